@@ -1,0 +1,309 @@
+package geojsonio
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/partons/partons/datasets"
+	"github.com/paulmach/orb"
+)
+
+// Geometry types a reader accepts.
+const (
+	allowPoint = 1 << iota
+	allowPolygon
+	allowMultiPolygon
+)
+
+var geometryTypes = map[string]int{
+	"Point": allowPoint, "Polygon": allowPolygon, "MultiPolygon": allowMultiPolygon,
+	"MultiPoint": 0, "LineString": 0, "MultiLineString": 0, "GeometryCollection": 0,
+}
+
+// parseGeometry validates a raw GeoJSON geometry and converts it to an
+// orb.Point, orb.Polygon or orb.MultiPolygon. The error text is a reason
+// for a RecordError on the "geometry" field. O(number of positions).
+func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
+	switch kind := jsonKind(raw); kind {
+	case "missing":
+		return nil, errors.New("missing geometry")
+	case "null":
+		return nil, errors.New("null geometry")
+	case "an object":
+	default:
+		return nil, fmt.Errorf("geometry is %s, not an object", kind)
+	}
+	var g struct {
+		Type        json.RawMessage `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	}
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return nil, fmt.Errorf("geometry: %v", err)
+	}
+	var typ string
+	if jsonKind(g.Type) != "a string" || json.Unmarshal(g.Type, &typ) != nil {
+		return nil, fmt.Errorf(`geometry "type" is %s, not a string`, jsonKind(g.Type))
+	}
+	bit, known := geometryTypes[typ]
+	switch {
+	case !known:
+		return nil, fmt.Errorf("unknown geometry type %q", typ)
+	case bit&allow == 0:
+		return nil, fmt.Errorf("unsupported geometry type %s (accepted: %s)", typ, allowedNames(allow))
+	}
+	if jsonKind(g.Coordinates) == "missing" {
+		return nil, fmt.Errorf("%s geometry has no coordinates", typ)
+	}
+	p := coordParser{b: g.Coordinates}
+	var geom orb.Geometry
+	var err error
+	switch bit {
+	case allowPoint:
+		geom, err = p.position()
+	case allowPolygon:
+		geom, err = p.polygon()
+	case allowMultiPolygon:
+		geom, err = p.multiPolygon()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return geom, nil
+}
+
+func allowedNames(allow int) string {
+	var names []string
+	for _, n := range []string{"Point", "Polygon", "MultiPolygon"} {
+		if geometryTypes[n]&allow != 0 {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// jsonKind names the kind of a raw JSON value: "missing" (absent),
+// "null", "a string", "a number", "a boolean", "an array", "an object".
+func jsonKind(raw json.RawMessage) string {
+	b := bytes.TrimLeft(raw, " \t\r\n")
+	if len(b) == 0 {
+		return "missing"
+	}
+	switch c := b[0]; {
+	case c == 'n':
+		return "null"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == '[':
+		return "an array"
+	case c == '{':
+		return "an object"
+	}
+	return "a number"
+}
+
+// coordParser reads the "coordinates" member of a geometry directly from
+// its bytes, which the JSON decoder has already checked to be well-formed.
+// It enforces what orb does not: arrays where arrays belong, numbers in
+// positions, 2 or 3 numbers per position, finite in-range lon/lat, rings
+// of at least 4 positions that are closed. It allocates only the result.
+type coordParser struct {
+	b    []byte
+	i    int
+	path []int // indices of the arrays being read, for error messages
+}
+
+func (p *coordParser) errorf(format string, args ...any) error {
+	var sb strings.Builder
+	sb.WriteString("coordinates")
+	for _, k := range p.path {
+		fmt.Fprintf(&sb, "[%d]", k)
+	}
+	sb.WriteString(": ")
+	fmt.Fprintf(&sb, format, args...)
+	return errors.New(sb.String())
+}
+
+func (p *coordParser) skipSpace() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\r', '\n':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// open consumes '[' (after white space) or fails.
+func (p *coordParser) open(what string) error {
+	p.skipSpace()
+	if p.i >= len(p.b) || p.b[p.i] != '[' {
+		return p.errorf("%s is %s, not an array", what, jsonKind(p.b[min(p.i, len(p.b)):]))
+	}
+	p.i++
+	return nil
+}
+
+// next prepares element k of the array being read: it consumes the
+// separating comma and reports false at the closing ']' (consumed).
+func (p *coordParser) next(k int) (bool, error) {
+	p.skipSpace()
+	if p.i >= len(p.b) {
+		return false, p.errorf("unexpected end of coordinates")
+	}
+	if p.b[p.i] == ']' {
+		p.i++
+		return false, nil
+	}
+	if k > 0 {
+		if p.b[p.i] != ',' {
+			return false, p.errorf("malformed array")
+		}
+		p.i++
+		p.skipSpace()
+	}
+	return true, nil
+}
+
+// position reads [lon, lat] or [lon, lat, altitude].
+func (p *coordParser) position() (orb.Point, error) {
+	if err := p.open("position"); err != nil {
+		return orb.Point{}, err
+	}
+	var v [3]float64
+	n := 0
+	for {
+		more, err := p.next(n)
+		if err != nil {
+			return orb.Point{}, err
+		}
+		if !more {
+			break
+		}
+		start := p.i
+		for p.i < len(p.b) && strings.IndexByte("+-.0123456789eE", p.b[p.i]) >= 0 {
+			p.i++
+		}
+		if p.i == start {
+			return orb.Point{}, p.errorf("position element %d is %s, not a number", n, jsonKind(p.b[start:]))
+		}
+		x, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			return orb.Point{}, p.errorf("position element %d %q is not a number", n, p.b[start:p.i])
+		}
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return orb.Point{}, p.errorf("position element %d %s is not finite", n, p.b[start:p.i])
+		}
+		if n < len(v) {
+			v[n] = x
+		}
+		n++
+	}
+	switch {
+	case n < 2:
+		return orb.Point{}, p.errorf("position has %d number(s); need longitude and latitude", n)
+	case n > 3:
+		return orb.Point{}, p.errorf("position has %d numbers; at most 3 (longitude, latitude, altitude)", n)
+	}
+	if err := datasets.ValidateLonLat(v[0], v[1]); err != nil {
+		return orb.Point{}, p.errorf("%v", err)
+	}
+	return orb.Point{v[0], v[1]}, nil
+}
+
+// ring reads a linear ring: at least 4 positions, first equal to last.
+func (p *coordParser) ring() (orb.Ring, error) {
+	if err := p.open("ring"); err != nil {
+		return nil, err
+	}
+	p.path = append(p.path, 0)
+	var r orb.Ring
+	for k := 0; ; k++ {
+		more, err := p.next(k)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		p.path[len(p.path)-1] = k
+		pt, err := p.position()
+		if err != nil {
+			return nil, err
+		}
+		r = append(r, pt)
+	}
+	p.path = p.path[:len(p.path)-1]
+	switch {
+	case len(r) < 4:
+		return nil, p.errorf("ring has %d positions; need at least 4", len(r))
+	case r[0] != r[len(r)-1]:
+		return nil, p.errorf("ring is not closed: first position %v differs from last %v", r[0], r[len(r)-1])
+	}
+	return r, nil
+}
+
+// polygon reads one or more rings (the first is the exterior).
+func (p *coordParser) polygon() (orb.Polygon, error) {
+	if err := p.open("polygon"); err != nil {
+		return nil, err
+	}
+	p.path = append(p.path, 0)
+	var poly orb.Polygon
+	for k := 0; ; k++ {
+		more, err := p.next(k)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		p.path[len(p.path)-1] = k
+		r, err := p.ring()
+		if err != nil {
+			return nil, err
+		}
+		poly = append(poly, r)
+	}
+	p.path = p.path[:len(p.path)-1]
+	if len(poly) == 0 {
+		return nil, p.errorf("polygon has no rings")
+	}
+	return poly, nil
+}
+
+// multiPolygon reads one or more polygons.
+func (p *coordParser) multiPolygon() (orb.MultiPolygon, error) {
+	if err := p.open("multipolygon"); err != nil {
+		return nil, err
+	}
+	p.path = append(p.path, 0)
+	var mp orb.MultiPolygon
+	for k := 0; ; k++ {
+		more, err := p.next(k)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		p.path[len(p.path)-1] = k
+		poly, err := p.polygon()
+		if err != nil {
+			return nil, err
+		}
+		mp = append(mp, poly)
+	}
+	p.path = p.path[:len(p.path)-1]
+	if len(mp) == 0 {
+		return nil, p.errorf("multipolygon has no polygons")
+	}
+	return mp, nil
+}

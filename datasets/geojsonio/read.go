@@ -1,0 +1,189 @@
+package geojsonio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/geo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// ReadVillages reads villages from a GeoJSON FeatureCollection. Geometries
+// may be Point, Polygon or MultiPolygon; for polygons Location is a point
+// inside the polygon (geo.PointOnSurface). Ids come from the s.ID property,
+// else from the feature "id"; a name is required; country, area and
+// population are optional (a missing population is unknown, not zero).
+//
+// source names the input in errors. On bad data it returns nil and a
+// datasets.ErrorList with every problem found (capped at
+// datasets.MaxProblems); if r fails it returns the read error wrapped.
+// O(size of input); memory is the result plus one feature.
+func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datasets.Village, error) {
+	if s.Name == "" {
+		return nil, errors.New("geojsonio: village schema names no name property")
+	}
+	probs := datasets.NewProblems(source)
+	var ids datasets.IDSet
+	var out []datasets.Village
+	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+		c.checkType()
+		c.loadProperties()
+		v := datasets.Village{Origin: c.origin}
+		var idField string
+		v.ID, idField = c.id(s.ID, true)
+		v.Name = c.text(s.Name, true)
+		v.Country = c.country(s.Country, false)
+		v.AreaCode = c.code(s.AreaCode)
+		v.AreaName = c.text(s.AreaName, false)
+		v.Population, v.HasPopulation = c.quantity(s.Population)
+		g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
+		if err == nil {
+			v.Geometry = g
+			v.Location, err = location(g)
+		}
+		if err != nil {
+			c.fail("geometry", err.Error())
+		}
+		c.checkID(&ids, v.ID, idField)
+		if !c.bad {
+			out = append(out, v)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReadServices reads service points from a GeoJSON FeatureCollection.
+// Geometries may be Point, or Polygon/MultiPolygon (shops mapped as
+// buildings) reduced to a point inside them. A category is required;
+// Service.Raw and Service.Category both hold the raw value (the caller maps
+// it through the taxonomy). Name, country and capacity are optional.
+// Errors and cost as for ReadVillages.
+func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datasets.Service, error) {
+	if s.Category == "" {
+		return nil, errors.New("geojsonio: service schema names no category property")
+	}
+	probs := datasets.NewProblems(source)
+	var ids datasets.IDSet
+	var out []datasets.Service
+	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+		c.checkType()
+		c.loadProperties()
+		v := datasets.Service{Origin: c.origin}
+		var idField string
+		v.ID, idField = c.id(s.ID, true)
+		v.Name = c.text(s.Name, false)
+		v.Raw = c.text(s.Category, true)
+		v.Category = v.Raw
+		v.Country = c.country(s.Country, false)
+		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
+		g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
+		if err == nil {
+			v.Location, err = location(g)
+		}
+		if err != nil {
+			c.fail("geometry", err.Error())
+		}
+		c.checkID(&ids, v.ID, idField)
+		if !c.bad {
+			out = append(out, v)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReadBoundaries reads country/area boundaries from a GeoJSON
+// FeatureCollection of Polygons and MultiPolygons (a Polygon becomes a
+// one-polygon MultiPolygon). The country is required; the id is optional
+// (empty when absent) but must be unique when present.
+// Errors and cost as for ReadVillages.
+func ReadBoundaries(source string, r io.Reader, s datasets.BoundarySchema) ([]datasets.Boundary, error) {
+	if s.Country == "" {
+		return nil, errors.New("geojsonio: boundary schema names no country property")
+	}
+	probs := datasets.NewProblems(source)
+	var ids datasets.IDSet
+	var out []datasets.Boundary
+	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+		c.checkType()
+		c.loadProperties()
+		v := datasets.Boundary{Origin: c.origin}
+		var idField string
+		v.ID, idField = c.id(s.ID, false)
+		v.Country = c.country(s.Country, true)
+		v.AreaCode = c.code(s.AreaCode)
+		v.AreaName = c.text(s.AreaName, false)
+		g, err := parseGeometry(c.raw.Geometry, allowPolygon|allowMultiPolygon)
+		switch g := g.(type) {
+		case orb.Polygon:
+			v.Geometry = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			v.Geometry = g
+		}
+		if err != nil {
+			c.fail("geometry", err.Error())
+		}
+		c.checkID(&ids, v.ID, idField)
+		if !c.bad {
+			out = append(out, v)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkID reports a repeated non-empty id.
+func (c *featureCtx) checkID(ids *datasets.IDSet, id, field string) {
+	if id == "" {
+		return
+	}
+	if e := ids.Check(id, field, c.origin); e != nil {
+		c.bad = true
+		c.probs.Add(e)
+	}
+}
+
+// location returns the point distances are measured from: the point
+// itself, or a point inside a (Multi)Polygon, checked to be inside.
+func location(g orb.Geometry) (orb.Point, error) {
+	if p, ok := g.(orb.Point); ok {
+		return p, nil
+	}
+	p, err := geo.PointOnSurface(g)
+	if err != nil {
+		return orb.Point{}, fmt.Errorf("no point inside the %s: %v", g.GeoJSONType(), err)
+	}
+	if err := datasets.ValidateLonLat(p[0], p[1]); err != nil {
+		return orb.Point{}, fmt.Errorf("point inside the %s: %v", g.GeoJSONType(), err)
+	}
+	inside := false
+	switch g := g.(type) {
+	case orb.Polygon:
+		inside = planar.PolygonContains(g, p)
+	case orb.MultiPolygon:
+		inside = planar.MultiPolygonContains(g, p)
+	}
+	if !inside {
+		return orb.Point{}, fmt.Errorf("no point inside the %s could be found (degenerate polygon?)", g.GeoJSONType())
+	}
+	return p, nil
+}

@@ -1,0 +1,268 @@
+package datasets
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// The Validate/Parse helpers below are shared by the format readers. Their
+// errors are short reason phrases ("latitude 95 outside [-90, 90]") meant
+// to become RecordError.Reason; the reader adds source, line and field.
+
+// MaxProblems caps the problems a reader collects from one source. Past it
+// the reader adds one "too many problems" entry and stops reading.
+const MaxProblems = 1000
+
+// ValidateLonLat reports whether lon, lat are finite WGS84 degrees with
+// lon in [-180, 180] and lat in [-90, 90]. O(1).
+func ValidateLonLat(lon, lat float64) error {
+	switch {
+	case math.IsNaN(lon) || math.IsInf(lon, 0):
+		return fmt.Errorf("longitude %v is not finite", lon)
+	case math.IsNaN(lat) || math.IsInf(lat, 0):
+		return fmt.Errorf("latitude %v is not finite", lat)
+	case lon < -180 || lon > 180:
+		return fmt.Errorf("longitude %v outside [-180, 180]", lon)
+	case lat < -90 || lat > 90:
+		return fmt.Errorf("latitude %v outside [-90, 90]", lat)
+	}
+	return nil
+}
+
+// NormalizeCountry trims s and upper-cases it. The empty string means
+// "unknown" and is returned as is; anything else must be an ISO 3166-1
+// alpha-2 shape: exactly two ASCII letters. The code is not checked against
+// the ISO list. O(len(s)).
+func NormalizeCountry(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", nil
+	}
+	if len(t) != 2 || !isASCIILetter(t[0]) || !isASCIILetter(t[1]) {
+		return "", fmt.Errorf("country %q is not a two-letter ISO 3166-1 alpha-2 code", s)
+	}
+	return strings.ToUpper(t), nil
+}
+
+func isASCIILetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
+
+// ParseDecimal parses a plain decimal number: optional sign, digits with
+// an optional fraction, optional exponent ("-2.885", "1e3", ".5"). Leading
+// and trailing spaces are ignored. With decimalComma, one ',' may stand for
+// the decimal point ("2,885"), as in semicolon-separated European CSV.
+// Empty strings, hexadecimal, underscores, thousands separators, "NaN",
+// "Inf" and values that overflow float64 are rejected. O(len(s)).
+func ParseDecimal(s string, decimalComma bool) (float64, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, errors.New("empty number")
+	}
+	if decimalComma && strings.IndexByte(t, ',') >= 0 {
+		if strings.IndexByte(t, '.') >= 0 || strings.Count(t, ",") > 1 {
+			return 0, fmt.Errorf("%q is not a number", s)
+		}
+		t = strings.Replace(t, ",", ".", 1)
+	}
+	if !isDecimalSyntax(t) {
+		return 0, fmt.Errorf("%q is not a number", s)
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q is out of range", s)
+	}
+	return v, nil
+}
+
+// isDecimalSyntax accepts [+-]? (digits [. digits?] | . digits) ([eE][+-]?digits)?.
+func isDecimalSyntax(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+			exp++
+		}
+		if exp == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// ParseQuantity parses a population or capacity: a finite number >= 0.
+// Blank input means "unknown" and returns ok == false with a nil error; it
+// is never zero. See ParseDecimal for the accepted syntax. O(len(s)).
+func ParseQuantity(s string, decimalComma bool) (v float64, ok bool, err error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, false, nil
+	}
+	v, err = ParseDecimal(s, decimalComma)
+	if err != nil {
+		return 0, false, err
+	}
+	if err := ValidateQuantity(v); err != nil {
+		return 0, false, err
+	}
+	return v, true, nil
+}
+
+// ValidateQuantity checks that a population or capacity is finite and
+// non-negative. O(1).
+func ValidateQuantity(v float64) error {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return fmt.Errorf("%v is not finite", v)
+	case v < 0:
+		return fmt.Errorf("%v is negative", v)
+	}
+	return nil
+}
+
+// Problems collects the RecordErrors of one source, up to MaxProblems.
+// The zero value is not usable; use NewProblems. Not safe for concurrent
+// use.
+type Problems struct {
+	source string
+	list   ErrorList
+	full   bool
+}
+
+// NewProblems returns an empty collector for source.
+func NewProblems(source string) *Problems { return &Problems{source: source} }
+
+// Add records a problem (its Source is set to the collector's source) and
+// reports whether the caller may go on reading: false once MaxProblems
+// problems have been collected, after which a final "too many problems"
+// entry has been appended and further calls are ignored. O(1) amortised.
+func (p *Problems) Add(e *RecordError) bool {
+	if p.full {
+		return false
+	}
+	e.Source = p.source
+	p.list.Add(e)
+	if len(p.list) >= MaxProblems {
+		p.list.Add(&RecordError{Source: p.source, Feature: -1,
+			Reason: fmt.Sprintf("too many problems (%d); stopped reading", MaxProblems)})
+		p.full = true
+		return false
+	}
+	return true
+}
+
+// Full reports whether the cap has been reached.
+func (p *Problems) Full() bool { return p.full }
+
+// Len returns the number of problems collected so far.
+func (p *Problems) Len() int { return len(p.list) }
+
+// Err returns nil when no problem was found and the ErrorList otherwise;
+// errors.Is(err, ErrInvalid) holds for a non-nil result.
+func (p *Problems) Err() error { return p.list.Err() }
+
+// IDSet detects duplicate record ids within one source. The zero value is
+// ready to use. Not safe for concurrent use.
+type IDSet struct {
+	seen map[string]Origin
+}
+
+// Check records id at origin o and returns nil the first time; for a
+// repeated id it returns a RecordError at o naming field and the first
+// origin. Ids are compared byte for byte. O(1) expected.
+func (s *IDSet) Check(id, field string, o Origin) *RecordError {
+	if s.seen == nil {
+		s.seen = make(map[string]Origin)
+	}
+	if first, dup := s.seen[id]; dup {
+		return duplicateError(id, field, first, o)
+	}
+	s.seen[id] = o
+	return nil
+}
+
+func duplicateError(id, field string, first, o Origin) *RecordError {
+	return &RecordError{Source: o.Source, Line: o.Line, Feature: o.Feature, Field: field,
+		Reason: fmt.Sprintf("duplicate id %q (first at %s)", id, describeOrigin(first))}
+}
+
+// describeOrigin formats an origin as "file:line", "file: feature 3" or
+// "file:line (feature 3)".
+func describeOrigin(o Origin) string {
+	var b strings.Builder
+	b.WriteString(o.Source)
+	if o.Line > 0 {
+		fmt.Fprintf(&b, ":%d", o.Line)
+	}
+	if o.Feature >= 0 {
+		if o.Line > 0 {
+			fmt.Fprintf(&b, " (feature %d)", o.Feature)
+		} else {
+			fmt.Fprintf(&b, ": feature %d", o.Feature)
+		}
+	}
+	return b.String()
+}
+
+// Record is the set of record types whose ids CheckUniqueIDs compares.
+type Record interface {
+	Village | Service | Boundary
+}
+
+// CheckUniqueIDs reports every id that occurs more than once across
+// lists (typically the records read from several files of the same kind),
+// one RecordError per repeated occurrence, located at that occurrence and
+// naming the first one. Records with an empty ID (allowed for boundaries)
+// are skipped. Returns nil when all ids are unique. O(n) expected for n
+// records in total.
+func CheckUniqueIDs[T Record](lists ...[]T) ErrorList {
+	var set IDSet
+	var errs ErrorList
+	for _, l := range lists {
+		for i := range l {
+			id, o := recordKey(&l[i])
+			if id == "" {
+				continue
+			}
+			if e := set.Check(id, "id", o); e != nil {
+				errs.Add(e)
+			}
+		}
+	}
+	return errs
+}
+
+func recordKey[T Record](r *T) (string, Origin) {
+	switch v := any(r).(type) {
+	case *Village:
+		return v.ID, v.Origin
+	case *Service:
+		return v.ID, v.Origin
+	case *Boundary:
+		return v.ID, v.Origin
+	}
+	return "", Origin{} // unreachable: T is constrained to the cases above
+}
