@@ -1,0 +1,23 @@
+// Package index holds partons' immutable spatial indexes on WGS84 lon/lat:
+//
+//   - Points answers nearest, k-nearest and within-radius queries by exact
+//     WGS84 ellipsoidal geodesic distance in metres (geo/geodesic), visiting
+//     items in non-decreasing distance with ties broken by the smaller id, so
+//     every answer is deterministic.
+//   - Polygons locates the area (municipality, section…) containing a point.
+//
+// Both wrap a tidwall/rtree R-tree of int32 ids, the positions of the items
+// in the slice they were built from.
+//
+// Points walks the tree best-first on a geodetic lower bound, not on the
+// tree's planar box distance, which is measured in squared degrees and ranks
+// candidates wrongly away from the equator (at 50.6°N a degree of longitude is
+// 0.63 of a degree of latitude). The bound is the spherical point-to-rectangle
+// angle scaled by the smallest radius of curvature of the ellipsoid, b²/a; the
+// proof that it never exceeds the geodesic distance is in bound.go.
+//
+// Units: degrees in (lon, lat order, as orb.Point), metres for distances.
+//
+// Concurrency: an index is built once by New or NewPolygons and never
+// modified; all its methods are safe for concurrent use by many goroutines.
+package index
