@@ -1,0 +1,153 @@
+// Package load opens input files (or embedded data), detects their
+// format, reads them with the strict readers of datasets/geojsonio and
+// datasets/csvio, fingerprints them with SHA-256 for the manifest, and
+// checks ids across files.
+//
+// Every problem in every file is collected before returning, so a caller
+// can report them all at once (a datasets.ErrorList); I/O failures are
+// returned as they happen.
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/csvio"
+	"github.com/partons/partons/datasets/geojsonio"
+)
+
+// Source is an input: a file or embedded bytes.
+type Source struct {
+	Name string // shown in errors and in the manifest
+	open func() (io.ReadCloser, error)
+}
+
+// File is the source at path.
+func File(path string) Source {
+	return Source{Name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+}
+
+// Bytes is an in-memory source (embedded data).
+func Bytes(name string, b []byte) Source {
+	return Source{Name: name, open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }}
+}
+
+// Input describes one input read, for the manifest.
+type Input struct {
+	Name    string `json:"name"`
+	Kind    string `json:"kind"` // villages, services, boundaries
+	Format  string `json:"format"`
+	SHA256  string `json:"sha256"`
+	Bytes   int64  `json:"bytes"`
+	Records int    `json:"records"`
+}
+
+// reader reads one format of one record kind.
+type reader[T any] func(source string, r io.Reader) ([]T, error)
+
+// Villages reads every village source with schema s.
+func Villages(srcs []Source, s datasets.VillageSchema) ([]datasets.Village, []Input, error) {
+	return readAll(srcs, "villages",
+		func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) },
+		func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) })
+}
+
+// Services reads every service source with schema s.
+func Services(srcs []Source, s datasets.ServiceSchema) ([]datasets.Service, []Input, error) {
+	return readAll(srcs, "services",
+		func(n string, r io.Reader) ([]datasets.Service, error) { return geojsonio.ReadServices(n, r, s) },
+		func(n string, r io.Reader) ([]datasets.Service, error) { return csvio.ReadServices(n, r, s) })
+}
+
+// Boundaries reads every boundary source (GeoJSON only) with schema s.
+func Boundaries(srcs []Source, s datasets.BoundarySchema) ([]datasets.Boundary, []Input, error) {
+	return readAll(srcs, "boundaries",
+		func(n string, r io.Reader) ([]datasets.Boundary, error) { return geojsonio.ReadBoundaries(n, r, s) },
+		func(n string, _ io.Reader) ([]datasets.Boundary, error) {
+			return nil, &datasets.RecordError{Source: n, Feature: -1, Reason: "boundaries must be GeoJSON polygons, not CSV"}
+		})
+}
+
+func readAll[T datasets.Record](srcs []Source, kind string, gj, csv reader[T]) ([]T, []Input, error) {
+	var (
+		all    []T
+		lists  [][]T
+		inputs []Input
+		probs  datasets.ErrorList
+	)
+	for _, src := range srcs {
+		recs, in, err := readOne(src, kind, gj, csv)
+		if err != nil {
+			var list datasets.ErrorList
+			var rec *datasets.RecordError
+			switch {
+			case errors.As(err, &list):
+				probs = append(probs, list...)
+			case errors.As(err, &rec):
+				probs.Add(rec)
+			default:
+				return nil, nil, err
+			}
+			continue
+		}
+		inputs = append(inputs, in)
+		lists = append(lists, recs)
+		all = append(all, recs...)
+	}
+	probs = append(probs, datasets.CheckUniqueIDs(lists...)...)
+	if err := probs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return all, inputs, nil
+}
+
+func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, error) {
+	rc, err := src.open()
+	if err != nil {
+		return nil, Input{}, fmt.Errorf("load: %w", err)
+	}
+	defer rc.Close()
+	h := sha256.New()
+	cr := &countingReader{r: io.TeeReader(rc, h)}
+	br := bufio.NewReaderSize(cr, 1<<16)
+	head, err := br.Peek(512)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
+	}
+	format, err := datasets.DetectFormat(src.Name, head)
+	if err != nil {
+		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1, Reason: err.Error()}
+	}
+	read := gj
+	if format == datasets.FormatCSV {
+		read = csv
+	}
+	recs, err := read(src.Name, br)
+	if err != nil {
+		return nil, Input{}, err
+	}
+	// Hash what the reader did not consume (trailing bytes) too.
+	if _, err := io.Copy(io.Discard, br); err != nil {
+		return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
+	}
+	return recs, Input{Name: src.Name, Kind: kind, Format: format.String(),
+		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs)}, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

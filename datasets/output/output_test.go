@@ -1,0 +1,111 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets/table"
+)
+
+func sample() (table.Table, []orb.Geometry) {
+	t := table.Table{
+		Columns: []table.Column{{Name: "id"}, {Name: "d_m", Kind: table.Number, Decimals: 1}, {Name: "ok", Kind: table.Bool}},
+		Rows: [][]table.Cell{
+			{table.Str("a,\"b\""), table.Float(12.345, 1), table.Boolean(true)},
+			{table.Str("<x&y>"), table.NullCell, table.NullCell},
+		},
+	}
+	g := []orb.Geometry{orb.Point{2.885, 50.8503}, orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}}
+	return t, g
+}
+
+func TestWriteCSV(t *testing.T) {
+	tb, _ := sample()
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	want := "id,d_m,ok\n\"a,\"\"b\"\"\",12.3,true\n<x&y>,,\n"
+	if b.String() != want {
+		t.Fatalf("got %q\nwant %q", b.String(), want)
+	}
+}
+
+func TestWriteGeoJSON(t *testing.T) {
+	tb, g := sample()
+	var b bytes.Buffer
+	if err := WriteGeoJSON(&b, tb, g, GeoJSONOptions{Name: "villages", Attribution: "© OpenStreetMap contributors"}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"type":"FeatureCollection","name":"villages","attribution":"© OpenStreetMap contributors","features":[
+{"type":"Feature","geometry":{"type":"Point","coordinates":[2.885,50.8503]},"properties":{"id":"a,\"b\"","d_m":12.3,"ok":true}},
+{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":{"id":"<x&y>","d_m":null,"ok":null}}
+]}
+`
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if err := WriteGeoJSON(&b, tb, g[:1], GeoJSONOptions{}); err == nil {
+		t.Error("row/geometry count mismatch accepted")
+	}
+}
+
+func TestDirAtomic(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "report")
+	write := func(content string) *Dir {
+		d, err := Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteFile("manifest.json", func(w *bufio.Writer) error {
+			_, err := w.WriteString(`{"generator":"partons","n":"` + content + `"}`)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := write("1")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("report visible before Commit")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// An aborted second report leaves the first untouched and no litter.
+	d = write("2")
+	d.Abort()
+	if b, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Contains(b, []byte(`"1"`)) {
+		t.Fatalf("aborted run changed the report: %s", b)
+	}
+	// A committed one replaces it.
+	if err := write("3").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Contains(b, []byte(`"3"`)) {
+		t.Fatalf("report not replaced: %s", b)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("temporary directories left behind: %v", entries)
+	}
+	// A foreign directory is refused.
+	foreign := filepath.Join(parent, "mine")
+	os.Mkdir(foreign, 0o755)
+	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
+	if _, err := Create(foreign); !errors.Is(err, ErrNotReport) {
+		t.Errorf("Create on a foreign directory: %v, want ErrNotReport", err)
+	}
+}
