@@ -1,0 +1,245 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// Basis says which distance an aggregate summarises.
+type Basis string
+
+// Aggregate bases.
+const (
+	// BasisNearest: the nearest service anywhere, across the border.
+	BasisNearest Basis = "nearest"
+	// BasisDomestic: the nearest service in the village's own country,
+	// the figure national statistics report.
+	BasisDomestic Basis = "domestic"
+)
+
+// BasketCategory is the pseudo-category of the basket in aggregates.
+const BasketCategory = "basket"
+
+// Level is the grouping of an aggregate.
+type Level string
+
+// Aggregate levels, from the finest.
+const (
+	LevelArea    Level = "area"
+	LevelCountry Level = "country"
+	LevelAll     Level = "all"
+)
+
+// Aggregate summarises one distance over a group of villages,
+// population-weighted. Villages with unknown population count in Villages
+// and VillagesPopulationUnknown but never as zero people.
+type Aggregate struct {
+	Level    Level
+	Code     string // area code, country code, or "" for all
+	Name     string // area name
+	Country  string // the group's country when it has a single one
+	Category string // a category or BasketCategory
+	Basis    Basis
+
+	Villages                  int     // villages in the group
+	VillagesKnown             int     // villages whose distance is known
+	VillagesPopulationUnknown int     // villages with unknown population
+	PopulationKnown           float64 // people in villages with known population
+	PopulationMeasured        float64 // of those, people whose distance is known
+	PopulationAccessUnknown   float64 // PopulationKnown − PopulationMeasured
+
+	// ShareWithin[t]: share of PopulationMeasured within ThresholdsM[t].
+	// NaN when PopulationMeasured is 0.
+	ShareWithin []float64
+	// MeanM, MedianM, P90M: population-weighted statistics of the
+	// distance over PopulationMeasured (NaN when it is 0). A village with
+	// no service at all (infinite distance) makes the mean infinite and
+	// is reported as NaN; quantiles handle it.
+	MeanM, MedianM, P90M float64
+}
+
+// Aggregates computes every aggregate: for each category (then the
+// basket), each basis, each level (areas sorted by country and code,
+// countries sorted, then all). Deterministic: sums run in village order.
+func (r *Result) Aggregates() []Aggregate {
+	bases := []Basis{BasisNearest}
+	if r.Params.CrossBorder {
+		bases = append(bases, BasisDomestic)
+	}
+	type group struct {
+		level               Level
+		code, name, country string
+		members             []int
+	}
+	var groups []group
+	areaIdx := map[[2]string]int{}
+	countryIdx := map[string]int{}
+	var areas, ctrs []group
+	for v := range r.Villages {
+		vl := &r.Villages[v]
+		if vl.AreaCode != "" {
+			k := [2]string{vl.Country, vl.AreaCode}
+			i, ok := areaIdx[k]
+			if !ok {
+				i = len(areas)
+				areaIdx[k] = i
+				areas = append(areas, group{level: LevelArea, code: vl.AreaCode, name: vl.AreaName, country: vl.Country})
+			}
+			areas[i].members = append(areas[i].members, v)
+		}
+		if vl.Country != "" {
+			i, ok := countryIdx[vl.Country]
+			if !ok {
+				i = len(ctrs)
+				countryIdx[vl.Country] = i
+				ctrs = append(ctrs, group{level: LevelCountry, code: vl.Country, country: vl.Country})
+			}
+			ctrs[i].members = append(ctrs[i].members, v)
+		}
+	}
+	sort.SliceStable(areas, func(i, j int) bool {
+		if areas[i].country != areas[j].country {
+			return areas[i].country < areas[j].country
+		}
+		return areas[i].code < areas[j].code
+	})
+	sort.SliceStable(ctrs, func(i, j int) bool { return ctrs[i].code < ctrs[j].code })
+	all := group{level: LevelAll}
+	for v := range r.Villages {
+		all.members = append(all.members, v)
+	}
+	if len(ctrs) == 1 {
+		all.country = ctrs[0].code
+	}
+	groups = append(append(append(groups, areas...), ctrs...), all)
+
+	cats := append(append([]string(nil), r.Categories...), BasketCategory)
+	var out []Aggregate
+	for ci, cat := range cats {
+		if cat == BasketCategory && len(r.Params.Basket) == 0 {
+			continue
+		}
+		for _, basis := range bases {
+			for _, g := range groups {
+				a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
+					Category: cat, Basis: basis}
+				r.fill(&a, g.members, func(v int) float64 { return r.distance(v, ci, basis) })
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// distance returns the village's distance for a category position (or the
+// basket when ci == len(Categories)) on a basis: NaN unknown, +Inf none.
+func (r *Result) distance(v, ci int, basis Basis) float64 {
+	row := &r.Rows[v]
+	if ci == len(r.Categories) {
+		b := row.Basket
+		if basis == BasisDomestic {
+			b = row.Domest
+		}
+		if !b.Known {
+			return math.NaN()
+		}
+		return b.MaxM
+	}
+	cr := &row.Cats[ci]
+	if basis == BasisDomestic {
+		if unknownFor(cr.Status, true) {
+			return math.NaN()
+		}
+		if math.IsNaN(cr.DomesticM) {
+			return math.Inf(1) // covered, none at home
+		}
+		return cr.DomesticM
+	}
+	if unknownFor(cr.Status, false) {
+		return math.NaN()
+	}
+	if math.IsNaN(cr.NearestM) {
+		return math.Inf(1) // covered, none anywhere
+	}
+	return cr.NearestM
+}
+
+func (r *Result) fill(a *Aggregate, members []int, dist func(int) float64) {
+	ts := r.Params.ThresholdsM
+	a.ShareWithin = make([]float64, len(ts))
+	var xs, ws []float64
+	var sum float64
+	inf := false
+	for _, v := range members {
+		vl := &r.Villages[v]
+		a.Villages++
+		d := dist(v)
+		if !math.IsNaN(d) {
+			a.VillagesKnown++
+		}
+		if !vl.HasPopulation {
+			a.VillagesPopulationUnknown++
+			continue
+		}
+		a.PopulationKnown += vl.Population
+		if math.IsNaN(d) {
+			continue
+		}
+		a.PopulationMeasured += vl.Population
+		for t, tv := range ts {
+			if d <= tv {
+				a.ShareWithin[t] += vl.Population
+			}
+		}
+		if math.IsInf(d, 1) {
+			inf = inf || vl.Population > 0
+		} else {
+			sum += d * vl.Population
+		}
+		xs = append(xs, d)
+		ws = append(ws, vl.Population)
+	}
+	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
+	a.MeanM, a.MedianM, a.P90M = math.NaN(), math.NaN(), math.NaN()
+	if a.PopulationMeasured <= 0 {
+		for t := range a.ShareWithin {
+			a.ShareWithin[t] = math.NaN()
+		}
+		return
+	}
+	for t := range a.ShareWithin {
+		a.ShareWithin[t] /= a.PopulationMeasured
+	}
+	if !inf {
+		a.MeanM = sum / a.PopulationMeasured
+	}
+	sortPairs(xs, ws)
+	a.MedianM = quantile(0.5, xs, ws)
+	a.P90M = quantile(0.9, xs, ws)
+}
+
+// quantile is gonum's empirical weighted quantile, with +Inf (no service)
+// allowed at the top: an infinite answer is reported as NaN.
+func quantile(p float64, xs, ws []float64) float64 {
+	q := stat.Quantile(p, stat.Empirical, xs, ws)
+	if math.IsInf(q, 0) {
+		return math.NaN()
+	}
+	return q
+}
+
+func sortPairs(xs, ws []float64) {
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return xs[idx[i]] < xs[idx[j]] })
+	x2, w2 := make([]float64, len(xs)), make([]float64, len(ws))
+	for i, k := range idx {
+		x2[i], w2[i] = xs[k], ws[k]
+	}
+	copy(xs, x2)
+	copy(ws, w2)
+}

@@ -1,0 +1,17 @@
+// Package analysis computes partons' accessibility metrics: for every
+// village and service category, the nearest service (anywhere, in the
+// village's own country, abroad), counts within distance thresholds, a
+// basket of everyday services, and population-weighted aggregates per
+// area, per country and overall.
+//
+// Units: distances are WGS84 ellipsoidal geodesics in metres; population is
+// a head count; shares are fractions in [0, 1].
+//
+// Honesty rules: a metric that cannot be computed is absent (NaN inside the
+// package, null/empty in outputs) and its village carries a status saying
+// why; missing population is never counted as zero; data that does not
+// cover a category in a country never reads as "no service there".
+//
+// The package does no file I/O. Compute is safe for concurrent use on
+// distinct inputs and parallelises internally over villages.
+package analysis

@@ -1,0 +1,138 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Params are the knobs of an accessibility run. Use DefaultParams and
+// change what you need; Validate reports inconsistent settings.
+type Params struct {
+	// ThresholdsM are the distance thresholds in metres for the
+	// `{cat}_within_{T}m` counts and coverage shares, ascending.
+	ThresholdsM []float64
+
+	// Basket is the set of everyday services that must all be within a
+	// threshold for a village to count as served.
+	Basket []BasketMember
+
+	// CrossBorder enables the domestic/abroad split. When true every
+	// village and service needs a country.
+	CrossBorder bool
+
+	// Categories restricts the analysis to these categories (in this
+	// order). Empty means every category present in the services, sorted.
+	Categories []string
+
+	// Coverage says which categories the service data covers in which
+	// country. Nil means: inferred from the data (a category is covered
+	// in a country when at least one service of it is there).
+	Coverage Coverage
+
+	// Workers is the number of goroutines; <= 0 means GOMAXPROCS.
+	Workers int
+}
+
+// BasketMember is one need of the basket, met by any of its categories
+// (e.g. "food" by a bakery, a butcher or a grocery).
+type BasketMember struct {
+	Name       string   `yaml:"name" json:"name"`
+	Categories []string `yaml:"categories" json:"categories"`
+}
+
+// DefaultThresholdsM are 15 minutes on foot (≈ 1.2 km) and by bike
+// (≈ 3.75 km), as in the Flemish basic-services indicator, and 10 km.
+var DefaultThresholdsM = []float64{1200, 3750, 10000}
+
+// DefaultParams returns the documented defaults (without a basket: the
+// taxonomy owns the default basket).
+func DefaultParams() Params {
+	return Params{
+		ThresholdsM: append([]float64(nil), DefaultThresholdsM...),
+		CrossBorder: true,
+	}
+}
+
+// Validate checks the parameters.
+func (p *Params) Validate() error {
+	if len(p.ThresholdsM) == 0 {
+		return fmt.Errorf("analysis: at least one distance threshold is needed")
+	}
+	for i, t := range p.ThresholdsM {
+		if math.IsNaN(t) || math.IsInf(t, 0) || t <= 0 {
+			return fmt.Errorf("analysis: threshold %v m: must be a positive finite number of metres", t)
+		}
+		if t != math.Trunc(t) {
+			return fmt.Errorf("analysis: threshold %v m: must be a whole number of metres (it names columns)", t)
+		}
+		if i > 0 && t <= p.ThresholdsM[i-1] {
+			return fmt.Errorf("analysis: thresholds must be strictly ascending, got %v after %v", t, p.ThresholdsM[i-1])
+		}
+	}
+	seen := map[string]bool{}
+	for i, m := range p.Basket {
+		if m.Name == "" {
+			return fmt.Errorf("analysis: basket member %d has no name", i+1)
+		}
+		if seen[m.Name] {
+			return fmt.Errorf("analysis: basket member %q appears twice", m.Name)
+		}
+		seen[m.Name] = true
+		if len(m.Categories) == 0 {
+			return fmt.Errorf("analysis: basket member %q lists no category", m.Name)
+		}
+	}
+	seenCat := map[string]bool{}
+	for _, c := range p.Categories {
+		if c == "" || seenCat[c] {
+			return fmt.Errorf("analysis: category list has an empty or repeated entry %q", c)
+		}
+		seenCat[c] = true
+	}
+	return nil
+}
+
+// Coverage records which (category, country) pairs the service data is
+// meant to cover. A pair that is not covered makes metrics depending on it
+// absent instead of wrong.
+type Coverage map[string]map[string]bool
+
+// Covered reports whether category is covered in country.
+func (c Coverage) Covered(category, country string) bool {
+	return c[category][country]
+}
+
+// Set marks category as covered (or not) in country.
+func (c Coverage) Set(category, country string, covered bool) {
+	m := c[category]
+	if m == nil {
+		m = map[string]bool{}
+		c[category] = m
+	}
+	m[country] = covered
+}
+
+// Pairs lists the coverage as sorted (category, country, covered) triples.
+func (c Coverage) Pairs() []CoveragePair {
+	var out []CoveragePair
+	for cat, m := range c {
+		for country, ok := range m {
+			out = append(out, CoveragePair{Category: cat, Country: country, Covered: ok})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Category != out[j].Category {
+			return out[i].Category < out[j].Category
+		}
+		return out[i].Country < out[j].Country
+	})
+	return out
+}
+
+// CoveragePair is one entry of a Coverage.
+type CoveragePair struct {
+	Category string `json:"category"`
+	Country  string `json:"country"`
+	Covered  bool   `json:"covered"`
+}

@@ -1,0 +1,246 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/partons/partons/datasets/table"
+)
+
+// Decimals of the output columns: metres to the decimetre, shares to 1e-4.
+const (
+	decimalsM     = 1
+	decimalsShare = 4
+	decimalsCoord = 7 // about 1 cm
+)
+
+// ThresholdName formats a threshold for column names: 1200 → "1200m".
+func ThresholdName(t float64) string {
+	return strconv.FormatFloat(t, 'f', -1, 64) + "m"
+}
+
+// VillageTable is the wide per-village table of villages.csv and the
+// properties of villages.geojson, one row per input village, input order.
+func (r *Result) VillageTable() table.Table {
+	ts := r.Params.ThresholdsM
+	cross := r.Params.CrossBorder
+	cols := []table.Column{
+		{Name: "id"}, {Name: "name"}, {Name: "country"}, {Name: "area_code"}, {Name: "area_name"},
+		{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"},
+		{Name: "lon", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
+		{Name: "lat", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
+		{Name: "status"},
+	}
+	m := func(name string) table.Column {
+		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
+	}
+	for _, c := range r.Categories {
+		cols = append(cols, table.Column{Name: c + "_status"}, m(c+"_nearest_m"),
+			table.Column{Name: c + "_nearest_id"}, table.Column{Name: c + "_nearest_country"})
+		if cross {
+			cols = append(cols, m(c+"_domestic_m"), m(c+"_abroad_m"), m(c+"_border_gain_m"))
+		}
+		for _, t := range ts {
+			cols = append(cols, table.Column{Name: c + "_within_" + ThresholdName(t), Kind: table.Number, Unit: "services"})
+		}
+	}
+	if len(r.Params.Basket) > 0 {
+		cols = append(cols, m("basket_max_m"))
+		for _, t := range ts {
+			cols = append(cols, table.Column{Name: "basket_within_" + ThresholdName(t), Kind: table.Bool})
+		}
+		if cross {
+			cols = append(cols, m("basket_domestic_max_m"))
+			for _, t := range ts {
+				cols = append(cols, table.Column{Name: "basket_domestic_within_" + ThresholdName(t), Kind: table.Bool})
+			}
+		}
+	}
+
+	tb := table.Table{Columns: cols, Rows: make([][]table.Cell, len(r.Villages))}
+	for v := range r.Villages {
+		vl := &r.Villages[v]
+		row := &r.Rows[v]
+		cells := make([]table.Cell, 0, len(cols))
+		pop := table.NullCell
+		if vl.HasPopulation {
+			pop = table.Float(vl.Population, -1)
+		}
+		cells = append(cells, table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country),
+			table.Str(vl.AreaCode), table.Str(vl.AreaName), pop,
+			table.Float(vl.Location[0], decimalsCoord), table.Float(vl.Location[1], decimalsCoord),
+			table.Str(r.villageStatus(row)))
+		for c := range r.Categories {
+			cr := &row.Cats[c]
+			cells = append(cells, table.Str(cr.Status.String()), table.Float(cr.NearestM, decimalsM),
+				r.serviceID(cr.NearestService), r.serviceCountry(cr.NearestService))
+			if cross {
+				cells = append(cells, table.Float(cr.DomesticM, decimalsM), table.Float(cr.AbroadM, decimalsM),
+					table.Float(cr.DomesticM-cr.NearestM, decimalsM))
+			}
+			for t := range ts {
+				if cr.Within == nil {
+					cells = append(cells, table.NullCell)
+				} else {
+					cells = append(cells, table.Int(int(cr.Within[t])))
+				}
+			}
+		}
+		if len(r.Params.Basket) > 0 {
+			cells = appendBasket(cells, row.Basket, ts)
+			if cross {
+				cells = appendBasket(cells, row.Domest, ts)
+			}
+		}
+		tb.Rows[v] = cells
+	}
+	return tb
+}
+
+func appendBasket(cells []table.Cell, b BasketResult, ts []float64) []table.Cell {
+	maxM := table.NullCell
+	if b.Known {
+		maxM = table.Float(b.MaxM, decimalsM) // +Inf (a need with no service) is null
+	}
+	cells = append(cells, maxM)
+	for _, t := range ts {
+		if w, ok := b.WithinKnown(t); ok {
+			cells = append(cells, table.Boolean(w))
+		} else {
+			cells = append(cells, table.NullCell)
+		}
+	}
+	return cells
+}
+
+func (r *Result) serviceID(s int32) table.Cell {
+	if s < 0 {
+		return table.NullCell
+	}
+	return table.Str(r.Services[s].ID)
+}
+
+func (r *Result) serviceCountry(s int32) table.Cell {
+	if s < 0 {
+		return table.NullCell
+	}
+	return table.Str(r.Services[s].Country)
+}
+
+// villageStatus is "ok" or the non-ok statuses as "category:status"
+// joined by ";", in category order.
+func (r *Result) villageStatus(row *VillageResult) string {
+	var parts []string
+	for c, cr := range row.Cats {
+		if cr.Status != StatusOK {
+			parts = append(parts, r.Categories[c]+":"+cr.Status.String())
+		}
+	}
+	if len(parts) == 0 {
+		return "ok"
+	}
+	return strings.Join(parts, ";")
+}
+
+// AccessTable is the long (tidy) form of the per-village metrics:
+// village_id, category, metric, value, status — one row per village,
+// category and metric, absent values included with their status.
+func (r *Result) AccessTable() table.Table {
+	vt := r.VillageTable()
+	tb := table.Table{Columns: []table.Column{
+		{Name: "village_id"}, {Name: "category"}, {Name: "metric"}, {Name: "value"}, {Name: "status"},
+	}}
+	type colInfo struct {
+		col      int
+		cat      int // category position, or -1 basket, -2 domestic basket
+		category table.Cell
+		metric   table.Cell
+	}
+	var infos []colInfo
+	for col := vt.Index("status") + 1; col < len(vt.Columns); col++ {
+		ci := r.splitMetric(vt.Columns[col].Name)
+		if ci.metric == "status" {
+			continue
+		}
+		infos = append(infos, colInfo{col: col, cat: ci.cat, category: table.Str(ci.category), metric: table.Str(ci.metric)})
+	}
+	tb.Rows = make([][]table.Cell, 0, len(vt.Rows)*len(infos))
+	for v, row := range vt.Rows {
+		for _, ci := range infos {
+			var status string
+			switch {
+			case ci.cat >= 0:
+				status = r.Rows[v].Cats[ci.cat].Status.String()
+			case ci.cat == -1:
+				status = basketStatus(r.Rows[v].Basket)
+			default:
+				status = basketStatus(r.Rows[v].Domest)
+			}
+			tb.Rows = append(tb.Rows, []table.Cell{row[0], ci.category, ci.metric, row[ci.col], table.Str(status)})
+		}
+	}
+	return tb
+}
+
+func basketStatus(b BasketResult) string {
+	if b.Known {
+		return "ok"
+	}
+	return "unknown_member"
+}
+
+type metricName struct {
+	cat              int // category position; -1 basket; -2 domestic basket
+	category, metric string
+}
+
+// splitMetric splits a wide column name into category and metric; the
+// longest category prefix wins (e.g. "post" vs "post_box").
+func (r *Result) splitMetric(col string) metricName {
+	out := metricName{cat: -1}
+	for c, name := range r.Categories {
+		if strings.HasPrefix(col, name+"_") && len(name) > len(out.category) {
+			out = metricName{cat: c, category: name, metric: col[len(name)+1:]}
+		}
+	}
+	if out.category == "" && strings.HasPrefix(col, BasketCategory+"_") {
+		out = metricName{cat: -1, category: BasketCategory, metric: col[len(BasketCategory)+1:]}
+		if strings.HasPrefix(out.metric, "domestic_") {
+			out.cat = -2
+		}
+	}
+	return out
+}
+
+// AreaTable is areas.csv: one row per aggregate (see Aggregates).
+func (r *Result) AreaTable(aggs []Aggregate) table.Table {
+	ts := r.Params.ThresholdsM
+	cols := []table.Column{
+		{Name: "level"}, {Name: "code"}, {Name: "name"}, {Name: "country"}, {Name: "category"}, {Name: "basis"},
+		{Name: "villages", Kind: table.Number}, {Name: "villages_known", Kind: table.Number},
+		{Name: "villages_population_unknown", Kind: table.Number},
+		{Name: "population_known", Kind: table.Number, Decimals: -1, Unit: "people"},
+		{Name: "population_measured", Kind: table.Number, Decimals: -1, Unit: "people"},
+		{Name: "population_access_unknown", Kind: table.Number, Decimals: -1, Unit: "people"},
+	}
+	for _, t := range ts {
+		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
+	}
+	cols = append(cols,
+		table.Column{Name: "mean_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
+		table.Column{Name: "median_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
+		table.Column{Name: "p90_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"})
+	tb := table.Table{Columns: cols}
+	for _, a := range aggs {
+		row := []table.Cell{table.Str(string(a.Level)), table.Str(a.Code), table.Str(a.Name), table.Str(a.Country),
+			table.Str(a.Category), table.Str(string(a.Basis)),
+			table.Int(a.Villages), table.Int(a.VillagesKnown), table.Int(a.VillagesPopulationUnknown),
+			table.Float(a.PopulationKnown, -1), table.Float(a.PopulationMeasured, -1), table.Float(a.PopulationAccessUnknown, -1)}
+		for _, s := range a.ShareWithin {
+			row = append(row, table.Float(s, decimalsShare))
+		}
+		row = append(row, table.Float(a.MeanM, decimalsM), table.Float(a.MedianM, decimalsM), table.Float(a.P90M, decimalsM))
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
