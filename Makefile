@@ -1,0 +1,52 @@
+# partons — build, test, benchmark, verify.
+# Tool versions are pinned here, in one place.
+GO        ?= go
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+BENCHTIME ?= 3x
+FUZZTIME  ?= 20s
+BENCHSTAT_VERSION := v0.0.0-20251208221838-04cf7a2dca90
+
+.PHONY: all build run test lint fmt fmt-check vet bench fuzz cover verify clean
+
+all: build
+
+build: ## the partons binary in bin/
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/partons ./cmd/partons
+
+run: ## analyse the embedded Westhoek sample into ./partons-out
+	$(GO) run ./cmd/partons run
+
+test: fmt-check vet ## what CI runs: formatting, vet, and every test with the race detector
+	$(GO) test -race -count=1 ./...
+
+lint: fmt-check vet
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+bench: ## every benchmark, then the peer baselines, ratios in benchmarks/RESULTS.md style
+	bash benchmarks/run.sh
+
+fuzz: ## each fuzz target for FUZZTIME
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+cover:
+	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1
+
+verify: build ## cross-check outputs against GDAL, PROJ, pyproj, scipy, networkx (installs them with apt-get)
+	bash .ci/verify.sh bin/partons
+
+clean:
+	rm -rf bin partons-out cover.out

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/datasets/westhoek"
+)
+
+// manifest is manifest.json: everything needed to know what a report was
+// computed from and how. No timestamps: same inputs, same bytes.
+type manifest struct {
+	Generator   string               `json:"generator"`
+	Version     string               `json:"version"`
+	Command     string               `json:"command"`
+	Inputs      []load.Input         `json:"inputs"`
+	Parameters  manifestParams       `json:"parameters"`
+	Mapping     []mappingEntry       `json:"category_mapping"`
+	Coverage    manifestCoverage     `json:"coverage"`
+	Counts      manifestCounts       `json:"counts"`
+	Data        []manifestSource     `json:"data_sources"`
+	Attribution []string             `json:"attribution"`
+	Statuses    []manifestStatus     `json:"statuses"`
+	Outputs     []manifestOutput     `json:"outputs"`
+	Caveats     []string             `json:"caveats,omitempty"`
+	Assigned    analysis.AssignStats `json:"assigned_from_boundaries"`
+}
+
+type manifestParams struct {
+	Distance    string                  `json:"distance"`
+	ThresholdsM []float64               `json:"thresholds_m"`
+	CrossBorder bool                    `json:"cross_border"`
+	Categories  []string                `json:"categories"`
+	Basket      []analysis.BasketMember `json:"basket"`
+	// BasketPresent lists, per basket member, its categories found in the data.
+	BasketPresent [][]string `json:"basket_categories_present"`
+	Schemas       any        `json:"schemas"`
+}
+
+type mappingEntry struct {
+	Raw        string `json:"raw"`
+	Category   string `json:"category"`
+	Vocabulary string `json:"vocabulary"` // osm, bpe, laposte, user, or "unmapped" (kept as is)
+	Services   int    `json:"services"`
+}
+
+type manifestCoverage struct {
+	Source string                  `json:"source"`
+	Pairs  []analysis.CoveragePair `json:"pairs"`
+	Notes  []westhoek.Coverage     `json:"notes,omitempty"`
+}
+
+type manifestCounts struct {
+	Villages                  int            `json:"villages"`
+	VillagesPerCountry        map[string]int `json:"villages_per_country"`
+	VillagesPopulationUnknown int            `json:"villages_population_unknown"`
+	Services                  int            `json:"services"`
+	ServicesPerCategory       map[string]int `json:"services_per_category"`
+	ServicesPerCountry        map[string]int `json:"services_per_country"`
+	Boundaries                int            `json:"boundaries"`
+}
+
+type manifestSource struct {
+	Name        string `json:"name"`
+	Vintage     string `json:"vintage,omitempty"`
+	Licence     string `json:"licence,omitempty"`
+	Attribution string `json:"attribution"`
+}
+
+type manifestStatus struct {
+	Code    string `json:"code"`
+	Meaning string `json:"meaning"`
+}
+
+type manifestOutput struct {
+	File        string `json:"file"`
+	Description string `json:"description"`
+}
+
+func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
+	p := res.Params
+	m := &manifest{
+		Generator: "partons", Version: version, Command: "run",
+		Inputs: in.files,
+		Parameters: manifestParams{
+			Distance:      "WGS84 ellipsoidal geodesic, metres (Karney 2013)",
+			ThresholdsM:   p.ThresholdsM,
+			CrossBorder:   p.CrossBorder,
+			Categories:    res.Categories,
+			Basket:        p.Basket,
+			BasketPresent: res.BasketCategories,
+			Schemas: map[string]any{
+				"villages": j.cfg.Villages, "services": j.cfg.Services, "boundaries": j.cfg.Boundaries,
+			},
+		},
+		Mapping:  in.mapping,
+		Coverage: manifestCoverage{Source: j.covSource, Pairs: res.Coverage.Pairs()},
+		Counts:   counts(in),
+		Assigned: in.assign,
+		Outputs: []manifestOutput{
+			{"villages.geojson", "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
+			{"villages.csv", "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
+			{"access.csv", "long form of villages.csv: village_id, category, metric, value, status"},
+			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, or domestic)"},
+			{"manifest.json", "this file"},
+		},
+	}
+	if m.Parameters.BasketPresent == nil {
+		m.Parameters.BasketPresent = [][]string{}
+	}
+	for _, s := range analysis.StatusDoc() {
+		m.Statuses = append(m.Statuses, manifestStatus{s.Code, s.Meaning})
+	}
+	if j.meta != nil {
+		m.Coverage.Notes = j.meta.Coverage
+		m.Caveats = j.meta.Caveats
+		for _, s := range j.meta.Sources {
+			m.Data = append(m.Data, manifestSource{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
+		}
+	}
+	for _, a := range j.attributions {
+		m.Data = append(m.Data, manifestSource{Name: "user-supplied data", Attribution: a})
+	}
+	seen := map[string]bool{}
+	for _, d := range m.Data {
+		if !seen[d.Attribution] {
+			seen[d.Attribution] = true
+			m.Attribution = append(m.Attribution, d.Attribution)
+		}
+	}
+	if m.Attribution == nil {
+		m.Attribution = []string{}
+	}
+	if m.Data == nil {
+		m.Data = []manifestSource{}
+	}
+	return m
+}
+
+func counts(in *inputs) manifestCounts {
+	c := manifestCounts{
+		Villages: len(in.villages), Services: len(in.services), Boundaries: len(in.boundaries),
+		VillagesPerCountry: map[string]int{}, ServicesPerCategory: map[string]int{}, ServicesPerCountry: map[string]int{},
+	}
+	for i := range in.villages {
+		c.VillagesPerCountry[in.villages[i].Country]++
+		if !in.villages[i].HasPopulation {
+			c.VillagesPopulationUnknown++
+		}
+	}
+	for i := range in.services {
+		c.ServicesPerCategory[in.services[i].Category]++
+		c.ServicesPerCountry[in.services[i].Country]++
+	}
+	return c
+}
+
+// mapCategories maps every service's raw category through the taxonomy
+// (in place) and lists which raw value went to which category.
+func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingEntry {
+	vocab := map[string]string{}
+	for _, e := range t.Entries() {
+		vocab[strings.ToLower(e.Raw)] = e.Vocabulary
+	}
+	type key struct{ raw, cat, vocab string }
+	n := map[key]int{}
+	for i := range services {
+		s := &services[i]
+		if s.Raw == "" {
+			s.Raw = s.Category
+		}
+		cat, known := t.Map(s.Raw)
+		s.Category = cat
+		v := "unmapped"
+		if known {
+			v = vocab[strings.ToLower(strings.TrimSpace(s.Raw))]
+			if v == "" {
+				v = "taxonomy"
+			}
+		}
+		n[key{strings.TrimSpace(s.Raw), cat, v}]++
+	}
+	out := make([]mappingEntry, 0, len(n))
+	for k, c := range n {
+		out = append(out, mappingEntry{Raw: k.raw, Category: k.cat, Vocabulary: k.vocab, Services: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Raw != out[j].Raw {
+			return out[i].Raw < out[j].Raw
+		}
+		return out[i].Category < out[j].Category
+	})
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,371 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/spf13/cobra"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/datasets/westhoek"
+)
+
+// runOptions are the flags of `partons run`.
+type runOptions struct {
+	villages, services, boundaries []string
+	out                            string
+	configPath                     string
+	thresholdsM                    []float64
+	categories                     []string
+	crossBorder                    bool
+	villageFields, serviceFields   []string
+	villagesEPSG, servicesEPSG     int
+	attributions                   []string
+	workers                        int
+	quiet                          bool
+
+	changed func(flag string) bool
+}
+
+func newRunCmd() *cobra.Command {
+	o := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Compute per-village accessibility and write GeoJSON and CSV reports",
+		Long: `Reads villages and service points (GeoJSON or CSV), indexes the services in
+an R-tree and writes, for every village and service category, the nearest
+service anywhere, in the village's own country and abroad (WGS84 geodesic
+metres), counts within distance thresholds, a basket of everyday services,
+and population-weighted aggregates per area, country and overall.
+
+With no --villages and --services it analyses the embedded Westhoek sample
+(Belgian West Flanders and French Flanders).`,
+		Example: `  partons run
+  partons run --villages villages.geojson --services shops.csv --services post.geojson --out report
+  partons run --villages communes.csv --village-field population=pop_2026 --villages-epsg 2154 ...`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.changed = func(f string) bool { return cmd.Flags().Changed(f) }
+			return runRun(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
+	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
+	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
+	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
+	f.StringVar(&o.configPath, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
+	f.Float64SliceVar(&o.thresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
+	f.StringSliceVar(&o.categories, "categories", nil, "only these categories, in this order (default: all, sorted)")
+	f.BoolVar(&o.crossBorder, "cross-border", true, "split nearest services into domestic and abroad (needs countries)")
+	f.StringArrayVar(&o.villageFields, "village-field", nil, "map a village field to a column/property, e.g. population=pop_2026; repeatable")
+	f.StringArrayVar(&o.serviceFields, "service-field", nil, "map a service field to a column/property, e.g. category=type; repeatable")
+	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files (4326, 3035, 2154, 31370, 32631)")
+	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
+	f.StringArrayVar(&o.attributions, "attribution", nil, "attribution of your input data, carried into the reports; repeatable")
+	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
+	return cmd
+}
+
+// job is everything a run needs, resolved from flags, config and data.
+type job struct {
+	cfg          config.Config
+	villageSrcs  []load.Source
+	serviceSrcs  []load.Source
+	boundSrcs    []load.Source
+	embedded     bool
+	params       analysis.Params
+	tax          *taxonomy.Taxonomy
+	covSource    string
+	meta         *westhoek.Metadata
+	attributions []string
+}
+
+func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error {
+	p := newProgress(stderr, o.quiet)
+	j, err := resolveJob(o)
+	if err != nil {
+		return err
+	}
+	p.step("reading inputs")
+	in, err := readInputs(j)
+	if err != nil {
+		return err
+	}
+	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
+	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
+	if err != nil {
+		return err
+	}
+	aggs := res.Aggregates()
+	p.step("writing " + o.out)
+	m := buildManifest(j, in, res)
+	if err := writeReport(o.out, res, aggs, m); err != nil {
+		return err
+	}
+	p.done()
+	return writeSummary(stdout, o.out, res, aggs, m)
+}
+
+func resolveJob(o *runOptions) (*job, error) {
+	j := &job{cfg: config.Default(), attributions: o.attributions}
+	if o.configPath != "" {
+		c, err := config.Load(o.configPath)
+		if err != nil {
+			return nil, err
+		}
+		j.cfg = c
+	}
+	if err := applyFields(&j.cfg, o); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(o.villages) == 0 && len(o.services) == 0:
+		j.embedded = true
+		j.villageSrcs = []load.Source{load.Bytes(westhoek.VillagesFile, westhoek.Villages())}
+		j.serviceSrcs = []load.Source{load.Bytes(westhoek.ServicesFile, westhoek.Services())}
+		md, err := westhoek.ReadMetadata()
+		if err != nil {
+			return nil, err
+		}
+		j.meta = &md
+	case len(o.villages) == 0 || len(o.services) == 0:
+		return nil, usagef("give both --villages and --services, or neither to analyse the embedded Westhoek sample")
+	default:
+		for _, f := range o.villages {
+			j.villageSrcs = append(j.villageSrcs, load.File(f))
+		}
+		for _, f := range o.services {
+			j.serviceSrcs = append(j.serviceSrcs, load.File(f))
+		}
+	}
+	for _, f := range o.boundaries {
+		j.boundSrcs = append(j.boundSrcs, load.File(f))
+	}
+
+	tax, err := taxonomy.Default().With(j.cfg.Categories)
+	if err != nil {
+		return nil, fmt.Errorf("%s: categories: %w", o.configPath, err)
+	}
+	j.tax = tax
+
+	p := analysis.DefaultParams()
+	p.Workers = o.workers
+	switch {
+	case o.changed("thresholds-m"):
+		p.ThresholdsM = o.thresholdsM
+	case len(j.cfg.ThresholdsM) > 0:
+		p.ThresholdsM = j.cfg.ThresholdsM
+	}
+	switch {
+	case o.changed("cross-border"):
+		p.CrossBorder = o.crossBorder
+	case j.cfg.CrossBorder != nil:
+		p.CrossBorder = *j.cfg.CrossBorder
+	}
+	p.Categories = o.categories
+	if len(j.cfg.Basket) > 0 {
+		for _, m := range j.cfg.Basket {
+			p.Basket = append(p.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+		}
+	} else {
+		for _, m := range taxonomy.DefaultBasket() {
+			p.Basket = append(p.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+		}
+	}
+	switch {
+	case len(j.cfg.Coverage) > 0:
+		p.Coverage = analysis.Coverage{}
+		for cat, countries := range j.cfg.Coverage {
+			for _, c := range countries {
+				p.Coverage.Set(cat, c, true)
+			}
+		}
+		j.covSource = "config"
+	case j.meta != nil:
+		p.Coverage = analysis.Coverage{}
+		for _, c := range j.meta.Coverage {
+			p.Coverage.Set(c.Category, c.Country, c.Covered)
+		}
+		j.covSource = "embedded sample metadata"
+	default:
+		j.covSource = "inferred: a category is covered in a country when the data holds at least one service of it there"
+	}
+	if err := p.Validate(); err != nil {
+		return nil, usageError{err}
+	}
+	j.params = p
+	return j, nil
+}
+
+// applyFields applies --village-field/--service-field key=column pairs
+// and the EPSG flags on top of the configured schemas.
+func applyFields(c *config.Config, o *runOptions) error {
+	vs := map[string]*string{
+		"id": &c.Villages.ID, "name": &c.Villages.Name, "country": &c.Villages.Country,
+		"population": &c.Villages.Population, "area_code": &c.Villages.AreaCode, "area_name": &c.Villages.AreaName,
+		"lon": &c.Villages.Coords.Lon, "lat": &c.Villages.Coords.Lat, "x": &c.Villages.Coords.X, "y": &c.Villages.Coords.Y,
+	}
+	ss := map[string]*string{
+		"id": &c.Services.ID, "name": &c.Services.Name, "category": &c.Services.Category,
+		"country": &c.Services.Country, "capacity": &c.Services.Capacity,
+		"lon": &c.Services.Coords.Lon, "lat": &c.Services.Coords.Lat, "x": &c.Services.Coords.X, "y": &c.Services.Coords.Y,
+	}
+	set := func(flag string, pairs []string, fields map[string]*string) error {
+		for _, kv := range pairs {
+			k, v, ok := strings.Cut(kv, "=")
+			k = strings.TrimSpace(k)
+			dst, known := fields[k]
+			if !ok || !known {
+				return usagef("--%s %q: want FIELD=COLUMN with FIELD one of %s", flag, kv, fieldNames(fields))
+			}
+			*dst = strings.TrimSpace(v)
+		}
+		return nil
+	}
+	if err := set("village-field", o.villageFields, vs); err != nil {
+		return err
+	}
+	if err := set("service-field", o.serviceFields, ss); err != nil {
+		return err
+	}
+	if o.villagesEPSG != 0 {
+		c.Villages.Coords.EPSG = o.villagesEPSG
+	}
+	if o.servicesEPSG != 0 {
+		c.Services.Coords.EPSG = o.servicesEPSG
+	}
+	return nil
+}
+
+func fieldNames(m map[string]*string) string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sortStrings(names)
+	return strings.Join(names, ", ")
+}
+
+// inputs is what was read.
+type inputs struct {
+	villages   []datasets.Village
+	services   []datasets.Service
+	boundaries []datasets.Boundary
+	files      []load.Input
+	assign     analysis.AssignStats
+	mapping    []mappingEntry
+}
+
+func readInputs(j *job) (*inputs, error) {
+	in := &inputs{}
+	var problems datasets.ErrorList
+	collect := func(err error) error {
+		if l, ok := err.(datasets.ErrorList); ok {
+			problems = append(problems, l...)
+			return nil
+		}
+		return err
+	}
+	var err error
+	var files []load.Input
+	if in.villages, files, err = load.Villages(j.villageSrcs, j.cfg.Villages); collect(err) != nil {
+		return nil, err
+	}
+	in.files = append(in.files, files...)
+	if in.services, files, err = load.Services(j.serviceSrcs, j.cfg.Services); collect(err) != nil {
+		return nil, err
+	}
+	in.files = append(in.files, files...)
+	if len(j.boundSrcs) > 0 {
+		if in.boundaries, files, err = load.Boundaries(j.boundSrcs, j.cfg.Boundaries); collect(err) != nil {
+			return nil, err
+		}
+		in.files = append(in.files, files...)
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	in.mapping = mapCategories(j.tax, in.services)
+	in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
+	return in, nil
+}
+
+// geometries returns each village's original geometry for GeoJSON.
+func geometries(vs []datasets.Village) []orb.Geometry {
+	g := make([]orb.Geometry, len(vs))
+	for i := range vs {
+		g[i] = vs[i].Geometry
+		if g[i] == nil {
+			g[i] = vs[i].Location
+		}
+	}
+	return g
+}
+
+func writeReport(dir string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
+	d, err := output.Create(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	vt := res.VillageTable()
+	attribution := strings.Join(m.Attribution, "; ")
+	steps := []struct {
+		name string
+		fn   func(w *bufio.Writer) error
+	}{
+		{"villages.geojson", func(w *bufio.Writer) error {
+			return output.WriteGeoJSON(w, vt, geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
+		}},
+		{"villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt) }},
+		{"access.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) }},
+		{"areas.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) }},
+		{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }},
+	}
+	for _, s := range steps {
+		if err := d.WriteFile(s.name, s.fn); err != nil {
+			return err
+		}
+	}
+	return d.Commit()
+}
+
+// progress prints steps on stderr when it is a terminal.
+type progress struct {
+	w  io.Writer
+	on bool
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	on := false
+	if f, ok := w.(*os.File); ok && !quiet {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			on = true
+		}
+	}
+	return &progress{w: w, on: on}
+}
+
+func (p *progress) step(s string) {
+	if p.on {
+		fmt.Fprintf(p.w, "\r\033[K%s…", s)
+	}
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const goldenDir = "../../testdata/golden/westhoek"
+
+var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "manifest.json"}
+
+func runCLI(t testing.TB, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = execute(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestRunEmbeddedGolden runs the demo on the embedded Westhoek sample and
+// compares every report file with its golden copy (go test -update to
+// accept a deliberate change).
+func TestRunEmbeddedGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	code, stdout, stderr := runCLI(t, "run", "--out", out, "--quiet")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("stderr not empty with --quiet: %q", stderr)
+	}
+	if !strings.Contains(stdout, "villages (BE ") || !strings.Contains(stdout, "OpenStreetMap contributors") {
+		t.Errorf("summary lacks counts or attribution:\n%s", stdout)
+	}
+	for _, f := range reportFiles {
+		got, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join(goldenDir, f)
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cmd/partons -run Golden -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (%d vs %d bytes); inspect with diff and rerun with -update if intended",
+				f, golden, len(got), len(want))
+		}
+	}
+}
+
+// TestRunDeterministic: the same inputs give the same bytes whatever the
+// number of workers.
+func TestRunDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if code, _, e := runCLI(t, "run", "-q", "--out", a, "--workers", "1"); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := runCLI(t, "run", "-q", "--out", b, "--workers", "7"); code != 0 {
+		t.Fatal(e)
+	}
+	for _, f := range reportFiles {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between 1 and 7 workers", f)
+		}
+	}
+}
+
+func writeFile(t testing.TB, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRunExitCodesAndAtomicity(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\nv1,Ieper,BE,35000,2.8850,50.8503\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\ns1,Apotheek,amenity=pharmacy,BE,2.8860,50.8510\n")
+	badServices := writeFile(t, dir, "bad.csv", "id,name,category,country,lon,lat\ns1,Apotheek,amenity=pharmacy,BE,2.8860,95\n")
+	out := filepath.Join(dir, "out")
+
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{"usage: one of villages/services", []string{"run", "--villages", villages, "--out", out}, exitUsage, "--services"},
+		{"usage: unknown flag", []string{"run", "--frobnicate"}, exitUsage, "frobnicate"},
+		{"usage: bad thresholds", []string{"run", "--villages", villages, "--services", services, "--thresholds-m", "500,100", "--out", out}, exitUsage, "ascending"},
+		{"invalid data names file, line and field", []string{"run", "--villages", villages, "--services", badServices, "--out", out}, exitInvalid, "bad.csv:2"},
+		{"missing file", []string{"run", "--villages", villages, "--services", filepath.Join(dir, "nope.csv"), "--out", out}, exitError, "nope.csv"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, stderr, tc.code, tc.want)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a failed run left %s behind", out)
+			}
+		})
+	}
+
+	// A good run writes the report; a later failed run leaves it intact.
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "villages.csv"))
+	if code, _, _ := runCLI(t, "run", "-q", "--villages", villages, "--services", badServices, "--out", out); code != exitInvalid {
+		t.Fatalf("bad run exit %d", code)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "villages.csv"))
+	if len(before) == 0 || !bytes.Equal(before, after) {
+		t.Error("a failed run changed the previous report")
+	}
+	// A previous report is replaced by the next good run.
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", out, "--thresholds-m", "100"); code != 0 {
+		t.Fatal(e)
+	}
+	replaced, _ := os.ReadFile(filepath.Join(out, "villages.csv"))
+	if !strings.Contains(string(replaced), "within_100m") {
+		t.Error("report not replaced")
+	}
+
+	// A directory that is not a partons report is never clobbered.
+	foreign := filepath.Join(dir, "home")
+	os.Mkdir(foreign, 0o755)
+	writeFile(t, foreign, "thesis.tex", "precious")
+	code, _, stderr := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", foreign)
+	if code != exitError || !strings.Contains(stderr, "not a partons report") {
+		t.Errorf("exit %d %q: should refuse to overwrite a foreign directory", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(foreign, "thesis.tex")); string(b) != "precious" {
+		t.Error("foreign file touched")
+	}
+}
+
+func TestRunHandChecked(t *testing.T) {
+	dir := t.TempDir()
+	// Two villages on the equator, a pharmacy on each side of a "border" at
+	// lon 0.03: 0.01° of longitude on the equator is 1113.1949 m.
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,FR,,0.04,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,0.00,0\np2,P2,amenity=pharmacy,FR,0.05,0\n")
+	out := filepath.Join(dir, "out")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "villages.csv"))
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	header := strings.Split(lines[0], ",")
+	col := func(row int, name string) string {
+		for i, h := range header {
+			if h == name {
+				return strings.Split(lines[row], ",")[i]
+			}
+		}
+		t.Fatalf("no column %s in %v", name, header)
+		return ""
+	}
+	want := []struct {
+		row      int
+		col, val string
+	}{
+		{1, "pharmacy_nearest_m", "1113.2"}, {1, "pharmacy_nearest_id", "p1"}, {1, "pharmacy_abroad_m", "4452.8"},
+		{1, "pharmacy_border_gain_m", "0.0"}, {1, "pharmacy_within_1200m", "1"}, {1, "pharmacy_within_10000m", "2"},
+		{2, "population", ""}, {2, "pharmacy_nearest_id", "p2"}, {2, "pharmacy_domestic_m", "1113.2"},
+		{2, "pharmacy_abroad_m", "4452.8"}, {1, "status", "ok"},
+	}
+	for _, w := range want {
+		if got := col(w.row, w.col); got != w.val {
+			t.Errorf("row %d %s = %q, want %q", w.row, w.col, got, w.val)
+		}
+	}
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

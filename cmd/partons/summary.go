@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/partons/partons/analysis"
+)
+
+// writeSummary prints a short, aligned account of the run on stdout:
+// what was read, then per country and category the share of people within
+// each threshold and the median distance.
+func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
+	var countries []string
+	for c, n := range m.Counts.VillagesPerCountry {
+		countries = append(countries, fmt.Sprintf("%s %d", c, n))
+	}
+	sort.Strings(countries)
+	fmt.Fprintf(w, "partons: %d villages (%s), %d services in %d categories → %s\n",
+		m.Counts.Villages, strings.Join(countries, ", "), m.Counts.Services, len(res.Categories), out)
+	if m.Counts.VillagesPopulationUnknown > 0 {
+		fmt.Fprintf(w, "population unknown for %d villages: they are left out of the shares below, never counted as zero\n",
+			m.Counts.VillagesPopulationUnknown)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "category\tcountry\tbasis\t")
+	for _, t := range res.Params.ThresholdsM {
+		fmt.Fprintf(tw, "≤%s\t", analysis.ThresholdName(t))
+	}
+	fmt.Fprint(tw, "median_m\tpeople unknown\t\n")
+	for _, a := range pickSummaryRows(aggs) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t", a.Category, a.Code, a.Basis)
+		for _, s := range a.ShareWithin {
+			fmt.Fprintf(tw, "%s\t", pct(s))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\n", num(a.MedianM), num(a.PopulationAccessUnknown))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "shares are of people whose distance is known; \"domestic\" rows are shown where the data does not cover the category on every side")
+	if len(m.Attribution) > 0 {
+		fmt.Fprintf(w, "data: %s\n", strings.Join(m.Attribution, "; "))
+	}
+	return nil
+}
+
+// pickSummaryRows keeps one country-level row per category and country:
+// the cross-border basis when any population has it, else domestic.
+func pickSummaryRows(aggs []analysis.Aggregate) []analysis.Aggregate {
+	type key struct{ cat, country string }
+	best := map[key]analysis.Aggregate{}
+	var order []key
+	for _, a := range aggs {
+		if a.Level != analysis.LevelCountry {
+			continue
+		}
+		k := key{a.Category, a.Code}
+		cur, ok := best[k]
+		if !ok {
+			order = append(order, k)
+			best[k] = a
+			continue
+		}
+		if cur.PopulationMeasured == 0 && a.PopulationMeasured > 0 {
+			best[k] = a
+		}
+	}
+	out := make([]analysis.Aggregate, len(order))
+	for i, k := range order {
+		out[i] = best[k]
+	}
+	return out
+}
+
+func pct(s float64) string {
+	if math.IsNaN(s) {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*s)
+}
+
+func num(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", v)
+}
