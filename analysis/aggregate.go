@@ -1,8 +1,12 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -116,22 +120,52 @@ func (r *Result) Aggregates() []Aggregate {
 	groups = append(append(append(groups, areas...), ctrs...), all)
 
 	cats := append(append([]string(nil), r.Categories...), BasketCategory)
-	var out []Aggregate
-	for ci, cat := range cats {
-		if cat == BasketCategory && len(r.Params.Basket) == 0 {
-			continue
-		}
-		for _, basis := range bases {
-			for _, g := range groups {
-				a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
-					Category: cat, Basis: basis}
-				r.fill(&a, g.members, func(v int) float64 { return r.distance(v, ci, basis) })
-				out = append(out, a)
+	if len(r.Params.Basket) == 0 {
+		cats = cats[:len(cats)-1]
+	}
+	// Categories are independent: summarise them in parallel, each into
+	// its own slot, and concatenate in order (deterministic).
+	parts := make([][]Aggregate, len(cats))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, r.workers()))
+	for ci := range cats {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var pb pairBuf
+			for _, basis := range bases {
+				for _, g := range groups {
+					a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
+						Category: cats[ci], Basis: basis}
+					r.fill(&a, g.members, &pb, func(v int) float64 { return r.distance(v, ci, basis) })
+					parts[ci] = append(parts[ci], a)
+				}
 			}
-		}
+		}()
+	}
+	wg.Wait()
+	var out []Aggregate
+	for _, p := range parts {
+		out = append(out, p...)
 	}
 	return out
 }
+
+func (r *Result) workers() int {
+	if r.Params.Workers > 0 {
+		return r.Params.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// pairBuf is reusable scratch space for weighted quantiles.
+type pairBuf struct {
+	pairs  []pair
+	xs, ws []float64
+}
+
+type pair struct{ x, w float64 }
 
 // distance returns the village's distance for a category position (or the
 // basket when ci == len(Categories)) on a basis: NaN unknown, +Inf none.
@@ -166,10 +200,10 @@ func (r *Result) distance(v, ci int, basis Basis) float64 {
 	return cr.NearestM
 }
 
-func (r *Result) fill(a *Aggregate, members []int, dist func(int) float64) {
+func (r *Result) fill(a *Aggregate, members []int, pb *pairBuf, dist func(int) float64) {
 	ts := r.Params.ThresholdsM
 	a.ShareWithin = make([]float64, len(ts))
-	var xs, ws []float64
+	pb.pairs = pb.pairs[:0]
 	var sum float64
 	inf := false
 	for _, v := range members {
@@ -198,8 +232,7 @@ func (r *Result) fill(a *Aggregate, members []int, dist func(int) float64) {
 		} else {
 			sum += d * vl.Population
 		}
-		xs = append(xs, d)
-		ws = append(ws, vl.Population)
+		pb.pairs = append(pb.pairs, pair{d, vl.Population})
 	}
 	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
 	a.MeanM, a.MedianM, a.P90M = math.NaN(), math.NaN(), math.NaN()
@@ -215,9 +248,15 @@ func (r *Result) fill(a *Aggregate, members []int, dist func(int) float64) {
 	if !inf {
 		a.MeanM = sum / a.PopulationMeasured
 	}
-	sortPairs(xs, ws)
-	a.MedianM = quantile(0.5, xs, ws)
-	a.P90M = quantile(0.9, xs, ws)
+	// Stable sort by distance keeps village order among equal distances.
+	slices.SortStableFunc(pb.pairs, func(p, q pair) int { return cmp.Compare(p.x, q.x) })
+	pb.xs, pb.ws = pb.xs[:0], pb.ws[:0]
+	for _, p := range pb.pairs {
+		pb.xs = append(pb.xs, p.x)
+		pb.ws = append(pb.ws, p.w)
+	}
+	a.MedianM = quantile(0.5, pb.xs, pb.ws)
+	a.P90M = quantile(0.9, pb.xs, pb.ws)
 }
 
 // quantile is gonum's empirical weighted quantile, with +Inf (no service)
@@ -228,18 +267,4 @@ func quantile(p float64, xs, ws []float64) float64 {
 		return math.NaN()
 	}
 	return q
-}
-
-func sortPairs(xs, ws []float64) {
-	idx := make([]int, len(xs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return xs[idx[i]] < xs[idx[j]] })
-	x2, w2 := make([]float64, len(xs)), make([]float64, len(ws))
-	for i, k := range idx {
-		x2[i], w2[i] = xs[k], ws[k]
-	}
-	copy(xs, x2)
-	copy(ws, w2)
 }

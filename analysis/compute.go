@@ -321,15 +321,15 @@ func (r *Result) village(v *datasets.Village, cats []*catIndex) VillageResult {
 	return out
 }
 
-// measure searches each country's R-tree of the category outwards from the
-// village once, collecting that country's nearest service and the counts
-// within every threshold; the nearest overall, at home and abroad follow.
-// Ties in distance go to the lowest service index.
+// measure asks each country's R-tree of the category for its nearest
+// service and its counts within every threshold; the nearest overall, at
+// home and abroad follow. Ties in distance go to the lowest service index
+// (within a country the index breaks ties by position, which follows the
+// service index).
 func (r *Result) measure(v *datasets.Village, ci *catIndex) CategoryResult {
 	cr := CategoryResult{NearestM: nan, DomesticM: nan, AbroadM: nan,
 		NearestService: -1, DomesticService: -1, AbroadService: -1}
 	ts := r.Params.ThresholdsM
-	maxT := ts[len(ts)-1]
 	x := v.Country
 	cross := r.Params.CrossBorder
 	home := ci.perCounty[x]
@@ -339,32 +339,21 @@ func (r *Result) measure(v *datasets.Village, ci *catIndex) CategoryResult {
 	}
 	for pi := range ci.parts {
 		part := &ci.parts[pi]
-		bestD, bestS := nan, int32(-1)
-		part.idx.Nearby(v.Location, func(i int32, d float64) bool {
-			s := part.svc[i]
-			if better(d, s, bestD, bestS) {
-				bestD, bestS = d, s
-			}
-			for t, tv := range ts {
-				if d <= tv {
-					within[t]++
-				}
-			}
-			return d <= maxT || d <= bestD
-		})
-		if bestS < 0 {
+		i, d, ok := part.idx.NearestAndCount(v.Location, ts, within)
+		if !ok {
 			continue
 		}
-		if better(bestD, bestS, cr.NearestM, cr.NearestService) {
-			cr.NearestM, cr.NearestService = bestD, bestS
+		s := part.svc[i]
+		if better(d, s, cr.NearestM, cr.NearestService) {
+			cr.NearestM, cr.NearestService = d, s
 		}
 		if !cross {
 			continue
 		}
 		if part.country == x {
-			cr.DomesticM, cr.DomesticService = bestD, bestS
-		} else if better(bestD, bestS, cr.AbroadM, cr.AbroadService) {
-			cr.AbroadM, cr.AbroadService = bestD, bestS
+			cr.DomesticM, cr.DomesticService = d, s
+		} else if better(d, s, cr.AbroadM, cr.AbroadService) {
+			cr.AbroadM, cr.AbroadService = d, s
 		}
 	}
 

@@ -57,11 +57,10 @@ func (r *Result) VillageTable() table.Table {
 		}
 	}
 
-	tb := table.Table{Columns: cols, Rows: make([][]table.Cell, len(r.Villages))}
-	for v := range r.Villages {
+	return table.Table{Columns: cols, Len: len(r.Villages), Row: func(v int, cells []table.Cell) []table.Cell {
 		vl := &r.Villages[v]
 		row := &r.Rows[v]
-		cells := make([]table.Cell, 0, len(cols))
+		cells = cells[:0]
 		pop := table.NullCell
 		if vl.HasPopulation {
 			pop = table.Float(vl.Population, -1)
@@ -92,9 +91,8 @@ func (r *Result) VillageTable() table.Table {
 				cells = appendBasket(cells, row.Domest, ts)
 			}
 		}
-		tb.Rows[v] = cells
-	}
-	return tb
+		return cells
+	}}
 }
 
 func appendBasket(cells []table.Cell, b BasketResult, ts []float64) []table.Cell {
@@ -147,9 +145,9 @@ func (r *Result) villageStatus(row *VillageResult) string {
 // category and metric, absent values included with their status.
 func (r *Result) AccessTable() table.Table {
 	vt := r.VillageTable()
-	tb := table.Table{Columns: []table.Column{
+	cols := []table.Column{
 		{Name: "village_id"}, {Name: "category"}, {Name: "metric"}, {Name: "value"}, {Name: "status"},
-	}}
+	}
 	type colInfo struct {
 		col      int
 		cat      int // category position, or -1 basket, -2 domestic basket
@@ -164,22 +162,24 @@ func (r *Result) AccessTable() table.Table {
 		}
 		infos = append(infos, colInfo{col: col, cat: ci.cat, category: table.Str(ci.category), metric: table.Str(ci.metric)})
 	}
-	tb.Rows = make([][]table.Cell, 0, len(vt.Rows)*len(infos))
-	for v, row := range vt.Rows {
-		for _, ci := range infos {
-			var status string
-			switch {
-			case ci.cat >= 0:
-				status = r.Rows[v].Cats[ci.cat].Status.String()
-			case ci.cat == -1:
-				status = basketStatus(r.Rows[v].Basket)
-			default:
-				status = basketStatus(r.Rows[v].Domest)
-			}
-			tb.Rows = append(tb.Rows, []table.Cell{row[0], ci.category, ci.metric, row[ci.col], table.Str(status)})
+	n := len(infos)
+	last, wide := -1, []table.Cell(nil) // the village row last expanded
+	return table.Table{Columns: cols, Len: vt.Len * n, Row: func(i int, dst []table.Cell) []table.Cell {
+		v, ci := i/n, infos[i%n]
+		if v != last {
+			wide, last = vt.Row(v, wide), v
 		}
-	}
-	return tb
+		var status string
+		switch {
+		case ci.cat >= 0:
+			status = r.Rows[v].Cats[ci.cat].Status.String()
+		case ci.cat == -1:
+			status = basketStatus(r.Rows[v].Basket)
+		default:
+			status = basketStatus(r.Rows[v].Domest)
+		}
+		return append(dst[:0], wide[0], ci.category, ci.metric, wide[ci.col], table.Str(status))
+	}}
 }
 
 func basketStatus(b BasketResult) string {
@@ -230,7 +230,7 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 		table.Column{Name: "mean_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
 		table.Column{Name: "median_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
 		table.Column{Name: "p90_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"})
-	tb := table.Table{Columns: cols}
+	rows := make([][]table.Cell, 0, len(aggs))
 	for _, a := range aggs {
 		row := []table.Cell{table.Str(string(a.Level)), table.Str(a.Code), table.Str(a.Name), table.Str(a.Country),
 			table.Str(a.Category), table.Str(string(a.Basis)),
@@ -240,7 +240,7 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 			row = append(row, table.Float(s, decimalsShare))
 		}
 		row = append(row, table.Float(a.MeanM, decimalsM), table.Float(a.MedianM, decimalsM), table.Float(a.P90M, decimalsM))
-		tb.Rows = append(tb.Rows, row)
+		rows = append(rows, row)
 	}
-	return tb
+	return table.FromRows(cols, rows)
 }

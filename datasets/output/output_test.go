@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -15,13 +16,12 @@ import (
 )
 
 func sample() (table.Table, []orb.Geometry) {
-	t := table.Table{
-		Columns: []table.Column{{Name: "id"}, {Name: "d_m", Kind: table.Number, Decimals: 1}, {Name: "ok", Kind: table.Bool}},
-		Rows: [][]table.Cell{
+	t := table.FromRows(
+		[]table.Column{{Name: "id"}, {Name: "d_m", Kind: table.Number, Decimals: 1}, {Name: "ok", Kind: table.Bool}},
+		[][]table.Cell{
 			{table.Str("a,\"b\""), table.Float(12.345, 1), table.Boolean(true)},
 			{table.Str("<x&y>"), table.NullCell, table.NullCell},
-		},
-	}
+		})
 	g := []orb.Geometry{orb.Point{2.885, 50.8503}, orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}}
 	return t, g
 }
@@ -107,5 +107,36 @@ func TestDirAtomic(t *testing.T) {
 	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
 	if _, err := Create(foreign); !errors.Is(err, ErrNotReport) {
 		t.Errorf("Create on a foreign directory: %v, want ErrNotReport", err)
+	}
+}
+
+func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "Ieper", "Bœschepe", "a\"b\\c", "tab\tnl\ncr\r", "\x01\x1f", "<&>", "\u2028x\u2029", "bad\xffutf8"} {
+		got := appendJSONString(nil, s)
+		var back string
+		if err := json.Unmarshal(got, &back); err != nil {
+			t.Fatalf("%q -> %s: not JSON: %v", s, got, err)
+		}
+		want := strings.ToValidUTF8(s, "\ufffd")
+		if back != want {
+			t.Errorf("%q round-trips to %q", s, back)
+		}
+	}
+}
+
+func TestCSVQuoting(t *testing.T) {
+	for in, want := range map[string]string{"plain": "plain", "a,b": `"a,b"`, `say "hi"`: `"say ""hi"""`, "two\nlines": "\"two\nlines\"", " lead": `" lead"`} {
+		if got := string(appendCSVField(nil, in)); got != want {
+			t.Errorf("%q -> %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAppendJSONFloatMatchesEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, 2.885, -0.5, 50.8503, 1e-7, -3e-9, 180, 1e21, 123456789.125} {
+		want, _ := json.Marshal(f)
+		if got := appendJSONFloat(nil, f); string(got) != string(want) {
+			t.Errorf("%v: %s, want %s", f, got, want)
+		}
 	}
 }

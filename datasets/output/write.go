@@ -2,11 +2,12 @@ package output
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -15,29 +16,67 @@ import (
 )
 
 // WriteCSV writes t with a header row, comma-separated, LF line endings,
-// null cells empty.
+// null cells empty; fields are quoted (RFC 4180) only when they contain a
+// comma, a quote, a line break or leading/trailing space. Rows stream:
+// memory does not grow with the table.
 func WriteCSV(w io.Writer, t table.Table) error {
-	cw := csv.NewWriter(w)
-	rec := make([]string, len(t.Columns))
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var b []byte
 	for i, c := range t.Columns {
-		rec[i] = c.Name
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, c.Name)
 	}
-	if err := cw.Write(rec); err != nil {
-		return err
-	}
-	for _, row := range t.Rows {
+	b = append(b, '\n')
+	var row []table.Cell
+	var tmp []byte
+	for r := 0; r < t.Len; r++ {
+		row = t.Row(r, row)
 		for i, c := range row {
-			rec[i] = c.Text
-			if c.Null {
-				rec[i] = ""
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if c.IsText() {
+				tmp = c.AppendText(tmp[:0])
+				b = appendCSVField(b, string(tmp))
+			} else {
+				b = c.AppendText(b)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
+		b = append(b, '\n')
+		if len(b) > 1<<15 {
+			if _, err := bw.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func appendCSVField(b []byte, s string) []byte {
+	need := s != "" && (s[0] == ' ' || s[0] == '\t' || s[len(s)-1] == ' ' || s[len(s)-1] == '\t')
+	for i := 0; i < len(s) && !need; i++ {
+		switch s[i] {
+		case ',', '"', '\n', '\r':
+			need = true
+		}
+	}
+	if !need {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
 }
 
 // GeoJSONOptions are the foreign members of the collection.
@@ -53,61 +92,96 @@ type GeoJSONOptions struct {
 // WriteGeoJSON writes an RFC 7946 FeatureCollection with one feature per
 // row of t, geometry geoms[i] (WGS84 lon/lat) and flat properties in column
 // order. Number and Bool cells become JSON numbers and booleans, null cells
-// JSON null. One feature per line.
+// JSON null. One feature per line; rows stream.
 func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONOptions) error {
-	if len(geoms) != len(t.Rows) {
-		return fmt.Errorf("output: %d geometries for %d rows", len(geoms), len(t.Rows))
+	if len(geoms) != t.Len {
+		return fmt.Errorf("output: %d geometries for %d rows", len(geoms), t.Len)
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(`{"type":"FeatureCollection"`)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	b := []byte(`{"type":"FeatureCollection"`)
 	if opt.Name != "" {
-		bw.WriteString(`,"name":`)
-		writeString(bw, opt.Name)
+		b = append(b, `,"name":`...)
+		b = appendJSONString(b, opt.Name)
 	}
 	if opt.Attribution != "" {
-		bw.WriteString(`,"attribution":`)
-		writeString(bw, opt.Attribution)
+		b = append(b, `,"attribution":`...)
+		b = appendJSONString(b, opt.Attribution)
 	}
-	bw.WriteString(`,"features":[`)
+	b = append(b, `,"features":[`...)
 	keys := make([][]byte, len(t.Columns))
 	for i, c := range t.Columns {
-		var b bytes.Buffer
-		writeString(&b, c.Name)
-		keys[i] = b.Bytes()
+		keys[i] = append(appendJSONString(nil, c.Name), ':')
 	}
-	for r, row := range t.Rows {
+	var row []table.Cell
+	var tmp []byte
+	for r := 0; r < t.Len; r++ {
 		if r > 0 {
-			bw.WriteByte(',')
+			b = append(b, ',')
 		}
-		bw.WriteString("\n{\"type\":\"Feature\",\"geometry\":")
+		b = append(b, "\n{\"type\":\"Feature\",\"geometry\":"...)
 		if geoms[r] == nil {
 			return fmt.Errorf("output: row %d has no geometry", r)
 		}
-		g, err := geojson.NewGeometry(geoms[r]).MarshalJSON()
-		if err != nil {
-			return fmt.Errorf("output: row %d: %w", r, err)
+		if p, ok := geoms[r].(orb.Point); ok {
+			b = append(b, `{"type":"Point","coordinates":`...)
+			b = appendPosition(b, p)
+			b = append(b, '}')
+		} else {
+			g, err := geojson.NewGeometry(geoms[r]).MarshalJSON()
+			if err != nil {
+				return fmt.Errorf("output: row %d: %w", r, err)
+			}
+			b = append(b, g...)
 		}
-		bw.Write(g)
-		bw.WriteString(`,"properties":{`)
+		b = append(b, `,"properties":{`...)
+		row = t.Row(r, row)
 		for i, c := range row {
 			if i > 0 {
-				bw.WriteByte(',')
+				b = append(b, ',')
 			}
-			bw.Write(keys[i])
-			bw.WriteByte(':')
+			b = append(b, keys[i]...)
 			switch {
-			case c.Null:
-				bw.WriteString("null")
-			case t.Columns[i].Kind == table.String:
-				writeString(bw, c.Text)
+			case c.Null():
+				b = append(b, "null"...)
+			case c.IsText():
+				tmp = c.AppendText(tmp[:0])
+				b = appendJSONString(b, string(tmp))
 			default:
-				bw.WriteString(c.Text)
+				b = c.AppendText(b)
 			}
 		}
-		bw.WriteString("}}")
+		b = append(b, "}}"...)
+		if len(b) > 1<<15 {
+			if _, err := bw.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
 	}
-	bw.WriteString("\n]}\n")
+	b = append(b, "\n]}\n"...)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
 	return bw.Flush()
+}
+
+// appendPosition writes [lon,lat] exactly as encoding/json would (the
+// shortest representation that round-trips), as orb's encoder does for
+// every other geometry.
+func appendPosition(b []byte, p orb.Point) []byte {
+	b = append(b, '[')
+	b = appendJSONFloat(b, p[0])
+	b = append(b, ',')
+	b = appendJSONFloat(b, p[1])
+	return append(b, ']')
+}
+
+func appendJSONFloat(b []byte, f float64) []byte {
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		v, _ := json.Marshal(f) // exponent form: keep encoding/json's exact spelling
+		return append(b, v...)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
 // WriteJSON writes v as indented JSON with a final newline. Struct field
@@ -119,17 +193,42 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-type byteWriter interface {
-	io.Writer
-	io.ByteWriter
-	io.StringWriter
-}
+const hexDigits = "0123456789abcdef"
 
-func writeString(w byteWriter, s string) {
-	b, _ := json.Marshal(s) // cannot fail for a string
-	// json.Marshal escapes <, > and & for HTML; undo for readability.
-	b = bytes.ReplaceAll(b, []byte(`\u003c`), []byte("<"))
-	b = bytes.ReplaceAll(b, []byte(`\u003e`), []byte(">"))
-	b = bytes.ReplaceAll(b, []byte(`\u0026`), []byte("&"))
-	w.Write(b)
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced by U+FFFD, no HTML
+// escaping (RFC 8259).
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, "\ufffd"...)
+		} else if r == '\u2028' || r == '\u2029' {
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }

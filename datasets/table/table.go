@@ -1,10 +1,12 @@
 // Package table is the output contract between analysis and the writers:
-// an ordered list of typed columns and rows of pre-formatted cells. Numbers
-// are formatted once, here, with a fixed number of decimals per column, so
-// the GeoJSON and CSV outputs carry the same digits and are byte-for-byte
-// reproducible.
+// an ordered list of typed columns and rows of cells produced on demand.
+// Numbers carry their column's fixed number of decimals and are formatted
+// by the writers straight into their buffers, so GeoJSON and CSV carry the
+// same digits, reports are byte-for-byte reproducible, and a 100k-village
+// report streams without being held in memory.
 //
-// Concurrency: a Table is plain data; build it in one goroutine.
+// Concurrency: a Table's Row function may keep state between calls; call
+// it from one goroutine, rows in any order.
 package table
 
 import (
@@ -18,7 +20,7 @@ type Kind uint8
 // Column kinds.
 const (
 	String Kind = iota // JSON string
-	Number             // JSON number (formatted with Column.Decimals)
+	Number             // JSON number
 	Bool               // JSON true/false
 )
 
@@ -27,54 +29,110 @@ const (
 type Column struct {
 	Name     string
 	Kind     Kind
-	Decimals int    // for Number columns: digits after the point
+	Decimals int    // for Number columns: digits after the point; -1 shortest
 	Unit     string // "m", "min", "people", "share", "" …
 }
 
-// Cell is one value: Text is what CSV shows and, for Number and Bool
-// columns, the JSON literal. Null cells are empty in CSV and null in JSON.
+type cellKind uint8
+
+const (
+	null cellKind = iota
+	text
+	number
+	boolean
+)
+
+// Cell is one value. The zero Cell is null: empty in CSV, null in JSON.
 type Cell struct {
-	Text string
-	Null bool
+	s    string
+	f    float64
+	kind cellKind
+	dec  int8
 }
 
-// Table is a header and rows of cells aligned with it.
+// Table is a header and Len rows produced by Row.
 type Table struct {
 	Columns []Column
-	Rows    [][]Cell
+	Len     int
+	// Row appends the cells of row i (aligned with Columns) to dst[:0]
+	// and returns the slice.
+	Row func(i int, dst []Cell) []Cell
+}
+
+// FromRows builds a Table over materialised rows.
+func FromRows(cols []Column, rows [][]Cell) Table {
+	return Table{Columns: cols, Len: len(rows), Row: func(i int, dst []Cell) []Cell {
+		return append(dst[:0], rows[i]...)
+	}}
 }
 
 // NullCell is the missing value.
-var NullCell = Cell{Null: true}
+var NullCell = Cell{}
 
 // Str returns a string cell; an empty string is a null cell.
 func Str(s string) Cell {
 	if s == "" {
 		return NullCell
 	}
-	return Cell{Text: s}
+	return Cell{s: s, kind: text}
 }
 
-// Float formats v with a fixed number of decimals; NaN and ±Inf are null.
-// Negative zero is written as zero so equal values give equal bytes.
+// Float is v with a fixed number of decimals (-1: the shortest exact
+// representation); NaN and ±Inf are null.
 func Float(v float64, decimals int) Cell {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return NullCell
 	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if isNegZero(s) {
-		s = s[1:]
-	}
-	return Cell{Text: s}
+	return Cell{f: v, kind: number, dec: int8(decimals)}
 }
 
-// Int formats an integer.
-func Int(v int) Cell { return Cell{Text: strconv.Itoa(v)} }
+// Int is an integer cell.
+func Int(v int) Cell { return Cell{f: float64(v), kind: number} }
 
-// Boolean formats a boolean as true/false.
-func Boolean(v bool) Cell { return Cell{Text: strconv.FormatBool(v)} }
+// Boolean is a true/false cell.
+func Boolean(v bool) Cell {
+	c := Cell{kind: boolean}
+	if v {
+		c.f = 1
+	}
+	return c
+}
 
-func isNegZero(s string) bool {
+// Null reports whether the cell is missing.
+func (c Cell) Null() bool { return c.kind == null }
+
+// IsText reports whether the cell holds a string (JSON string).
+func (c Cell) IsText() bool { return c.kind == text }
+
+// AppendText appends the cell's text (CSV form; for numbers and booleans
+// also the JSON literal) to b. Null appends nothing. Negative zero is
+// written as zero so equal values give equal bytes.
+func (c Cell) AppendText(b []byte) []byte {
+	switch c.kind {
+	case text:
+		return append(b, c.s...)
+	case boolean:
+		return strconv.AppendBool(b, c.f != 0)
+	case number:
+		n := len(b)
+		b = strconv.AppendFloat(b, c.f, 'f', int(c.dec), 64)
+		if isNegZero(b[n:]) {
+			b = append(b[:n], b[n+1:]...)
+		}
+		return b
+	}
+	return b
+}
+
+// Text returns AppendText as a string.
+func (c Cell) Text() string {
+	if c.kind == text {
+		return c.s
+	}
+	return string(c.AppendText(nil))
+}
+
+func isNegZero(s []byte) bool {
 	if len(s) < 2 || s[0] != '-' {
 		return false
 	}

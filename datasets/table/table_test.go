@@ -1,42 +1,48 @@
 package table
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
-func TestFloat(t *testing.T) {
+func TestCells(t *testing.T) {
 	cases := []struct {
 		name string
-		v    float64
-		dec  int
-		want Cell
+		c    Cell
+		want string
+		null bool
 	}{
-		{"round half even-ish", 1234.56789, 1, Cell{Text: "1234.6"}},
-		{"integer", 3, 0, Cell{Text: "3"}},
-		{"negative zero", -0.00001, 1, Cell{Text: "0.0"}},
-		{"negative", -12.25, 2, Cell{Text: "-12.25"}},
-		{"nan", nan(), 1, NullCell},
-		{"inf", inf(), 1, NullCell},
+		{"one decimal", Float(1234.56789, 1), "1234.6", false},
+		{"integer", Float(3, 0), "3", false},
+		{"negative zero", Float(-0.00001, 1), "0.0", false},
+		{"exact negative zero", Float(math.Copysign(0, -1), 2), "0.00", false},
+		{"negative", Float(-12.25, 2), "-12.25", false},
+		{"shortest", Float(35000, -1), "35000", false},
+		{"shortest fraction", Float(0.1, -1), "0.1", false},
+		{"nan", Float(math.NaN(), 1), "", true},
+		{"inf", Float(math.Inf(1), 1), "", true},
+		{"int", Int(42), "42", false},
+		{"bool", Boolean(true), "true", false},
+		{"false", Boolean(false), "false", false},
+		{"string", Str("Ieper"), "Ieper", false},
+		{"empty string", Str(""), "", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Float(tc.v, tc.dec); got != tc.want {
-				t.Fatalf("Float(%v, %d) = %+v, want %+v", tc.v, tc.dec, got, tc.want)
+			if got := tc.c.Text(); got != tc.want || tc.c.Null() != tc.null {
+				t.Fatalf("Text = %q null %v, want %q null %v", got, tc.c.Null(), tc.want, tc.null)
 			}
 		})
 	}
 }
 
-func TestStrEmptyIsNull(t *testing.T) {
-	if !Str("").Null || Str("x").Null || Str("x").Text != "x" {
-		t.Fatal("Str: empty must be null, non-empty must keep its text")
+func TestFromRowsAndIndex(t *testing.T) {
+	tb := FromRows([]Column{{Name: "a"}, {Name: "b"}}, [][]Cell{{Str("x"), Int(1)}, {Str("y"), Int(2)}})
+	if tb.Len != 2 || tb.Index("b") != 1 || tb.Index("z") != -1 {
+		t.Fatal("FromRows/Index")
+	}
+	row := tb.Row(1, nil)
+	if row[0].Text() != "y" || row[1].Text() != "2" {
+		t.Fatalf("row 1 = %v", row)
 	}
 }
-
-func TestIndex(t *testing.T) {
-	tb := Table{Columns: []Column{{Name: "a"}, {Name: "b"}}}
-	if tb.Index("b") != 1 || tb.Index("z") != -1 {
-		t.Fatal("Index")
-	}
-}
-
-func nan() float64 { z := 0.0; return z / z }
-func inf() float64 { z := 0.0; return 1 / z }

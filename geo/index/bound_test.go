@@ -256,3 +256,28 @@ func iterations(full, reduced int) int {
 	}
 	return full
 }
+
+// TestChordLowerBound: the chord through space never exceeds the geodesic,
+// and is within a few millimetres of it at regional distances.
+func TestChordLowerBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 200000; i++ {
+		var a, b orb.Point
+		if i%2 == 0 { // regional pairs
+			a = orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+			b = orb.Point{a[0] + (rng.Float64()-0.5)*0.3, a[1] + (rng.Float64()-0.5)*0.2}
+		} else { // anywhere, including near-antipodal and polar
+			a = orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}
+			b = orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}
+		}
+		ea, eb := toECEF(a[0], a[1]), toECEF(b[0], b[1])
+		c := chordLowerBoundM(&ea, &eb)
+		s := geodesic.Distance(a, b)
+		if c > s {
+			t.Fatalf("chord %v > geodesic %v for %v %v", c, s, a, b)
+		}
+		if i%2 == 0 && s < 30000 && s-c > 0.1 {
+			t.Fatalf("chord %v far below geodesic %v at %.0f m", c, s, s)
+		}
+	}
+}

@@ -29,10 +29,15 @@ type Neighbor struct {
 // after New returns.
 type Points struct {
 	pts     []orb.Point
-	cosLat  []float64 // cos(latitude) per item, for the item keys
+	ecef    [][3]float64 // item positions on the ellipsoid, metres, for chord keys
 	tree    rtree.RTreeG[int32]
 	indexed int
 	pending sync.Pool // *[]Neighbor, per-query candidate heaps
+
+	// startRadius (metres) is where nearest-neighbour rectangle searches
+	// start: about twice the mean spacing of the items.
+	startRadius float64
+	cands       sync.Pool // *[]cand, per-query rectangle candidates
 }
 
 // New indexes pts; item ids are positions in pts, so len(pts) must fit in an
@@ -42,17 +47,19 @@ func New(pts []orb.Point) *Points {
 	if len(pts) > math.MaxInt32 {
 		panic("index: more than MaxInt32 points")
 	}
-	ix := &Points{pts: append([]orb.Point(nil), pts...), cosLat: make([]float64, len(pts))}
+	ix := &Points{pts: append([]orb.Point(nil), pts...), ecef: make([][3]float64, len(pts))}
 	for i, p := range ix.pts {
 		lon, lat, ok := normalise(p)
 		if !ok {
 			continue
 		}
-		ix.cosLat[i] = math.Cos(lat * deg)
+		ix.ecef[i] = toECEF(lon, lat)
 		ix.tree.Insert([2]float64{lon, lat}, [2]float64{lon, lat}, int32(i))
 		ix.indexed++
 	}
 	ix.pending.New = func() any { s := make([]Neighbor, 0, 16); return &s }
+	ix.startRadius = startRadius(&ix.tree, ix.indexed)
+	ix.cands.New = func() any { s := make([]cand, 0, 64); return &s }
 	return ix
 }
 
@@ -110,6 +117,13 @@ func (ix *Points) CountWithin(p orb.Point, radiusM float64, accept func(i int32)
 // is invalid. Items are tried nearest first, so a selective accept costs a
 // longer walk: O((m + log n)·log n) for m items tried.
 func (ix *Points) Nearest(p orb.Point, accept func(i int32) bool) (i int32, distM float64, ok bool) {
+	if accept == nil {
+		q, valid := newQuery(p)
+		if !valid || ix.indexed == 0 {
+			return -1, 0, false
+		}
+		return ix.nearestRect(p, &q)
+	}
 	i = -1
 	ix.scan(p, math.Inf(1), func(j int32, d float64) bool {
 		if accept != nil && !accept(j) {
@@ -161,12 +175,11 @@ func (ix *Points) scan(p orb.Point, limitM float64, fn func(i int32, distM float
 	ix.tree.Nearby(
 		func(min, max [2]float64, id int32, item bool) float64 {
 			if item {
-				return q.haversine(min[1], ix.cosLat[id], min[0]-q.lon)
+				return chordLowerBoundM(&q.ecef, &ix.ecef[id])
 			}
-			return q.boxHaversine(min, max)
+			return lowerBoundM(angle(q.boxHaversine(min, max)))
 		},
-		func(_, _ [2]float64, id int32, hav float64) bool {
-			key := lowerBoundM(angle(hav))
+		func(_, _ [2]float64, id int32, key float64) bool {
 			for len(h) > 0 && h[0].DistM < key {
 				var n Neighbor
 				h, n = heapPop(h)
@@ -238,4 +251,21 @@ func heapPop(h []Neighbor) ([]Neighbor, Neighbor) {
 		i = m
 	}
 	return h, top
+}
+
+// startRadius sizes the first rectangle of a nearest search: twice the
+// mean spacing of n items spread over the tree's bounds (at least 100 m).
+func startRadius(tr interface{ Bounds() (min, max [2]float64) }, n int) float64 {
+	if n == 0 {
+		return 1000
+	}
+	min, max := tr.Bounds()
+	midLat := (min[1] + max[1]) / 2
+	w := (max[0] - min[0]) * deg * wgs84A * math.Cos(midLat*deg)
+	h := (max[1] - min[1]) * deg * minRho
+	r := 2 * math.Sqrt(math.Abs(w*h)/float64(n))
+	if !(r >= 100) {
+		r = 100
+	}
+	return r
 }

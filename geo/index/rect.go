@@ -1,0 +1,225 @@
+package index
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/geodesic"
+)
+
+// Rectangle queries: the fast path for an unfiltered nearest neighbour and
+// for counts within radii. Instead of a best-first walk (which pushes every
+// child of every visited node through a priority queue and needs a
+// trigonometric bound per box), these search a lon/lat rectangle that
+// provably contains the geodesic disc of a radius, key items by their
+// chord, and compute exact geodesics only where the chord cannot decide.
+//
+// Facts used, on the WGS84 ellipsoid:
+//   - chord ≤ geodesic (a straight segment is the shortest path);
+//   - geodesic ≤ (2/κ)·asin(κ·chord/2) with κ = a/b², the largest
+//     curvature of the ellipsoid: a geodesic's curvature as a space curve
+//     is the normal curvature in its direction, at most κ, and a curve of
+//     curvature ≤ κ has a chord at least that of a circular arc of radius
+//     1/κ with the same length (the chord–arc comparison);
+//   - a point within geodesic distance R differs in latitude by at most
+//     R/(b²/a) radians (the meridian radius of curvature is ≥ b²/a) and in
+//     longitude by at most R/(a·cos φ*) where φ* is the largest |latitude|
+//     such a point can have (the parallel radius is N·cos φ ≥ a·cos φ).
+
+const kappa = wgs84A / (wgs84B * wgs84B) // 1/m, largest curvature
+
+// chordUpperBoundM returns a geodesic length that a chord c (metres)
+// cannot be shorter than… i.e. the longest geodesic whose chord is c, with
+// a rounding margin. Valid for κc/2 < 1 (c < 6335 km); +Inf beyond.
+func chordUpperBoundM(c float64) float64 {
+	x := kappa * c / 2
+	if x >= 1 {
+		return math.Inf(1)
+	}
+	return (2/kappa)*math.Asin(x)*(1+1e-12) + 1e-6
+}
+
+// discRect returns lon/lat rectangles covering every point within geodesic
+// distance r of q: one, or two when it crosses the antimeridian; whole
+// longitude bands near the poles.
+func discRect(q *query, r float64, out *[2][2][2]float64) int {
+	dLat := r / minRho / deg * (1 + 1e-9)
+	latMin, latMax := q.lat-dLat, q.lat+dLat
+	phi := math.Max(math.Abs(latMin), math.Abs(latMax))
+	if latMin < -90 {
+		latMin = -90
+	}
+	if latMax > 90 {
+		latMax = 90
+	}
+	if phi >= 89.999 {
+		out[0] = [2][2]float64{{-180, latMin}, {180, latMax}}
+		return 1
+	}
+	dLon := r / (wgs84A * math.Cos(phi*deg)) / deg * (1 + 1e-9)
+	if dLon >= 180 {
+		out[0] = [2][2]float64{{-180, latMin}, {180, latMax}}
+		return 1
+	}
+	lo, hi := q.lon-dLon, q.lon+dLon
+	switch {
+	case lo < -180:
+		out[0] = [2][2]float64{{-180, latMin}, {hi, latMax}}
+		out[1] = [2][2]float64{{lo + 360, latMin}, {180, latMax}}
+		return 2
+	case hi > 180:
+		out[0] = [2][2]float64{{lo, latMin}, {180, latMax}}
+		out[1] = [2][2]float64{{-180, latMin}, {hi - 360, latMax}}
+		return 2
+	}
+	out[0] = [2][2]float64{{lo, latMin}, {hi, latMax}}
+	return 1
+}
+
+// searchDisc calls fn(i, chordLowerBound) for every item in the rectangles
+// covering the disc of geodesic radius r around q (a superset of the disc).
+func (ix *Points) searchDisc(q *query, r float64, fn func(i int32, c float64)) {
+	var rects [2][2][2]float64
+	n := discRect(q, r, &rects)
+	for k := 0; k < n; k++ {
+		ix.tree.Search(rects[k][0], rects[k][1], func(_, _ [2]float64, id int32) bool {
+			fn(id, chordLowerBoundM(&q.ecef, &ix.ecef[id]))
+			return true
+		})
+	}
+}
+
+// nearestRect finds the nearest item by exact geodesic distance (smallest
+// id among equals). See NearestAndCount.
+func (ix *Points) nearestRect(p orb.Point, q *query) (int32, float64, bool) {
+	return ix.nearestAndCount(p, q, nil, nil)
+}
+
+// NearestAndCount returns the nearest item to p by exact geodesic distance
+// (smallest id among equals) and adds to counts[k] the number of items at
+// most radiiM[k] metres away (ascending radii, inclusive), in one
+// rectangle search when the largest radius reaches the nearest item.
+// counts must be as long as radiiM (both may be nil). ok is false when
+// the index holds no valid item or p is not a valid position.
+//
+// The search starts from a radius sized to the data density and doubles
+// it until the rectangle holds an item; every item whose chord is within
+// the exact distance u of the chord-nearest one is a candidate (usually
+// just that one), and exact geodesics decide between candidates and for
+// counts the chord leaves open. Sparse or global data fall back to the
+// best-first walk. Allocation-free in steady state.
+func (ix *Points) NearestAndCount(p orb.Point, radiiM []float64, counts []int32) (int32, float64, bool) {
+	q, ok := newQuery(p)
+	if !ok || ix.indexed == 0 {
+		return -1, 0, false
+	}
+	return ix.nearestAndCount(p, &q, radiiM, counts)
+}
+
+type cand struct {
+	id int32
+	c  float64
+}
+
+func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, counts []int32) (int32, float64, bool) {
+	maxR := 0.0
+	if len(radiiM) > 0 {
+		maxR = radiiM[len(radiiM)-1]
+	}
+	bp := ix.cands.Get().(*[]cand)
+	buf := (*bp)[:0]
+	defer func() { *bp = buf[:0]; ix.cands.Put(bp) }()
+
+	counted := false
+	r := math.Max(ix.startRadius, maxR)
+	for ; r < 2000e3; r *= 2 {
+		buf = buf[:0]
+		bestC, best := math.Inf(1), int32(-1)
+		ix.searchDisc(q, r, func(i int32, c float64) {
+			buf = append(buf, cand{i, c})
+			if c < bestC || (c == bestC && i < best) {
+				bestC, best = c, i
+			}
+		})
+		if !counted && len(radiiM) > 0 && r >= maxR {
+			for _, it := range buf {
+				ix.count(p, it, radiiM, counts)
+			}
+			counted = true
+		}
+		if best < 0 {
+			continue
+		}
+		u := geodesic.Distance(p, ix.pts[best])
+		if u > r { // the disc of radius u reaches beyond this rectangle
+			buf = buf[:0]
+			ix.searchDisc(q, u, func(i int32, c float64) { buf = append(buf, cand{i, c}) })
+		}
+		bestD := u
+		for _, it := range buf {
+			if it.id == best || it.c > u {
+				continue
+			}
+			d := geodesic.Distance(p, ix.pts[it.id])
+			if d < bestD || (d == bestD && it.id < best) {
+				bestD, best = d, it.id
+			}
+		}
+		if !counted && len(radiiM) > 0 {
+			ix.CountWithinEach(p, radiiM, counts)
+		}
+		return best, bestD, true
+	}
+	if !counted && len(radiiM) > 0 {
+		ix.CountWithinEach(p, radiiM, counts)
+	}
+	var bi int32 = -1
+	var bd float64
+	ix.scan(p, math.Inf(1), func(i int32, d float64) bool { bi, bd = i, d; return false })
+	return bi, bd, bi >= 0
+}
+
+// count adds one item to the counts of the radii it is within.
+func (ix *Points) count(p orb.Point, it cand, radiiM []float64, counts []int32) {
+	if it.c > radiiM[len(radiiM)-1] {
+		return
+	}
+	hi := chordUpperBoundM(it.c)
+	d := math.NaN() // exact distance, computed at most once
+	for k, r := range radiiM {
+		switch {
+		case it.c > r:
+			continue
+		case hi <= r:
+			counts[k]++
+		default:
+			if math.IsNaN(d) {
+				d = geodesic.Distance(p, ix.pts[it.id])
+			}
+			if d <= r {
+				counts[k]++
+			}
+		}
+	}
+}
+
+// CountWithinEach adds to counts[k] the number of items at geodesic
+// distance <= radiiM[k] from p, for ascending radii (inclusive, like
+// CountWithin). One rectangle search for the largest radius; exact
+// geodesics only for items whose chord leaves the answer open.
+// counts must be as long as radiiM.
+func (ix *Points) CountWithinEach(p orb.Point, radiiM []float64, counts []int32) {
+	q, ok := newQuery(p)
+	if !ok || ix.indexed == 0 || len(radiiM) == 0 {
+		return
+	}
+	maxR := radiiM[len(radiiM)-1]
+	if !(maxR >= 0) || maxR > 2000e3 {
+		for k, r := range radiiM {
+			counts[k] += int32(ix.CountWithin(p, r, nil))
+		}
+		return
+	}
+	ix.searchDisc(&q, maxR, func(i int32, c float64) { ix.count(p, cand{i, c}, radiiM, counts) })
+}

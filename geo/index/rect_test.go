@@ -1,0 +1,164 @@
+package index
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/geodesic"
+)
+
+// TestChordUpperBound: the geodesic never exceeds the bound derived from
+// its chord, and the bound is tight at regional distances.
+func TestChordUpperBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	for i := 0; i < 200000; i++ {
+		a := orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}
+		var b orb.Point
+		if i%2 == 0 {
+			b = orb.Point{a[0] + (rng.Float64()-0.5)*0.5, math.Max(-90, math.Min(90, a[1]+(rng.Float64()-0.5)*0.5))}
+		} else {
+			b = orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}
+		}
+		ea, eb := toECEF(a[0], a[1]), toECEF(b[0], b[1])
+		dx, dy, dz := ea[0]-eb[0], ea[1]-eb[1], ea[2]-eb[2]
+		c := math.Sqrt(dx*dx + dy*dy + dz*dz)
+		s := geodesic.Distance(a, b)
+		if u := chordUpperBoundM(c); s > u {
+			t.Fatalf("geodesic %v > chord upper bound %v (chord %v) for %v %v", s, u, c, a, b)
+		}
+		if s < 50e3 && chordUpperBoundM(c)-s > 0.01 {
+			t.Fatalf("bound %v loose for geodesic %v", chordUpperBoundM(c), s)
+		}
+	}
+}
+
+// TestDiscRectCovers: every point within r of q lies in discRect(q, r).
+func TestDiscRectCovers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 50000; i++ {
+		q0 := orb.Point{360*rng.Float64() - 180, 178*rng.Float64() - 89}
+		r := math.Pow(10, 1+5*rng.Float64()) // 10 m .. 1000 km
+		lat2, lon2, _ := geodesic.Direct(q0[1], q0[0], 360*rng.Float64(), r*rng.Float64())
+		if lon2 > 180 {
+			lon2 -= 360
+		} else if lon2 < -180 {
+			lon2 += 360
+		}
+		q, _ := newQuery(q0)
+		var rects [2][2][2]float64
+		n := discRect(&q, r, &rects)
+		in := false
+		for k := 0; k < n; k++ {
+			if lon2 >= rects[k][0][0] && lon2 <= rects[k][1][0] && lat2 >= rects[k][0][1] && lat2 <= rects[k][1][1] {
+				in = true
+			}
+		}
+		if !in {
+			t.Fatalf("point (%v, %v) within %v m of %v outside %v", lon2, lat2, r, q0, rects[:n])
+		}
+	}
+}
+
+// TestCountWithinEachMatchesBruteForce, including radii equal to an item's
+// exact distance and the next floats around it.
+func TestCountWithinEachMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pts := make([]orb.Point, 3000)
+	for i := range pts {
+		pts[i] = orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+	}
+	pts = append(pts, pts[:50]...) // duplicates
+	ix := New(pts)
+	for k := 0; k < 400; k++ {
+		p := orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+		d0 := geodesic.Distance(p, pts[rng.IntN(len(pts))])
+		radii := []float64{math.Nextafter(d0, 0), d0, math.Nextafter(d0, math.Inf(1)), 1200, 3750, 10000}
+		sortFloats(radii)
+		got := make([]int32, len(radii))
+		ix.CountWithinEach(p, radii, got)
+		for j, r := range radii {
+			want := int32(0)
+			for _, s := range pts {
+				if geodesic.Distance(p, s) <= r {
+					want++
+				}
+			}
+			if got[j] != want {
+				t.Fatalf("query %d radius %v: %d, want %d", k, r, got[j], want)
+			}
+		}
+	}
+}
+
+func sortFloats(x []float64) {
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
+	}
+}
+
+// TestNearestAndCountMatchesBruteForce on clustered, duplicated and sparse
+// data, including queries far outside the data.
+func TestNearestAndCountMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	sets := map[string][]orb.Point{}
+	var clustered []orb.Point
+	for range 40 {
+		c := orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+		for range 20 {
+			clustered = append(clustered, orb.Point{c[0] + rng.NormFloat64()*0.01, c[1] + rng.NormFloat64()*0.007})
+		}
+	}
+	sets["clustered"] = clustered
+	sets["duplicates"] = append(append([]orb.Point{}, clustered[:30]...), clustered[:30]...)
+	sets["single"] = []orb.Point{{2.5, 50.9}}
+	sets["world"] = func() []orb.Point {
+		var w []orb.Point
+		for range 500 {
+			w = append(w, orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90})
+		}
+		return w
+	}()
+	radii := []float64{1200, 3750, 10000}
+	for name, pts := range sets {
+		ix := New(pts)
+		for k := 0; k < 300; k++ {
+			var p orb.Point
+			switch k % 3 {
+			case 0:
+				p = orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+			case 1:
+				p = pts[rng.IntN(len(pts))] // exactly on an item
+			default:
+				p = orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}
+			}
+			counts := make([]int32, len(radii))
+			gi, gd, ok := ix.NearestAndCount(p, radii, counts)
+			wi, wd := int32(-1), math.Inf(1)
+			want := make([]int32, len(radii))
+			for i, s := range pts {
+				d := geodesic.Distance(p, s)
+				if d < wd || (d == wd && int32(i) < wi) {
+					wi, wd = int32(i), d
+				}
+				for j, r := range radii {
+					if d <= r {
+						want[j]++
+					}
+				}
+			}
+			if !ok || gi != wi || gd != wd {
+				t.Fatalf("%s query %v: got %d %v %v, want %d %v", name, p, gi, gd, ok, wi, wd)
+			}
+			for j := range radii {
+				if counts[j] != want[j] {
+					t.Fatalf("%s query %v radius %v: %d, want %d", name, p, radii[j], counts[j], want[j])
+				}
+			}
+		}
+	}
+}
