@@ -309,10 +309,17 @@ func newCatIndex(name string, services []datasets.Service, r *Result) *catIndex 
 
 var nan = math.NaN()
 
+// distanceTolM is the largest error allowed on a reported distance: the
+// index may answer from the chord bracket instead of an exact geodesic
+// when that is this close (outputs are rounded to 0.1 m; PostGIS and PROJ
+// agree with each other to the millimetre).
+const distanceTolM = 0.5e-3
+
 func (r *Result) village(v *datasets.Village, cats []*catIndex) VillageResult {
 	out := VillageResult{Cats: make([]CategoryResult, len(cats))}
+	q := index.NewQuery(v.Location)
 	for c, ci := range cats {
-		out.Cats[c] = r.measure(v, ci)
+		out.Cats[c] = r.measure(v, &q, ci)
 	}
 	out.Basket = r.basket(out.Cats, false)
 	if r.Params.CrossBorder {
@@ -326,7 +333,7 @@ func (r *Result) village(v *datasets.Village, cats []*catIndex) VillageResult {
 // home and abroad follow. Ties in distance go to the lowest service index
 // (within a country the index breaks ties by position, which follows the
 // service index).
-func (r *Result) measure(v *datasets.Village, ci *catIndex) CategoryResult {
+func (r *Result) measure(v *datasets.Village, q *index.Query, ci *catIndex) CategoryResult {
 	cr := CategoryResult{NearestM: nan, DomesticM: nan, AbroadM: nan,
 		NearestService: -1, DomesticService: -1, AbroadService: -1}
 	ts := r.Params.ThresholdsM
@@ -339,7 +346,7 @@ func (r *Result) measure(v *datasets.Village, ci *catIndex) CategoryResult {
 	}
 	for pi := range ci.parts {
 		part := &ci.parts[pi]
-		i, d, ok := part.idx.NearestAndCount(v.Location, ts, within)
+		i, d, ok := part.idx.NearestAndCount(q, ts, within, distanceTolM)
 		if !ok {
 			continue
 		}

@@ -39,7 +39,7 @@ func near(t testing.TB, what string, got, want float64) {
 		}
 		return
 	}
-	if math.Abs(got-want) > 1e-6 {
+	if math.Abs(got-want) > distanceTolM {
 		t.Errorf("%s = %.6f m, want %.6f m", what, got, want)
 	}
 }

@@ -37,7 +37,8 @@ func chordUpperBoundM(c float64) float64 {
 	if x >= 1 {
 		return math.Inf(1)
 	}
-	return (2/kappa)*math.Asin(x)*(1+1e-12) + 1e-6
+	// The margins also absorb the slack chordLowerBoundM subtracts.
+	return (2/kappa)*math.Asin(x)*(1+1e-11) + 1e-5
 }
 
 // discRect returns lon/lat rectangles covering every point within geodesic
@@ -93,28 +94,49 @@ func (ix *Points) searchDisc(q *query, r float64, fn func(i int32, c float64)) {
 // nearestRect finds the nearest item by exact geodesic distance (smallest
 // id among equals). See NearestAndCount.
 func (ix *Points) nearestRect(p orb.Point, q *query) (int32, float64, bool) {
-	return ix.nearestAndCount(p, q, nil, nil)
+	return ix.nearestAndCount(p, q, nil, nil, 0)
 }
 
-// NearestAndCount returns the nearest item to p by exact geodesic distance
-// (smallest id among equals) and adds to counts[k] the number of items at
-// most radiiM[k] metres away (ascending radii, inclusive), in one
+// Query is a query point prepared once for several indexes (its
+// trigonometry and geocentric position). The zero Query is invalid.
+type Query struct {
+	p  orb.Point
+	q  query
+	ok bool
+}
+
+// NewQuery prepares p; an invalid position (NaN, |lat| > 90) gives a
+// Query that finds nothing.
+func NewQuery(p orb.Point) Query {
+	q, ok := newQuery(p)
+	return Query{p: p, q: q, ok: ok}
+}
+
+// NearestAndCount returns the nearest item to q by geodesic distance
+// (smallest id among exact equals) and adds to counts[k] the number of
+// items at most radiiM[k] metres away (ascending radii, inclusive), in one
 // rectangle search when the largest radius reaches the nearest item.
 // counts must be as long as radiiM (both may be nil). ok is false when
-// the index holds no valid item or p is not a valid position.
+// the index holds no valid item or the query is invalid.
+//
+// The item returned is always the exact nearest. Its distance is exact
+// when tolM is 0; otherwise, for items over 1 m away, it may be the
+// midpoint of the chord bracket
+// [c, (2/κ)asin(κc/2)] when that bracket is at most 2·tolM wide (under
+// about 20 km for tolM = 1 mm), so within tolM of the exact geodesic.
+// Counts are always exact.
 //
 // The search starts from a radius sized to the data density and doubles
-// it until the rectangle holds an item; every item whose chord is within
-// the exact distance u of the chord-nearest one is a candidate (usually
-// just that one), and exact geodesics decide between candidates and for
-// counts the chord leaves open. Sparse or global data fall back to the
+// it until the rectangle holds an item; every item whose chord does not
+// exceed the chord-nearest item's upper bound is a candidate (usually just
+// that one), and exact geodesics decide between several candidates and
+// for counts the chord leaves open. Sparse or global data fall back to the
 // best-first walk. Allocation-free in steady state.
-func (ix *Points) NearestAndCount(p orb.Point, radiiM []float64, counts []int32) (int32, float64, bool) {
-	q, ok := newQuery(p)
-	if !ok || ix.indexed == 0 {
+func (ix *Points) NearestAndCount(q *Query, radiiM []float64, counts []int32, tolM float64) (int32, float64, bool) {
+	if !q.ok || ix.indexed == 0 {
 		return -1, 0, false
 	}
-	return ix.nearestAndCount(p, &q, radiiM, counts)
+	return ix.nearestAndCount(q.p, &q.q, radiiM, counts, tolM)
 }
 
 type cand struct {
@@ -122,7 +144,7 @@ type cand struct {
 	c  float64
 }
 
-func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, counts []int32) (int32, float64, bool) {
+func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, counts []int32, tolM float64) (int32, float64, bool) {
 	maxR := 0.0
 	if len(radiiM) > 0 {
 		maxR = radiiM[len(radiiM)-1]
@@ -150,6 +172,20 @@ func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, count
 		}
 		if best < 0 {
 			continue
+		}
+		if ub := chordUpperBoundM(bestC); tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM {
+			// Every item nearer than ub is in buf; if best is the only
+			// one, it is the nearest and the bracket gives its distance.
+			alone := true
+			for _, it := range buf {
+				if it.id != best && it.c <= ub {
+					alone = false
+					break
+				}
+			}
+			if alone {
+				return best, (bestC + ub) / 2, true
+			}
 		}
 		u := geodesic.Distance(p, ix.pts[best])
 		if u > r { // the disc of radius u reaches beyond this rectangle
