@@ -1,0 +1,414 @@
+package road
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/tidwall/rtree"
+)
+
+// Errors returned by the package; test them with errors.Is.
+var (
+	// ErrInvalid reports invalid Build input (see *InputError).
+	ErrInvalid = errors.New("road: invalid graph input")
+	// ErrSnap reports a Snap that does not lie on a routable edge.
+	ErrSnap = errors.New("road: invalid snap")
+	// ErrWorkspace reports a Workspace used with another graph.
+	ErrWorkspace = errors.New("road: workspace belongs to another graph")
+	// ErrNoLabels reports a ClosedBorders search on a graph without labels.
+	ErrNoLabels = errors.New("road: closed-border search needs vertex labels")
+)
+
+// Size limits enforced by Build and ReadGraph. Ids are int32, and CSR
+// offsets must hold two arcs per edge.
+const (
+	MaxVertices       = 1 << 30
+	MaxEdges          = 1 << 29
+	MaxGeometryPoints = 1<<31 - 1
+)
+
+// coordTolDeg is how far (degrees, about 1 cm) the ends of an edge geometry
+// may lie from its vertices.
+const coordTolDeg = 1e-7
+
+// InputError describes one invalid vertex or edge given to Build.
+type InputError struct {
+	Kind   string // "vertex", "edge" or "graph"
+	Index  int    // index in the input slice; -1 for "graph"
+	WayID  int64  // source way of an edge; 0 if unknown
+	Reason string
+}
+
+func (e *InputError) Error() string {
+	if e.Kind == "graph" {
+		return "road: invalid graph: " + e.Reason
+	}
+	if e.WayID != 0 {
+		return fmt.Sprintf("road: invalid %s %d (way %d): %s", e.Kind, e.Index, e.WayID, e.Reason)
+	}
+	return fmt.Sprintf("road: invalid %s %d: %s", e.Kind, e.Index, e.Reason)
+}
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *InputError) Unwrap() error { return ErrInvalid }
+
+// Direction bits of an edge.
+const (
+	dirForward  uint8 = 1 << 0
+	dirBackward uint8 = 1 << 1
+)
+
+// arc is one directed CSR entry. Weights are float32 copies of the edge's
+// float64 values (see the package documentation for the precision bound).
+type arc struct {
+	head  int32
+	lenM  float32
+	timeS float32
+}
+
+// csr is an adjacency in compressed sparse row form: the arcs of vertex v
+// are arcs[off[v]:off[v+1]].
+type csr struct {
+	off  []int32
+	arcs []arc
+}
+
+// Graph is a road network for one profile. See the package documentation
+// for units and concurrency rules.
+type Graph struct {
+	// Meta holds free-form provenance (source file hashes, OSM replication
+	// timestamp, licence); it is written to and read from graph files.
+	Meta map[string]string
+
+	profile Profile
+	pts     []orb.Point // vertex positions
+
+	// Edges, indexed by edge id.
+	eFrom, eTo []int32
+	eLen       []float64 // metres
+	eSpeed     []float64 // km/h
+	eTime      []float64 // seconds, derived
+	eDir       []uint8
+	eWay       []int64
+	gOff       []int32     // geometry of edge e is gPts[gOff[e]:gOff[e+1]]
+	gPts       []orb.Point // all edge geometries, concatenated
+
+	fwd, rev csr
+	labels   []uint8 // optional, one per vertex
+
+	comp        []int32 // component id per vertex; 0 is the largest
+	compCount   int
+	compLargest int
+
+	treeOnce sync.Once
+	tree     *rtree.RTreeG[int32] // segment bounds → index of segment start in gPts
+}
+
+// Build validates vertices and edges and returns the graph. Edge e of the
+// graph is edges[e]; vertex v is vertices[v]. Inputs are copied.
+//
+// Checks: vertex coordinates finite and within lon ±180, lat ±90; edge ends
+// in range; LengthM finite and ≥ 0 (zero for coincident OSM nodes);
+// SpeedKmh finite and > 0; Geometry of ≥ 2 valid points whose first and last
+// points lie within 1e-7° of the From and To vertices; LengthM within 1 %
+// + 1 m of the geometry's own length. The first failure is returned as an
+// *InputError wrapping ErrInvalid.
+//
+// Time O(V + E + G) for G geometry points; memory about 45 bytes per edge,
+// 16 per geometry point, 12 per arc (two per two-way edge and direction
+// index), 28 per vertex, plus the R-tree built on the first Snap.
+func Build(profile Profile, vertices []orb.Point, edges []EdgeSpec) (*Graph, error) {
+	if len(vertices) > MaxVertices {
+		return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d vertices exceed the limit %d", len(vertices), MaxVertices)}
+	}
+	if len(edges) > MaxEdges {
+		return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d edges exceed the limit %d", len(edges), MaxEdges)}
+	}
+	nPts := 0
+	for i := range edges {
+		nPts += len(edges[i].Geometry)
+		if nPts > MaxGeometryPoints {
+			return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("more than %d geometry points", MaxGeometryPoints)}
+		}
+	}
+	n := len(edges)
+	g := &Graph{
+		profile: profile,
+		pts:     slices.Clone(vertices),
+		eFrom:   make([]int32, n),
+		eTo:     make([]int32, n),
+		eLen:    make([]float64, n),
+		eSpeed:  make([]float64, n),
+		eDir:    make([]uint8, n),
+		eWay:    make([]int64, n),
+		gOff:    make([]int32, n+1),
+		gPts:    make([]orb.Point, 0, nPts),
+	}
+	if g.pts == nil {
+		g.pts = []orb.Point{}
+	}
+	for i := range edges {
+		e := &edges[i]
+		g.eFrom[i], g.eTo[i] = e.From, e.To
+		g.eLen[i], g.eSpeed[i], g.eWay[i] = e.LengthM, e.SpeedKmh, e.WayID
+		if e.Forward {
+			g.eDir[i] |= dirForward
+		}
+		if e.Backward {
+			g.eDir[i] |= dirBackward
+		}
+		g.gPts = append(g.gPts, e.Geometry...)
+		g.gOff[i+1] = int32(len(g.gPts))
+	}
+	if err := g.checkInput(); err != nil {
+		return nil, err
+	}
+	g.finish()
+	return g, nil
+}
+
+func validLonLat(p orb.Point) bool {
+	return p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90 // false for NaN
+}
+
+func near(a, b orb.Point) bool {
+	return math.Abs(a[0]-b[0]) <= coordTolDeg && math.Abs(a[1]-b[1]) <= coordTolDeg
+}
+
+// checkInput validates the flat arrays filled by Build or ReadGraph.
+func (g *Graph) checkInput() error {
+	if g.profile == "" {
+		return &InputError{Kind: "graph", Index: -1, Reason: "empty profile"}
+	}
+	for i, p := range g.pts {
+		if !validLonLat(p) {
+			return &InputError{Kind: "vertex", Index: i, Reason: fmt.Sprintf("coordinates %v out of range or not finite", p)}
+		}
+	}
+	nv := int32(len(g.pts))
+	if g.gOff[0] != 0 || int(g.gOff[len(g.gOff)-1]) != len(g.gPts) {
+		return &InputError{Kind: "graph", Index: -1, Reason: "geometry offsets do not span the geometry"}
+	}
+	for e := range g.eFrom {
+		bad := func(format string, args ...any) error {
+			return &InputError{Kind: "edge", Index: e, WayID: g.eWay[e], Reason: fmt.Sprintf(format, args...)}
+		}
+		from, to := g.eFrom[e], g.eTo[e]
+		if from < 0 || from >= nv || to < 0 || to >= nv {
+			return bad("vertex ids %d→%d out of range [0,%d)", from, to, nv)
+		}
+		if l := g.eLen[e]; !(l >= 0) || math.IsInf(l, 1) {
+			return bad("length %v m is not finite and ≥ 0", l)
+		}
+		if s := g.eSpeed[e]; !(s > 0) || math.IsInf(s, 1) {
+			return bad("speed %v km/h is not finite and > 0", s)
+		}
+		if g.eDir[e]&^(dirForward|dirBackward) != 0 {
+			return bad("unknown direction bits %#x", g.eDir[e])
+		}
+		lo, hi := g.gOff[e], g.gOff[e+1]
+		if lo < 0 || hi > int32(len(g.gPts)) || hi-lo < 2 {
+			return bad("geometry has %d points, want ≥ 2", hi-lo)
+		}
+		geom := g.gPts[lo:hi]
+		for _, p := range geom {
+			if !validLonLat(p) {
+				return bad("geometry point %v out of range or not finite", p)
+			}
+		}
+		if !near(geom[0], g.pts[from]) || !near(geom[len(geom)-1], g.pts[to]) {
+			return bad("geometry ends %v…%v do not match vertices %v…%v", geom[0], geom[len(geom)-1], g.pts[from], g.pts[to])
+		}
+		if gl := polylineM(geom); math.Abs(g.eLen[e]-gl) > 0.01*gl+1 {
+			return bad("length %.3f m disagrees with geometry length %.3f m", g.eLen[e], gl)
+		}
+	}
+	if g.labels != nil && len(g.labels) != len(g.pts) {
+		return &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d labels for %d vertices", len(g.labels), len(g.pts))}
+	}
+	return nil
+}
+
+// finish derives travel times, the CSR adjacencies and the components from
+// validated edge arrays. O(V + E).
+func (g *Graph) finish() {
+	g.eTime = make([]float64, len(g.eLen))
+	for e, l := range g.eLen {
+		g.eTime[e] = l * 3.6 / g.eSpeed[e]
+	}
+	g.fwd = g.buildCSR(false)
+	g.rev = g.buildCSR(true)
+	g.components()
+}
+
+// buildCSR lays out every allowed traversal s→t of every edge, in edge
+// order, at s (forward) or at t with head s (reverse). Counting sort, O(V+E).
+func (g *Graph) buildCSR(reverse bool) csr {
+	n := len(g.pts)
+	off := make([]int32, n+1)
+	each := func(f func(at, head int32, e int)) {
+		for e, d := range g.eDir {
+			a, b := g.eFrom[e], g.eTo[e]
+			if d&dirForward != 0 {
+				if reverse {
+					f(b, a, e)
+				} else {
+					f(a, b, e)
+				}
+			}
+			if d&dirBackward != 0 {
+				if reverse {
+					f(a, b, e)
+				} else {
+					f(b, a, e)
+				}
+			}
+		}
+	}
+	each(func(at, _ int32, _ int) { off[at+1]++ })
+	for v := 0; v < n; v++ {
+		off[v+1] += off[v]
+	}
+	arcs := make([]arc, off[n])
+	next := slices.Clone(off[:n])
+	each(func(at, head int32, e int) {
+		arcs[next[at]] = arc{head: head, lenM: float32(g.eLen[e]), timeS: float32(g.eTime[e])}
+		next[at]++
+	})
+	return csr{off: off, arcs: arcs}
+}
+
+// components labels weakly connected components over routable edges with
+// union-find, then renumbers them by decreasing size (ties: smallest vertex
+// first), so component 0 is the largest. O(V α(V) + E + C log C).
+func (g *Graph) components() {
+	n := len(g.pts)
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for e, d := range g.eDir {
+		if d == 0 {
+			continue
+		}
+		a, b := find(g.eFrom[e]), find(g.eTo[e])
+		if a != b {
+			if a < b {
+				parent[b] = a
+			} else {
+				parent[a] = b
+			}
+		}
+	}
+	// Roots are the smallest vertex of their set, so the first vertex seen
+	// of a component is its root.
+	g.comp = make([]int32, n)
+	var sizes []int
+	for v := 0; v < n; v++ {
+		r := find(int32(v))
+		if r == int32(v) {
+			g.comp[v] = int32(len(sizes))
+			sizes = append(sizes, 0)
+		} else {
+			g.comp[v] = g.comp[r]
+		}
+		sizes[g.comp[v]]++
+	}
+	order := make([]int32, len(sizes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return sizes[b] - sizes[a] })
+	rank := make([]int32, len(sizes))
+	for r, c := range order {
+		rank[c] = int32(r)
+	}
+	for v := range g.comp {
+		g.comp[v] = rank[g.comp[v]]
+	}
+	g.compCount = len(sizes)
+	g.compLargest = 0
+	if len(sizes) > 0 {
+		g.compLargest = sizes[order[0]]
+	}
+}
+
+// Profile returns the travel mode the graph was built for.
+func (g *Graph) Profile() Profile { return g.profile }
+
+// NumVertices returns the number of vertices.
+func (g *Graph) NumVertices() int { return len(g.pts) }
+
+// NumEdges returns the number of edges, routable or not.
+func (g *Graph) NumEdges() int { return len(g.eFrom) }
+
+// Vertex returns the position of vertex v. It panics if v is out of range.
+func (g *Graph) Vertex(v int32) orb.Point { return g.pts[v] }
+
+// Components returns the number of weakly connected components (isolated
+// vertices count as components of their own) and the vertex count of the
+// largest. Computed at build time; O(1).
+func (g *Graph) Components() (count, largest int) { return g.compCount, g.compLargest }
+
+// Component returns the component id of vertex v: 0 for the largest
+// component, then by decreasing size. It panics if v is out of range.
+func (g *Graph) Component(v int32) int32 { return g.comp[v] }
+
+// Routable reports whether edge e exists and may be travelled in at least
+// one direction.
+func (g *Graph) Routable(e int32) bool {
+	return e >= 0 && int(e) < len(g.eDir) && g.eDir[e] != 0
+}
+
+// Edge returns a copy of edge e as an EdgeSpec (its geometry is a fresh
+// slice). It panics if e is out of range. O(geometry points).
+func (g *Graph) Edge(e int32) EdgeSpec {
+	return EdgeSpec{
+		From: g.eFrom[e], To: g.eTo[e],
+		LengthM:  g.eLen[e],
+		Forward:  g.eDir[e]&dirForward != 0,
+		Backward: g.eDir[e]&dirBackward != 0,
+		SpeedKmh: g.eSpeed[e],
+		Geometry: slices.Clone(orb.LineString(g.gPts[g.gOff[e]:g.gOff[e+1]])),
+		WayID:    g.eWay[e],
+	}
+}
+
+// EdgeTimeS returns the travel time of edge e in seconds. It panics if e is
+// out of range.
+func (g *Graph) EdgeTimeS(e int32) float64 { return g.eTime[e] }
+
+// SetVertexLabels attaches one label per vertex (e.g. 1 = Belgium,
+// 2 = France; 0 = unlabelled) used by ClosedBorders searches, or removes
+// them when labels is nil. The slice is copied. Call before sharing the
+// graph between goroutines.
+func (g *Graph) SetVertexLabels(labels []uint8) error {
+	if labels == nil {
+		g.labels = nil
+		return nil
+	}
+	if len(labels) != len(g.pts) {
+		return fmt.Errorf("road: %d labels for %d vertices: %w", len(labels), len(g.pts), ErrInvalid)
+	}
+	g.labels = slices.Clone(labels)
+	return nil
+}
+
+// VertexLabel returns the label of vertex v, 0 when the graph has none.
+func (g *Graph) VertexLabel(v int32) uint8 {
+	if g.labels == nil {
+		return 0
+	}
+	return g.labels[v]
+}

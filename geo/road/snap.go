@@ -1,0 +1,221 @@
+package road
+
+import (
+	"math"
+	"sort"
+
+	"github.com/paulmach/orb"
+	"github.com/tidwall/rtree"
+)
+
+// WGS84 ellipsoid.
+const (
+	wgs84A  = 6378137.0
+	wgs84F  = 1 / 298.257223563
+	wgs84E2 = wgs84F * (2 - wgs84F)
+)
+
+// metresPerDegree returns the lengths in metres of one degree of longitude
+// and of latitude at latitude lat (degrees) on the WGS84 ellipsoid: N·cos φ
+// and M, with N and M the normal and meridional radii of curvature.
+func metresPerDegree(lat float64) (kx, ky float64) {
+	phi := lat * math.Pi / 180
+	s := math.Sin(phi)
+	w := 1 - wgs84E2*s*s
+	n := wgs84A / math.Sqrt(w)
+	m := wgs84A * (1 - wgs84E2) / (w * math.Sqrt(w))
+	return n * math.Cos(phi) * math.Pi / 180, m * math.Pi / 180
+}
+
+// segmentM returns the length in metres of the lon/lat segment a–b in the
+// local equirectangular projection at its mid-latitude. Its relative error
+// against the geodesic is below 10⁻⁶ for segments under 10 km at |lat| < 60°.
+func segmentM(a, b orb.Point) float64 {
+	kx, ky := metresPerDegree((a[1] + b[1]) / 2)
+	return math.Hypot((b[0]-a[0])*kx, (b[1]-a[1])*ky)
+}
+
+// polylineM sums segment lengths over a polyline like segmentM, but reuses
+// the scale factors while the mid-latitude stays within 0.01° (1.1 km) of
+// where they were computed: relative error below 2·10⁻⁴, no trigonometry
+// for most segments. Used for validation only.
+func polylineM(ls []orb.Point) float64 {
+	var s, lat0, kx, ky float64
+	for i := 1; i < len(ls); i++ {
+		a, b := ls[i-1], ls[i]
+		if lat := (a[1] + b[1]) / 2; i == 1 || math.Abs(lat-lat0) > 0.01 {
+			lat0 = lat
+			kx, ky = metresPerDegree(lat)
+		}
+		dx, dy := (b[0]-a[0])*kx, (b[1]-a[1])*ky
+		s += math.Sqrt(dx*dx + dy*dy)
+	}
+	return s
+}
+
+// Snap is a point on a routable edge.
+type Snap struct {
+	Edge  int32     // edge id
+	Frac  float64   // position along the edge length: 0 at From, 1 at To
+	DistM float64   // distance in metres from the query point to Point
+	Point orb.Point // the snapped position on the edge geometry
+}
+
+// buildTree indexes the bounds of every segment of every routable edge.
+// The item is the index in gPts of the segment's first point.
+func (g *Graph) buildTree() {
+	tr := new(rtree.RTreeG[int32])
+	for e, d := range g.eDir {
+		if d == 0 {
+			continue
+		}
+		for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
+			a, b := g.gPts[i], g.gPts[i+1]
+			tr.Insert(
+				[2]float64{math.Min(a[0], b[0]), math.Min(a[1], b[1])},
+				[2]float64{math.Max(a[0], b[0]), math.Max(a[1], b[1])},
+				i)
+		}
+	}
+	g.tree = tr
+}
+
+// Snap returns the point nearest to p on any routable edge, if it lies
+// within maxM metres (maxM ≤ 0: no limit). See SnapFunc.
+func (g *Graph) Snap(p orb.Point, maxM float64) (Snap, bool) {
+	return g.SnapFunc(p, maxM, nil)
+}
+
+// SnapFunc is Snap restricted to edges for which accept returns true (nil
+// accepts all routable edges), e.g. edges in the largest component, or
+// edges whose ends carry the village's country label.
+//
+// Distances are measured in an equirectangular projection centred on p
+// whose scale factors are the WGS84 radii of curvature at p's latitude.
+// The projection is affine in lon/lat, so straight lon/lat segments stay
+// straight, R-tree node boxes map to boxes and the box distance is an exact
+// lower bound for the segment distances inside: the R-tree walk returns the
+// true nearest segment in that metric. Against the ellipsoidal geodesic the
+// metric errs by the change of the parallel's scale, about tan φ·d/R
+// relative (2·10⁻⁴ at d = 1 km, 50.8°N), plus second-order terms: under
+// 0.03 % within 1 km and 0.2 % within 10 km in the Westhoek (tested against
+// GeographicLib). Longitudes must not cross the antimeridian.
+//
+// The first call builds the R-tree over all segments (O(S log S) for S
+// segments, roughly 40–60 bytes each); it is safe for concurrent use. A
+// query costs O(log S) node visits plus the segments nearer than the
+// answer (plus every rejected segment nearer than the first accepted one),
+// and allocates nothing but small pooled queues.
+func (g *Graph) SnapFunc(p orb.Point, maxM float64, accept func(edge int32) bool) (Snap, bool) {
+	if !validLonLat(p) {
+		return Snap{}, false
+	}
+	g.treeOnce.Do(g.buildTree)
+	if maxM <= 0 || math.IsNaN(maxM) {
+		maxM = math.Inf(1)
+	}
+	kx, ky := metresPerDegree(p[1])
+	boxDist := func(mn, mx [2]float64) float64 {
+		dx := math.Max(0, math.Max(mn[0]-p[0], p[0]-mx[0])) * kx
+		dy := math.Max(0, math.Max(mn[1]-p[1], p[1]-mx[1])) * ky
+		return math.Hypot(dx, dy)
+	}
+	var best Snap
+	found := false
+	g.tree.Nearby(
+		func(mn, mx [2]float64, seg int32, item bool) float64 {
+			if !item {
+				return boxDist(mn, mx)
+			}
+			d, _ := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
+			return d
+		},
+		func(_, _ [2]float64, seg int32, d float64) bool {
+			if d > maxM {
+				return false
+			}
+			e := g.edgeOfPoint(seg)
+			if accept != nil && !accept(e) {
+				return true
+			}
+			_, t := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
+			best = g.snapAt(e, seg, t, d)
+			found = true
+			return false
+		})
+	return best, found
+}
+
+// segDist returns the distance in metres from p to segment a–b in the
+// projection centred on p with scales kx, ky, and the parameter t ∈ [0,1]
+// of the nearest point a + t(b−a).
+func segDist(p, a, b orb.Point, kx, ky float64) (d, t float64) {
+	ax, ay := (a[0]-p[0])*kx, (a[1]-p[1])*ky
+	bx, by := (b[0]-p[0])*kx, (b[1]-p[1])*ky
+	dx, dy := bx-ax, by-ay
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = -(ax*dx + ay*dy) / l2
+		t = math.Max(0, math.Min(1, t))
+	}
+	return math.Hypot(ax+t*dx, ay+t*dy), t
+}
+
+// edgeOfPoint returns the edge whose geometry holds gPts[i]. O(log E).
+func (g *Graph) edgeOfPoint(i int32) int32 {
+	// The last e with gOff[e] <= i.
+	return int32(sort.Search(len(g.gOff)-1, func(e int) bool { return g.gOff[e+1] > i }))
+}
+
+// snapAt builds the Snap for parameter t on segment seg of edge e.
+// O(points of e).
+func (g *Graph) snapAt(e, seg int32, t, d float64) Snap {
+	a, b := g.gPts[seg], g.gPts[seg+1]
+	pt := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
+	var before, total float64
+	for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
+		l := segmentM(g.gPts[i], g.gPts[i+1])
+		if i < seg {
+			before += l
+		} else if i == seg {
+			before += t * l
+		}
+		total += l
+	}
+	frac := 0.0
+	if total > 0 {
+		frac = math.Max(0, math.Min(1, before/total))
+	}
+	// Exact ends, so that a point at a junction counts as the vertex.
+	switch {
+	case seg == g.gOff[e] && t == 0:
+		frac = 0
+	case seg == g.gOff[e+1]-2 && t == 1:
+		frac = 1
+	}
+	return Snap{Edge: e, Frac: frac, DistM: d, Point: pt}
+}
+
+// PointAt returns the point at fraction frac (clamped to [0,1]) of edge e's
+// length, and false if e is out of range. O(points of e).
+func (g *Graph) PointAt(e int32, frac float64) (orb.Point, bool) {
+	if e < 0 || int(e) >= len(g.eFrom) || math.IsNaN(frac) {
+		return orb.Point{}, false
+	}
+	frac = math.Max(0, math.Min(1, frac))
+	geom := g.gPts[g.gOff[e]:g.gOff[e+1]]
+	var total float64
+	for i := 1; i < len(geom); i++ {
+		total += segmentM(geom[i-1], geom[i])
+	}
+	want := frac * total
+	for i := 1; i < len(geom); i++ {
+		l := segmentM(geom[i-1], geom[i])
+		if want <= l && l > 0 {
+			t := want / l
+			a, b := geom[i-1], geom[i]
+			return orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}, true
+		}
+		want -= l
+	}
+	return geom[len(geom)-1], true
+}
