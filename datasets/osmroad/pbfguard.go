@@ -1,0 +1,282 @@
+package osmroad
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+)
+
+// Limits of the PBF format (OSM wiki, "PBF Format"), also enforced by osmpbf.
+const (
+	maxBlobHeaderSize = 64 << 10
+	maxBlobSize       = 32 << 20
+)
+
+// pbfGuard sits between the file and osmpbf. It reads the file one
+// fileblock at a time, checks the block, and only then hands its bytes to
+// the decoder. It exists because osmpbf v0.8.0 panics, inside a decoder
+// goroutine where no recover can reach it, on a PrimitiveGroup holding
+// non-dense nodes; the guard rejects such blocks with ErrUnsupported
+// instead. It also reports truncation and oversize blocks with their byte
+// offset.
+//
+// Checking a block costs one extra zlib inflate. Blocks already checked
+// by the same read (identified by a randomly keyed 64-bit hash of their
+// bytes, in seen) are not inflated again, so the second pass over a file
+// costs one hash per block.
+type pbfGuard struct {
+	r    io.Reader
+	off  int64  // file offset of the next block
+	buf  []byte // the current block, served from pos
+	pos  int
+	err  error
+	seen *blockMemo
+
+	zr  io.ReadCloser // reused zlib reader
+	raw []byte        // reused inflate buffer
+}
+
+// blockMemo remembers blocks that passed the check. Not safe for
+// concurrent use (one read runs its sources one at a time).
+type blockMemo struct {
+	seed maphash.Seed
+	ok   map[uint64]struct{}
+}
+
+func newBlockMemo() *blockMemo {
+	return &blockMemo{seed: maphash.MakeSeed(), ok: make(map[uint64]struct{})}
+}
+
+func newPBFGuard(r io.Reader, seen *blockMemo) *pbfGuard {
+	if seen == nil {
+		seen = newBlockMemo()
+	}
+	return &pbfGuard{r: r, seen: seen}
+}
+
+// Offset returns the file offset of the block being served.
+func (g *pbfGuard) Offset() int64 { return g.off - int64(len(g.buf)) }
+
+// Read serves checked blocks. Its errors carry the byte offset of the
+// block at fault; the caller adds the file name.
+func (g *pbfGuard) Read(p []byte) (int, error) {
+	if g.pos == len(g.buf) {
+		if g.err != nil {
+			return 0, g.err
+		}
+		if g.err = g.next(); g.err != nil {
+			g.buf, g.pos = g.buf[:0], 0 // never serve a rejected block
+			return 0, g.err
+		}
+	}
+	n := copy(p, g.buf[g.pos:])
+	g.pos += n
+	return n, nil
+}
+
+// next reads and checks one fileblock into g.buf.
+func (g *pbfGuard) next() error {
+	start := g.off
+	g.buf, g.pos = g.buf[:0], 0
+	var size [4]byte
+	n, err := io.ReadFull(g.r, size[:])
+	if err == io.EOF {
+		return io.EOF
+	}
+	if err != nil {
+		return &blockError{start, fmt.Errorf("%w: truncated block length (%d of 4 bytes): %w", ErrMalformed, n, io.ErrUnexpectedEOF)}
+	}
+	hlen := binary.BigEndian.Uint32(size[:])
+	if hlen == 0 || hlen >= maxBlobHeaderSize {
+		return &blockError{start, fmt.Errorf("%w: blob header size %d is not in (0, 64 KiB): not a PBF file or corrupt", ErrMalformed, hlen)}
+	}
+	g.buf = append(g.buf, size[:]...)
+	g.buf, err = readN(g.r, g.buf, int(hlen))
+	if err != nil {
+		return &blockError{start, fmt.Errorf("%w: truncated blob header: %w", ErrMalformed, err)}
+	}
+	typ, dlen, err := parseBlobHeader(g.buf[4:])
+	if err != nil {
+		return &blockError{start, fmt.Errorf("%w: blob header: %v", ErrMalformed, err)}
+	}
+	if dlen < 0 || dlen > maxBlobSize {
+		return &blockError{start, fmt.Errorf("%w: blob size %d exceeds 32 MiB", ErrMalformed, dlen)}
+	}
+	blobAt := len(g.buf)
+	g.buf, err = readN(g.r, g.buf, int(dlen))
+	if err != nil {
+		return &blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)}
+	}
+	g.off = start + int64(len(g.buf))
+	if typ != "OSMData" {
+		return nil // headers and unknown blocks: osmpbf decides
+	}
+	h := maphash.Bytes(g.seen.seed, g.buf)
+	if _, ok := g.seen.ok[h]; ok {
+		return nil
+	}
+	if err := g.checkData(g.buf[blobAt:]); err != nil {
+		return &blockError{start, err}
+	}
+	g.seen.ok[h] = struct{}{}
+	return nil
+}
+
+// blockError is a problem with the fileblock starting at Offset.
+type blockError struct {
+	Offset int64
+	Err    error
+}
+
+func (e *blockError) Error() string { return fmt.Sprintf("byte offset %d: %v", e.Offset, e.Err) }
+func (e *blockError) Unwrap() error { return e.Err }
+
+// readN appends exactly n bytes from r to b.
+func readN(r io.Reader, b []byte, n int) ([]byte, error) {
+	l := len(b)
+	if cap(b)-l < n {
+		nb := make([]byte, l, l+n+n/4)
+		copy(nb, b)
+		b = nb
+	}
+	b = b[:l+n]
+	if _, err := io.ReadFull(r, b[l:]); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return b[:l], err
+	}
+	return b, nil
+}
+
+// checkData inflates an OSMData blob and rejects PrimitiveGroups holding
+// non-dense nodes (field 1).
+func (g *pbfGuard) checkData(blob []byte) error {
+	var raw, zdata []byte
+	rawSize := int64(-1)
+	for len(blob) > 0 {
+		num, wt, v, data, rest, err := protoField(blob)
+		if err != nil {
+			return fmt.Errorf("%w: blob: %v", ErrMalformed, err)
+		}
+		blob = rest
+		switch {
+		case num == 1 && wt == 2:
+			raw = data
+		case num == 2 && wt == 0:
+			rawSize = int64(v)
+		case num == 3 && wt == 2:
+			zdata = data
+		}
+	}
+	block := raw
+	if raw == nil {
+		if zdata == nil {
+			return nil // another compression: osmpbf reports "unknown blob data"
+		}
+		if rawSize < 0 || rawSize > maxBlobSize {
+			return fmt.Errorf("%w: blob raw size %d not in [0, 32 MiB]", ErrMalformed, rawSize)
+		}
+		var err error
+		if g.zr == nil {
+			g.zr, err = zlib.NewReader(bytes.NewReader(zdata))
+		} else {
+			err = g.zr.(zlib.Resetter).Reset(bytes.NewReader(zdata), nil)
+		}
+		if err != nil {
+			return fmt.Errorf("%w: zlib: %v", ErrMalformed, err)
+		}
+		if int64(cap(g.raw)) < rawSize+1 {
+			g.raw = make([]byte, rawSize+1)
+		}
+		g.raw = g.raw[:rawSize+1]
+		n, err := io.ReadFull(g.zr, g.raw)
+		if int64(n) != rawSize || (err != nil && err != io.ErrUnexpectedEOF && err != io.EOF) {
+			return fmt.Errorf("%w: zlib: inflated %d bytes, header says %d (%v)", ErrMalformed, n, rawSize, err)
+		}
+		block = g.raw[:n]
+	}
+	for len(block) > 0 {
+		num, wt, _, group, rest, err := protoField(block)
+		if err != nil {
+			return fmt.Errorf("%w: primitive block: %v", ErrMalformed, err)
+		}
+		block = rest
+		if num != 2 || wt != 2 {
+			continue
+		}
+		for len(group) > 0 {
+			gnum, _, _, _, grest, err := protoField(group)
+			if err != nil {
+				return fmt.Errorf("%w: primitive group: %v", ErrMalformed, err)
+			}
+			if gnum == 1 {
+				return ErrUnsupported
+			}
+			group = grest
+		}
+	}
+	return nil
+}
+
+// parseBlobHeader returns the BlobHeader's type and datasize.
+func parseBlobHeader(b []byte) (typ string, datasize int64, err error) {
+	datasize = -1
+	for len(b) > 0 {
+		num, wt, v, data, rest, err := protoField(b)
+		if err != nil {
+			return "", 0, err
+		}
+		b = rest
+		switch {
+		case num == 1 && wt == 2:
+			typ = string(data)
+		case num == 3 && wt == 0:
+			datasize = int64(int32(v))
+		}
+	}
+	if typ == "" || datasize < 0 {
+		return "", 0, errors.New("missing type or datasize")
+	}
+	return typ, datasize, nil
+}
+
+// protoField decodes one protobuf field: its number, wire type, varint
+// value (wire type 0) or payload (wire type 2), and the remaining bytes.
+func protoField(b []byte) (num uint64, wt int, v uint64, data, rest []byte, err error) {
+	key, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, 0, 0, nil, nil, errors.New("bad field key")
+	}
+	b = b[n:]
+	num, wt = key>>3, int(key&7)
+	switch wt {
+	case 0:
+		v, n = binary.Uvarint(b)
+		if n <= 0 {
+			return 0, 0, 0, nil, nil, errors.New("bad varint")
+		}
+		return num, wt, v, nil, b[n:], nil
+	case 1:
+		if len(b) < 8 {
+			return 0, 0, 0, nil, nil, errors.New("short fixed64")
+		}
+		return num, wt, 0, nil, b[8:], nil
+	case 2:
+		l, n := binary.Uvarint(b)
+		if n <= 0 || l > uint64(len(b)-n) {
+			return 0, 0, 0, nil, nil, errors.New("bad length")
+		}
+		return num, wt, 0, b[n : n+int(l)], b[n+int(l):], nil
+	case 5:
+		if len(b) < 4 {
+			return 0, 0, 0, nil, nil, errors.New("short fixed32")
+		}
+		return num, wt, 0, nil, b[4:], nil
+	}
+	return 0, 0, 0, nil, nil, fmt.Errorf("unsupported wire type %d", wt)
+}

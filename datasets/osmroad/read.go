@@ -1,0 +1,471 @@
+package osmroad
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/osm"
+	"github.com/paulmach/osm/osmpbf"
+
+	"github.com/partons/partons/geo/geodesic"
+	"github.com/partons/partons/geo/road"
+)
+
+// Options are the optional settings of a read. The zero value is valid.
+type Options struct {
+	// Country labels a point with its country code ("BE", "FR"); "" means
+	// unknown. When set, the report counts edges whose end vertices carry
+	// two different non-empty labels. Called once per vertex per profile,
+	// from the calling goroutine.
+	Country func(orb.Point) string
+
+	// Procs is the number of PBF decoding goroutines; ≤ 0 means
+	// runtime.GOMAXPROCS(0).
+	Procs int
+}
+
+// Network is the road network of one profile, ready for road.Build.
+type Network struct {
+	Profile  road.Profile
+	Vertices []orb.Point     // WGS84 lon/lat, indexed by EdgeSpec.From/To
+	NodeIDs  []int64         // OSM node id of each vertex
+	Edges    []road.EdgeSpec // in way-id order, then along each way
+}
+
+// Read builds the network of one profile from sources (see ReadProfiles).
+func Read(ctx context.Context, sources []Source, profile road.Profile, opts Options) (*Network, *Report, error) {
+	nets, rep, err := ReadProfiles(ctx, sources, []road.Profile{profile}, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return nets[0], rep, nil
+}
+
+// ReadAll builds the car, bicycle and foot networks in one read of the
+// sources, keyed by profile.
+func ReadAll(ctx context.Context, sources []Source, opts Options) (map[road.Profile]*Network, *Report, error) {
+	ps := []road.Profile{road.Car, road.Bicycle, road.Foot}
+	nets, rep, err := ReadProfiles(ctx, sources, ps, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := make(map[road.Profile]*Network, len(ps))
+	for i, p := range ps {
+		m[p] = nets[i]
+	}
+	return m, rep, nil
+}
+
+// ReadProfiles reads sources (PBF, XML, XML+bzip2/gzip, mixed freely) as
+// one merged data set and returns one network per profile, in the order
+// of profiles. Ways and nodes present in several sources (overlapping
+// extracts) are merged by OSM id, keeping the highest version, so roads
+// that leave one extract and enter the next connect.
+//
+// Each source is opened twice: pass 1 keeps the ways routable by any of
+// the profiles, pass 2 the nodes they reference. Memory is O(F + N + W)
+// and no map is keyed by node id: about 20 bytes per way-node reference F,
+// 33 per distinct referenced node N and 80 per routable way W, plus the
+// returned networks. Time is O(S + F log N) for S bytes of input, plus one
+// geodesic per segment (computed once, shared by the profiles). On any error (malformed or truncated
+// file, a source whose bytes changed between passes, cancellation) no
+// network is returned: never a partial one. The error is a *FileError
+// naming the source, wrapping ErrMalformed, ErrUnsupported, ErrChanged,
+// ErrCoordinate, an I/O error or ctx.Err().
+func ReadProfiles(ctx context.Context, sources []Source, profiles []road.Profile, opts Options) ([]*Network, *Report, error) {
+	if len(sources) == 0 {
+		return nil, nil, errors.New("osmroad: no sources")
+	}
+	if len(profiles) == 0 || len(profiles) > maxProfiles {
+		return nil, nil, fmt.Errorf("osmroad: %d profiles requested, want 1 to %d", len(profiles), maxProfiles)
+	}
+	for i, p := range profiles {
+		if p != road.Car && p != road.Bicycle && p != road.Foot {
+			return nil, nil, fmt.Errorf("osmroad: unknown profile %q", p)
+		}
+		if slices.Contains(profiles[:i], p) {
+			return nil, nil, fmt.Errorf("osmroad: profile %q requested twice", p)
+		}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r := &reader{ctx: ctx, profiles: profiles, opts: opts, memo: newBlockMemo(), rep: &Report{}}
+	if r.opts.Procs <= 0 {
+		r.opts.Procs = runtime.GOMAXPROCS(0)
+	}
+	for i, src := range sources {
+		if err := r.passWays(i, src); err != nil {
+			return nil, nil, err
+		}
+	}
+	r.mergeWays()
+	for i, src := range sources {
+		if err := r.passNodes(i, src); err != nil {
+			return nil, nil, err
+		}
+	}
+	r.resolveRefs()
+	nets := make([]*Network, len(profiles))
+	for i, p := range profiles {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		nets[i] = r.build(i, p)
+	}
+	return nets, r.rep, nil
+}
+
+const maxProfiles = 3
+
+// wayRec is one routable way kept from pass 1.
+type wayRec struct {
+	id      int64
+	version int32
+	file    int32
+	start   int   // first ref in reader.refs
+	n       int32 // number of refs
+	attr    [maxProfiles]packedAttr
+}
+
+// packedAttr is an edgeAttr in 16 bytes.
+type packedAttr struct {
+	kmh   float64
+	flags uint8 // 1 ok, 2 forward, 4 backward
+}
+
+func pack(a edgeAttr) packedAttr {
+	var f uint8
+	if a.ok {
+		f |= 1
+	}
+	if a.fwd {
+		f |= 2
+	}
+	if a.bwd {
+		f |= 4
+	}
+	return packedAttr{kmh: a.kmh, flags: f}
+}
+
+func (p packedAttr) ok() bool       { return p.flags&1 != 0 }
+func (p packedAttr) forward() bool  { return p.flags&2 != 0 }
+func (p packedAttr) backward() bool { return p.flags&4 != 0 }
+
+// reader holds the state of one ReadProfiles call. Not safe for
+// concurrent use; only the PBF filters run on decoder goroutines, and they
+// read nothing but immutable fields and atomics.
+type reader struct {
+	ctx      context.Context
+	profiles []road.Profile
+	opts     Options
+	memo     *blockMemo
+	rep      *Report
+
+	ways   []wayRec
+	refs   []int64   // node ids of every kept way, consecutive duplicates removed
+	refIdx []int32   // refs mapped to indexes into ids; -1 for a missing node
+	segLen []float64 // geodesic metres from ref k-1 to ref k of the same way; 0 if either is missing
+
+	ids  []int64     // sorted distinct node ids referenced by kept ways
+	pts  []orb.Point // coordinates of ids
+	vers []int32     // version of the stored node; -1 while missing
+}
+
+// element remembers the last object read, for error messages.
+type element struct {
+	kind string
+	id   int64
+}
+
+func (e element) String() string {
+	if e.kind == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s/%d", e.kind, e.id)
+}
+
+// scanErr turns a scanner failure into a *FileError.
+func scanErr(o *opened, src Source, last element, err error) error {
+	fe := &FileError{Source: src.Name, Format: o.format, Offset: -1, Element: last.String()}
+	var be *blockError
+	if errors.As(err, &be) {
+		fe.Offset, err = be.Offset, be.Err
+	}
+	fe.Err = malformed(err)
+	return fe
+}
+
+// passWays is pass 1 over source i: routable ways, the PBF header, the
+// file's hash and size.
+func (r *reader) passWays(i int, src Source) error {
+	var scanned atomic.Int64
+	o, err := open(r.ctx, src, r.opts.Procs, r.memo, func(s *osmpbf.Scanner) {
+		s.SkipNodes, s.SkipRelations = true, true
+		s.FilterWay = func(w *osm.Way) bool {
+			scanned.Add(1)
+			return routable(w.Tags, r.profiles)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	defer o.close()
+	fr := FileReport{Name: src.Name, Format: o.format}
+	if o.pbf != nil {
+		h, err := o.pbf.Header()
+		if err != nil {
+			return scanErr(o, src, element{}, err)
+		}
+		if h != nil {
+			fr.WritingProgram, fr.ReplicationTime = h.WritingProgram, h.ReplicationTimestamp
+			if h.Bounds != nil {
+				fr.Bounds = bound(h.Bounds)
+			}
+		}
+	}
+	var last element
+	for o.scanner.Scan() {
+		switch obj := o.scanner.Object().(type) {
+		case *osm.Way:
+			last = element{"way", int64(obj.ID)}
+			if o.pbf == nil {
+				scanned.Add(1)
+				if !routable(obj.Tags, r.profiles) {
+					continue
+				}
+			}
+			r.addWay(obj, i)
+		case *osm.Node:
+			last = element{"node", int64(obj.ID)}
+		case *osm.Relation:
+			last = element{"relation", int64(obj.ID)}
+		case *osm.Bounds:
+			if fr.Bounds == nil {
+				fr.Bounds = bound(obj)
+			}
+		}
+	}
+	if err := o.scanner.Err(); err != nil {
+		return scanErr(o, src, last, err)
+	}
+	if err := r.ctx.Err(); err != nil {
+		return scanErr(o, src, last, err)
+	}
+	if fr.SHA256, fr.Size, err = o.finish(); err != nil {
+		return scanErr(o, src, last, err)
+	}
+	r.rep.Files = append(r.rep.Files, fr)
+	r.rep.WaysScanned += scanned.Load()
+	return nil
+}
+
+// addWay stores a routable way's node ids and per-profile attributes.
+func (r *reader) addWay(w *osm.Way, file int) {
+	rec := wayRec{id: int64(w.ID), version: int32(w.Version), file: int32(file), start: len(r.refs)}
+	for k, wn := range w.Nodes {
+		if k > 0 && wn.ID == w.Nodes[k-1].ID {
+			continue
+		}
+		r.refs = append(r.refs, int64(wn.ID))
+	}
+	rec.n = int32(len(r.refs) - rec.start)
+	for s, p := range r.profiles {
+		rec.attr[s] = pack(wayAttr(w.Tags, p))
+	}
+	r.ways = append(r.ways, rec)
+}
+
+// mergeWays keeps one record per way id (highest version, then first
+// file), and collects the distinct node ids the kept ways reference.
+// O(W log W + R log R).
+func (r *reader) mergeWays() {
+	sort.Slice(r.ways, func(a, b int) bool {
+		wa, wb := &r.ways[a], &r.ways[b]
+		if wa.id != wb.id {
+			return wa.id < wb.id
+		}
+		if wa.version != wb.version {
+			return wa.version > wb.version
+		}
+		return wa.file < wb.file
+	})
+	kept := r.ways[:0]
+	for k, w := range r.ways {
+		if k > 0 && w.id == r.ways[k-1].id {
+			r.rep.DuplicateWays++
+			continue
+		}
+		kept = append(kept, w)
+	}
+	r.ways = kept
+	r.rep.WaysKept = int64(len(kept))
+	var n int
+	for _, w := range kept {
+		n += int(w.n)
+	}
+	ids := make([]int64, 0, n)
+	for _, w := range kept {
+		ids = append(ids, r.refs[w.start:w.start+int(w.n)]...)
+	}
+	slices.Sort(ids)
+	r.ids = slices.Compact(ids)
+	r.pts = make([]orb.Point, len(r.ids))
+	r.vers = make([]int32, len(r.ids))
+	for k := range r.vers {
+		r.vers[k] = -1
+	}
+}
+
+// nodeIndex returns the index of id in r.ids, or -1. O(log R), read-only:
+// safe on decoder goroutines.
+func (r *reader) nodeIndex(id int64) int {
+	k, ok := slices.BinarySearch(r.ids, id)
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// passNodes is pass 2 over source i: coordinates of referenced nodes.
+func (r *reader) passNodes(i int, src Source) error {
+	var scanned atomic.Int64
+	o, err := open(r.ctx, src, r.opts.Procs, r.memo, func(s *osmpbf.Scanner) {
+		s.SkipWays, s.SkipRelations = true, true
+		s.FilterNode = func(n *osm.Node) bool {
+			scanned.Add(1)
+			return r.nodeIndex(int64(n.ID)) >= 0
+		}
+	})
+	if err != nil {
+		return err
+	}
+	defer o.close()
+	var last element
+	for o.scanner.Scan() {
+		n, ok := o.scanner.Object().(*osm.Node)
+		if !ok {
+			continue
+		}
+		last = element{"node", int64(n.ID)}
+		if o.pbf == nil {
+			scanned.Add(1)
+		}
+		k := r.nodeIndex(int64(n.ID))
+		if k < 0 {
+			continue
+		}
+		if !(n.Lat >= -90 && n.Lat <= 90 && n.Lon >= -180 && n.Lon <= 180) {
+			return &FileError{Source: src.Name, Format: o.format, Offset: -1, Element: last.String(),
+				Err: fmt.Errorf("%w: lat %v lon %v", ErrCoordinate, n.Lat, n.Lon)}
+		}
+		switch {
+		case r.vers[k] < 0:
+			r.rep.NodesKept++
+		case int32(n.Version) <= r.vers[k]:
+			r.rep.DuplicateNodes++
+			continue
+		default:
+			r.rep.DuplicateNodes++
+		}
+		r.pts[k], r.vers[k] = orb.Point{n.Lon, n.Lat}, int32(n.Version)
+	}
+	if err := o.scanner.Err(); err != nil {
+		return scanErr(o, src, last, err)
+	}
+	if err := r.ctx.Err(); err != nil {
+		return scanErr(o, src, last, err)
+	}
+	sum, size, err := o.finish()
+	if err != nil {
+		return scanErr(o, src, last, err)
+	}
+	if fr := r.rep.Files[i]; sum != fr.SHA256 || size != fr.Size {
+		return &FileError{Source: src.Name, Format: o.format, Offset: -1, Err: ErrChanged}
+	}
+	r.rep.NodesScanned += scanned.Load()
+	return nil
+}
+
+// resolveRefs maps node ids to node indexes, marking missing nodes -1,
+// and counts dangling references and ways too short to keep.
+func (r *reader) resolveRefs() {
+	r.refIdx = make([]int32, len(r.refs))
+	for k, id := range r.refs {
+		r.refIdx[k] = -1
+		if j := r.nodeIndex(id); j >= 0 && r.vers[j] >= 0 {
+			r.refIdx[k] = int32(j)
+		}
+	}
+	for _, w := range r.ways {
+		refs := r.refIdx[w.start : w.start+int(w.n)]
+		long := false
+		for _, ref := range refs {
+			if ref < 0 {
+				r.rep.DanglingRefs++
+			}
+		}
+		pieces(refs, func(int, []int32) { long = true })
+		if !long {
+			r.rep.ShortWays++
+		}
+	}
+	for _, v := range r.vers {
+		if v < 0 {
+			r.rep.DanglingNodes++
+		}
+	}
+	r.refs = nil
+	r.measure()
+}
+
+// measure fills segLen once for all profiles, on Options.Procs goroutines
+// working on disjoint ranges of ways. O(R) geodesic inverse problems.
+func (r *reader) measure() {
+	r.segLen = make([]float64, len(r.refIdx))
+	workers := min(r.opts.Procs, len(r.ways)/1024+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w; k < len(r.ways); k += workers {
+				way := &r.ways[k]
+				refs := r.refIdx[way.start : way.start+int(way.n)]
+				for i := 1; i < len(refs); i++ {
+					if refs[i-1] >= 0 && refs[i] >= 0 {
+						r.segLen[way.start+i] = geodesic.Distance(r.pts[refs[i-1]], r.pts[refs[i]])
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// pieces calls fn for each run of ≥ 2 consecutive present nodes (refs ≥ 0)
+// in refs, with the run's offset in refs: a way is split where it
+// references a missing node.
+func pieces(refs []int32, fn func(off int, piece []int32)) {
+	start := 0
+	for k := 0; k <= len(refs); k++ {
+		if k == len(refs) || refs[k] < 0 {
+			if k-start >= 2 {
+				fn(start, refs[start:k])
+			}
+			start = k + 1
+		}
+	}
+}
+
+// bound converts OSM bounds to an orb.Bound (lon/lat).
+func bound(b *osm.Bounds) *orb.Bound {
+	return &orb.Bound{Min: orb.Point{b.MinLon, b.MinLat}, Max: orb.Point{b.MaxLon, b.MaxLat}}
+}
