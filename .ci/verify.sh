@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# make verify: cross-checks partons' reports against independent tools.
+#
+#   bash .ci/verify.sh bin/partons
+#
+# (a) GDAL reads villages.geojson/.csv of the demo run as QGIS would;
+# (b) pyproj's WGS84 geodesic, brute force, recomputes every nearest /
+#     domestic / abroad distance, nearest id and threshold count of the demo
+#     run and of a synthetic run;
+# (c) PROJ projects points to EPSG 3035, 2154, 31370, 32631 and partons must
+#     read them back to the same lon/lat;
+# (d) scipy's cKDTree (planar, EPSG:3035) agrees with the geodesic nearest;
+# (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage.
+#
+# Each check is a script in .ci/verify/ printing PASS/FAIL lines; this
+# script tallies them, prints "verify: N passed, M failed" and exits non-zero
+# on any failure. Missing tools are installed with apt-get (as root, Debian
+# 12); Debian's Python modules are used through /usr/bin/python3.
+# Knobs: VERIFY_SYNTH_VILLAGES (3000), VERIFY_SYNTH_SERVICES (300).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+	echo "usage: $0 PARTONS_BINARY (e.g. bin/partons, built by make build)" >&2
+	exit 2
+fi
+BIN=$(realpath "$1")
+PY=/usr/bin/python3
+HERE=.ci/verify
+SYNTH_VILLAGES=${VERIFY_SYNTH_VILLAGES:-3000}
+SYNTH_SERVICES=${VERIFY_SYNTH_SERVICES:-300}
+SAMPLE=datasets/westhoek/data
+export PYTHONDONTWRITEBYTECODE=1
+
+# --- tools ------------------------------------------------------------------
+APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx osmium-tool)
+tools_present() {
+	local c
+	for c in ogrinfo ogr2ogr cs2cs projinfo osmium; do
+		command -v "$c" >/dev/null 2>&1 || return 1
+	done
+	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx' >/dev/null 2>&1
+}
+if ! tools_present; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "verify: missing tools; as root run: apt-get install ${APT_PACKAGES[*]}" >&2
+		exit 1
+	fi
+	echo "== installing ${APT_PACKAGES[*]}"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+	tools_present || { echo "verify: tools still missing after apt-get install" >&2; exit 1; }
+fi
+echo "== tools: $(ogrinfo --version); PROJ $("$PY" -c 'import pyproj; print(pyproj.proj_version_str)'); pyproj $("$PY" -c 'import pyproj; print(pyproj.__version__)'); scipy $("$PY" -c 'import scipy; print(scipy.__version__)')"
+
+# --- bookkeeping -------------------------------------------------------------
+W=$(mktemp -d "${TMPDIR:-/tmp}/partons-verify.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+passed=0
+failed=0
+
+# tally NAME LOG RC: add the PASS/FAIL lines of LOG; a script that failed
+# without saying why counts as one failure.
+tally() {
+	local p f
+	p=$(grep -c '^PASS ' "$2" || true)
+	f=$(grep -c '^FAIL ' "$2" || true)
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL [$1] exited with status $3"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+# check NAME CMD...: run one check script, showing and tallying its lines.
+check() {
+	local name=$1 rc=0
+	shift
+	echo "== $name"
+	"$@" 2>&1 | tee "$W/$name.log" || rc=${PIPESTATUS[0]}
+	tally "$name" "$W/$name.log" "$rc"
+}
+
+# step NAME CMD...: a preparation step; PASS or FAIL with its output's tail.
+step() {
+	local name=$1
+	shift
+	if "$@" >"$W/step.log" 2>&1; then
+		echo "PASS [setup] $name"
+		passed=$((passed + 1))
+	else
+		echo "FAIL [setup] $name (exit $?):"
+		tail -5 "$W/step.log" | sed 's/^/     /'
+		failed=$((failed + 1))
+	fi
+}
+
+# --- runs to check -----------------------------------------------------------
+echo "== runs"
+step "partons run (embedded Westhoek sample)" "$BIN" run -q --out "$W/demo"
+step "synthetic data: $SYNTH_VILLAGES villages x $SYNTH_SERVICES services" \
+	go run ./benchmarks/synth -villages "$SYNTH_VILLAGES" -services "$SYNTH_SERVICES" -out "$W/synth"
+step "partons run (synthetic)" "$BIN" run -q --villages "$W/synth/villages.geojson" \
+	--services "$W/synth/services.csv" --out "$W/synth/out"
+
+# --- checks ------------------------------------------------------------------
+check gdal "$PY" "$HERE/gdal_outputs.py" --out "$W/demo" --villages "$SAMPLE/villages.geojson"
+check geodesic-demo "$PY" "$HERE/geodesic_oracle.py" --label demo --coverage manifest \
+	--villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --out "$W/demo"
+check geodesic-synth "$PY" "$HERE/geodesic_oracle.py" --label synth --coverage all \
+	--villages "$W/synth/villages.geojson" --services "$W/synth/services.csv" --out "$W/synth/out"
+check proj "$PY" "$HERE/proj_roundtrip.py" --bin "$BIN"
+check kdtree "$PY" "$HERE/kdtree_sanity.py" \
+	--villages "$W/synth/villages.geojson" --services "$W/synth/services.csv" --out "$W/synth/out"
+check exit-codes "$PY" "$HERE/exit_codes.py" --bin "$BIN"
+
+echo "verify: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,53 @@
+"""Check (e): exit codes and error messages of the binary.
+
+Why: scripts and CI pipelines drive partons by its exit status (0 ok,
+1 failure, 2 usage, 3 invalid input data); a bad record must be reported
+with the file and line where the user can fix it, and no partial report
+may be left behind.
+
+  - a services CSV with a latitude of 95 on line 3 -> exit 3, stderr names
+    the file and line 3, and the --out directory is not created;
+  - an unknown flag (partons run --bogus) -> exit 2.
+
+Usage: exit_codes.py --bin PARTONS
+"""
+
+import argparse
+import os
+import re
+import tempfile
+
+from _common import Report, run
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--bin", required=True)
+    a = ap.parse_args()
+    rep = Report("exit")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        vil = os.path.join(tmp, "villages.csv")
+        with open(vil, "w") as f:
+            f.write("id,name,country,population,lon,lat\n"
+                    "v1,Alveringem,BE,5000,2.7110,50.9830\n")
+        bad = os.path.join(tmp, "bad_services.csv")
+        with open(bad, "w") as f:
+            f.write("id,name,category,country,lon,lat\n"
+                    "s1,Pharmacy,amenity=pharmacy,BE,2.8850,50.8503\n"
+                    "s2,Pharmacy,amenity=pharmacy,BE,2.7000,95\n")
+        out = os.path.join(tmp, "out")
+        p = run([a.bin, "run", "-q", "--villages", vil, "--services", bad, "--out", out])
+        rep.ok(p.returncode == 3, "latitude 95 in a services CSV exits with 3", f"exit {p.returncode}")
+        named = re.search(re.escape("bad_services.csv") + r"\D{0,3}3\b", p.stderr) is not None
+        rep.ok(named, "the error names the file and line 3", p.stderr.strip()[:300])
+        rep.ok(not os.path.exists(out), "no report directory is left behind")
+
+        p = run([a.bin, "run", "--bogus"])
+        rep.ok(p.returncode == 2, "partons run --bogus exits with 2", f"exit {p.returncode}")
+        rep.ok("bogus" in p.stderr, "the usage error names the flag", p.stderr.strip()[:200])
+    rep.exit()
+
+
+if __name__ == "__main__":
+    main()
