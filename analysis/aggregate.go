@@ -21,7 +21,23 @@ const (
 	// BasisDomestic: the nearest service in the village's own country,
 	// the figure national statistics report.
 	BasisDomestic Basis = "domestic"
+	// BasisRoadM and BasisRoadMin: length (m) and travel time (min) of
+	// the route to the nearest service by road, across the border.
+	BasisRoadM   Basis = "road_m"
+	BasisRoadMin Basis = "road_min"
+	// BasisRoadMEst and BasisRoadMinEst: the same estimated from straight
+	// lines (detour factor, constant speed) when no network is given.
+	BasisRoadMEst   Basis = "road_m_est"
+	BasisRoadMinEst Basis = "road_min_est"
 )
+
+// Unit returns "min" for time bases and "m" for the others.
+func (b Basis) Unit() string {
+	if b == BasisRoadMin || b == BasisRoadMinEst {
+		return "min"
+	}
+	return "m"
+}
 
 // BasketCategory is the pseudo-category of the basket in aggregates.
 const BasketCategory = "basket"
@@ -54,14 +70,15 @@ type Aggregate struct {
 	PopulationMeasured        float64 // of those, people whose distance is known
 	PopulationAccessUnknown   float64 // PopulationKnown − PopulationMeasured
 
-	// ShareWithin[t]: share of PopulationMeasured within ThresholdsM[t].
-	// NaN when PopulationMeasured is 0.
+	// ShareWithin[t]: share of PopulationMeasured within threshold t:
+	// Params.ThresholdsM for distance bases, Road.TimeThresholdsMin for
+	// time bases (Basis.Unit). NaN when PopulationMeasured is 0.
 	ShareWithin []float64
-	// MeanM, MedianM, P90M: population-weighted statistics of the
-	// distance over PopulationMeasured (NaN when it is 0). A village with
-	// no service at all (infinite distance) makes the mean infinite and
-	// is reported as NaN; quantiles handle it.
-	MeanM, MedianM, P90M float64
+	// Mean, Median, P90: population-weighted statistics of the distance
+	// (m) or time (min) over PopulationMeasured (NaN when it is 0). A
+	// village with no service at all (infinite distance) makes the mean
+	// infinite and is reported as NaN; quantiles handle it.
+	Mean, Median, P90 float64
 }
 
 // Aggregates computes every aggregate: for each category (then the
@@ -71,6 +88,13 @@ func (r *Result) Aggregates() []Aggregate {
 	bases := []Basis{BasisNearest}
 	if r.Params.CrossBorder {
 		bases = append(bases, BasisDomestic)
+	}
+	if rp := r.Params.Road; rp != nil {
+		if rp.Graph != nil {
+			bases = append(bases, BasisRoadM, BasisRoadMin)
+		} else {
+			bases = append(bases, BasisRoadMEst, BasisRoadMinEst)
+		}
 	}
 	type group struct {
 		level               Level
@@ -138,7 +162,7 @@ func (r *Result) Aggregates() []Aggregate {
 				for _, g := range groups {
 					a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
 						Category: cats[ci], Basis: basis}
-					r.fill(&a, g.members, &pb, func(v int) float64 { return r.distance(v, ci, basis) })
+					r.fill(&a, g.members, r.thresholds(basis), &pb, func(v int) float64 { return r.distance(v, ci, basis) })
 					parts[ci] = append(parts[ci], a)
 				}
 			}
@@ -171,6 +195,10 @@ type pair struct{ x, w float64 }
 // basket when ci == len(Categories)) on a basis: NaN unknown, +Inf none.
 func (r *Result) distance(v, ci int, basis Basis) float64 {
 	row := &r.Rows[v]
+	switch basis {
+	case BasisRoadM, BasisRoadMin, BasisRoadMEst, BasisRoadMinEst:
+		return r.roadDistance(v, ci, basis)
+	}
 	if ci == len(r.Categories) {
 		b := row.Basket
 		if basis == BasisDomestic {
@@ -200,8 +228,46 @@ func (r *Result) distance(v, ci int, basis Basis) float64 {
 	return cr.NearestM
 }
 
-func (r *Result) fill(a *Aggregate, members []int, pb *pairBuf, dist func(int) float64) {
-	ts := r.Params.ThresholdsM
+// thresholds returns the thresholds of a basis's unit.
+func (r *Result) thresholds(b Basis) []float64 {
+	if b.Unit() == "min" {
+		return r.Params.Road.TimeThresholdsMin
+	}
+	return r.Params.ThresholdsM
+}
+
+// roadDistance is the road (or estimated road) length or time of village
+// v for category ci: NaN unknown (coverage, unsnapped), +Inf when no
+// service can be reached. The basket has no road figure (NaN).
+func (r *Result) roadDistance(v, ci int, basis Basis) float64 {
+	if ci == len(r.Categories) {
+		return math.NaN()
+	}
+	if basis == BasisRoadMEst || basis == BasisRoadMinEst {
+		d := r.distance(v, ci, BasisNearest) * r.Params.Road.DetourFactor
+		if basis == BasisRoadMinEst {
+			d = d / (r.Params.Road.SpeedKmh / 3.6) / 60
+		}
+		return d
+	}
+	rr := &r.Rows[v].Road[ci]
+	switch rr.Status {
+	case RoadUnreachable:
+		return math.Inf(1)
+	case RoadOK:
+		if basis == BasisRoadMin {
+			return rr.TimeMin
+		}
+		return rr.LengthM
+	case RoadCoverage:
+		if r.Rows[v].Cats[ci].Status == StatusNoService {
+			return math.Inf(1)
+		}
+	}
+	return math.NaN()
+}
+
+func (r *Result) fill(a *Aggregate, members []int, ts []float64, pb *pairBuf, dist func(int) float64) {
 	a.ShareWithin = make([]float64, len(ts))
 	pb.pairs = pb.pairs[:0]
 	var sum float64
@@ -235,7 +301,7 @@ func (r *Result) fill(a *Aggregate, members []int, pb *pairBuf, dist func(int) f
 		pb.pairs = append(pb.pairs, pair{d, vl.Population})
 	}
 	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
-	a.MeanM, a.MedianM, a.P90M = math.NaN(), math.NaN(), math.NaN()
+	a.Mean, a.Median, a.P90 = math.NaN(), math.NaN(), math.NaN()
 	if a.PopulationMeasured <= 0 {
 		for t := range a.ShareWithin {
 			a.ShareWithin[t] = math.NaN()
@@ -246,7 +312,7 @@ func (r *Result) fill(a *Aggregate, members []int, pb *pairBuf, dist func(int) f
 		a.ShareWithin[t] /= a.PopulationMeasured
 	}
 	if !inf {
-		a.MeanM = sum / a.PopulationMeasured
+		a.Mean = sum / a.PopulationMeasured
 	}
 	// Stable sort by distance keeps village order among equal distances.
 	slices.SortStableFunc(pb.pairs, func(p, q pair) int { return cmp.Compare(p.x, q.x) })
@@ -255,8 +321,8 @@ func (r *Result) fill(a *Aggregate, members []int, pb *pairBuf, dist func(int) f
 		pb.xs = append(pb.xs, p.x)
 		pb.ws = append(pb.ws, p.w)
 	}
-	a.MedianM = quantile(0.5, pb.xs, pb.ws)
-	a.P90M = quantile(0.9, pb.xs, pb.ws)
+	a.Median = quantile(0.5, pb.xs, pb.ws)
+	a.P90 = quantile(0.9, pb.xs, pb.ws)
 }
 
 // quantile is gonum's empirical weighted quantile, with +Inf (no service)

@@ -57,10 +57,10 @@ func TestAggregatesHandComputed(t *testing.T) {
 		{"access unknown", x.PopulationAccessUnknown, 300},
 		{"share ≤1000", x.ShareWithin[0], 100.0 / 300},
 		{"share ≤3000", x.ShareWithin[1], 1},
-		{"mean", x.MeanM, (500*100 + 2000*200) / 300.0},
+		{"mean", x.Mean, (500*100 + 2000*200) / 300.0},
 		// Weighted empirical quantile: cumulative weights 1/3 at 500 m, 1 at 2000 m.
-		{"median", x.MedianM, 2000},
-		{"p90", x.P90M, 2000},
+		{"median", x.Median, 2000},
+		{"p90", x.P90, 2000},
 	}
 	for _, c := range checks {
 		if math.Abs(c.got-c.want) > 1e-9 {
@@ -75,8 +75,8 @@ func TestAggregatesHandComputed(t *testing.T) {
 		t.Errorf("all share ≤3000 = %v, want %v", got, want)
 	}
 	// Lower quantile: cumulative 100/350 at 500, 300/350 at 2000, 1 at 4000.
-	if all.MedianM != 2000 || all.P90M != 4000 {
-		t.Errorf("all median/p90 = %v/%v, want 2000/4000", all.MedianM, all.P90M)
+	if all.Median != 2000 || all.P90 != 4000 {
+		t.Errorf("all median/p90 = %v/%v, want 2000/4000", all.Median, all.P90)
 	}
 }
 
@@ -90,8 +90,8 @@ func TestAggregatesNoServiceIsInfiniteNotZero(t *testing.T) {
 	if a.ShareWithin[1] != 0.25 {
 		t.Errorf("share = %v, want 0.25", a.ShareWithin[1])
 	}
-	if !math.IsNaN(a.MeanM) || !math.IsNaN(a.MedianM) {
-		t.Errorf("mean/median = %v/%v; with 3/4 of people unserved both are infinite, reported NaN", a.MeanM, a.MedianM)
+	if !math.IsNaN(a.Mean) || !math.IsNaN(a.Median) {
+		t.Errorf("mean/median = %v/%v; with 3/4 of people unserved both are infinite, reported NaN", a.Mean, a.Median)
 	}
 }
 

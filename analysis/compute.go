@@ -29,6 +29,8 @@ type Result struct {
 	// BasketCategories lists, per basket member, the member's categories
 	// present in the data (absent ones cannot meet a need).
 	BasketCategories [][]string
+
+	road *roadState // snapping, when routed on a network
 }
 
 // VillageResult is one village's metrics.
@@ -36,6 +38,7 @@ type VillageResult struct {
 	Cats   []CategoryResult // aligned with Result.Categories
 	Basket BasketResult
 	Domest BasketResult // the basket within the village's own country
+	Road   []RoadResult // aligned with Result.Categories, when routed
 }
 
 // CategoryResult holds one village's metrics for one category. Absent
@@ -93,6 +96,9 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
+	if p.Road != nil && p.Road.ClosedBorder && p.Road.Graph == nil {
+		return nil, fmt.Errorf("analysis: a closed border needs a road network")
+	}
 	if p.CrossBorder {
 		if err := requireCountries(villages, services); err != nil {
 			return nil, err
@@ -146,6 +152,11 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if p.Road != nil && p.Road.Graph != nil {
+		if err := r.computeRoads(cats); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }
@@ -245,6 +256,7 @@ type catPart struct {
 	country string
 	idx     *index.Points
 	svc     []int32 // index position -> service index
+	roadSvc []int32 // road seed position -> service index (snapped ones)
 }
 
 func newCatIndex(name string, services []datasets.Service, r *Result) *catIndex {

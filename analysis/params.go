@@ -30,6 +30,10 @@ type Params struct {
 	// in a country when at least one service of it is there).
 	Coverage Coverage
 
+	// Road configures road metrics: real routes on a network, or
+	// estimates from straight lines. Nil: no road metrics.
+	Road *RoadParams
+
 	// Workers is the number of goroutines; <= 0 means GOMAXPROCS.
 	Workers int
 }
@@ -82,6 +86,9 @@ func (p *Params) Validate() error {
 		if len(m.Categories) == 0 {
 			return fmt.Errorf("analysis: basket member %q lists no category", m.Name)
 		}
+	}
+	if err := p.Road.validate(); err != nil {
+		return err
 	}
 	seenCat := map[string]bool{}
 	for _, c := range p.Categories {

@@ -11,6 +11,7 @@ import (
 const (
 	decimalsM     = 1
 	decimalsShare = 4
+	decimalsMin   = 2 // minutes to about a second
 	decimalsCoord = 7 // about 1 cm
 )
 
@@ -34,6 +35,15 @@ func (r *Result) VillageTable() table.Table {
 	m := func(name string) table.Column {
 		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
 	}
+	minutes := func(name string) table.Column {
+		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsMin, Unit: "min"}
+	}
+	rp := r.Params.Road
+	routed := rp != nil && rp.Graph != nil
+	estimated := rp != nil && rp.Graph == nil
+	if routed {
+		cols = append(cols, m("snap_m"))
+	}
 	for _, c := range r.Categories {
 		cols = append(cols, table.Column{Name: c + "_status"}, m(c+"_nearest_m"),
 			table.Column{Name: c + "_nearest_id"}, table.Column{Name: c + "_nearest_country"})
@@ -42,6 +52,16 @@ func (r *Result) VillageTable() table.Table {
 		}
 		for _, t := range ts {
 			cols = append(cols, table.Column{Name: c + "_within_" + ThresholdName(t), Kind: table.Number, Unit: "services"})
+		}
+		switch {
+		case routed:
+			cols = append(cols, table.Column{Name: c + "_road_status"}, m(c+"_road_m"), minutes(c+"_road_min"),
+				table.Column{Name: c + "_road_id"}, table.Column{Name: c + "_road_country"})
+			if cross {
+				cols = append(cols, m(c+"_road_domestic_m"), m(c+"_road_abroad_m"))
+			}
+		case estimated:
+			cols = append(cols, m(c+"_road_m_est"), minutes(c+"_road_min_est"))
 		}
 	}
 	if len(r.Params.Basket) > 0 {
@@ -69,6 +89,9 @@ func (r *Result) VillageTable() table.Table {
 			table.Str(vl.AreaCode), table.Str(vl.AreaName), pop,
 			table.Float(vl.Location[0], decimalsCoord), table.Float(vl.Location[1], decimalsCoord),
 			table.Str(r.villageStatus(row)))
+		if routed {
+			cells = append(cells, table.Float(r.SnapM(v), decimalsM))
+		}
 		for c := range r.Categories {
 			cr := &row.Cats[c]
 			cells = append(cells, table.Str(cr.Status.String()), table.Float(cr.NearestM, decimalsM),
@@ -83,6 +106,18 @@ func (r *Result) VillageTable() table.Table {
 				} else {
 					cells = append(cells, table.Int(int(cr.Within[t])))
 				}
+			}
+			switch {
+			case routed:
+				rr := &row.Road[c]
+				cells = append(cells, table.Str(r.roadStatusString(v, c)), table.Float(rr.LengthM, decimalsM),
+					table.Float(rr.TimeMin, decimalsMin), r.serviceID(rr.Service), r.serviceCountry(rr.Service))
+				if cross {
+					cells = append(cells, table.Float(rr.DomesticM, decimalsM), table.Float(rr.AbroadM, decimalsM))
+				}
+			case estimated:
+				est := cr.NearestM * rp.DetourFactor
+				cells = append(cells, table.Float(est, decimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, decimalsMin))
 			}
 		}
 		if len(r.Params.Basket) > 0 {
@@ -130,8 +165,13 @@ func (r *Result) serviceCountry(s int32) table.Cell {
 func (r *Result) villageStatus(row *VillageResult) string {
 	var parts []string
 	for c, cr := range row.Cats {
-		if cr.Status != StatusOK {
+		switch {
+		case cr.Status != StatusOK:
 			parts = append(parts, r.Categories[c]+":"+cr.Status.String())
+		case row.Road != nil && row.Road[c].Status == RoadUnsnapped:
+			parts = append(parts, r.Categories[c]+":unsnapped")
+		case row.Road != nil && row.Road[c].Status == RoadUnreachable:
+			parts = append(parts, r.Categories[c]+":unreachable")
 		}
 	}
 	if len(parts) == 0 {
@@ -150,17 +190,19 @@ func (r *Result) AccessTable() table.Table {
 	}
 	type colInfo struct {
 		col      int
-		cat      int // category position, or -1 basket, -2 domestic basket
+		cat      int  // category position, or -1 basket, -2 domestic basket, -3 village
+		road     bool // a road metric: its status is the road status
 		category table.Cell
 		metric   table.Cell
 	}
 	var infos []colInfo
 	for col := vt.Index("status") + 1; col < len(vt.Columns); col++ {
 		ci := r.splitMetric(vt.Columns[col].Name)
-		if ci.metric == "status" {
+		if ci.metric == "status" || ci.metric == "road_status" {
 			continue
 		}
-		infos = append(infos, colInfo{col: col, cat: ci.cat, category: table.Str(ci.category), metric: table.Str(ci.metric)})
+		infos = append(infos, colInfo{col: col, cat: ci.cat, road: strings.HasPrefix(ci.metric, "road_"),
+			category: table.Str(ci.category), metric: table.Str(ci.metric)})
 	}
 	n := len(infos)
 	last, wide := -1, []table.Cell(nil) // the village row last expanded
@@ -171,8 +213,15 @@ func (r *Result) AccessTable() table.Table {
 		}
 		var status string
 		switch {
+		case ci.cat >= 0 && ci.road && r.Rows[v].Road != nil:
+			status = r.roadStatusString(v, ci.cat)
 		case ci.cat >= 0:
 			status = r.Rows[v].Cats[ci.cat].Status.String()
+		case ci.cat == -3:
+			status = "ok"
+			if r.road != nil && !r.road.villageOK[v] {
+				status = "unsnapped"
+			}
 		case ci.cat == -1:
 			status = basketStatus(r.Rows[v].Basket)
 		default:
@@ -190,20 +239,20 @@ func basketStatus(b BasketResult) string {
 }
 
 type metricName struct {
-	cat              int // category position; -1 basket; -2 domestic basket
+	cat              int // category position; -1 basket; -2 domestic basket; -3 village-level
 	category, metric string
 }
 
 // splitMetric splits a wide column name into category and metric; the
 // longest category prefix wins (e.g. "post" vs "post_box").
 func (r *Result) splitMetric(col string) metricName {
-	out := metricName{cat: -1}
+	out := metricName{cat: -3, metric: col}
 	for c, name := range r.Categories {
 		if strings.HasPrefix(col, name+"_") && len(name) > len(out.category) {
 			out = metricName{cat: c, category: name, metric: col[len(name)+1:]}
 		}
 	}
-	if out.category == "" && strings.HasPrefix(col, BasketCategory+"_") {
+	if out.cat == -3 && strings.HasPrefix(col, BasketCategory+"_") {
 		out = metricName{cat: -1, category: BasketCategory, metric: col[len(BasketCategory)+1:]}
 		if strings.HasPrefix(out.metric, "domestic_") {
 			out.cat = -2
@@ -226,21 +275,82 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 	for _, t := range ts {
 		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
 	}
-	cols = append(cols,
-		table.Column{Name: "mean_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
-		table.Column{Name: "median_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
-		table.Column{Name: "p90_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"})
+	var tmin []float64
+	if r.Params.Road != nil {
+		tmin = r.Params.Road.TimeThresholdsMin
+	}
+	for _, t := range tmin {
+		cols = append(cols, table.Column{Name: "share_within_" + strconv.FormatFloat(t, 'f', -1, 64) + "min", Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
+	}
+	for _, u := range []string{"m", "min"} {
+		if u == "min" && tmin == nil {
+			continue
+		}
+		dec := decimalsM
+		if u == "min" {
+			dec = decimalsMin
+		}
+		for _, st := range []string{"mean", "median", "p90"} {
+			cols = append(cols, table.Column{Name: st + "_" + u, Kind: table.Number, Decimals: dec, Unit: u})
+		}
+	}
 	rows := make([][]table.Cell, 0, len(aggs))
 	for _, a := range aggs {
 		row := []table.Cell{table.Str(string(a.Level)), table.Str(a.Code), table.Str(a.Name), table.Str(a.Country),
 			table.Str(a.Category), table.Str(string(a.Basis)),
 			table.Int(a.Villages), table.Int(a.VillagesKnown), table.Int(a.VillagesPopulationUnknown),
 			table.Float(a.PopulationKnown, -1), table.Float(a.PopulationMeasured, -1), table.Float(a.PopulationAccessUnknown, -1)}
-		for _, s := range a.ShareWithin {
-			row = append(row, table.Float(s, decimalsShare))
+		minutes := a.Basis.Unit() == "min"
+		shares := func(n int, on bool) {
+			for k := 0; k < n; k++ {
+				if on {
+					row = append(row, table.Float(a.ShareWithin[k], decimalsShare))
+				} else {
+					row = append(row, table.NullCell)
+				}
+			}
 		}
-		row = append(row, table.Float(a.MeanM, decimalsM), table.Float(a.MedianM, decimalsM), table.Float(a.P90M, decimalsM))
+		shares(len(ts), !minutes)
+		shares(len(tmin), minutes)
+		stats := func(on bool, dec int) {
+			for _, v := range []float64{a.Mean, a.Median, a.P90} {
+				if on {
+					row = append(row, table.Float(v, dec))
+				} else {
+					row = append(row, table.NullCell)
+				}
+			}
+		}
+		stats(!minutes, decimalsM)
+		if tmin != nil {
+			stats(minutes, decimalsMin)
+		}
 		rows = append(rows, row)
 	}
 	return table.FromRows(cols, rows)
+}
+
+// ServiceTable is services.csv: every input service with the category it
+// was mapped to and, when routed, its distance to the road network.
+func (r *Result) ServiceTable() table.Table {
+	routed := r.road != nil
+	cols := []table.Column{{Name: "id"}, {Name: "name"}, {Name: "category"}, {Name: "raw_category"}, {Name: "country"},
+		{Name: "lon", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
+		{Name: "lat", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"}}
+	if routed {
+		cols = append(cols, table.Column{Name: "snap_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"}, table.Column{Name: "snap_status"})
+	}
+	return table.Table{Columns: cols, Len: len(r.Services), Row: func(i int, cells []table.Cell) []table.Cell {
+		s := &r.Services[i]
+		cells = append(cells[:0], table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Raw),
+			table.Str(s.Country), table.Float(s.Location[0], decimalsCoord), table.Float(s.Location[1], decimalsCoord))
+		if routed {
+			status := "ok"
+			if !r.ServiceSnapped(i) {
+				status = "unsnapped"
+			}
+			cells = append(cells, table.Float(r.ServiceSnapM(i), decimalsM), table.Str(status))
+		}
+		return cells
+	}}
 }

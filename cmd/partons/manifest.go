@@ -28,6 +28,7 @@ type manifest struct {
 	Outputs     []manifestOutput     `json:"outputs"`
 	Caveats     []string             `json:"caveats,omitempty"`
 	Assigned    analysis.AssignStats `json:"assigned_from_boundaries"`
+	Roads       *roadInfo            `json:"roads,omitempty"`
 }
 
 type manifestParams struct {
@@ -105,7 +106,8 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 			{"villages.geojson", "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
 			{"villages.csv", "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
 			{"access.csv", "long form of villages.csv: village_id, category, metric, value, status"},
-			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, or domestic)"},
+			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
+			{"services.csv", "every input service with its mapped category and, when routed, its distance to the road network"},
 			{"manifest.json", "this file"},
 		},
 	}
@@ -121,6 +123,33 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		for _, s := range j.meta.Sources {
 			m.Data = append(m.Data, manifestSource{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
 		}
+	}
+	if rp := p.Road; rp != nil {
+		info := in.roads
+		if info == nil {
+			info = &roadInfo{Source: "estimate", Profile: string(rp.Profile), DetourFactor: rp.DetourFactor, SpeedKmh: rp.SpeedKmh,
+				EstimateNote: "no road network given: *_road_m_est = straight line × detour factor, *_road_min_est at a constant speed (see README)"}
+		} else {
+			info.RouteBy = rp.RouteBy.String()
+			info.SnapM, info.MaxRoadM, info.MaxTimeMin = rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin
+			for v := range res.Villages {
+				if !(res.SnapM(v) <= rp.SnapM) {
+					info.UnsnappedVills++
+				}
+			}
+			for s := range res.Services {
+				if !res.ServiceSnapped(s) {
+					info.UnsnappedSvcs++
+				}
+			}
+			m.Data = append(m.Data, manifestSource{Name: "OpenStreetMap road network", Vintage: info.DataDate,
+				Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
+		}
+		info.Border = "open"
+		if rp.ClosedBorder {
+			info.Border = "closed"
+		}
+		m.Roads = info
 	}
 	for _, a := range j.attributions {
 		m.Data = append(m.Data, manifestSource{Name: "user-supplied data", Attribution: a})

@@ -68,7 +68,7 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(), newValidateCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd())
 	return root
 }
 

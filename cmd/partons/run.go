@@ -18,6 +18,7 @@ import (
 	"github.com/partons/partons/datasets/output"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/geo/road"
 )
 
 // runOptions are the flags of `partons run`.
@@ -33,6 +34,15 @@ type runOptions struct {
 	attributions                   []string
 	workers                        int
 	quiet                          bool
+
+	roads             []string
+	profile           string
+	routeBy           string
+	snapM             float64
+	maxRoadM          float64
+	maxTimeMin        float64
+	border            string
+	timeThresholdsMin []float64
 
 	changed func(flag string) bool
 }
@@ -73,6 +83,14 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files (4326, 3035, 2154, 31370, 32631)")
 	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
 	f.StringArrayVar(&o.attributions, "attribution", nil, "attribution of your input data, carried into the reports; repeatable")
+	f.StringArrayVar(&o.roads, "roads", nil, "road network: OSM extracts (.osm.pbf, .osm, .osm.bz2; several are merged) or one graph file from 'partons prepare'; repeatable")
+	f.StringVar(&o.profile, "profile", "car", "travel mode: car, bicycle or foot")
+	f.StringVar(&o.routeBy, "route-by", "time", "routes minimise travel time (time) or length (length)")
+	f.Float64Var(&o.snapM, "snap-m", 1000, "snapping tolerance in metres: villages and services farther from any road are unsnapped")
+	f.Float64Var(&o.maxRoadM, "max-road-m", 0, "ignore services farther than this by road (metres; needs --route-by length)")
+	f.Float64Var(&o.maxTimeMin, "max-time-min", 0, "ignore services farther than this by road (minutes)")
+	f.StringVar(&o.border, "border", "open", "open, or closed to forbid crossing national borders by road (needs --boundaries)")
+	f.Float64SliceVar(&o.timeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
 	return cmd
@@ -90,6 +108,7 @@ type job struct {
 	covSource    string
 	meta         *westhoek.Metadata
 	attributions []string
+	roadFiles    []string
 }
 
 func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error {
@@ -102,6 +121,15 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	in, err := readInputs(j)
 	if err != nil {
 		return err
+	}
+	if len(j.roadFiles) > 0 {
+		p.step("reading the road network")
+		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries)
+		if err != nil {
+			return err
+		}
+		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
+		in.roads = info
 	}
 	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
 	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
@@ -202,11 +230,56 @@ func resolveJob(o *runOptions) (*job, error) {
 	default:
 		j.covSource = "inferred: a category is covered in a country when the data holds at least one service of it there"
 	}
+	rp, err := roadParams(o)
+	if err != nil {
+		return nil, err
+	}
+	p.Road = rp
+	j.roadFiles = o.roads
 	if err := p.Validate(); err != nil {
 		return nil, usageError{err}
 	}
 	j.params = p
 	return j, nil
+}
+
+// roadParams resolves the road flags. The graph itself is loaded after the
+// inputs (its country labels may come from --boundaries).
+func roadParams(o *runOptions) (*analysis.RoadParams, error) {
+	profile := road.Profile(o.profile)
+	switch profile {
+	case road.Car, road.Bicycle, road.Foot:
+	default:
+		return nil, usagef("--profile %q: want car, bicycle or foot", o.profile)
+	}
+	rp := analysis.DefaultRoadParams(profile)
+	switch o.routeBy {
+	case "time":
+		rp.RouteBy = road.Time
+	case "length":
+		rp.RouteBy = road.Length
+	default:
+		return nil, usagef("--route-by %q: want time or length", o.routeBy)
+	}
+	switch o.border {
+	case "open":
+	case "closed":
+		if len(o.roads) == 0 {
+			return nil, usagef("--border closed needs a road network (--roads)")
+		}
+		if len(o.boundaries) == 0 {
+			return nil, usagef("--border closed needs --boundaries to know which side of the border each road is on")
+		}
+		rp.ClosedBorder = true
+	default:
+		return nil, usagef("--border %q: want open or closed", o.border)
+	}
+	rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin = o.snapM, o.maxRoadM, o.maxTimeMin
+	rp.TimeThresholdsMin = o.timeThresholdsMin
+	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 {
+		return nil, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads)")
+	}
+	return rp, nil
 }
 
 // applyFields applies --village-field/--service-field key=column pairs
@@ -266,6 +339,7 @@ type inputs struct {
 	files      []load.Input
 	assign     analysis.AssignStats
 	mapping    []mappingEntry
+	roads      *roadInfo
 }
 
 func readInputs(j *job) (*inputs, error) {
@@ -332,6 +406,7 @@ func writeReport(dir string, res *analysis.Result, aggs []analysis.Aggregate, m 
 		{"villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt) }},
 		{"access.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) }},
 		{"areas.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) }},
+		{"services.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) }},
 		{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }},
 	}
 	for _, s := range steps {

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 const goldenDir = "../../testdata/golden/westhoek"
 
-var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "manifest.json"}
+var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv", "manifest.json"}
 
 func runCLI(t testing.TB, args ...string) (code int, stdout, stderr string) {
 	t.Helper()

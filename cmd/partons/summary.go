@@ -37,7 +37,7 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 		for _, s := range a.ShareWithin {
 			fmt.Fprintf(tw, "%s\t", pct(s))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", num(a.MedianM), num(a.PopulationAccessUnknown))
+		fmt.Fprintf(tw, "%s\t%s\t\n", num(a.Median), num(a.PopulationAccessUnknown))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

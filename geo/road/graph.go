@@ -385,6 +385,20 @@ func (g *Graph) Edge(e int32) EdgeSpec {
 	}
 }
 
+// EdgeEnds returns the end vertices of edge e without copying its
+// geometry. It panics if e is out of range.
+func (g *Graph) EdgeEnds(e int32) (from, to int32) { return g.eFrom[e], g.eTo[e] }
+
+// CrossesBorder reports whether edge e joins vertices with different
+// non-zero labels (see SetVertexLabels): false without labels.
+func (g *Graph) CrossesBorder(e int32) bool {
+	if g.labels == nil {
+		return false
+	}
+	a, b := g.labels[g.eFrom[e]], g.labels[g.eTo[e]]
+	return a != 0 && b != 0 && a != b
+}
+
 // EdgeTimeS returns the travel time of edge e in seconds. It panics if e is
 // out of range.
 func (g *Graph) EdgeTimeS(e int32) float64 { return g.eTime[e] }

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/geo/index"
+	"github.com/partons/partons/geo/road"
+)
+
+// roadInfo is what the manifest says about the road network.
+type roadInfo struct {
+	Source         string            `json:"source"` // "osm", "graph file", or "estimate"
+	Files          []roadFile        `json:"files,omitempty"`
+	Profile        string            `json:"profile"`
+	RouteBy        string            `json:"route_by,omitempty"`
+	SnapM          float64           `json:"snap_m,omitempty"`
+	MaxRoadM       float64           `json:"max_road_m,omitempty"`
+	MaxTimeMin     float64           `json:"max_time_min,omitempty"`
+	Border         string            `json:"border"`
+	Vertices       int               `json:"vertices,omitempty"`
+	Edges          int               `json:"edges,omitempty"`
+	Components     int               `json:"components,omitempty"`
+	LargestComp    int               `json:"largest_component_vertices,omitempty"`
+	DanglingRefs   int64             `json:"dangling_node_references,omitempty"`
+	BorderEdges    int               `json:"border_crossing_edges,omitempty"`
+	DataDate       string            `json:"data_date,omitempty"`
+	DetourFactor   float64           `json:"detour_factor,omitempty"`
+	SpeedKmh       float64           `json:"speed_kmh,omitempty"`
+	EstimateNote   string            `json:"estimate_note,omitempty"`
+	GraphMeta      map[string]string `json:"graph_meta,omitempty"`
+	UnsnappedVills int               `json:"unsnapped_villages"`
+	UnsnappedSvcs  int               `json:"unsnapped_services"`
+}
+
+type roadFile struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+}
+
+var graphMagic = []byte("PARTONSG")
+
+// isGraphFile reports whether path starts with the graph file magic.
+func isGraphFile(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, len(graphMagic))
+	n, _ := io.ReadFull(f, head)
+	return bytes.Equal(head[:n], graphMagic), nil
+}
+
+// countryLabeller returns a point → country function over boundary
+// polygons, or nil without boundaries.
+func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
+	if len(bs) == 0 {
+		return nil
+	}
+	polys := make([]orb.MultiPolygon, len(bs))
+	for i := range bs {
+		polys[i] = bs[i].Geometry
+	}
+	ix := index.NewPolygons(polys)
+	return func(p orb.Point) string {
+		if i, ok := ix.Locate(p); ok {
+			return bs[i].Country
+		}
+		return ""
+	}
+}
+
+// loadRoads reads OSM extracts (merged into one network) or a prepared
+// graph file for profile, and labels vertices with countries when
+// boundaries are known.
+func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary) (*road.Graph, *roadInfo, func(string) uint8, error) {
+	info := &roadInfo{Profile: string(profile)}
+	var g *road.Graph
+	if len(files) == 1 {
+		isGraph, err := isGraphFile(files[0])
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if isGraph {
+			g, err = readGraphProfile(files[0], profile)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			info.Source = "graph file"
+			info.GraphMeta = g.Meta
+			info.DataDate = g.Meta["osm_replication_time"]
+		}
+	}
+	if g == nil {
+		var srcs []osmroad.Source
+		for _, f := range files {
+			srcs = append(srcs, osmroad.FileSource(f))
+		}
+		net, rep, err := osmroad.Read(ctx, srcs, profile, osmroad.Options{Country: countryLabeller(bs)})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		g, err = road.Build(profile, net.Vertices, net.Edges)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		g.Meta = graphMeta(rep)
+		info.Source = "osm"
+		for _, f := range rep.Files {
+			info.Files = append(info.Files, roadFile{Name: f.Name, SHA256: f.SHA256, Bytes: f.Size})
+		}
+		info.DanglingRefs = rep.DanglingRefs
+		if pr := rep.Profile(profile); pr != nil {
+			info.BorderEdges = pr.BorderEdges
+		}
+		info.DataDate = g.Meta["osm_replication_time"]
+	}
+	info.Vertices, info.Edges = g.NumVertices(), g.NumEdges()
+	info.Components, info.LargestComp = g.Components()
+	var label func(string) uint8
+	if len(bs) > 0 {
+		codes, err := labelVertices(g, countryLabeller(bs))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		label = func(c string) uint8 { return codes[c] }
+	}
+	return g, info, label, nil
+}
+
+// graphMeta is the provenance stored in graph files and manifests.
+func graphMeta(rep *osmroad.Report) map[string]string {
+	m := map[string]string{"attribution": osmroad.Attribution}
+	var names, latest []string
+	var newest time.Time
+	for _, f := range rep.Files {
+		names = append(names, filepath.Base(f.Name)+" sha256:"+f.SHA256)
+		if f.ReplicationTime.After(newest) {
+			newest = f.ReplicationTime
+		}
+	}
+	if !newest.IsZero() {
+		latest = append(latest, newest.UTC().Format(time.RFC3339))
+		m["osm_replication_time"] = latest[0]
+	}
+	m["sources"] = strings.Join(names, "; ")
+	return m
+}
+
+// labelVertices gives each vertex the 1-based index of its country in
+// sorted order (0: outside every boundary) so a closed border can be
+// enforced.
+func labelVertices(g *road.Graph, country func(orb.Point) string) (map[string]uint8, error) {
+	n := g.NumVertices()
+	names := make([]string, n)
+	seen := map[string]bool{}
+	for v := 0; v < n; v++ {
+		names[v] = country(g.Vertex(int32(v)))
+		if names[v] != "" {
+			seen[names[v]] = true
+		}
+	}
+	var order []string
+	for c := range seen {
+		order = append(order, c)
+	}
+	sort.Strings(order)
+	if len(order) > 255 {
+		return nil, fmt.Errorf("roads: more than 255 countries in the boundaries")
+	}
+	code := map[string]uint8{}
+	for i, c := range order {
+		code[c] = uint8(i + 1)
+	}
+	labels := make([]uint8, n)
+	for v := range labels {
+		labels[v] = code[names[v]]
+	}
+	return code, g.SetVertexLabels(labels)
+}
+
+// readGraphProfile reads the graph of profile from a graph file holding
+// one graph per prepared profile.
+func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	var have []string
+	for {
+		g, err := road.ReadGraph(br)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w: %w", path, datasets.ErrInvalid, err)
+		}
+		if g.Profile() == profile {
+			return g, nil
+		}
+		have = append(have, string(g.Profile()))
+	}
+	return nil, usagef("%s holds no %s graph (it has: %s); prepare it with --profiles", path, profile, strings.Join(have, ", "))
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The hand-written town network (datasets/osmroad/testdata/town.osm) lies
+// on the equator, where 0.001° of longitude is 111.319490793 m.
+const townOSM = "../../datasets/osmroad/testdata/town.osm"
+
+func readCSV(t testing.TB, path string) (header []string, rows map[string][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = map[string][]string{}
+	for _, r := range recs[1:] {
+		rows[r[0]] = r
+	}
+	return recs[0], rows
+}
+
+func cell(t testing.TB, header []string, row []string, col string) string {
+	t.Helper()
+	for i, h := range header {
+		if h == col {
+			return row[i]
+		}
+	}
+	t.Fatalf("no column %q", col)
+	return ""
+}
+
+func TestRunRoadsHandChecked(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\n"+
+		"main,Main Street west end,AA,100,0.000,0.0001\n"+ // 11.06 m north of node 1
+		"bridge,West bridgehead,AA,50,0.048,0\n"+ // node 42
+		"island,Island,AA,10,0.030,0\n"+ // node 50, a network of its own
+		"far,Far away,AA,5,0.1,0.1\n") // 12 km from any road
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\n"+
+		"p1,Post east,amenity=post_office,AA,0.004,0\n"+ // node 5
+		"p2,Post across,amenity=post_office,BB,0.052,0\n") // node 43, across the bridge
+	bounds := writeFile(t, dir, "b.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"country":"AA"},"geometry":{"type":"Polygon","coordinates":[[[-1,-1],[0.05,-1],[0.05,1],[-1,1],[-1,-1]]]}},
+{"type":"Feature","properties":{"country":"BB"},"geometry":{"type":"Polygon","coordinates":[[[0.05,-1],[1,-1],[1,1],[0.05,1],[0.05,-1]]]}}]}`)
+	out := filepath.Join(dir, "open")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+	want := []struct{ id, col, val string }{
+		// Main Street, node 1 to node 5: 4 × 111.319 m at 30 km/h (residential) = 53.4 s.
+		{"main", "snap_m", "11.1"}, {"main", "post_road_status", "ok"}, {"main", "post_road_m", "445.3"},
+		{"main", "post_road_min", "0.89"}, {"main", "post_road_id", "p1"}, {"main", "post_road_domestic_m", "445.3"},
+		{"main", "post_road_abroad_m", ""}, // p2 is on another network
+		// Across the bridge: 111.3 m and 222.6 m at 60 km/h (secondary), 111.3 m at 50 km/h (FR:urban) = 28.05 s.
+		{"bridge", "post_road_m", "445.3"}, {"bridge", "post_road_min", "0.47"}, {"bridge", "post_road_id", "p2"},
+		{"bridge", "post_road_country", "BB"}, {"bridge", "post_road_domestic_m", ""}, {"bridge", "post_road_abroad_m", "445.3"},
+		{"island", "post_road_status", "unreachable"}, {"island", "post_road_m", ""}, {"island", "post_road_min", ""},
+		{"island", "status", "post:unreachable"},
+		{"far", "post_road_status", "unsnapped"}, {"far", "post_road_m", ""},
+	}
+	for _, w := range want {
+		if got := cell(t, h, rows[w.id], w.col); got != w.val {
+			t.Errorf("%s %s = %q, want %q", w.id, w.col, got, w.val)
+		}
+	}
+	// The nearest road is the bridge at (0.052, 0): 5.3 km east, 11.1 km south.
+	if s := cell(t, h, rows["far"], "snap_m"); !strings.HasPrefix(s, "1228") {
+		t.Errorf("far snap_m = %q, want the real distance to the network (12.28 km)", s)
+	}
+	sh, srows := readCSV(t, filepath.Join(out, "services.csv"))
+	if cell(t, sh, srows["p1"], "snap_m") != "0.0" || cell(t, sh, srows["p1"], "snap_status") != "ok" {
+		t.Errorf("services.csv p1 = %v", srows["p1"])
+	}
+	m := readFile(t, filepath.Join(out, "manifest.json"))
+	for _, s := range []string{`"source": "osm"`, `"unsnapped_villages": 1`, "OpenStreetMap contributors"} {
+		if !strings.Contains(m, s) {
+			t.Errorf("manifest lacks %s", s)
+		}
+	}
+
+	// Closing the border leaves the bridgehead without a post office.
+	closed := filepath.Join(dir, "closed")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM,
+		"--boundaries", bounds, "--border", "closed", "--out", closed); code != 0 {
+		t.Fatal(e)
+	}
+	h, rows = readCSV(t, filepath.Join(closed, "villages.csv"))
+	if got := cell(t, h, rows["bridge"], "post_road_status"); got != "unreachable" {
+		t.Errorf("closed border: bridge status %q, want unreachable", got)
+	}
+	if got := cell(t, h, rows["main"], "post_road_m"); got != "445.3" {
+		t.Errorf("closed border: main road_m %q, want 445.3 (domestic route unaffected)", got)
+	}
+
+	// A prepared graph file gives the same report as the OSM file.
+	graph := filepath.Join(dir, "town.graph")
+	if code, _, e := runCLI(t, "prepare", "-q", townOSM, "-o", graph); code != 0 {
+		t.Fatal(e)
+	}
+	fromGraph := filepath.Join(dir, "graph")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", graph, "--out", fromGraph); code != 0 {
+		t.Fatal(e)
+	}
+	a := readFile(t, filepath.Join(out, "villages.csv"))
+	b := readFile(t, filepath.Join(fromGraph, "villages.csv"))
+	if a != b {
+		t.Error("routing on the prepared graph differs from routing on the OSM file")
+	}
+
+	// A corrupt graph file is invalid data; a wrong profile a usage error.
+	data, _ := os.ReadFile(graph)
+	data[200] ^= 0xff // inside the first (car) graph
+	bad := filepath.Join(dir, "bad.graph")
+	os.WriteFile(bad, data, 0o644)
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", bad, "--out", filepath.Join(dir, "x")); code != exitInvalid {
+		t.Errorf("corrupt graph: exit %d (%s), want %d", code, e, exitInvalid)
+	}
+	onlyCar := filepath.Join(dir, "car.graph")
+	if code, _, e := runCLI(t, "prepare", "-q", townOSM, "-o", onlyCar, "--profiles", "car"); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", onlyCar, "--profile", "foot", "--out", filepath.Join(dir, "y")); code != exitUsage || !strings.Contains(e, "no foot graph") {
+		t.Errorf("missing profile: exit %d %q", code, e)
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--border", "closed"); code != exitUsage {
+		t.Errorf("--border closed without roads: exit %d, want usage", code)
+	}
+}
+
+// TestRunRoadsRealCrossBorder routes on the real Liechtenstein extract
+// (© OpenStreetMap contributors, ODbL): a village at the Swiss end of the
+// Buchs–Schaan Rhine bridge reaches the pharmacy in Vaduz only across the
+// border.
+func TestRunRoadsRealCrossBorder(t *testing.T) {
+	const pbf = "../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf"
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\n"+
+		"vaduz,Vaduz,LI,5700,9.5215,47.1395\n"+
+		"bridge,Buchs bridgehead,CH,100,9.4887,47.1690\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\nph1,Apotheke,amenity=pharmacy,LI,9.5225,47.1410\n")
+	cfg := writeFile(t, dir, "c.yaml", "coverage:\n  pharmacy: [LI, CH]\n")
+	out := filepath.Join(dir, "open")
+	if code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf, "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+	b := rows["bridge"]
+	if cell(t, h, b, "pharmacy_road_status") != "ok" || cell(t, h, b, "pharmacy_road_country") != "LI" {
+		t.Fatalf("bridgehead: %v", b)
+	}
+	roadM := parseF(t, cell(t, h, b, "pharmacy_road_m"))
+	lineM := parseF(t, cell(t, h, b, "pharmacy_nearest_m"))
+	// A road route is never shorter than the straight line between the
+	// snapped points (snap distances are a few metres here), and in this
+	// valley not absurdly longer.
+	if roadM < lineM-2*parseF(t, cell(t, h, b, "snap_m"))-1 || roadM > 3*lineM {
+		t.Errorf("road %v m vs straight line %v m", roadM, lineM)
+	}
+	closed := filepath.Join(dir, "closed")
+	if code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf,
+		"--boundaries", "../../testdata/liechtenstein/boundaries.geojson", "--border", "closed", "--out", closed); code != 0 {
+		t.Fatal(e)
+	}
+	h, rows = readCSV(t, filepath.Join(closed, "villages.csv"))
+	// With the border closed the bridgehead may only use Swiss roads, and
+	// the extract holds none within the snapping tolerance but the bridge
+	// itself: no route, and never a number.
+	if got := cell(t, h, rows["bridge"], "pharmacy_road_status"); got != "unreachable" && got != "unsnapped" {
+		t.Errorf("closed border: %q, want unreachable or unsnapped", got)
+	}
+	if got := cell(t, h, rows["bridge"], "pharmacy_road_m"); got != "" {
+		t.Errorf("closed border: road_m %q, want empty", got)
+	}
+	if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
+		t.Errorf("closed border: Vaduz %q, want ok", got)
+	}
+}
+
+func parseF(t testing.TB, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%q: %v", s, err)
+	}
+	return v
+}
