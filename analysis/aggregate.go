@@ -143,6 +143,25 @@ func (r *Result) Aggregates() []Aggregate {
 	}
 	groups = append(append(append(groups, areas...), ctrs...), all)
 
+	// Each village belongs to at most one group per level: remember which,
+	// so one sorted walk per (category, basis) fills every group's sorted
+	// distances without sorting each group again.
+	gArea, gCountry := make([]int32, len(r.Villages)), make([]int32, len(r.Villages))
+	for v := range gArea {
+		gArea[v], gCountry[v] = -1, -1
+	}
+	for gi, g := range groups {
+		for _, v := range g.members {
+			switch g.level {
+			case LevelArea:
+				gArea[v] = int32(gi)
+			case LevelCountry:
+				gCountry[v] = int32(gi)
+			}
+		}
+	}
+	gAll := int32(len(groups) - 1)
+
 	cats := append(append([]string(nil), r.Categories...), BasketCategory)
 	if len(r.Params.Basket) == 0 {
 		cats = cats[:len(cats)-1]
@@ -157,12 +176,49 @@ func (r *Result) Aggregates() []Aggregate {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			var pb pairBuf
+			d := make([]float64, len(r.Villages))
+			order := make([]int32, 0, len(r.Villages))
+			buckets := make([][]pair, len(groups))
+			var nearestOrder []int32
 			for _, basis := range bases {
-				for _, g := range groups {
+				for v := range r.Villages {
+					d[v] = r.distance(v, ci, basis)
+				}
+				if (basis == BasisRoadMEst || basis == BasisRoadMinEst) && nearestOrder != nil {
+					// Estimates are the nearest distance scaled: same order.
+					order = append(order[:0], nearestOrder...)
+				} else {
+					order = order[:0]
+					for v := range r.Villages {
+						if r.Villages[v].HasPopulation && !math.IsNaN(d[v]) {
+							order = append(order, int32(v))
+						}
+					}
+					// Quantiles are values of d, so the order among equal
+					// distances does not matter: an unstable sort by d
+					// alone gives the same bytes every run.
+					slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(d[a], d[b]) })
+					if basis == BasisNearest {
+						nearestOrder = append([]int32(nil), order...)
+					}
+				}
+				for gi := range buckets {
+					buckets[gi] = buckets[gi][:0]
+				}
+				for _, v := range order {
+					p := pair{d[v], r.Villages[v].Population}
+					if g := gArea[v]; g >= 0 {
+						buckets[g] = append(buckets[g], p)
+					}
+					if g := gCountry[v]; g >= 0 {
+						buckets[g] = append(buckets[g], p)
+					}
+					buckets[gAll] = append(buckets[gAll], p)
+				}
+				for gi, g := range groups {
 					a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
 						Category: cats[ci], Basis: basis}
-					r.fill(&a, g.members, r.thresholds(basis), &pb, func(v int) float64 { return r.distance(v, ci, basis) })
+					r.fill(&a, g.members, r.thresholds(basis), d, buckets[gi])
 					parts[ci] = append(parts[ci], a)
 				}
 			}
@@ -181,12 +237,6 @@ func (r *Result) workers() int {
 		return r.Params.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// pairBuf is reusable scratch space for weighted quantiles.
-type pairBuf struct {
-	pairs  []pair
-	xs, ws []float64
 }
 
 type pair struct{ x, w float64 }
@@ -267,16 +317,18 @@ func (r *Result) roadDistance(v, ci int, basis Basis) float64 {
 	return math.NaN()
 }
 
-func (r *Result) fill(a *Aggregate, members []int, ts []float64, pb *pairBuf, dist func(int) float64) {
+// fill computes one aggregate over members; d holds every village's
+// distance and sorted the (distance, population) pairs of the members
+// whose distance and population are known, in increasing distance.
+func (r *Result) fill(a *Aggregate, members []int, ts []float64, d []float64, sorted []pair) {
 	a.ShareWithin = make([]float64, len(ts))
-	pb.pairs = pb.pairs[:0]
 	var sum float64
 	inf := false
 	for _, v := range members {
 		vl := &r.Villages[v]
 		a.Villages++
-		d := dist(v)
-		if !math.IsNaN(d) {
+		dv := d[v]
+		if !math.IsNaN(dv) {
 			a.VillagesKnown++
 		}
 		if !vl.HasPopulation {
@@ -284,21 +336,20 @@ func (r *Result) fill(a *Aggregate, members []int, ts []float64, pb *pairBuf, di
 			continue
 		}
 		a.PopulationKnown += vl.Population
-		if math.IsNaN(d) {
+		if math.IsNaN(dv) {
 			continue
 		}
 		a.PopulationMeasured += vl.Population
 		for t, tv := range ts {
-			if d <= tv {
+			if dv <= tv {
 				a.ShareWithin[t] += vl.Population
 			}
 		}
-		if math.IsInf(d, 1) {
+		if math.IsInf(dv, 1) {
 			inf = inf || vl.Population > 0
 		} else {
-			sum += d * vl.Population
+			sum += dv * vl.Population
 		}
-		pb.pairs = append(pb.pairs, pair{d, vl.Population})
 	}
 	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
 	a.Mean, a.Median, a.P90 = math.NaN(), math.NaN(), math.NaN()
@@ -314,20 +365,18 @@ func (r *Result) fill(a *Aggregate, members []int, ts []float64, pb *pairBuf, di
 	if !inf {
 		a.Mean = sum / a.PopulationMeasured
 	}
-	// Stable sort by distance keeps village order among equal distances.
-	slices.SortStableFunc(pb.pairs, func(p, q pair) int { return cmp.Compare(p.x, q.x) })
-	pb.xs, pb.ws = pb.xs[:0], pb.ws[:0]
-	for _, p := range pb.pairs {
-		pb.xs = append(pb.xs, p.x)
-		pb.ws = append(pb.ws, p.w)
-	}
-	a.Median = quantile(0.5, pb.xs, pb.ws)
-	a.P90 = quantile(0.9, pb.xs, pb.ws)
+	a.Median = weightedQuantile(0.5, sorted)
+	a.P90 = weightedQuantile(0.9, sorted)
 }
 
-// quantile is gonum's empirical weighted quantile, with +Inf (no service)
-// allowed at the top: an infinite answer is reported as NaN.
-func quantile(p float64, xs, ws []float64) float64 {
+// weightedQuantile is gonum's empirical weighted quantile of pairs sorted
+// by x, with +Inf (no service) allowed at the top: an infinite answer is
+// reported as NaN.
+func weightedQuantile(p float64, sorted []pair) float64 {
+	xs, ws := make([]float64, len(sorted)), make([]float64, len(sorted))
+	for i, q := range sorted {
+		xs[i], ws[i] = q.x, q.w
+	}
 	q := stat.Quantile(p, stat.Empirical, xs, ws)
 	if math.IsInf(q, 0) {
 		return math.NaN()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -227,3 +228,14 @@ func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingE
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// filterOutputs keeps the descriptions of the files written.
+func filterOutputs(all []manifestOutput, written []string) []manifestOutput {
+	var out []manifestOutput
+	for _, o := range all {
+		if o.File == "manifest.json" || slices.Contains(written, o.File) {
+			out = append(out, o)
+		}
+	}
+	return out
+}

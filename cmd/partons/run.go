@@ -3,10 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
@@ -35,6 +38,7 @@ type runOptions struct {
 	workers                        int
 	quiet                          bool
 
+	outputs           []string
 	roads             []string
 	profile           string
 	routeBy           string
@@ -74,6 +78,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
+	f.StringSliceVar(&o.outputs, "outputs", reportFiles, "report files to write (manifest.json always is)")
 	f.StringVar(&o.configPath, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
 	f.Float64SliceVar(&o.thresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
 	f.StringSliceVar(&o.categories, "categories", nil, "only these categories, in this order (default: all, sorted)")
@@ -139,7 +144,12 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	aggs := res.Aggregates()
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
-	if err := writeReport(o.out, res, aggs, m); err != nil {
+	outputs, err := parseOutputs(o.outputs)
+	if err != nil {
+		return err
+	}
+	m.Outputs = filterOutputs(m.Outputs, outputs)
+	if err := writeReport(o.out, outputs, res, aggs, m); err != nil {
 		return err
 	}
 	p.done()
@@ -388,33 +398,60 @@ func geometries(vs []datasets.Village) []orb.Geometry {
 	return g
 }
 
-func writeReport(dir string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
+// reportFiles are the report files run can write, in manifest order.
+var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv"}
+
+// writeReport writes the requested files (and always manifest.json) into
+// a new report directory, each file on its own goroutine, and moves the
+// directory into place when all succeeded.
+func writeReport(dir string, outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
 	d, err := output.Create(dir)
 	if err != nil {
 		return err
 	}
 	defer d.Abort()
-	vt := res.VillageTable()
 	attribution := strings.Join(m.Attribution, "; ")
-	steps := []struct {
-		name string
-		fn   func(w *bufio.Writer) error
-	}{
-		{"villages.geojson", func(w *bufio.Writer) error {
-			return output.WriteGeoJSON(w, vt, geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
-		}},
-		{"villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt) }},
-		{"access.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) }},
-		{"areas.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) }},
-		{"services.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) }},
-		{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }},
+	writers := map[string]func(w *bufio.Writer) error{
+		"villages.geojson": func(w *bufio.Writer) error {
+			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
+		},
+		"villages.csv":  func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable()) },
+		"access.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) },
+		"areas.csv":     func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) },
+		"services.csv":  func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) },
+		"manifest.json": func(w *bufio.Writer) error { return output.WriteJSON(w, m) },
 	}
-	for _, s := range steps {
-		if err := d.WriteFile(s.name, s.fn); err != nil {
-			return err
-		}
+	names := append(append([]string(nil), outputs...), "manifest.json")
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { errs[i] = d.WriteFile(name, writers[name]) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	return d.Commit()
+}
+
+// parseOutputs checks --outputs against the report files.
+func parseOutputs(list []string) ([]string, error) {
+	if len(list) == 0 {
+		return nil, usagef("--outputs: name at least one of %s", strings.Join(reportFiles, ", "))
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, name := range list {
+		name = strings.TrimSpace(name)
+		if !slices.Contains(reportFiles, name) {
+			return nil, usagef("--outputs: %q is not one of %s", name, strings.Join(reportFiles, ", "))
+		}
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out, nil
 }
 
 // progress prints steps on stderr when it is a terminal.

@@ -56,7 +56,7 @@ func pickSummaryRows(aggs []analysis.Aggregate) []analysis.Aggregate {
 	best := map[key]analysis.Aggregate{}
 	var order []key
 	for _, a := range aggs {
-		if a.Level != analysis.LevelCountry {
+		if a.Level != analysis.LevelCountry || (a.Basis != analysis.BasisNearest && a.Basis != analysis.BasisDomestic) {
 			continue
 		}
 		k := key{a.Category, a.Code}
