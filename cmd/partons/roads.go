@@ -31,6 +31,9 @@ type roadInfo struct {
 	MaxRoadM       float64           `json:"max_road_m,omitempty"`
 	MaxTimeMin     float64           `json:"max_time_min,omitempty"`
 	Border         string            `json:"border"`
+	NodesRead      int64             `json:"osm_nodes_read,omitempty"`
+	WaysRead       int64             `json:"osm_ways_read,omitempty"`
+	WaysRoutable   int               `json:"routable_ways,omitempty"`
 	Vertices       int               `json:"vertices,omitempty"`
 	Edges          int               `json:"edges,omitempty"`
 	Components     int               `json:"components,omitempty"`
@@ -125,8 +128,10 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 			info.Files = append(info.Files, roadFile{Name: f.Name, SHA256: f.SHA256, Bytes: f.Size})
 		}
 		info.DanglingRefs = rep.DanglingRefs
+		info.NodesRead, info.WaysRead = rep.NodesScanned, rep.WaysScanned
 		if pr := rep.Profile(profile); pr != nil {
 			info.BorderEdges = pr.BorderEdges
+			info.WaysRoutable = pr.RoutableWays
 		}
 		info.DataDate = g.Meta["osm_replication_time"]
 	}

@@ -22,6 +22,13 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 	sort.Strings(countries)
 	fmt.Fprintf(w, "partons: %d villages (%s), %d services in %d categories → %s\n",
 		m.Counts.Villages, strings.Join(countries, ", "), m.Counts.Services, len(res.Categories), out)
+	if r := m.Roads; r != nil && r.Source != "estimate" {
+		fmt.Fprintf(w, "roads (%s, %s): %d vertices, %d edges, %d components (largest %d vertices), %d dangling node references, %d border-crossing edges; %d villages and %d services unsnapped (> %.0f m)\n",
+			r.Profile, r.Source, r.Vertices, r.Edges, r.Components, r.LargestComp, r.DanglingRefs, r.BorderEdges,
+			r.UnsnappedVills, r.UnsnappedSvcs, r.SnapM)
+	} else if r != nil {
+		fmt.Fprintf(w, "no road network: road figures are estimates (straight line × %.2f at %.1f km/h, %s)\n", r.DetourFactor, r.SpeedKmh, r.Profile)
+	}
 	if m.Counts.VillagesPopulationUnknown > 0 {
 		fmt.Fprintf(w, "population unknown for %d villages: they are left out of the shares below, never counted as zero\n",
 			m.Counts.VillagesPopulationUnknown)
