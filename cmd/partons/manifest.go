@@ -30,6 +30,8 @@ type manifest struct {
 	Caveats     []string             `json:"caveats,omitempty"`
 	Assigned    analysis.AssignStats `json:"assigned_from_boundaries"`
 	Roads       *roadInfo            `json:"roads,omitempty"`
+	// Run is the resolved run: `partons run --manifest` replays it.
+	Run *runSpec `json:"run"`
 }
 
 type manifestParams struct {
@@ -99,6 +101,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 				"villages": j.cfg.Villages, "services": j.cfg.Services, "boundaries": j.cfg.Boundaries,
 			},
 		},
+		Run:      &j.spec,
 		Mapping:  in.mapping,
 		Coverage: manifestCoverage{Source: j.covSource, Pairs: res.Coverage.Pairs()},
 		Counts:   counts(in),

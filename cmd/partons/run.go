@@ -21,7 +21,6 @@ import (
 	"github.com/partons/partons/datasets/output"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
-	"github.com/partons/partons/geo/road"
 )
 
 // runOptions are the flags of `partons run`.
@@ -39,6 +38,7 @@ type runOptions struct {
 	quiet                          bool
 
 	outputs           []string
+	manifestPath      string
 	roads             []string
 	profile           string
 	routeBy           string
@@ -79,6 +79,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
 	f.StringSliceVar(&o.outputs, "outputs", reportFiles, "report files to write (manifest.json always is)")
+	f.StringVar(&o.manifestPath, "manifest", "", "rerun the run recorded in a manifest.json, byte for byte (inputs must be unchanged)")
 	f.StringVar(&o.configPath, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
 	f.Float64SliceVar(&o.thresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
 	f.StringSliceVar(&o.categories, "categories", nil, "only these categories, in this order (default: all, sorted)")
@@ -101,8 +102,9 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	return cmd
 }
 
-// job is everything a run needs, resolved from flags, config and data.
+// job is everything a run needs, resolved from a runSpec.
 type job struct {
+	spec         runSpec
 	cfg          config.Config
 	villageSrcs  []load.Source
 	serviceSrcs  []load.Source
@@ -118,7 +120,17 @@ type job struct {
 
 func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error {
 	p := newProgress(stderr, o.quiet)
-	j, err := resolveJob(o)
+	var spec runSpec
+	var err error
+	var want *manifest
+	if o.manifestPath != "" {
+		if spec, want, err = specFromManifest(o); err != nil {
+			return err
+		}
+	} else if spec, err = specFromFlags(o); err != nil {
+		return err
+	}
+	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
 		return err
 	}
@@ -126,6 +138,11 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	in, err := readInputs(j)
 	if err != nil {
 		return err
+	}
+	if want != nil {
+		if err := checkInputsUnchanged(o.manifestPath, want, in); err != nil {
+			return err
+		}
 	}
 	if len(j.roadFiles) > 0 {
 		p.step("reading the road network")
@@ -135,6 +152,9 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 		}
 		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
 		in.roads = info
+		if err := checkRoadsUnchanged(o.manifestPath, want, info); err != nil {
+			return err
+		}
 	}
 	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
 	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
@@ -144,152 +164,12 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	aggs := res.Aggregates()
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
-	outputs, err := parseOutputs(o.outputs)
-	if err != nil {
-		return err
-	}
-	m.Outputs = filterOutputs(m.Outputs, outputs)
-	if err := writeReport(o.out, outputs, res, aggs, m); err != nil {
+	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs)
+	if err := writeReport(o.out, j.spec.Outputs, res, aggs, m); err != nil {
 		return err
 	}
 	p.done()
 	return writeSummary(stdout, o.out, res, aggs, m)
-}
-
-func resolveJob(o *runOptions) (*job, error) {
-	j := &job{cfg: config.Default(), attributions: o.attributions}
-	if o.configPath != "" {
-		c, err := config.Load(o.configPath)
-		if err != nil {
-			return nil, err
-		}
-		j.cfg = c
-	}
-	if err := applyFields(&j.cfg, o); err != nil {
-		return nil, err
-	}
-	switch {
-	case len(o.villages) == 0 && len(o.services) == 0:
-		j.embedded = true
-		j.villageSrcs = []load.Source{load.Bytes(westhoek.VillagesFile, westhoek.Villages())}
-		j.serviceSrcs = []load.Source{load.Bytes(westhoek.ServicesFile, westhoek.Services())}
-		md, err := westhoek.ReadMetadata()
-		if err != nil {
-			return nil, err
-		}
-		j.meta = &md
-	case len(o.villages) == 0 || len(o.services) == 0:
-		return nil, usagef("give both --villages and --services, or neither to analyse the embedded Westhoek sample")
-	default:
-		for _, f := range o.villages {
-			j.villageSrcs = append(j.villageSrcs, load.File(f))
-		}
-		for _, f := range o.services {
-			j.serviceSrcs = append(j.serviceSrcs, load.File(f))
-		}
-	}
-	for _, f := range o.boundaries {
-		j.boundSrcs = append(j.boundSrcs, load.File(f))
-	}
-
-	tax, err := taxonomy.Default().With(j.cfg.Categories)
-	if err != nil {
-		return nil, fmt.Errorf("%s: categories: %w", o.configPath, err)
-	}
-	j.tax = tax
-
-	p := analysis.DefaultParams()
-	p.Workers = o.workers
-	switch {
-	case o.changed("thresholds-m"):
-		p.ThresholdsM = o.thresholdsM
-	case len(j.cfg.ThresholdsM) > 0:
-		p.ThresholdsM = j.cfg.ThresholdsM
-	}
-	switch {
-	case o.changed("cross-border"):
-		p.CrossBorder = o.crossBorder
-	case j.cfg.CrossBorder != nil:
-		p.CrossBorder = *j.cfg.CrossBorder
-	}
-	p.Categories = o.categories
-	if len(j.cfg.Basket) > 0 {
-		for _, m := range j.cfg.Basket {
-			p.Basket = append(p.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
-		}
-	} else {
-		for _, m := range taxonomy.DefaultBasket() {
-			p.Basket = append(p.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
-		}
-	}
-	switch {
-	case len(j.cfg.Coverage) > 0:
-		p.Coverage = analysis.Coverage{}
-		for cat, countries := range j.cfg.Coverage {
-			for _, c := range countries {
-				p.Coverage.Set(cat, c, true)
-			}
-		}
-		j.covSource = "config"
-	case j.meta != nil:
-		p.Coverage = analysis.Coverage{}
-		for _, c := range j.meta.Coverage {
-			p.Coverage.Set(c.Category, c.Country, c.Covered)
-		}
-		j.covSource = "embedded sample metadata"
-	default:
-		j.covSource = "inferred: a category is covered in a country when the data holds at least one service of it there"
-	}
-	rp, err := roadParams(o)
-	if err != nil {
-		return nil, err
-	}
-	p.Road = rp
-	j.roadFiles = o.roads
-	if err := p.Validate(); err != nil {
-		return nil, usageError{err}
-	}
-	j.params = p
-	return j, nil
-}
-
-// roadParams resolves the road flags. The graph itself is loaded after the
-// inputs (its country labels may come from --boundaries).
-func roadParams(o *runOptions) (*analysis.RoadParams, error) {
-	profile := road.Profile(o.profile)
-	switch profile {
-	case road.Car, road.Bicycle, road.Foot:
-	default:
-		return nil, usagef("--profile %q: want car, bicycle or foot", o.profile)
-	}
-	rp := analysis.DefaultRoadParams(profile)
-	switch o.routeBy {
-	case "time":
-		rp.RouteBy = road.Time
-	case "length":
-		rp.RouteBy = road.Length
-	default:
-		return nil, usagef("--route-by %q: want time or length", o.routeBy)
-	}
-	switch o.border {
-	case "open":
-	case "closed":
-		if len(o.roads) == 0 {
-			return nil, usagef("--border closed needs a road network (--roads)")
-		}
-		if len(o.boundaries) == 0 {
-			return nil, usagef("--border closed needs --boundaries to know which side of the border each road is on")
-		}
-		rp.ClosedBorder = true
-	default:
-		return nil, usagef("--border %q: want open or closed", o.border)
-	}
-	rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin = o.snapM, o.maxRoadM, o.maxTimeMin
-	rp.TimeThresholdsMin = o.timeThresholdsMin
-	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 {
-		return nil, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads)")
-	}
-	return rp, nil
 }
 
 // applyFields applies --village-field/--service-field key=column pairs

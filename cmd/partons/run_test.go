@@ -224,3 +224,34 @@ func TestRunOutputsSubset(t *testing.T) {
 		t.Errorf("unknown output: exit %d, want usage", code)
 	}
 }
+
+// TestRunManifestReproduces: rerunning a manifest gives the same bytes;
+// a changed input is refused.
+func TestRunManifestReproduces(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,2.90,50.85\nb,Beta,FR,,2.60,50.80\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,2.91,50.86\np2,P2,Bureau de Poste,FR,2.61,50.79\n")
+	cfg := writeFile(t, dir, "c.yaml", "thresholds_m: [500, 2000]\ncoverage:\n  pharmacy: [BE]\n  post: [BE, FR]\n")
+	first := filepath.Join(dir, "first")
+	if code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services,
+		"--cross-border=true", "--attribution", "test data", "--out", first); code != 0 {
+		t.Fatal(e)
+	}
+	again := filepath.Join(dir, "again")
+	if code, _, e := runCLI(t, "run", "-q", "--manifest", filepath.Join(first, "manifest.json"), "--out", again); code != 0 {
+		t.Fatal(e)
+	}
+	for _, f := range goldenFiles {
+		if a, b := readFile(t, filepath.Join(first, f)), readFile(t, filepath.Join(again, f)); a != b || a == "" {
+			t.Errorf("%s differs after rerunning the manifest", f)
+		}
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--manifest", filepath.Join(first, "manifest.json"), "--villages", villages, "--out", again); code != exitUsage {
+		t.Errorf("--manifest with --villages: exit %d, want usage", code)
+	}
+	writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,101,2.90,50.85\nb,Beta,FR,,2.60,50.80\n")
+	code, _, stderr := runCLI(t, "run", "-q", "--manifest", filepath.Join(first, "manifest.json"), "--out", again)
+	if code != exitInvalid || !strings.Contains(stderr, "v.csv has changed") {
+		t.Errorf("changed input: exit %d %q", code, stderr)
+	}
+}

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/geo/road"
+)
+
+// runSpec is a fully resolved run: what the flags, the config file and the
+// defaults amount to. manifest.json records it ("run") so that
+// `partons run --manifest` reproduces a report byte for byte, and scenario
+// files use the same keys for their base.
+type runSpec struct {
+	Villages   []string `json:"villages" yaml:"villages"`     // files; none with services: the embedded sample
+	Services   []string `json:"services" yaml:"services"`     // files
+	Boundaries []string `json:"boundaries" yaml:"boundaries"` // files
+	Roads      []string `json:"roads" yaml:"roads"`           // OSM extracts or one graph file
+
+	VillageSchema  datasets.VillageSchema  `json:"village_schema" yaml:"village_schema"`
+	ServiceSchema  datasets.ServiceSchema  `json:"service_schema" yaml:"service_schema"`
+	BoundarySchema datasets.BoundarySchema `json:"boundary_schema" yaml:"boundary_schema"`
+
+	ThresholdsM []float64               `json:"thresholds_m" yaml:"thresholds_m"`
+	CrossBorder bool                    `json:"cross_border" yaml:"cross_border"`
+	Categories  []string                `json:"categories" yaml:"categories"`
+	Basket      []analysis.BasketMember `json:"basket" yaml:"basket"`
+	CategoryMap map[string]string       `json:"category_overrides" yaml:"category_overrides"`
+	Coverage    map[string][]string     `json:"coverage" yaml:"coverage"` // explicit; empty: sample metadata or inferred
+
+	Profile           string    `json:"profile" yaml:"profile"`
+	RouteBy           string    `json:"route_by" yaml:"route_by"`
+	SnapM             float64   `json:"snap_m" yaml:"snap_m"`
+	MaxRoadM          float64   `json:"max_road_m" yaml:"max_road_m"`
+	MaxTimeMin        float64   `json:"max_time_min" yaml:"max_time_min"`
+	Border            string    `json:"border" yaml:"border"`
+	TimeThresholdsMin []float64 `json:"time_thresholds_min" yaml:"time_thresholds_min"`
+
+	Outputs      []string `json:"outputs" yaml:"outputs"`
+	Attributions []string `json:"attributions" yaml:"attributions"`
+}
+
+// defaultSpec is a run with every default: the embedded sample, car.
+func defaultSpec() runSpec {
+	c := config.Default()
+	s := runSpec{
+		VillageSchema: c.Villages, ServiceSchema: c.Services, BoundarySchema: c.Boundaries,
+		ThresholdsM: append([]float64(nil), analysis.DefaultThresholdsM...), CrossBorder: true,
+		Profile: string(road.Car), RouteBy: "time", SnapM: 1000, Border: "open",
+		TimeThresholdsMin: append([]float64(nil), analysis.DefaultTimeThresholdsMin...),
+		Outputs:           append([]string(nil), reportFiles...),
+	}
+	for _, m := range taxonomy.DefaultBasket() {
+		s.Basket = append(s.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+	}
+	return s
+}
+
+// normalize makes nil and empty lists alike so that specs compare and
+// serialise the same way whichever way they were built.
+func (s *runSpec) normalize() {
+	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	if s.CategoryMap == nil {
+		s.CategoryMap = map[string]string{}
+	}
+	if s.Coverage == nil {
+		s.Coverage = map[string][]string{}
+	}
+	for k := range s.Coverage {
+		sort.Strings(s.Coverage[k])
+	}
+}
+
+// jobFromSpec turns a resolved run into sources and analysis parameters.
+func jobFromSpec(s runSpec, workers int) (*job, error) {
+	s.normalize()
+	j := &job{spec: s, attributions: s.Attributions, roadFiles: s.Roads}
+	j.cfg = config.Config{Villages: s.VillageSchema, Services: s.ServiceSchema, Boundaries: s.BoundarySchema, Categories: s.CategoryMap}
+	switch {
+	case len(s.Villages) == 0 && len(s.Services) == 0:
+		j.embedded = true
+		j.villageSrcs = []load.Source{load.Bytes(westhoek.VillagesFile, westhoek.Villages())}
+		j.serviceSrcs = []load.Source{load.Bytes(westhoek.ServicesFile, westhoek.Services())}
+		md, err := westhoek.ReadMetadata()
+		if err != nil {
+			return nil, err
+		}
+		j.meta = &md
+	case len(s.Villages) == 0 || len(s.Services) == 0:
+		return nil, usagef("give both --villages and --services, or neither to analyse the embedded Westhoek sample")
+	default:
+		for _, f := range s.Villages {
+			j.villageSrcs = append(j.villageSrcs, load.File(f))
+		}
+		for _, f := range s.Services {
+			j.serviceSrcs = append(j.serviceSrcs, load.File(f))
+		}
+	}
+	for _, f := range s.Boundaries {
+		j.boundSrcs = append(j.boundSrcs, load.File(f))
+	}
+	tax, err := taxonomy.Default().With(s.CategoryMap)
+	if err != nil {
+		return nil, usagef("category overrides: %v", err)
+	}
+	j.tax = tax
+
+	p := analysis.DefaultParams()
+	p.Workers = workers
+	p.ThresholdsM = s.ThresholdsM
+	p.CrossBorder = s.CrossBorder
+	p.Categories = s.Categories
+	p.Basket = s.Basket
+	switch {
+	case len(s.Coverage) > 0:
+		p.Coverage = analysis.Coverage{}
+		for cat, countries := range s.Coverage {
+			for _, c := range countries {
+				p.Coverage.Set(cat, c, true)
+			}
+		}
+		j.covSource = "config"
+	case j.meta != nil:
+		p.Coverage = analysis.Coverage{}
+		for _, c := range j.meta.Coverage {
+			p.Coverage.Set(c.Category, c.Country, c.Covered)
+		}
+		j.covSource = "embedded sample metadata"
+	default:
+		j.covSource = "inferred: a category is covered in a country when the data holds at least one service of it there"
+	}
+	rp, err := roadParams(s)
+	if err != nil {
+		return nil, err
+	}
+	p.Road = rp
+	if err := p.Validate(); err != nil {
+		return nil, usageError{err}
+	}
+	for _, o := range s.Outputs {
+		if !slices.Contains(reportFiles, o) {
+			return nil, usagef("outputs: %q is not one of %v", o, reportFiles)
+		}
+	}
+	j.params = p
+	return j, nil
+}
+
+// roadParams resolves the road settings. The graph itself is loaded after
+// the inputs (its country labels may come from the boundaries).
+func roadParams(s runSpec) (*analysis.RoadParams, error) {
+	profile := road.Profile(s.Profile)
+	switch profile {
+	case road.Car, road.Bicycle, road.Foot:
+	default:
+		return nil, usagef("profile %q: want car, bicycle or foot", s.Profile)
+	}
+	rp := analysis.DefaultRoadParams(profile)
+	switch s.RouteBy {
+	case "time":
+		rp.RouteBy = road.Time
+	case "length":
+		rp.RouteBy = road.Length
+	default:
+		return nil, usagef("route-by %q: want time or length", s.RouteBy)
+	}
+	switch s.Border {
+	case "open":
+	case "closed":
+		if len(s.Roads) == 0 {
+			return nil, usagef("a closed border needs a road network (--roads)")
+		}
+		if len(s.Boundaries) == 0 {
+			return nil, usagef("a closed border needs --boundaries to know which side of the border each road is on")
+		}
+		rp.ClosedBorder = true
+	default:
+		return nil, usagef("border %q: want open or closed", s.Border)
+	}
+	rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin = s.SnapM, s.MaxRoadM, s.MaxTimeMin
+	rp.TimeThresholdsMin = s.TimeThresholdsMin
+	return rp, nil
+}
+
+// specFromFlags resolves flags over the config file over the defaults.
+func specFromFlags(o *runOptions) (runSpec, error) {
+	s := defaultSpec()
+	cfg := config.Default()
+	if o.configPath != "" {
+		c, err := config.Load(o.configPath)
+		if err != nil {
+			return s, err
+		}
+		cfg = c
+	}
+	if err := applyFields(&cfg, o); err != nil {
+		return s, err
+	}
+	s.VillageSchema, s.ServiceSchema, s.BoundarySchema = cfg.Villages, cfg.Services, cfg.Boundaries
+	s.Villages, s.Services, s.Boundaries, s.Roads = o.villages, o.services, o.boundaries, o.roads
+	switch {
+	case o.changed("thresholds-m"):
+		s.ThresholdsM = o.thresholdsM
+	case len(cfg.ThresholdsM) > 0:
+		s.ThresholdsM = cfg.ThresholdsM
+	}
+	switch {
+	case o.changed("cross-border"):
+		s.CrossBorder = o.crossBorder
+	case cfg.CrossBorder != nil:
+		s.CrossBorder = *cfg.CrossBorder
+	}
+	s.Categories = o.categories
+	if len(cfg.Basket) > 0 {
+		s.Basket = nil
+		for _, m := range cfg.Basket {
+			s.Basket = append(s.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+		}
+	}
+	s.CategoryMap = cfg.Categories
+	s.Coverage = cfg.Coverage
+	s.Profile, s.RouteBy, s.Border = o.profile, o.routeBy, o.border
+	s.SnapM, s.MaxRoadM, s.MaxTimeMin = o.snapM, o.maxRoadM, o.maxTimeMin
+	s.TimeThresholdsMin = o.timeThresholdsMin
+	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 {
+		return s, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads)")
+	}
+	outputs, err := parseOutputs(o.outputs)
+	if err != nil {
+		return s, err
+	}
+	s.Outputs = outputs
+	s.Attributions = o.attributions
+	s.normalize()
+	return s, nil
+}
