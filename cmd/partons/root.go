@@ -94,7 +94,7 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 			stopProfile()
 		}
 	}
-	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd())
 	return root
 }
 

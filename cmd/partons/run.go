@@ -290,28 +290,47 @@ func writeReport(dir string, outputs []string, res *analysis.Result, aggs []anal
 		return err
 	}
 	defer d.Abort()
-	attribution := strings.Join(m.Attribution, "; ")
-	writers := map[string]func(w *bufio.Writer) error{
-		"villages.geojson": func(w *bufio.Writer) error {
-			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
-		},
-		"villages.csv":  func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable()) },
-		"access.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) },
-		"areas.csv":     func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) },
-		"services.csv":  func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) },
-		"manifest.json": func(w *bufio.Writer) error { return output.WriteJSON(w, m) },
-	}
-	names := append(append([]string(nil), outputs...), "manifest.json")
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		wg.Go(func() { errs[i] = d.WriteFile(name, writers[name]) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := writeReportFiles(d, "", reportWriters(outputs, res, aggs, m)); err != nil {
 		return err
 	}
 	return d.Commit()
+}
+
+// fileWriter writes one file of a report.
+type fileWriter struct {
+	name  string
+	write func(w *bufio.Writer) error
+}
+
+// reportWriters are the writers of a run's report files (outputs, then
+// manifest.json).
+func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) []fileWriter {
+	attribution := strings.Join(m.Attribution, "; ")
+	all := map[string]func(w *bufio.Writer) error{
+		"villages.geojson": func(w *bufio.Writer) error {
+			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
+		},
+		"villages.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable()) },
+		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) },
+		"areas.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) },
+		"services.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) },
+	}
+	var ws []fileWriter
+	for _, name := range outputs {
+		ws = append(ws, fileWriter{name, all[name]})
+	}
+	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }})
+}
+
+// writeReportFiles runs writers concurrently into d under prefix.
+func writeReportFiles(d *output.Dir, prefix string, writers []fileWriter) error {
+	errs := make([]error, len(writers))
+	var wg sync.WaitGroup
+	for i, fw := range writers {
+		wg.Go(func() { errs[i] = d.WriteFile(prefix+fw.name, fw.write) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // parseOutputs checks --outputs against the report files.

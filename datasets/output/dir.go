@@ -80,9 +80,14 @@ func checkReplaceable(path string) error {
 // Final is the path the report will have after Commit.
 func (d *Dir) Final() string { return d.final }
 
-// WriteFile creates name in the report and fills it with fn.
+// WriteFile creates name (a slash-separated path inside the report) and
+// fills it with fn. Safe for concurrent use on distinct names.
 func (d *Dir) WriteFile(name string, fn func(w *bufio.Writer) error) error {
-	f, err := os.Create(filepath.Join(d.tmp, name))
+	path := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}

@@ -1,0 +1,271 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets/table"
+)
+
+// Delta compares a variant with its base village by village.
+type Delta struct {
+	Base, Variant *Result
+	// Closed are the ids of base services the variant closed, for the
+	// attribution of losses.
+	Closed map[string]bool
+	rows   []deltaRow
+}
+
+type deltaRow struct {
+	bv, vv int // village index in base / variant (-1: absent there)
+	cat    int // category position (same in both)
+}
+
+// NewDelta pairs the villages of base and variant by id: one row per
+// village and category, villages of both in base order, then villages the
+// variant added.
+func NewDelta(base, variant *Result, closed map[string]bool) *Delta {
+	d := &Delta{Base: base, Variant: variant, Closed: closed}
+	vpos := map[string]int{}
+	for i := range variant.Villages {
+		vpos[variant.Villages[i].ID] = i
+	}
+	seen := map[string]bool{}
+	for bi := range base.Villages {
+		vi, ok := vpos[base.Villages[bi].ID]
+		if !ok {
+			vi = -1
+		}
+		seen[base.Villages[bi].ID] = true
+		for c := range base.Categories {
+			d.rows = append(d.rows, deltaRow{bi, vi, c})
+		}
+	}
+	for vi := range variant.Villages {
+		if !seen[variant.Villages[vi].ID] {
+			for c := range base.Categories {
+				d.rows = append(d.rows, deltaRow{-1, vi, c})
+			}
+		}
+	}
+	return d
+}
+
+// metric returns a village's nearest distance for category c (NaN when
+// unknown, +Inf when covered but no service), its service id, and its road
+// length and time when routed.
+func metric(r *Result, v, c int) (m float64, id string, roadM, roadMin float64) {
+	m = r.distance(v, c, BasisNearest)
+	roadM, roadMin = math.NaN(), math.NaN()
+	cr := &r.Rows[v].Cats[c]
+	if cr.NearestService >= 0 {
+		id = r.Services[cr.NearestService].ID
+	}
+	if r.Rows[v].Road != nil {
+		roadM = r.roadDistance(v, c, BasisRoadM)
+		roadMin = r.roadDistance(v, c, BasisRoadMin)
+	}
+	return
+}
+
+// Table is delta_villages.csv: per village and category, base and variant
+// nearest distance (and road length and time when routed), the change,
+// and for each threshold whether the village lost or gained coverage;
+// closed_nearest_id names the closed service that was its nearest.
+func (d *Delta) Table() table.Table {
+	ts := d.Base.Params.ThresholdsM
+	routed := d.Base.road != nil
+	m := func(n string) table.Column {
+		return table.Column{Name: n, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
+	}
+	cols := []table.Column{{Name: "village_id"}, {Name: "name"}, {Name: "country"}, {Name: "area_code"},
+		{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"}, {Name: "presence"}, {Name: "category"},
+		m("base_nearest_m"), m("variant_nearest_m"), m("delta_nearest_m"), {Name: "base_nearest_id"}, {Name: "variant_nearest_id"}}
+	if routed {
+		mm := func(n string) table.Column {
+			return table.Column{Name: n, Kind: table.Number, Decimals: decimalsMin, Unit: "min"}
+		}
+		cols = append(cols, m("base_road_m"), m("variant_road_m"), m("delta_road_m"), mm("base_road_min"), mm("variant_road_min"), mm("delta_road_min"))
+	}
+	for _, t := range ts {
+		cols = append(cols, table.Column{Name: "coverage_" + ThresholdName(t)})
+	}
+	cols = append(cols, table.Column{Name: "closed_nearest_id"})
+	fin := func(x float64) table.Cell {
+		if math.IsInf(x, 1) {
+			return table.NullCell
+		}
+		return table.Float(x, decimalsM)
+	}
+	diff := func(a, b float64, dec int) table.Cell {
+		if math.IsNaN(a) || math.IsNaN(b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
+			return table.NullCell
+		}
+		return table.Float(b-a, dec)
+	}
+	return table.Table{Columns: cols, Len: len(d.rows), Row: func(i int, cells []table.Cell) []table.Cell {
+		row := d.rows[i]
+		ref, v := d.Base, row.bv
+		presence := "both"
+		switch {
+		case row.bv < 0:
+			ref, v, presence = d.Variant, row.vv, "added"
+		case row.vv < 0:
+			presence = "dropped"
+		}
+		vl := &ref.Villages[v]
+		pop := table.NullCell
+		if vl.HasPopulation {
+			pop = table.Float(vl.Population, -1)
+		}
+		bm, bid, brm, brmin := math.NaN(), "", math.NaN(), math.NaN()
+		vm, vid, vrm, vrmin := math.NaN(), "", math.NaN(), math.NaN()
+		if row.bv >= 0 {
+			bm, bid, brm, brmin = metric(d.Base, row.bv, row.cat)
+		}
+		if row.vv >= 0 {
+			vm, vid, vrm, vrmin = metric(d.Variant, row.vv, row.cat)
+		}
+		cells = append(cells[:0], table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country), table.Str(vl.AreaCode), pop,
+			table.Str(presence), table.Str(d.Base.Categories[row.cat]), fin(bm), fin(vm), diff(bm, vm, decimalsM), table.Str(bid), table.Str(vid))
+		if routed {
+			cells = append(cells, fin(brm), fin(vrm), diff(brm, vrm, decimalsM),
+				table.Float(finite(brmin), decimalsMin), table.Float(finite(vrmin), decimalsMin), diff(brmin, vrmin, decimalsMin))
+		}
+		for _, t := range ts {
+			cells = append(cells, table.Str(crossing(bm, vm, t)))
+		}
+		closed := ""
+		if bid != "" && d.Closed[bid] && (vm > bm || math.IsNaN(vm)) {
+			closed = bid
+		}
+		return append(cells, table.Str(closed))
+	}}
+}
+
+func finite(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return math.NaN()
+	}
+	return x
+}
+
+// crossing says whether a village lost ("lost") or gained ("gained")
+// coverage within t; "" when unchanged or unknown.
+func crossing(base, variant, t float64) string {
+	if math.IsNaN(base) || math.IsNaN(variant) {
+		return ""
+	}
+	switch {
+	case base <= t && variant > t:
+		return "lost"
+	case base > t && variant <= t:
+		return "gained"
+	}
+	return ""
+}
+
+// Geometries returns each delta row's village geometry.
+func (d *Delta) Geometries() []orb.Geometry {
+	g := make([]orb.Geometry, len(d.rows))
+	for i, row := range d.rows {
+		r, v := d.Base, row.bv
+		if v < 0 {
+			r, v = d.Variant, row.vv
+		}
+		g[i] = r.Villages[v].Geometry
+		if g[i] == nil {
+			g[i] = r.Villages[v].Location
+		}
+	}
+	return g
+}
+
+// Attribution is attribution.csv: for every closed service, the villages
+// whose nearest it was, their people, and per threshold the people who
+// lose coverage ("closing X leaves N people beyond T").
+func (d *Delta) Attribution() table.Table {
+	ts := d.Base.Params.ThresholdsM
+	type acc struct {
+		villages int
+		people   float64
+		lost     []float64
+	}
+	byID := map[string]*acc{}
+	for _, row := range d.rows {
+		if row.bv < 0 || row.vv < 0 {
+			continue
+		}
+		bm, bid, _, _ := metric(d.Base, row.bv, row.cat)
+		if bid == "" || !d.Closed[bid] {
+			continue
+		}
+		vm, _, _, _ := metric(d.Variant, row.vv, row.cat)
+		a := byID[bid]
+		if a == nil {
+			a = &acc{lost: make([]float64, len(ts))}
+			byID[bid] = a
+		}
+		a.villages++
+		vl := &d.Base.Villages[row.bv]
+		if vl.HasPopulation {
+			a.people += vl.Population
+			for k, t := range ts {
+				if crossing(bm, vm, t) == "lost" {
+					a.lost[k] += vl.Population
+				}
+			}
+		}
+	}
+	cols := []table.Column{{Name: "service_id"}, {Name: "name"}, {Name: "category"}, {Name: "country"},
+		{Name: "villages_nearest", Kind: table.Number}, {Name: "people_nearest", Kind: table.Number, Decimals: -1, Unit: "people"}}
+	for _, t := range ts {
+		cols = append(cols, table.Column{Name: "people_losing_" + ThresholdName(t), Kind: table.Number, Decimals: -1, Unit: "people"})
+	}
+	var rows [][]table.Cell
+	for i := range d.Base.Services {
+		s := &d.Base.Services[i]
+		if !d.Closed[s.ID] {
+			continue
+		}
+		a := byID[s.ID]
+		if a == nil {
+			a = &acc{lost: make([]float64, len(ts))}
+		}
+		row := []table.Cell{table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Country),
+			table.Int(a.villages), table.Float(a.people, -1)}
+		for _, l := range a.lost {
+			row = append(row, table.Float(l, -1))
+		}
+		rows = append(rows, row)
+	}
+	return table.FromRows(cols, rows)
+}
+
+// Summary counts, per category and threshold, the people (of known
+// population) who lose and gain coverage in the variant.
+func (d *Delta) Summary(category string) (losing, gaining []float64) {
+	ts := d.Base.Params.ThresholdsM
+	losing, gaining = make([]float64, len(ts)), make([]float64, len(ts))
+	for _, row := range d.rows {
+		if row.bv < 0 || row.vv < 0 || d.Base.Categories[row.cat] != category {
+			continue
+		}
+		vl := &d.Base.Villages[row.bv]
+		if !vl.HasPopulation {
+			continue
+		}
+		bm, _, _, _ := metric(d.Base, row.bv, row.cat)
+		vm, _, _, _ := metric(d.Variant, row.vv, row.cat)
+		for k, t := range ts {
+			switch crossing(bm, vm, t) {
+			case "lost":
+				losing[k] += vl.Population
+			case "gained":
+				gaining[k] += vl.Population
+			}
+		}
+	}
+	return losing, gaining
+}

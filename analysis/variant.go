@@ -1,0 +1,310 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/scenario"
+	"github.com/partons/partons/geo/index"
+)
+
+// Variant is the outcome of applying a scenario variant's changes to the
+// base data: the new villages and services, which categories changed, and
+// which base services were closed.
+type Variant struct {
+	Villages []datasets.Village
+	Services []datasets.Service
+	// Touched lists the categories whose services changed; Full means
+	// every category must be recomputed (villages or settings changed).
+	Touched map[string]bool
+	Full    bool
+	// Closed are the ids of the base services closed by the variant.
+	Closed map[string]bool
+	// Settings changed by the variant (nil: none).
+	Settings    *scenario.Settings
+	CloseBorder bool
+}
+
+// ChangeError is a change that cannot be applied (unknown id, a filter
+// that selects nothing, a category no data has).
+type ChangeError struct {
+	Change int // 1-based
+	Reason string
+}
+
+func (e *ChangeError) Error() string { return fmt.Sprintf("change %d: %s", e.Change, e.Reason) }
+
+// ApplyChanges applies a variant's changes, in order, to copies of the
+// base villages and services. mapCategory maps a raw category (as in
+// service files) to a category; added services must be of a category the
+// base data has. Services are matched to areas through the village nearest
+// to them. Closing never reorders the remaining services; added ones come
+// last, so results stay deterministic.
+func ApplyChanges(villages []datasets.Village, services []datasets.Service, changes []scenario.Change,
+	mapCategory func(string) string) (*Variant, error) {
+	v := &Variant{
+		Villages: slices.Clone(villages), Services: slices.Clone(services),
+		Touched: map[string]bool{}, Closed: map[string]bool{},
+	}
+	cats := map[string]bool{}
+	for i := range services {
+		cats[services[i].Category] = true
+	}
+	vpts := make([]orb.Point, len(villages))
+	for i := range villages {
+		vpts[i] = villages[i].Location
+	}
+	vix := index.New(vpts)
+	areaOf := func(p orb.Point) string {
+		if i, _, ok := vix.Nearest(p, nil); ok {
+			return villages[i].AreaCode
+		}
+		return ""
+	}
+	selectServices := func(f *scenario.Filter) ([]int, string) {
+		var out []int
+		if len(f.IDs) > 0 {
+			pos := map[string]int{}
+			for i := range v.Services {
+				pos[v.Services[i].ID] = i
+			}
+			for _, id := range f.IDs {
+				i, ok := pos[id]
+				if !ok {
+					return nil, fmt.Sprintf("no service has id %q", id)
+				}
+				out = append(out, i)
+			}
+			return out, ""
+		}
+		if f.Category != "" && !cats[f.Category] {
+			return nil, fmt.Sprintf("no service of category %q in the data", f.Category)
+		}
+		for i := range v.Services {
+			s := &v.Services[i]
+			if (f.Category == "" || s.Category == f.Category) && (f.Country == "" || s.Country == f.Country) &&
+				(f.Area == "" || areaOf(s.Location) == f.Area) {
+				out = append(out, i)
+			}
+		}
+		if len(out) == 0 {
+			return nil, "the filter selects no service"
+		}
+		return out, ""
+	}
+	for ci, c := range changes {
+		fail := func(reason string) (*Variant, error) { return nil, &ChangeError{Change: ci + 1, Reason: reason} }
+		switch {
+		case c.CloseServices != nil:
+			sel, why := selectServices(c.CloseServices)
+			if why != "" {
+				return fail(why)
+			}
+			drop := map[int]bool{}
+			for _, i := range sel {
+				drop[i] = true
+				v.Touched[v.Services[i].Category] = true
+				v.Closed[v.Services[i].ID] = true
+			}
+			kept := v.Services[:0:0]
+			for i := range v.Services {
+				if !drop[i] {
+					kept = append(kept, v.Services[i])
+				}
+			}
+			v.Services = kept
+		case c.AddServices != nil:
+			for _, ns := range c.AddServices {
+				cat := mapCategory(ns.Category)
+				if !cats[cat] {
+					return fail(fmt.Sprintf("service %q: category %q (from %q) is not in the base data", ns.ID, cat, ns.Category))
+				}
+				s := datasets.Service{ID: ns.ID, Name: ns.Name, Category: cat, Raw: ns.Category, Country: ns.Country,
+					Location: orb.Point{ns.Lon, ns.Lat}, Origin: datasets.Origin{Source: "scenario", Feature: -1}}
+				if ns.Capacity != nil {
+					s.Capacity, s.HasCapacity = *ns.Capacity, true
+				}
+				v.Services = append(v.Services, s)
+				v.Touched[cat] = true
+			}
+		case c.MobileService != nil:
+			m := c.MobileService
+			cat := mapCategory(m.Category)
+			if !cats[cat] {
+				return fail(fmt.Sprintf("category %q (from %q) is not in the base data", cat, m.Category))
+			}
+			pos := map[string]int{}
+			for i := range v.Villages {
+				pos[v.Villages[i].ID] = i
+			}
+			for _, id := range m.Villages {
+				i, ok := pos[id]
+				if !ok {
+					return fail(fmt.Sprintf("no village has id %q", id))
+				}
+				vl := &v.Villages[i]
+				v.Services = append(v.Services, datasets.Service{ID: m.IDPrefix + id, Name: m.IDPrefix + vl.Name,
+					Category: cat, Raw: m.Category, Country: vl.Country, Location: vl.Location,
+					Origin: datasets.Origin{Source: "scenario", Feature: -1}})
+			}
+			v.Touched[cat] = true
+		case c.SetCapacity != nil:
+			sel, why := selectServices(&c.SetCapacity.Filter)
+			if why != "" {
+				return fail(why)
+			}
+			for _, i := range sel {
+				v.Services[i].Capacity, v.Services[i].HasCapacity = c.SetCapacity.Capacity, true
+				v.Touched[v.Services[i].Category] = true
+			}
+		case c.DropVillages != nil:
+			f := c.DropVillages
+			drop := map[string]bool{}
+			ids := map[string]bool{}
+			for i := range v.Villages {
+				ids[v.Villages[i].ID] = true
+			}
+			for _, id := range f.IDs {
+				if !ids[id] {
+					return fail(fmt.Sprintf("no village has id %q", id))
+				}
+				drop[id] = true
+			}
+			for i := range v.Villages {
+				vl := &v.Villages[i]
+				if len(f.IDs) == 0 && (f.Country == "" || vl.Country == f.Country) && (f.Area == "" || vl.AreaCode == f.Area) {
+					drop[vl.ID] = true
+				}
+			}
+			if len(drop) == 0 {
+				return fail("the filter selects no village")
+			}
+			kept := v.Villages[:0:0]
+			for i := range v.Villages {
+				if !drop[v.Villages[i].ID] {
+					kept = append(kept, v.Villages[i])
+				}
+			}
+			v.Villages = kept
+			v.Full = true
+		case c.AddVillages != nil:
+			for _, nv := range c.AddVillages {
+				vl := datasets.Village{ID: nv.ID, Name: nv.Name, Country: nv.Country, AreaCode: nv.AreaCode, AreaName: nv.AreaName,
+					Location: orb.Point{nv.Lon, nv.Lat}, Geometry: orb.Point{nv.Lon, nv.Lat},
+					Origin: datasets.Origin{Source: "scenario", Feature: -1}}
+				if nv.Population != nil {
+					vl.Population, vl.HasPopulation = *nv.Population, true
+				}
+				v.Villages = append(v.Villages, vl)
+			}
+			v.Full = true
+		case c.Set != nil:
+			v.Settings = c.Set
+			v.Full = true
+		case c.CloseBorder:
+			v.CloseBorder = true
+			v.Full = true
+		}
+	}
+	if errs := datasets.CheckUniqueIDs(v.Services); len(errs) > 0 {
+		return nil, &ChangeError{Reason: "service ids must stay unique: " + errs[0].Reason}
+	}
+	if errs := datasets.CheckUniqueIDs(v.Villages); len(errs) > 0 {
+		return nil, &ChangeError{Reason: "village ids must stay unique: " + errs[0].Reason}
+	}
+	return v, nil
+}
+
+// Recompute computes a variant incrementally: when only services of some
+// categories changed (v.Full false, same villages and parameters), only
+// those categories are searched again and the others are taken from base
+// (service references remapped by id); the basket is recombined. p must
+// carry the base's coverage, so that closing the last service of a kind
+// reads as "no service" and not as "no data".
+func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result, error) {
+	if v.Full || base == nil || len(v.Touched) == 0 {
+		if !v.Full && base != nil && len(v.Touched) == 0 {
+			return rebase(base, v.Services, nil, nil)
+		}
+		return Compute(ctx, v.Villages, v.Services, p)
+	}
+	var touched []string
+	for _, c := range base.Categories {
+		if v.Touched[c] {
+			touched = append(touched, c)
+		}
+	}
+	pp := p
+	pp.Categories = touched
+	partial, err := Compute(ctx, v.Villages, v.Services, pp)
+	if err != nil {
+		return nil, err
+	}
+	return rebase(base, v.Services, partial, touched)
+}
+
+// rebase builds a result for services from base, replacing the touched
+// categories by partial's.
+func rebase(base *Result, services []datasets.Service, partial *Result, touched []string) (*Result, error) {
+	r := *base
+	r.Services = services
+	pos := map[string]int32{}
+	for i := range services {
+		pos[services[i].ID] = int32(i)
+	}
+	remap := func(s int32) int32 {
+		if s < 0 {
+			return -1
+		}
+		if n, ok := pos[base.Services[s].ID]; ok {
+			return n
+		}
+		return -1
+	}
+	from := map[int]int{} // category position in r -> position in partial
+	for pc, c := range touched {
+		i := slices.Index(base.Categories, c)
+		if i < 0 {
+			return nil, fmt.Errorf("analysis: category %q not in the base", c)
+		}
+		from[i] = pc
+	}
+	r.Rows = make([]VillageResult, len(base.Rows))
+	for vi := range base.Rows {
+		b := &base.Rows[vi]
+		row := VillageResult{Cats: make([]CategoryResult, len(b.Cats))}
+		if b.Road != nil {
+			row.Road = make([]RoadResult, len(b.Road))
+		}
+		for c := range b.Cats {
+			if pc, ok := from[c]; ok {
+				row.Cats[c] = partial.Rows[vi].Cats[pc]
+				if row.Road != nil {
+					row.Road[c] = partial.Rows[vi].Road[pc]
+				}
+				continue
+			}
+			cr := b.Cats[c]
+			cr.NearestService, cr.DomesticService, cr.AbroadService = remap(cr.NearestService), remap(cr.DomesticService), remap(cr.AbroadService)
+			row.Cats[c] = cr
+			if row.Road != nil {
+				rr := b.Road[c]
+				rr.Service = remap(rr.Service)
+				row.Road[c] = rr
+			}
+		}
+		row.Basket = r.basket(row.Cats, false)
+		if r.Params.CrossBorder {
+			row.Domest = r.basket(row.Cats, true)
+		}
+		r.Rows[vi] = row
+	}
+	if partial != nil && partial.road != nil {
+		r.road = partial.road
+	}
+	return &r, nil
+}

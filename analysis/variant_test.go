@@ -1,0 +1,176 @@
+package analysis
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/scenario"
+)
+
+func randomRegion(seed uint64, nv, ns int) ([]datasets.Village, []datasets.Service) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	pt := func() orb.Point { return orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()} }
+	country := func(p orb.Point) string {
+		if p[1] < 50.8 {
+			return "FR"
+		}
+		return "BE"
+	}
+	var vs []datasets.Village
+	for i := range nv {
+		p := pt()
+		vs = append(vs, datasets.Village{ID: "v" + itoa(i), Name: "v", Country: country(p), Location: p, Geometry: p,
+			Population: float64(10 + rng.IntN(1000)), HasPopulation: rng.IntN(8) != 0, AreaCode: "A" + itoa(i%7)})
+	}
+	cats := []string{"post", "pharmacy", "bakery"}
+	var ss []datasets.Service
+	for i := range ns {
+		p := pt()
+		ss = append(ss, datasets.Service{ID: "s" + itoa(i), Category: cats[i%3], Raw: cats[i%3], Country: country(p), Location: p})
+	}
+	return vs, ss
+}
+
+func csvBytes(t *testing.T, r *Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := output.WriteCSV(&b, r.VillageTable()); err != nil {
+		t.Fatal(err)
+	}
+	if err := output.WriteCSV(&b, r.AreaTable(r.Aggregates())); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestRecomputeIncrementalEqualsFull: recomputing only the touched
+// categories gives the same report as recomputing everything.
+func TestRecomputeIncrementalEqualsFull(t *testing.T) {
+	vs, ss := randomRegion(3, 400, 120)
+	p := DefaultParams()
+	p.Basket = []BasketMember{{Name: "b", Categories: []string{"post", "pharmacy"}}}
+	ctx := context.Background()
+	base, err := Compute(ctx, vs, ss, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Coverage = base.Coverage
+	changes := []scenario.Change{
+		{CloseServices: &scenario.Filter{IDs: []string{"s0", "s3", "s9"}}},
+		{AddServices: []scenario.NewService{{ID: "new", Category: "post", Country: "BE", Lon: 2.9, Lat: 50.9}}},
+	}
+	v, err := ApplyChanges(vs, ss, changes, func(s string) string { return s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Full || len(v.Touched) != 1 || !v.Touched["post"] {
+		t.Fatalf("touched = %v full %v", v.Touched, v.Full)
+	}
+	inc, err := Recompute(ctx, base, v, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Compute(ctx, v.Villages, v.Services, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(csvBytes(t, inc), csvBytes(t, full)) {
+		t.Fatal("incremental and full recomputation differ")
+	}
+	// A variant without changes equals the base byte for byte.
+	same, err := ApplyChanges(vs, ss, nil, func(s string) string { return s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Recompute(ctx, base, same, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(csvBytes(t, r), csvBytes(t, base)) {
+		t.Fatal("a variant without changes differs from the base")
+	}
+}
+
+// TestClosingNeverImprovesOpeningNeverWorsens on random instances.
+func TestClosingNeverImprovesOpeningNeverWorsens(t *testing.T) {
+	ctx := context.Background()
+	for seed := uint64(1); seed <= 5; seed++ {
+		vs, ss := randomRegion(seed, 300, 90)
+		p := DefaultParams()
+		base, err := Compute(ctx, vs, ss, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Coverage = base.Coverage
+		rng := rand.New(rand.NewPCG(seed, 9))
+		closeIDs := []string{ss[rng.IntN(len(ss))].ID, ss[rng.IntN(len(ss))].ID}
+		closed, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{IDs: closeIDs}}}, func(s string) string { return s })
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened, err := ApplyChanges(vs, ss, []scenario.Change{{AddServices: []scenario.NewService{
+			{ID: "n1", Category: "post", Country: "BE", Lon: 2 + 1.3*rng.Float64(), Lat: 50.85 + 0.3*rng.Float64()},
+			{ID: "n2", Category: "bakery", Country: "FR", Lon: 2 + 1.3*rng.Float64(), Lat: 50.55 + 0.2*rng.Float64()}}}},
+			func(s string) string { return s })
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := Recompute(ctx, base, closed, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ro, err := Recompute(ctx, base, opened, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for v := range vs {
+			for c := range base.Categories {
+				b := base.distance(v, c, BasisNearest)
+				if x := rc.distance(v, c, BasisNearest); !(x >= b) && !(math.IsNaN(x) && math.IsNaN(b)) {
+					t.Fatalf("seed %d: closing improved village %d %s: %v -> %v", seed, v, base.Categories[c], b, x)
+				}
+				if x := ro.distance(v, c, BasisNearest); !(x <= b) && !(math.IsNaN(x) && math.IsNaN(b)) {
+					t.Fatalf("seed %d: opening worsened village %d %s: %v -> %v", seed, v, base.Categories[c], b, x)
+				}
+				for _, basis := range []Basis{BasisDomestic} {
+					b2 := base.distance(v, c, basis)
+					if x := rc.distance(v, c, basis); !(x >= b2) && !(math.IsNaN(x) && math.IsNaN(b2)) {
+						t.Fatalf("closing improved the domestic distance")
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestApplyChangesErrors(t *testing.T) {
+	vs, ss := randomRegion(1, 20, 9)
+	id := func(s string) string { return s }
+	cases := []struct {
+		name string
+		c    scenario.Change
+		want string
+	}{
+		{"unknown service", scenario.Change{CloseServices: &scenario.Filter{IDs: []string{"nope"}}}, `no service has id "nope"`},
+		{"category absent", scenario.Change{CloseServices: &scenario.Filter{Category: "dentist"}}, `no service of category "dentist"`},
+		{"filter selects nothing", scenario.Change{CloseServices: &scenario.Filter{Category: "post", Country: "LU"}}, "selects no service"},
+		{"add new category", scenario.Change{AddServices: []scenario.NewService{{ID: "x", Category: "bank", Lon: 2.5, Lat: 50.9}}}, "not in the base data"},
+		{"duplicate id", scenario.Change{AddServices: []scenario.NewService{{ID: "s1", Category: "post", Lon: 2.5, Lat: 50.9}}}, "unique"},
+		{"unknown village", scenario.Change{MobileService: &scenario.Mobile{IDPrefix: "m", Category: "post", Villages: []string{"zz"}}}, `no village has id "zz"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ApplyChanges(vs, ss, []scenario.Change{tc.c}, id)
+			if err == nil || !bytes.Contains([]byte(err.Error()), []byte(tc.want)) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

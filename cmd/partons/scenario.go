@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/scenario"
+	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/geo/road"
+)
+
+type scenarioOptions struct {
+	out     string
+	workers int
+	quiet   bool
+}
+
+func newScenarioCmd() *cobra.Command {
+	o := &scenarioOptions{}
+	cmd := &cobra.Command{
+		Use:   "scenario FILE",
+		Short: "Compare what-if variants (services closing or opening, a closed border…) with a base",
+		Long: `Reads a scenario file (YAML; see datasets/scenario/example.yaml and schema.json):
+a base run and named variants, each a list of changes. Computes the base once
+and each variant incrementally (only the categories a change touches are
+searched again), and writes into --out:
+
+  base/                  the usual report of the base run
+  VARIANT/               the usual report of each variant, plus
+    delta_villages.csv   per village and category: base and variant values,
+    delta_villages.geojson  the change, and who loses or gains coverage
+    attribution.csv      per closed service: the people it was nearest to and
+                         the people who lose coverage
+  comparison.csv         one row per variant, category and country: headline
+                         indicators side by side
+  manifest.json`,
+		Args: wrapArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScenario(cmd.Context(), o, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-scenario", "report directory (replaced atomically)")
+	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
+	return cmd
+}
+
+// scenarioManifest is the top-level manifest.json of a scenario report.
+type scenarioManifest struct {
+	Generator string             `json:"generator"`
+	Version   string             `json:"version"`
+	Command   string             `json:"command"`
+	Scenario  string             `json:"scenario"`
+	Variants  []scenarioVariantM `json:"variants"`
+}
+
+type scenarioVariantM struct {
+	Name        string            `json:"name"`
+	Description string            `json:"description,omitempty"`
+	Recomputed  []string          `json:"recomputed_categories"` // "*" for all
+	Closed      []string          `json:"closed_services"`
+	Changes     []scenario.Change `json:"changes"`
+}
+
+// baseSpec turns the scenario's base into a run, resolving relative paths
+// against the scenario file's folder.
+func baseSpec(path string, f *scenario.File) (runSpec, error) {
+	s := defaultSpec()
+	if len(f.Base) > 0 {
+		b, err := yaml.Marshal(f.Base)
+		if err != nil {
+			return s, err
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
+			return s, &scenario.Error{File: path, Reason: "base: " + err.Error()}
+		}
+	}
+	dir := filepath.Dir(path)
+	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads} {
+		for i, p := range *l {
+			if !filepath.IsAbs(p) {
+				(*l)[i] = filepath.Join(dir, p)
+			}
+		}
+	}
+	s.normalize()
+	return s, nil
+}
+
+func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, stderr io.Writer) error {
+	pr := newProgress(stderr, o.quiet)
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	sf, err := scenario.Read(path, fh)
+	fh.Close()
+	if err != nil {
+		return err
+	}
+	spec, err := baseSpec(path, sf)
+	if err != nil {
+		return err
+	}
+	j, err := jobFromSpec(spec, o.workers)
+	if err != nil {
+		return err
+	}
+	pr.step("reading inputs")
+	in, err := readInputs(j)
+	if err != nil {
+		return err
+	}
+	var labels func(string) uint8
+	if len(j.roadFiles) > 0 {
+		pr.step("reading the road network")
+		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries)
+		if err != nil {
+			return err
+		}
+		j.params.Road.Graph, j.params.Road.CountryLabel, labels = g, label, label
+		in.roads = info
+	}
+	pr.step("computing the base")
+	base, err := analysis.Compute(ctx, in.villages, in.services, j.params)
+	if err != nil {
+		return err
+	}
+	d, err := output.Create(o.out)
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	baseAggs := base.Aggregates()
+	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, buildManifest(j, in, base))); err != nil {
+		return err
+	}
+	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path)}
+	cmp := newComparison(base)
+	cmp.add("base", base, baseAggs, nil)
+	for _, v := range sf.Variants {
+		pr.step("variant " + v.Name)
+		mapCat := func(raw string) string { c, _ := j.tax.Map(raw); return c }
+		vr, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat)
+		if err != nil {
+			var ce *analysis.ChangeError
+			if errors.As(err, &ce) {
+				return &scenario.Error{File: path, Variant: v.Name, Change: ce.Change, Reason: ce.Reason}
+			}
+			return err
+		}
+		p := j.params
+		p.Coverage = base.Coverage // closing the last service is "no service", not "no data"
+		if p.Road != nil {
+			rp := *p.Road
+			p.Road = &rp
+		}
+		if vr.Settings != nil {
+			if err := applySettings(ctx, &p, vr.Settings, j, in, path, v.Name); err != nil {
+				return err
+			}
+		}
+		if vr.CloseBorder {
+			if p.Road == nil || p.Road.Graph == nil || labels == nil {
+				return &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads and boundaries in the base"}
+			}
+			p.Road.ClosedBorder = true
+		}
+		res, err := analysis.Recompute(ctx, base, vr, p)
+		if err != nil {
+			return &scenario.Error{File: path, Variant: v.Name, Reason: err.Error()}
+		}
+		aggs := res.Aggregates()
+		vin := *in
+		vin.villages, vin.services = vr.Villages, vr.Services
+		m := buildManifest(j, &vin, res)
+		m.Command = "scenario " + v.Name
+		delta := analysis.NewDelta(base, res, vr.Closed)
+		writers := append(reportWriters(j.spec.Outputs, res, aggs, m),
+			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table()) }},
+			fileWriter{"delta_villages.geojson", func(w *bufio.Writer) error {
+				return output.WriteGeoJSON(w, delta.Table(), delta.Geometries(), output.GeoJSONOptions{Name: "delta_villages", Attribution: joinAttr(m)})
+			}},
+			fileWriter{"attribution.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Attribution()) }})
+		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {
+			return err
+		}
+		cmp.add(v.Name, res, aggs, delta)
+		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed)}
+		if vr.Full {
+			vm.Recomputed = []string{"*"}
+		} else {
+			vm.Recomputed = sortedSet(vr.Touched)
+		}
+		sm.Variants = append(sm.Variants, vm)
+	}
+	if err := d.WriteFile("comparison.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, cmp.table()) }); err != nil {
+		return err
+	}
+	if err := d.WriteFile("manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, sm) }); err != nil {
+		return err
+	}
+	if err := d.Commit(); err != nil {
+		return err
+	}
+	pr.done()
+	fmt.Fprintf(stdout, "partons: scenario %s: base and %d variants → %s\n", filepath.Base(path), len(sf.Variants), o.out)
+	return nil
+}
+
+// applySettings applies a variant's `set` change to its parameters.
+func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings, j *job, in *inputs, path, variant string) error {
+	fail := func(reason string) error { return &scenario.Error{File: path, Variant: variant, Reason: reason} }
+	if s.ThresholdsM != nil {
+		p.ThresholdsM = s.ThresholdsM
+	}
+	if p.Road != nil && s.TimeThresholdsMin != nil {
+		p.Road.TimeThresholdsMin = s.TimeThresholdsMin
+	}
+	if s.RouteBy != "" {
+		switch s.RouteBy {
+		case "time":
+			p.Road.RouteBy = road.Time
+		case "length":
+			p.Road.RouteBy = road.Length
+		default:
+			return fail(fmt.Sprintf("route_by %q: want time or length", s.RouteBy))
+		}
+	}
+	if s.Profile != "" && s.Profile != string(p.Road.Profile) {
+		prof := road.Profile(s.Profile)
+		if prof != road.Car && prof != road.Bicycle && prof != road.Foot {
+			return fail(fmt.Sprintf("profile %q: want car, bicycle or foot", s.Profile))
+		}
+		rp := analysis.DefaultRoadParams(prof)
+		rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin, rp.RouteBy = p.Road.SnapM, p.Road.MaxRoadM, p.Road.MaxTimeMin, p.Road.RouteBy
+		rp.TimeThresholdsMin, rp.ClosedBorder = p.Road.TimeThresholdsMin, p.Road.ClosedBorder
+		if len(j.roadFiles) > 0 {
+			g, _, label, err := loadRoads(ctx, j.roadFiles, prof, in.boundaries)
+			if err != nil {
+				return err
+			}
+			rp.Graph, rp.CountryLabel = g, label
+		}
+		p.Road = rp
+	}
+	if err := p.Validate(); err != nil {
+		return fail(err.Error())
+	}
+	return nil
+}
+
+func joinAttr(m *manifest) string {
+	var b bytes.Buffer
+	for i, a := range m.Attribution {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(a)
+	}
+	return b.String()
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}
+
+// comparison gathers the headline indicators of each variant.
+type comparison struct {
+	ts   []float64
+	rows [][]table.Cell
+}
+
+func newComparison(base *analysis.Result) *comparison {
+	return &comparison{ts: base.Params.ThresholdsM}
+}
+
+func (c *comparison) add(name string, r *analysis.Result, aggs []analysis.Aggregate, d *analysis.Delta) {
+	for _, a := range aggs {
+		if a.Basis != analysis.BasisNearest || a.Level == analysis.LevelArea || a.Category == analysis.BasketCategory {
+			continue
+		}
+		row := []table.Cell{table.Str(name), table.Str(a.Category), table.Str(string(a.Level)), table.Str(a.Code),
+			table.Float(a.PopulationMeasured, -1)}
+		for k := range c.ts {
+			if k < len(a.ShareWithin) {
+				row = append(row, table.Float(a.ShareWithin[k], 4))
+			} else {
+				row = append(row, table.NullCell)
+			}
+		}
+		row = append(row, table.Float(a.Mean, 1), table.Float(a.P90, 1))
+		var losing, gaining []float64
+		if d != nil && a.Level == analysis.LevelAll {
+			losing, gaining = d.Summary(a.Category)
+		}
+		for k := range c.ts {
+			if losing != nil {
+				row = append(row, table.Float(losing[k], -1), table.Float(gaining[k], -1))
+			} else {
+				row = append(row, table.NullCell, table.NullCell)
+			}
+		}
+		c.rows = append(c.rows, row)
+	}
+	_ = r
+}
+
+func (c *comparison) table() table.Table {
+	cols := []table.Column{{Name: "variant"}, {Name: "category"}, {Name: "level"}, {Name: "code"},
+		{Name: "population_measured", Kind: table.Number, Decimals: -1}}
+	for _, t := range c.ts {
+		cols = append(cols, table.Column{Name: "share_within_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: 4})
+	}
+	cols = append(cols, table.Column{Name: "mean_m", Kind: table.Number, Decimals: 1}, table.Column{Name: "p90_m", Kind: table.Number, Decimals: 1})
+	for _, t := range c.ts {
+		n := analysis.ThresholdName(t)
+		cols = append(cols, table.Column{Name: "people_losing_" + n, Kind: table.Number, Decimals: -1},
+			table.Column{Name: "people_gaining_" + n, Kind: table.Number, Decimals: -1})
+	}
+	return table.FromRows(cols, c.rows)
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const goldenScenario = "../../testdata/golden/scenario"
+
+// TestScenarioExampleGolden runs datasets/scenario/example.yaml on the
+// embedded Westhoek sample: the post office of Hondschoote (FR) closes, and
+// Belgian villages across the border lose their nearest counter.
+func TestScenarioExampleGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "s")
+	code, stdout, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "4 variants") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	for _, f := range []string{"comparison.csv", "manifest.json", "close-hondschoote-post/delta_villages.csv",
+		"close-hondschoote-post/attribution.csv", "shared-counter-watou/attribution.csv", "mobile-post-van/delta_villages.csv"} {
+		got := readFile(t, filepath.Join(out, f))
+		golden := filepath.Join(goldenScenario, strings.ReplaceAll(f, "/", "__"))
+		if *update {
+			os.WriteFile(golden, []byte(got), 0o644)
+			continue
+		}
+		if want := readFile(t, golden); got != want {
+			t.Errorf("%s differs from %s (rerun with -update if intended)", f, golden)
+		}
+	}
+	// The closure is attributed: Hondschoote's office was nearest to eight
+	// villages (one French, seven Belgian).
+	attr := readFile(t, filepath.Join(out, "close-hondschoote-post", "attribution.csv"))
+	if !strings.Contains(attr, "laposte-10833A,HONDSCHOOTE BP,post,FR,8,") {
+		t.Errorf("attribution:\n%s", attr)
+	}
+	delta := readFile(t, filepath.Join(out, "close-hondschoote-post", "delta_villages.csv"))
+	var belgianLosers int
+	for _, line := range strings.Split(delta, "\n") {
+		if strings.Contains(line, ",BE,") && strings.HasSuffix(line, ",laposte-10833A") {
+			belgianLosers++
+		}
+	}
+	if belgianLosers != 7 {
+		t.Errorf("%d Belgian villages attributed to the closure, want 7", belgianLosers)
+	}
+	// A variant without changes reproduces the base byte for byte.
+	for _, f := range goldenFiles {
+		if f == "manifest.json" {
+			continue
+		}
+		if readFile(t, filepath.Join(out, "base", f)) != readFile(t, filepath.Join(out, "no-change", f)) {
+			t.Errorf("no-change/%s differs from base/%s", f, f)
+		}
+	}
+}
+
+func TestScenarioErrorsNameFileVariantAndChange(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ name, src, want string }{
+		{"unknown id", "variants:\n  - name: v1\n    changes:\n      - close_services: {ids: [nope]}\n", `s.yaml: variant "v1": change 1: no service has id "nope"`},
+		{"empty filter", "variants:\n  - name: v1\n    changes:\n      - close_services: {}\n", `variant "v1": change 1: empty filter`},
+		{"unknown category", "variants:\n  - name: v2\n    changes:\n      - {add_services: []}\n      - close_services: {category: cinema}\n", `variant "v2": change 2: no service of category "cinema"`},
+		{"bad base key", "base: {thresholds: [1]}\nvariants: [{name: v}]\n", "base:"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, dir, "s.yaml", tc.src)
+			code, _, stderr := runCLI(t, "scenario", "-q", path, "--out", filepath.Join(dir, "out"))
+			if code != exitInvalid || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d %q; want exit 3 mentioning %q", code, stderr, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,215 @@
+// Package scenario reads partons scenario files: a base run and named
+// variants, each a list of changes (close or add services, change
+// capacities, drop or add villages, change settings). The file format is
+// YAML, documented by schema.json (JSON Schema) and example.yaml in this
+// folder. Unknown keys are errors.
+//
+// Units: coordinates WGS84 degrees, thresholds metres or minutes as named.
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/partons/partons/datasets"
+)
+
+// File is a scenario file.
+type File struct {
+	// Base is a run, with the keys of the "run" section of manifest.json;
+	// absent keys take the defaults (no villages and services: the
+	// embedded Westhoek sample).
+	Base     map[string]any `yaml:"base" json:"base,omitempty"`
+	Variants []Variant      `yaml:"variants" json:"variants,omitempty"`
+}
+
+// Variant is a named set of changes to the base.
+type Variant struct {
+	Name        string   `yaml:"name" json:"name,omitempty"`
+	Description string   `yaml:"description" json:"description,omitempty"`
+	Changes     []Change `yaml:"changes" json:"changes,omitempty"`
+}
+
+// Change is one change; exactly one field is set.
+type Change struct {
+	CloseServices *Filter      `yaml:"close_services" json:"close_services,omitempty"`
+	AddServices   []NewService `yaml:"add_services" json:"add_services,omitempty"`
+	MobileService *Mobile      `yaml:"mobile_service" json:"mobile_service,omitempty"`
+	SetCapacity   *SetCapacity `yaml:"set_capacity" json:"set_capacity,omitempty"`
+	DropVillages  *Filter      `yaml:"drop_villages" json:"drop_villages,omitempty"`
+	AddVillages   []NewVillage `yaml:"add_villages" json:"add_villages,omitempty"`
+	Set           *Settings    `yaml:"set" json:"set,omitempty"`
+	CloseBorder   bool         `yaml:"close_border" json:"close_border,omitempty"`
+}
+
+// Filter selects services or villages by ids, or by category, country
+// and area together (area: the area_code of the village a service lies
+// nearest to). It must select something.
+type Filter struct {
+	IDs      []string `yaml:"ids" json:"ids,omitempty"`
+	Category string   `yaml:"category" json:"category,omitempty"`
+	Country  string   `yaml:"country" json:"country,omitempty"`
+	Area     string   `yaml:"area" json:"area,omitempty"`
+}
+
+// NewService is a service point to open.
+type NewService struct {
+	ID       string   `yaml:"id" json:"id,omitempty"`
+	Name     string   `yaml:"name" json:"name,omitempty"`
+	Category string   `yaml:"category" json:"category,omitempty"`
+	Country  string   `yaml:"country" json:"country,omitempty"`
+	Lon      float64  `yaml:"lon" json:"lon,omitempty"`
+	Lat      float64  `yaml:"lat" json:"lat,omitempty"`
+	Capacity *float64 `yaml:"capacity" json:"capacity,omitempty"`
+}
+
+// Mobile is a mobile service (a post van, a travelling GP) stopping in
+// the listed villages: one service point at each village's location.
+type Mobile struct {
+	IDPrefix string   `yaml:"id_prefix" json:"id_prefix,omitempty"`
+	Category string   `yaml:"category" json:"category,omitempty"`
+	Villages []string `yaml:"villages" json:"villages,omitempty"`
+}
+
+// SetCapacity changes the capacity of the selected services.
+type SetCapacity struct {
+	Filter   `yaml:",inline" json:",inline"`
+	Capacity float64 `yaml:"capacity" json:"capacity,omitempty"`
+}
+
+// NewVillage is a village to add.
+type NewVillage struct {
+	ID         string   `yaml:"id" json:"id,omitempty"`
+	Name       string   `yaml:"name" json:"name,omitempty"`
+	Country    string   `yaml:"country" json:"country,omitempty"`
+	Population *float64 `yaml:"population" json:"population,omitempty"`
+	AreaCode   string   `yaml:"area_code" json:"area_code,omitempty"`
+	AreaName   string   `yaml:"area_name" json:"area_name,omitempty"`
+	Lon        float64  `yaml:"lon" json:"lon,omitempty"`
+	Lat        float64  `yaml:"lat" json:"lat,omitempty"`
+}
+
+// Settings change run parameters (then every category is recomputed).
+type Settings struct {
+	Profile           string    `yaml:"profile" json:"profile,omitempty"`
+	ThresholdsM       []float64 `yaml:"thresholds_m" json:"thresholds_m,omitempty"`
+	TimeThresholdsMin []float64 `yaml:"time_thresholds_min" json:"time_thresholds_min,omitempty"`
+	RouteBy           string    `yaml:"route_by" json:"route_by,omitempty"`
+}
+
+// Error locates a problem in a scenario file.
+type Error struct {
+	File, Variant string
+	Change        int // 1-based; 0 for the variant or the file
+	Reason        string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Variant != "" {
+		fmt.Fprintf(&b, ": variant %q", e.Variant)
+	}
+	if e.Change > 0 {
+		fmt.Fprintf(&b, ": change %d", e.Change)
+	}
+	b.WriteString(": " + e.Reason)
+	return b.String()
+}
+
+// Unwrap makes every scenario error invalid input data.
+func (e *Error) Unwrap() error { return datasets.ErrInvalid }
+
+// Read parses and checks a scenario file.
+func Read(name string, r io.Reader) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("scenario: %s: %w", name, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f File
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{File: name, Reason: "empty scenario file"}
+		}
+		return nil, &Error{File: name, Reason: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(f.Variants) == 0 {
+		return nil, &Error{File: name, Reason: "no variants: a scenario compares at least one variant with its base"}
+	}
+	seen := map[string]bool{"base": true}
+	for _, v := range f.Variants {
+		if v.Name == "" || strings.ContainsAny(v.Name, `/\:*?"<>|`) || strings.HasPrefix(v.Name, ".") {
+			return nil, &Error{File: name, Variant: v.Name, Reason: "a variant needs a name usable as a folder name"}
+		}
+		if seen[v.Name] {
+			return nil, &Error{File: name, Variant: v.Name, Reason: "name used twice (or \"base\")"}
+		}
+		seen[v.Name] = true
+		for i, c := range v.Changes {
+			if err := c.check(); err != "" {
+				return nil, &Error{File: name, Variant: v.Name, Change: i + 1, Reason: err}
+			}
+		}
+	}
+	return &f, nil
+}
+
+func (c *Change) check() string {
+	n := 0
+	for _, set := range []bool{c.CloseServices != nil, c.AddServices != nil, c.MobileService != nil, c.SetCapacity != nil,
+		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, drop_villages, add_villages, set, close_border"
+	}
+	for _, f := range []*Filter{c.CloseServices, c.DropVillages} {
+		if f != nil && len(f.IDs) == 0 && f.Category == "" && f.Country == "" && f.Area == "" {
+			return "empty filter: give ids, or a category, country or area"
+		}
+	}
+	if c.SetCapacity != nil {
+		if len(c.SetCapacity.IDs) == 0 && c.SetCapacity.Category == "" && c.SetCapacity.Country == "" && c.SetCapacity.Area == "" {
+			return "empty filter: give ids, or a category, country or area"
+		}
+		if !(c.SetCapacity.Capacity >= 0) || math.IsInf(c.SetCapacity.Capacity, 0) {
+			return "capacity must be a finite number ≥ 0"
+		}
+	}
+	for i, s := range c.AddServices {
+		if s.ID == "" || s.Category == "" {
+			return fmt.Sprintf("add_services[%d]: id and category are required", i)
+		}
+		if err := datasets.ValidateLonLat(s.Lon, s.Lat); err != nil {
+			return fmt.Sprintf("add_services[%d] %q: %v", i, s.ID, err)
+		}
+		if s.Capacity != nil && !(*s.Capacity >= 0) {
+			return fmt.Sprintf("add_services[%d] %q: capacity must be ≥ 0", i, s.ID)
+		}
+	}
+	if m := c.MobileService; m != nil && (m.Category == "" || len(m.Villages) == 0 || m.IDPrefix == "") {
+		return "mobile_service needs id_prefix, category and villages"
+	}
+	for i, v := range c.AddVillages {
+		if v.ID == "" || v.Name == "" {
+			return fmt.Sprintf("add_villages[%d]: id and name are required", i)
+		}
+		if err := datasets.ValidateLonLat(v.Lon, v.Lat); err != nil {
+			return fmt.Sprintf("add_villages[%d] %q: %v", i, v.ID, err)
+		}
+		if v.Population != nil && !(*v.Population >= 0) {
+			return fmt.Sprintf("add_villages[%d] %q: population must be ≥ 0", i, v.ID)
+		}
+	}
+	return ""
+}
