@@ -19,6 +19,7 @@ const (
 	exitError   = 1 // any other failure
 	exitUsage   = 2 // bad command line
 	exitInvalid = 3 // invalid input data
+	// exitGuard (4, diff.go): a --fail-if guard tripped.
 )
 
 // usageError marks command-line mistakes.
@@ -46,11 +47,14 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func exitCode(err error) int {
 	var ue usageError
+	var ge guardError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
+	case errors.As(err, &ge):
+		return exitGuard
 	case errors.Is(err, datasets.ErrInvalid):
 		return exitInvalid
 	}
@@ -94,7 +98,7 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 			stopProfile()
 		}
 	}
-	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd())
 	return root
 }
 
