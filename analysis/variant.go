@@ -54,12 +54,15 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 	for i := range services {
 		cats[services[i].Category] = true
 	}
-	vpts := make([]orb.Point, len(villages))
-	for i := range villages {
-		vpts[i] = villages[i].Location
-	}
-	vix := index.New(vpts)
+	var vix *index.Points // built on first use: only area filters need it
 	areaOf := func(p orb.Point) string {
+		if vix == nil {
+			vpts := make([]orb.Point, len(villages))
+			for i := range villages {
+				vpts[i] = villages[i].Location
+			}
+			vix = index.New(vpts)
+		}
 		if i, _, ok := vix.Nearest(p, nil); ok {
 			return villages[i].AreaCode
 		}
