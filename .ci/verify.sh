@@ -33,13 +33,13 @@ SAMPLE=datasets/westhoek/data
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- tools ------------------------------------------------------------------
-APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx osmium-tool)
+APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool)
 tools_present() {
 	local c
 	for c in ogrinfo ogr2ogr cs2cs projinfo osmium; do
 		command -v "$c" >/dev/null 2>&1 || return 1
 	done
-	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx' >/dev/null 2>&1
+	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx, osmium' >/dev/null 2>&1
 }
 if ! tools_present; then
 	if [ "$(id -u)" -ne 0 ]; then
@@ -114,6 +114,7 @@ check proj "$PY" "$HERE/proj_roundtrip.py" --bin "$BIN"
 check kdtree "$PY" "$HERE/kdtree_sanity.py" \
 	--villages "$W/synth/villages.geojson" --services "$W/synth/services.csv" --out "$W/synth/out"
 check exit-codes "$PY" "$HERE/exit_codes.py" --bin "$BIN"
+check roads "$PY" "$HERE/road_oracle.py" --bin "$BIN"
 
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -375,7 +376,10 @@ func (r *reader) passNodes(i int, src Source) error {
 		default:
 			r.rep.DuplicateNodes++
 		}
-		r.pts[k], r.vers[k] = orb.Point{n.Lon, n.Lat}, int32(n.Version)
+		// OSM coordinates are integers of 1e-7 degrees; decoders return
+		// n·1e-9·100 products a few ulps off the decimal value: snap back
+		// to the nearest double of the 7-decimal value.
+		r.pts[k], r.vers[k] = orb.Point{round7(n.Lon), round7(n.Lat)}, int32(n.Version)
 	}
 	if err := o.scanner.Err(); err != nil {
 		return scanErr(o, src, last, err)
@@ -469,3 +473,6 @@ func pieces(refs []int32, fn func(off int, piece []int32)) {
 func bound(b *osm.Bounds) *orb.Bound {
 	return &orb.Bound{Min: orb.Point{b.MinLon, b.MinLat}, Max: orb.Point{b.MaxLon, b.MaxLat}}
 }
+
+// round7 rounds degrees to OSM's 1e-7 grid.
+func round7(x float64) float64 { return math.Round(x*1e7) / 1e7 }

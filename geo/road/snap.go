@@ -185,11 +185,15 @@ func (g *Graph) snapAt(e, seg int32, t, d float64) Snap {
 	if total > 0 {
 		frac = math.Max(0, math.Min(1, before/total))
 	}
-	// Exact ends, so that a point at a junction counts as the vertex.
+	// Exact ends, so that a point at a junction counts as the vertex: also
+	// within a millimetre of it, where coordinate rounding (OSM decoders
+	// give 7.422740500000001 for 7.4227405) would otherwise leave the point
+	// a nanometre inside a one-way edge, forced to drive all of it.
+	const endM = 1e-3
 	switch {
-	case seg == g.gOff[e] && t == 0:
+	case seg == g.gOff[e] && t == 0, before <= endM:
 		frac = 0
-	case seg == g.gOff[e+1]-2 && t == 1:
+	case seg == g.gOff[e+1]-2 && t == 1, total-before <= endM:
 		frac = 1
 	}
 	return Snap{Edge: e, Frac: frac, DistM: d, Point: pt}
