@@ -115,6 +115,7 @@ check kdtree "$PY" "$HERE/kdtree_sanity.py" \
 	--villages "$W/synth/villages.geojson" --services "$W/synth/services.csv" --out "$W/synth/out"
 check exit-codes "$PY" "$HERE/exit_codes.py" --bin "$BIN"
 check roads "$PY" "$HERE/road_oracle.py" --bin "$BIN"
+check access "$PY" "$HERE/access_oracle.py" --bin "$BIN"
 
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

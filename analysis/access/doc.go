@@ -1,0 +1,44 @@
+// Package access computes spatial accessibility models over a sparse
+// demand × supply cost matrix: how much service capacity the people of
+// each village can reach, given competition from the other villages and a
+// distance-decay function.
+//
+// # Pieces
+//
+//   - Costs: the reachable (village, service) pairs and their travel
+//     costs, in compressed sparse row form both by service (its catchment)
+//     and by village (the services it reaches). Built from partons' own
+//     sources by FromGeodesic (straight line, metres), FromRoad (one
+//     bounded Dijkstra per service on the road graph, metres or seconds)
+//     and FromMatrix (an external origin–destination matrix read by
+//     datasets/odmatrix, in its own unit), or from any Entry list by
+//     NewCosts. A pair that is not stored is unreachable, never cost 0.
+//   - Decay: the weight f(d) of a pair at cost d (step, linear,
+//     exponential, Gaussian, power, logistic, piecewise bands), written as a
+//     spec string and read by ParseDecay ("step:30", "gaussian:sigma=20",
+//     "power:scale=20,alpha=-2,dmin=1", "bands:10=1,20=0.68,30=0.22").
+//   - Compute: cumulative opportunities, gravity, 2SFCA, E2SFCA, 3SFCA and
+//     the mean cost to the N nearest services, with each service's
+//     catchment population and supply-to-demand ratio (ServiceStat).
+//   - Inequality: population-weighted Gini, Theil, Palma, percentiles and
+//     the share of people beyond a threshold, overall or by group.
+//
+// # Units
+//
+// Costs are in whatever unit their source uses: metres for FromGeodesic
+// and for FromRoad with road.Length, seconds for FromRoad with road.Time
+// (Costs.Scale(1.0/60) gives minutes), the file's unit for FromMatrix.
+// Decay parameters (thresholds, σ, scale, band uppers, β per unit) and
+// Model.MaxCost are in the same unit: "step:30" is 30 minutes on minutes
+// and 30 metres on metres. LuoQi's bands are in minutes. Populations and
+// capacities are plain non-negative numbers (people, doctors, beds; 1 per
+// service to count services).
+//
+// # Determinism and concurrency
+//
+// Results do not depend on scheduling: builders write per-village or
+// per-service rows that are merged in index order, and every sum runs in
+// a fixed order. Costs and the Decay values of this package are immutable
+// and safe for concurrent use; Compute and Inequality keep no shared
+// state. This package does no file I/O.
+package access
