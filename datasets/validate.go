@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -187,7 +188,23 @@ func (p *Problems) Err() error { return p.list.Err() }
 // IDSet detects duplicate record ids within one source. The zero value is
 // ready to use. Not safe for concurrent use.
 type IDSet struct {
-	seen map[string]Origin
+	seen  map[string]int // id -> index in first
+	first []Origin       // where each id was first seen
+}
+
+// Grow makes room for about n more ids, so that a caller that can
+// estimate how many records a source holds avoids rehashing as the set
+// fills. It changes nothing else. O(ids already held + n).
+func (s *IDSet) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	grown := make(map[string]int, len(s.seen)+n)
+	for id, k := range s.seen {
+		grown[id] = k
+	}
+	s.seen = grown
+	s.first = slices.Grow(s.first, n)
 }
 
 // Check records id at origin o and returns nil the first time; for a
@@ -195,12 +212,13 @@ type IDSet struct {
 // origin. Ids are compared byte for byte. O(1) expected.
 func (s *IDSet) Check(id, field string, o Origin) *RecordError {
 	if s.seen == nil {
-		s.seen = make(map[string]Origin)
+		s.seen = make(map[string]int)
 	}
-	if first, dup := s.seen[id]; dup {
-		return duplicateError(id, field, first, o)
+	if k, dup := s.seen[id]; dup {
+		return duplicateError(id, field, s.first[k], o)
 	}
-	s.seen[id] = o
+	s.seen[id] = len(s.first)
+	s.first = append(s.first, o)
 	return nil
 }
 

@@ -15,6 +15,9 @@
 // holds for such errors. Failures of the underlying reader are returned
 // wrapped instead.
 //
+// The input is read into memory once, so that the result can be sized
+// from the first rows: memory is the input bytes plus the result.
+//
 // Units: longitude/latitude in degrees (WGS84), x/y in the units of the
 // EPSG code (metres for the projected systems partons supports).
 //

@@ -17,7 +17,7 @@ import (
 // datasets.ErrorList with every problem found (capped at
 // datasets.MaxProblems); if r fails it returns the read error wrapped; a
 // schema naming no id or name column is a plain error.
-// O(size of input); memory is the result plus one row.
+// O(size of input); memory is the input bytes plus the result.
 func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datasets.Village, error) {
 	if s.ID == "" || s.Name == "" {
 		return nil, errors.New("csvio: village schema must name the id and name columns")
@@ -29,10 +29,9 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 	}
 	var out []datasets.Village
 	if t != nil {
-		var ids datasets.IDSet
 		err = t.rows(func(c *rowCtx) {
 			v := datasets.Village{Origin: c.origin}
-			v.ID = c.id(s.ID, &ids)
+			v.ID = c.id(s.ID)
 			v.Name = c.text(s.Name, true)
 			v.Country = c.country(s.Country)
 			v.AreaCode = c.text(s.AreaCode, false)
@@ -43,7 +42,7 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 				v.Geometry = orb.Point(v.Location)
 			}
 			if !c.bad {
-				out = append(out, v)
+				out = append(reserve(t, out), v)
 			}
 		})
 		if err != nil {
@@ -72,10 +71,9 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 	}
 	var out []datasets.Service
 	if t != nil {
-		var ids datasets.IDSet
 		err = t.rows(func(c *rowCtx) {
 			v := datasets.Service{Origin: c.origin}
-			v.ID = c.id(s.ID, &ids)
+			v.ID = c.id(s.ID)
 			v.Name = c.text(s.Name, false)
 			v.Raw = c.text(s.Category, true)
 			v.Category = v.Raw
@@ -83,7 +81,7 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 			v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
 			v.Location, _ = c.location()
 			if !c.bad {
-				out = append(out, v)
+				out = append(reserve(t, out), v)
 			}
 		})
 		if err != nil {

@@ -36,6 +36,11 @@ type table struct {
 	epsg           int
 	toWGS84        func(x, y float64) (lon, lat float64)
 	sawParseErrors bool
+
+	size     int            // bytes in the input, for estimate
+	estimate int            // expected number of rows, 0 while unknown (see reserve)
+	ids      datasets.IDSet // the ids of the rows so far
+	row      rowCtx         // reused for every row
 }
 
 // errReader remembers the first error of the underlying reader other than
@@ -53,11 +58,19 @@ func (e *errReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// openTable reads the header. required lists the schema columns that must
-// be present. It returns (nil, nil) when the file cannot be read further
-// (problems were added to probs) and a non-nil error only for I/O failures.
+// openTable reads the input into memory and then its header. required
+// lists the schema columns that must be present. It returns (nil, nil)
+// when the file cannot be read further (problems were added to probs) and
+// a non-nil error only for I/O failures.
 func openTable(source string, r io.Reader, probs *datasets.Problems, required []string, cs datasets.CoordSchema) (*table, error) {
-	src := &errReader{r: r}
+	buf, readErr := readAll(r)
+	in := io.Reader(bytes.NewReader(buf))
+	if readErr != nil {
+		// Replay what was read, then the failure: rows are read and
+		// problems reported up to it, as when reading r directly.
+		in = io.MultiReader(in, failingReader{readErr})
+	}
+	src := &errReader{r: in}
 	br := bufio.NewReaderSize(src, headerPeek)
 	ioErr := func() error {
 		if src.err != nil {
@@ -86,7 +99,7 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 	cr.ReuseRecord = true
 	cr.TrimLeadingSpace = comma != '\t'
 
-	t := &table{source: source, cr: cr, src: src, probs: probs, decimalComma: comma == ';', col: map[string]int{}}
+	t := &table{source: source, cr: cr, src: src, probs: probs, decimalComma: comma == ';', col: map[string]int{}, size: len(buf)}
 	rec, err := cr.Read()
 	if err != nil {
 		if err := ioErr(); err != nil {
@@ -263,8 +276,12 @@ func (t *table) rows(fn func(c *rowCtx)) error {
 			return fmt.Errorf("csvio: reading %s: %w", t.source, err)
 		}
 		n++
+		if n == estimateAfter {
+			t.estimateRows(n)
+		}
 		line, _ := t.cr.FieldPos(0)
-		c := rowCtx{t: t, rec: rec, origin: datasets.Origin{Source: t.source, Line: line, Feature: -1}}
+		c := &t.row
+		*c = rowCtx{t: t, rec: rec, origin: datasets.Origin{Source: t.source, Line: line, Feature: -1}}
 		if len(rec) != len(t.header) {
 			c.fail("", fmt.Sprintf("row has %d fields, header has %d", len(rec), len(t.header)))
 			continue
@@ -277,7 +294,7 @@ func (t *table) rows(fn func(c *rowCtx)) error {
 		if c.bad {
 			continue
 		}
-		fn(&c)
+		fn(c)
 	}
 	if n == 0 && !t.sawParseErrors && !t.probs.Full() {
 		t.probs.Add(&datasets.RecordError{Line: 1, Feature: -1, Reason: "no data rows after the header"})
@@ -313,13 +330,13 @@ func (c *rowCtx) text(name string, required bool) string {
 }
 
 // id returns the record id and checks it is present and unique in the file.
-func (c *rowCtx) id(name string, ids *datasets.IDSet) string {
+func (c *rowCtx) id(name string) string {
 	v, _ := c.cell(name)
 	if v == "" {
 		c.fail(name, "missing id")
 		return ""
 	}
-	if e := ids.Check(v, name, c.origin); e != nil {
+	if e := c.t.ids.Check(v, name, c.origin); e != nil {
 		c.bad = true
 		c.t.probs.Add(e)
 	}

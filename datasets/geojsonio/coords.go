@@ -1,7 +1,6 @@
 package geojsonio
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,6 +24,12 @@ var geometryTypes = map[string]int{
 	"MultiPoint": 0, "LineString": 0, "MultiLineString": 0, "GeometryCollection": 0,
 }
 
+// geometryFields are the geometry members parseGeometry looks at.
+var geometryFields = []string{"type", "coordinates"}
+
+// quotedTypes are the common geometry type values, as written in JSON.
+var quotedTypes = []string{`"Point"`, `"Polygon"`, `"MultiPolygon"`}
+
 // parseGeometry validates a raw GeoJSON geometry and converts it to an
 // orb.Point, orb.Polygon or orb.MultiPolygon. The error text is a reason
 // for a RecordError on the "geometry" field. O(number of positions).
@@ -38,16 +43,24 @@ func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
 	default:
 		return nil, fmt.Errorf("geometry is %s, not an object", kind)
 	}
-	var g struct {
-		Type        json.RawMessage `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
+	// The members as json.Unmarshal into a struct with "type" and
+	// "coordinates" fields would see them (see fieldIndex).
+	var g struct{ Type, Coordinates json.RawMessage }
+	it := newObjectIter(raw)
+	for it.next() {
+		switch fieldIndex(it.key, it.plain, geometryFields) {
+		case 0:
+			g.Type = it.val
+		case 1:
+			g.Coordinates = it.val
+		}
 	}
-	if err := json.Unmarshal(raw, &g); err != nil {
-		return nil, fmt.Errorf("geometry: %v", err)
+	if !it.ok { // not reached: the object has been checked
+		return nil, errors.New("geometry: malformed object")
 	}
-	var typ string
-	if jsonKind(g.Type) != "a string" || json.Unmarshal(g.Type, &typ) != nil {
-		return nil, fmt.Errorf(`geometry "type" is %s, not a string`, jsonKind(g.Type))
+	typ, err := geometryType(g.Type)
+	if err != nil {
+		return nil, err
 	}
 	bit, known := geometryTypes[typ]
 	switch {
@@ -61,7 +74,6 @@ func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
 	}
 	p := coordParser{b: g.Coordinates}
 	var geom orb.Geometry
-	var err error
 	switch bit {
 	case allowPoint:
 		geom, err = p.position()
@@ -74,6 +86,21 @@ func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
 		return nil, err
 	}
 	return geom, nil
+}
+
+// geometryType decodes the geometry "type" member; the common values are
+// recognised without allocating.
+func geometryType(raw json.RawMessage) (string, error) {
+	for _, q := range quotedTypes {
+		if string(raw) == q {
+			return q[1 : len(q)-1], nil
+		}
+	}
+	typ, err := unquote(raw)
+	if jsonKind(raw) != "a string" || err != nil {
+		return "", fmt.Errorf(`geometry "type" is %s, not a string`, jsonKind(raw))
+	}
+	return typ, nil
 }
 
 func allowedNames(allow int) string {
@@ -89,11 +116,14 @@ func allowedNames(allow int) string {
 // jsonKind names the kind of a raw JSON value: "missing" (absent),
 // "null", "a string", "a number", "a boolean", "an array", "an object".
 func jsonKind(raw json.RawMessage) string {
-	b := bytes.TrimLeft(raw, " \t\r\n")
-	if len(b) == 0 {
+	i := 0
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
+		i++
+	}
+	if i == len(raw) {
 		return "missing"
 	}
-	switch c := b[0]; {
+	switch c := raw[i]; {
 	case c == 'n':
 		return "null"
 	case c == '"':
@@ -107,6 +137,14 @@ func jsonKind(raw json.RawMessage) string {
 	}
 	return "a number"
 }
+
+// numberByte marks the bytes a JSON number is made of.
+var numberByte = func() (t [256]bool) {
+	for _, c := range []byte("+-.0123456789eE") {
+		t[c] = true
+	}
+	return t
+}()
 
 // coordParser reads the "coordinates" member of a geometry directly from
 // its bytes, which the JSON decoder has already checked to be well-formed.
@@ -188,7 +226,7 @@ func (p *coordParser) position() (orb.Point, error) {
 			break
 		}
 		start := p.i
-		for p.i < len(p.b) && strings.IndexByte("+-.0123456789eE", p.b[p.i]) >= 0 {
+		for p.i < len(p.b) && numberByte[p.b[p.i]] {
 			p.i++
 		}
 		if p.i == start {

@@ -21,13 +21,19 @@ type rawFeature struct {
 	Properties json.RawMessage `json:"properties"`
 }
 
-// featureCtx is what a per-kind builder sees of one feature.
+// featureCtx is what a per-kind builder sees of one feature. One is
+// reused for all the features of a walk (see begin).
 type featureCtx struct {
 	origin datasets.Origin
 	raw    rawFeature
-	props  map[string]json.RawMessage
+	names  []string          // the schema's property names ("" for none)
+	vals   []json.RawMessage // raw value of names[i]; nil when absent
 	probs  *datasets.Problems
-	bad    bool // a problem was reported for this feature
+	shared interner
+	ids    datasets.IDSet // the ids of the walk so far
+	bad    bool           // a problem was reported for this feature
+
+	estimate int // expected number of features, 0 while unknown (see reserve)
 }
 
 // fail reports a problem with field of the current feature.
@@ -37,11 +43,12 @@ func (c *featureCtx) fail(field, reason string) {
 }
 
 // decodeCollection streams the FeatureCollection in r and calls build for
-// each feature that is a JSON object. It returns a wrapped I/O error when
-// r fails; data problems go to probs.
+// each feature that is a JSON object (or null). It returns a wrapped I/O
+// error when r fails; data problems go to c.probs.
 //
 // O(size of input); memory is one feature plus the decoder buffer.
-func decodeCollection(source string, r io.Reader, probs *datasets.Problems, build func(c *featureCtx)) error {
+func decodeCollection(source string, r io.Reader, c *featureCtx, build func(c *featureCtx)) error {
+	probs := c.probs
 	br := bufio.NewReader(r)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
 		_, _ = br.Discard(3) // RFC 8259 §8.1: a parser may ignore a byte order mark
@@ -107,21 +114,23 @@ func decodeCollection(source string, r io.Reader, probs *datasets.Problems, buil
 		switch key {
 		case "features":
 			sawFeatures = true
-			line := lr.valueLine(dec.InputOffset())
+			off := dec.InputOffset()
 			tok, err := dec.Token()
 			if err != nil {
 				return fatal(err)
 			}
+			line := lr.valueLine(off) // once read: see decodeStart
 			if tok != json.Delim('[') {
 				fileErr(line, fmt.Sprintf(`"features" is %s, not an array`, describeToken(tok)))
 				return nil
 			}
 			for dec.More() {
-				start := lr.decodeStart(dec.InputOffset())
-				line := lr.valueLine(start)
-				c := featureCtx{origin: datasets.Origin{Source: source, Line: line, Feature: n}, probs: probs}
+				off := dec.InputOffset()
+				c.begin(0, n)
 				n++
 				err := dec.Decode(&c.raw)
+				start := lr.decodeStart(off)
+				c.origin.Line = lr.valueLine(start)
 				var te *json.UnmarshalTypeError
 				switch {
 				case errors.As(err, &te):
@@ -129,7 +138,7 @@ func decodeCollection(source string, r io.Reader, probs *datasets.Problems, buil
 				case err != nil:
 					return fatalAt(err, start)
 				default:
-					build(&c)
+					build(c)
 				}
 				if probs.Full() {
 					return nil
@@ -140,9 +149,9 @@ func decodeCollection(source string, r io.Reader, probs *datasets.Problems, buil
 			}
 		default:
 			var v json.RawMessage
-			start := lr.decodeStart(dec.InputOffset())
+			off := dec.InputOffset()
 			if err := dec.Decode(&v); err != nil {
-				return fatalAt(err, start)
+				return fatalAt(err, lr.decodeStart(off))
 			}
 			switch key {
 			case "type":
@@ -298,7 +307,10 @@ func (l *lineReader) syntaxErrorAt(start int64) int64 {
 
 // decodeStart returns where json.Decoder.Decode starts scanning a value
 // when its read position is off: past the white space and the one comma or
-// colon that separates the value from the previous token, if any.
+// colon that separates the value from the previous token, if any. Like
+// valueLine, it can only see bytes already read: ask once the decoder has
+// read the value (or failed in it), not before, since the decoder's
+// read-ahead may end anywhere, even between a comma and the next value.
 func (l *lineReader) decodeStart(off int64) int64 {
 	l.advance(off)
 	for i, c := range l.win {

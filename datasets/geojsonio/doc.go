@@ -10,8 +10,14 @@
 // errors.Is(err, datasets.ErrInvalid) holds for such errors; failures of the
 // underlying reader are returned wrapped instead.
 //
-// Features are decoded one at a time from a stream, so memory is the
-// returned records plus one feature.
+// The input is read into memory once and walked by a hand-written JSON
+// scanner that accepts exactly what encoding/json accepts; records are
+// built straight from the bytes (coordinates parsed in place, only the
+// schema's properties looked at, repeated strings such as country codes
+// shared). A document with a file-level problem (bad JSON, not a
+// FeatureCollection, …) is walked again by a json.Decoder, which words
+// the problem; feature problems are found by the same code on both walks.
+// Memory is the input bytes plus the returned records.
 //
 // Units: coordinates are WGS84 longitude/latitude in degrees (RFC 7946 axis
 // order); an altitude (third number) is accepted and dropped. A UTF-8 byte

@@ -8,29 +8,58 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/partons/partons/datasets"
 )
 
-// loadProperties decodes the feature's "properties" object; null or absent
-// properties give an empty map.
+// loadProperties picks the schema's properties out of the feature's
+// "properties" object, as decoding it into a map[string]json.RawMessage
+// would see them: names unescaped and compared exactly, the last of
+// repeated names kept. Null or absent properties leave all absent.
+// O(size of the object); allocates only for escaped names.
 func (c *featureCtx) loadProperties() {
 	switch kind := jsonKind(c.raw.Properties); kind {
 	case "missing", "null":
 		return
 	case "an object":
-		if err := json.Unmarshal(c.raw.Properties, &c.props); err != nil {
-			c.fail("properties", "invalid properties: "+err.Error())
+		it := newObjectIter(c.raw.Properties)
+		for it.next() {
+			if i := c.propIndex(it.key, it.plain); i >= 0 {
+				c.vals[i] = it.val
+			}
+		}
+		if !it.ok { // not reached: the object has been checked
+			c.fail("properties", "invalid properties: malformed object")
 		}
 	default:
 		c.fail("properties", fmt.Sprintf("properties is %s, not an object", kind))
 	}
 }
 
+// propIndex returns the index in c.names of the property named by key,
+// or -1.
+func (c *featureCtx) propIndex(key []byte, plain bool) int {
+	for pass := 0; pass < 2; pass++ {
+		for i, n := range c.names {
+			if n != "" && string(key) == n {
+				return i
+			}
+		}
+		if plain {
+			break
+		}
+		key = decodedKey(key, false)
+	}
+	return -1
+}
+
 // checkType requires "type": "Feature".
 func (c *featureCtx) checkType() {
-	var t string
-	if jsonKind(c.raw.Type) != "a string" || json.Unmarshal(c.raw.Type, &t) != nil || t != "Feature" {
+	if string(c.raw.Type) == `"Feature"` {
+		return
+	}
+	if t, err := unquote(c.raw.Type); jsonKind(c.raw.Type) != "a string" || err != nil || t != "Feature" {
 		c.fail("type", fmt.Sprintf(`feature "type" must be "Feature", got %s`, describeRaw(c.raw.Type)))
 	}
 }
@@ -47,7 +76,12 @@ func (c *featureCtx) prop(name string) json.RawMessage {
 	if name == "" {
 		return nil
 	}
-	return c.props[name]
+	for i, n := range c.names {
+		if n == name {
+			return c.vals[i]
+		}
+	}
+	return nil
 }
 
 // id returns the record id from property name, falling back to the
@@ -75,7 +109,7 @@ func (c *featureCtx) id(name string, required bool) (id, field string) {
 		}
 		return "", field
 	}
-	s, err := idString(raw)
+	s, err := c.idString(raw, false)
 	if err != nil {
 		c.fail(field, err.Error())
 		return "", field
@@ -85,28 +119,31 @@ func (c *featureCtx) id(name string, required bool) (id, field string) {
 
 // idString turns a JSON string or integer-valued number into an id.
 // Strings are trimmed and kept as they are (leading zeros of INSEE and NIS
-// codes survive); numbers are written as integers without exponent.
-func idString(raw json.RawMessage) (string, error) {
+// codes survive); numbers are written as integers without exponent. With
+// shared, the result is interned.
+func (c *featureCtx) idString(raw json.RawMessage, shared bool) (string, error) {
 	switch kind := jsonKind(raw); kind {
 	case "a string":
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		s, err := c.str(raw, shared)
+		if err != nil {
 			return "", fmt.Errorf("invalid id: %v", err)
 		}
-		s = strings.TrimSpace(s)
 		if s == "" {
 			return "", errors.New("empty id")
 		}
 		return s, nil
 	case "a number":
-		lit := string(bytes.TrimSpace(raw))
+		lit := bytes.TrimSpace(raw)
 		if isIntegerLiteral(lit) {
-			if lit == "-0" {
+			if string(lit) == "-0" {
 				return "0", nil
 			}
-			return lit, nil
+			if shared {
+				return c.shared.bytes(lit), nil
+			}
+			return string(lit), nil
 		}
-		v, err := strconv.ParseFloat(lit, 64)
+		v, err := strconv.ParseFloat(string(lit), 64)
 		if err != nil || v != math.Trunc(v) || math.Abs(v) > 1<<53 {
 			return "", fmt.Errorf("id %s is not an integer (use a string for non-integer ids)", lit)
 		}
@@ -120,22 +157,49 @@ func idString(raw json.RawMessage) (string, error) {
 }
 
 // isIntegerLiteral reports whether s is -?[0-9]+.
-func isIntegerLiteral(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	if s == "" {
+func isIntegerLiteral(s []byte) bool {
+	s = bytes.TrimPrefix(s, []byte("-"))
+	if len(s) == 0 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+	for _, c := range s {
+		if c < '0' || c > '9' {
 			return false
 		}
 	}
 	return true
 }
 
+// str decodes a JSON string value (as json.Unmarshal does) and trims it.
+// With shared, the result is interned. Plain strings (no escapes, valid
+// UTF-8) are trimmed before they are copied, and not copied at all when
+// an interned equal string exists.
+func (c *featureCtx) str(raw json.RawMessage, shared bool) (string, error) {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' {
+		inner := raw[1 : n-1]
+		if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+			inner = bytes.TrimSpace(inner)
+			if shared {
+				return c.shared.bytes(inner), nil
+			}
+			return string(inner), nil
+		}
+	}
+	s, err := unquote(raw)
+	if err != nil {
+		return "", err
+	}
+	s = strings.TrimSpace(s)
+	if shared {
+		s = c.shared.string(s)
+	}
+	return s, nil
+}
+
 // text returns a string property, trimmed. Numbers are accepted and kept
 // as written. With required, absent, null or blank values are problems.
-func (c *featureCtx) text(name string, required bool) string {
+// With shared, the value is interned (for values many records repeat).
+func (c *featureCtx) text(name string, required, shared bool) string {
 	raw := c.prop(name)
 	var s string
 	switch kind := jsonKind(raw); kind {
@@ -145,11 +209,11 @@ func (c *featureCtx) text(name string, required bool) string {
 		}
 		return ""
 	case "a string":
-		if err := json.Unmarshal(raw, &s); err != nil {
+		var err error
+		if s, err = c.str(raw, shared); err != nil {
 			c.fail(name, "invalid string: "+err.Error())
 			return ""
 		}
-		s = strings.TrimSpace(s)
 	case "a number":
 		s = string(bytes.TrimSpace(raw))
 	default:
@@ -163,13 +227,13 @@ func (c *featureCtx) text(name string, required bool) string {
 }
 
 // code returns an optional code property (area codes): a string or an
-// integer-valued number, "" when absent or null.
+// integer-valued number, "" when absent or null. Codes are interned.
 func (c *featureCtx) code(name string) string {
 	raw := c.prop(name)
 	if k := jsonKind(raw); k == "missing" || k == "null" {
 		return ""
 	}
-	s, err := idString(raw)
+	s, err := c.idString(raw, true)
 	if err != nil {
 		c.fail(name, strings.Replace(err.Error(), "id", "code", 1))
 		return ""
@@ -178,21 +242,26 @@ func (c *featureCtx) code(name string) string {
 }
 
 // country returns a normalised alpha-2 code; "" when absent, null or
-// blank, unless required.
+// blank, unless required. Codes are interned.
 func (c *featureCtx) country(name string, required bool) string {
 	raw := c.prop(name)
+	if len(raw) == 4 && raw[0] == '"' && isUpper(raw[1]) && isUpper(raw[2]) && raw[3] == '"' {
+		return c.shared.bytes(raw[1:3]) // already normalised: "BE"
+	}
 	if k := jsonKind(raw); k != "missing" && k != "null" && k != "a string" {
 		c.fail(name, fmt.Sprintf("country is %s, not a string", k))
 		return ""
 	}
-	s := c.text(name, required)
+	s := c.text(name, required, false)
 	cc, err := datasets.NormalizeCountry(s)
 	if err != nil {
 		c.fail(name, err.Error())
 		return ""
 	}
-	return cc
+	return c.shared.string(cc)
 }
+
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 
 // quantity returns a population or capacity from a number or a numeric
 // string; ok is false when it is absent, null or blank (unknown).
@@ -204,13 +273,19 @@ func (c *featureCtx) quantity(name string) (v float64, ok bool) {
 		return 0, false
 	case "a string":
 		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		if s, err = unquote(raw); err != nil {
 			c.fail(name, "invalid string: "+err.Error())
 			return 0, false
 		}
 		v, ok, err = datasets.ParseQuantity(s, false)
 	case "a number":
-		v, err = datasets.ParseDecimal(string(bytes.TrimSpace(raw)), false)
+		// A JSON number is decimal syntax, so ParseDecimal would only
+		// add its wording of an overflow; ask it for that alone.
+		lit := bytes.TrimSpace(raw)
+		v, err = strconv.ParseFloat(string(lit), 64)
+		if err != nil || math.IsInf(v, 0) {
+			v, err = datasets.ParseDecimal(string(lit), false)
+		}
 		if err == nil {
 			err = datasets.ValidateQuantity(v)
 		}

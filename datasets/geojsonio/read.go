@@ -20,24 +20,29 @@ import (
 // source names the input in errors. On bad data it returns nil and a
 // datasets.ErrorList with every problem found (capped at
 // datasets.MaxProblems); if r fails it returns the read error wrapped.
-// O(size of input); memory is the result plus one feature.
+// O(size of input); memory is the input bytes plus the result. Strings
+// that many villages repeat (country, area code and name) are shared.
 func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datasets.Village, error) {
+	return readVillages(source, r, s, framingAuto)
+}
+
+func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr framing) ([]datasets.Village, error) {
 	if s.Name == "" {
 		return nil, errors.New("geojsonio: village schema names no name property")
 	}
-	probs := datasets.NewProblems(source)
-	var ids datasets.IDSet
 	var out []datasets.Village
-	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+	reset := func() { out = nil }
+	props := []string{s.ID, s.Name, s.Country, s.AreaCode, s.AreaName, s.Population}
+	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
 		c.checkType()
 		c.loadProperties()
 		v := datasets.Village{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
-		v.Name = c.text(s.Name, true)
+		v.Name = c.text(s.Name, true, false)
 		v.Country = c.country(s.Country, false)
 		v.AreaCode = c.code(s.AreaCode)
-		v.AreaName = c.text(s.AreaName, false)
+		v.AreaName = c.text(s.AreaName, false, true)
 		v.Population, v.HasPopulation = c.quantity(s.Population)
 		g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
 		if err == nil {
@@ -47,15 +52,12 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 		if err != nil {
 			c.fail("geometry", err.Error())
 		}
-		c.checkID(&ids, v.ID, idField)
+		c.checkID(v.ID, idField)
 		if !c.bad {
-			out = append(out, v)
+			out = append(reserve(c, out), v)
 		}
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -68,20 +70,24 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 // it through the taxonomy). Name, country and capacity are optional.
 // Errors and cost as for ReadVillages.
 func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datasets.Service, error) {
+	return readServices(source, r, s, framingAuto)
+}
+
+func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr framing) ([]datasets.Service, error) {
 	if s.Category == "" {
 		return nil, errors.New("geojsonio: service schema names no category property")
 	}
-	probs := datasets.NewProblems(source)
-	var ids datasets.IDSet
 	var out []datasets.Service
-	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+	reset := func() { out = nil }
+	props := []string{s.ID, s.Name, s.Category, s.Country, s.Capacity}
+	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
 		c.checkType()
 		c.loadProperties()
 		v := datasets.Service{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
-		v.Name = c.text(s.Name, false)
-		v.Raw = c.text(s.Category, true)
+		v.Name = c.text(s.Name, false, false)
+		v.Raw = c.text(s.Category, true, true)
 		v.Category = v.Raw
 		v.Country = c.country(s.Country, false)
 		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
@@ -92,15 +98,12 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 		if err != nil {
 			c.fail("geometry", err.Error())
 		}
-		c.checkID(&ids, v.ID, idField)
+		c.checkID(v.ID, idField)
 		if !c.bad {
-			out = append(out, v)
+			out = append(reserve(c, out), v)
 		}
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -112,13 +115,17 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 // (empty when absent) but must be unique when present.
 // Errors and cost as for ReadVillages.
 func ReadBoundaries(source string, r io.Reader, s datasets.BoundarySchema) ([]datasets.Boundary, error) {
+	return readBoundaries(source, r, s, framingAuto)
+}
+
+func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr framing) ([]datasets.Boundary, error) {
 	if s.Country == "" {
 		return nil, errors.New("geojsonio: boundary schema names no country property")
 	}
-	probs := datasets.NewProblems(source)
-	var ids datasets.IDSet
 	var out []datasets.Boundary
-	err := decodeCollection(source, r, probs, func(c *featureCtx) {
+	reset := func() { out = nil }
+	props := []string{s.ID, s.Country, s.AreaCode, s.AreaName}
+	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
 		c.checkType()
 		c.loadProperties()
 		v := datasets.Boundary{Origin: c.origin}
@@ -126,7 +133,7 @@ func ReadBoundaries(source string, r io.Reader, s datasets.BoundarySchema) ([]da
 		v.ID, idField = c.id(s.ID, false)
 		v.Country = c.country(s.Country, true)
 		v.AreaCode = c.code(s.AreaCode)
-		v.AreaName = c.text(s.AreaName, false)
+		v.AreaName = c.text(s.AreaName, false, true)
 		g, err := parseGeometry(c.raw.Geometry, allowPolygon|allowMultiPolygon)
 		switch g := g.(type) {
 		case orb.Polygon:
@@ -137,26 +144,23 @@ func ReadBoundaries(source string, r io.Reader, s datasets.BoundarySchema) ([]da
 		if err != nil {
 			c.fail("geometry", err.Error())
 		}
-		c.checkID(&ids, v.ID, idField)
+		c.checkID(v.ID, idField)
 		if !c.bad {
-			out = append(out, v)
+			out = append(reserve(c, out), v)
 		}
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := probs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // checkID reports a repeated non-empty id.
-func (c *featureCtx) checkID(ids *datasets.IDSet, id, field string) {
+func (c *featureCtx) checkID(id, field string) {
 	if id == "" {
 		return
 	}
-	if e := ids.Check(id, field, c.origin); e != nil {
+	if e := c.ids.Check(id, field, c.origin); e != nil {
 		c.bad = true
 		c.probs.Add(e)
 	}

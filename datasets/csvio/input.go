@@ -1,0 +1,67 @@
+package csvio
+
+import (
+	"io"
+	"slices"
+)
+
+// readAll reads r to the end, sizing the buffer from r's Len method when
+// it has one (bytes.Reader, strings.Reader). On a read error it returns
+// the bytes read so far and the error.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, 0, l.Len()+1) // +1: EOF is seen without growing
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		if n < 0 || n > cap(buf)-len(buf) {
+			n = 0 // a misbehaving reader must not make us panic
+		}
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// failingReader returns err.
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
+
+// estimateAfter is how many rows are read before the number of rows is
+// estimated from their size.
+const estimateAfter = 64
+
+// estimateRows sets t.estimate from the bytes the first n rows took: a
+// few percent more rows than their average size predicts for the whole
+// input, so that the result slice and the id set reserved for it rarely
+// grow. Like the result itself, the reservation is proportional to the
+// input size.
+func (t *table) estimateRows(n int) {
+	done := t.cr.InputOffset()
+	if done <= 0 {
+		return
+	}
+	est := n + int(float64(int64(t.size)-done)/float64(done)*float64(n))
+	t.estimate = est + est/32
+	t.ids.Grow(t.estimate - n)
+}
+
+// reserve returns out with room for the rows t expects in all (none is
+// expected before t has estimated it). Builders call it before each
+// append. O(1) except when it grows out, once.
+func reserve[T any](t *table, out []T) []T {
+	if t.estimate > cap(out) {
+		out = slices.Grow(out, t.estimate-len(out))
+	}
+	return out
+}
