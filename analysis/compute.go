@@ -30,7 +30,8 @@ type Result struct {
 	// present in the data (absent ones cannot meet a need).
 	BasketCategories [][]string
 
-	road *roadState // snapping, when routed on a network
+	road   *roadState   // snapping, when routed on a network
+	models [][]modelOut // [category][model], when Params.Models
 }
 
 // VillageResult is one village's metrics.
@@ -157,6 +158,9 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 		if err := r.computeRoads(cats); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.computeModels(cats); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

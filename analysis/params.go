@@ -34,6 +34,12 @@ type Params struct {
 	// estimates from straight lines. Nil: no road metrics.
 	Road *RoadParams
 
+	// Models are accessibility models (2SFCA, gravity, …) computed for
+	// every category within Catchment (cost units: metres straight-line,
+	// minutes or metres by road). Nil: none.
+	Models    []ModelSpec
+	Catchment float64
+
 	// Workers is the number of goroutines; <= 0 means GOMAXPROCS.
 	Workers int
 }
@@ -89,6 +95,9 @@ func (p *Params) Validate() error {
 	}
 	if err := p.Road.validate(); err != nil {
 		return err
+	}
+	if len(p.Models) > 0 && !(p.Catchment > 0) {
+		return fmt.Errorf("analysis: accessibility models need a positive catchment")
 	}
 	seenCat := map[string]bool{}
 	for _, c := range p.Categories {

@@ -63,6 +63,9 @@ func (r *Result) VillageTable() table.Table {
 		case estimated:
 			cols = append(cols, m(c+"_road_m_est"), minutes(c+"_road_min_est"))
 		}
+		for _, ms := range r.Params.Models {
+			cols = append(cols, table.Column{Name: c + "_access_" + ms.Name(), Kind: table.Number, Decimals: r.modelDecimals(ms)})
+		}
 	}
 	if len(r.Params.Basket) > 0 {
 		cols = append(cols, m("basket_max_m"))
@@ -118,6 +121,9 @@ func (r *Result) VillageTable() table.Table {
 			case estimated:
 				est := cr.NearestM * rp.DetourFactor
 				cells = append(cells, table.Float(est, decimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, decimalsMin))
+			}
+			for mi, ms := range r.Params.Models {
+				cells = append(cells, table.Float(r.models[c][mi].values[v], r.modelDecimals(ms)))
 			}
 		}
 		if len(r.Params.Basket) > 0 {
@@ -340,6 +346,15 @@ func (r *Result) ServiceTable() table.Table {
 	if routed {
 		cols = append(cols, table.Column{Name: "snap_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"}, table.Column{Name: "snap_status"})
 	}
+	for _, ms := range r.Params.Models {
+		n := ms.Name()
+		cols = append(cols, table.Column{Name: "catchment_population_" + n, Kind: table.Number, Decimals: 1},
+			table.Column{Name: "people_per_unit_" + n, Kind: table.Number, Decimals: 1})
+	}
+	catPos := map[string]int{}
+	for c, name := range r.Categories {
+		catPos[name] = c
+	}
 	return table.Table{Columns: cols, Len: len(r.Services), Row: func(i int, cells []table.Cell) []table.Cell {
 		s := &r.Services[i]
 		cells = append(cells[:0], table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Raw),
@@ -350,6 +365,15 @@ func (r *Result) ServiceTable() table.Table {
 				status = "unsnapped"
 			}
 			cells = append(cells, table.Float(r.ServiceSnapM(i), decimalsM), table.Str(status))
+		}
+		for mi := range r.Params.Models {
+			c, ok := catPos[s.Category]
+			if !ok {
+				cells = append(cells, table.NullCell, table.NullCell)
+				continue
+			}
+			st := r.models[c][mi].perService[int32(i)]
+			cells = append(cells, table.Float(st.Weighted, 1), table.Float(st.PerUnit, 1))
 		}
 		return cells
 	}}

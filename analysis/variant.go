@@ -7,6 +7,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/geo/index"
@@ -308,6 +309,24 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 	}
 	if partial != nil && partial.road != nil {
 		r.road = partial.road
+	}
+	if base.models != nil {
+		r.models = make([][]modelOut, len(base.models))
+		for c := range base.models {
+			if pc, ok := from[c]; ok {
+				r.models[c] = partial.models[pc]
+				continue
+			}
+			for _, mo := range base.models[c] {
+				per := make(map[int32]access.ServiceStat, len(mo.perService))
+				for s, st := range mo.perService {
+					if n := remap(s); n >= 0 {
+						per[n] = st
+					}
+				}
+				r.models[c] = append(r.models[c], modelOut{values: mo.values, perService: per})
+			}
+		}
 	}
 	return &r, nil
 }

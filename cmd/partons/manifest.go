@@ -111,7 +111,8 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 			{"villages.csv", "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
 			{"access.csv", "long form of villages.csv: village_id, category, metric, value, status"},
 			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
-			{"services.csv", "every input service with its mapped category and, when routed, its distance to the road network"},
+			{"services.csv", "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity"},
+			{"inequality.csv", "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)"},
 			{"manifest.json", "this file"},
 		},
 	}
@@ -233,10 +234,10 @@ func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingE
 func sortStrings(s []string) { sort.Strings(s) }
 
 // filterOutputs keeps the descriptions of the files written.
-func filterOutputs(all []manifestOutput, written []string) []manifestOutput {
+func filterOutputs(all []manifestOutput, written []string, models bool) []manifestOutput {
 	var out []manifestOutput
 	for _, o := range all {
-		if o.File == "manifest.json" || slices.Contains(written, o.File) {
+		if o.File == "manifest.json" || slices.Contains(written, o.File) || (o.File == "inequality.csv" && models) {
 			out = append(out, o)
 		}
 	}

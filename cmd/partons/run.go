@@ -39,6 +39,9 @@ type runOptions struct {
 
 	outputs           []string
 	manifestPath      string
+	models            []string
+	decay             string
+	catchment         float64
 	roads             []string
 	profile           string
 	routeBy           string
@@ -97,6 +100,9 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64Var(&o.maxTimeMin, "max-time-min", 0, "ignore services farther than this by road (minutes)")
 	f.StringVar(&o.border, "border", "open", "open, or closed to forbid crossing national borders by road (needs --boundaries)")
 	f.Float64SliceVar(&o.timeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
+	f.StringArrayVar(&o.models, "model", nil, "accessibility model per category: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN; repeatable (adds {cat}_access_{model} and inequality.csv)")
+	f.StringVar(&o.decay, "decay", "", "distance decay of the models, e.g. gaussian:sigma=2000 (default: each model's)")
+	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
 	return cmd
@@ -164,7 +170,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	aggs := res.Aggregates()
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
-	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs)
+	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
 	if err := writeReport(o.out, j.spec.Outputs, res, aggs, m); err != nil {
 		return err
 	}
@@ -318,6 +324,9 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	var ws []fileWriter
 	for _, name := range outputs {
 		ws = append(ws, fileWriter{name, all[name]})
+	}
+	if len(res.Params.Models) > 0 {
+		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable()) }})
 	}
 	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }})
 }

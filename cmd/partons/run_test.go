@@ -255,3 +255,32 @@ func TestRunManifestReproduces(t *testing.T) {
 		t.Errorf("changed input: exit %d %q", code, stderr)
 	}
 }
+
+func TestRunModels(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,BE,300,0.03,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,capacity,lon,lat\np1,P1,amenity=pharmacy,BE,2,0.02,0\n")
+	out := filepath.Join(dir, "out")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--model", "2sfca",
+		"--model", "nearest1", "--catchment", "5000", "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+	// One pharmacy of capacity 2 serving 400 people within 5 km: 2/400.
+	if got := cell(t, h, rows["a"], "pharmacy_access_2sfca"); got != "0.00500000" {
+		t.Errorf("2sfca = %q, want 0.00500000", got)
+	}
+	if got := cell(t, h, rows["b"], "pharmacy_access_nearest1"); got != "1113.2" {
+		t.Errorf("nearest1 = %q, want 1113.2", got)
+	}
+	sh, srows := readCSV(t, filepath.Join(out, "services.csv"))
+	if got := cell(t, sh, srows["p1"], "people_per_unit_2sfca"); got != "200.0" {
+		t.Errorf("people per unit = %q, want 200.0", got)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(out, "inequality.csv")), "all,,pharmacy,2sfca,0,400,400,") {
+		t.Errorf("inequality.csv:\n%s", readFile(t, filepath.Join(out, "inequality.csv")))
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--model", "4sfca", "--out", out); code != exitUsage {
+		t.Errorf("unknown model: exit %d", code)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
@@ -42,6 +43,10 @@ type runSpec struct {
 	Border            string    `json:"border" yaml:"border"`
 	TimeThresholdsMin []float64 `json:"time_thresholds_min" yaml:"time_thresholds_min"`
 
+	Models    []string `json:"models" yaml:"models"`       // accessibility models: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN
+	Decay     string   `json:"decay" yaml:"decay"`         // decay spec; empty: each model's default
+	Catchment float64  `json:"catchment" yaml:"catchment"` // model catchment in cost units; 0: 10000 m, or 30 min by road time
+
 	Outputs      []string `json:"outputs" yaml:"outputs"`
 	Attributions []string `json:"attributions" yaml:"attributions"`
 }
@@ -65,7 +70,7 @@ func defaultSpec() runSpec {
 // normalize makes nil and empty lists alike so that specs compare and
 // serialise the same way whichever way they were built.
 func (s *runSpec) normalize() {
-	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions} {
+	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions, &s.Models} {
 		if *l == nil {
 			*l = []string{}
 		}
@@ -144,6 +149,26 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 		return nil, err
 	}
 	p.Road = rp
+	for _, name := range s.Models {
+		m, err := access.ParseModel(name)
+		if err != nil {
+			return nil, usagef("--model %q: %v", name, err)
+		}
+		d := access.DefaultDecay(m)
+		if s.Decay != "" {
+			if d, err = access.ParseDecay(s.Decay); err != nil {
+				return nil, usagef("--decay %q: %v", s.Decay, err)
+			}
+		}
+		p.Models = append(p.Models, analysis.ModelSpec{Model: m, Decay: d})
+	}
+	p.Catchment = s.Catchment
+	if p.Catchment == 0 {
+		p.Catchment = 10000
+		if len(s.Roads) > 0 && s.RouteBy == "time" {
+			p.Catchment = 30
+		}
+	}
 	if err := p.Validate(); err != nil {
 		return nil, usageError{err}
 	}
@@ -241,6 +266,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	}
 	s.Outputs = outputs
 	s.Attributions = o.attributions
+	s.Models, s.Decay, s.Catchment = o.models, o.decay, o.catchment
 	s.normalize()
 	return s, nil
 }

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+const (
+	edgeOSM     = "../../datasets/osmextract/testdata/edge.osm"
+	edgeRestOSM = "../../datasets/osmextract/testdata/edge-rest.osm"
+	liechPBF    = "../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf"
+	statbelCSV  = "../../datasets/population/testdata/be-statbel2020-excerpt.csv"
+)
+
+// runExtractCLI runs `partons extract args…` under a bare parent command
+// that maps flag errors to usage errors as the root command does.
+func runExtractCLI(t testing.TB, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	parent := &cobra.Command{Use: "partons", SilenceUsage: true, SilenceErrors: true}
+	parent.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	parent.AddCommand(newExtractCmd())
+	var out, errb bytes.Buffer
+	parent.SetArgs(append([]string{"extract"}, args...))
+	parent.SetOut(&out)
+	parent.SetErr(&errb)
+	err := parent.ExecuteContext(context.Background())
+	if err != nil {
+		errb.WriteString(err.Error())
+	}
+	return exitCode(err), out.String(), errb.String()
+}
+
+func TestExtractThenRun(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "osm")
+	code, stdout, stderr := runExtractCLI(t, "-q", liechPBF, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"data date: 2013-08-03T19:00:02Z", "villages: 17", "services: 60", "boundaries: 12", "skipped boundary relation/3 (admin_level 2) \"Österreich\"", "© OpenStreetMap contributors"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	var m struct {
+		Generator string `json:"generator"`
+		DataDate  string `json:"data_date"`
+		Inputs    []struct {
+			SHA256 string `json:"sha256"`
+		} `json:"inputs"`
+		Outputs map[string]int `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Generator != "partons" || m.DataDate != "2013-08-03T19:00:02Z" || len(m.Inputs) != 1 ||
+		m.Inputs[0].SHA256 != "e9b3e17b9c3ccaa670c5e7ecf4d0a2cf932d23abd8bb66f78a9f4631cfef3211" || m.Outputs["services.geojson"] != 60 {
+		t.Errorf("manifest %+v", m)
+	}
+	if v := readFile(t, filepath.Join(out, "villages.geojson")); !strings.Contains(v, `"attribution":"© OpenStreetMap contributors, ODbL 1.0`) {
+		t.Error("villages.geojson has no attribution")
+	}
+	report := filepath.Join(dir, "report")
+	code, _, stderr = runCLI(t, "run", "-q", "--villages", filepath.Join(out, "villages.geojson"),
+		"--services", filepath.Join(out, "services.geojson"), "--boundaries", filepath.Join(out, "boundaries.geojson"), "--out", report)
+	if code != exitOK {
+		t.Fatalf("run on the extract: exit %d: %s", code, stderr)
+	}
+	if csv := readFile(t, filepath.Join(report, "villages.csv")); !strings.Contains(csv, "node/58243,Vaduz,LI,") {
+		t.Errorf("villages.csv lacks Vaduz:\n%.300s", csv)
+	}
+	// A second extract into the same directory replaces the report.
+	if code, _, stderr := runExtractCLI(t, "-q", liechPBF, "--out", out); code != exitOK {
+		t.Fatalf("re-extract: exit %d: %s", code, stderr)
+	}
+}
+
+func TestExtractPopulation(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		// Kappa is the only village of Gamma (33016, Mesen's NIS code in
+		// the Statbel excerpt: 1047) but does not carry its name: no
+		// official figure without apportioning.
+		{"plain", nil, []string{
+			`"id":"node/33","name":"Kappa","country":"BE","population":null,"area_code":"33016","area_name":"Gamma","population_source":"unknown"`,
+			`"id":"node/30","name":"Alpha","country":"BE","population":1234,"area_code":"33011","area_name":"Alpha","population_source":"osm"`,
+		}},
+		{"apportion", []string{"--apportion"}, []string{
+			`"id":"node/33","name":"Kappa","country":"BE","population":1047,"area_code":"33016","area_name":"Gamma","population_source":"apportioned"`,
+			`"id":"node/30","name":"Alpha","country":"BE","population":1234,"area_code":"33011","area_name":"Alpha","population_source":"osm"`,
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.name)
+			args := append([]string{"-q", edgeOSM, edgeRestOSM, "--out", out, "--population", "BE=" + statbelCSV}, tc.args...)
+			code, stdout, stderr := runExtractCLI(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			v := readFile(t, filepath.Join(out, "villages.geojson"))
+			for _, w := range tc.want {
+				if !strings.Contains(v, w) {
+					t.Errorf("villages.geojson lacks %s:\n%s", w, v)
+				}
+			}
+			if !strings.Contains(stdout, "population: 4 villages") {
+				t.Errorf("stdout lacks the population report:\n%s", stdout)
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.osm.pbf", "this is not a PBF file")
+	badCSV := writeFile(t, dir, "pop.csv", "code,name,population\n1,A,-3\n")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no file", []string{"--out", filepath.Join(dir, "a")}, exitUsage, "requires at least 1 arg"},
+		{"no out", []string{edgeOSM}, exitUsage, "out"},
+		{"apportion alone", []string{edgeOSM, "--out", filepath.Join(dir, "b"), "--apportion"}, exitUsage, "--apportion needs --population"},
+		{"bad field", []string{edgeOSM, "--out", filepath.Join(dir, "c"), "--population", statbelCSV, "--population-field", "pop"}, exitUsage, "FIELD=COLUMN"},
+		{"unknown flag", []string{edgeOSM, "--out", filepath.Join(dir, "d"), "--nope"}, exitUsage, "unknown flag"},
+		{"malformed pbf", []string{bad, "--out", filepath.Join(dir, "e")}, exitInvalid, "bad.osm.pbf (pbf): byte offset 0"},
+		{"bad population", []string{edgeOSM, "--out", filepath.Join(dir, "f"), "--population", badCSV}, exitInvalid, "pop.csv:2"},
+		{"not a report dir", []string{edgeOSM, "--out", dir}, exitError, "not a partons report"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runExtractCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.msg) {
+				t.Errorf("exit %d %q, want %d with %q", code, stderr, tc.code, tc.msg)
+			}
+		})
+	}
+}
