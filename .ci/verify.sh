@@ -33,13 +33,13 @@ SAMPLE=datasets/westhoek/data
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- tools ------------------------------------------------------------------
-APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool)
+APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool chromium qgis python3-qgis)
 tools_present() {
 	local c
-	for c in ogrinfo ogr2ogr cs2cs projinfo osmium; do
+	for c in ogrinfo ogr2ogr cs2cs projinfo osmium chromium; do
 		command -v "$c" >/dev/null 2>&1 || return 1
 	done
-	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx, osmium' >/dev/null 2>&1
+	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx, osmium, qgis.core' >/dev/null 2>&1
 }
 if ! tools_present; then
 	if [ "$(id -u)" -ne 0 ]; then
@@ -116,6 +116,8 @@ check kdtree "$PY" "$HERE/kdtree_sanity.py" \
 check exit-codes "$PY" "$HERE/exit_codes.py" --bin "$BIN"
 check roads "$PY" "$HERE/road_oracle.py" --bin "$BIN"
 check access "$PY" "$HERE/access_oracle.py" --bin "$BIN"
+check report-gpkg "$PY" "$HERE/report_gpkg.py" --bin "$BIN" --villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --work "$W/report-gpkg"
+check report-html "$PY" "$HERE/report_html.py" --bin "$BIN" --work "$W/report-html"
 
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -113,6 +113,9 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
 			{"services.csv", "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity"},
 			{"inequality.csv", "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)"},
+			{"report.html", "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in --lang"},
+			{"partons.gpkg", "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS"},
+			{"villages.qml", "the default QGIS style of villages.geojson"},
 			{"manifest.json", "this file"},
 		},
 	}
@@ -237,7 +240,8 @@ func sortStrings(s []string) { sort.Strings(s) }
 func filterOutputs(all []manifestOutput, written []string, models bool) []manifestOutput {
 	var out []manifestOutput
 	for _, o := range all {
-		if o.File == "manifest.json" || slices.Contains(written, o.File) || (o.File == "inequality.csv" && models) {
+		if o.File == "manifest.json" || slices.Contains(written, o.File) || (o.File == "inequality.csv" && models) ||
+			(o.File == "villages.qml" && slices.Contains(written, "villages.geojson")) {
 			out = append(out, o)
 		}
 	}

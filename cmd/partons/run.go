@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/report"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
@@ -40,6 +41,8 @@ type runOptions struct {
 	outputs           []string
 	manifestPath      string
 	models            []string
+	format            string
+	lang              string
 	decay             string
 	catchment         float64
 	roads             []string
@@ -100,6 +103,8 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64Var(&o.maxTimeMin, "max-time-min", 0, "ignore services farther than this by road (minutes)")
 	f.StringVar(&o.border, "border", "open", "open, or closed to forbid crossing national borders by road (needs --boundaries)")
 	f.Float64SliceVar(&o.timeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
+	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS)")
+	f.StringVar(&o.lang, "lang", "en", "language of report.html and the styles: nl, fr or en")
 	f.StringArrayVar(&o.models, "model", nil, "accessibility model per category: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN; repeatable (adds {cat}_access_{model} and inequality.csv)")
 	f.StringVar(&o.decay, "decay", "", "distance decay of the models, e.g. gaussian:sigma=2000 (default: each model's)")
 	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
@@ -284,8 +289,9 @@ func geometries(vs []datasets.Village) []orb.Geometry {
 	return g
 }
 
-// reportFiles are the report files run can write, in manifest order.
-var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv"}
+// reportFiles are the report files run can write, in manifest order
+// (partons.gpkg only with --format gpkg).
+var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv", "report.html"}
 
 // writeReport writes the requested files (and always manifest.json) into
 // a new report directory, each file on its own goroutine, and moves the
@@ -320,10 +326,20 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) },
 		"areas.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) },
 		"services.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) },
+		"report.html":  func(w *bufio.Writer) error { return report.Write(w, reportInput(res, aggs, m)) },
+		"partons.gpkg": func(w *bufio.Writer) error {
+			return report.GeoPackage(w, reportInput(res, aggs, m), dataDate(m))
+		},
 	}
 	var ws []fileWriter
 	for _, name := range outputs {
 		ws = append(ws, fileWriter{name, all[name]})
+		if name == "villages.geojson" {
+			// The default QGIS style beside the GeoJSON.
+			for file, qml := range report.StyleFiles(reportInput(res, aggs, m)) {
+				ws = append(ws, fileWriter{file, func(w *bufio.Writer) error { _, err := w.Write(qml); return err }})
+			}
+		}
 	}
 	if len(res.Params.Models) > 0 {
 		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable()) }})

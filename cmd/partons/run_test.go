@@ -284,3 +284,30 @@ func TestRunModels(t *testing.T) {
 		t.Errorf("unknown model: exit %d", code)
 	}
 }
+
+func TestRunGeoPackageAndLanguage(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, out := range []string{a, b} {
+		if code, _, e := runCLI(t, "run", "-q", "--format", "gpkg", "--lang", "fr", "--out", out); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	ga, gb := readFile(t, filepath.Join(a, "partons.gpkg")), readFile(t, filepath.Join(b, "partons.gpkg"))
+	if len(ga) < 1000 || ga != gb || !strings.HasPrefix(ga, "SQLite format 3\x00") {
+		t.Errorf("partons.gpkg missing, not SQLite or not deterministic (%d bytes)", len(ga))
+	}
+	html := readFile(t, filepath.Join(a, "report.html"))
+	if !strings.Contains(html, `lang="fr"`) || strings.Contains(html, "http://") && strings.Contains(html, "<script src=") {
+		t.Error("report.html is not French or loads remote resources")
+	}
+	if !strings.Contains(readFile(t, filepath.Join(a, "villages.qml")), "<qgis") {
+		t.Error("villages.qml missing")
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--lang", "de", "--out", filepath.Join(dir, "c")); code != exitUsage {
+		t.Errorf("--lang de: exit %d, want usage", code)
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--format", "shp", "--out", filepath.Join(dir, "c")); code != exitUsage {
+		t.Errorf("--format shp: exit %d, want usage", code)
+	}
+}

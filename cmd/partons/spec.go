@@ -9,6 +9,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/qml"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
@@ -47,7 +48,8 @@ type runSpec struct {
 	Decay     string   `json:"decay" yaml:"decay"`         // decay spec; empty: each model's default
 	Catchment float64  `json:"catchment" yaml:"catchment"` // model catchment in cost units; 0: 10000 m, or 30 min by road time
 
-	Outputs      []string `json:"outputs" yaml:"outputs"`
+	Lang         string   `json:"lang" yaml:"lang"`       // report language: nl, fr, en
+	Outputs      []string `json:"outputs" yaml:"outputs"` // report files (partons.gpkg with --format gpkg)
 	Attributions []string `json:"attributions" yaml:"attributions"`
 }
 
@@ -57,7 +59,7 @@ func defaultSpec() runSpec {
 	s := runSpec{
 		VillageSchema: c.Villages, ServiceSchema: c.Services, BoundarySchema: c.Boundaries,
 		ThresholdsM: append([]float64(nil), analysis.DefaultThresholdsM...), CrossBorder: true,
-		Profile: string(road.Car), RouteBy: "time", SnapM: 1000, Border: "open",
+		Profile: string(road.Car), RouteBy: "time", SnapM: 1000, Border: "open", Lang: "en",
 		TimeThresholdsMin: append([]float64(nil), analysis.DefaultTimeThresholdsMin...),
 		Outputs:           append([]string(nil), reportFiles...),
 	}
@@ -172,8 +174,11 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	if err := p.Validate(); err != nil {
 		return nil, usageError{err}
 	}
+	if _, err := qml.ParseLang(s.Lang); err != nil {
+		return nil, usagef("--lang %q: want nl, fr or en", s.Lang)
+	}
 	for _, o := range s.Outputs {
-		if !slices.Contains(reportFiles, o) {
+		if !slices.Contains(reportFiles, o) && o != "partons.gpkg" {
 			return nil, usagef("outputs: %q is not one of %v", o, reportFiles)
 		}
 	}
@@ -267,6 +272,14 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Outputs = outputs
 	s.Attributions = o.attributions
 	s.Models, s.Decay, s.Catchment = o.models, o.decay, o.catchment
+	s.Lang = o.lang
+	switch o.format {
+	case "":
+	case "gpkg":
+		s.Outputs = append(s.Outputs, "partons.gpkg")
+	default:
+		return s, usagef("--format %q: the only extra format is gpkg", o.format)
+	}
 	s.normalize()
 	return s, nil
 }

@@ -1,0 +1,68 @@
+package report
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/qml"
+)
+
+// BenchmarkWriteWesthoek renders the demo report (309 villages, 14 maps
+// and charts); BenchmarkPeerGeoJSONWesthoek, its baseline, writes the
+// same run's villages.geojson with the existing writer.
+func BenchmarkWriteWesthoek(b *testing.B) {
+	in := demoInput(b, qml.FR)
+	in.Aggregates = in.Result.Aggregates()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := Write(&buf, in); err != nil {
+			b.Fatal(err)
+		}
+		n = buf.Len()
+	}
+	if n < 100000 {
+		b.Fatalf("report of %d bytes", n)
+	}
+	b.ReportMetric(float64(n), "bytes/report")
+}
+
+func BenchmarkGeoPackageWesthoek(b *testing.B) {
+	in := demoInput(b, qml.FR)
+	in.Aggregates = in.Result.Aggregates()
+	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := GeoPackage(&buf, in, date); err != nil {
+			b.Fatal(err)
+		}
+		n = buf.Len()
+	}
+	b.ReportMetric(float64(n), "bytes/file")
+}
+
+func BenchmarkPeerGeoJSONWesthoek(b *testing.B) {
+	in := demoInput(b, qml.FR)
+	res := in.Result
+	g := make([]orb.Geometry, len(res.Villages))
+	for v := range res.Villages {
+		g[v] = res.Villages[v].Geometry
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := output.WriteGeoJSON(io.Discard, res.VillageTable(), g, output.GeoJSONOptions{Name: "villages"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

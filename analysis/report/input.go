@@ -1,0 +1,178 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/datasets/westhoek"
+)
+
+// Input is everything a report shows. Result is required; the rest is
+// optional and its section is left out when empty.
+type Input struct {
+	Result     *analysis.Result
+	Aggregates []analysis.Aggregate // Result.Aggregates(); computed when nil
+	Lang       qml.Lang             // NL, FR or EN (default EN)
+
+	Title    string // default: "Access to services" in Lang
+	Subtitle string // e.g. the region; default none
+	// DataDate is the date of the input data shown in the header (the
+	// report never prints the clock).
+	DataDate string
+
+	// MainCategory is mapped first and used for the per-area table
+	// (default: MainCategory(Result)).
+	MainCategory string
+
+	Sources      []Source       // data sources with vintage and licence
+	Coverage     []CoverageNote // completeness per category and country
+	Attributions []string       // strings the report must carry
+	Caveats      []string       // free text, shown as given
+
+	// Areas are area outlines drawn on the maps (e.g. from --boundaries).
+	Areas []Area
+	// Names holds place names by language, keyed by the name in the data:
+	// Names["Ieper"][qml.FR] = "Ypres". Entries override the built-in
+	// table of the Westhoek's names (Exonyms).
+	Names map[string]map[qml.Lang]string
+
+	// WorstN is the number of villages listed per country (default 10).
+	WorstN int
+
+	// Scenario adds the villages that lose or gain under a scenario.
+	Scenario *Scenario
+	// Sites adds the sites a location run chose.
+	Sites []Site
+}
+
+// Source is one upstream data source.
+type Source struct {
+	Name, Vintage, Licence, Attribution string
+}
+
+// Completeness grades of CoverageNote (datasets/westhoek values).
+const (
+	Complete = "complete"
+	Partial  = "partial"
+	None     = "none"
+)
+
+// CoverageNote says how completely the service data lists one category
+// in one country.
+type CoverageNote struct {
+	Category, Country string
+	Covered           bool
+	Completeness      string // Complete, Partial or None
+	Vintage           string
+	Points            int
+}
+
+// Area is an area outline with its code (Village.AreaCode) and country.
+type Area struct {
+	Code, Country, Name string
+	Geometry            orb.MultiPolygon
+}
+
+// Scenario is a change to the services (closures, openings) and its
+// effect on one category: DeltaM[v] is the scenario's distance minus the
+// baseline's for village v (aligned with Result.Villages), NaN when either
+// is unknown. Negative is closer (a gain), positive farther (a loss).
+type Scenario struct {
+	Name     string
+	Category string
+	DeltaM   []float64
+	// BreaksM are the class limits of the map in metres (default 500,
+	// 2000, 5000).
+	BreaksM []float64
+}
+
+// Site is one site chosen by a location run.
+type Site struct {
+	Name     string
+	Category string
+	Location orb.Point // WGS84 lon/lat
+	// PeopleServed is the population newly within reach (NaN unknown).
+	PeopleServed float64
+}
+
+// ErrInput is wrapped by errors about an Input.
+var ErrInput = errors.New("report: invalid input")
+
+func (in *Input) check() error {
+	r := in.Result
+	if r == nil {
+		return fmt.Errorf("%w: no result", ErrInput)
+	}
+	if len(r.Rows) != len(r.Villages) {
+		return fmt.Errorf("%w: %d result rows for %d villages", ErrInput, len(r.Rows), len(r.Villages))
+	}
+	if s := in.Scenario; s != nil {
+		if len(s.DeltaM) != len(r.Villages) {
+			return fmt.Errorf("%w: scenario %q: %d differences for %d villages", ErrInput, s.Name, len(s.DeltaM), len(r.Villages))
+		}
+		if catIndex(r, s.Category) < 0 {
+			return fmt.Errorf("%w: scenario %q: category %q is not in the result", ErrInput, s.Name, s.Category)
+		}
+	}
+	for i, s := range in.Sites {
+		p := s.Location
+		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.Abs(p[0]) > 180 || math.Abs(p[1]) > 90 {
+			return fmt.Errorf("%w: site %d (%q): location %v is not a WGS84 lon/lat", ErrInput, i, s.Name, p)
+		}
+	}
+	if in.MainCategory != "" && catIndex(r, in.MainCategory) < 0 && in.MainCategory != analysis.BasketCategory {
+		return fmt.Errorf("%w: main category %q is not in the result", ErrInput, in.MainCategory)
+	}
+	return nil
+}
+
+func catIndex(r *analysis.Result, c string) int {
+	for i, x := range r.Categories {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// MainCategory returns the category whose cross-border (nearest)
+// distance is known for the most people, the first in Result order on
+// ties; with no population known anywhere, the one known for the most
+// villages. "" when there are no categories. Complexity O(villages ×
+// categories).
+func MainCategory(r *analysis.Result) string {
+	best, bestPop, bestN := "", -1.0, -1
+	for c, name := range r.Categories {
+		pop, n := 0.0, 0
+		for v := range r.Villages {
+			cr := &r.Rows[v].Cats[c]
+			if cr.Status != analysis.StatusOK && cr.Status != analysis.StatusNoDomesticService {
+				continue
+			}
+			n++
+			if r.Villages[v].HasPopulation {
+				pop += r.Villages[v].Population
+			}
+		}
+		if pop > bestPop || (pop == bestPop && n > bestN) {
+			best, bestPop, bestN = name, pop, n
+		}
+	}
+	return best
+}
+
+// CoverageFromWesthoek converts the embedded sample's coverage notes
+// (also those a run manifest carries).
+func CoverageFromWesthoek(notes []westhoek.Coverage) []CoverageNote {
+	out := make([]CoverageNote, len(notes))
+	for i, c := range notes {
+		out[i] = CoverageNote{Category: c.Category, Country: c.Country, Covered: c.Covered,
+			Completeness: c.Completeness, Vintage: c.Vintage, Points: c.Points}
+	}
+	return out
+}

@@ -1,0 +1,377 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/qml"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func render(t testing.TB, in Input) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+var tagRE = regexp.MustCompile(`<(h1|h2|h3)[^>]*>(.*?)</(?:h1|h2|h3)>|<svg class="(map|chart)"|<table>|<tr>|<article class="([^"]*)"|<section`)
+
+// outline is the report's structure: headings in order, and per section
+// the number of maps, charts, tables and rows.
+func outline(html string) string {
+	var b strings.Builder
+	counts := map[string]int{}
+	flush := func() {
+		if len(counts) > 0 {
+			fmt.Fprintf(&b, "  maps=%d charts=%d tables=%d rows=%d cards=%d\n", counts["map"], counts["chart"], counts["table"], counts["tr"], counts["card"])
+		}
+		counts = map[string]int{}
+	}
+	for _, m := range tagRE.FindAllStringSubmatch(html, -1) {
+		switch {
+		case m[1] == "h1" || m[1] == "h2":
+			flush()
+			fmt.Fprintf(&b, "%s %s\n", m[1], m[2])
+		case m[1] == "h3":
+			fmt.Fprintf(&b, "  h3 %s\n", m[2])
+		case m[3] != "":
+			counts[m[3]]++
+		case m[4] != "":
+			counts["card"]++
+		case m[0] == "<table>":
+			counts["table"]++
+		case m[0] == "<tr>":
+			counts["tr"]++
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// TestGoldenOutline pins the structure of the demo report in each
+// language: headings, and the maps, charts, tables and rows per section.
+func TestGoldenOutline(t *testing.T) {
+	for _, l := range qml.Langs {
+		got := outline(render(t, demoInput(t, l)))
+		path := filepath.Join("testdata", "outline_"+string(l)+".txt")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./analysis/report -run Golden -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: outline differs from %s; if deliberate, run go test ./analysis/report -run Golden -update\n%s", l, path, got)
+		}
+	}
+}
+
+func TestDeterministicAndSelfContained(t *testing.T) {
+	a := render(t, demoInput(t, qml.FR))
+	b := render(t, demoInput(t, qml.FR))
+	if a != b {
+		t.Fatal("two renders differ")
+	}
+	for _, bad := range []string{"http://", "https://", "<script", "<link", "<img", "src=", "url(", "@import"} {
+		if strings.Contains(strings.ToLower(a), bad) {
+			t.Errorf("report contains %q", bad)
+		}
+	}
+	if !strings.HasPrefix(a, "<!DOCTYPE html>\n<html lang=\"fr\">") || !strings.HasSuffix(a, "</html>\n") {
+		t.Error("not a complete HTML document in French")
+	}
+	// every <use> refers to a shape defined once
+	defs := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<path id="([va]\d+)"`).FindAllStringSubmatch(a, -1) {
+		if defs[m[1]] {
+			t.Errorf("shape %s defined twice", m[1])
+		}
+		defs[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile(`<use href="#([va]\d+)"`).FindAllStringSubmatch(a, -1) {
+		if !defs[m[1]] {
+			t.Fatalf("<use> of undefined shape %s", m[1])
+		}
+	}
+	if len(defs) != 111 {
+		t.Errorf("%d polygon shapes, want the 111 French communes", len(defs))
+	}
+}
+
+// The headline share of Belgians within 1.2 km of a postal point is
+// recomputed here from the per-village rows, independently of the
+// aggregates, and must appear in each language's format.
+func TestHeadlineOracle(t *testing.T) {
+	res, _ := demo(t)
+	c := catIndex(res, "post")
+	var pop, within float64
+	for v, vl := range res.Villages {
+		cr := res.Rows[v].Cats[c]
+		if vl.Country != "BE" || !vl.HasPopulation || cr.Status != analysis.StatusOK {
+			continue
+		}
+		pop += vl.Population
+		if cr.NearestM <= 1200 {
+			within += vl.Population
+		}
+	}
+	share := within / pop
+	for l, want := range map[qml.Lang]string{
+		qml.NL: fmt.Sprintf("%.1f\u00a0%%", 100*share), qml.FR: fmt.Sprintf("%.1f\u00a0%%", 100*share), qml.EN: fmt.Sprintf("%.1f%%", 100*share),
+	} {
+		if l != qml.EN {
+			want = strings.Replace(want, ".", ",", 1)
+		}
+		html := render(t, demoInput(t, l))
+		row := regexp.MustCompile(`<tr><td class="l">` + regexp.QuoteMeta(l.Category("post")) + `</td><td>([^<]*)</td>`).FindStringSubmatch(html)
+		if row == nil || row[1] != want {
+			t.Errorf("%s: post BE ≤ 1.2 km cell %v, want %q", l, row, want)
+		}
+	}
+}
+
+func TestPlaceNames(t *testing.T) {
+	for _, tc := range []struct {
+		lang      qml.Lang
+		in, want  string
+		overrides map[string]map[qml.Lang]string
+	}{
+		{qml.FR, "Ieper", "Ypres (Ieper)", nil},
+		{qml.EN, "Ieper", "Ypres (Ieper)", nil},
+		{qml.NL, "Ieper", "Ieper", nil},
+		{qml.NL, "Dunkerque", "Duinkerke (Dunkerque)", nil},
+		{qml.EN, "Dunkerque", "Dunkirk (Dunkerque)", nil},
+		{qml.FR, "Watou", "Watou", nil},
+		{qml.FR, "Watou", "Watou-lez-X (Watou)", map[string]map[qml.Lang]string{"Watou": {qml.FR: "Watou-lez-X"}}},
+	} {
+		in := Input{Lang: tc.lang, Names: tc.overrides}
+		if got := in.displayName(tc.in); got != tc.want {
+			t.Errorf("%s %s: %q, want %q", tc.lang, tc.in, got, tc.want)
+		}
+	}
+	if !strings.Contains(render(t, demoInput(t, qml.FR)), "Ypres (Ieper)") {
+		t.Error("the French report does not name Ieper Ypres")
+	}
+}
+
+// Class boundaries match QGIS's ranges: inclusive upper bound, first
+// match wins, NULL grey.
+func TestFillClasses(t *testing.T) {
+	br := []float64{1200, 3750, 10000}
+	for _, tc := range []struct {
+		d    float64
+		want string
+	}{
+		{0, qml.Ramp(qml.Sequential, 0)}, {1200, qml.Ramp(qml.Sequential, 0)}, {1200.1, qml.Ramp(qml.Sequential, 1.0/3)},
+		{10000, qml.Ramp(qml.Sequential, 2.0/3)}, {10001, qml.Ramp(qml.Sequential, 1)}, {math.Inf(1), qml.Ramp(qml.Sequential, 1)},
+		{math.NaN(), qml.NoDataColor},
+	} {
+		if got := distanceFill(tc.d, br); got != tc.want {
+			t.Errorf("distanceFill(%v) = %s, want %s", tc.d, got, tc.want)
+		}
+	}
+	db := []float64{500, 2000}
+	for _, tc := range []struct {
+		d float64
+		i int
+	}{{-5000, 0}, {-2000.5, 0}, {-2000, 1}, {-501, 1}, {-500, 2}, {0, 2}, {500, 2}, {501, 3}, {2000, 3}, {2001, 4}} {
+		if got, want := deltaFill(tc.d, db), qml.Ramp(qml.Diverging, float64(tc.i)/4); got != want {
+			t.Errorf("deltaFill(%v) = %s, want class %d %s", tc.d, got, tc.i, want)
+		}
+	}
+}
+
+// synthetic builds a Result by hand: villages with given countries,
+// populations and post distances (NaN unknown, +Inf none).
+func synthetic(countries []string, pops []float64, d []float64) *analysis.Result {
+	r := &analysis.Result{Categories: []string{"post"}, Countries: []string{"BE", "FR"}, Params: analysis.DefaultParams()}
+	for i := range d {
+		v := datasets.Village{ID: fmt.Sprint(i), Name: fmt.Sprint("v", i), Country: countries[i], Location: orb.Point{2.5 + 0.01*float64(i), 50.8}}
+		if !math.IsNaN(pops[i]) {
+			v.Population, v.HasPopulation = pops[i], true
+		}
+		r.Villages = append(r.Villages, v)
+		cr := analysis.CategoryResult{Status: analysis.StatusOK, NearestM: d[i], DomesticM: d[i], AbroadM: math.NaN(), NearestService: -1}
+		switch {
+		case math.IsNaN(d[i]):
+			cr.Status = analysis.StatusDomesticNotCovered
+		case math.IsInf(d[i], 1):
+			cr.Status, cr.NearestM, cr.DomesticM = analysis.StatusNoService, math.NaN(), math.NaN()
+		}
+		r.Rows = append(r.Rows, analysis.VillageResult{Cats: []analysis.CategoryResult{cr}})
+	}
+	return r
+}
+
+// Hand-computed cumulative shares: BE has 100 people at 500 m, 300 at
+// 1500 m, 600 with no service at all; a village of unknown population and
+// one of unknown distance do not count.
+func TestCDFByHand(t *testing.T) {
+	r := synthetic([]string{"BE", "BE", "BE", "BE", "BE", "FR"},
+		[]float64{100, 300, 600, math.NaN(), 50, 10},
+		[]float64{500, 1500, math.Inf(1), 200, math.NaN(), 3000})
+	s := newSeries(r, 0)
+	if s.known != 5 || s.domest != 0 {
+		t.Errorf("known %d domestic %d", s.known, s.domest)
+	}
+	cs := cdf(r, s, []string{"BE", "FR"}, 2000, 4) // x = 0, 500, 1000, 1500, 2000
+	be, fr := cs[0], cs[1]
+	want := []float64{0, 0.1, 0.1, 0.4, 0.4}
+	if be.PopulationMeasured != 1000 || be.Basis != basisNearest {
+		t.Errorf("BE measured %v basis %v", be.PopulationMeasured, be.Basis)
+	}
+	for i := range want {
+		if math.Abs(be.Share[i]-want[i]) > 1e-12 || be.X[i] != 500*float64(i) {
+			t.Errorf("BE at %v: %v, want %v", be.X[i], be.Share[i], want[i])
+		}
+	}
+	if fr.Share[4] != 0 || fr.PopulationMeasured != 10 {
+		t.Errorf("FR %+v", fr)
+	}
+	// worst: no service first, then farthest, unknown left out
+	if got := worst(r, s, "BE", 3); fmt.Sprint(got) != "[2 1 0]" {
+		t.Errorf("worst BE %v, want [2 1 0]", got)
+	}
+	if got := niceMax(r, s); got != 10000 {
+		t.Errorf("niceMax %v, want the largest threshold 10000", got)
+	}
+}
+
+func TestMainCategory(t *testing.T) {
+	res, _ := demo(t)
+	if got := MainCategory(res); got != "post" {
+		t.Errorf("MainCategory = %q, want post (the only category covered on both sides)", got)
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	res, _ := demo(t)
+	for name, in := range map[string]Input{
+		"no result": {},
+		"scenario":  {Result: res, Scenario: &Scenario{Name: "x", Category: "post", DeltaM: []float64{1}}},
+		"category":  {Result: res, Scenario: &Scenario{Name: "x", Category: "nope", DeltaM: make([]float64, len(res.Villages))}},
+		"site":      {Result: res, Sites: []Site{{Name: "s", Location: orb.Point{2, 95}}}},
+		"main":      {Result: res, MainCategory: "nope"},
+	} {
+		if err := Write(&bytes.Buffer{}, in); !errors.Is(err, ErrInput) {
+			t.Errorf("%s: err = %v, want ErrInput", name, err)
+		}
+	}
+}
+
+// The optional sections render from the same Input.
+func TestScenarioAndSites(t *testing.T) {
+	in := demoInput(t, qml.EN)
+	res := in.Result
+	delta := make([]float64, len(res.Villages))
+	for v := range delta {
+		delta[v] = math.NaN()
+	}
+	delta[0], delta[1], delta[2] = 2500, -800, 0
+	in.Scenario = &Scenario{Name: "Close one post office", Category: "post", DeltaM: delta}
+	in.Sites = []Site{{Name: "Site A", Category: "post", Location: orb.Point{2.7, 50.9}, PeopleServed: 1234}}
+	html := render(t, in)
+	for _, want := range []string{"Scenario: Close one post office", "Villages that lose", "Villages that gain", "+2.5\u00a0km", "−800\u00a0m", "Site A", "1,234"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	layers, err := Layers(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, l := range layers {
+		names = append(names, l.Name)
+	}
+	if got := strings.Join(names, ","); got != "villages,village_polygons,services,areas,sites,delta_villages" {
+		t.Errorf("layers %s", got)
+	}
+}
+
+func TestGeoPackageDeterministic(t *testing.T) {
+	in := demoInput(t, qml.NL)
+	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var a, b bytes.Buffer
+	if err := GeoPackage(&a, in, date); err != nil {
+		t.Fatal(err)
+	}
+	if err := GeoPackage(&b, in, date); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() < 100000 {
+		t.Fatalf("GeoPackage of the demo: %d and %d bytes, equal %v", a.Len(), b.Len(), bytes.Equal(a.Bytes(), b.Bytes()))
+	}
+	layers, _ := Layers(in)
+	if layers[0].Table.Len != 309 || len(layers[0].Geometries) != 309 || layers[1].Table.Len != 111 || layers[2].Table.Len != 595 {
+		t.Errorf("layer sizes %d %d %d", layers[0].Table.Len, layers[1].Table.Len, layers[2].Table.Len)
+	}
+	if _, ok := layers[0].Geometries[0].(orb.Point); !ok {
+		t.Error("mixed villages: the villages layer must hold points")
+	}
+	st := StyleFiles(in)
+	if !bytes.Contains(st["villages.qml"], []byte(`coalesce(&#34;post_nearest_m&#34;`)) {
+		t.Errorf("villages.qml does not style post_nearest_m")
+	}
+}
+
+// Example renders the embedded Westhoek sample's report in French and
+// prints its main category and headings.
+func Example() {
+	in := demoInput(nil, qml.FR)
+	var b bytes.Buffer
+	if err := Write(&b, in); err != nil {
+		panic(err)
+	}
+	fmt.Println(MainCategory(in.Result))
+	for _, m := range regexp.MustCompile(`<h2>(.*?)</h2>`).FindAllStringSubmatch(b.String(), -1) {
+		fmt.Println(m[1])
+	}
+	// Output:
+	// post
+	// À lire d&#39;abord
+	// Chiffres clés par pays
+	// Cartes et distributions
+	// Par territoire : point postal
+	// Villages les moins bien desservis
+	// Sources des données
+}
+
+// An empty run still renders (a header and the method), and so does a
+// run without cross-border metrics.
+func TestEdgeCases(t *testing.T) {
+	empty := &analysis.Result{Params: analysis.DefaultParams()}
+	if html := render(t, Input{Result: empty, Lang: qml.NL}); !strings.Contains(html, "<h1>Toegang tot dagelijkse diensten</h1>") {
+		t.Error("empty report has no title")
+	}
+	if _, err := Layers(Input{Result: empty}); err != nil {
+		t.Errorf("layers of an empty run: %v", err)
+	}
+	r := synthetic([]string{"BE", "FR"}, []float64{10, 20}, []float64{100, 5000})
+	r.Params.CrossBorder = false
+	html := render(t, Input{Result: r, Lang: "xx"}) // unknown language: English
+	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "post office") {
+		t.Error("non-cross-border report in English expected")
+	}
+}

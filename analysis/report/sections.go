@@ -1,0 +1,247 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/partons/partons/datasets/qml"
+)
+
+// DefaultDeltaBreaksM are the class limits of scenario maps, in metres.
+var DefaultDeltaBreaksM = []float64{500, 2000, 5000}
+
+// deltaFill colours a difference on the diverging classes of qml.Delta.
+func deltaFill(d float64, breaks []float64) string {
+	if math.IsNaN(d) {
+		return qml.NoDataColor
+	}
+	k := len(breaks)
+	total := 2*k + 1
+	// class index 0 is "closer by more than the last break", k is "about
+	// the same", 2k is "farther by more than the last break".
+	i := k
+	switch {
+	case d < -breaks[0]:
+		i = k - 1
+		for j := 1; j < k && d < -breaks[j]; j++ {
+			i--
+		}
+	case d > breaks[0]:
+		i = k + 1
+		for j := 1; j < k && d > breaks[j]; j++ {
+			i++
+		}
+	}
+	return qml.Ramp(qml.Diverging, float64(i)/float64(total-1))
+}
+
+func (in *Input) writeScenario(b *strings.Builder, f *frame) {
+	s := in.Scenario
+	if s == nil {
+		return
+	}
+	l := in.Lang
+	r := in.Result
+	breaks := clean(s.BreaksM)
+	if len(breaks) == 0 {
+		breaks = DefaultDeltaBreaksM
+	}
+	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "scenario"), s.Name)),
+		esc(fmt.Sprintf(t(l, "scenario note"), l.Category(s.Category))))
+	f.draw(b, in, mapLayer{
+		label: fmt.Sprintf(t(l, "scenario"), s.Name),
+		fill:  func(v int) string { return deltaFill(s.DeltaM[v], breaks) },
+		order: func(v int) (float64, bool) { return math.Abs(s.DeltaM[v]), !math.IsNaN(s.DeltaM[v]) },
+	})
+	b.WriteString(`<ul class="legend">`)
+	k := len(breaks)
+	labels := []string{fmt.Sprintf(l.Word("closer+"), l.Threshold(breaks[k-1]))}
+	for j := k - 1; j >= 1; j-- {
+		labels = append(labels, fmt.Sprintf(l.Word("closer"), l.Threshold(breaks[j-1]), l.Threshold(breaks[j])))
+	}
+	labels = append(labels, fmt.Sprintf(l.Word("same"), l.Threshold(breaks[0])))
+	for j := 1; j < k; j++ {
+		labels = append(labels, fmt.Sprintf(l.Word("farther"), l.Threshold(breaks[j-1]), l.Threshold(breaks[j])))
+	}
+	labels = append(labels, fmt.Sprintf(l.Word("farther+"), l.Threshold(breaks[k-1])))
+	for i, lab := range labels {
+		fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, qml.Ramp(qml.Diverging, float64(i)/float64(len(labels)-1)), esc(lab))
+	}
+	fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li></ul>`+"\n", qml.NoDataColor, esc(t(l, "legend unknown")))
+
+	var lose, gain []int
+	for v := range r.Villages {
+		switch d := s.DeltaM[v]; {
+		case d > 0:
+			lose = append(lose, v)
+		case d < 0:
+			gain = append(gain, v)
+		}
+	}
+	sort.SliceStable(lose, func(i, j int) bool { return s.DeltaM[lose[i]] > s.DeltaM[lose[j]] })
+	sort.SliceStable(gain, func(i, j int) bool { return s.DeltaM[gain[i]] < s.DeltaM[gain[j]] })
+	b.WriteString("<div class=\"grid2\">\n")
+	for _, part := range []struct {
+		key string
+		vs  []int
+	}{{"lose", lose}, {"gain", gain}} {
+		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n", esc(t(l, part.key)))
+		if len(part.vs) == 0 {
+			fmt.Fprintf(b, "<p>%s</p>\n</div>\n", esc(t(l, "nobody")))
+			continue
+		}
+		vs := part.vs
+		if len(vs) > in.WorstN {
+			vs = vs[:in.WorstN]
+		}
+		fmt.Fprintf(b, "<table>\n<thead><tr><th class=\"l\">%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			esc(t(l, "village")), esc(t(l, "people")), esc(t(l, "change")))
+		for _, v := range vs {
+			vl := &r.Villages[v]
+			pop := "–"
+			if vl.HasPopulation {
+				pop = l.Number(vl.Population, 0)
+			}
+			sign := "+"
+			if s.DeltaM[v] < 0 {
+				sign = ""
+			}
+			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td>%s</td><td>%s%s</td></tr>\n", esc(in.displayName(vl.Name)), esc(pop), sign, esc(l.Distance(s.DeltaM[v])))
+		}
+		b.WriteString("</tbody></table>\n</div>\n")
+	}
+	b.WriteString("</div>\n</section>\n")
+}
+
+func (in *Input) writeSites(b *strings.Builder, f *frame, ss []series) {
+	if len(in.Sites) == 0 {
+		return
+	}
+	l := in.Lang
+	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n", esc(t(l, "sites")))
+	fill := func(int) string { return qml.NoDataColor }
+	if len(ss) > 0 {
+		s := ss[0]
+		fill = func(v int) string { return distanceFill(s.d[v], in.Result.Params.ThresholdsM) }
+	}
+	f.draw(b, in, mapLayer{label: t(l, "sites"), fill: fill, sites: in.Sites})
+	fmt.Fprintf(b, "<table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		esc(t(l, "site")), esc(t(l, "category")), esc(t(l, "lonlat")), esc(t(l, "people served")))
+	for _, s := range in.Sites {
+		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s, %s</td><td>%s</td></tr>\n",
+			esc(s.Name), esc(l.Category(s.Category)), esc(l.Number(s.Location[0], 5)), esc(l.Number(s.Location[1], 5)), esc(l.Number(s.PeopleServed, 0)))
+	}
+	b.WriteString("</tbody></table>\n</section>\n")
+}
+
+func (in *Input) writeSources(b *strings.Builder) {
+	l := in.Lang
+	r := in.Result
+	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n", esc(t(l, "sources")))
+	if len(in.Sources) > 0 {
+		fmt.Fprintf(b, "<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th class=\"l\">%s</th><th class=\"l\">%s</th></tr></thead>\n<tbody>\n",
+			esc(t(l, "source")), esc(t(l, "vintage")), esc(t(l, "licence")), esc(t(l, "attribution")))
+		for _, s := range in.Sources {
+			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td></tr>\n",
+				esc(s.Name), esc(s.Vintage), esc(s.Licence), esc(s.Attribution))
+		}
+		b.WriteString("</tbody></table></div>\n")
+	}
+	if len(in.Coverage) > 0 {
+		byCat := map[string]map[string]CoverageNote{}
+		var countries []string
+		seen := map[string]bool{}
+		for _, c := range in.Coverage {
+			if byCat[c.Category] == nil {
+				byCat[c.Category] = map[string]CoverageNote{}
+			}
+			byCat[c.Category][c.Country] = c
+			if !seen[c.Country] {
+				seen[c.Country] = true
+				countries = append(countries, c.Country)
+			}
+		}
+		sort.Strings(countries)
+		fmt.Fprintf(b, "<h3>%s</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\">%s</th>", esc(t(l, "coverage")), esc(t(l, "category")))
+		for _, c := range countries {
+			fmt.Fprintf(b, "<th class=\"l\">%s</th>", esc(countryName(l, c)))
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for _, cat := range sortedKeys(byCat) {
+			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(l.Category(cat)))
+			for _, ctry := range countries {
+				c, ok := byCat[cat][ctry]
+				cell := "–"
+				if ok {
+					cell = in.grade(c)
+				}
+				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(cell))
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</tbody></table></div>\n")
+	}
+	if len(in.Caveats) > 0 {
+		attr := ""
+		if l != qml.EN {
+			attr = ` lang="en"` // caveats come as free English text
+		}
+		fmt.Fprintf(b, "<h3>%s</h3>\n<ul%s>\n", esc(t(l, "caveats")), attr)
+		for _, c := range in.Caveats {
+			fmt.Fprintf(b, "<li>%s</li>\n", esc(c))
+		}
+		b.WriteString("</ul>\n")
+	}
+	var ts []string
+	for _, tv := range r.Params.ThresholdsM {
+		ts = append(ts, l.Threshold(tv))
+	}
+	fmt.Fprintf(b, "<h3>%s</h3>\n<p>%s</p>\n", esc(t(l, "method")), esc(fmt.Sprintf(t(l, "method text"), strings.Join(ts, ", "))))
+	b.WriteString("</section>\n<footer>\n")
+	var attrs []string
+	seen := map[string]bool{}
+	for _, a := range in.Attributions {
+		if a != "" && !seen[a] {
+			seen[a] = true
+			attrs = append(attrs, a)
+		}
+	}
+	if len(attrs) > 0 {
+		fmt.Fprintf(b, "<p>%s</p>\n", esc(strings.Join(attrs, " · ")))
+	}
+	fmt.Fprintf(b, "<p class=\"note\">%s</p>\n</footer>\n", esc(t(l, "footer")))
+}
+
+// grade describes a coverage note: "partial · 2015-11 · 52 points".
+func (in *Input) grade(c CoverageNote) string {
+	l := in.Lang
+	g := t(l, "none grade")
+	switch {
+	case c.Covered && c.Completeness == Complete:
+		g = t(l, "complete")
+	case c.Covered:
+		g = t(l, "partial grade")
+	}
+	if !c.Covered {
+		return g
+	}
+	parts := []string{g}
+	if c.Vintage != "" {
+		parts = append(parts, c.Vintage)
+	}
+	parts = append(parts, l.Number(float64(c.Points), 0)+" "+t(l, "points"))
+	return strings.Join(parts, " · ")
+}
+
+// clean keeps the ascending positive finite breaks.
+func clean(breaks []float64) []float64 {
+	var out []float64
+	for _, v := range breaks {
+		if v > 0 && !math.IsInf(v, 0) && (len(out) == 0 || v > out[len(out)-1]) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
