@@ -198,3 +198,31 @@ func parseF(t testing.TB, s string) float64 {
 	}
 	return v
 }
+
+// TestRunFromOSMAlone: villages, services, boundaries and roads all from
+// one real extract (Liechtenstein, © OpenStreetMap contributors, ODbL).
+func TestRunFromOSMAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, stdout, stderr := runCLI(t, "run", "-q", "--osm", "../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf", "--out", out)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stdout, "17 villages (LI 17), 60 services") || !strings.Contains(stdout, "roads (car, osm)") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+	if len(rows) != 17 {
+		t.Fatalf("%d villages", len(rows))
+	}
+	for id, r := range rows {
+		if cell(t, h, r, "country") != "LI" || cell(t, h, r, "snap_m") == "" {
+			t.Errorf("village %s: %v", id, r[:10])
+		}
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--osm", "x.pbf", "--villages", "v.csv", "--out", out); code != exitUsage {
+		t.Errorf("--osm with --villages: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "run", "-q", "--population", "p.csv", "--out", out); code != exitUsage {
+		t.Errorf("--population without --osm: exit %d", code)
+	}
+}

@@ -19,7 +19,10 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/osmextract"
+	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 )
@@ -46,6 +49,9 @@ type runOptions struct {
 	decay             string
 	catchment         float64
 	roads             []string
+	osm               []string
+	population        []string
+	apportion         bool
 	profile           string
 	routeBy           string
 	snapM             float64
@@ -96,6 +102,9 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
 	f.StringArrayVar(&o.attributions, "attribution", nil, "attribution of your input data, carried into the reports; repeatable")
 	f.StringArrayVar(&o.roads, "roads", nil, "road network: OSM extracts (.osm.pbf, .osm, .osm.bz2; several are merged) or one graph file from 'partons prepare'; repeatable")
+	f.StringArrayVar(&o.osm, "osm", nil, "OpenStreetMap extracts giving villages, services, boundaries and (unless --roads) the road network; repeatable")
+	f.StringArrayVar(&o.population, "population", nil, "with --osm: [CC=]CSV of official population per municipality (NIS/INSEE code or name); repeatable")
+	f.BoolVar(&o.apportion, "apportion", false, "with --osm: share a municipality's population among its villages by place class")
 	f.StringVar(&o.profile, "profile", "car", "travel mode: car, bicycle or foot")
 	f.StringVar(&o.routeBy, "route-by", "time", "routes minimise travel time (time) or length (length)")
 	f.Float64Var(&o.snapM, "snap-m", 1000, "snapping tolerance in metres: villages and services farther from any road are unsnapped")
@@ -255,6 +264,14 @@ func readInputs(j *job) (*inputs, error) {
 	}
 	var err error
 	var files []load.Input
+	if len(j.spec.OSM) > 0 {
+		if err := readOSMInputs(j, in); err != nil {
+			return nil, err
+		}
+		in.mapping = mapCategories(j.tax, in.services)
+		in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
+		return in, nil
+	}
 	if in.villages, files, err = load.Villages(j.villageSrcs, j.cfg.Villages); collect(err) != nil {
 		return nil, err
 	}
@@ -404,4 +421,30 @@ func (p *progress) done() {
 	if p.on {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// readOSMInputs takes villages, services and boundaries from OSM extracts
+// (and official population per municipality when given).
+func readOSMInputs(j *job, in *inputs) error {
+	tables, err := readPopulation(j.spec.Population, population.ReadOptions{})
+	if err != nil {
+		return err
+	}
+	srcs := make([]osmroad.Source, len(j.spec.OSM))
+	for i, f := range j.spec.OSM {
+		srcs[i] = osmroad.FileSource(f)
+	}
+	res, err := osmextract.Extract(context.Background(), srcs, osmextract.Options{Taxonomy: j.tax})
+	if err != nil {
+		return err
+	}
+	if len(tables) > 0 {
+		osmextract.ApplyPopulation(res, tables, population.Options{Apportion: j.spec.Apportion})
+	}
+	in.villages, in.services, in.boundaries = res.Villages, res.Services, res.Boundaries
+	for _, f := range res.Report.Files {
+		in.files = append(in.files, load.Input{Name: f.Name, Kind: "osm", Format: string(f.Format), SHA256: f.SHA256, Bytes: f.Size,
+			Records: 0})
+	}
+	return nil
 }

@@ -24,6 +24,9 @@ type runSpec struct {
 	Services   []string `json:"services" yaml:"services"`     // files
 	Boundaries []string `json:"boundaries" yaml:"boundaries"` // files
 	Roads      []string `json:"roads" yaml:"roads"`           // OSM extracts or one graph file
+	OSM        []string `json:"osm" yaml:"osm"`               // OSM extracts giving villages, services, boundaries (and roads)
+	Population []string `json:"population" yaml:"population"` // [CC=]CSV of official population per municipality (with osm)
+	Apportion  bool     `json:"apportion" yaml:"apportion"`   // share municipality population among villages (with osm)
 
 	VillageSchema  datasets.VillageSchema  `json:"village_schema" yaml:"village_schema"`
 	ServiceSchema  datasets.ServiceSchema  `json:"service_schema" yaml:"service_schema"`
@@ -72,7 +75,7 @@ func defaultSpec() runSpec {
 // normalize makes nil and empty lists alike so that specs compare and
 // serialise the same way whichever way they were built.
 func (s *runSpec) normalize() {
-	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions, &s.Models} {
+	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions, &s.Models, &s.OSM, &s.Population} {
 		if *l == nil {
 			*l = []string{}
 		}
@@ -94,6 +97,15 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	j := &job{spec: s, attributions: s.Attributions, roadFiles: s.Roads}
 	j.cfg = config.Config{Villages: s.VillageSchema, Services: s.ServiceSchema, Boundaries: s.BoundarySchema, Categories: s.CategoryMap}
 	switch {
+	case len(s.OSM) > 0:
+		if len(s.Villages) > 0 || len(s.Services) > 0 || len(s.Boundaries) > 0 {
+			return nil, usagef("--osm gives the villages, services and boundaries: drop --villages, --services and --boundaries")
+		}
+		if len(s.Roads) == 0 {
+			j.roadFiles = s.OSM
+		}
+	case len(s.Population) > 0 || s.Apportion:
+		return nil, usagef("--population and --apportion go with --osm (for other villages, put the population in the village file)")
 	case len(s.Villages) == 0 && len(s.Services) == 0:
 		j.embedded = true
 		j.villageSrcs = []load.Source{load.Bytes(westhoek.VillagesFile, westhoek.Villages())}
@@ -238,6 +250,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	}
 	s.VillageSchema, s.ServiceSchema, s.BoundarySchema = cfg.Villages, cfg.Services, cfg.Boundaries
 	s.Villages, s.Services, s.Boundaries, s.Roads = o.villages, o.services, o.boundaries, o.roads
+	s.OSM, s.Population, s.Apportion = o.osm, o.population, o.apportion
 	switch {
 	case o.changed("thresholds-m"):
 		s.ThresholdsM = o.thresholdsM

@@ -1,0 +1,427 @@
+package osmextract
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/osm"
+	"github.com/paulmach/osm/osmpbf"
+
+	"github.com/partons/partons/datasets/osmroad"
+)
+
+// relRec is a kept relation: an area (type=multipolygon or boundary) that
+// is a boundary, a place or a service.
+type relRec struct {
+	id      int64
+	version int32
+	file    int32
+	tags    osm.Tags
+	members []member
+}
+
+// member is a way member of a relation.
+type member struct {
+	way   int64
+	inner bool
+}
+
+// wayRec is a kept way: tagged (tags != nil) or a member of a kept relation.
+type wayRec struct {
+	id      int64
+	version int32
+	file    int32
+	tags    osm.Tags
+	refs    []int64
+}
+
+// nodeRec is a tagged node kept as a place or service.
+type nodeRec struct {
+	id      int64
+	version int32
+	file    int32
+	tags    osm.Tags
+	pt      orb.Point
+}
+
+// reader holds the state of one Extract call. Only the PBF filters run on
+// decoder goroutines; they read the settings and the sorted id slices,
+// which do not change during a pass, and atomics.
+type reader struct {
+	ctx  context.Context
+	set  *settings
+	memo *osmroad.BlockMemo
+	rep  *Report
+
+	rels  []relRec
+	ways  []wayRec
+	nodes []nodeRec
+
+	needWays []int64 // sorted way ids referenced by kept relations
+
+	ids  []int64     // sorted node ids referenced by kept ways
+	pts  []orb.Point // their coordinates
+	vers []int32     // their versions; -1 while missing
+
+	newest atomic.Int64 // newest element timestamp, Unix seconds
+}
+
+// interesting reports whether tags make an object a place or a service.
+// Safe on decoder goroutines.
+func (s *settings) interesting(tags osm.Tags) bool {
+	for _, t := range tags {
+		if t.Key == "place" && s.places[t.Value] {
+			return true
+		}
+		if s.rawKeys[t.Key] {
+			if _, ok := s.rawToCat[t.Key+"="+t.Value]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adminLevel returns the wanted admin level of an administrative boundary,
+// or 0.
+func (s *settings) adminLevel(tags osm.Tags) int {
+	if tags.Find("boundary") != "administrative" {
+		return 0
+	}
+	return s.levels[tags.Find("admin_level")]
+}
+
+// isAreaRelation reports whether a relation describes polygons, as
+// osmium's area assembler reads them.
+func isAreaRelation(tags osm.Tags) bool {
+	t := tags.Find("type")
+	return t == "multipolygon" || t == "boundary"
+}
+
+// keepRelation is the pass-1 filter.
+func (s *settings) keepRelation(r *osm.Relation) bool {
+	return isAreaRelation(r.Tags) && (s.adminLevel(r.Tags) > 0 || s.interesting(r.Tags))
+}
+
+func (r *reader) seen(t time.Time) {
+	u := t.Unix()
+	if t.IsZero() {
+		return
+	}
+	for {
+		old := r.newest.Load()
+		if u <= old || r.newest.CompareAndSwap(old, u) {
+			return
+		}
+	}
+}
+
+// pass runs one pass over source i: skips and filters for PBF, the same
+// filters applied on the calling goroutine for XML, visit for each kept
+// object. first records the file's header, hash and size in the report;
+// later passes check that the bytes did not change.
+func (r *reader) pass(i int, src osmroad.Source, kind string, keep func(osm.Object) bool, visit func(osm.Object), first bool) error {
+	var scanned atomic.Int64
+	filter := func(o osm.Object, ts time.Time) bool {
+		scanned.Add(1)
+		r.seen(ts)
+		return keep(o)
+	}
+	p, err := osmroad.OpenPass(r.ctx, src, r.set.procs, r.memo, func(s *osmpbf.Scanner) {
+		s.SkipNodes, s.SkipWays, s.SkipRelations = kind != "node", kind != "way", kind != "relation"
+		switch kind {
+		case "node":
+			s.FilterNode = func(n *osm.Node) bool { return filter(n, n.Timestamp) }
+		case "way":
+			s.FilterWay = func(w *osm.Way) bool { return filter(w, w.Timestamp) }
+		default:
+			s.FilterRelation = func(rel *osm.Relation) bool { return filter(rel, rel.Timestamp) }
+		}
+	})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	fr := osmroad.FileReport{Name: src.Name, Format: p.Format()}
+	if first {
+		h, err := p.Header()
+		if err != nil {
+			return p.Fail("", 0, err)
+		}
+		if h != nil {
+			fr.WritingProgram, fr.ReplicationTime = h.WritingProgram, h.ReplicationTimestamp
+			if h.Bounds != nil {
+				fr.Bounds = bound(h.Bounds)
+			}
+		}
+	}
+	pbf := p.Format() == osmroad.FormatPBF
+	sc := p.Scanner()
+	lastKind, lastID := "", int64(0)
+	for sc.Scan() {
+		obj := sc.Object()
+		var ts time.Time
+		switch o := obj.(type) {
+		case *osm.Node:
+			lastKind, lastID, ts = "node", int64(o.ID), o.Timestamp
+			if !(o.Lat >= -90 && o.Lat <= 90 && o.Lon >= -180 && o.Lon <= 180) {
+				return p.Fail(lastKind, lastID, fmt.Errorf("%w: lat %v lon %v", osmroad.ErrCoordinate, o.Lat, o.Lon))
+			}
+		case *osm.Way:
+			lastKind, lastID, ts = "way", int64(o.ID), o.Timestamp
+		case *osm.Relation:
+			lastKind, lastID, ts = "relation", int64(o.ID), o.Timestamp
+		case *osm.Bounds:
+			if first && fr.Bounds == nil {
+				fr.Bounds = bound(o)
+			}
+			continue
+		default:
+			continue
+		}
+		if lastKind != kind {
+			continue
+		}
+		if !pbf && !filter(obj, ts) {
+			continue
+		}
+		visit(obj)
+	}
+	if err := sc.Err(); err != nil {
+		return p.Fail(lastKind, lastID, err)
+	}
+	if err := r.ctx.Err(); err != nil {
+		return p.Fail(lastKind, lastID, err)
+	}
+	sum, size, err := p.Finish()
+	if err != nil {
+		return p.Fail(lastKind, lastID, err)
+	}
+	switch kind {
+	case "node":
+		r.rep.Scanned.Nodes += scanned.Load()
+	case "way":
+		r.rep.Scanned.Ways += scanned.Load()
+	default:
+		r.rep.Scanned.Relations += scanned.Load()
+	}
+	if first {
+		fr.SHA256, fr.Size = sum, size
+		r.rep.Files = append(r.rep.Files, fr)
+	} else if f := r.rep.Files[i]; f.SHA256 != sum || f.Size != size {
+		return p.Fail("", 0, osmroad.ErrChanged)
+	}
+	return nil
+}
+
+func bound(b *osm.Bounds) *orb.Bound {
+	return &orb.Bound{Min: orb.Point{b.MinLon, b.MinLat}, Max: orb.Point{b.MaxLon, b.MaxLat}}
+}
+
+// read runs the three passes over every source and merges the objects.
+func (r *reader) read(sources []osmroad.Source) error {
+	for i, src := range sources {
+		err := r.pass(i, src, "relation",
+			func(o osm.Object) bool { return r.set.keepRelation(o.(*osm.Relation)) },
+			func(o osm.Object) { r.addRelation(o.(*osm.Relation), i) }, true)
+		if err != nil {
+			return err
+		}
+	}
+	r.mergeRelations()
+	for i, src := range sources {
+		err := r.pass(i, src, "way",
+			func(o osm.Object) bool {
+				w := o.(*osm.Way)
+				return r.set.interesting(w.Tags) || contains(r.needWays, int64(w.ID))
+			},
+			func(o osm.Object) { r.addWay(o.(*osm.Way), i) }, false)
+		if err != nil {
+			return err
+		}
+	}
+	r.mergeWays()
+	for i, src := range sources {
+		err := r.pass(i, src, "node",
+			func(o osm.Object) bool {
+				n := o.(*osm.Node)
+				return contains(r.ids, int64(n.ID)) || (len(n.Tags) > 0 && r.set.interesting(n.Tags))
+			},
+			func(o osm.Object) { r.addNode(o.(*osm.Node), i) }, false)
+		if err != nil {
+			return err
+		}
+	}
+	r.mergeNodes()
+	return nil
+}
+
+// contains reports whether sorted holds id. O(log n), read-only.
+func contains(sorted []int64, id int64) bool {
+	_, ok := slices.BinarySearch(sorted, id)
+	return ok
+}
+
+func (r *reader) addRelation(rel *osm.Relation, file int) {
+	rec := relRec{id: int64(rel.ID), version: int32(rel.Version), file: int32(file), tags: rel.Tags}
+	for _, m := range rel.Members {
+		if m.Type != osm.TypeWay {
+			continue // label and admin_centre nodes, subarea relations
+		}
+		switch m.Role {
+		case "outer", "":
+			rec.members = append(rec.members, member{way: m.Ref})
+		case "inner":
+			rec.members = append(rec.members, member{way: m.Ref, inner: true})
+		}
+	}
+	r.rels = append(r.rels, rec)
+}
+
+func (r *reader) addWay(w *osm.Way, file int) {
+	rec := wayRec{id: int64(w.ID), version: int32(w.Version), file: int32(file), refs: make([]int64, len(w.Nodes))}
+	if r.set.interesting(w.Tags) {
+		rec.tags = w.Tags
+	}
+	for k, wn := range w.Nodes {
+		rec.refs[k] = int64(wn.ID)
+	}
+	r.ways = append(r.ways, rec)
+}
+
+func (r *reader) addNode(n *osm.Node, file int) {
+	id := int64(n.ID)
+	tagged := len(n.Tags) > 0 && r.set.interesting(n.Tags)
+	if k, ok := slices.BinarySearch(r.ids, id); ok {
+		if r.vers[k] >= 0 && !tagged {
+			r.rep.Duplicates.Nodes++ // tagged duplicates are counted by mergeNodes
+		}
+		if r.vers[k] < 0 || int32(n.Version) > r.vers[k] {
+			r.pts[k], r.vers[k] = orb.Point{n.Lon, n.Lat}, int32(n.Version)
+		}
+	}
+	if tagged {
+		r.nodes = append(r.nodes, nodeRec{id: id, version: int32(n.Version), file: int32(file), tags: n.Tags, pt: orb.Point{n.Lon, n.Lat}})
+	}
+}
+
+// dedupe sorts recs by id, highest version first, then first file, and
+// keeps the first of each id. It returns the kept records and how many
+// were dropped. O(n log n).
+func dedupe[T any](recs []T, key func(*T) (id int64, version, file int32)) ([]T, int64) {
+	slices.SortStableFunc(recs, func(a, b T) int {
+		ia, va, fa := key(&a)
+		ib, vb, fb := key(&b)
+		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(vb, va), cmp.Compare(fa, fb))
+	})
+	kept := recs[:0]
+	var dropped int64
+	for k := range recs {
+		id, _, _ := key(&recs[k])
+		if len(kept) > 0 {
+			if last, _, _ := key(&kept[len(kept)-1]); last == id {
+				dropped++
+				continue
+			}
+		}
+		kept = append(kept, recs[k])
+	}
+	return kept, dropped
+}
+
+// mergeRelations keeps one record per relation id and collects the member
+// way ids.
+func (r *reader) mergeRelations() {
+	var n int64
+	r.rels, n = dedupe(r.rels, func(x *relRec) (int64, int32, int32) { return x.id, x.version, x.file })
+	r.rep.Duplicates.Relations += n
+	var ids []int64
+	for _, rel := range r.rels {
+		for _, m := range rel.members {
+			ids = append(ids, m.way)
+		}
+	}
+	slices.Sort(ids)
+	r.needWays = slices.Compact(ids)
+}
+
+// mergeWays keeps one record per way id and collects the referenced node
+// ids.
+func (r *reader) mergeWays() {
+	var n int64
+	r.ways, n = dedupe(r.ways, func(x *wayRec) (int64, int32, int32) { return x.id, x.version, x.file })
+	r.rep.Duplicates.Ways += n
+	var total int
+	for _, w := range r.ways {
+		total += len(w.refs)
+	}
+	ids := make([]int64, 0, total)
+	for _, w := range r.ways {
+		ids = append(ids, w.refs...)
+	}
+	slices.Sort(ids)
+	r.ids = slices.Compact(ids)
+	r.pts = make([]orb.Point, len(r.ids))
+	r.vers = make([]int32, len(r.ids))
+	for k := range r.vers {
+		r.vers[k] = -1
+	}
+}
+
+// mergeNodes keeps one tagged node per id and counts missing nodes.
+func (r *reader) mergeNodes() {
+	var n int64
+	r.nodes, n = dedupe(r.nodes, func(x *nodeRec) (int64, int32, int32) { return x.id, x.version, x.file })
+	r.rep.Duplicates.Nodes += n
+	for _, v := range r.vers {
+		if v < 0 {
+			r.rep.Artefacts.MissingNodes++
+		}
+	}
+	for _, w := range r.ways {
+		for _, id := range w.refs {
+			if _, ok := r.point(id); !ok {
+				r.rep.Artefacts.MissingNodeRefs++
+			}
+		}
+	}
+}
+
+func timeUnix(u int64) time.Time { return time.Unix(u, 0).UTC() }
+
+// point returns the coordinates of node id, or false when no source holds
+// it. O(log N).
+func (r *reader) point(id int64) (orb.Point, bool) {
+	k, ok := slices.BinarySearch(r.ids, id)
+	if !ok || r.vers[k] < 0 {
+		return orb.Point{}, false
+	}
+	return r.pts[k], true
+}
+
+// way returns the kept way with the given id, or nil. O(log W).
+func (r *reader) way(id int64) *wayRec {
+	k, ok := slices.BinarySearchFunc(r.ways, id, func(w wayRec, id int64) int { return cmp.Compare(w.id, id) })
+	if !ok {
+		return nil
+	}
+	return &r.ways[k]
+}
+
+// errNoSources is returned by Extract without sources.
+var errNoSources = errors.New("osmextract: no sources")
+
+// defaultProcs is the number of decoding goroutines when Options.Procs ≤ 0.
+func defaultProcs(p int) int {
+	if p <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return p
+}
