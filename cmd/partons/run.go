@@ -185,6 +185,9 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
 	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
+	if skipReport(res, m) {
+		fmt.Fprintf(stderr, "partons: report.html not written for %d villages (more than %d); name it in --outputs to force it\n", len(res.Villages), maxReportVillages)
+	}
 	if err := writeReport(o.out, j.spec.Outputs, res, aggs, m); err != nil {
 		return err
 	}
@@ -306,6 +309,22 @@ func geometries(vs []datasets.Village) []orb.Geometry {
 	return g
 }
 
+// maxReportVillages bounds the villages report.html maps by default: its
+// SVG maps hold one shape per village and category (58 MB and 2.7 s of CPU
+// for 100,000 villages). Larger runs skip it unless --outputs names it.
+const maxReportVillages = 20000
+
+// skipReport says whether report.html is left out, and notes it.
+func skipReport(res *analysis.Result, m *manifest) bool {
+	if len(res.Villages) <= maxReportVillages || m.Run.ForceReport || !slices.Contains(m.Run.Outputs, "report.html") {
+		return false
+	}
+	m.Caveats = append(m.Caveats, fmt.Sprintf("report.html was not written: %d villages is more than the %d it maps by default; "+
+		"name it in --outputs to write it anyway (or restrict --categories), or open partons.gpkg in QGIS", len(res.Villages), maxReportVillages))
+	m.Outputs = slices.DeleteFunc(m.Outputs, func(o manifestOutput) bool { return o.File == "report.html" })
+	return true
+}
+
 // reportFiles are the report files run can write, in manifest order
 // (partons.gpkg only with --format gpkg).
 var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv", "report.html"}
@@ -350,6 +369,9 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	}
 	var ws []fileWriter
 	for _, name := range outputs {
+		if name == "report.html" && len(res.Villages) > maxReportVillages && !m.Run.ForceReport {
+			continue // see skipReport
+		}
 		ws = append(ws, fileWriter{name, all[name]})
 		if name == "villages.geojson" {
 			// The default QGIS style beside the GeoJSON.

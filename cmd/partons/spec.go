@@ -51,8 +51,9 @@ type runSpec struct {
 	Decay     string   `json:"decay" yaml:"decay"`         // decay spec; empty: each model's default
 	Catchment float64  `json:"catchment" yaml:"catchment"` // model catchment in cost units; 0: 10000 m, or 30 min by road time
 
-	Lang         string   `json:"lang" yaml:"lang"`       // report language: nl, fr, en
-	Outputs      []string `json:"outputs" yaml:"outputs"` // report files (partons.gpkg with --format gpkg)
+	Lang         string   `json:"lang" yaml:"lang"`                           // report language: nl, fr, en
+	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg with --format gpkg)
+	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
 	Attributions []string `json:"attributions" yaml:"attributions"`
 }
 
@@ -283,6 +284,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 		return s, err
 	}
 	s.Outputs = outputs
+	s.ForceReport = o.changed("outputs") && slices.Contains(outputs, "report.html")
 	s.Attributions = o.attributions
 	s.Models, s.Decay, s.Catchment = o.models, o.decay, o.catchment
 	s.Lang = o.lang
