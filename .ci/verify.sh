@@ -117,6 +117,7 @@ check exit-codes "$PY" "$HERE/exit_codes.py" --bin "$BIN"
 check roads "$PY" "$HERE/road_oracle.py" --bin "$BIN"
 check access "$PY" "$HERE/access_oracle.py" --bin "$BIN"
 check osm "$PY" "$HERE/osm_extract.py" --bin "$BIN"
+check locate "$PY" "$HERE/locate_milp.py" --bin "$BIN"
 check report-gpkg "$PY" "$HERE/report_gpkg.py" --bin "$BIN" --villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --work "$W/report-gpkg"
 check report-html "$PY" "$HERE/report_html.py" --bin "$BIN" --work "$W/report-html"
 

@@ -98,7 +98,7 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 			stopProfile()
 		}
 	}
-	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd(), newAccessCmd(), newExtractCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd(), newAccessCmd(), newExtractCmd(), newLocateCmd())
 	return root
 }
 

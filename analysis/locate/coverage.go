@@ -1,0 +1,342 @@
+package locate
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// covState is an open set with, per demand point, the number of open
+// sites within the radius; value is the weight covered at least k times.
+type covState struct {
+	pr    *problem
+	open  []bool
+	cnt   []int32
+	value float64
+}
+
+func newCovState(pr *problem) *covState {
+	s := &covState{pr: pr, open: make([]bool, pr.in.NumSites()), cnt: make([]int32, pr.in.NumDemand())}
+	for _, j := range pr.fixedIDs {
+		s.add(j)
+	}
+	return s
+}
+
+// add opens j. O(|cover(j)|).
+func (s *covState) add(j int32) {
+	s.open[j] = true
+	k := int32(s.pr.k)
+	for _, i := range s.pr.cov.dems(j) {
+		s.cnt[i]++
+		if s.cnt[i] == k {
+			s.value += s.pr.in.w[i]
+		}
+	}
+}
+
+// remove closes j. O(|cover(j)|).
+func (s *covState) remove(j int32) {
+	s.open[j] = false
+	k := int32(s.pr.k)
+	for _, i := range s.pr.cov.dems(j) {
+		if s.cnt[i] == k {
+			s.value -= s.pr.in.w[i]
+		}
+		s.cnt[i]--
+	}
+}
+
+// gains returns, for a closed site j, the exact gain of opening it and an
+// optimistic score Σ w_i/(k−cnt_i) over the points it covers fewer than k
+// times. The score summed over any r sites bounds the gain of opening
+// them together: a point needing k−cnt more sites is counted fully once
+// that many of them cover it.
+func (s *covState) gains(j int32) (gain, score float64) {
+	k := int32(s.pr.k)
+	for _, i := range s.pr.cov.dems(j) {
+		c := s.cnt[i]
+		if c >= k {
+			continue
+		}
+		w := s.pr.in.w[i]
+		if c == k-1 {
+			gain += w
+		}
+		score += w / float64(k-c)
+	}
+	return gain, score
+}
+
+// coverageHeuristic opens P sites greedily (largest gain, then largest
+// score, then smallest index) and improves them by best-improvement vertex
+// substitution until no swap gains more than the tolerance.
+func coverageHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
+	s := newCovState(pr)
+	var sites []int32
+	for len(sites) < pr.cfg.P {
+		best, bg, bs := int32(-1), -1.0, -1.0
+		for _, j := range pr.freeIDs {
+			if s.open[j] {
+				continue
+			}
+			g, sc := s.gains(j)
+			if g > bg || (g == bg && sc > bs) {
+				best, bg, bs = j, g, sc
+			}
+		}
+		s.add(best)
+		sites = append(sites, best)
+	}
+	return sites, coverageInterchange(ctx, s, sites)
+}
+
+// coverageInterchange swaps one open site for one closed site while the
+// best swap improves the value. For a candidate u, the change of the swap
+// (u in, f out) is gain(u) + loss(f) + a correction over the points both
+// cover whose count sits at k−1 or k. One pass costs O(A_R + m·p) for A_R
+// covering pairs.
+func coverageInterchange(ctx context.Context, s *covState, sites []int32) error {
+	pr := s.pr
+	k := int32(pr.k)
+	p := len(sites)
+	if p == 0 {
+		return nil
+	}
+	pos := make([]int32, pr.in.NumSites())
+	loss := make([]float64, p)
+	delta := make([]float64, p)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for q := range pos {
+			pos[q] = -1
+		}
+		for q, f := range sites {
+			pos[f] = int32(q)
+			loss[q] = 0
+			for _, i := range pr.cov.dems(f) {
+				if s.cnt[i] == k {
+					loss[q] -= pr.in.w[i]
+				}
+			}
+		}
+		bestD, bu, bq := tol(s.value), int32(-1), -1
+		for _, u := range pr.freeIDs {
+			if s.open[u] {
+				continue
+			}
+			add := 0.0
+			copy(delta, loss)
+			for _, i := range pr.cov.dems(u) {
+				c := s.cnt[i]
+				if c != k-1 && c != k {
+					continue
+				}
+				w := pr.in.w[i]
+				if c == k-1 {
+					add += w
+					w = -w
+				}
+				for _, f := range pr.cov.sites(i) {
+					if q := pos[f]; q >= 0 {
+						delta[q] += w
+					}
+				}
+			}
+			for q := range delta {
+				if d := add + delta[q]; d > bestD {
+					bestD, bu, bq = d, u, q
+				}
+			}
+		}
+		if bu < 0 {
+			return nil
+		}
+		s.remove(sites[bq])
+		s.add(bu)
+		sites[bq] = bu
+	}
+}
+
+// solveCoverage solves MCLP and Backup.
+func solveCoverage(ctx context.Context, pr *problem) (*Solution, error) {
+	sites, err := coverageHeuristic(ctx, pr)
+	if err != nil {
+		return nil, err
+	}
+	best := pr.objective(sites)
+	bound := coverageRootBound(pr)
+	var ml *mclpLag
+	if pr.k == 1 {
+		// The Lagrangian (LP) bound, and its relaxed solution improved by
+		// interchange as a second start.
+		ml = newMclpLag(pr)
+		s := newCovState(pr)
+		L, prim := ml.solve(s, make([]bool, pr.in.NumSites()), pr.cfg.P, best, 300)
+		bound = min(bound, L)
+		alt := pad(pr, prim, s.open)
+		for _, j := range alt {
+			s.add(j)
+		}
+		if err := coverageInterchange(ctx, s, alt); err != nil {
+			return nil, err
+		}
+		if v := pr.objective(alt); v > best+tol(best) {
+			best, sites = v, alt
+		}
+	}
+	sol := &Solution{Sites: sites, Method: "greedy+interchange", Bound: bound}
+	limit := pr.maxNodes()
+	if limit == 0 {
+		return sol, nil
+	}
+	b := &covBB{ctx: ctx, s: newCovState(pr), excl: make([]bool, pr.in.NumSites()), limit: limit, ml: ml,
+		best: best, bestSites: slices.Clone(sites), pending: math.Inf(-1)}
+	b.score = make([]float64, 0, len(pr.freeIDs))
+	b.dfs(nil, pr.cfg.P, math.Inf(1))
+	if b.err != nil {
+		return nil, b.err
+	}
+	sol = &Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
+	if b.aborted {
+		sol.Bound = min(bound, max(b.best, b.pending))
+	} else {
+		sol.Optimal = true
+	}
+	return sol, nil
+}
+
+// coverageRootBound is the value of the fixed sites plus the P best
+// optimistic scores.
+func coverageRootBound(pr *problem) float64 {
+	s := newCovState(pr)
+	var sc []float64
+	for _, j := range pr.freeIDs {
+		_, x := s.gains(j)
+		sc = append(sc, x)
+	}
+	slices.SortFunc(sc, func(a, b float64) int { return -cmpFloat(a, b) })
+	v := s.value
+	for _, x := range sc[:pr.cfg.P] {
+		v += x
+	}
+	return v
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// covBB is a depth-first branch and bound over sites for coverage
+// models: at each node the site with the best optimistic score is first
+// opened, then excluded; a node is pruned when its value plus its r best
+// scores cannot beat the incumbent by more than the tolerance.
+type covBB struct {
+	ctx       context.Context
+	s         *covState
+	excl      []bool
+	score     []float64
+	limit     int64
+	nodes     int64
+	best      float64
+	bestSites []int32
+	aborted   bool
+	pending   float64  // largest bound of an unexplored subtree
+	ml        *mclpLag // MCLP only: Lagrangian bound and primal at each node
+	err       error
+}
+
+func (b *covBB) dfs(chosen []int32, r int, parentBound float64) {
+	if b.aborted {
+		return
+	}
+	b.nodes++
+	if (b.limit > 0 && b.nodes > b.limit) || (b.nodes&1023 == 0 && b.ctx.Err() != nil) {
+		if b.err = b.ctx.Err(); b.err == nil {
+			b.aborted = true
+			b.pending = max(b.pending, parentBound)
+		}
+		b.aborted = true
+		return
+	}
+	pr, s := b.s.pr, b.s
+	if s.value > b.best+tol(b.best) {
+		b.best = s.value
+		b.bestSites = pad(pr, chosen, s.open)
+	}
+	if r == 0 {
+		return
+	}
+	b.score = b.score[:0]
+	next, nextScore := int32(-1), 0.0
+	for _, j := range pr.freeIDs {
+		if s.open[j] || b.excl[j] {
+			continue
+		}
+		_, sc := s.gains(j)
+		if sc > 0 {
+			b.score = append(b.score, sc)
+		}
+		if sc > nextScore {
+			next, nextScore = j, sc
+		}
+	}
+	if next < 0 {
+		return // no site can add anything
+	}
+	bound := s.value
+	if len(b.score) > r {
+		slices.SortFunc(b.score, func(a, b float64) int { return -cmpFloat(a, b) })
+		b.score = b.score[:r]
+	}
+	for _, x := range b.score {
+		bound += x
+	}
+	bound = min(bound, parentBound)
+	if bound <= b.best+tol(b.best) {
+		return
+	}
+	if b.ml != nil {
+		L, prim := b.ml.solve(s, b.excl, r, b.best, 30)
+		cand := pad(pr, append(slices.Clone(chosen), prim...), s.open)
+		if v := pr.objective(cand); v > b.best+tol(b.best) {
+			b.best, b.bestSites = v, cand
+		}
+		if bound = min(bound, L); bound <= b.best+tol(b.best) {
+			return
+		}
+	}
+	s.add(next)
+	b.dfs(append(chosen, next), r-1, bound)
+	s.remove(next)
+	if b.aborted {
+		b.pending = max(b.pending, bound)
+		return
+	}
+	b.excl[next] = true
+	b.dfs(chosen, r, bound)
+	b.excl[next] = false
+}
+
+// pad completes chosen with the smallest-index closed free sites up to P
+// (extra open sites never lower a coverage value).
+func pad(pr *problem, chosen []int32, open []bool) []int32 {
+	out := slices.Clone(chosen)
+	for _, j := range pr.freeIDs {
+		if len(out) >= pr.cfg.P {
+			break
+		}
+		if !open[j] {
+			out = append(out, j)
+		}
+	}
+	return out
+}

@@ -1,0 +1,383 @@
+package locate
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// ext is a cost that may include unreached demand points: n·∞ + v, compared
+// lexicographically. Interchange arithmetic on ext stays linear, so a swap
+// that leaves a point without any reachable site is never preferred to one
+// that does not, whatever the finite costs.
+type ext struct {
+	n int
+	v float64
+}
+
+func (a ext) add(b ext) ext { return ext{a.n + b.n, a.v + b.v} }
+func (a ext) sub(b ext) ext { return ext{a.n - b.n, a.v - b.v} }
+func (a ext) less(b ext, eps float64) bool {
+	if a.n != b.n {
+		return a.n < b.n
+	}
+	return a.v < b.v-eps
+}
+
+// weighted is w·c as an ext (c may be +Inf).
+func weighted(w, c float64) ext {
+	if math.IsInf(c, 1) {
+		return ext{n: 1}
+	}
+	return ext{v: w * c}
+}
+
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// medState holds, for every active demand point, its nearest and second
+// nearest open sites' costs and the nearest site.
+type medState struct {
+	pr     *problem
+	open   []bool
+	n1     []int32
+	d1, d2 []float64
+}
+
+func newMedState(pr *problem, open []bool) *medState {
+	n := pr.in.NumDemand()
+	s := &medState{pr: pr, open: open, n1: make([]int32, n), d1: make([]float64, n), d2: make([]float64, n)}
+	s.refresh()
+	return s
+}
+
+// refresh recomputes nearest and second nearest open sites. O(A) worst
+// case, O(n · rank of the second open site) typically.
+func (s *medState) refresh() {
+	for i := int32(0); int(i) < len(s.n1); i++ {
+		s.n1[i], s.d1[i], s.d2[i] = -1, math.Inf(1), math.Inf(1)
+		if !s.pr.active[i] {
+			continue
+		}
+		sites, costs := s.pr.in.row(i)
+		for k, j := range sites {
+			if !s.open[j] {
+				continue
+			}
+			if s.n1[i] < 0 {
+				s.n1[i], s.d1[i] = j, costs[k]
+				continue
+			}
+			s.d2[i] = costs[k]
+			break
+		}
+	}
+}
+
+// total is the current objective as an ext.
+func (s *medState) total() ext {
+	var t ext
+	for i, ok := range s.pr.active {
+		if ok {
+			t = t.add(weighted(s.pr.in.w[i], s.d1[i]))
+		}
+	}
+	return t
+}
+
+// medianHeuristic opens P sites greedily (each step the one that most
+// lowers the total cost, ties to the smaller index) and improves them by
+// vertex substitution (Teitz and Bart 1968) with the fast swap evaluation
+// of Whitaker (1983): best improvement over all pairs per pass.
+func medianHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
+	in := pr.in
+	open := slices.Clone(pr.fixed)
+	s := newMedState(pr, open)
+	var sites []int32
+	for len(sites) < pr.cfg.P {
+		best, bestT := int32(-1), ext{}
+		cur := s.total()
+		for _, u := range pr.freeIDs {
+			if open[u] {
+				continue
+			}
+			t := cur
+			dem, cost := in.col(u)
+			for k, i := range dem {
+				if !pr.active[i] || cost[k] >= s.d1[i] {
+					continue
+				}
+				t = t.sub(weighted(in.w[i], s.d1[i])).add(weighted(in.w[i], cost[k]))
+			}
+			if best < 0 || t.less(bestT, 0) {
+				best, bestT = u, t
+			}
+		}
+		open[best] = true
+		sites = append(sites, best)
+		s.refresh()
+	}
+	return sites, medianInterchange(ctx, s, sites)
+}
+
+// medianInterchange applies the best improving swap until none improves
+// the total by more than the tolerance. For a candidate u, the change of
+// the swap (u in, f out) is A(u) + R(f) + C(u, f), where A(u) is the gain
+// of adding u, R(f) the loss of removing f and C(u, f) corrects the points
+// whose nearest site is f and that u reaches. One pass costs O(A + m·p).
+func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
+	pr, in := s.pr, s.pr.in
+	p := len(sites)
+	if p == 0 {
+		return nil
+	}
+	pos := make([]int32, in.NumSites())
+	loss := make([]ext, p)
+	delta := make([]ext, p)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for q := range pos {
+			pos[q] = -1
+		}
+		for q, f := range sites {
+			pos[f] = int32(q)
+			loss[q] = ext{}
+		}
+		for i, ok := range pr.active {
+			if !ok {
+				continue
+			}
+			if q := posOf(pos, s.n1[i]); q >= 0 {
+				w := in.w[i]
+				loss[q] = loss[q].add(weighted(w, s.d2[i])).sub(weighted(w, s.d1[i]))
+			}
+		}
+		cur := s.total()
+		eps := tol(cur.v)
+		var bestD ext
+		bu, bq := int32(-1), -1
+		for _, u := range pr.freeIDs {
+			if s.open[u] {
+				continue
+			}
+			var add ext
+			copy(delta, loss)
+			dem, cost := in.col(u)
+			for k, i := range dem {
+				if !pr.active[i] {
+					continue
+				}
+				w, c, d1, d2 := in.w[i], cost[k], s.d1[i], s.d2[i]
+				if c < d1 {
+					add = add.add(weighted(w, c)).sub(weighted(w, d1))
+				}
+				if q := posOf(pos, s.n1[i]); q >= 0 && c < d2 {
+					// actual: min(d2,c) − d1; counted: min(d1,c) − d1 + d2 − d1.
+					corr := weighted(w, c).sub(weighted(w, minf(d1, c))).sub(weighted(w, d2)).add(weighted(w, d1))
+					delta[q] = delta[q].add(corr)
+				}
+			}
+			for q := range delta {
+				if d := add.add(delta[q]); d.less(bestD, eps) {
+					bestD, bu, bq = d, u, q
+				}
+			}
+		}
+		if bu < 0 {
+			return nil
+		}
+		s.open[sites[bq]] = false
+		s.open[bu] = true
+		sites[bq] = bu
+		s.refresh()
+	}
+}
+
+// posOf is pos[j], or -1 for j < 0.
+func posOf(pos []int32, j int32) int32 {
+	if j < 0 {
+		return -1
+	}
+	return pos[j]
+}
+
+// solveMedian solves the uncapacitated p-median.
+func solveMedian(ctx context.Context, pr *problem) (*Solution, error) {
+	sites, err := medianHeuristic(ctx, pr)
+	if err != nil {
+		return nil, err
+	}
+	ub := pr.objective(sites)
+	if math.IsInf(ub, 1) {
+		return nil, infeasibleMedian(pr)
+	}
+	lg := newLagrange(pr)
+	lg.initFrom(newMedState(pr, pr.openSet(sites)))
+	limit := pr.maxNodes()
+	if limit == 0 {
+		// The Lagrangian bound, and its relaxed solution improved by
+		// interchange as a second start.
+		root := lg.solve(nil, pr.cfg.P, ub, 500)
+		if len(root.primal) == pr.cfg.P {
+			alt := slices.Clone(root.primal)
+			if err := medianInterchange(ctx, newMedState(pr, pr.openSet(alt)), alt); err != nil {
+				return nil, err
+			}
+			if v := pr.objective(alt); v < ub-tol(ub) {
+				sites = alt
+			}
+		}
+		return &Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L}, nil
+	}
+	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, best: ub, bestSites: slices.Clone(sites),
+		pending: math.Inf(1), excl: make([]bool, pr.in.NumSites()), open: slices.Clone(pr.fixed)}
+	b.dfs(nil, math.Inf(-1), 0)
+	if b.err != nil {
+		return nil, b.err
+	}
+	sol := &Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
+	if b.aborted {
+		sol.Bound = min(b.best, b.pending)
+	} else {
+		sol.Optimal = true
+	}
+	return sol, nil
+}
+
+func infeasibleMedian(pr *problem) error {
+	return wrapf(ErrInfeasible, "%d new sites (with %d fixed) cannot reach every demand point with a positive weight; raise p or the cost cutoff", pr.cfg.P, len(pr.fixedIDs))
+}
+
+// medBB is a depth-first branch and bound for the p-median with a
+// Lagrangian bound at every node (multipliers warm-started from the
+// parent), Lagrangian variable fixing, and the Lagrangian solution
+// evaluated as a primal heuristic.
+type medBB struct {
+	ctx       context.Context
+	pr        *problem
+	lg        *lagrange
+	limit     int64
+	nodes     int64
+	best      float64
+	bestSites []int32
+	aborted   bool
+	pending   float64
+	err       error
+	excl      []bool // excluded in the current subtree
+	open      []bool // fixed and included in the current subtree
+}
+
+func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
+	if b.aborted {
+		return
+	}
+	b.nodes++
+	if (b.limit > 0 && b.nodes > b.limit) || (b.nodes&63 == 0 && b.ctx.Err() != nil) {
+		b.err = b.ctx.Err()
+		b.aborted = true
+		b.pending = min(b.pending, parentBound)
+		return
+	}
+	pr := b.pr
+	r := pr.cfg.P - len(chosen)
+	iters := 60
+	if depth == 0 {
+		iters = 500
+	}
+	lam := slices.Clone(b.lg.lam) // restored for the sibling
+	defer func() { b.lg.lam = lam }()
+	res := b.lg.solveNode(b.open, b.excl, r, b.best, iters)
+	b.offer(res.primal)
+	bound := max(res.L, parentBound)
+	if res.infeasible || bound >= b.best-tol(b.best) || res.exact || r == 0 {
+		return
+	}
+	// Variable fixing with the best multipliers, then branching.
+	var fixedOut, fixedIn []int32
+	free := res.order // free sites by ρ ascending
+	rr := r
+	kth := res.rho[free[r-1]]
+	var next float64
+	hasNext := len(free) > r
+	if hasNext {
+		next = res.rho[free[r]]
+	}
+	for q, j := range free {
+		if q >= r {
+			if res.L-kth+res.rho[j] >= b.best-tol(b.best) {
+				fixedOut = append(fixedOut, j)
+			}
+		} else if !hasNext || res.L-res.rho[j]+next >= b.best-tol(b.best) {
+			fixedIn = append(fixedIn, j)
+		}
+	}
+	for _, j := range fixedOut {
+		b.excl[j] = true
+	}
+	for _, j := range fixedIn {
+		b.open[j] = true
+	}
+	defer func() {
+		for _, j := range fixedOut {
+			b.excl[j] = false
+		}
+		for _, j := range fixedIn {
+			b.open[j] = false
+		}
+	}()
+	chosen = append(slices.Clone(chosen), fixedIn...)
+	rr -= len(fixedIn)
+	if rr == 0 {
+		b.offer(b.completeSet(chosen))
+		return
+	}
+	// Branch on the free site of the Lagrangian solution with the lowest ρ.
+	branch := int32(-1)
+	for _, j := range free[:r] {
+		if !b.open[j] && !b.excl[j] {
+			branch = j
+			break
+		}
+	}
+	if branch < 0 {
+		for _, j := range free {
+			if !b.open[j] && !b.excl[j] {
+				branch = j
+				break
+			}
+		}
+	}
+	if branch < 0 {
+		return
+	}
+	b.open[branch] = true
+	b.dfs(append(chosen, branch), bound, depth+1)
+	b.open[branch] = false
+	if b.aborted {
+		b.pending = min(b.pending, bound)
+		return
+	}
+	b.excl[branch] = true
+	b.dfs(chosen, bound, depth+1)
+	b.excl[branch] = false
+}
+
+// completeSet returns the new sites of the current subtree's open set.
+func (b *medBB) completeSet(chosen []int32) []int32 { return slices.Clone(chosen) }
+
+// offer evaluates a set of new sites and keeps it if it beats the
+// incumbent.
+func (b *medBB) offer(sites []int32) {
+	if len(sites) != b.pr.cfg.P {
+		return
+	}
+	if v := b.pr.objective(sites); v < b.best-tol(b.best) {
+		b.best, b.bestSites = v, slices.Clone(sites)
+	}
+}
