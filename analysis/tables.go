@@ -80,7 +80,7 @@ func (r *Result) VillageTable() table.Table {
 		}
 	}
 
-	return table.Table{Columns: cols, Len: len(r.Villages), Row: func(v int, cells []table.Cell) []table.Cell {
+	return table.Table{Columns: cols, Len: len(r.Villages), Concurrent: true, Row: func(v int, cells []table.Cell) []table.Cell {
 		vl := &r.Villages[v]
 		row := &r.Rows[v]
 		cells = cells[:0]
@@ -355,7 +355,7 @@ func (r *Result) ServiceTable() table.Table {
 	for c, name := range r.Categories {
 		catPos[name] = c
 	}
-	return table.Table{Columns: cols, Len: len(r.Services), Row: func(i int, cells []table.Cell) []table.Cell {
+	return table.Table{Columns: cols, Len: len(r.Services), Concurrent: true, Row: func(i int, cells []table.Cell) []table.Cell {
 		s := &r.Services[i]
 		cells = append(cells[:0], table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Raw),
 			table.Str(s.Country), table.Float(s.Location[0], decimalsCoord), table.Float(s.Location[1], decimalsCoord))

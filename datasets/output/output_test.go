@@ -140,3 +140,39 @@ func TestAppendJSONFloatMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelFormattingSameBytes: a Concurrent table formatted on all
+// cores gives exactly the bytes of the sequential path.
+func TestParallelFormattingSameBytes(t *testing.T) {
+	cols := []table.Column{{Name: "id"}, {Name: "v", Kind: table.Number, Decimals: 3}}
+	row := func(i int, dst []table.Cell) []table.Cell {
+		return append(dst[:0], table.Str("r,"+strings.Repeat("x", i%7)), table.Float(float64(i)/7, 3))
+	}
+	n := 20000
+	geoms := make([]orb.Geometry, n)
+	for i := range geoms {
+		geoms[i] = orb.Point{float64(i%360) - 180, float64(i%180) - 90}
+	}
+	var seqCSV, parCSV, seqGJ, parGJ bytes.Buffer
+	seq := table.Table{Columns: cols, Len: n, Row: row}
+	par := table.Table{Columns: cols, Len: n, Row: row, Concurrent: true}
+	if err := WriteCSV(&seqCSV, seq); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(&parCSV, par); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteGeoJSON(&seqGJ, seq, geoms, GeoJSONOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteGeoJSON(&parGJ, par, geoms, GeoJSONOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(seqCSV.Bytes(), parCSV.Bytes()) || !bytes.Equal(seqGJ.Bytes(), parGJ.Bytes()) {
+		t.Fatal("parallel formatting changed the bytes")
+	}
+	var v map[string]any
+	if err := json.Unmarshal(parGJ.Bytes(), &v); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+}

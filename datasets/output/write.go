@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -18,7 +20,8 @@ import (
 // WriteCSV writes t with a header row, comma-separated, LF line endings,
 // null cells empty; fields are quoted (RFC 4180) only when they contain a
 // comma, a quote, a line break or leading/trailing space. Rows stream:
-// memory does not grow with the table.
+// memory does not grow with the table. Concurrent tables are formatted
+// on all cores in chunks written in order (same bytes).
 func WriteCSV(w io.Writer, t table.Table) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	var b []byte
@@ -29,33 +32,89 @@ func WriteCSV(w io.Writer, t table.Table) error {
 		b = appendCSVField(b, c.Name)
 	}
 	b = append(b, '\n')
-	var row []table.Cell
-	var tmp []byte
-	for r := 0; r < t.Len; r++ {
-		row = t.Row(r, row)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	err := formatRows(bw, t, func(b []byte, _ int, row []table.Cell, tmp *[]byte) []byte {
 		for i, c := range row {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			if c.IsText() {
-				tmp = c.AppendText(tmp[:0])
-				b = appendCSVField(b, string(tmp))
+				*tmp = c.AppendText((*tmp)[:0])
+				b = appendCSVField(b, string(*tmp))
 			} else {
 				b = c.AppendText(b)
 			}
 		}
-		b = append(b, '\n')
-		if len(b) > 1<<15 {
-			if _, err := bw.Write(b); err != nil {
-				return err
-			}
-			b = b[:0]
-		}
-	}
-	if _, err := bw.Write(b); err != nil {
+		return append(b, '\n')
+	})
+	if err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// formatRows formats every row of t with format and writes them in order:
+// sequentially, or for a Concurrent table in chunks on all cores.
+func formatRows(w io.Writer, t table.Table, format func(b []byte, r int, row []table.Cell, tmp *[]byte) []byte) error {
+	const chunk = 2048
+	workers := runtime.GOMAXPROCS(0)
+	if !t.Concurrent || t.Len < 2*chunk || workers < 2 {
+		var b, tmp []byte
+		var row []table.Cell
+		for r := 0; r < t.Len; r++ {
+			row = t.Row(r, row)
+			b = format(b, r, row, &tmp)
+			if len(b) > 1<<15 {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				b = b[:0]
+			}
+		}
+		_, err := w.Write(b)
+		return err
+	}
+	// Chunks are formatted by workers into buffers and written in order;
+	// at most 2×workers chunks are in flight.
+	n := (t.Len + chunk - 1) / chunk
+	results := make([]chan []byte, n)
+	for i := range results {
+		results[i] = make(chan []byte, 1)
+	}
+	next := make(chan int)
+	sem := make(chan struct{}, 2*workers)
+	go func() {
+		for i := 0; i < n; i++ {
+			sem <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
+	for range workers {
+		go func() {
+			var tmp []byte
+			var row []table.Cell
+			for i := range next {
+				var b []byte
+				for r := i * chunk; r < min((i+1)*chunk, t.Len); r++ {
+					row = t.Row(r, row)
+					b = format(b, r, row, &tmp)
+				}
+				results[i] <- b
+			}
+		}()
+	}
+	var err error
+	for i := 0; i < n; i++ {
+		b := <-results[i]
+		<-sem
+		if err == nil {
+			_, err = w.Write(b)
+		}
+	}
+	return err
 }
 
 func appendCSVField(b []byte, s string) []byte {
@@ -112,16 +171,21 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 	for i, c := range t.Columns {
 		keys[i] = append(appendJSONString(nil, c.Name), ':')
 	}
-	var row []table.Cell
-	var tmp []byte
-	for r := 0; r < t.Len; r++ {
+	for r, g := range geoms {
+		if g == nil {
+			return fmt.Errorf("output: row %d has no geometry", r)
+		}
+	}
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	var geomErr error
+	var once sync.Once
+	err := formatRows(bw, t, func(b []byte, r int, row []table.Cell, tmp *[]byte) []byte {
 		if r > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, "\n{\"type\":\"Feature\",\"geometry\":"...)
-		if geoms[r] == nil {
-			return fmt.Errorf("output: row %d has no geometry", r)
-		}
 		if p, ok := geoms[r].(orb.Point); ok {
 			b = append(b, `{"type":"Point","coordinates":`...)
 			b = appendPosition(b, p)
@@ -129,12 +193,12 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 		} else {
 			g, err := geojson.NewGeometry(geoms[r]).MarshalJSON()
 			if err != nil {
-				return fmt.Errorf("output: row %d: %w", r, err)
+				once.Do(func() { geomErr = fmt.Errorf("output: row %d: %w", r, err) })
+				return b
 			}
 			b = append(b, g...)
 		}
 		b = append(b, `,"properties":{`...)
-		row = t.Row(r, row)
 		for i, c := range row {
 			if i > 0 {
 				b = append(b, ',')
@@ -144,22 +208,21 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 			case c.Null():
 				b = append(b, "null"...)
 			case c.IsText():
-				tmp = c.AppendText(tmp[:0])
-				b = appendJSONString(b, string(tmp))
+				*tmp = c.AppendText((*tmp)[:0])
+				b = appendJSONString(b, string(*tmp))
 			default:
 				b = c.AppendText(b)
 			}
 		}
-		b = append(b, "}}"...)
-		if len(b) > 1<<15 {
-			if _, err := bw.Write(b); err != nil {
-				return err
-			}
-			b = b[:0]
-		}
+		return append(b, "}}"...)
+	})
+	if err == nil {
+		err = geomErr
 	}
-	b = append(b, "\n]}\n"...)
-	if _, err := bw.Write(b); err != nil {
+	if err != nil {
+		return err
+	}
+	if _, err := bw.WriteString("\n]}\n"); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -57,11 +57,14 @@ type Table struct {
 	// Row appends the cells of row i (aligned with Columns) to dst[:0]
 	// and returns the slice.
 	Row func(i int, dst []Cell) []Cell
+	// Concurrent says Row may be called from several goroutines at once
+	// (it keeps no state), so writers may format rows in parallel.
+	Concurrent bool
 }
 
 // FromRows builds a Table over materialised rows.
 func FromRows(cols []Column, rows [][]Cell) Table {
-	return Table{Columns: cols, Len: len(rows), Row: func(i int, dst []Cell) []Cell {
+	return Table{Columns: cols, Len: len(rows), Concurrent: true, Row: func(i int, dst []Cell) []Cell {
 		return append(dst[:0], rows[i]...)
 	}}
 }
