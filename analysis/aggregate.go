@@ -84,7 +84,12 @@ type Aggregate struct {
 // Aggregates computes every aggregate: for each category (then the
 // basket), each basis, each level (areas sorted by country and code,
 // countries sorted, then all). Deterministic: sums run in village order.
-func (r *Result) Aggregates() []Aggregate {
+func (r *Result) Aggregates() []Aggregate { return r.AggregatesFor() }
+
+// AggregatesFor computes the aggregates of the given bases only (all the
+// run's bases when none is given), e.g. nearest and domestic for a summary
+// when areas.csv is not written.
+func (r *Result) AggregatesFor(only ...Basis) []Aggregate {
 	bases := []Basis{BasisNearest}
 	if r.Params.CrossBorder {
 		bases = append(bases, BasisDomestic)
@@ -95,6 +100,9 @@ func (r *Result) Aggregates() []Aggregate {
 		} else {
 			bases = append(bases, BasisRoadMEst, BasisRoadMinEst)
 		}
+	}
+	if len(only) > 0 {
+		bases = slices.DeleteFunc(bases, func(b Basis) bool { return !slices.Contains(only, b) })
 	}
 	type group struct {
 		level               Level

@@ -179,7 +179,16 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	aggs := res.Aggregates()
+	// Aggregates of every basis go to areas.csv and the visual reports; the
+	// summary alone needs only the straight-line ones.
+	var aggs []analysis.Aggregate
+	if slices.ContainsFunc(j.spec.Outputs, func(o string) bool {
+		return o == "areas.csv" || o == "report.html" || o == "partons.gpkg"
+	}) {
+		aggs = res.Aggregates()
+	} else {
+		aggs = res.AggregatesFor(analysis.BasisNearest, analysis.BasisDomestic)
+	}
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
 	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
