@@ -269,3 +269,38 @@ func (d *Delta) Summary(category string) (losing, gaining []float64) {
 	}
 	return losing, gaining
 }
+
+// Changes returns, for each village of the variant, the change of its
+// nearest distance to category (variant − base, metres): NaN when unknown
+// on either side or absent from the base, +Inf when the variant leaves it
+// without any service, −Inf when it gains its first.
+func (d *Delta) Changes(category string) []float64 {
+	out := make([]float64, len(d.Variant.Villages))
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	c := -1
+	for i, name := range d.Base.Categories {
+		if name == category {
+			c = i
+		}
+	}
+	if c < 0 {
+		return out
+	}
+	for _, row := range d.rows {
+		if row.cat != c || row.bv < 0 || row.vv < 0 {
+			continue
+		}
+		b, _, _, _ := metric(d.Base, row.bv, c)
+		v, _, _, _ := metric(d.Variant, row.vv, c)
+		switch {
+		case math.IsNaN(b) || math.IsNaN(v):
+		case math.IsInf(b, 1) && math.IsInf(v, 1):
+			out[row.vv] = 0
+		default:
+			out[row.vv] = v - b
+		}
+	}
+	return out
+}

@@ -359,8 +359,15 @@ type fileWriter struct {
 
 // reportWriters are the writers of a run's report files (outputs, then
 // manifest.json).
-func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) []fileWriter {
+func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, extra ...func(*report.Input)) []fileWriter {
 	attribution := strings.Join(m.Attribution, "; ")
+	reportInput := func(res *analysis.Result, aggs []analysis.Aggregate, m *manifest) report.Input {
+		in := reportInput(res, aggs, m)
+		for _, f := range extra {
+			f(&in)
+		}
+		return in
+	}
 	all := map[string]func(w *bufio.Writer) error{
 		"villages.geojson": func(w *bufio.Writer) error {
 			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})

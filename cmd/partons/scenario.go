@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/report"
 	"github.com/partons/partons/datasets/output"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
@@ -189,7 +190,16 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		m := buildManifest(j, &vin, res)
 		m.Command = "scenario " + v.Name
 		delta := analysis.NewDelta(base, res, vr.Closed)
-		writers := append(reportWriters(j.spec.Outputs, res, aggs, m),
+		withScenario := func(in *report.Input) {
+			if !vr.Full && len(vr.Touched) == 0 {
+				return // nothing changed: the base's report
+			}
+			if cat := mainTouched(base, vr); cat != "" {
+				in.Scenario = &report.Scenario{Name: v.Name, Category: cat, DeltaM: delta.Changes(cat)}
+				in.MainCategory = cat
+			}
+		}
+		writers := append(reportWriters(j.spec.Outputs, res, aggs, m, withScenario),
 			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table()) }},
 			fileWriter{"delta_villages.geojson", func(w *bufio.Writer) error {
 				return output.WriteGeoJSON(w, delta.Table(), delta.Geometries(), output.GeoJSONOptions{Name: "delta_villages", Attribution: joinAttr(m)})
@@ -337,4 +347,18 @@ func (c *comparison) table() table.Table {
 			table.Column{Name: "people_gaining_" + n, Kind: table.Number, Decimals: -1})
 	}
 	return table.FromRows(cols, c.rows)
+}
+
+// mainTouched is the category a variant's report maps: the first of the
+// base's categories the variant changed, else the first category.
+func mainTouched(base *analysis.Result, v *analysis.Variant) string {
+	for _, c := range base.Categories {
+		if v.Touched[c] {
+			return c
+		}
+	}
+	if len(base.Categories) > 0 {
+		return base.Categories[0]
+	}
+	return ""
 }

@@ -78,3 +78,26 @@ func TestScenarioErrorsNameFileVariantAndChange(t *testing.T) {
 		})
 	}
 }
+
+// TestScenarioVisualReports: each variant's report.html has a scenario
+// section, and its GeoPackage a delta_villages layer.
+func TestScenarioVisualReports(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "s.yaml", "base:\n  outputs: [villages.csv, report.html, partons.gpkg]\n  lang: fr\n"+
+		"variants:\n  - name: closed\n    changes:\n      - close_services: {ids: [laposte-10833A]}\n")
+	out := filepath.Join(dir, "out")
+	if code, _, e := runCLI(t, "scenario", "-q", path, "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	html := readFile(t, filepath.Join(out, "closed", "report.html"))
+	if !strings.Contains(html, "closed") || !strings.Contains(html, `lang="fr"`) {
+		t.Error("variant report.html lacks its scenario section or language")
+	}
+	gpkg := readFile(t, filepath.Join(out, "closed", "partons.gpkg"))
+	if !strings.Contains(gpkg, "delta_villages") {
+		t.Error("variant partons.gpkg has no delta_villages layer")
+	}
+	if strings.Contains(readFile(t, filepath.Join(out, "base", "partons.gpkg")), "delta_villages") {
+		t.Error("the base's GeoPackage has a delta layer")
+	}
+}
