@@ -25,6 +25,7 @@ import (
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/qml"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
@@ -45,6 +46,7 @@ type locateOptions struct {
 	category, candidates string
 	fixed, exclude       []string
 	out                  string
+	format, lang         string
 	quiet                bool
 }
 
@@ -107,6 +109,8 @@ assignment.geojson) into --out.`,
 	f.StringVar(&o.solver, "solver", "auto", "auto (branch and bound up to --max-nodes), exact or heuristic")
 	f.Int64Var(&o.maxNodes, "max-nodes", locate.DefaultMaxNodes, "branch-and-bound node limit of the auto solver")
 	f.StringVarP(&o.out, "out", "o", "partons-locate", "report directory (replaced atomically)")
+	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS); needs villages")
+	f.StringVar(&o.lang, "lang", "en", "language of report.html: nl, fr or en")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no timings on stderr")
 	return cmd
 }
@@ -125,11 +129,18 @@ type locInput struct {
 	costUnit     string
 	inputs       []load.Input
 	attrib       []string
+	villages     []datasets.Village // demand with geometry (nil for a matrix)
 }
 
 func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) error {
 	if o.model == "" {
 		return usagef("--model is required: mclp, pmedian, pcenter, lscp or backup")
+	}
+	if _, err := qml.ParseLang(o.lang); err != nil {
+		return usagef("--lang %q: want nl, fr or en", o.lang)
+	}
+	if o.format != "" && (o.format != "gpkg" || o.matrix != "") {
+		return usagef("--format %q: the only extra format is gpkg, and it needs villages (not --matrix)", o.format)
 	}
 	model, err := locate.ParseModel(o.model)
 	if err != nil {
@@ -426,6 +437,7 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 	if err != nil {
 		return nil, err
 	}
+	in.villages = vs
 	in.inputs = append(in.inputs, inputs...)
 	cands := vs
 	if o.candidates != "" {
@@ -579,7 +591,7 @@ func writeLocate(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.
 		{"summary.json", func(w *bufio.Writer) error { return output.WriteJSON(w, s) }},
 		{"manifest.json", func(w *bufio.Writer) error {
 			return output.WriteJSON(w, map[string]any{"generator": output.Generator, "version": version, "command": "locate",
-				"inputs": in.inputs, "outputs": []string{"sites.csv", "assignment.csv", "summary.json"}})
+				"inputs": in.inputs, "outputs": locateOutputs(o, in)})
 		}},
 	}
 	if in.demandPts != nil {
@@ -610,5 +622,23 @@ func writeLocate(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.
 			return err
 		}
 	}
+	if err := writeLocateVisuals(d, o, in, cfg, sol); err != nil {
+		return err
+	}
 	return d.Commit()
+}
+
+// locateOutputs lists the files a locate report holds.
+func locateOutputs(o *locateOptions, in *locInput) []string {
+	out := []string{"sites.csv", "assignment.csv", "summary.json"}
+	if in.demandPts != nil {
+		out = append(out, "sites.geojson", "assignment.geojson")
+	}
+	if in.villages != nil && len(in.villages) == len(in.demandPts) {
+		out = append(out, "report.html")
+		if o.format == "gpkg" {
+			out = append(out, "partons.gpkg")
+		}
+	}
+	return out
 }

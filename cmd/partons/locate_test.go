@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"math"
@@ -339,5 +340,25 @@ func TestLocateCapacities(t *testing.T) {
 	}
 	if math.Abs(total-955113) > 1e-6 {
 		t.Errorf("assigned %v people, want 955113", total)
+	}
+}
+
+func TestLocateVisualReports(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "where")
+	cmd := newLocateCmd()
+	var stdout, stderr bytes.Buffer
+	cmd.SetOut(&stdout)
+	cmd.SetErr(&stderr)
+	cmd.SetArgs([]string{"--model", "mclp", "--p", "2", "--radius", "5000", "--format", "gpkg", "--lang", "fr", "--out", out, "-q"})
+	if err := cmd.ExecuteContext(context.Background()); err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil || !bytes.Contains(html, []byte(`lang="fr"`)) {
+		t.Fatalf("report.html: %v", err)
+	}
+	gpkg, err := os.ReadFile(filepath.Join(out, "partons.gpkg"))
+	if err != nil || !bytes.Contains(gpkg, []byte("sites")) {
+		t.Fatalf("partons.gpkg without a sites layer: %v", err)
 	}
 }

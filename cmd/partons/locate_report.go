@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/locate"
+	"github.com/partons/partons/analysis/report"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/datasets/qml"
+)
+
+// siteCategory is the category of the chosen sites in a locate report.
+const siteCategory = "site"
+
+// writeLocateVisuals adds report.html (and partons.gpkg with --format
+// gpkg) to a locate report with village geometry: the villages measured
+// against the chosen sites, and the sites with the people each brings
+// within reach.
+func writeLocateVisuals(d *output.Dir, o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution) error {
+	if in.villages == nil || len(in.villages) != len(in.demandPts) {
+		return nil
+	}
+	lang, _ := qml.ParseLang(o.lang)
+	chosen := append(slices.Clone(sol.Sites), sol.Fixed...)
+	served := make([]float64, len(in.sitePts))
+	for _, a := range sol.Assign {
+		if a.Site >= 0 && (!(cfg.Radius > 0) || a.Cost <= cfg.Radius) && in.villages[a.Demand].HasPopulation {
+			served[a.Site] += in.villages[a.Demand].Population
+		}
+	}
+	var services []datasets.Service
+	var sites []report.Site
+	for _, j := range chosen {
+		name := in.labels.SiteIDs[j]
+		if in.labels.SiteNames != nil && in.labels.SiteNames[j] != "" {
+			name = in.labels.SiteNames[j]
+		}
+		services = append(services, datasets.Service{ID: in.labels.SiteIDs[j], Name: name, Category: siteCategory,
+			Raw: siteCategory, Location: in.sitePts[j]})
+		sites = append(sites, report.Site{Name: name, Category: siteCategory, Location: in.sitePts[j], PeopleServed: served[j]})
+	}
+	p := analysis.DefaultParams()
+	p.CrossBorder = false
+	if cfg.Radius > 0 && in.costUnit == "m" {
+		p.ThresholdsM = []float64{math.Round(cfg.Radius)}
+	}
+	res, err := analysis.Compute(context.Background(), in.villages, services, p)
+	if err != nil {
+		return err
+	}
+	aggs := res.Aggregates()
+	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
+		Attributions: in.attrib, Subtitle: "partons locate --model " + o.model}
+	if err := d.WriteFile("report.html", func(w *bufio.Writer) error { return report.Write(w, rin) }); err != nil {
+		return err
+	}
+	if o.format == "gpkg" {
+		return d.WriteFile("partons.gpkg", func(w *bufio.Writer) error {
+			return report.GeoPackage(w, rin, time.Unix(0, 0).UTC())
+		})
+	}
+	return nil
+}
