@@ -128,6 +128,7 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 	const chunk = 256
 	var (
 		next int
+		done int
 		mu   sync.Mutex
 		wg   sync.WaitGroup
 	)
@@ -146,6 +147,12 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 				hi := min(lo+chunk, len(villages))
 				for v := lo; v < hi; v++ {
 					r.Rows[v] = r.village(&villages[v], cats)
+				}
+				if p.Progress != nil {
+					mu.Lock()
+					done += hi - lo
+					p.Progress(done, len(villages))
+					mu.Unlock()
 				}
 			}
 		}()

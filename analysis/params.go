@@ -42,6 +42,11 @@ type Params struct {
 
 	// Workers is the number of goroutines; <= 0 means GOMAXPROCS.
 	Workers int
+
+	// Progress, when set, is called with the number of villages done
+	// (monotonically increasing, from several goroutines but never at
+	// once) and the total, for a progress bar.
+	Progress func(done, total int)
 }
 
 // BasketMember is one need of the basket, met by any of its categories

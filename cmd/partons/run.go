@@ -175,6 +175,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 		}
 	}
 	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
+	j.params.Progress = p.bar("computing")
 	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
 	if err != nil {
 		return err
@@ -453,6 +454,25 @@ func newProgress(w io.Writer, quiet bool) *progress {
 func (p *progress) step(s string) {
 	if p.on {
 		fmt.Fprintf(p.w, "\r\033[K%s…", s)
+	}
+}
+
+// bar returns a progress callback drawing "label [#####.....] 45%" on
+// the terminal, redrawn at most every percent; nil when progress is off.
+func (p *progress) bar(label string) func(done, total int) {
+	if !p.on {
+		return nil
+	}
+	last := -1
+	return func(done, total int) {
+		pct := 100 * done / max(total, 1)
+		if pct == last {
+			return
+		}
+		last = pct
+		const width = 30
+		n := width * done / max(total, 1)
+		fmt.Fprintf(p.w, "\r\033[K%s [%s%s] %3d%%", label, strings.Repeat("#", n), strings.Repeat(".", width-n), pct)
 	}
 }
 
