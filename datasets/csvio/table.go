@@ -92,7 +92,7 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
-	comma := detectDelimiter(head)
+	comma := datasets.DetectDelimiter(head)
 	cr := csv.NewReader(br)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -145,35 +145,6 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 	return t, nil
 }
 
-// detectDelimiter picks the most frequent of ';', '\t' and ',' outside
-// double quotes in the header line (ties in that order); ',' if none.
-func detectDelimiter(line []byte) rune {
-	var n [3]int
-	cands := [3]byte{';', '\t', ','}
-	quoted := false
-	for _, c := range line {
-		if c == '"' {
-			quoted = !quoted
-			continue
-		}
-		if quoted {
-			continue
-		}
-		for k, d := range cands {
-			if c == d {
-				n[k]++
-			}
-		}
-	}
-	best := 2
-	for k := range cands {
-		if n[k] > n[best] {
-			best = k
-		}
-	}
-	return rune(cands[best])
-}
-
 func (t *table) has(name string) bool {
 	if name == "" {
 		return false
@@ -182,24 +153,7 @@ func (t *table) has(name string) bool {
 	return ok
 }
 
-func (t *table) describeHeader() string {
-	const show = 30
-	h := t.header
-	more := ""
-	if len(h) > show {
-		h, more = h[:show], fmt.Sprintf(" … (%d columns)", len(t.header))
-	}
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, name := range h {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", name)
-	}
-	b.WriteString(more + "]")
-	return b.String()
-}
+func (t *table) describeHeader() string { return datasets.DescribeHeader(t.header) }
 
 // resolveCoords picks lon/lat columns when both are in the header, else
 // x/y columns in cs.EPSG (0 means 4326).

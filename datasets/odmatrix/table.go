@@ -74,7 +74,7 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
-	comma := detectDelimiter(head)
+	comma := datasets.DetectDelimiter(head)
 	t.decimalComma = comma == ';'
 	t.cr = csv.NewReader(br)
 	t.cr.Comma = comma
@@ -115,7 +115,7 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 		i, ok := col[name]
 		if !ok {
 			probs.Add(&datasets.RecordError{Line: 1, Feature: -1, Field: name,
-				Reason: fmt.Sprintf("required column %q is missing; header is %s", name, describe(t.header))})
+				Reason: fmt.Sprintf("required column %q is missing; header is %s", name, datasets.DescribeHeader(t.header))})
 			bad = true
 		}
 		t.col = append(t.col, i)
@@ -124,53 +124,6 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 		return nil, nil
 	}
 	return t, nil
-}
-
-// detectDelimiter picks the most frequent of ';', '\t' and ',' outside
-// double quotes in the header line (ties in that order); ',' if none.
-func detectDelimiter(line []byte) rune {
-	var n [3]int
-	cands := [3]byte{';', '\t', ','}
-	quoted := false
-	for _, c := range line {
-		if c == '"' {
-			quoted = !quoted
-			continue
-		}
-		if quoted {
-			continue
-		}
-		for k, d := range cands {
-			if c == d {
-				n[k]++
-			}
-		}
-	}
-	best := 2
-	for k := range cands {
-		if n[k] > n[best] {
-			best = k
-		}
-	}
-	return rune(cands[best])
-}
-
-func describe(header []string) string {
-	const show = 30
-	h, more := header, ""
-	if len(h) > show {
-		h, more = h[:show], fmt.Sprintf(" … (%d columns)", len(header))
-	}
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, name := range h {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", name)
-	}
-	b.WriteString(more + "]")
-	return b.String()
 }
 
 // row is one data row: the trimmed cells of the required columns.
