@@ -46,7 +46,7 @@ func (g *Graph) NearestMany(jobs []Job, workers int) error {
 				} else {
 					j.Results = make([]Result, len(j.Targets))
 				}
-				if err := g.Nearest(ws, j.Seeds, j.Search); err != nil {
+				if err := g.NearestFor(ws, j.Seeds, j.Search, j.Targets); err != nil {
 					errs[i] = fmt.Errorf("road: job %d: %w", i, err)
 					clear(j.Results)
 					continue

@@ -96,6 +96,12 @@ type Workspace struct {
 	seeds  []Snap
 	byEdge []int32 // seed indices sorted by edge
 	valid  bool
+
+	// need[v] == epoch marks a vertex whose settling a target waits for;
+	// remaining counts those not yet settled (searches with targets stop
+	// when it reaches 0).
+	need      []uint32
+	remaining int
 }
 
 // NewWorkspace returns a workspace for searches on g. O(V) memory.
@@ -167,6 +173,19 @@ func (g *Graph) partial(e int32, f float64, byTime bool) (float64, float64) {
 // ErrWorkspace, ErrNoLabels, ErrSnap for a seed off a routable edge or with
 // Frac outside [0,1], ErrInvalid for an unknown Weight.
 func (g *Graph) Nearest(ws *Workspace, seeds []Snap, s Search) error {
+	return g.nearest(ws, seeds, s, nil)
+}
+
+// NearestFor is Nearest for the given targets only: the search stops as
+// soon as every vertex at the ends of the targets' edges is settled, so
+// afterwards Cost is exact for those targets (and for vertices settled
+// by then) but not for the rest of the graph. Complexity as Nearest in
+// the worst case (an unreachable target), often less.
+func (g *Graph) NearestFor(ws *Workspace, seeds []Snap, s Search, targets []Snap) error {
+	return g.nearest(ws, seeds, s, targets)
+}
+
+func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) error {
 	if ws == nil || ws.g != g {
 		return ErrWorkspace
 	}
@@ -187,6 +206,7 @@ func (g *Graph) Nearest(ws *Workspace, seeds []Snap, s Search) error {
 	}
 	if ws.epoch >= math.MaxUint32-3 {
 		clear(ws.st)
+		clear(ws.need)
 		ws.epoch = 0
 	}
 	ws.epoch += 2
@@ -219,6 +239,28 @@ func (g *Graph) Nearest(ws *Workspace, seeds []Snap, s Search) error {
 		}
 	}
 
+	ws.remaining = -1 // no targets: settle everything reachable
+	if targets != nil {
+		if len(ws.need) != len(g.pts) {
+			ws.need = make([]uint32, len(g.pts))
+		}
+		ws.remaining = 0
+		for _, t := range targets {
+			if !g.checkSnap(t) {
+				continue
+			}
+			from, to := g.eFrom[t.Edge], g.eTo[t.Edge]
+			for _, v := range [2]int32{from, to} {
+				if ws.need[v] != ws.epoch {
+					ws.need[v] = ws.epoch
+					ws.remaining++
+				}
+			}
+		}
+		if ws.remaining == 0 {
+			ws.remaining = -1
+		}
+	}
 	c := &g.rev
 	if s.Origins {
 		c = &g.fwd
@@ -232,6 +274,11 @@ func (g *Graph) Nearest(ws *Workspace, seeds []Snap, s Search) error {
 			continue // stale entry
 		}
 		st.stamp = settled
+		if ws.remaining > 0 && ws.need[it.v] == ws.epoch {
+			if ws.remaining--; ws.remaining == 0 {
+				break // every target's end vertices are final
+			}
+		}
 		var lu uint8
 		if closed {
 			lu = labels[it.v]
