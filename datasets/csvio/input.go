@@ -1,36 +1,6 @@
 package csvio
 
-import (
-	"io"
-	"slices"
-)
-
-// readAll reads r to the end, sizing the buffer from r's Len method when
-// it has one (bytes.Reader, strings.Reader). On a read error it returns
-// the bytes read so far and the error.
-func readAll(r io.Reader) ([]byte, error) {
-	l, ok := r.(interface{ Len() int })
-	if !ok {
-		return io.ReadAll(r)
-	}
-	buf := make([]byte, 0, l.Len()+1) // +1: EOF is seen without growing
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		if n < 0 || n > cap(buf)-len(buf) {
-			n = 0 // a misbehaving reader must not make us panic
-		}
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-}
+import "slices"
 
 // failingReader returns err.
 type failingReader struct{ err error }

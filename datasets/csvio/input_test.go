@@ -45,7 +45,7 @@ func TestReadAll(t *testing.T) {
 		{"small reads", &chunky{s: in, err: io.EOF}, in, nil},
 		{"read error", &chunky{s: in, err: io.ErrClosedPipe}, in, io.ErrClosedPipe},
 	} {
-		got, err := readAll(tc.r)
+		got, err := datasets.ReadAll(tc.r)
 		if string(got) != tc.want || !errors.Is(err, tc.wantErr) {
 			t.Errorf("%s: readAll = %q, %v; want %q, %v", tc.name, got, err, tc.want, tc.wantErr)
 		}

@@ -63,7 +63,7 @@ func (e *errReader) Read(p []byte) (int, error) {
 // when the file cannot be read further (problems were added to probs) and
 // a non-nil error only for I/O failures.
 func openTable(source string, r io.Reader, probs *datasets.Problems, required []string, cs datasets.CoordSchema) (*table, error) {
-	buf, readErr := readAll(r)
+	buf, readErr := datasets.ReadAll(r)
 	in := io.Reader(bytes.NewReader(buf))
 	if readErr != nil {
 		// Replay what was read, then the failure: rows are read and

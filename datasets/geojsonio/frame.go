@@ -39,7 +39,7 @@ var featureFields = []string{"type", "id", "geometry", "properties"}
 // reported by build and are the same on both walks, so the result never
 // depends on which walk produced it. O(size of input).
 func readFeatures(source string, r io.Reader, fr framing, props []string, reset func(), build func(c *featureCtx)) error {
-	buf, readErr := readAll(r)
+	buf, readErr := datasets.ReadAll(r)
 	if fr == framingAuto && readErr == nil {
 		reset()
 		c := newFeatureCtx(source, props)
@@ -65,33 +65,6 @@ func readFeatures(source string, r io.Reader, fr framing, props []string, reset 
 type failingReader struct{ err error }
 
 func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
-
-// readAll reads r to the end, sizing the buffer from r's Len method when
-// it has one (bytes.Reader, strings.Reader). On a read error it returns
-// the bytes read so far and the error.
-func readAll(r io.Reader) ([]byte, error) {
-	l, ok := r.(interface{ Len() int })
-	if !ok {
-		return io.ReadAll(r)
-	}
-	buf := make([]byte, 0, l.Len()+1) // +1: EOF is seen without growing
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		if n < 0 || n > cap(buf)-len(buf) {
-			n = 0 // a misbehaving reader must not make us panic
-		}
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-}
 
 // scanCollection walks the FeatureCollection in buf and calls build for
 // each feature, as decodeCollection does. It returns false, leaving the
