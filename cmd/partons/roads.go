@@ -151,7 +151,7 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 // graphMeta is the provenance stored in graph files and manifests.
 func graphMeta(rep *osmroad.Report) map[string]string {
 	m := map[string]string{"attribution": osmroad.Attribution}
-	var names, latest []string
+	var names []string
 	var newest time.Time
 	for _, f := range rep.Files {
 		names = append(names, filepath.Base(f.Name)+" sha256:"+f.SHA256)
@@ -160,8 +160,7 @@ func graphMeta(rep *osmroad.Report) map[string]string {
 		}
 	}
 	if !newest.IsZero() {
-		latest = append(latest, newest.UTC().Format(time.RFC3339))
-		m["osm_replication_time"] = latest[0]
+		m["osm_replication_time"] = newest.UTC().Format(time.RFC3339)
 	}
 	m["sources"] = strings.Join(names, "; ")
 	return m

@@ -151,7 +151,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	}
 	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path)}
 	cmp := newComparison(base)
-	cmp.add("base", base, baseAggs, nil)
+	cmp.add("base", baseAggs, nil)
 	for _, v := range sf.Variants {
 		pr.step("variant " + v.Name)
 		mapCat := func(raw string) string { c, _ := j.tax.Map(raw); return c }
@@ -208,7 +208,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
-		cmp.add(v.Name, res, aggs, delta)
+		cmp.add(v.Name, aggs, delta)
 		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed)}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}
@@ -303,7 +303,7 @@ func newComparison(base *analysis.Result) *comparison {
 	return &comparison{ts: base.Params.ThresholdsM}
 }
 
-func (c *comparison) add(name string, r *analysis.Result, aggs []analysis.Aggregate, d *analysis.Delta) {
+func (c *comparison) add(name string, aggs []analysis.Aggregate, d *analysis.Delta) {
 	for _, a := range aggs {
 		if a.Basis != analysis.BasisNearest || a.Level == analysis.LevelArea || a.Category == analysis.BasketCategory {
 			continue
@@ -331,7 +331,6 @@ func (c *comparison) add(name string, r *analysis.Result, aggs []analysis.Aggreg
 		}
 		c.rows = append(c.rows, row)
 	}
-	_ = r
 }
 
 func (c *comparison) table() table.Table {
