@@ -54,12 +54,29 @@ type Result struct {
 	Reached bool    // false: no seed within the cutoff; other fields are zero
 }
 
-// vstate is a vertex's search state: unseen unless stamp is the workspace
-// epoch (labelled, in the heap) or epoch+1 (settled).
+// vstate is a vertex's search state. Its stamp is unseen unless
+// stamp-epoch < epochStep; the difference then holds the flags below.
 type vstate struct {
 	d1, d2 float64 // minimised and secondary quantity
 	seed   int32
 	stamp  uint32
+}
+
+// Flags of a current stamp. The target flag lives in the stamp rather than
+// in an array of its own, which would cost a cache miss per settled vertex.
+const (
+	stLabelled uint32 = 1 << iota // d1, d2, seed hold a label (in the heap)
+	stSettled                     // the label is final
+	stTarget                      // a target waits for this vertex to settle
+	epochStep  uint32 = 1 << iota
+)
+
+// flags returns the flags of stamp in the current search, 0 if unseen.
+func (ws *Workspace) flags(stamp uint32) uint32 {
+	if r := stamp - ws.epoch; r < epochStep {
+		return r
+	}
+	return 0
 }
 
 // hitem is a heap entry; it carries its key to keep sifting local. The heap
@@ -85,22 +102,20 @@ func less(a1, a2 float64, as int32, b1, b2 float64, bs int32) bool {
 // Workspace holds the state and result of one search. It is reused across
 // searches without clearing (epoch stamps), costs 24 bytes per vertex plus
 // the heap (24 bytes per pending label, at most one per arc), and must not
-// be used by two goroutines at once.
+// be used by two goroutines at once. Vertices are in internal numbering.
 type Workspace struct {
 	g      *Graph
 	st     []vstate
 	heap   []hitem
-	epoch  uint32 // even; stamp epoch+1 marks settled vertices
+	epoch  uint32 // multiple of epochStep
 	s      Search
 	cutoff float64
 	seeds  []Snap
 	byEdge []int32 // seed indices sorted by edge
 	valid  bool
 
-	// need[v] == epoch marks a vertex whose settling a target waits for;
-	// remaining counts those not yet settled (searches with targets stop
-	// when it reaches 0).
-	need      []uint32
+	// remaining counts the stTarget vertices not yet settled (searches with
+	// targets stop when it reaches 0); -1 without targets.
 	remaining int
 }
 
@@ -109,13 +124,13 @@ func NewWorkspace(g *Graph) *Workspace {
 	return &Workspace{g: g, st: make([]vstate, len(g.pts))}
 }
 
-// ends lists the vertices at the ends of a snapped point's edge with the
-// fraction of the edge between point and vertex. arrive=false: vertices
+// ends lists the vertices (internal numbers) at the ends of a snapped
+// point's edge with the fraction of the edge between point and vertex. arrive=false: vertices
 // the point can travel to; arrive=true: vertices that can travel to the
 // point. A point at Frac 0 or 1 is its vertex and connects both ways.
 func (g *Graph) ends(sn Snap, arrive bool) (vs [2]int32, fs [2]float64, n int) {
 	d := g.eDir[sn.Edge]
-	a, b, f := g.eFrom[sn.Edge], g.eTo[sn.Edge], sn.Frac
+	a, b, f := g.inner[g.eFrom[sn.Edge]], g.inner[g.eTo[sn.Edge]], sn.Frac
 	fwd, bwd := d&dirForward != 0, d&dirBackward != 0
 	if arrive {
 		fwd, bwd = bwd, fwd
@@ -204,12 +219,11 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 			return fmt.Errorf("road: seed %d (edge %d, frac %v): %w", i, sn.Edge, sn.Frac, ErrSnap)
 		}
 	}
-	if ws.epoch >= math.MaxUint32-3 {
+	if ws.epoch >= math.MaxUint32-2*epochStep {
 		clear(ws.st)
-		clear(ws.need)
 		ws.epoch = 0
 	}
-	ws.epoch += 2
+	ws.epoch += epochStep
 	ws.s = s
 	ws.cutoff = s.Cutoff
 	if !(ws.cutoff > 0) {
@@ -241,18 +255,15 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 
 	ws.remaining = -1 // no targets: settle everything reachable
 	if targets != nil {
-		if len(ws.need) != len(g.pts) {
-			ws.need = make([]uint32, len(g.pts))
-		}
 		ws.remaining = 0
 		for _, t := range targets {
 			if !g.checkSnap(t) {
 				continue
 			}
-			from, to := g.eFrom[t.Edge], g.eTo[t.Edge]
-			for _, v := range [2]int32{from, to} {
-				if ws.need[v] != ws.epoch {
-					ws.need[v] = ws.epoch
+			for _, v := range [2]int32{g.inner[g.eFrom[t.Edge]], g.inner[g.eTo[t.Edge]]} {
+				st := &ws.st[v]
+				if f := ws.flags(st.stamp); f&stTarget == 0 {
+					st.stamp = ws.epoch | f | stTarget
 					ws.remaining++
 				}
 			}
@@ -265,16 +276,16 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 	if s.Origins {
 		c = &g.fwd
 	}
-	off, arcs, labels, closed, cutoff := c.off, c.arcs, g.labels, s.ClosedBorders, ws.cutoff
-	settled := ws.epoch + 1
+	off, arcs, labels, closed, cutoff := c.off, c.arcs, g.slabels, s.ClosedBorders, ws.cutoff
 	for len(ws.heap) > 0 {
 		it := ws.pop()
 		st := &ws.st[it.v]
-		if st.stamp == settled {
+		f := st.stamp - ws.epoch // flags: the vertex is labelled, so current
+		if f&stSettled != 0 {
 			continue // stale entry
 		}
-		st.stamp = settled
-		if ws.remaining > 0 && ws.need[it.v] == ws.epoch {
+		st.stamp |= stSettled
+		if f&stTarget != 0 && ws.remaining > 0 {
 			if ws.remaining--; ws.remaining == 0 {
 				break // every target's end vertices are final
 			}
@@ -318,8 +329,8 @@ func (ws *Workspace) VertexCost(v int32) (Result, bool) {
 	if !ws.valid || v < 0 || int(v) >= len(ws.st) {
 		return Result{}, false
 	}
-	st := &ws.st[v]
-	if st.stamp != ws.epoch+1 {
+	st := &ws.st[ws.g.inner[v]]
+	if ws.flags(st.stamp)&stSettled == 0 {
 		return Result{}, false
 	}
 	return ws.result(st.d1, st.d2, st.seed), true
@@ -343,7 +354,7 @@ func (ws *Workspace) Cost(target Snap) (Result, bool) {
 	vs, fs, n := g.ends(target, ws.s.Origins)
 	for k := 0; k < n; k++ {
 		st := &ws.st[vs[k]]
-		if st.stamp != ws.epoch+1 {
+		if ws.flags(st.stamp)&stSettled == 0 {
 			continue
 		}
 		p1, p2 := g.partial(target.Edge, fs[k], byTime)
@@ -377,14 +388,14 @@ func (ws *Workspace) Cost(target Snap) (Result, bool) {
 // offer proposes label (d1, d2, seed) for vertex v.
 func (ws *Workspace) offer(v int32, d1, d2 float64, seed int32) {
 	st := &ws.st[v]
-	if st.stamp == ws.epoch {
-		if !less(d1, d2, seed, st.d1, st.d2, st.seed) {
-			return
-		}
-	} else if st.stamp == ws.epoch+1 {
-		return // settled
+	f := ws.flags(st.stamp)
+	if f&stSettled != 0 {
+		return
 	}
-	*st = vstate{d1: d1, d2: d2, seed: seed, stamp: ws.epoch}
+	if f&stLabelled != 0 && !less(d1, d2, seed, st.d1, st.d2, st.seed) {
+		return
+	}
+	*st = vstate{d1: d1, d2: d2, seed: seed, stamp: ws.epoch | f | stLabelled}
 	ws.push(hitem{d1: d1, d2: d2, seed: seed, v: v})
 }
 

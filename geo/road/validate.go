@@ -31,6 +31,17 @@ func (g *Graph) Validate() error {
 			return bad("edge %d time %v s, want %v s", e, g.eTime[e], want)
 		}
 	}
+	if len(g.inner) != n || len(g.outer) != n {
+		return bad("vertex numbering has %d/%d entries for %d vertices", len(g.inner), len(g.outer), n)
+	}
+	for v, i := range g.inner {
+		if i < 0 || int(i) >= n || g.outer[i] != int32(v) {
+			return bad("vertex numbering is not a permutation at vertex %d", v)
+		}
+	}
+	if !slices.Equal(g.slabels, g.innerLabels()) {
+		return bad("search labels differ from the vertex labels")
+	}
 	type tri struct {
 		at, head   int32
 		lenM, time float32
@@ -53,7 +64,7 @@ func (g *Graph) Validate() error {
 						return nil, bad("%s arc %d→%d weight %v", name, v, a.head, w)
 					}
 				}
-				out = append(out, tri{int32(v), a.head, a.lenM, a.timeS})
+				out = append(out, tri{g.outer[v], g.outer[a.head], a.lenM, a.timeS})
 			}
 		}
 		return out, nil
