@@ -109,6 +109,8 @@ type Graph struct {
 	compCount   int
 	compLargest int
 
+	workspaces sync.Pool // of *Workspace, for NearestMany
+
 	treeOnce sync.Once
 	tree     *rtree.RTreeG[int32] // segment bounds → index of segment start in gPts
 }

@@ -21,7 +21,10 @@ type Job struct {
 
 // NearestMany runs jobs on up to workers goroutines (≤ 0: GOMAXPROCS), each
 // with its own Workspace, so memory is workers × 24 bytes per vertex no
-// matter how many jobs. The graph is only read. It returns every job's
+// matter how many jobs. Workspaces are kept in a pool on the graph between
+// calls (the garbage collector may free them), so that repeated calls, e.g.
+// one per scenario variant, do not allocate and fault in the vertex state
+// again. The graph is only read. It returns every job's
 // error joined (each naming its job index); results of failed jobs are
 // all unreached.
 func (g *Graph) NearestMany(jobs []Job, workers int) error {
@@ -34,7 +37,11 @@ func (g *Graph) NearestMany(jobs []Job, workers int) error {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			ws := NewWorkspace(g)
+			ws, _ := g.workspaces.Get().(*Workspace)
+			if ws == nil {
+				ws = NewWorkspace(g)
+			}
+			defer g.workspaces.Put(ws)
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(jobs) {
