@@ -135,6 +135,7 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		}
 		info.DataDate = g.Meta["osm_replication_time"]
 	}
+	makeRoomFor(g.MemoryBytes())
 	info.Vertices, info.Edges = g.NumVertices(), g.NumEdges()
 	info.Components, info.LargestComp = g.Components()
 	var label func(string) uint8
@@ -206,7 +207,11 @@ func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 		return nil, err
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<20)
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	br := &sizedReader{r: bufio.NewReaderSize(f, 1<<20), left: fi.Size()}
 	var have []string
 	for {
 		g, err := road.ReadGraph(br)
@@ -223,3 +228,19 @@ func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 	}
 	return nil, usagef("%s holds no %s graph (it has: %s); prepare it with --profiles", path, profile, strings.Join(have, ", "))
 }
+
+// sizedReader is a buffered file that tells road.ReadGraph how many bytes
+// it has left (Len), so that the graph's arrays are allocated once at their
+// final size instead of growing as the data arrives.
+type sizedReader struct {
+	r    *bufio.Reader
+	left int64
+}
+
+func (s *sizedReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.left -= int64(n)
+	return n, err
+}
+
+func (s *sizedReader) Len() int { return int(max(s.left, 0)) }

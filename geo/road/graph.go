@@ -426,6 +426,20 @@ func (g *Graph) components() {
 	}
 }
 
+// treeBytesPerSegment is the measured size of the snapping R-tree per
+// segment (BenchmarkSnapIndex1M).
+const treeBytesPerSegment = 68
+
+// MemoryBytes estimates the memory the graph holds, counting its snapping
+// R-tree whether built yet or not. O(1).
+func (g *Graph) MemoryBytes() int64 {
+	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
+	arcs := int64(len(g.fwd.arcs) + len(g.rev.arcs))
+	perVertex := int64(16 + 4 + 4 + 4 + 2*4 + 2)    // point, inner, outer, comp, 2 offsets, labels
+	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4) // ends, len, speed, time, dir, way, geometry offset
+	return v*perVertex + e*perEdge + p*16 + arcs*12 + max(p-e, 0)*treeBytesPerSegment
+}
+
 // Profile returns the travel mode the graph was built for.
 func (g *Graph) Profile() Profile { return g.profile }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -161,5 +162,27 @@ func TestPointAt(t *testing.T) {
 	}
 	if _, ok := g.PointAt(1, 0.5); ok {
 		t.Error("PointAt on a missing edge succeeded")
+	}
+}
+
+// TestMemoryBytes checks the estimate against the live heap a graph and
+// its snapping index actually hold.
+func TestMemoryBytes(t *testing.T) {
+	vs, es := gridSpecs(200, 5)
+	grew, keep := heapGrowth(func() any {
+		g, err := Build(Car, vs, es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.Snap(vs[0], 0) // builds the R-tree
+		return g
+	})
+	runtime.KeepAlive(vs) // else freed during the measure, offsetting it
+	runtime.KeepAlive(es)
+	g := keep.(*Graph)
+	est := g.MemoryBytes()
+	t.Logf("estimate %d B, measured %d B (%.2f)", est, grew, float64(est)/float64(grew))
+	if r := float64(est) / float64(grew); r < 0.8 || r > 1.25 {
+		t.Errorf("MemoryBytes = %d, live heap grew by %d (ratio %.2f), want within 0.8–1.25", est, grew, r)
 	}
 }
