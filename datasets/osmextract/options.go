@@ -45,6 +45,10 @@ type Options struct {
 	// Procs is the number of PBF decoding goroutines; ≤ 0 means
 	// runtime.GOMAXPROCS(0).
 	Procs int
+	// BoundariesOnly reads the boundaries of AdminLevels and nothing else:
+	// no villages, no services (e.g. to label a road network with the
+	// countries of its own extract).
+	BoundariesOnly bool
 }
 
 // DefaultPlaces are the place values read as villages by default.
@@ -109,6 +113,11 @@ func (o Options) settings(procs int) (*settings, error) {
 		}
 		s.rawKeys[k] = true
 		s.rawToCat[k+"="+v] = cat
+	}
+	if o.BoundariesOnly {
+		clear(s.places)
+		clear(s.rawKeys)
+		clear(s.rawToCat)
 	}
 	switch {
 	case o.MergeDistanceM == 0:

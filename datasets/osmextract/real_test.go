@@ -157,3 +157,38 @@ func TestRealCountryPolygons(t *testing.T) {
 		})
 	}
 }
+
+// BoundariesOnly gives the country polygons a full extract gives, and
+// nothing else; the neighbours cut by the extract edge are reported.
+func TestRealBoundariesOnly(t *testing.T) {
+	t.Parallel()
+	full := extract(t, Options{}, realSource(t, liechtensteinPBF))
+	only := extract(t, Options{BoundariesOnly: true, AdminLevels: []int{2}}, realSource(t, liechtensteinPBF))
+	if len(only.Villages) != 0 || len(only.Services) != 0 {
+		t.Errorf("BoundariesOnly read %d villages and %d services", len(only.Villages), len(only.Services))
+	}
+	var want []datasets.Boundary
+	for _, b := range full.Boundaries {
+		if b.AreaCode == "" && b.AreaName == "" {
+			want = append(want, b)
+		}
+	}
+	if len(only.Boundaries) != len(want) || len(want) == 0 {
+		t.Fatalf("BoundariesOnly: %d country boundaries, the full extract %d", len(only.Boundaries), len(want))
+	}
+	for i := range want {
+		if only.Boundaries[i].Country != want[i].Country || !orb.Equal(only.Boundaries[i].Geometry, want[i].Geometry) {
+			t.Errorf("boundary %d: %s differs from the full extract's %s", i, only.Boundaries[i].Country, want[i].Country)
+		}
+	}
+	var cut []string
+	for _, s := range only.Report.Skipped {
+		if s.AdminLevel == 2 {
+			cut = append(cut, s.Name)
+		}
+	}
+	t.Logf("countries: %d (%s); cut: %q", len(want), want[0].Country, cut)
+	if len(cut) == 0 {
+		t.Error("no cut admin_level=2 relation reported: the extract edge cuts Switzerland and Austria")
+	}
+}
