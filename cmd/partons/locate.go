@@ -540,7 +540,7 @@ func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float
 	default:
 		return nil, usagef("--route-by %q: want length or time", o.routeBy)
 	}
-	g, _, _, err := loadRoads(ctx, o.roads, profile, nil)
+	g, _, _, err := loadRoads(ctx, o.roads, profile, nil, false)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/index"
 	"github.com/partons/partons/geo/road"
@@ -23,23 +24,29 @@ import (
 
 // roadInfo is what the manifest says about the road network.
 type roadInfo struct {
-	Source         string            `json:"source"` // "osm", "graph file", or "estimate"
-	Files          []roadFile        `json:"files,omitempty"`
-	Profile        string            `json:"profile"`
-	RouteBy        string            `json:"route_by,omitempty"`
-	SnapM          float64           `json:"snap_m,omitempty"`
-	MaxRoadM       float64           `json:"max_road_m,omitempty"`
-	MaxTimeMin     float64           `json:"max_time_min,omitempty"`
-	Border         string            `json:"border"`
-	NodesRead      int64             `json:"osm_nodes_read,omitempty"`
-	WaysRead       int64             `json:"osm_ways_read,omitempty"`
-	WaysRoutable   int               `json:"routable_ways,omitempty"`
-	Vertices       int               `json:"vertices,omitempty"`
-	Edges          int               `json:"edges,omitempty"`
-	Components     int               `json:"components,omitempty"`
-	LargestComp    int               `json:"largest_component_vertices,omitempty"`
-	DanglingRefs   int64             `json:"dangling_node_references,omitempty"`
-	BorderEdges    int               `json:"border_crossing_edges,omitempty"`
+	Source       string     `json:"source"` // "osm", "graph file", or "estimate"
+	Files        []roadFile `json:"files,omitempty"`
+	Profile      string     `json:"profile"`
+	RouteBy      string     `json:"route_by,omitempty"`
+	SnapM        float64    `json:"snap_m,omitempty"`
+	MaxRoadM     float64    `json:"max_road_m,omitempty"`
+	MaxTimeMin   float64    `json:"max_time_min,omitempty"`
+	Border       string     `json:"border"`
+	NodesRead    int64      `json:"osm_nodes_read,omitempty"`
+	WaysRead     int64      `json:"osm_ways_read,omitempty"`
+	WaysRoutable int        `json:"routable_ways,omitempty"`
+	Vertices     int        `json:"vertices,omitempty"`
+	Edges        int        `json:"edges,omitempty"`
+	Components   int        `json:"components,omitempty"`
+	LargestComp  int        `json:"largest_component_vertices,omitempty"`
+	DanglingRefs int64      `json:"dangling_node_references,omitempty"`
+	BorderEdges  int        `json:"border_crossing_edges,omitempty"`
+	// CountryLabels says where the vertices' countries come from:
+	// "boundaries" (--boundaries or --osm), "osm admin_level=2" (the
+	// road extracts' own complete country relations), or "" (none).
+	CountryLabels  string            `json:"country_labels,omitempty"`
+	CountriesCut   []string          `json:"countries_cut_by_extract_edge,omitempty"`
+	UnlabelledVtxs int               `json:"vertices_outside_every_country,omitempty"`
 	DataDate       string            `json:"data_date,omitempty"`
 	DetourFactor   float64           `json:"detour_factor,omitempty"`
 	SpeedKmh       float64           `json:"speed_kmh,omitempty"`
@@ -90,26 +97,40 @@ func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 
 // loadRoads reads OSM extracts (merged into one network) or a prepared
 // graph file for profile, and labels vertices with countries when
-// boundaries are known.
-func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary) (*road.Graph, *roadInfo, func(string) uint8, error) {
+// boundaries are known. A closed border without boundaries takes the
+// countries from the complete admin_level=2 relations of the OSM extracts.
+func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool) (*road.Graph, *roadInfo, func(string) uint8, error) {
 	info := &roadInfo{Profile: string(profile)}
+	if len(bs) > 0 {
+		info.CountryLabels = "boundaries"
+	}
 	var g *road.Graph
+	isGraph := false
 	if len(files) == 1 {
-		isGraph, err := isGraphFile(files[0])
-		if err != nil {
+		var err error
+		if isGraph, err = isGraphFile(files[0]); err != nil {
 			return nil, nil, nil, err
 		}
-		if isGraph {
-			g, err = readGraphProfile(files[0], profile)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			info.Source = "graph file"
-			info.GraphMeta = g.Meta
-			info.DataDate = g.Meta["osm_replication_time"]
-		}
 	}
-	if g == nil {
+	if closed && len(bs) == 0 {
+		if isGraph {
+			return nil, nil, nil, usagef("a closed border on the prepared graph %s needs --boundaries to know which side of the border each road is on", files[0])
+		}
+		var err error
+		if bs, info.CountriesCut, err = countriesFromRoads(ctx, files); err != nil {
+			return nil, nil, nil, err
+		}
+		info.CountryLabels = "osm admin_level=2"
+	}
+	if isGraph {
+		var err error
+		if g, err = readGraphProfile(files[0], profile); err != nil {
+			return nil, nil, nil, err
+		}
+		info.Source = "graph file"
+		info.GraphMeta = g.Meta
+		info.DataDate = g.Meta["osm_replication_time"]
+	} else {
 		var srcs []osmroad.Source
 		for _, f := range files {
 			srcs = append(srcs, osmroad.FileSource(f))
@@ -140,13 +161,88 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 	info.Components, info.LargestComp = g.Components()
 	var label func(string) uint8
 	if len(bs) > 0 {
-		codes, err := labelVertices(g, countryLabeller(bs))
+		country := countryLabeller(bs)
+		if info.CountryLabels == "osm admin_level=2" {
+			// Land outside the extract's complete country relations
+			// belongs to the countries the extract edge cuts: foreign to
+			// every complete one, so it gets a label of its own (villages
+			// and services of those countries too) rather than 0, which
+			// a closed border lets through.
+			inside := country
+			country = func(p orb.Point) string {
+				if c := inside(p); c != "" {
+					return c
+				}
+				return outsideCountries
+			}
+		}
+		codes, err := labelVertices(g, country)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		label = func(c string) uint8 { return codes[c] }
+		if out, ok := codes[outsideCountries]; ok {
+			label = func(c string) uint8 {
+				if l, ok := codes[c]; ok {
+					return l
+				}
+				return out
+			}
+		}
+		for v := range g.NumVertices() {
+			if l := g.VertexLabel(int32(v)); l == 0 || l == codes[outsideCountries] {
+				info.UnlabelledVtxs++
+			}
+		}
 	}
 	return g, info, label, nil
+}
+
+// countriesFromRoads assembles the country polygons of OSM road extracts:
+// their complete admin_level=2 relations with an ISO 3166-1 code. It also
+// names the country relations the extract edge cuts, and fails when no
+// country polygon remains.
+func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundary, []string, error) {
+	var srcs []osmroad.Source
+	for _, f := range files {
+		srcs = append(srcs, osmroad.FileSource(f))
+	}
+	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}})
+	if err != nil {
+		return nil, nil, err
+	}
+	var cut []string
+	for _, sk := range res.Report.Skipped {
+		if sk.AdminLevel == 2 {
+			cut = append(cut, fmt.Sprintf("%s (%s)", sk.Name, sk.OSM))
+		}
+	}
+	if len(res.Boundaries) == 0 {
+		why := "none"
+		if len(cut) > 0 {
+			why = "the extract edge cuts " + strings.Join(cut, "; ")
+		}
+		return nil, nil, usagef("a closed border needs country boundaries: %s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s); give --boundaries",
+			strings.Join(files, ", "), why)
+	}
+	return res.Boundaries, cut, nil
+}
+
+// outsideCountries names, in the vertex labels taken from an extract's
+// own country relations, the land outside all of them.
+const outsideCountries = "(outside the extract's countries)"
+
+// closedBorderWarning says, for a closed border with --boundaries, how many
+// road vertices lie outside every country polygon: routes through them are
+// not stopped at the border. "" when there are none, or when the countries
+// come from the extract (the land outside them is then a country of its
+// own, see loadRoads).
+func closedBorderWarning(info *roadInfo) string {
+	if info == nil || info.UnlabelledVtxs == 0 || info.CountryLabels != "boundaries" {
+		return ""
+	}
+	return fmt.Sprintf("partons: %d of %d road vertices lie outside every boundary given; a closed border does not stop routes through them",
+		info.UnlabelledVtxs, info.Vertices)
 }
 
 // graphMeta is the provenance stored in graph files and manifests.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -141,6 +142,91 @@ func TestRunRoadsHandChecked(t *testing.T) {
 	}
 }
 
+// townWithCountries returns the town network with admin_level=2 relations
+// for country AA (lon < 0.05) and, if both, BB (lon > 0.05), written to dir.
+func townWithCountries(t *testing.T, dir string, both bool) string {
+	t.Helper()
+	data, err := os.ReadFile(townOSM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := `  <node id="9001" version="1" lat="-1" lon="-1"/>
+  <node id="9002" version="1" lat="-1" lon="0.05"/>
+  <node id="9003" version="1" lat="1" lon="0.05"/>
+  <node id="9004" version="1" lat="1" lon="-1"/>
+  <node id="9005" version="1" lat="-1" lon="1"/>
+  <node id="9006" version="1" lat="1" lon="1"/>
+`
+	ways := `  <way id="9001" version="1"><nd ref="9001"/><nd ref="9002"/><nd ref="9003"/><nd ref="9004"/><nd ref="9001"/></way>
+  <way id="9002" version="1"><nd ref="9002"/><nd ref="9005"/><nd ref="9006"/><nd ref="9003"/><nd ref="9002"/></way>
+`
+	rel := func(id, way, code string) string {
+		return `  <relation id="` + id + `" version="1"><member type="way" ref="` + way + `" role="outer"/>
+    <tag k="type" v="boundary"/><tag k="boundary" v="administrative"/><tag k="admin_level" v="2"/>
+    <tag k="ISO3166-1" v="` + code + `"/><tag k="name" v="` + code + `land"/></relation>
+`
+	}
+	rels := rel("9001", "9001", "AA")
+	if both {
+		rels += rel("9002", "9002", "BB")
+	}
+	s := string(data)
+	i, j := strings.Index(s, "  <way "), strings.Index(s, "</osm>")
+	s = s[:i] + nodes + s[i:j] + ways + rels + s[j:]
+	return writeFile(t, dir, "town-countries.osm", s)
+}
+
+// A closed border takes the countries from the extract's own admin_level=2
+// relations when no --boundaries are given; land outside them counts as
+// another country; an extract without any is a usage error.
+func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\n"+
+		"main,Main Street west end,AA,100,0.000,0.0001\n"+
+		"bridge,West bridgehead,AA,50,0.048,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\n"+
+		"p1,Post east,amenity=post_office,AA,0.004,0\n"+
+		"p2,Post across,amenity=post_office,BB,0.052,0\n")
+	for _, both := range []bool{true, false} {
+		osmFile := townWithCountries(t, t.TempDir(), both)
+		out := filepath.Join(dir, fmt.Sprintf("closed-%v", both))
+		code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", osmFile, "--border", "closed", "--out", out)
+		if code != 0 {
+			t.Fatal(e)
+		}
+		if e != "" {
+			t.Errorf("both=%v: unexpected stderr %q", both, e)
+		}
+		h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+		if got := cell(t, h, rows["bridge"], "post_road_status"); got != "unreachable" {
+			t.Errorf("both=%v: bridge status %q, want unreachable", both, got)
+		}
+		if got := cell(t, h, rows["main"], "post_road_m"); got != "445.3" {
+			t.Errorf("both=%v: main road_m %q, want 445.3", both, got)
+		}
+		m := readFile(t, filepath.Join(out, "manifest.json"))
+		if !strings.Contains(m, `"country_labels": "osm admin_level=2"`) {
+			t.Errorf("both=%v: manifest does not say where the countries come from", both)
+		}
+		// Without BB's relation, the east bank lies outside every country.
+		if outside := strings.Contains(m, `"vertices_outside_every_country"`); outside == both {
+			t.Errorf("both=%v: manifest reports vertices outside every country: %v", both, outside)
+		}
+	}
+	// --boundaries that leave roads outside every polygon: said on stderr.
+	onlyAA := writeFile(t, dir, "aa.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"country":"AA"},"geometry":{"type":"Polygon","coordinates":[[[-1,-1],[0.05,-1],[0.05,1],[-1,1],[-1,-1]]]}}]}`)
+	code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--boundaries", onlyAA,
+		"--border", "closed", "--out", filepath.Join(dir, "aa"))
+	if code != 0 || !strings.Contains(e, "road vertices lie outside every boundary given") {
+		t.Errorf("closed border, boundaries with a gap: exit %d, stderr %q", code, e)
+	}
+	code, _, e = runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--border", "closed", "--out", filepath.Join(dir, "none"))
+	if code != exitUsage || !strings.Contains(e, "no complete admin_level=2 relation") || !strings.Contains(e, "--boundaries") {
+		t.Errorf("closed border, extract without countries: exit %d %q", code, e)
+	}
+}
+
 // TestRunRoadsRealCrossBorder routes on the real Liechtenstein extract
 // (© OpenStreetMap contributors, ODbL): a village at the Swiss end of the
 // Buchs–Schaan Rhine bridge reaches the pharmacy in Vaduz only across the
@@ -187,6 +273,30 @@ func TestRunRoadsRealCrossBorder(t *testing.T) {
 	}
 	if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
 		t.Errorf("closed border: Vaduz %q, want ok", got)
+	}
+
+	// Without --boundaries the countries come from the extract itself:
+	// Liechtenstein's relation is complete, Switzerland's and Austria's are
+	// cut by the extract edge, so their roads lie outside every country,
+	// which the closed border treats as abroad from Liechtenstein.
+	own := filepath.Join(dir, "closed-own")
+	code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf,
+		"--border", "closed", "--out", own)
+	if code != 0 {
+		t.Fatal(e)
+	}
+	h, rows = readCSV(t, filepath.Join(own, "villages.csv"))
+	if got := cell(t, h, rows["bridge"], "pharmacy_road_status"); got != "unreachable" && got != "unsnapped" {
+		t.Errorf("closed border, countries from the extract: bridgehead %q, want unreachable or unsnapped", got)
+	}
+	if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
+		t.Errorf("closed border, countries from the extract: Vaduz %q, want ok", got)
+	}
+	m := readFile(t, filepath.Join(own, "manifest.json"))
+	for _, s := range []string{`"country_labels": "osm admin_level=2"`, "Schweiz", "Österreich", `"vertices_outside_every_country"`} {
+		if !strings.Contains(m, s) {
+			t.Errorf("manifest lacks %s", s)
+		}
 	}
 }
 

@@ -108,7 +108,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64Var(&o.snapM, "snap-m", 1000, "snapping tolerance in metres: villages and services farther from any road are unsnapped")
 	f.Float64Var(&o.maxRoadM, "max-road-m", 0, "ignore services farther than this by road (metres; needs --route-by length)")
 	f.Float64Var(&o.maxTimeMin, "max-time-min", 0, "ignore services farther than this by road (minutes)")
-	f.StringVar(&o.border, "border", "open", "open, or closed to forbid crossing national borders by road (needs --boundaries)")
+	f.StringVar(&o.border, "border", "open", "open, or closed to forbid crossing national borders by road (countries from --boundaries, else from the road extracts' admin_level=2 relations)")
 	f.Float64SliceVar(&o.timeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
 	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS)")
 	f.StringVar(&o.lang, "lang", "en", "language of report.html and the styles: nl, fr or en")
@@ -164,12 +164,15 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	if len(j.roadFiles) > 0 {
 		p.step("reading the road network")
-		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries)
+		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, j.params.Road.ClosedBorder)
 		if err != nil {
 			return err
 		}
 		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
 		in.roads = info
+		if w := closedBorderWarning(info); w != "" && j.params.Road.ClosedBorder {
+			fmt.Fprintln(stderr, w)
+		}
 		if err := checkRoadsUnchanged(o.manifestPath, want, info); err != nil {
 			return err
 		}

@@ -128,12 +128,15 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	var labels func(string) uint8
 	if len(j.roadFiles) > 0 {
 		pr.step("reading the road network")
-		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries)
+		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, j.params.Road.ClosedBorder)
 		if err != nil {
 			return err
 		}
 		j.params.Road.Graph, j.params.Road.CountryLabel, labels = g, label, label
 		in.roads = info
+		if w := closedBorderWarning(info); w != "" && j.params.Road.ClosedBorder {
+			fmt.Fprintln(stderr, w)
+		}
 	}
 	pr.step("computing the base")
 	base, err := analysis.Compute(ctx, in.villages, in.services, j.params)
@@ -259,7 +262,7 @@ func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings
 		rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin, rp.RouteBy = p.Road.SnapM, p.Road.MaxRoadM, p.Road.MaxTimeMin, p.Road.RouteBy
 		rp.TimeThresholdsMin, rp.ClosedBorder = p.Road.TimeThresholdsMin, p.Road.ClosedBorder
 		if len(j.roadFiles) > 0 {
-			g, _, label, err := loadRoads(ctx, j.roadFiles, prof, in.boundaries)
+			g, _, label, err := loadRoads(ctx, j.roadFiles, prof, in.boundaries, rp.ClosedBorder)
 			if err != nil {
 				return err
 			}

@@ -223,9 +223,6 @@ func roadParams(s runSpec) (*analysis.RoadParams, error) {
 		if len(s.Roads) == 0 {
 			return nil, usagef("a closed border needs a road network (--roads)")
 		}
-		if len(s.Boundaries) == 0 {
-			return nil, usagef("a closed border needs --boundaries to know which side of the border each road is on")
-		}
 		rp.ClosedBorder = true
 	default:
 		return nil, usagef("border %q: want open or closed", s.Border)
