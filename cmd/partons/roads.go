@@ -194,6 +194,13 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 				info.UnlabelledVtxs++
 			}
 		}
+		if isGraph { // the OSM reader counted them for extracts
+			for e := range g.NumEdges() {
+				if g.Routable(int32(e)) && g.CrossesBorder(int32(e)) {
+					info.BorderEdges++
+				}
+			}
+		}
 	}
 	return g, info, label, nil
 }

@@ -121,6 +121,20 @@ func TestRunRoadsHandChecked(t *testing.T) {
 	if a != b {
 		t.Error("routing on the prepared graph differs from routing on the OSM file")
 	}
+	// So does a closed border, and the bridge is counted as crossing it.
+	closedGraph := filepath.Join(dir, "closed-graph")
+	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", graph,
+		"--boundaries", bounds, "--border", "closed", "--out", closedGraph); code != 0 {
+		t.Fatal(e)
+	}
+	if readFile(t, filepath.Join(closed, "villages.csv")) != readFile(t, filepath.Join(closedGraph, "villages.csv")) {
+		t.Error("closed border: the prepared graph differs from the OSM file")
+	}
+	for _, d := range []string{closed, closedGraph} {
+		if m := readFile(t, filepath.Join(d, "manifest.json")); !strings.Contains(m, `"border_crossing_edges": 1,`) {
+			t.Errorf("%s: manifest does not count the bridge as the one border-crossing edge", filepath.Base(d))
+		}
+	}
 
 	// A corrupt graph file is invalid data; a wrong profile a usage error.
 	data, _ := os.ReadFile(graph)
