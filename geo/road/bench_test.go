@@ -2,8 +2,10 @@ package road
 
 import (
 	"bytes"
+	"flag"
 	"math"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -113,6 +115,30 @@ func fixture1M(tb testing.TB) *benchFixture {
 func fixture100k(tb testing.TB) *benchFixture {
 	once100k.Do(func() { fix100k = newFixture(tb, 316) })
 	return fix100k
+}
+
+var gridGraphOut = flag.String("road.gridgraph", "", "write the 1M-vertex benchmark grid to this graph file (TestWriteGridGraph)")
+
+// TestWriteGridGraph writes the benchmark grid as a graph file, to time
+// whole runs of the binary on a big network (benchmarks/RESULTS.md):
+//
+//	go test -run TestWriteGridGraph ./geo/road -road.gridgraph grid.graph
+func TestWriteGridGraph(t *testing.T) {
+	if *gridGraphOut == "" {
+		t.Skip("no -road.gridgraph")
+	}
+	f := fixture1M(t)
+	f.g.Meta = map[string]string{"source": "synthetic 1000 x 1000 grid (geo/road benchmarks)"}
+	out, err := os.Create(*gridGraphOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.g.WriteTo(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // BenchmarkNearest1M: nearest service of each of 4 categories (200 services

@@ -259,7 +259,7 @@ func (g *Graph) finish() {
 // internal number) and its inverse outer. Vertices close on the ground are
 // then close in memory, so a search's wavefronts touch fewer cache lines
 // and pages: on the 1M-vertex benchmark grid, which is numbered row by row,
-// the multi-source searches take about 25 % less time, and OSM vertex
+// the multi-source searches take about a fifth less time, and OSM vertex
 // order, close to random, is 1.4 times slower than row order. O(V log V).
 func locality(pts []orb.Point) (inner, outer []int32) {
 	n := len(pts)
