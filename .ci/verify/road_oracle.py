@@ -34,6 +34,11 @@ village and category:
   invariant             road_m >= the geodesic straight line between the
                         village and the chosen service.
 
+On Liechtenstein, --border closed without --boundaries is checked too:
+the extract's complete admin_level=2 relation assembled by pyosmium, a
+ray-casting point-in-polygon per vertex, and networkx without the arcs
+that join the country and the land outside it.
+
 Usage: road_oracle.py --bin PARTONS [--extract FILE.osm.pbf ...]
 """
 
@@ -452,6 +457,166 @@ def check_extract(rep, binary, path, work):
         compare(rep, label, mode, rows, vrows, svc, loc, dist, nx_best, scipy_best, home)
 
 
+# --- closed border, countries from the extract itself --------------------------
+def country_areas(path):
+    """The complete admin_level=2 relations of the extract, assembled by
+    pyosmium's own area builder (osmium's multipolygon code): a list of
+    (name, [(outer ring, [inner rings])])."""
+    class H(osmium.SimpleHandler):
+        def __init__(self):
+            super().__init__()
+            self.areas = []
+
+        def area(self, a):
+            t = a.tags
+            if a.from_way() or t.get("boundary") != "administrative" or t.get("admin_level") != "2":
+                return
+            polys = []
+            for outer in a.outer_rings():
+                polys.append(([(n.lon, n.lat) for n in outer],
+                              [[(n.lon, n.lat) for n in inner] for inner in a.inner_rings(outer)]))
+            self.areas.append((t.get("name", ""), polys))
+
+    h = H()
+    h.apply_file(path, locations=True)
+    return h.areas
+
+
+def in_ring(p, ring):
+    """Even-odd ray casting."""
+    x, y = p
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def on_ring(p, ring, tol=1e-9):
+    """Whether p lies within tol degrees of a ring edge (its side is then a
+    matter of convention, which the comparison must avoid)."""
+    x, y = p
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        dx, dy = x2 - x1, y2 - y1
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)))
+        if math.hypot(x - x1 - t * dx, y - y1 - t * dy) <= tol:
+            return True
+    return False
+
+
+def check_closed_border(rep, binary, path, work):
+    """--border closed without --boundaries: partons labels the roads with
+    the extract's complete country relations and counts land outside them
+    as one more country. Oracle: pyosmium's assembly of those relations, a
+    ray-casting point-in-polygon per vertex, and networkx on the car graph
+    without the arcs joining differently labelled vertices."""
+    label = os.path.basename(path).split("-")[0]
+    home, abroad = COUNTRIES[label]
+    areas = country_areas(path)
+    rep.info(f"{label} closed border: pyosmium assembles {len(areas)} complete admin_level=2 "
+             f"relation(s): {', '.join(n for n, _ in areas)}")
+    if not rep.ok(len(areas) == 1, f"{label} closed border: one complete country relation in the extract"):
+        return
+    polys = areas[0][1]
+    loc, edges = car_network(path)
+    nodes = {r for *_, seg in edges for r in seg}
+    verts = {u for u, *_ in edges} | {v for _, v, *_ in edges}
+
+    def inside(p):
+        return any(in_ring(p, o) and not any(in_ring(p, h) for h in hs) for o, hs in polys)
+
+    side = {n: (home if inside(loc[n]) else abroad) for n in verts}
+    edgy = {n for n in verts if any(on_ring(loc[n], r) for o, hs in polys for r in [o] + hs)}
+    rep.info(f"{label} closed border: {sum(1 for n in verts if side[n] == home)} of {len(verts)} vertices "
+             f"inside, {len(edgy)} on the boundary line")
+    g = nx.MultiDiGraph()
+    for u, v, length, t, fwd, bwd, _ in edges:
+        if side[u] != side[v]:
+            continue  # crosses the border: closed
+        if fwd:
+            g.add_edge(u, v, len=length)
+        if bwd:
+            g.add_edge(v, u, len=length)
+    g.add_nodes_from(verts)
+    # Points on junctions whose every incident road stays in their country
+    # (they then snap onto their own vertex), off the boundary line; their
+    # country is the side they are on.
+    und = nx.Graph()
+    und.add_edges_from((u, v) for u, v, *_ in edges if u != v)
+    at = Counter(loc[n] for n in nodes)
+
+    def usable(n, min_degree):
+        return (n not in edgy and at[loc[n]] == 1 and und.degree(n) >= min_degree
+                and all(side[m] == side[n] for m in und.neighbors(n)))
+
+    # Junctions inside; any road vertex outside, where there are few.
+    ok_pts = sorted(n for n in verts if usable(n, 3 if side[n] == home else 1))
+    # The extract holds little land outside the country: take every point
+    # there, a third as villages and the rest as services, so that the
+    # closed border matters.
+    rng = random.Random(SEED + 1)
+    out_pts = [n for n in ok_pts if side[n] == abroad]
+    in_pts = rng.sample([n for n in ok_pts if side[n] == home], N_VILLAGES + 2 * N_SERVICES - len(out_pts))
+    k = len(out_pts) // 3
+    villages = sorted(out_pts[:k] + in_pts[:N_VILLAGES - k])
+    services = out_pts[k:] + in_pts[N_VILLAGES - k:]
+    rng.shuffle(services)
+    rep.info(f"{label} closed border: {len(out_pts)} usable road vertices outside the country: "
+             f"{k} villages, {len(out_pts) - k} services")
+    d = os.path.join(work, label + "-closed")
+    os.makedirs(d)
+    with open(os.path.join(d, "villages.csv"), "w", encoding="utf-8") as f:
+        f.write("id,name,country,population,lon,lat\n")
+        for i, n in enumerate(villages):
+            f.write(f"v{i:02d},node {n},{side[n]},100,{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+    svc = []
+    with open(os.path.join(d, "services.csv"), "w", encoding="utf-8") as f:
+        f.write("id,name,category,country,lon,lat\n")
+        for k, (cat, raw) in enumerate(sorted(CATEGORIES.items())):
+            for i, n in enumerate(services[k * N_SERVICES:(k + 1) * N_SERVICES]):
+                svc.append({"id": f"{cat}{i:02d}", "cat": cat, "node": n})
+                f.write(f"{cat}{i:02d},node {n},{raw},{side[n]},{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+    with open(os.path.join(d, "config.yaml"), "w", encoding="utf-8") as f:
+        f.write("coverage:\n" + "".join(f"  {c}: [{home}, {abroad}]\n" for c in sorted(CATEGORIES)))
+    out = os.path.join(d, "out")
+    p = run([binary, "run", "-q", "--config", os.path.join(d, "config.yaml"),
+             "--villages", os.path.join(d, "villages.csv"), "--services", os.path.join(d, "services.csv"),
+             "--roads", path, "--profile", "car", "--route-by", "length", "--border", "closed", "--out", out])
+    if not rep.ok(p.returncode == 0, f"{label} closed border: partons run exits 0", p.stderr.strip()[-300:]):
+        return
+    man = open(os.path.join(out, "manifest.json"), encoding="utf-8").read()
+    rep.ok('"country_labels": "osm admin_level=2"' in man and "countries_cut_by_extract_edge" in man,
+           f"{label} closed border: the manifest says the countries come from the extract and names the cut ones")
+    _, rows = read_csv(os.path.join(out, "villages.csv"))
+    rows = {r["id"]: r for r in rows}
+    rg = g.reverse(copy=False)
+    open_rg = directed(edges).reverse(copy=False)
+    c = Check()
+    crossing_lost, changed = 0, 0
+    for cat in sorted(CATEGORIES):
+        src = [s["node"] for s in svc if s["cat"] == cat]
+        best = nx.multi_source_dijkstra_path_length(rg, src, weight="len")
+        open_best = nx.multi_source_dijkstra_path_length(open_rg, src, weight="len")
+        for i, n in enumerate(villages):
+            r = rows[f"v{i:02d}"]
+            want, got = best.get(n, math.inf), num(r[f"{cat}_road_m"])
+            changed += want > open_best.get(n, math.inf) + 1e-6
+            where = f"village v{i:02d} (node {n}, {side[n]}) {cat}"
+            if math.isinf(want):
+                crossing_lost += 1
+                c.add(r[f"{cat}_road_status"] == "unreachable" and got is None,
+                      f"{where}: expected unreachable, got {r[f'{cat}_road_status']!r} {got}")
+            else:
+                err = abs(got - want) if got is not None else math.inf
+                c.add(err <= TOL_M, f"{where}: expected {want:.3f} m, got {got}", err)
+    rep.ok(not c.bad, f"{label} closed border, countries from the extract: road_m and status of "
+                      f"{c.n} village-category pairs against networkx without crossing arcs "
+                      f"({crossing_lost} unreachable, max |Δ| {c.worst:.4f})",
+           f"{len(c.bad)} wrong; " + "; ".join(c.bad[:MAX_EXAMPLES]) if c.bad else "")
+    rep.ok(changed > 0, f"{label} closed border: the border changes {changed} of {c.n} village-category "
+                        f"pairs in the oracle (else this check proves nothing)")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     testdata = os.path.join(here, "..", "..", "datasets", "osmroad", "testdata")
@@ -467,6 +632,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="partons-roads.") as work:
         for path in extracts:
             check_extract(rep, a.bin, os.path.realpath(path), work)
+            if os.path.basename(path).startswith("liechtenstein"):
+                check_closed_border(rep, a.bin, os.path.realpath(path), work)
     rep.exit()
 
 
