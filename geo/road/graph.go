@@ -245,7 +245,10 @@ func (g *Graph) checkInput() error {
 func (g *Graph) finish() {
 	g.eTime = make([]float64, len(g.eLen))
 	for e, l := range g.eLen {
-		g.eTime[e] = l * 3.6 / g.eSpeed[e]
+		if l == 0 {
+			g.eLen[e] = 0 // -0 too: searches key costs on their bits
+		}
+		g.eTime[e] = g.eLen[e] * 3.6 / g.eSpeed[e]
 	}
 	g.inner, g.outer = locality(g.pts)
 	g.fwd = g.buildCSR(false)
