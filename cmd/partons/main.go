@@ -23,14 +23,19 @@ const softMemoryLimit = 384 << 20
 // unset); makeRoomFor then moves it.
 var ownMemoryLimit bool
 
-// makeRoomFor raises a soft memory limit set by main by n bytes of
+// room is the long-lived data makeRoomFor has been told of.
+var room int64
+
+// makeRoomFor raises a soft memory limit set by main by n more bytes of
 // long-lived data (a road graph and its snapping index): the limit is
 // headroom for the analysis, and a live heap above it would keep the
-// collector running (a 1M-vertex graph run took 40 % longer). A limit set
-// with GOMEMLIMIT is left alone.
+// collector running (a 1M-vertex graph run took 40 % longer). The room
+// only grows, as graphs of several profiles may be alive at once (scenario
+// variants). A limit set with GOMEMLIMIT is left alone.
 func makeRoomFor(n int64) {
 	if ownMemoryLimit && n > 0 {
-		debug.SetMemoryLimit(softMemoryLimit + n)
+		room += n
+		debug.SetMemoryLimit(softMemoryLimit + room)
 	}
 }
 

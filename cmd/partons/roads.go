@@ -122,6 +122,21 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		}
 		info.CountryLabels = "osm admin_level=2"
 	}
+	country := countryLabeller(bs)
+	if info.CountryLabels == "osm admin_level=2" {
+		// Land outside the extract's complete country relations belongs to
+		// the countries its edge cuts: foreign to every complete one, so it
+		// gets a label of its own rather than 0, which a closed border
+		// lets through. (The cut countries share it: crossings between
+		// them stay open.)
+		inside := country
+		country = func(p orb.Point) string {
+			if c := inside(p); c != "" {
+				return c
+			}
+			return outsideCountries
+		}
+	}
 	if isGraph {
 		var err error
 		if g, err = readGraphProfile(files[0], profile); err != nil {
@@ -135,7 +150,7 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		for _, f := range files {
 			srcs = append(srcs, osmroad.FileSource(f))
 		}
-		net, rep, err := osmroad.Read(ctx, srcs, profile, osmroad.Options{Country: countryLabeller(bs)})
+		net, rep, err := osmroad.Read(ctx, srcs, profile, osmroad.Options{Country: country})
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -161,29 +176,23 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 	info.Components, info.LargestComp = g.Components()
 	var label func(string) uint8
 	if len(bs) > 0 {
-		country := countryLabeller(bs)
+		var named []string // countries labelled even without a road vertex
 		if info.CountryLabels == "osm admin_level=2" {
-			// Land outside the extract's complete country relations
-			// belongs to the countries the extract edge cuts: foreign to
-			// every complete one, so it gets a label of its own (villages
-			// and services of those countries too) rather than 0, which
-			// a closed border lets through.
-			inside := country
-			country = func(p orb.Point) string {
-				if c := inside(p); c != "" {
-					return c
-				}
-				return outsideCountries
+			named = []string{outsideCountries}
+			for _, b := range bs {
+				named = append(named, b.Country)
 			}
 		}
-		codes, err := labelVertices(g, country)
+		codes, err := labelVertices(g, country, named)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		label = func(c string) uint8 { return codes[c] }
 		if out, ok := codes[outsideCountries]; ok {
+			// A village or service of a country without a complete
+			// relation is outside; one without a country is unlabelled.
 			label = func(c string) uint8 {
-				if l, ok := codes[c]; ok {
+				if l, ok := codes[c]; ok || c == "" {
 					return l
 				}
 				return out
@@ -218,19 +227,29 @@ func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundar
 	if err != nil {
 		return nil, nil, err
 	}
-	var cut []string
+	var cut, other []string
 	for _, sk := range res.Report.Skipped {
-		if sk.AdminLevel == 2 {
+		switch {
+		case sk.AdminLevel != 2:
+		case sk.MissingMembers > 0 || sk.MissingNodes > 0:
 			cut = append(cut, fmt.Sprintf("%s (%s)", sk.Name, sk.OSM))
+		default:
+			other = append(other, fmt.Sprintf("%s (%s): %s", sk.Name, sk.OSM, sk.Reason))
 		}
 	}
 	if len(res.Boundaries) == 0 {
-		why := "none"
+		var why []string
 		if len(cut) > 0 {
-			why = "the extract edge cuts " + strings.Join(cut, "; ")
+			why = append(why, "the extract edge cuts "+strings.Join(cut, "; "))
+		}
+		if len(other) > 0 {
+			why = append(why, "skipped "+strings.Join(other, "; "))
+		}
+		if len(why) == 0 {
+			why = append(why, "none in the files")
 		}
 		return nil, nil, usagef("a closed border needs country boundaries: %s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s); give --boundaries",
-			strings.Join(files, ", "), why)
+			strings.Join(files, ", "), strings.Join(why, "; "))
 	}
 	return res.Boundaries, cut, nil
 }
@@ -273,10 +292,13 @@ func graphMeta(rep *osmroad.Report) map[string]string {
 // labelVertices gives each vertex the 1-based index of its country in
 // sorted order (0: outside every boundary) so a closed border can be
 // enforced.
-func labelVertices(g *road.Graph, country func(orb.Point) string) (map[string]uint8, error) {
+func labelVertices(g *road.Graph, country func(orb.Point) string, named []string) (map[string]uint8, error) {
 	n := g.NumVertices()
 	names := make([]string, n)
 	seen := map[string]bool{}
+	for _, c := range named {
+		seen[c] = true
+	}
 	for v := 0; v < n; v++ {
 		names[v] = country(g.Vertex(int32(v)))
 		if names[v] != "" {

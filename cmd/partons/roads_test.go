@@ -222,9 +222,41 @@ func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
 		if !strings.Contains(m, `"country_labels": "osm admin_level=2"`) {
 			t.Errorf("both=%v: manifest does not say where the countries come from", both)
 		}
-		// Without BB's relation, the east bank lies outside every country.
+		// Without BB's relation, the east bank lies outside every country;
+		// the bridge crosses the border either way.
 		if outside := strings.Contains(m, `"vertices_outside_every_country"`); outside == both {
 			t.Errorf("both=%v: manifest reports vertices outside every country: %v", both, outside)
+		}
+		if !strings.Contains(m, `"border_crossing_edges": 1,`) {
+			t.Errorf("both=%v: manifest does not count the bridge as the one border-crossing edge", both)
+		}
+
+		// A village without a country is not "outside": it snaps anywhere
+		// and is routed like the others on its side.
+		noCountry := writeFile(t, dir, "v0.csv", "id,name,country,population,lon,lat\nmain,Main Street west end,,100,0.000,0.0001\n")
+		out0 := filepath.Join(dir, fmt.Sprintf("nocountry-%v", both))
+		if code, _, e := runCLI(t, "run", "-q", "--cross-border=false", "--villages", noCountry, "--services", services,
+			"--roads", osmFile, "--border", "closed", "--out", out0); code != 0 {
+			t.Fatal(e)
+		}
+		h, rows = readCSV(t, filepath.Join(out0, "villages.csv"))
+		if got := cell(t, h, rows["main"], "post_road_m"); got != "445.3" {
+			t.Errorf("both=%v: village without a country: road_m %q, want 445.3", both, got)
+		}
+	}
+
+	// A scenario closing the border needs no boundaries either.
+	osmFile := townWithCountries(t, t.TempDir(), false)
+	sc := writeFile(t, dir, "s.yaml", fmt.Sprintf("base:\n  villages: [%q]\n  services: [%q]\n  roads: [%q]\nvariants:\n  - name: closed\n    changes:\n      - close_border: true\n",
+		villages, services, osmFile))
+	scOut := filepath.Join(dir, "scenario")
+	if code, _, e := runCLI(t, "scenario", "-q", sc, "--out", scOut); code != 0 {
+		t.Fatal(e)
+	}
+	for _, c := range []struct{ sub, want string }{{"base", "ok"}, {"closed", "unreachable"}} {
+		h, rows := readCSV(t, filepath.Join(scOut, c.sub, "villages.csv"))
+		if got := cell(t, h, rows["bridge"], "post_road_status"); got != c.want {
+			t.Errorf("scenario %s: bridge %q, want %q", c.sub, got, c.want)
 		}
 	}
 	// --boundaries that leave roads outside every polygon: said on stderr.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -125,14 +126,19 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err != nil {
 		return err
 	}
-	var labels func(string) uint8
+	// Country labels are needed when the base or any variant closes the
+	// border; they change nothing on an open border.
+	needLabels := slices.ContainsFunc(sf.Variants, func(v scenario.Variant) bool {
+		return slices.ContainsFunc(v.Changes, func(c scenario.Change) bool { return c.CloseBorder })
+	})
 	if len(j.roadFiles) > 0 {
+		needLabels = needLabels || j.params.Road.ClosedBorder
 		pr.step("reading the road network")
-		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, j.params.Road.ClosedBorder)
+		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, needLabels)
 		if err != nil {
 			return err
 		}
-		j.params.Road.Graph, j.params.Road.CountryLabel, labels = g, label, label
+		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
 		in.roads = info
 		if w := closedBorderWarning(info); w != "" && j.params.Road.ClosedBorder {
 			fmt.Fprintln(stderr, w)
@@ -173,13 +179,13 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 			p.Road = &rp
 		}
 		if vr.Settings != nil {
-			if err := applySettings(ctx, &p, vr.Settings, j, in, path, v.Name); err != nil {
+			if err := applySettings(ctx, &p, vr.Settings, j, in, path, v.Name, needLabels); err != nil {
 				return err
 			}
 		}
 		if vr.CloseBorder {
-			if p.Road == nil || p.Road.Graph == nil || labels == nil {
-				return &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads and boundaries in the base"}
+			if p.Road == nil || p.Road.Graph == nil || p.Road.CountryLabel == nil {
+				return &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads in the base"}
 			}
 			p.Road.ClosedBorder = true
 		}
@@ -235,7 +241,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 }
 
 // applySettings applies a variant's `set` change to its parameters.
-func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings, j *job, in *inputs, path, variant string) error {
+func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings, j *job, in *inputs, path, variant string, needLabels bool) error {
 	fail := func(reason string) error { return &scenario.Error{File: path, Variant: variant, Reason: reason} }
 	if s.ThresholdsM != nil {
 		p.ThresholdsM = s.ThresholdsM
@@ -262,7 +268,7 @@ func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings
 		rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin, rp.RouteBy = p.Road.SnapM, p.Road.MaxRoadM, p.Road.MaxTimeMin, p.Road.RouteBy
 		rp.TimeThresholdsMin, rp.ClosedBorder = p.Road.TimeThresholdsMin, p.Road.ClosedBorder
 		if len(j.roadFiles) > 0 {
-			g, _, label, err := loadRoads(ctx, j.roadFiles, prof, in.boundaries, rp.ClosedBorder)
+			g, _, label, err := loadRoads(ctx, j.roadFiles, prof, in.boundaries, needLabels)
 			if err != nil {
 				return err
 			}
