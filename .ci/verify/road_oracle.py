@@ -274,29 +274,31 @@ def fmt(x):
     return repr(float(x))
 
 
-def write_inputs(d, loc, villages, islands, services, home, abroad, rng):
-    vrows, srows = [], []
-    for i, n in enumerate(villages):
-        vrows.append((f"v{i:02d}", n))
-    for i, n in enumerate(islands):
-        vrows.append((f"island{i}", n))
+def write_points(d, loc, villages, services, country):
+    """Writes villages.csv (village id, node) and services.csv (service
+    dicts with id, cat, node), with country(node or service) per row."""
     with open(os.path.join(d, "villages.csv"), "w", encoding="utf-8") as f:
         f.write("id,name,country,population,lon,lat\n")
-        for vid, n in vrows:
-            f.write(f"{vid},node {n},{home},100,{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+        for vid, n in villages:
+            f.write(f"{vid},node {n},{country(n)},100,{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+    with open(os.path.join(d, "services.csv"), "w", encoding="utf-8") as f:
+        f.write("id,name,category,country,lon,lat\n")
+        for s in services:
+            n = s["node"]
+            f.write(f"{s['id']},node {n},{CATEGORIES[s['cat']]},{country(s)},{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+
+
+def write_inputs(d, loc, villages, islands, services, home, abroad, rng):
+    vrows = [(f"v{i:02d}", n) for i, n in enumerate(villages)] + [(f"island{i}", n) for i, n in enumerate(islands)]
+    svc = [{"id": f"{cat}{i:02d}", "cat": cat, "node": n, "country": home if rng.random() < 0.5 else abroad}
+           for k, cat in enumerate(sorted(CATEGORIES))
+           for i, n in enumerate(services[k * N_SERVICES:(k + 1) * N_SERVICES])]
+    write_points(d, loc, vrows, svc, lambda x: x["country"] if isinstance(x, dict) else home)
+    with open(os.path.join(d, "villages.csv"), "a", encoding="utf-8") as f:
         # About 30 km north of the extract: farther than --snap-m.
         lon = sum(p[0] for p in loc.values()) / len(loc)
         lat = max(p[1] for p in loc.values()) + 0.3
         f.write(f"far,Far from roads,{home},10,{lon:.7f},{lat:.7f}\n")
-    svc = []
-    with open(os.path.join(d, "services.csv"), "w", encoding="utf-8") as f:
-        f.write("id,name,category,country,lon,lat\n")
-        for k, (cat, raw) in enumerate(sorted(CATEGORIES.items())):
-            for i, n in enumerate(services[k * N_SERVICES:(k + 1) * N_SERVICES]):
-                country = home if rng.random() < 0.5 else abroad
-                sid = f"{cat}{i:02d}"
-                svc.append({"id": sid, "cat": cat, "node": n, "country": country})
-                f.write(f"{sid},node {n},{raw},{country},{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
     with open(os.path.join(d, "config.yaml"), "w", encoding="utf-8") as f:
         f.write("coverage:\n")
         for cat in sorted(CATEGORIES):
@@ -565,17 +567,11 @@ def check_closed_border(rep, binary, path, work):
              f"{k} villages, {len(out_pts) - k} services")
     d = os.path.join(work, label + "-closed")
     os.makedirs(d)
-    with open(os.path.join(d, "villages.csv"), "w", encoding="utf-8") as f:
-        f.write("id,name,country,population,lon,lat\n")
-        for i, n in enumerate(villages):
-            f.write(f"v{i:02d},node {n},{side[n]},100,{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
-    svc = []
-    with open(os.path.join(d, "services.csv"), "w", encoding="utf-8") as f:
-        f.write("id,name,category,country,lon,lat\n")
-        for k, (cat, raw) in enumerate(sorted(CATEGORIES.items())):
-            for i, n in enumerate(services[k * N_SERVICES:(k + 1) * N_SERVICES]):
-                svc.append({"id": f"{cat}{i:02d}", "cat": cat, "node": n})
-                f.write(f"{cat}{i:02d},node {n},{raw},{side[n]},{fmt(loc[n][0])},{fmt(loc[n][1])}\n")
+    svc = [{"id": f"{cat}{i:02d}", "cat": cat, "node": n}
+           for k, cat in enumerate(sorted(CATEGORIES))
+           for i, n in enumerate(services[k * N_SERVICES:(k + 1) * N_SERVICES])]
+    write_points(d, loc, [(f"v{i:02d}", n) for i, n in enumerate(villages)], svc,
+                 lambda x: side[x["node"] if isinstance(x, dict) else x])
     with open(os.path.join(d, "config.yaml"), "w", encoding="utf-8") as f:
         f.write("coverage:\n" + "".join(f"  {c}: [{home}, {abroad}]\n" for c in sorted(CATEGORIES)))
     out = os.path.join(d, "out")

@@ -302,42 +302,36 @@ func TestRunRoadsRealCrossBorder(t *testing.T) {
 	if roadM < lineM-2*parseF(t, cell(t, h, b, "snap_m"))-1 || roadM > 3*lineM {
 		t.Errorf("road %v m vs straight line %v m", roadM, lineM)
 	}
-	closed := filepath.Join(dir, "closed")
-	if code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf,
-		"--boundaries", "../../testdata/liechtenstein/boundaries.geojson", "--border", "closed", "--out", closed); code != 0 {
-		t.Fatal(e)
-	}
-	h, rows = readCSV(t, filepath.Join(closed, "villages.csv"))
 	// With the border closed the bridgehead may only use Swiss roads, and
 	// the extract holds none within the snapping tolerance but the bridge
-	// itself: no route, and never a number.
-	if got := cell(t, h, rows["bridge"], "pharmacy_road_status"); got != "unreachable" && got != "unsnapped" {
-		t.Errorf("closed border: %q, want unreachable or unsnapped", got)
+	// itself: no route, and never a number. The countries come from
+	// --boundaries, or else from the extract itself: Liechtenstein's
+	// relation is complete, Switzerland's and Austria's are cut by the
+	// extract edge, so their roads lie outside every country, which the
+	// closed border treats as abroad from Liechtenstein.
+	for _, c := range []struct{ name, bounds string }{
+		{"closed", "../../testdata/liechtenstein/boundaries.geojson"}, {"closed-own", ""},
+	} {
+		args := []string{"run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf,
+			"--border", "closed", "--out", filepath.Join(dir, c.name)}
+		if c.bounds != "" {
+			args = append(args, "--boundaries", c.bounds)
+		}
+		if code, _, e := runCLI(t, args...); code != 0 {
+			t.Fatal(e)
+		}
+		h, rows = readCSV(t, filepath.Join(dir, c.name, "villages.csv"))
+		if got := cell(t, h, rows["bridge"], "pharmacy_road_status"); got != "unreachable" && got != "unsnapped" {
+			t.Errorf("%s: bridgehead %q, want unreachable or unsnapped", c.name, got)
+		}
+		if got := cell(t, h, rows["bridge"], "pharmacy_road_m"); got != "" {
+			t.Errorf("%s: bridgehead road_m %q, want empty", c.name, got)
+		}
+		if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
+			t.Errorf("%s: Vaduz %q, want ok", c.name, got)
+		}
 	}
-	if got := cell(t, h, rows["bridge"], "pharmacy_road_m"); got != "" {
-		t.Errorf("closed border: road_m %q, want empty", got)
-	}
-	if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
-		t.Errorf("closed border: Vaduz %q, want ok", got)
-	}
-
-	// Without --boundaries the countries come from the extract itself:
-	// Liechtenstein's relation is complete, Switzerland's and Austria's are
-	// cut by the extract edge, so their roads lie outside every country,
-	// which the closed border treats as abroad from Liechtenstein.
 	own := filepath.Join(dir, "closed-own")
-	code, _, e := runCLI(t, "run", "-q", "--config", cfg, "--villages", villages, "--services", services, "--roads", pbf,
-		"--border", "closed", "--out", own)
-	if code != 0 {
-		t.Fatal(e)
-	}
-	h, rows = readCSV(t, filepath.Join(own, "villages.csv"))
-	if got := cell(t, h, rows["bridge"], "pharmacy_road_status"); got != "unreachable" && got != "unsnapped" {
-		t.Errorf("closed border, countries from the extract: bridgehead %q, want unreachable or unsnapped", got)
-	}
-	if got := cell(t, h, rows["vaduz"], "pharmacy_road_status"); got != "ok" {
-		t.Errorf("closed border, countries from the extract: Vaduz %q, want ok", got)
-	}
 	m := readFile(t, filepath.Join(own, "manifest.json"))
 	for _, s := range []string{`"country_labels": "osm admin_level=2"`, "Schweiz", "Österreich", `"vertices_outside_every_country"`} {
 		if !strings.Contains(m, s) {
