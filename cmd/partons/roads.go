@@ -214,6 +214,23 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 	return g, info, label, nil
 }
 
+// attachRoads loads the job's road network into its parameters and inputs,
+// labelled with countries when closed (a border is closed in the run or in
+// a scenario variant), and says on stderr how many roads a closed border
+// cannot stop at (see closedBorderWarning).
+func attachRoads(ctx context.Context, j *job, in *inputs, closed bool, stderr io.Writer) error {
+	g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, closed)
+	if err != nil {
+		return err
+	}
+	j.params.Road.Graph, j.params.Road.CountryLabel = g, label
+	in.roads = info
+	if w := closedBorderWarning(info); w != "" && closed {
+		fmt.Fprintln(stderr, w)
+	}
+	return nil
+}
+
 // countriesFromRoads assembles the country polygons of OSM road extracts:
 // their complete admin_level=2 relations with an ISO 3166-1 code. It also
 // names the country relations the extract edge cuts, and fails when no

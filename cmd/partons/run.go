@@ -164,16 +164,10 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	if len(j.roadFiles) > 0 {
 		p.step("reading the road network")
-		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, j.params.Road.ClosedBorder)
-		if err != nil {
+		if err := attachRoads(ctx, j, in, j.params.Road.ClosedBorder, stderr); err != nil {
 			return err
 		}
-		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
-		in.roads = info
-		if w := closedBorderWarning(info); w != "" && j.params.Road.ClosedBorder {
-			fmt.Fprintln(stderr, w)
-		}
-		if err := checkRoadsUnchanged(o.manifestPath, want, info); err != nil {
+		if err := checkRoadsUnchanged(o.manifestPath, want, in.roads); err != nil {
 			return err
 		}
 	}

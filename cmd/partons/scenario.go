@@ -134,14 +134,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if len(j.roadFiles) > 0 {
 		needLabels = needLabels || j.params.Road.ClosedBorder
 		pr.step("reading the road network")
-		g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, needLabels)
-		if err != nil {
+		if err := attachRoads(ctx, j, in, needLabels, stderr); err != nil {
 			return err
-		}
-		j.params.Road.Graph, j.params.Road.CountryLabel = g, label
-		in.roads = info
-		if w := closedBorderWarning(info); w != "" && j.params.Road.ClosedBorder {
-			fmt.Fprintln(stderr, w)
 		}
 	}
 	pr.step("computing the base")
