@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -191,6 +192,57 @@ func BenchmarkNearest1M(b *testing.B) {
 				}
 				if reached < len(f.villages)*9/10 {
 					b.Fatalf("category %d: only %d of %d villages reached", c, reached, len(f.villages))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTies490k: one single-source search on a 700 × 700 grid whose
+// edges are all exactly 100 m ("equal": every label ties with many
+// others) against the same grid with each edge's own geodesic length
+// ("distinct"), the baseline.
+func BenchmarkTies490k(b *testing.B) {
+	const side = 700
+	vs := make([]orb.Point, side*side)
+	for r := range side {
+		for c := range side {
+			vs[r*side+c] = orb.Point{float64(c) * 0.0009, float64(r) * 0.0009}
+		}
+	}
+	var es []EdgeSpec
+	link := func(u, v int) {
+		geom := orb.LineString{vs[u], vs[v]}
+		es = append(es, EdgeSpec{From: int32(u), To: int32(v), LengthM: polylineM(geom), Forward: true, Backward: true, SpeedKmh: 50, Geometry: geom})
+	}
+	for r := range side {
+		for c := range side {
+			if c+1 < side {
+				link(r*side+c, r*side+c+1)
+			}
+			if r+1 < side {
+				link(r*side+c, (r+1)*side+c)
+			}
+		}
+	}
+	for _, equal := range []bool{true, false} {
+		name := map[bool]string{true: "equal", false: "distinct"}[equal]
+		b.Run(name, func(b *testing.B) {
+			specs := slices.Clone(es)
+			if equal {
+				for i := range specs {
+					specs[i].LengthM = 100 // within Build's 1 % + 1 m of the geometry
+				}
+			}
+			g, err := Build(Car, vs, specs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ws := NewWorkspace(g)
+			b.ResetTimer()
+			for range b.N {
+				if err := g.Nearest(ws, []Snap{{Edge: int32(len(specs) / 2), Frac: 0}}, Search{Weight: Length}); err != nil {
+					b.Fatal(err)
 				}
 			}
 		})
