@@ -110,11 +110,8 @@ func coverageInterchange(ctx context.Context, s *covState, sites []int32) error 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for q := range pos {
-			pos[q] = -1
-		}
+		sitePositions(pos, sites)
 		for q, f := range sites {
-			pos[f] = int32(q)
 			loss[q] = 0
 			for _, i := range pr.cov.dems(f) {
 				if s.cnt[i] == k {

@@ -142,13 +142,8 @@ func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for q := range pos {
-			pos[q] = -1
-		}
-		for q, f := range sites {
-			pos[f] = int32(q)
-			loss[q] = ext{}
-		}
+		sitePositions(pos, sites)
+		clear(loss)
 		for i, ok := range pr.active {
 			if !ok {
 				continue
@@ -196,6 +191,17 @@ func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
 		s.open[bu] = true
 		sites[bq] = bu
 		s.refresh()
+	}
+}
+
+// sitePositions sets pos[j] to j's index in sites, or -1 for a site not
+// in it: the interchanges' map from a site to its swap slot.
+func sitePositions(pos, sites []int32) {
+	for q := range pos {
+		pos[q] = -1
+	}
+	for q, f := range sites {
+		pos[f] = int32(q)
 	}
 }
 

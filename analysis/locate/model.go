@@ -34,20 +34,13 @@ const (
 
 var modelNames = [...]string{"mclp", "pmedian", "pcenter", "lscp", "backup"}
 
-func (m Model) String() string {
-	if int(m) < len(modelNames) {
-		return modelNames[m]
-	}
-	return fmt.Sprintf("Model(%d)", uint8(m))
-}
+func (m Model) String() string { return enumString(modelNames[:], m, "Model") }
 
 // ParseModel returns the model named s (mclp, pmedian, pcenter, lscp,
 // backup).
 func ParseModel(s string) (Model, error) {
-	for i, n := range modelNames {
-		if n == s {
-			return Model(i), nil
-		}
+	if i := slices.Index(modelNames[:], s); i >= 0 {
+		return Model(i), nil
 	}
 	return 0, fmt.Errorf("%w: unknown model %q (want mclp, pmedian, pcenter, lscp or backup)", ErrInvalid, s)
 }
@@ -80,21 +73,22 @@ const (
 
 var solverNames = [...]string{"auto", "exact", "heuristic"}
 
-func (s Solver) String() string {
-	if int(s) < len(solverNames) {
-		return solverNames[s]
-	}
-	return fmt.Sprintf("Solver(%d)", uint8(s))
-}
+func (s Solver) String() string { return enumString(solverNames[:], s, "Solver") }
 
 // ParseSolver returns the solver named s (auto, exact, heuristic).
 func ParseSolver(s string) (Solver, error) {
-	for i, n := range solverNames {
-		if n == s {
-			return Solver(i), nil
-		}
+	if i := slices.Index(solverNames[:], s); i >= 0 {
+		return Solver(i), nil
 	}
 	return 0, fmt.Errorf("%w: unknown solver %q (want auto, exact or heuristic)", ErrInvalid, s)
+}
+
+// enumString is names[v], or typ(v) for a value without a name.
+func enumString[T ~uint8](names []string, v T, typ string) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", typ, uint8(v))
 }
 
 // DefaultMaxNodes is the branch-and-bound node limit of the Auto solver.
@@ -340,13 +334,7 @@ func (pr *problem) objective(sites []int32) float64 {
 	case MCLP, Backup:
 		v := 0.0
 		for i := int32(0); int(i) < in.NumDemand(); i++ {
-			c := 0
-			for _, j := range pr.cov.sites(i) {
-				if open[j] {
-					c++
-				}
-			}
-			if c >= pr.k {
+			if pr.covered(i, open) {
 				v += in.w[i]
 			}
 		}
@@ -365,6 +353,18 @@ func (pr *problem) objective(sites []int32) float64 {
 		}
 	}
 	return v
+}
+
+// covered reports whether demand i is within Radius of at least k open
+// sites.
+func (pr *problem) covered(i int32, open []bool) bool {
+	c := 0
+	for _, j := range pr.cov.sites(i) {
+		if open[j] {
+			c++
+		}
+	}
+	return c >= pr.k
 }
 
 // nearestOpen returns demand i's nearest open site (ties: smaller index)
@@ -417,13 +417,7 @@ func (pr *problem) finish(sol *Solution) {
 	}
 	if pr.cov != nil {
 		for i := int32(0); int(i) < in.NumDemand(); i++ {
-			c := 0
-			for _, j := range pr.cov.sites(i) {
-				if open[j] {
-					c++
-				}
-			}
-			if c >= pr.k {
+			if pr.covered(i, open) {
 				sol.CoveredWeight += in.w[i]
 				sol.CoveredPoints++
 			}
