@@ -180,7 +180,8 @@ func townWithCountries(t *testing.T, dir string, both bool) string {
     <tag k="ISO3166-1" v="` + code + `"/><tag k="name" v="` + code + `land"/></relation>
 `
 	}
-	rels := rel("9001", "9001", "AA")
+	// A complete relation without an ISO code is no country, and not cut.
+	rels := rel("9001", "9001", "AA") + strings.Replace(rel("9003", "9001", "XX"), `<tag k="ISO3166-1" v="XX"/>`, "", 1)
 	if both {
 		rels += rel("9002", "9002", "BB")
 	}
@@ -230,6 +231,9 @@ func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
 		if !strings.Contains(m, `"border_crossing_edges": 1,`) {
 			t.Errorf("both=%v: manifest does not count the bridge as the one border-crossing edge", both)
 		}
+		if strings.Contains(m, "countries_cut_by_extract_edge") {
+			t.Errorf("both=%v: manifest lists countries cut by the extract edge; no relation is cut", both)
+		}
 
 		// A village without a country is not "outside": it snaps anywhere
 		// and is routed like the others on its side.
@@ -247,13 +251,17 @@ func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
 
 	// A scenario closing the border needs no boundaries either.
 	osmFile := townWithCountries(t, t.TempDir(), false)
-	sc := writeFile(t, dir, "s.yaml", fmt.Sprintf("base:\n  villages: [%q]\n  services: [%q]\n  roads: [%q]\nvariants:\n  - name: closed\n    changes:\n      - close_border: true\n",
+	// The second variant also switches to the bicycle graph, which must be
+	// labelled too.
+	sc := writeFile(t, dir, "s.yaml", fmt.Sprintf("base:\n  villages: [%q]\n  services: [%q]\n  roads: [%q]\nvariants:\n"+
+		"  - name: closed\n    changes:\n      - close_border: true\n"+
+		"  - name: closed-bicycle\n    changes:\n      - set: {profile: bicycle}\n      - close_border: true\n",
 		villages, services, osmFile))
 	scOut := filepath.Join(dir, "scenario")
 	if code, _, e := runCLI(t, "scenario", "-q", sc, "--out", scOut); code != 0 {
 		t.Fatal(e)
 	}
-	for _, c := range []struct{ sub, want string }{{"base", "ok"}, {"closed", "unreachable"}} {
+	for _, c := range []struct{ sub, want string }{{"base", "ok"}, {"closed", "unreachable"}, {"closed-bicycle", "unreachable"}} {
 		h, rows := readCSV(t, filepath.Join(scOut, c.sub, "villages.csv"))
 		if got := cell(t, h, rows["bridge"], "post_road_status"); got != c.want {
 			t.Errorf("scenario %s: bridge %q, want %q", c.sub, got, c.want)
