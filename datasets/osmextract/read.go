@@ -149,17 +149,10 @@ func (r *reader) pass(i int, src osmroad.Source, kind string, keep func(osm.Obje
 		return err
 	}
 	defer p.Close()
-	fr := osmroad.FileReport{Name: src.Name, Format: p.Format()}
+	var fr osmroad.FileReport
 	if first {
-		h, err := p.Header()
-		if err != nil {
-			return p.Fail("", 0, err)
-		}
-		if h != nil {
-			fr.WritingProgram, fr.ReplicationTime = h.WritingProgram, h.ReplicationTimestamp
-			if h.Bounds != nil {
-				fr.Bounds = bound(h.Bounds)
-			}
+		if fr, err = p.FileReport(); err != nil {
+			return err
 		}
 	}
 	pbf := p.Format() == osmroad.FormatPBF
@@ -194,15 +187,9 @@ func (r *reader) pass(i int, src osmroad.Source, kind string, keep func(osm.Obje
 		}
 		visit(obj)
 	}
-	if err := sc.Err(); err != nil {
-		return p.Fail(lastKind, lastID, err)
-	}
-	if err := r.ctx.Err(); err != nil {
-		return p.Fail(lastKind, lastID, err)
-	}
-	sum, size, err := p.Finish()
+	sum, size, err := p.Finish(lastKind, lastID)
 	if err != nil {
-		return p.Fail(lastKind, lastID, err)
+		return err
 	}
 	switch kind {
 	case "node":
@@ -366,13 +353,7 @@ func (r *reader) mergeWays() {
 	for _, w := range r.ways {
 		ids = append(ids, w.refs...)
 	}
-	slices.Sort(ids)
-	r.ids = slices.Compact(ids)
-	r.pts = make([]orb.Point, len(r.ids))
-	r.vers = make([]int32, len(r.ids))
-	for k := range r.vers {
-		r.vers[k] = -1
-	}
+	r.ids, r.pts, r.vers = osmroad.NodeTable(ids)
 }
 
 // mergeNodes keeps one tagged node per id and counts missing nodes.

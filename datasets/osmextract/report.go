@@ -117,10 +117,7 @@ type Skipped struct {
 func (r *Report) String() string {
 	var b strings.Builder
 	for _, f := range r.Files {
-		fmt.Fprintf(&b, "file %s (%s): %d bytes, sha256 %s\n", f.Name, f.Format, f.Size, f.SHA256)
-		if !f.ReplicationTime.IsZero() {
-			fmt.Fprintf(&b, "  data as of %s\n", f.ReplicationTime.UTC().Format(time.RFC3339))
-		}
+		f.WriteSummary(&b)
 	}
 	if !r.DataDate.IsZero() {
 		fmt.Fprintf(&b, "data date: %s\n", r.DataDate.UTC().Format(time.RFC3339))

@@ -2,7 +2,9 @@ package osmroad
 
 import (
 	"context"
+	"slices"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 	"github.com/paulmach/osm/osmpbf"
 )
@@ -10,7 +12,7 @@ import (
 // This file exposes the file-opening machinery of the road reader to other
 // OpenStreetMap readers of this module (format detection, decompression,
 // the PBF block guard, hashing, error wrapping), so that every OSM reader
-// fails the same way on the same bad file.
+// fails the same way on the same bad file, and the node table they fill.
 
 // BlockMemo remembers PBF blocks already checked by the guard, so that the
 // second and later passes of one read over the same file skip the check.
@@ -25,6 +27,7 @@ func NewBlockMemo() *BlockMemo { return &BlockMemo{m: newBlockMemo()} }
 // objects, with the file's SHA-256 and size computed as it is consumed.
 // Use it from one goroutine; Close it when done.
 type Pass struct {
+	ctx context.Context
 	o   *opened
 	src Source
 }
@@ -50,7 +53,7 @@ func OpenPass(ctx context.Context, src Source, procs int, memo *BlockMemo, setup
 	if err != nil {
 		return nil, err
 	}
-	return &Pass{o: o, src: src}, nil
+	return &Pass{ctx: ctx, o: o, src: src}, nil
 }
 
 // Scanner returns the object scanner of the pass.
@@ -59,14 +62,10 @@ func (p *Pass) Scanner() osm.Scanner { return p.o.scanner }
 // Format returns the format of the source.
 func (p *Pass) Format() Format { return p.o.format }
 
-// Header returns the PBF header block (bounds, writing program, replication
-// timestamp); nil, nil for XML sources.
-func (p *Pass) Header() (*osmpbf.Header, error) {
-	if p.o.pbf == nil {
-		return nil, nil
-	}
-	return p.o.pbf.Header()
-}
+// FileReport returns the source's name and format and, for PBF, the
+// writing program, replication time and bounds of its header block; the
+// caller completes it. Errors (a bad header) are *FileError values.
+func (p *Pass) FileReport() (FileReport, error) { return p.o.fileReport(p.src) }
 
 // Fail turns a scanner or processing error into a *FileError naming the
 // source, the byte offset of the PBF block at fault when known, and the
@@ -77,10 +76,28 @@ func (p *Pass) Fail(kind string, id int64, err error) error {
 	return scanErr(p.o, p.src, element{kind, id}, err)
 }
 
-// Finish reads the rest of the file (so the digest covers every byte) and
-// returns its hex SHA-256 and size in bytes. Call it after the scanner is
-// exhausted without error.
-func (p *Pass) Finish() (sha256 string, size int64, err error) { return p.o.finish() }
+// Finish ends the pass once the scanner stops. If it stopped on an error,
+// or the context of OpenPass ended, Finish fails as Fail does, naming the
+// last element read (kind and id); otherwise it reads the rest of the file
+// (so the digest covers every byte) and returns its hex SHA-256 and size in
+// bytes.
+func (p *Pass) Finish(kind string, id int64) (sha256 string, size int64, err error) {
+	return p.o.end(p.ctx, p.src, element{kind, id})
+}
 
 // Close releases the scanner and the file.
 func (p *Pass) Close() { p.o.close() }
+
+// NodeTable sorts ids in place and returns them without repeats, with a
+// point and a version for each, the version -1 (not read yet): the table a
+// reader's node pass fills, looked up with slices.BinarySearch on the ids.
+func NodeTable(ids []int64) (sorted []int64, pts []orb.Point, vers []int32) {
+	slices.Sort(ids)
+	sorted = slices.Compact(ids)
+	pts = make([]orb.Point, len(sorted))
+	vers = make([]int32, len(sorted))
+	for k := range vers {
+		vers[k] = -1
+	}
+	return sorted, pts, vers
+}

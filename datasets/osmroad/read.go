@@ -219,18 +219,9 @@ func (r *reader) passWays(i int, src Source) error {
 		return err
 	}
 	defer o.close()
-	fr := FileReport{Name: src.Name, Format: o.format}
-	if o.pbf != nil {
-		h, err := o.pbf.Header()
-		if err != nil {
-			return scanErr(o, src, element{}, err)
-		}
-		if h != nil {
-			fr.WritingProgram, fr.ReplicationTime = h.WritingProgram, h.ReplicationTimestamp
-			if h.Bounds != nil {
-				fr.Bounds = bound(h.Bounds)
-			}
-		}
+	fr, err := o.fileReport(src)
+	if err != nil {
+		return err
 	}
 	var last element
 	for o.scanner.Scan() {
@@ -254,14 +245,8 @@ func (r *reader) passWays(i int, src Source) error {
 			}
 		}
 	}
-	if err := o.scanner.Err(); err != nil {
-		return scanErr(o, src, last, err)
-	}
-	if err := r.ctx.Err(); err != nil {
-		return scanErr(o, src, last, err)
-	}
-	if fr.SHA256, fr.Size, err = o.finish(); err != nil {
-		return scanErr(o, src, last, err)
+	if fr.SHA256, fr.Size, err = o.end(r.ctx, src, last); err != nil {
+		return err
 	}
 	r.rep.Files = append(r.rep.Files, fr)
 	r.rep.WaysScanned += scanned.Load()
@@ -316,13 +301,7 @@ func (r *reader) mergeWays() {
 	for _, w := range kept {
 		ids = append(ids, r.refs[w.start:w.start+int(w.n)]...)
 	}
-	slices.Sort(ids)
-	r.ids = slices.Compact(ids)
-	r.pts = make([]orb.Point, len(r.ids))
-	r.vers = make([]int32, len(r.ids))
-	for k := range r.vers {
-		r.vers[k] = -1
-	}
+	r.ids, r.pts, r.vers = NodeTable(ids)
 }
 
 // nodeIndex returns the index of id in r.ids, or -1. O(log R), read-only:
@@ -381,15 +360,9 @@ func (r *reader) passNodes(i int, src Source) error {
 		// to the nearest double of the 7-decimal value.
 		r.pts[k], r.vers[k] = orb.Point{round7(n.Lon), round7(n.Lat)}, int32(n.Version)
 	}
-	if err := o.scanner.Err(); err != nil {
-		return scanErr(o, src, last, err)
-	}
-	if err := r.ctx.Err(); err != nil {
-		return scanErr(o, src, last, err)
-	}
-	sum, size, err := o.finish()
+	sum, size, err := o.end(r.ctx, src, last)
 	if err != nil {
-		return scanErr(o, src, last, err)
+		return err
 	}
 	if fr := r.rep.Files[i]; sum != fr.SHA256 || size != fr.Size {
 		return &FileError{Source: src.Name, Format: o.format, Offset: -1, Err: ErrChanged}

@@ -2,6 +2,7 @@ package osmroad
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -50,6 +51,15 @@ type FileReport struct {
 	Bounds          *orb.Bound
 }
 
+// WriteSummary writes the lines that open a file's entry in a text report:
+// name, format, size and digest, then the replication time when known.
+func (f FileReport) WriteSummary(w io.Writer) {
+	fmt.Fprintf(w, "file %s (%s): %d bytes, sha256 %s\n", f.Name, f.Format, f.Size, f.SHA256)
+	if !f.ReplicationTime.IsZero() {
+		fmt.Fprintf(w, "  data as of %s\n", f.ReplicationTime.UTC().Format(time.RFC3339))
+	}
+}
+
 // ProfileReport summarises one profile's network.
 type ProfileReport struct {
 	Profile      road.Profile
@@ -77,10 +87,7 @@ func (r *Report) Profile(p road.Profile) *ProfileReport {
 func (r *Report) String() string {
 	var b strings.Builder
 	for _, f := range r.Files {
-		fmt.Fprintf(&b, "file %s (%s): %d bytes, sha256 %s\n", f.Name, f.Format, f.Size, f.SHA256)
-		if !f.ReplicationTime.IsZero() {
-			fmt.Fprintf(&b, "  data as of %s\n", f.ReplicationTime.UTC().Format(time.RFC3339))
-		}
+		f.WriteSummary(&b)
 		if f.WritingProgram != "" {
 			fmt.Fprintf(&b, "  written by %s\n", f.WritingProgram)
 		}

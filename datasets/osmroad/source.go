@@ -161,6 +161,44 @@ func (o *opened) finish() (string, int64, error) {
 	return fmt.Sprintf("%x", o.raw.h.Sum(nil)), o.raw.n, nil
 }
 
+// fileReport starts the report of a first pass over src: name, format and,
+// for PBF, the header's writing program, replication time and bounds.
+func (o *opened) fileReport(src Source) (FileReport, error) {
+	fr := FileReport{Name: src.Name, Format: o.format}
+	if o.pbf == nil {
+		return fr, nil
+	}
+	h, err := o.pbf.Header()
+	if err != nil {
+		return fr, scanErr(o, src, element{}, err)
+	}
+	if h != nil {
+		fr.WritingProgram, fr.ReplicationTime = h.WritingProgram, h.ReplicationTimestamp
+		if h.Bounds != nil {
+			fr.Bounds = bound(h.Bounds)
+		}
+	}
+	return fr, nil
+}
+
+// end checks that the scanner stopped at the end of the file, not on an
+// error or a cancellation of ctx, then returns what finish does. Errors are
+// *FileError values naming last.
+func (o *opened) end(ctx context.Context, src Source, last element) (string, int64, error) {
+	err := o.scanner.Err()
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return "", 0, scanErr(o, src, last, err)
+	}
+	sum, size, err := o.finish()
+	if err != nil {
+		return "", 0, scanErr(o, src, last, err)
+	}
+	return sum, size, nil
+}
+
 func (o *opened) close() {
 	if o.scanner != nil {
 		o.scanner.Close()
