@@ -9,6 +9,9 @@
 // coordinate reference system, converted with geo/crs. A decimal comma
 // ("2,885") is accepted only in semicolon-separated files.
 //
+// OpenTable is the header and row reading underneath, exported so that
+// the other CSV table readers (odmatrix) read files the same way.
+//
 // Every problem in the file is reported at once, as a datasets.ErrorList
 // of *datasets.RecordError naming the source, the 1-based line (the header
 // is line 1) and the column at fault; errors.Is(err, datasets.ErrInvalid)

@@ -22,37 +22,20 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 	if s.ID == "" || s.Name == "" {
 		return nil, errors.New("csvio: village schema must name the id and name columns")
 	}
-	probs := datasets.NewProblems(source)
-	t, err := openTable(source, r, probs, []string{s.ID, s.Name}, s.Coords)
-	if err != nil {
-		return nil, err
-	}
-	var out []datasets.Village
-	if t != nil {
-		err = t.rows(func(c *rowCtx) {
-			v := datasets.Village{Origin: c.origin}
-			v.ID = c.id(s.ID)
-			v.Name = c.text(s.Name, true)
-			v.Country = c.country(s.Country)
-			v.AreaCode = c.text(s.AreaCode, false)
-			v.AreaName = c.text(s.AreaName, false)
-			v.Population, v.HasPopulation = c.quantity(s.Population)
-			var ok bool
-			if v.Location, ok = c.location(); ok {
-				v.Geometry = orb.Point(v.Location)
-			}
-			if !c.bad {
-				out = append(reserve(t, out), v)
-			}
-		})
-		if err != nil {
-			return nil, err
+	return readRecords(source, r, []string{s.ID, s.Name}, s.Coords, func(c *rowCtx) datasets.Village {
+		v := datasets.Village{Origin: c.origin}
+		v.ID = c.id(s.ID)
+		v.Name = c.text(s.Name, true)
+		v.Country = c.country(s.Country)
+		v.AreaCode = c.text(s.AreaCode, false)
+		v.AreaName = c.text(s.AreaName, false)
+		v.Population, v.HasPopulation = c.quantity(s.Population)
+		var ok bool
+		if v.Location, ok = c.location(); ok {
+			v.Geometry = orb.Point(v.Location)
 		}
-	}
-	if err := probs.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+		return v
+	})
 }
 
 // ReadServices reads service points from a CSV file with a header line.
@@ -64,23 +47,34 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 	if s.ID == "" || s.Category == "" {
 		return nil, errors.New("csvio: service schema must name the id and category columns")
 	}
+	return readRecords(source, r, []string{s.ID, s.Category}, s.Coords, func(c *rowCtx) datasets.Service {
+		v := datasets.Service{Origin: c.origin}
+		v.ID = c.id(s.ID)
+		v.Name = c.text(s.Name, false)
+		v.Raw = c.text(s.Category, true)
+		v.Category = v.Raw
+		v.Country = c.country(s.Country)
+		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
+		v.Location, _ = c.location()
+		return v
+	})
+}
+
+// readRecords reads a file whose header holds the required columns and
+// the coordinates of cs, turning each row into a record with build and
+// keeping the records of the rows without problems. Errors as for
+// ReadVillages.
+func readRecords[T any](source string, r io.Reader, required []string, cs datasets.CoordSchema, build func(c *rowCtx) T) ([]T, error) {
 	probs := datasets.NewProblems(source)
-	t, err := openTable(source, r, probs, []string{s.ID, s.Category}, s.Coords)
+	t, err := openTable(source, r, probs, required, cs)
 	if err != nil {
 		return nil, err
 	}
-	var out []datasets.Service
+	var out []T
 	if t != nil {
 		err = t.rows(func(c *rowCtx) {
-			v := datasets.Service{Origin: c.origin}
-			v.ID = c.id(s.ID)
-			v.Name = c.text(s.Name, false)
-			v.Raw = c.text(s.Category, true)
-			v.Category = v.Raw
-			v.Country = c.country(s.Country)
-			v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
-			v.Location, _ = c.location()
-			if !c.bad {
+			v := build(c)
+			if !c.Bad {
 				out = append(reserve(t, out), v)
 			}
 		})

@@ -75,23 +75,23 @@ func ReadOD(source string, r io.Reader) (*Matrix, error) {
 	err = t.rows(func(rw *row) {
 		o, d, c := rw.cells[0], rw.cells[1], rw.cells[2]
 		if o == "" {
-			rw.fail(ColOrigin, "missing id")
+			rw.Fail(ColOrigin, "missing id")
 		}
 		if d == "" {
-			rw.fail(ColDestination, "missing id")
+			rw.Fail(ColDestination, "missing id")
 		}
-		cost, perr := datasets.ParseDecimal(c, t.decimalComma)
+		cost, perr := datasets.ParseDecimal(c, t.DecimalComma)
 		switch {
 		case perr != nil:
-			rw.fail(ColCost, "cost: "+perr.Error())
+			rw.Fail(ColCost, "cost: "+perr.Error())
 		case cost < 0:
-			rw.fail(ColCost, fmt.Sprintf("cost %v is negative", cost))
+			rw.Fail(ColCost, fmt.Sprintf("cost %v is negative", cost))
 		}
-		if rw.bad {
+		if rw.Bad {
 			return
 		}
 		m.Pairs = append(m.Pairs, Pair{O: intern(&m.Origins, oIdx, o), D: intern(&m.Destinations, dIdx, d), Cost: cost})
-		m.Lines = append(m.Lines, int32(rw.line))
+		m.Lines = append(m.Lines, int32(rw.Line))
 	})
 	if err != nil {
 		return nil, err
@@ -170,19 +170,19 @@ func readWeighted(source string, r io.Reader, value string) ([]Weighted, error) 
 	err = t.rows(func(rw *row) {
 		id, s := rw.cells[0], rw.cells[1]
 		if id == "" {
-			rw.fail(ColID, "missing id")
-		} else if e := ids.Check(id, ColID, datasets.Origin{Source: source, Line: rw.line, Feature: -1}); e != nil {
-			rw.bad = true
+			rw.Fail(ColID, "missing id")
+		} else if e := ids.Check(id, ColID, datasets.Origin{Source: source, Line: rw.Line, Feature: -1}); e != nil {
+			rw.Bad = true
 			probs.Add(e)
 		}
-		v, ok, perr := datasets.ParseQuantity(s, t.decimalComma)
+		v, ok, perr := datasets.ParseQuantity(s, t.DecimalComma)
 		switch {
 		case perr != nil:
-			rw.fail(value, perr.Error())
+			rw.Fail(value, perr.Error())
 		case !ok:
-			rw.fail(value, "missing value")
+			rw.Fail(value, "missing value")
 		}
-		if !rw.bad {
+		if !rw.Bad {
 			out = append(out, Weighted{ID: id, Value: v})
 		}
 	})
