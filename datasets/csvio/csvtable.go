@@ -22,9 +22,6 @@ type TableConfig struct {
 	Pkg      string   // the reading package, for I/O errors: "<Pkg>: reading <Source>: …"
 	Required []string // non-empty column names the header must hold
 	MaxRows  int      // records read (syntax errors included) before Rows stops; 0 for no cap
-	// HeaderLineOne reports header problems at line 1 even when blank
-	// lines come before the header.
-	HeaderLineOne bool
 }
 
 // Table is a CSV input whose header has been read and checked. It is the
@@ -112,9 +109,6 @@ func OpenTable(r io.Reader, probs *datasets.Problems, cfg TableConfig) (t *Table
 	}
 	t.line, _ = t.cr.FieldPos(0)
 	line := t.line
-	if cfg.HeaderLineOne {
-		line = 1
-	}
 	ok = true
 	t.Header = make([]string, len(rec))
 	for i, name := range rec {

@@ -123,6 +123,7 @@ func TestReadODRejects(t *testing.T) {
 		{"header only", "origin_id,destination_id,cost\n", []want{{1, "", "no data rows"}}},
 		{"missing column", "origin_id,destination,cost\na,b,1\n", []want{{1, "destination_id", "required column"}}},
 		{"duplicate column", "origin_id,destination_id,cost,cost\na,b,1,2\n", []want{{1, "cost", "duplicate column"}}},
+		{"duplicate column after blank lines", "\n\norigin_id,destination_id,cost,cost\na,b,1,2\n", []want{{3, "cost", "duplicate column"}}},
 		{"negative", "origin_id,destination_id,cost\na,x,-1\n", []want{{2, "cost", "negative"}}},
 		{"NaN", "origin_id,destination_id,cost\na,x,NaN\n", []want{{2, "cost", "not a number"}}},
 		{"Inf", "origin_id,destination_id,cost\na,x,Inf\n", []want{{2, "cost", "not a number"}}},

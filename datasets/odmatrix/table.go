@@ -24,7 +24,7 @@ type table struct {
 // (problems were added to probs) and a non-nil error only for I/O failures.
 func openTable(source string, r io.Reader, probs *datasets.Problems, required []string) (*table, error) {
 	tb, ok, err := csvio.OpenTable(r, probs, csvio.TableConfig{
-		Source: source, Pkg: "odmatrix", Required: required, MaxRows: maxRows, HeaderLineOne: true})
+		Source: source, Pkg: "odmatrix", Required: required, MaxRows: maxRows})
 	if err != nil || !ok {
 		return nil, err
 	}
