@@ -258,28 +258,10 @@ func (p *coordParser) position() (orb.Point, error) {
 
 // ring reads a linear ring: at least 4 positions, first equal to last.
 func (p *coordParser) ring() (orb.Ring, error) {
-	if err := p.open("ring"); err != nil {
-		return nil, err
-	}
-	p.path = append(p.path, 0)
-	var r orb.Ring
-	for k := 0; ; k++ {
-		more, err := p.next(k)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		p.path[len(p.path)-1] = k
-		pt, err := p.position()
-		if err != nil {
-			return nil, err
-		}
-		r = append(r, pt)
-	}
-	p.path = p.path[:len(p.path)-1]
+	r, err := coordArray[orb.Ring](p, "ring", p.position)
 	switch {
+	case err != nil:
+		return nil, err
 	case len(r) < 4:
 		return nil, p.errorf("ring has %d positions; need at least 4", len(r))
 	case r[0] != r[len(r)-1]:
@@ -290,28 +272,11 @@ func (p *coordParser) ring() (orb.Ring, error) {
 
 // polygon reads one or more rings (the first is the exterior).
 func (p *coordParser) polygon() (orb.Polygon, error) {
-	if err := p.open("polygon"); err != nil {
+	poly, err := coordArray[orb.Polygon](p, "polygon", p.ring)
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	p.path = append(p.path, 0)
-	var poly orb.Polygon
-	for k := 0; ; k++ {
-		more, err := p.next(k)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		p.path[len(p.path)-1] = k
-		r, err := p.ring()
-		if err != nil {
-			return nil, err
-		}
-		poly = append(poly, r)
-	}
-	p.path = p.path[:len(p.path)-1]
-	if len(poly) == 0 {
+	case len(poly) == 0:
 		return nil, p.errorf("polygon has no rings")
 	}
 	return poly, nil
@@ -319,11 +284,27 @@ func (p *coordParser) polygon() (orb.Polygon, error) {
 
 // multiPolygon reads one or more polygons.
 func (p *coordParser) multiPolygon() (orb.MultiPolygon, error) {
-	if err := p.open("multipolygon"); err != nil {
+	mp, err := coordArray[orb.MultiPolygon](p, "multipolygon", p.polygon)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(mp) == 0:
+		return nil, p.errorf("multipolygon has no polygons")
+	}
+	return mp, nil
+}
+
+// coordArray reads an array whose elements elem reads, what being its name
+// in errors. Errors inside an element carry the element's index in their
+// path; the array's own checks are the caller's. elem is a method value
+// (p.ring) rather than a function taking p: passing p through a function
+// value would move every parser to the heap.
+func coordArray[S ~[]E, E any](p *coordParser, what string, elem func() (E, error)) (S, error) {
+	if err := p.open(what); err != nil {
 		return nil, err
 	}
 	p.path = append(p.path, 0)
-	var mp orb.MultiPolygon
+	var out S
 	for k := 0; ; k++ {
 		more, err := p.next(k)
 		if err != nil {
@@ -333,15 +314,12 @@ func (p *coordParser) multiPolygon() (orb.MultiPolygon, error) {
 			break
 		}
 		p.path[len(p.path)-1] = k
-		poly, err := p.polygon()
+		e, err := elem()
 		if err != nil {
 			return nil, err
 		}
-		mp = append(mp, poly)
+		out = append(out, e)
 	}
 	p.path = p.path[:len(p.path)-1]
-	if len(mp) == 0 {
-		return nil, p.errorf("multipolygon has no polygons")
-	}
-	return mp, nil
+	return out, nil
 }

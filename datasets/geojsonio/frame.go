@@ -216,7 +216,8 @@ func estimateCount(n, done, left int) int {
 
 // reserve returns out with room for the number of features c expects in
 // all (none is expected before the scanner has estimated it; see also
-// c.ids). Builders call it before each append. O(1) except when it grows out, once.
+// c.ids). readRecords calls it before each append. O(1) except when it
+// grows out, once.
 func reserve[T any](c *featureCtx, out []T) []T {
 	if c.estimate > cap(out) {
 		out = slices.Grow(out, c.estimate-len(out))

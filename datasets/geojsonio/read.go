@@ -30,12 +30,8 @@ func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr frami
 	if s.Name == "" {
 		return nil, errors.New("geojsonio: village schema names no name property")
 	}
-	var out []datasets.Village
-	reset := func() { out = nil }
 	props := []string{s.ID, s.Name, s.Country, s.AreaCode, s.AreaName, s.Population}
-	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
-		c.checkType()
-		c.loadProperties()
+	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Village {
 		v := datasets.Village{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
@@ -44,23 +40,10 @@ func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr frami
 		v.AreaCode = c.code(s.AreaCode)
 		v.AreaName = c.text(s.AreaName, false, true)
 		v.Population, v.HasPopulation = c.quantity(s.Population)
-		g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
-		if err == nil {
-			v.Geometry = g
-			v.Location, err = location(g)
-		}
-		if err != nil {
-			c.fail("geometry", err.Error())
-		}
+		v.Geometry, v.Location = c.locatedGeometry()
 		c.checkID(v.ID, idField)
-		if !c.bad {
-			out = append(reserve(c, out), v)
-		}
+		return v
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ReadServices reads service points from a GeoJSON FeatureCollection.
@@ -77,12 +60,8 @@ func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr frami
 	if s.Category == "" {
 		return nil, errors.New("geojsonio: service schema names no category property")
 	}
-	var out []datasets.Service
-	reset := func() { out = nil }
 	props := []string{s.ID, s.Name, s.Category, s.Country, s.Capacity}
-	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
-		c.checkType()
-		c.loadProperties()
+	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Service {
 		v := datasets.Service{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
@@ -91,22 +70,10 @@ func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr frami
 		v.Category = v.Raw
 		v.Country = c.country(s.Country, false)
 		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
-		g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
-		if err == nil {
-			v.Location, err = location(g)
-		}
-		if err != nil {
-			c.fail("geometry", err.Error())
-		}
+		_, v.Location = c.locatedGeometry()
 		c.checkID(v.ID, idField)
-		if !c.bad {
-			out = append(reserve(c, out), v)
-		}
+		return v
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ReadBoundaries reads country/area boundaries from a GeoJSON
@@ -122,12 +89,8 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 	if s.Country == "" {
 		return nil, errors.New("geojsonio: boundary schema names no country property")
 	}
-	var out []datasets.Boundary
-	reset := func() { out = nil }
 	props := []string{s.ID, s.Country, s.AreaCode, s.AreaName}
-	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
-		c.checkType()
-		c.loadProperties()
+	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Boundary {
 		v := datasets.Boundary{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, false)
@@ -145,6 +108,21 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 			c.fail("geometry", err.Error())
 		}
 		c.checkID(v.ID, idField)
+		return v
+	})
+}
+
+// readRecords reads the FeatureCollection in r, checking each feature's
+// type and loading its properties before build fills a record in from c.
+// build reports problems through c; a record with any is dropped.
+// Errors as for ReadVillages.
+func readRecords[T any](source string, r io.Reader, fr framing, props []string, build func(c *featureCtx) T) ([]T, error) {
+	var out []T
+	reset := func() { out = nil }
+	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
+		c.checkType()
+		c.loadProperties()
+		v := build(c)
 		if !c.bad {
 			out = append(reserve(c, out), v)
 		}
@@ -153,6 +131,21 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 		return nil, err
 	}
 	return out, nil
+}
+
+// locatedGeometry parses a Point, Polygon or MultiPolygon geometry and
+// finds its location (see location), reporting a problem with either on
+// the "geometry" field.
+func (c *featureCtx) locatedGeometry() (orb.Geometry, orb.Point) {
+	g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
+	var loc orb.Point
+	if err == nil {
+		loc, err = location(g)
+	}
+	if err != nil {
+		c.fail("geometry", err.Error())
+	}
+	return g, loc
 }
 
 // checkID reports a repeated non-empty id.

@@ -51,10 +51,8 @@ func (s *scanner) value(depth int) (start int, ok bool) {
 		return start, false
 	}
 	switch s.b[s.i] {
-	case '{':
-		ok = s.object(depth + 1)
-	case '[':
-		ok = s.array(depth + 1)
+	case '{', '[':
+		ok = s.nested(depth + 1)
 	case '"':
 		_, _, ok = s.str()
 	case 't':
@@ -69,32 +67,21 @@ func (s *scanner) value(depth int) (start int, ok bool) {
 	return start, ok
 }
 
-func (s *scanner) object(depth int) bool {
+// nested checks the object or array whose '{' or '[' is at s.i and moves
+// past it.
+func (s *scanner) nested(depth int) bool {
 	if depth > maxDepth && !s.known {
 		return false
 	}
-	s.i++ // '{'
+	object := s.b[s.i] == '{'
+	s.i++
 	for k := 0; ; k++ {
-		_, _, more, ok := s.member(k)
-		if !ok {
-			return false
+		var more, ok bool
+		if object {
+			_, _, more, ok = s.member(k)
+		} else {
+			more, ok = s.element(k)
 		}
-		if !more {
-			return true
-		}
-		if _, ok := s.value(depth); !ok {
-			return false
-		}
-	}
-}
-
-func (s *scanner) array(depth int) bool {
-	if depth > maxDepth && !s.known {
-		return false
-	}
-	s.i++ // '['
-	for k := 0; ; k++ {
-		more, ok := s.element(k)
 		if !ok {
 			return false
 		}
