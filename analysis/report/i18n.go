@@ -68,19 +68,7 @@ var texts = map[string][3]string{
 }
 
 // t returns a text in l.
-func t(l qml.Lang, key string) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	switch l {
-	case qml.NL:
-		return w[0]
-	case qml.FR:
-		return w[1]
-	}
-	return w[2]
-}
+func t(l qml.Lang, key string) string { return l.Lookup(texts, key) }
 
 // countryNames translates ISO 3166-1 codes of the border regions partons
 // is used in.
@@ -92,19 +80,7 @@ var countryNames = map[string][3]string{
 	"LU": {"Luxemburg", "Luxembourg", "Luxembourg"},
 }
 
-func countryName(l qml.Lang, code string) string {
-	w, ok := countryNames[code]
-	if !ok {
-		return code
-	}
-	switch l {
-	case qml.NL:
-		return w[0]
-	case qml.FR:
-		return w[1]
-	}
-	return w[2]
-}
+func countryName(l qml.Lang, code string) string { return l.Lookup(countryNames, code) }
 
 // Exonyms are the Westhoek's places with an established name of their
 // own in another language, keyed by the local name (as in the data):
@@ -163,13 +139,7 @@ func (in *Input) placeName(name string) (string, bool) {
 		}
 	}
 	if w, ok := Exonyms[name]; ok {
-		s := w[2]
-		switch in.Lang {
-		case qml.NL:
-			s = w[0]
-		case qml.FR:
-			s = w[1]
-		}
+		s := in.Lang.Pick(w)
 		return s, s == name
 	}
 	return name, true

@@ -139,12 +139,9 @@ var words = map[string][3]string{ // nl, fr, en
 	"other":    {"andere", "autre", "other"},
 }
 
-// Word returns a legend word in l.
-func (l Lang) Word(key string) string {
-	w, ok := words[key]
-	if !ok {
-		return key
-	}
+// Pick returns the text of l from a {nl, fr, en} triple (en for any
+// other language).
+func (l Lang) Pick(w [3]string) string {
 	switch l.valid() {
 	case NL:
 		return w[0]
@@ -153,6 +150,17 @@ func (l Lang) Word(key string) string {
 	}
 	return w[2]
 }
+
+// Lookup returns m[key] in l, or key itself when m has no such entry.
+func (l Lang) Lookup(m map[string][3]string, key string) string {
+	if w, ok := m[key]; ok {
+		return l.Pick(w)
+	}
+	return key
+}
+
+// Word returns a legend word in l.
+func (l Lang) Word(key string) string { return l.Lookup(words, key) }
 
 // categoryNames translates partons' categories (datasets/taxonomy).
 var categoryNames = map[string][3]string{ // nl, fr, en
@@ -176,16 +184,4 @@ var categoryNames = map[string][3]string{ // nl, fr, en
 
 // Category returns a category's name in l; unknown categories are
 // returned as they are.
-func (l Lang) Category(c string) string {
-	w, ok := categoryNames[c]
-	if !ok {
-		return c
-	}
-	switch l.valid() {
-	case NL:
-		return w[0]
-	case FR:
-		return w[1]
-	}
-	return w[2]
-}
+func (l Lang) Category(c string) string { return l.Lookup(categoryNames, c) }
