@@ -17,6 +17,16 @@ type AssignStats struct {
 	Unlocated int `json:"unlocated"`
 }
 
+// BoundaryIndex indexes the boundaries' polygons for point location; the
+// index i it returns is bs[i].
+func BoundaryIndex(bs []datasets.Boundary) *index.Polygons {
+	polys := make([]orb.MultiPolygon, len(bs))
+	for i := range bs {
+		polys[i] = bs[i].Geometry
+	}
+	return index.NewPolygons(polys)
+}
+
 // AssignFromBoundaries fills in missing countries (and missing village
 // areas) by point in polygon. Values given in the data always win. When
 // polygons overlap, the first boundary in input order wins. O((v+s) log b).
@@ -25,11 +35,7 @@ func AssignFromBoundaries(villages []datasets.Village, services []datasets.Servi
 	if len(bs) == 0 {
 		return st
 	}
-	polys := make([]orb.MultiPolygon, len(bs))
-	for i := range bs {
-		polys[i] = bs[i].Geometry
-	}
-	ix := index.NewPolygons(polys)
+	ix := BoundaryIndex(bs)
 	for i := range villages {
 		v := &villages[i]
 		if v.Country != "" && (v.AreaCode != "" || !hasAreas(bs)) {

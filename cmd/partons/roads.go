@@ -15,10 +15,10 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
-	"github.com/partons/partons/geo/index"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -82,11 +82,7 @@ func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 	if len(bs) == 0 {
 		return nil
 	}
-	polys := make([]orb.MultiPolygon, len(bs))
-	for i := range bs {
-		polys[i] = bs[i].Geometry
-	}
-	ix := index.NewPolygons(polys)
+	ix := analysis.BoundaryIndex(bs)
 	return func(p orb.Point) string {
 		if i, ok := ix.Locate(p); ok {
 			return bs[i].Country
