@@ -169,6 +169,8 @@ func isEmpty(g orb.Geometry) bool {
 		return len(x) == 0
 	case orb.LineString:
 		return len(x) == 0
+	case orb.Ring: // written as a polygon
+		return len(x) == 0
 	case orb.MultiLineString:
 		for _, l := range x {
 			if len(l) > 0 {

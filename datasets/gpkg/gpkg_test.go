@@ -349,3 +349,21 @@ func TestZeroDateIsEpoch(t *testing.T) {
 		t.Error("zero date not written as 1970-01-01")
 	}
 }
+
+// isEmpty decides both the empty flag of the stored geometry and whether
+// the R-tree gets an entry: an empty ring, written as a polygon, is empty.
+func TestIsEmpty(t *testing.T) {
+	p := orb.Point{1, 2}
+	for _, c := range []struct {
+		g    orb.Geometry
+		want bool
+	}{
+		{p, false}, {orb.MultiPoint{}, true}, {orb.LineString{p, p}, false}, {orb.Ring{}, true},
+		{orb.Ring{p, p, p, p}, false}, {orb.Polygon{{}}, true}, {orb.MultiPolygon{{{}}}, true},
+		{orb.MultiLineString{{}, {p}}, false}, {orb.Collection{orb.Ring{}}, true},
+	} {
+		if got := isEmpty(c.g); got != c.want {
+			t.Errorf("isEmpty(%#v) = %v, want %v", c.g, got, c.want)
+		}
+	}
+}
