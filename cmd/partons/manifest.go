@@ -15,21 +15,23 @@ import (
 // manifest is manifest.json: everything needed to know what a report was
 // computed from and how. No timestamps: same inputs, same bytes.
 type manifest struct {
-	Generator   string               `json:"generator"`
-	Version     string               `json:"version"`
-	Command     string               `json:"command"`
-	Inputs      []load.Input         `json:"inputs"`
-	Parameters  manifestParams       `json:"parameters"`
-	Mapping     []mappingEntry       `json:"category_mapping"`
-	Coverage    manifestCoverage     `json:"coverage"`
-	Counts      manifestCounts       `json:"counts"`
-	Data        []manifestSource     `json:"data_sources"`
-	Attribution []string             `json:"attribution"`
-	Statuses    []manifestStatus     `json:"statuses"`
-	Outputs     []manifestOutput     `json:"outputs"`
-	Caveats     []string             `json:"caveats,omitempty"`
-	Assigned    analysis.AssignStats `json:"assigned_from_boundaries"`
-	Roads       *roadInfo            `json:"roads,omitempty"`
+	Generator string `json:"generator"`
+	Version   string `json:"version"`
+	// ManifestVersion is the layout of this file (see manifestVersion).
+	ManifestVersion int                  `json:"manifest_version"`
+	Command         string               `json:"command"`
+	Inputs          []load.Input         `json:"inputs"`
+	Parameters      manifestParams       `json:"parameters"`
+	Mapping         []mappingEntry       `json:"category_mapping"`
+	Coverage        manifestCoverage     `json:"coverage"`
+	Counts          manifestCounts       `json:"counts"`
+	Data            []manifestSource     `json:"data_sources"`
+	Attribution     []string             `json:"attribution"`
+	Statuses        []manifestStatus     `json:"statuses"`
+	Outputs         []manifestOutput     `json:"outputs"`
+	Caveats         []string             `json:"caveats,omitempty"`
+	Assigned        analysis.AssignStats `json:"assigned_from_boundaries"`
+	Roads           *roadInfo            `json:"roads,omitempty"`
 	// Run is the resolved run: `partons run --manifest` replays it.
 	Run *runSpec `json:"run"`
 }
@@ -88,7 +90,7 @@ type manifestOutput struct {
 func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 	p := res.Params
 	m := &manifest{
-		Generator: "partons", Version: version, Command: "run",
+		Generator: "partons", Version: version, ManifestVersion: manifestVersion, Command: "run",
 		Inputs: in.files,
 		Parameters: manifestParams{
 			Distance:      "WGS84 ellipsoidal geodesic, metres (Karney 2013)",

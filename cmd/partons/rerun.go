@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -22,15 +21,11 @@ func specFromManifest(o *runOptions) (runSpec, *manifest, error) {
 			return runSpec{}, nil, usagef("--manifest decides every input and parameter: drop --%s", f)
 		}
 	}
-	b, err := os.ReadFile(o.manifestPath)
+	m, err := readManifest(o.manifestPath)
 	if err != nil {
 		return runSpec{}, nil, err
 	}
-	var m manifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		return runSpec{}, nil, &datasets.RecordError{Source: o.manifestPath, Feature: -1, Reason: "not a partons manifest: " + err.Error()}
-	}
-	if m.Generator != "partons" || m.Command != "run" || m.Run == nil {
+	if m.Command != "run" || m.Run == nil {
 		return runSpec{}, nil, &datasets.RecordError{Source: o.manifestPath, Feature: -1, Field: "run",
 			Reason: "not the manifest of a partons run (no \"run\" section)"}
 	}
@@ -38,7 +33,7 @@ func specFromManifest(o *runOptions) (runSpec, *manifest, error) {
 		fmt.Fprintf(os.Stderr, "partons: warning: %s was written by partons %s, this is %s: outputs may differ\n",
 			o.manifestPath, m.Version, version)
 	}
-	return *m.Run, &m, nil
+	return *m.Run, m, nil
 }
 
 // checkInputsUnchanged compares the inputs just read with the hashes the

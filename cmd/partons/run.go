@@ -189,6 +189,9 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
+	if err := m.relativeTo(o.out); err != nil {
+		return err
+	}
 	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
 	if skipReport(res, m) {
 		fmt.Fprintf(stderr, "partons: report.html not written for %d villages (more than %d); name it in --outputs to force it\n", len(res.Villages), maxReportVillages)

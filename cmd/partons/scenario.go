@@ -149,7 +149,11 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	}
 	defer d.Abort()
 	baseAggs := base.Aggregates()
-	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, buildManifest(j, in, base))); err != nil {
+	bm := buildManifest(j, in, base)
+	if err := bm.relativeTo(filepath.Join(o.out, "base")); err != nil {
+		return err
+	}
+	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, bm)); err != nil {
 		return err
 	}
 	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path)}
@@ -192,6 +196,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		vin.villages, vin.services = vr.Villages, vr.Services
 		m := buildManifest(j, &vin, res)
 		m.Command = "scenario " + v.Name
+		if err := m.relativeTo(filepath.Join(o.out, v.Name)); err != nil {
+			return err
+		}
 		delta := analysis.NewDelta(base, res, vr.Closed)
 		withScenario := func(in *report.Input) {
 			if !vr.Full && len(vr.Touched) == 0 {
