@@ -71,13 +71,18 @@ unknown).`,
 	f.StringArrayVar(&o.popFields, "population-field", nil, "FIELD=COLUMN for --population files (fields: code, name, population)")
 	f.BoolVar(&o.apportion, "apportion", false, "share a municipality's population among its villages by place class")
 	f.StringVar(&o.configPath, "config", "", "YAML configuration (its categories: extend the taxonomy)")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
+	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 
 func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, stderr io.Writer) error {
 	if o.out == "" {
 		return usagef("--out DIR is required")
+	}
+	for _, l := range o.levels {
+		if l < 1 || l > 12 {
+			return usagef("--admin-levels %d: OpenStreetMap admin_level runs from 1 to 12 (2: countries, 8: municipalities)", l)
+		}
 	}
 	if o.mergeM == 0 {
 		return usagef("--merge-m 0: use a positive distance, or a negative one to disable merging")

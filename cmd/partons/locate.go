@@ -111,7 +111,7 @@ assignment.geojson) into --out.`,
 	f.StringVarP(&o.out, "out", "o", "partons-locate", "report directory (replaced atomically)")
 	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS); needs villages")
 	f.StringVar(&o.lang, "lang", "en", "language of report.html: nl, fr or en")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no timings on stderr")
+	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 

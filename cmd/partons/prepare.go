@@ -41,8 +41,8 @@ profile and saves them in a versioned, checksummed graph file that
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "graph file to write (required)")
 	cmd.Flags().StringSliceVar(&o.profiles, "profiles", []string{"car", "bicycle", "foot"}, "profiles to build")
 	cmd.Flags().StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON country polygons, to count border-crossing edges")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
 	cmd.MarkFlagRequired("out")
+	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -37,11 +38,16 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	c, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "partons:", err)
+	// cobra reports a command it does not know from the root, as a plain
+	// error: it is a usage error like an unknown flag.
+	if c == root && strings.HasPrefix(err.Error(), "unknown command ") {
+		err = usageError{err}
+	}
+	fmt.Fprintln(stderr, "partons:", userMessage(err))
 	return exitCode(err)
 }
 
@@ -99,7 +105,17 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 		}
 	}
 	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd(), newAccessCmd(), newExtractCmd(), newLocateCmd())
+	for _, c := range root.Commands() {
+		if c.Flags().Lookup("quiet") == nil {
+			addQuietFlag(c, new(bool)) // accepted everywhere; these print no progress
+		}
+	}
 	return root
+}
+
+// addQuietFlag gives cmd the --quiet/-q flag every command has.
+func addQuietFlag(cmd *cobra.Command, q *bool) {
+	cmd.Flags().BoolVarP(q, "quiet", "q", false, "no progress bars or timings on stderr (warnings and notes about the data are always printed)")
 }
 
 // wrapArgs turns cobra's positional-argument errors into usage errors.

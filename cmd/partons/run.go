@@ -116,7 +116,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringVar(&o.decay, "decay", "", "distance decay of the models, e.g. gaussian:sigma=2000 (default: each model's)")
 	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
+	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 

@@ -54,7 +54,7 @@ searched again), and writes into --out:
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-scenario", "report directory (replaced atomically)")
 	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
-	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr")
+	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 
