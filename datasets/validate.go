@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/partons/partons/geo/crs"
 )
 
 // The Validate/Parse helpers below are shared by the format readers. Their
@@ -31,6 +33,52 @@ func ValidateLonLat(lon, lat float64) error {
 		return fmt.Errorf("latitude %v outside [-90, 90]", lat)
 	}
 	return nil
+}
+
+// ValidateXY checks that x, y given in EPSG:code lie in that system's
+// area of use, widened by crs.AreaMarginDeg (see crs.Fits). Otherwise the
+// error names the system's area and the supported system the values do
+// fit ("these x,y fit EPSG:31370 (BD72 / Belgian Lambert 72), not 2154"),
+// or says they look like degrees, or that they fit none. O(1).
+func ValidateXY(code int, x, y float64) error {
+	if crs.Fits(code, x, y) {
+		return nil
+	}
+	name, err := crs.Name(code)
+	if err != nil {
+		return err
+	}
+	area, _ := crs.AreaOfUse(code)
+	what := fmt.Sprintf("x=%v, y=%v lie outside the area of use of EPSG:%d (%s: %s)", x, y, code, name, area.Name)
+	fit := crs.Fitting(x, y)
+	switch {
+	case len(fit) == 0:
+		return fmt.Errorf("%s and fit none of the supported systems", what)
+	case fit[0] == 4326:
+		return fmt.Errorf("%s: these x,y look like WGS84 longitude/latitude degrees (EPSG:4326), not EPSG:%d metres", what, code)
+	}
+	other, _ := crs.Name(fit[0])
+	return fmt.Errorf("%s: these x,y fit EPSG:%d (%s), not %d", what, fit[0], other, code)
+}
+
+// CoordinateHint returns, for a longitude/latitude pair that is not valid
+// degrees, a phrase naming the supported projected system the values fit
+// ("these look like x,y metres in EPSG:31370 (BD72 / Belgian Lambert
+// 72)"), or "" when they fit none. Values under 1000 in absolute value
+// get no hint: they are likelier mistyped degrees than metres near a
+// projection's origin. Readers add it to a ValidateLonLat reason with
+// what to do in their format. O(1).
+func CoordinateHint(x, y float64) string {
+	if math.Abs(x) < 1000 || math.Abs(y) < 1000 {
+		return ""
+	}
+	for _, code := range crs.Fitting(x, y) {
+		if code != 4326 {
+			name, _ := crs.Name(code)
+			return fmt.Sprintf("these look like x,y metres in EPSG:%d (%s)", code, name)
+		}
+	}
+	return ""
 }
 
 // NormalizeCountry trims s and upper-cases it. The empty string means

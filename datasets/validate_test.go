@@ -187,3 +187,47 @@ func TestIDSet(t *testing.T) {
 		t.Errorf("ids are case-sensitive: %v", e)
 	}
 }
+
+// TestValidateXY reads Ieper's coordinates (see geo/crs TestIeper) in the
+// right and in wrong systems.
+func TestValidateXY(t *testing.T) {
+	tests := []struct {
+		name string
+		code int
+		x, y float64
+		want string // fragment of the error; "" for none
+	}{
+		{"Lambert 72 as 31370", 31370, 45520.462, 172142.988, ""},
+		{"Lambert-93 as 2154", 2154, 691885.247, 7083782.051, ""},
+		{"degrees as 4326", 4326, 2.885, 50.8503, ""},
+		{"Lambert 72 as 2154", 2154, 45520.462, 172142.988, "these x,y fit EPSG:31370 (BD72 / Belgian Lambert 72), not 2154"},
+		{"Lambert-93 as 31370", 31370, 691885.247, 7083782.051, "fit EPSG:2154 (RGF93 / Lambert-93), not 31370"},
+		{"Lambert 72 as 4326", 4326, 45520.462, 172142.988, "fit EPSG:31370 (BD72 / Belgian Lambert 72), not 4326"},
+		{"UTM as 2154", 2154, 491904.558, 5633184.198, "fit EPSG:32631 (WGS 84 / UTM zone 31N), not 2154"},
+		{"degrees as 31370", 31370, 2.885, 50.8503, "look like WGS84 longitude/latitude degrees (EPSG:4326), not EPSG:31370 metres"},
+		{"nowhere", 2154, 1e7, 1e7, "area of use of EPSG:2154 (RGF93 / Lambert-93: metropolitan France and Corsica) and fit none"},
+		{"unsupported", 3857, 1, 2, "unsupported"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := datasets.ValidateXY(tc.code, tc.x, tc.y)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("ValidateXY = %v, want nil", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("ValidateXY = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCoordinateHint(t *testing.T) {
+	if got, want := datasets.CoordinateHint(45520.462, 172142.988), "these look like x,y metres in EPSG:31370 (BD72 / Belgian Lambert 72)"; got != want {
+		t.Errorf("datasets.CoordinateHint(Lambert 72) = %q, want %q", got, want)
+	}
+	for _, p := range [][2]float64{{200, 50}, {1e7, 1e7}, {2.885, 95}} {
+		if got := datasets.CoordinateHint(p[0], p[1]); got != "" {
+			t.Errorf("datasets.CoordinateHint(%v) = %q, want none", p, got)
+		}
+	}
+}

@@ -198,16 +198,24 @@ func (c *rowCtx) location() (orb.Point, bool) {
 		return orb.Point{}, false
 	}
 	if !t.projected {
-		ok := true
-		if err := datasets.ValidateLonLat(x, 0); err != nil {
-			c.Fail(t.xCol, err.Error())
-			ok = false
+		errLon, errLat := datasets.ValidateLonLat(x, 0), datasets.ValidateLonLat(0, y)
+		hint := ""
+		if errLon != nil || errLat != nil {
+			if h := datasets.CoordinateHint(x, y); h != "" {
+				hint = "; " + h + ": name the columns as x/y with their EPSG code"
+			}
 		}
-		if err := datasets.ValidateLonLat(0, y); err != nil {
-			c.Fail(t.yCol, err.Error())
-			ok = false
+		if errLon != nil {
+			c.Fail(t.xCol, errLon.Error()+hint)
 		}
-		return orb.Point{x, y}, ok
+		if errLat != nil {
+			c.Fail(t.yCol, errLat.Error()+hint)
+		}
+		return orb.Point{x, y}, errLon == nil && errLat == nil
+	}
+	if err := datasets.ValidateXY(t.epsg, x, y); err != nil {
+		c.Fail(t.xCol, err.Error())
+		return orb.Point{}, false
 	}
 	lon, lat := t.toWGS84(x, y)
 	if err := datasets.ValidateLonLat(lon, lat); err != nil {

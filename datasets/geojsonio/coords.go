@@ -251,6 +251,9 @@ func (p *coordParser) position() (orb.Point, error) {
 		return orb.Point{}, p.errorf("position has %d numbers; at most 3 (longitude, latitude, altitude)", n)
 	}
 	if err := datasets.ValidateLonLat(v[0], v[1]); err != nil {
+		if hint := datasets.CoordinateHint(v[0], v[1]); hint != "" {
+			return orb.Point{}, p.errorf("%v; %s: GeoJSON must be WGS84 lon/lat (reproject, e.g. ogr2ogr -t_srs EPSG:4326)", err, hint)
+		}
 		return orb.Point{}, p.errorf("%v", err)
 	}
 	return orb.Point{v[0], v[1]}, nil

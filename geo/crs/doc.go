@@ -26,7 +26,12 @@
 //
 // Results for points far outside a system's area of use are computed but
 // are not meaningful; NaN or infinite input gives NaN output, never a
-// panic.
+// panic. AreaOfUse gives each system's EPSG area of use (31370 Belgium,
+// 2154 metropolitan France and Corsica, 32631 0°E–6°E north of the
+// equator, 3035 the EU and candidate countries); Fits and Fitting say
+// whether x, y lie in it, widened by AreaMarginDeg (2°) on each side, so
+// that readers can reject coordinates given in the wrong system and name
+// the system they do fit.
 //
 // Concurrency: the conversion functions are pure and safe for concurrent
 // use; they do not allocate.
