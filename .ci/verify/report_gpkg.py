@@ -111,7 +111,8 @@ def sqlite_checks(rep, path, layers):
 
 QGIS_SCRIPT = r'''
 import os, sys
-from qgis.core import (QgsApplication, QgsVectorLayer, QgsFeature, QgsRenderContext, QgsExpressionContext, QgsExpressionContextUtils)
+from qgis.core import (QgsGeometry, QgsPointXY, QgsApplication, QgsVectorLayer, QgsFeature, QgsRenderContext, QgsExpressionContext, QgsExpressionContextUtils,
+                       QgsProviderRegistry, Qgis, QgsWkbTypes)
 app = QgsApplication([], False)
 app.initQgis()
 gpkg, qml = sys.argv[1], sys.argv[2]
@@ -123,21 +124,40 @@ for spec in sys.argv[3:]:
 mem = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string&field=post_nearest_m:double", "m", "memory")
 msg, ok = mem.loadNamedStyle(qml)
 r = mem.renderer()
-ranges = len(r.ranges()) if r.type() == "graduatedSymbol" else -1
-ctx = QgsRenderContext()
-ectx = QgsExpressionContext()
-ectx.appendScope(QgsExpressionContextUtils.layerScope(mem))
-ctx.setExpressionContext(ectx)
+ranges = len(r.ranges()) if r.type() == "graduatedSymbol" else len(r.legendSymbolItems())
+def context(lyr):
+    ctx = QgsRenderContext()
+    ectx = QgsExpressionContext()
+    ectx.appendScope(QgsExpressionContextUtils.layerScope(lyr))
+    ctx.setExpressionContext(ectx)
+    return ctx
+ctx = context(mem)
 r.startRender(ctx, mem.fields())
 nulls = 0
 for val in (None, 500.0, 5000.0, 50000.0):
     f = QgsFeature(mem.fields())
     f.setAttribute("name", "x")
     f.setAttribute("post_nearest_m", val)
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(2.9, 50.9)))
     ctx.expressionContext().setFeature(f)
-    nulls += r.symbolForFeature(f, ctx) is not None
+    nulls += len(r.symbolsForFeature(f, ctx)) == 1
 r.stopRender(ctx)
 print(f"QML ok={ok} renderer={r.type()} ranges={ranges} symbols={nulls} labels={mem.labelsEnabled() and mem.labeling().settings().fieldName}")
+geojson = os.path.join(os.path.dirname(qml), "villages.geojson")
+want = {QgsWkbTypes.PointGeometry: Qgis.SymbolType.Marker, QgsWkbTypes.PolygonGeometry: Qgis.SymbolType.Fill}
+for sub in QgsProviderRegistry.instance().querySublayers(geojson, Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType)):
+    lyr = QgsVectorLayer(sub.uri(), "villages", "ogr")
+    r = lyr.renderer()
+    ctx = context(lyr)
+    r.startRender(ctx, lyr.fields())
+    n = drawn = 0
+    for f in lyr.getFeatures():
+        n += 1
+        ctx.expressionContext().setFeature(f)
+        syms = r.symbolsForFeature(f, ctx)
+        drawn += len(syms) == 1 and syms[0].type() == want.get(lyr.geometryType())
+    r.stopRender(ctx)
+    print(f"SUBLAYER {sub.uri().split('|')[-1]} count={n} drawn={drawn} renderer={r.type()} style={os.path.basename(lyr.styleURI())}")
 app.exitQgis()
 '''
 
@@ -158,8 +178,16 @@ def qgis_checks(rep, work, gpkg, qml, expect):
             rep.ok("crs=EPSG:4326" in l and "labels=name" in l, "QGIS: villages in EPSG:4326, labelled by name", l)
     q = next((l for l in p.stdout.splitlines() if l.startswith("QML ")), "")
     m = re.search(r"ranges=(\d+) symbols=(\d+)", q)
-    rep.ok("ok=True renderer=graduatedSymbol" in q and m and int(m.group(1)) >= 3 and m.group(2) == "4" and "labels=name" in q,
-           "QGIS loads villages.qml: graduated classes, a symbol for NULL ('no data') and each distance, labels", q or p.stderr[-300:])
+    rep.ok("ok=True" in q and m and int(m.group(1)) >= 3 and m.group(2) == "4" and "labels=name" in q,
+           "QGIS loads villages.qml: classes, a symbol for NULL ('no data') and each distance, labels", q or p.stderr[-300:])
+    subs = [l for l in p.stdout.splitlines() if l.startswith("SUBLAYER ")]
+    total = 0
+    for l in subs:
+        m = re.search(r"count=(\d+) drawn=(\d+)", l)
+        total += int(m.group(1))
+        rep.ok(m.group(1) == m.group(2) and "style=villages.qml" in l,
+               "QGIS draws every feature of villages.geojson's sub-layer with villages.qml (a symbol of its geometry type)", l)
+    rep.ok(total == expect["villages"][1], f"villages.geojson's sub-layers hold all {expect['villages'][1]} villages", f"{len(subs)} sub-layers, {total} features")
 
 
 def main():

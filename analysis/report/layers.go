@@ -159,18 +159,22 @@ func GeoPackage(w io.Writer, in Input, date time.Time) error {
 // StyleFiles returns the QML documents to write beside the GeoJSON and
 // CSV outputs, keyed by file name: "villages.qml" (QGIS loads a style
 // named like the data file by default). For villages mixing points and
-// polygons, QGIS opens villages.geojson as one sub-layer per geometry
-// type; the style draws the point sub-layer, and the GeoPackage has the
-// polygons styled in village_polygons.
+// polygons, QGIS 3.22 opens villages.geojson as one sub-layer per geometry
+// type and gives both the same default style: the style is then
+// rule-based (qml.Mixed), with markers for the points and fills for the
+// polygons on the same classes.
 func StyleFiles(in Input) map[string][]byte {
 	l := in.Lang
 	if _, err := qml.ParseLang(string(l)); err != nil {
 		l = qml.EN
 	}
-	polys, _ := villageGeometry(&in)
+	polys, mixed := villageGeometry(&in)
 	geom := qml.Point
-	if polys {
+	switch {
+	case polys:
 		geom = qml.Polygon
+	case mixed:
+		geom = qml.Mixed
 	}
 	return map[string][]byte{
 		"villages.qml": qml.Distance(geom, StyleField(in), in.Result.Params.ThresholdsM, l),

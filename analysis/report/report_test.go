@@ -334,6 +334,13 @@ func TestGeoPackageDeterministic(t *testing.T) {
 	if !bytes.Contains(st["villages.qml"], []byte(`coalesce(&#34;post_nearest_m&#34;`)) {
 		t.Errorf("villages.qml does not style post_nearest_m")
 	}
+	// The sample mixes Belgian points and French commune polygons: QGIS
+	// draws a polygon only with a fill symbol, a point only with a marker.
+	for _, want := range []string{`type="RuleRenderer"`, `<symbol type="marker"`, `<symbol type="fill"`} {
+		if !bytes.Contains(st["villages.qml"], []byte(want)) {
+			t.Errorf("villages.qml of mixed villages lacks %s", want)
+		}
+	}
 }
 
 // Example renders the embedded Westhoek sample's report in French and

@@ -9,6 +9,10 @@
 // Units: distance fields and breaks are metres; legends show metres below
 // 1 km and kilometres above.
 //
+// A layer mixing points and polygons (Mixed) gets a rule-based style with
+// the same classes drawn by markers for points and fills for polygons:
+// QGIS draws each geometry only with a symbol of its own type.
+//
 // Features whose field is NULL (a distance that could not be computed,
 // see the status columns) are drawn in grey as "no data", never hidden:
 // the renderer classifies coalesce(field, -1) and the first class is

@@ -137,6 +137,8 @@ var words = map[string][3]string{ // nl, fr, en
 	"same":     {"ongeveer gelijk (±%s)", "à peu près égal (±%s)", "about the same (±%s)"},
 	"site":     {"gekozen locatie", "site retenu", "chosen site"},
 	"other":    {"andere", "autre", "other"},
+	"points":   {"punten", "points", "points"},
+	"polygons": {"vlakken", "polygones", "polygons"},
 }
 
 // Pick returns the text of l from a {nl, fr, en} triple (en for any

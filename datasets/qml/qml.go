@@ -17,6 +17,12 @@ type Geom uint8
 const (
 	Point Geom = iota
 	Polygon
+	// Mixed is for a layer holding points and polygons, such as a GeoJSON
+	// file of villages given partly as communes: QGIS 3.22 opens it as one
+	// sub-layer per geometry type and gives each the same default style,
+	// so the style is rule-based, with the classes once with markers for
+	// points and once with fills for polygons.
+	Mixed
 )
 
 // NoData is the value NULL fields are classified as; no distance or
@@ -69,7 +75,7 @@ func Distance(g Geom, field string, breaks []float64, lang Lang) []byte {
 		}
 		cs = append(cs, c)
 	}
-	return graduated(g, field, cs, "name")
+	return graduated(g, field, cs, "name", lang)
 }
 
 // Delta returns a diverging style on a signed difference in metres
@@ -98,7 +104,7 @@ func Delta(g Geom, field string, breaks []float64, lang Lang) []byte {
 		add(bs[j-1], bs[j], fmt.Sprintf(lang.Word("farther"), lang.Threshold(bs[j-1]), lang.Threshold(bs[j])))
 	}
 	add(bs[k-1], outer, fmt.Sprintf(lang.Word("farther+"), lang.Threshold(bs[k-1])))
-	return graduated(g, field, cs, "name")
+	return graduated(g, field, cs, "name", lang)
 }
 
 // Services returns a categorised point style on the "category" field, one
@@ -153,7 +159,10 @@ func frac(i, n int) float64 {
 	return float64(i) / float64(n-1)
 }
 
-func graduated(g Geom, field string, cs []class, label string) []byte {
+func graduated(g Geom, field string, cs []class, label string, lang Lang) []byte {
+	if g == Mixed {
+		return ruleBased(field, cs, label, lang)
+	}
 	var b bytes.Buffer
 	header(&b, label != "")
 	expr := fmt.Sprintf(`coalesce(%s, %s)`, columnRef(field), num(NoData))
@@ -241,8 +250,11 @@ func symbol(b *bytes.Buffer, g Geom, name, color string, size float64) {
 // buffer, around points or over polygons; QGIS hides overlapping ones.
 func labeling(b *bytes.Buffer, g Geom, field string) {
 	placement := "6" // ordered positions around the point
-	if g == Polygon {
+	switch g {
+	case Polygon:
 		placement = "1" // over the centroid
+	case Mixed:
+		placement = "0" // around the point, or the polygon's centroid
 	}
 	b.WriteString(`  <labeling type="simple">` + "\n    <settings calloutType=\"simple\">\n")
 	fmt.Fprintf(b, `      <text-style fieldName=%s isExpression="0" fontFamily="Sans Serif" fontSize="8" fontSizeUnit="Point" textColor="40,40,40,255" textOpacity="1" namedStyle="Regular" fontWeight="50" fontItalic="0" multilineHeight="1">`+"\n", attr(field))

@@ -116,14 +116,7 @@ type qgisDoc struct {
 			Value string `xml:"value,attr"`
 			Label string `xml:"label,attr"`
 		} `xml:"categories>category"`
-		Symbols []struct {
-			Name  string `xml:"name,attr"`
-			Type  string `xml:"type,attr"`
-			Props []struct {
-				K string `xml:"k,attr"`
-				V string `xml:"v,attr"`
-			} `xml:"layer>prop"`
-		} `xml:"symbols>symbol"`
+		Symbols []qmlSymbol `xml:"symbols>symbol"`
 	} `xml:"renderer-v2"`
 	Labeling struct {
 		Style struct {
@@ -132,15 +125,30 @@ type qgisDoc struct {
 	} `xml:"labeling"`
 }
 
+// qmlSymbol is one symbol of a renderer.
+type qmlSymbol struct {
+	Name  string `xml:"name,attr"`
+	Type  string `xml:"type,attr"`
+	Props []struct {
+		K string `xml:"k,attr"`
+		V string `xml:"v,attr"`
+	} `xml:"layer>prop"`
+}
+
 func parse(t *testing.T, b []byte) qgisDoc {
 	t.Helper()
 	var d qgisDoc
+	decodeStrict(t, b, &d)
+	return d
+}
+
+func decodeStrict(t *testing.T, b []byte, v any) {
+	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	dec.Strict = true
-	if err := dec.Decode(&d); err != nil {
+	if err := dec.Decode(v); err != nil {
 		t.Fatalf("not well-formed XML: %v", err)
 	}
-	return d
 }
 
 // Graduated styles: the first class is no data, the others tile the line
@@ -209,6 +217,7 @@ func TestGolden(t *testing.T) {
 		"delta_en.qml":    Delta(Point, "post_delta_m", []float64{500, 2000, 5000}, EN),
 		"services_en.qml": Services([]string{"bakery", "pharmacy", "post"}, EN),
 		"sites_fr.qml":    Sites(FR),
+		"mixed_en.qml":    Distance(Mixed, "post_nearest_m", []float64{1200, 3750, 10000}, EN),
 	} {
 		path := filepath.Join("testdata", name)
 		if *update {
