@@ -129,9 +129,10 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 	defer dir.Abort()
 
 	pr := newProgress(stderr, o.quiet)
+	ctx = withProgress(ctx, pr)
 	srcs := make([]osmroad.Source, len(files))
 	for i, f := range files {
-		srcs[i] = osmroad.FileSource(f)
+		srcs[i] = osmFileSource(ctx, f)
 	}
 	pr.step(fmt.Sprintf("reading %d extract(s)", len(files)))
 	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{

@@ -57,6 +57,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 		}
 	}
 	pr := newProgress(stderr, o.quiet)
+	ctx = withProgress(ctx, pr)
 	var opts osmroad.Options
 	if len(o.boundaries) > 0 {
 		var srcs []load.Source
@@ -71,7 +72,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	}
 	var srcs []osmroad.Source
 	for _, f := range files {
-		srcs = append(srcs, osmroad.FileSource(f))
+		srcs = append(srcs, osmFileSource(ctx, f))
 	}
 	pr.step("reading " + fmt.Sprint(len(files)) + " extract(s)")
 	nets, rep, err := osmroad.ReadProfiles(ctx, srcs, profiles, opts)

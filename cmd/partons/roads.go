@@ -144,7 +144,7 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 	} else {
 		var srcs []osmroad.Source
 		for _, f := range files {
-			srcs = append(srcs, osmroad.FileSource(f))
+			srcs = append(srcs, osmFileSource(ctx, f))
 		}
 		net, rep, err := osmroad.Read(ctx, srcs, profile, osmroad.Options{Country: country})
 		if err != nil {
@@ -234,7 +234,7 @@ func attachRoads(ctx context.Context, j *job, in *inputs, closed bool, stderr io
 func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundary, []string, error) {
 	var srcs []osmroad.Source
 	for _, f := range files {
-		srcs = append(srcs, osmroad.FileSource(f))
+		srcs = append(srcs, osmFileSource(ctx, f))
 	}
 	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}})
 	if err != nil {

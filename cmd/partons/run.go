@@ -138,6 +138,7 @@ type job struct {
 
 func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error {
 	p := newProgress(stderr, o.quiet)
+	ctx = withProgress(ctx, p)
 	var spec runSpec
 	var err error
 	var want *manifest
@@ -153,7 +154,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	p.step("reading inputs")
-	in, err := readInputs(j)
+	in, err := readInputs(ctx, j)
 	if err != nil {
 		return err
 	}
@@ -263,7 +264,7 @@ type inputs struct {
 	roads      *roadInfo
 }
 
-func readInputs(j *job) (*inputs, error) {
+func readInputs(ctx context.Context, j *job) (*inputs, error) {
 	in := &inputs{}
 	var problems datasets.ErrorList
 	collect := func(err error) error {
@@ -276,7 +277,7 @@ func readInputs(j *job) (*inputs, error) {
 	var err error
 	var files []load.Input
 	if len(j.spec.OSM) > 0 {
-		if err := readOSMInputs(j, in); err != nil {
+		if err := readOSMInputs(ctx, j, in); err != nil {
 			return nil, err
 		}
 		in.mapping = mapCategories(j.tax, in.services)
@@ -484,16 +485,16 @@ func (p *progress) done() {
 
 // readOSMInputs takes villages, services and boundaries from OSM extracts
 // (and official population per municipality when given).
-func readOSMInputs(j *job, in *inputs) error {
+func readOSMInputs(ctx context.Context, j *job, in *inputs) error {
 	tables, err := readPopulation(j.spec.Population, population.ReadOptions{})
 	if err != nil {
 		return err
 	}
 	srcs := make([]osmroad.Source, len(j.spec.OSM))
 	for i, f := range j.spec.OSM {
-		srcs[i] = osmroad.FileSource(f)
+		srcs[i] = osmFileSource(ctx, f)
 	}
-	res, err := osmextract.Extract(context.Background(), srcs, osmextract.Options{Taxonomy: j.tax})
+	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{Taxonomy: j.tax})
 	if err != nil {
 		return err
 	}

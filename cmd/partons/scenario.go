@@ -104,6 +104,7 @@ func baseSpec(path string, f *scenario.File) (runSpec, error) {
 
 func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, stderr io.Writer) error {
 	pr := newProgress(stderr, o.quiet)
+	ctx = withProgress(ctx, pr)
 	fh, err := os.Open(path)
 	if err != nil {
 		return err
@@ -122,7 +123,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		return err
 	}
 	pr.step("reading inputs")
-	in, err := readInputs(j)
+	in, err := readInputs(ctx, j)
 	if err != nil {
 		return err
 	}
