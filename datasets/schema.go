@@ -1,5 +1,10 @@
 package datasets
 
+import (
+	"fmt"
+	"strings"
+)
+
 // VillageSchema names the properties (GeoJSON) or columns (CSV) a village
 // file is read from. Empty optional names mean "not present".
 type VillageSchema struct {
@@ -61,4 +66,97 @@ type BoundarySchema struct {
 // DefaultBoundarySchema is the documented default boundary schema.
 func DefaultBoundarySchema() BoundarySchema {
 	return BoundarySchema{ID: "id", Country: "country", AreaCode: "area_code", AreaName: "area_name"}
+}
+
+// FieldColumn is one field of a schema and the column (CSV) or property
+// (GeoJSON) it is read from.
+type FieldColumn struct {
+	Field  string // schema field: population, category, lon, …
+	Column string // column or property name
+	Coord  bool   // a CSV coordinate column (GeoJSON ignores it)
+}
+
+// Mapped returns the fields of s that are read from another column than
+// the default schema's, in field order. A file without a default column
+// leaves an optional field unknown, but a file without a mapped column is
+// an error: whoever maps population=pop means it (the readers check it).
+func (s VillageSchema) Mapped() []FieldColumn {
+	def := DefaultVillageSchema()
+	return mapped(s.fields(), def.fields())
+}
+
+// Mapped is VillageSchema.Mapped for services.
+func (s ServiceSchema) Mapped() []FieldColumn {
+	def := DefaultServiceSchema()
+	return mapped(s.fields(), def.fields())
+}
+
+// Set maps field to column ("population", "pop_2026"). An unknown field is
+// an error listing the known ones.
+func (s *VillageSchema) Set(field, column string) error {
+	return setField(s.fields(), field, column)
+}
+
+// Set maps field to column, as VillageSchema.Set.
+func (s *ServiceSchema) Set(field, column string) error {
+	return setField(s.fields(), field, column)
+}
+
+// VillageFields lists the fields of a village schema, in order.
+func VillageFields() []string { return fieldNames(new(VillageSchema).fields()) }
+
+// ServiceFields lists the fields of a service schema, in order.
+func ServiceFields() []string { return fieldNames(new(ServiceSchema).fields()) }
+
+// schemaField is a field name and where its column is held.
+type schemaField struct {
+	name  string
+	col   *string
+	coord bool
+}
+
+func (s *VillageSchema) fields() []schemaField {
+	return append([]schemaField{
+		{"id", &s.ID, false}, {"name", &s.Name, false}, {"country", &s.Country, false},
+		{"population", &s.Population, false}, {"area_code", &s.AreaCode, false}, {"area_name", &s.AreaName, false},
+	}, s.Coords.fields()...)
+}
+
+func (s *ServiceSchema) fields() []schemaField {
+	return append([]schemaField{
+		{"id", &s.ID, false}, {"name", &s.Name, false}, {"category", &s.Category, false},
+		{"country", &s.Country, false}, {"capacity", &s.Capacity, false},
+	}, s.Coords.fields()...)
+}
+
+func (c *CoordSchema) fields() []schemaField {
+	return []schemaField{{"lon", &c.Lon, true}, {"lat", &c.Lat, true}, {"x", &c.X, true}, {"y", &c.Y, true}}
+}
+
+func mapped(got, def []schemaField) []FieldColumn {
+	var out []FieldColumn
+	for i, f := range got {
+		if *f.col != "" && *f.col != *def[i].col {
+			out = append(out, FieldColumn{Field: f.name, Column: *f.col, Coord: f.coord})
+		}
+	}
+	return out
+}
+
+func setField(fs []schemaField, field, column string) error {
+	for _, f := range fs {
+		if f.name == field {
+			*f.col = column
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown field %q: want one of %s", field, strings.Join(fieldNames(fs), ", "))
+}
+
+func fieldNames(fs []schemaField) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.name
+	}
+	return out
 }

@@ -207,32 +207,22 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 // applyFields applies --village-field/--service-field key=column pairs
 // and the EPSG flags on top of the configured schemas.
 func applyFields(c *config.Config, o *runOptions) error {
-	vs := map[string]*string{
-		"id": &c.Villages.ID, "name": &c.Villages.Name, "country": &c.Villages.Country,
-		"population": &c.Villages.Population, "area_code": &c.Villages.AreaCode, "area_name": &c.Villages.AreaName,
-		"lon": &c.Villages.Coords.Lon, "lat": &c.Villages.Coords.Lat, "x": &c.Villages.Coords.X, "y": &c.Villages.Coords.Y,
-	}
-	ss := map[string]*string{
-		"id": &c.Services.ID, "name": &c.Services.Name, "category": &c.Services.Category,
-		"country": &c.Services.Country, "capacity": &c.Services.Capacity,
-		"lon": &c.Services.Coords.Lon, "lat": &c.Services.Coords.Lat, "x": &c.Services.Coords.X, "y": &c.Services.Coords.Y,
-	}
-	set := func(flag string, pairs []string, fields map[string]*string) error {
+	set := func(flag string, pairs []string, setter func(field, column string) error) error {
 		for _, kv := range pairs {
 			k, v, ok := strings.Cut(kv, "=")
-			k = strings.TrimSpace(k)
-			dst, known := fields[k]
-			if !ok || !known {
-				return usagef("--%s %q: want FIELD=COLUMN with FIELD one of %s", flag, kv, fieldNames(fields))
+			if !ok {
+				return usagef("--%s %q: want FIELD=COLUMN", flag, kv)
 			}
-			*dst = strings.TrimSpace(v)
+			if err := setter(strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+				return usagef("--%s %q: %v", flag, kv, err)
+			}
 		}
 		return nil
 	}
-	if err := set("village-field", o.villageFields, vs); err != nil {
+	if err := set("village-field", o.villageFields, c.Villages.Set); err != nil {
 		return err
 	}
-	if err := set("service-field", o.serviceFields, ss); err != nil {
+	if err := set("service-field", o.serviceFields, c.Services.Set); err != nil {
 		return err
 	}
 	if o.villagesEPSG != 0 {
@@ -242,15 +232,6 @@ func applyFields(c *config.Config, o *runOptions) error {
 		c.Services.Coords.EPSG = o.servicesEPSG
 	}
 	return nil
-}
-
-func fieldNames(m map[string]*string) string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sortStrings(names)
-	return strings.Join(names, ", ")
 }
 
 // inputs is what was read.

@@ -63,7 +63,7 @@ func TestEstimateRows(t *testing.T) {
 		fmt.Fprintf(&b, "v%03d,V,2.9,50.8\n", i) // 16 bytes
 	}
 	probs := datasets.NewProblems("e.csv")
-	tb, err := openTable("e.csv", strings.NewReader(b.String()), probs, []string{"id", "name"}, datasets.DefaultVillageSchema().Coords)
+	tb, err := openTable("e.csv", strings.NewReader(b.String()), probs, []string{"id", "name"}, nil, datasets.DefaultVillageSchema().Coords)
 	if err != nil || tb == nil {
 		t.Fatal(err, probs.Err())
 	}

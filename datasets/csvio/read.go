@@ -22,7 +22,7 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 	if s.ID == "" || s.Name == "" {
 		return nil, errors.New("csvio: village schema must name the id and name columns")
 	}
-	return readRecords(source, r, []string{s.ID, s.Name}, s.Coords, func(c *rowCtx) datasets.Village {
+	return readRecords(source, r, []string{s.ID, s.Name}, s.Mapped(), s.Coords, func(c *rowCtx) datasets.Village {
 		v := datasets.Village{Origin: c.origin}
 		v.ID = c.id(s.ID)
 		v.Name = c.text(s.Name, true)
@@ -47,7 +47,7 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 	if s.ID == "" || s.Category == "" {
 		return nil, errors.New("csvio: service schema must name the id and category columns")
 	}
-	return readRecords(source, r, []string{s.ID, s.Category}, s.Coords, func(c *rowCtx) datasets.Service {
+	return readRecords(source, r, []string{s.ID, s.Category}, s.Mapped(), s.Coords, func(c *rowCtx) datasets.Service {
 		v := datasets.Service{Origin: c.origin}
 		v.ID = c.id(s.ID)
 		v.Name = c.text(s.Name, false)
@@ -60,13 +60,13 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 	})
 }
 
-// readRecords reads a file whose header holds the required columns and
-// the coordinates of cs, turning each row into a record with build and
+// readRecords reads a file whose header holds the required columns, the
+// mapped ones and the coordinates of cs, turning each row into a record with build and
 // keeping the records of the rows without problems. Errors as for
 // ReadVillages.
-func readRecords[T any](source string, r io.Reader, required []string, cs datasets.CoordSchema, build func(c *rowCtx) T) ([]T, error) {
+func readRecords[T any](source string, r io.Reader, required []string, mapped []datasets.FieldColumn, cs datasets.CoordSchema, build func(c *rowCtx) T) ([]T, error) {
 	probs := datasets.NewProblems(source)
-	t, err := openTable(source, r, probs, required, cs)
+	t, err := openTable(source, r, probs, required, mapped, cs)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,10 +31,11 @@ type table struct {
 }
 
 // openTable reads the input into memory and then its header. required
-// lists the schema columns that must be present. It returns (nil, nil)
+// lists the schema columns that must be present, mapped the fields the
+// user mapped to a column, which must be present too. It returns (nil, nil)
 // when the file cannot be read further (problems were added to probs) and
 // a non-nil error only for I/O failures.
-func openTable(source string, r io.Reader, probs *datasets.Problems, required []string, cs datasets.CoordSchema) (*table, error) {
+func openTable(source string, r io.Reader, probs *datasets.Problems, required []string, mapped []datasets.FieldColumn, cs datasets.CoordSchema) (*table, error) {
 	buf, readErr := datasets.ReadAll(r)
 	in := io.Reader(bytes.NewReader(buf))
 	if readErr != nil {
@@ -46,10 +48,27 @@ func openTable(source string, r io.Reader, probs *datasets.Problems, required []
 		return nil, err
 	}
 	t := &table{Table: tb, size: len(buf)}
+	ok = t.checkMapped(required, mapped) && ok
 	if !t.resolveCoords(tb.line, cs) || !ok {
 		return nil, nil
 	}
 	return t, nil
+}
+
+// checkMapped reports every mapped column the header lacks (required
+// ones are reported by OpenTable already).
+func (t *table) checkMapped(required []string, mapped []datasets.FieldColumn) bool {
+	ok := true
+	for _, m := range mapped {
+		if t.has(m.Column) || slices.Contains(required, m.Column) {
+			continue
+		}
+		t.probs.Add(&datasets.RecordError{Line: t.line, Feature: -1, Field: m.Column,
+			Reason: fmt.Sprintf("%s is mapped to column %q, which this file does not have; its columns are %s",
+				m.Field, m.Column, t.describeHeader())})
+		ok = false
+	}
+	return ok
 }
 
 func (t *table) describeHeader() string { return datasets.DescribeHeader(t.Header) }

@@ -34,6 +34,12 @@ type featureCtx struct {
 	bad    bool           // a problem was reported for this feature
 
 	estimate int // expected number of features, 0 while unknown (see reserve)
+
+	features int                    // features begun
+	mapped   []datasets.FieldColumn // mapped properties: some feature must have each
+	seen     []bool                 // seen[i]: some feature has property names[i]
+	listing  bool                   // some mapped property is unseen: note the keys
+	keys     []string               // distinct property names noted, for the error
 }
 
 // fail reports a problem with field of the current feature.

@@ -38,12 +38,13 @@ var featureFields = []string{"type", "id", "geometry", "properties"}
 // stream decoder, which words those problems. Feature-level problems are
 // reported by build and are the same on both walks, so the result never
 // depends on which walk produced it. O(size of input).
-func readFeatures(source string, r io.Reader, fr framing, props []string, reset func(), build func(c *featureCtx)) error {
+func readFeatures(source string, r io.Reader, fr framing, props []string, mapped []datasets.FieldColumn, reset func(), build func(c *featureCtx)) error {
 	buf, readErr := datasets.ReadAll(r)
 	if fr == framingAuto && readErr == nil {
 		reset()
-		c := newFeatureCtx(source, props)
+		c := newFeatureCtx(source, props, mapped)
 		if scanCollection(buf, c, build) {
+			c.checkMapped()
 			return c.probs.Err()
 		}
 	}
@@ -54,10 +55,11 @@ func readFeatures(source string, r io.Reader, fr framing, props []string, reset 
 		in = io.MultiReader(in, failingReader{readErr})
 	}
 	reset()
-	c := newFeatureCtx(source, props)
+	c := newFeatureCtx(source, props, mapped)
 	if err := decodeCollection(source, in, c, build); err != nil {
 		return err
 	}
+	c.checkMapped()
 	return c.probs.Err()
 }
 
@@ -240,19 +242,28 @@ func (l *lineCounter) at(off int) int {
 }
 
 // newFeatureCtx returns the context the walks fill in for each feature.
-func newFeatureCtx(source string, props []string) *featureCtx {
-	return &featureCtx{
+func newFeatureCtx(source string, props []string, mapped []datasets.FieldColumn) *featureCtx {
+	c := &featureCtx{
 		origin: datasets.Origin{Source: source},
 		probs:  datasets.NewProblems(source),
 		names:  props,
 		vals:   make([]json.RawMessage, len(props)),
 		shared: interner{m: make(map[string]string)},
+		seen:   make([]bool, len(props)),
 	}
+	for _, m := range mapped {
+		if !m.Coord { // GeoJSON coordinates are the geometry's
+			c.mapped = append(c.mapped, m)
+		}
+	}
+	c.listing = len(c.mapped) > 0
+	return c
 }
 
 // begin resets c for feature n starting on line.
 func (c *featureCtx) begin(line, n int) {
 	c.origin.Line, c.origin.Feature = line, n
+	c.features++
 	c.raw = rawFeature{} // never reuse: Decode appends into RawMessage fields
 	clear(c.vals)
 	c.bad = false

@@ -27,7 +27,14 @@ func (c *featureCtx) loadProperties() {
 		for it.next() {
 			if i := c.propIndex(it.key, it.plain); i >= 0 {
 				c.vals[i] = it.val
+				c.seen[i] = true
 			}
+			if c.listing {
+				c.noteKey(it.key, it.plain)
+			}
+		}
+		if c.listing {
+			c.listing = c.unseenMapped() != nil
 		}
 		if !it.ok { // not reached: the object has been checked
 			c.fail("properties", "invalid properties: malformed object")

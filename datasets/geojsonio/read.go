@@ -31,7 +31,7 @@ func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr frami
 		return nil, errors.New("geojsonio: village schema names no name property")
 	}
 	props := []string{s.ID, s.Name, s.Country, s.AreaCode, s.AreaName, s.Population}
-	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Village {
+	return readRecords(source, r, fr, props, s.Mapped(), func(c *featureCtx) datasets.Village {
 		v := datasets.Village{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
@@ -61,7 +61,7 @@ func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr frami
 		return nil, errors.New("geojsonio: service schema names no category property")
 	}
 	props := []string{s.ID, s.Name, s.Category, s.Country, s.Capacity}
-	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Service {
+	return readRecords(source, r, fr, props, s.Mapped(), func(c *featureCtx) datasets.Service {
 		v := datasets.Service{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, true)
@@ -90,7 +90,7 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 		return nil, errors.New("geojsonio: boundary schema names no country property")
 	}
 	props := []string{s.ID, s.Country, s.AreaCode, s.AreaName}
-	return readRecords(source, r, fr, props, func(c *featureCtx) datasets.Boundary {
+	return readRecords(source, r, fr, props, nil, func(c *featureCtx) datasets.Boundary {
 		v := datasets.Boundary{Origin: c.origin}
 		var idField string
 		v.ID, idField = c.id(s.ID, false)
@@ -113,13 +113,14 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 }
 
 // readRecords reads the FeatureCollection in r, checking each feature's
-// type and loading its properties before build fills a record in from c.
+// type and loading its properties before build fills a record in from c,
+// and that some feature has each mapped property.
 // build reports problems through c; a record with any is dropped.
 // Errors as for ReadVillages.
-func readRecords[T any](source string, r io.Reader, fr framing, props []string, build func(c *featureCtx) T) ([]T, error) {
+func readRecords[T any](source string, r io.Reader, fr framing, props []string, mapped []datasets.FieldColumn, build func(c *featureCtx) T) ([]T, error) {
 	var out []T
 	reset := func() { out = nil }
-	err := readFeatures(source, r, fr, props, reset, func(c *featureCtx) {
+	err := readFeatures(source, r, fr, props, mapped, reset, func(c *featureCtx) {
 		c.checkType()
 		c.loadProperties()
 		v := build(c)
