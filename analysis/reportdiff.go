@@ -80,8 +80,10 @@ func parseNum(s string) float64 {
 // VillageTable is delta_villages.csv of a diff: per village (by id) and
 // category, old and new nearest distance, the change, and coverage lost
 // or gained at each threshold; villages present in one report only are
-// listed as "appeared" or "disappeared".
-func (d *ReportDiff) VillageTable() (table.Table, [][2]float64) {
+// listed as "appeared" or "disappeared". A village without a finite
+// lon/lat (which partons never writes) is an error: it would have no
+// place in delta_villages.geojson.
+func (d *ReportDiff) VillageTable() (table.Table, [][2]float64, error) {
 	oid, nid := d.Old.Villages.col("id"), d.New.Villages.col("id")
 	newByID := map[string]int{}
 	for i, r := range d.New.Villages.Rows {
@@ -130,6 +132,14 @@ func (d *ReportDiff) VillageTable() (table.Table, [][2]float64) {
 			presence = "disappeared"
 		}
 		lon, lat := parseNum(get(ref, r, "lon")), parseNum(get(ref, r, "lat"))
+		if math.IsNaN(finite(lon)) || math.IsNaN(finite(lat)) {
+			which := "old"
+			if ref == &d.New.Villages {
+				which = "new"
+			}
+			return table.Table{}, nil, fmt.Errorf("village %q of the %s report has no valid lon/lat (%q, %q)",
+				get(ref, r, "id"), which, get(ref, r, "lon"), get(ref, r, "lat"))
+		}
 		for _, c := range d.Categories {
 			o := parseNum(get(&d.Old.Villages, p.o, c+"_nearest_m"))
 			n := parseNum(get(&d.New.Villages, p.n, c+"_nearest_m"))
@@ -143,7 +153,7 @@ func (d *ReportDiff) VillageTable() (table.Table, [][2]float64) {
 			coords = append(coords, [2]float64{lon, lat})
 		}
 	}
-	return table.FromRows(cols, rows), coords
+	return table.FromRows(cols, rows), coords, nil
 }
 
 // AreaTable is areas_delta.csv: per level, group, category and basis the
@@ -256,40 +266,59 @@ func ParseGuard(expr string) (Guard, error) {
 	return Guard{Expr: expr, Category: m[1], Column: col, Op: m[3], Value: v}, nil
 }
 
+// GuardResult is a guard evaluated on two reports. Old and New are the
+// overall indicator in each; when either is unknown (an empty cell: some
+// population's access is not known, e.g. a country without data for the
+// category), Known is false, Change is NaN and the guard is neither
+// tripped nor passed.
+type GuardResult struct {
+	Guard
+	Old, New, Change float64
+	Known            bool
+	Tripped          bool
+}
+
 // Check evaluates the guard on the change (new − old) of the overall,
-// cross-border (level all, basis nearest) indicator. tripped reports
-// whether the condition holds; change is NaN when either side is unknown.
-func (d *ReportDiff) Check(g Guard) (tripped bool, change float64, err error) {
+// cross-border (level all, basis nearest) indicator. An error means the
+// guard cannot apply to these reports (no such column or category).
+func (d *ReportDiff) Check(g Guard) (GuardResult, error) {
 	find := func(c *CSV) (float64, error) {
 		lk, bk, ck, vk := c.col("level"), c.col("basis"), c.col("category"), c.col(g.Column)
 		if vk < 0 {
 			return 0, fmt.Errorf("areas.csv has no column %q", g.Column)
 		}
+		if lk < 0 || bk < 0 || ck < 0 {
+			return 0, fmt.Errorf("areas.csv has no level, basis or category column")
+		}
 		for _, r := range c.Rows {
 			if r[lk] == "all" && r[bk] == "nearest" && r[ck] == g.Category {
-				return parseNum(r[vk]), nil
+				return finite(parseNum(r[vk])), nil // ±Inf is no share nor distance
 			}
 		}
 		return 0, fmt.Errorf("areas.csv has no overall row for category %q", g.Category)
 	}
-	o, err := find(&d.Old.Areas)
-	if err != nil {
-		return false, 0, err
+	res := GuardResult{Guard: g}
+	var err error
+	if res.Old, err = find(&d.Old.Areas); err != nil {
+		return res, err
 	}
-	n, err := find(&d.New.Areas)
-	if err != nil {
-		return false, 0, err
+	if res.New, err = find(&d.New.Areas); err != nil {
+		return res, err
 	}
-	change = n - o
+	res.Change = res.New - res.Old
+	res.Known = !math.IsNaN(res.Change)
+	if !res.Known {
+		return res, nil
+	}
 	switch g.Op {
 	case "<":
-		tripped = change < g.Value
+		res.Tripped = res.Change < g.Value
 	case "<=":
-		tripped = change <= g.Value
+		res.Tripped = res.Change <= g.Value
 	case ">":
-		tripped = change > g.Value
+		res.Tripped = res.Change > g.Value
 	case ">=":
-		tripped = change >= g.Value
+		res.Tripped = res.Change >= g.Value
 	}
-	return tripped, change, nil
+	return res, nil
 }

@@ -39,3 +39,47 @@ func TestCrossing(t *testing.T) {
 		t.Fatal("crossing")
 	}
 }
+
+// TestCheckUnknown: a guard on an indicator that is unknown (empty cell)
+// in either report is neither tripped nor passed.
+func TestCheckUnknown(t *testing.T) {
+	areas := func(share string) CSV {
+		return CSV{Header: []string{"level", "code", "category", "basis", "share_within_3750m"},
+			Rows: [][]string{{"country", "BE", "pharmacy", "nearest", "0.9"}, {"all", "", "pharmacy", "nearest", share}}}
+	}
+	g, err := ParseGuard("pharmacy_within_3750m_share < -0.02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		old, new       string
+		known, tripped bool
+		change         float64
+	}{
+		{"0.5000", "0.4700", true, true, -0.03},
+		{"0.5000", "0.4900", true, false, -0.01},
+		{"", "0.4700", false, false, math.NaN()},
+		{"0.5000", "", false, false, math.NaN()},
+		{"", "", false, false, math.NaN()},
+		{"0.5000", "+Inf", false, false, math.NaN()},
+		{"0.5000", "garbage", false, false, math.NaN()},
+	}
+	for _, tc := range cases {
+		d := &ReportDiff{Old: &Report{Areas: areas(tc.old)}, New: &Report{Areas: areas(tc.new)}}
+		r, err := d.Check(g)
+		if err != nil {
+			t.Fatalf("%q→%q: %v", tc.old, tc.new, err)
+		}
+		same := math.Abs(r.Change-tc.change) < 1e-12 || (math.IsNaN(r.Change) && math.IsNaN(tc.change))
+		if r.Known != tc.known || r.Tripped != tc.tripped || !same {
+			t.Errorf("%q→%q: %+v, want known %v tripped %v change %v", tc.old, tc.new, r, tc.known, tc.tripped, tc.change)
+		}
+	}
+	d := &ReportDiff{Old: &Report{Areas: areas("0.5")}, New: &Report{Areas: areas("0.5")}}
+	if _, err := d.Check(Guard{Category: "post", Column: "share_within_3750m", Op: "<"}); err == nil {
+		t.Error("a category without an overall row is accepted")
+	}
+	if _, err := d.Check(Guard{Category: "pharmacy", Column: "share_within_1200m", Op: "<"}); err == nil {
+		t.Error("a missing column is accepted")
+	}
+}

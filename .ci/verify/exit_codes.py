@@ -7,12 +7,17 @@ may be left behind.
 
   - a services CSV with a latitude of 95 on line 3 -> exit 3, stderr names
     the file and line 3, and the --out directory is not created;
-  - an unknown flag (partons run --bogus) -> exit 2.
+  - an unknown flag (partons run --bogus) -> exit 2;
+  - the README's CI guard (pharmacy_within_3750m_share < -0.02) on the
+    embedded sample, whose overall pharmacy share is unknown -> exit 5,
+    the diff report is written and its manifest.json parses as strict
+    JSON (no NaN).
 
 Usage: exit_codes.py --bin PARTONS
 """
 
 import argparse
+import json
 import os
 import re
 import tempfile
@@ -46,6 +51,20 @@ def main():
         p = run([a.bin, "run", "--bogus"])
         rep.ok(p.returncode == 2, "partons run --bogus exits with 2", f"exit {p.returncode}")
         rep.ok("bogus" in p.stderr, "the usage error names the flag", p.stderr.strip()[:200])
+
+        r = os.path.join(tmp, "report")
+        p = run([a.bin, "run", "-q", "--outputs", "villages.csv,areas.csv", "--out", r])
+        rep.ok(p.returncode == 0, "the embedded sample runs", p.stderr.strip()[:200])
+        d = os.path.join(tmp, "diff")
+        p = run([a.bin, "diff", r, r, "--out", d, "--fail-if", "pharmacy_within_3750m_share < -0.02"])
+        rep.ok(p.returncode == 5, "a guard on an unknown indicator exits with 5", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+        try:
+            with open(os.path.join(d, "manifest.json")) as f:
+                m = json.load(f, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+            ok = m["guards"][0]["status"] == "unknown" and m["guards"][0]["change"] is None
+            rep.ok(ok, "the diff report is written, the guard unknown with a null change", str(m.get("guards"))[:200])
+        except (OSError, ValueError, KeyError, IndexError) as e:
+            rep.ok(False, "the diff report is written, the guard unknown with a null change", repr(e))
     rep.exit()
 
 

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
@@ -20,14 +22,25 @@ import (
 // exitGuard is the exit code when a --fail-if guard trips.
 const exitGuard = 4
 
+// exitGuardUnknown is the exit code when a --fail-if guard could not be
+// evaluated because its indicator is unknown in either report (and
+// --unknown is fail, the default).
+const exitGuardUnknown = 5
+
 // guardError is a tripped --fail-if guard.
 type guardError struct{ msg string }
 
 func (e guardError) Error() string { return e.msg }
 
+// guardUnknownError is a --fail-if guard on an unknown indicator.
+type guardUnknownError struct{ msg string }
+
+func (e guardUnknownError) Error() string { return e.msg }
+
 type diffOptions struct {
-	out    string
-	failIf []string
+	out     string
+	failIf  []string
+	unknown string // fail or pass: a guard whose indicator is unknown
 }
 
 func newDiffCmd() *cobra.Command {
@@ -45,7 +58,12 @@ and overall) and services_delta.csv (services that appeared or disappeared).
 the change (new − old) of an overall indicator, e.g.
   --fail-if 'pharmacy_within_3750m_share < -0.02'   (lost 2 points of coverage)
   --fail-if 'post_median_m > 500'
-When one holds, partons exits with code 4 after writing the report.`,
+When one holds, partons exits with code 4 after writing the report.
+An indicator can be unknown (an empty cell in areas.csv: the access of
+some people is not known, e.g. a country without data for the category).
+A guard on it is neither tripped nor passed: it is reported as unknown
+and partons exits with code 5 after writing the report, or lets it pass
+with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 		Args: wrapArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDiff(o, args[0], args[1], cmd.OutOrStdout())
@@ -53,6 +71,7 @@ When one holds, partons exits with code 4 after writing the report.`,
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-diff", "report directory (replaced atomically)")
 	cmd.Flags().StringArrayVar(&o.failIf, "fail-if", nil, "exit 4 when this condition on an indicator's change holds; repeatable")
+	cmd.Flags().StringVar(&o.unknown, "unknown", "fail", "a --fail-if guard whose indicator is unknown: fail (exit 5) or pass")
 	return cmd
 }
 
@@ -93,6 +112,9 @@ func readReport(dir string) (*analysis.Report, error) {
 }
 
 func runDiff(o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
+	if o.unknown != "fail" && o.unknown != "pass" {
+		return usagef("--unknown: %q is not fail or pass", o.unknown)
+	}
 	var guards []analysis.Guard
 	for _, e := range o.failIf {
 		g, err := analysis.ParseGuard(e)
@@ -110,35 +132,30 @@ func runDiff(o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
 		return err
 	}
 	d := analysis.NewReportDiff(old, nw)
-	vt, coords := d.VillageTable()
+	vt, coords, err := d.VillageTable()
+	if err != nil {
+		return &datasets.RecordError{Source: "villages.csv", Feature: -1, Field: "lon/lat", Reason: err.Error()}
+	}
 	geoms := make([]orb.Geometry, len(coords))
 	for i, c := range coords {
 		geoms[i] = orb.Point(c)
+	}
+	var results []analysis.GuardResult
+	for _, g := range guards {
+		r, err := d.Check(g)
+		if err != nil {
+			return usagef("--fail-if %q: %v", g.Expr, err)
+		}
+		results = append(results, r)
 	}
 	dir, err := output.Create(o.out)
 	if err != nil {
 		return err
 	}
 	defer dir.Abort()
-	type guardResult struct {
-		Expr    string  `json:"expr"`
-		Change  float64 `json:"change"`
-		Tripped bool    `json:"tripped"`
-	}
-	var results []guardResult
-	var tripped []string
-	for _, g := range guards {
-		hit, change, err := d.Check(g)
-		if err != nil {
-			return usagef("--fail-if %q: %v", g.Expr, err)
-		}
-		results = append(results, guardResult{g.Expr, change, hit})
-		if hit {
-			tripped = append(tripped, fmt.Sprintf("%s (change %.4g)", g.Expr, change))
-		}
-	}
 	m := map[string]any{"generator": "partons", "version": version, "command": "diff",
-		"old": oldDir, "new": newDir, "categories": d.Categories, "thresholds_m": d.Thresholds, "guards": results}
+		"old": oldDir, "new": newDir, "categories": d.Categories, "thresholds_m": d.Thresholds,
+		"unknown_guards": o.unknown, "guards": guardRecords(results)}
 	writers := []fileWriter{
 		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt) }},
 		{"delta_villages.geojson", func(w *bufio.Writer) error {
@@ -155,11 +172,69 @@ func runDiff(o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "partons: diff %s → %s: %d categories compared → %s\n", oldDir, newDir, len(d.Categories), o.out)
+	var tripped, unknown []string
 	for _, r := range results {
-		fmt.Fprintf(stdout, "  %-45s change %+.4g  %s\n", r.Expr, r.Change, map[bool]string{true: "TRIPPED", false: "ok"}[r.Tripped])
+		switch {
+		case !r.Known:
+			fmt.Fprintf(stdout, "  %-45s change unknown  UNKNOWN (old %s, new %s)\n", r.Expr, fmtIndicator(r.Old), fmtIndicator(r.New))
+			unknown = append(unknown, fmt.Sprintf("%s (old %s, new %s)", r.Expr, fmtIndicator(r.Old), fmtIndicator(r.New)))
+		case r.Tripped:
+			fmt.Fprintf(stdout, "  %-45s change %+.4g  TRIPPED\n", r.Expr, r.Change)
+			tripped = append(tripped, fmt.Sprintf("%s (change %.4g)", r.Expr, r.Change))
+		default:
+			fmt.Fprintf(stdout, "  %-45s change %+.4g  ok\n", r.Expr, r.Change)
+		}
 	}
-	if len(tripped) > 0 {
-		return guardError{fmt.Sprintf("%d guard(s) tripped: %v", len(tripped), tripped)}
+	switch {
+	case len(tripped) > 0:
+		msg := fmt.Sprintf("%d guard(s) tripped: %s", len(tripped), strings.Join(tripped, "; "))
+		if len(unknown) > 0 {
+			msg += fmt.Sprintf("; %d guard(s) on an unknown indicator: %s", len(unknown), strings.Join(unknown, "; "))
+		}
+		return guardError{msg}
+	case len(unknown) > 0 && o.unknown == "fail":
+		return guardUnknownError{fmt.Sprintf("%d guard(s) could not be evaluated, their indicator is unknown "+
+			"(some people's access is not known, e.g. a country without data for the category; see areas.csv): %s; "+
+			"--unknown pass lets them pass", len(unknown), strings.Join(unknown, "; "))}
 	}
 	return nil
+}
+
+// guardRecord is one guard in the diff's manifest.json: the indicator in
+// each report and its change, null when unknown (JSON has no NaN).
+type guardRecord struct {
+	Expr   string   `json:"expr"`
+	Old    *float64 `json:"old"`
+	New    *float64 `json:"new"`
+	Change *float64 `json:"change"`
+	Status string   `json:"status"` // ok, tripped or unknown
+}
+
+func guardRecords(results []analysis.GuardResult) []guardRecord {
+	finite := func(v float64) *float64 {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil
+		}
+		return &v
+	}
+	out := []guardRecord{}
+	for _, r := range results {
+		status := "ok"
+		switch {
+		case !r.Known:
+			status = "unknown"
+		case r.Tripped:
+			status = "tripped"
+		}
+		out = append(out, guardRecord{Expr: r.Expr, Old: finite(r.Old), New: finite(r.New), Change: finite(r.Change), Status: status})
+	}
+	return out
+}
+
+// fmtIndicator prints an indicator's value, or "unknown".
+func fmtIndicator(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.4g", v)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -45,5 +46,61 @@ func TestDiffYearOverYearWithGuards(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "diff", old, filepath.Join(dir, "missing"), "--out", out); code != exitError {
 		t.Errorf("missing report: exit %d", code)
+	}
+}
+
+// nonFinite finds a NaN or infinity spelt the way Go or Python would.
+var nonFinite = regexp.MustCompile(`(?i)(^|[^a-z])[+-]?(nan|inf|infinity)([^a-z]|$)`)
+
+// TestDiffGuardOnUnknownIndicator: the README's own guard on the embedded
+// sample, whose overall pharmacy coverage is unknown (no pharmacy data in
+// France), writes the report with the guard as unknown and exits 5; never
+// a NaN in any file.
+func TestDiffGuardOnUnknownIndicator(t *testing.T) {
+	dir := t.TempDir()
+	rep := filepath.Join(dir, "r")
+	if code, _, e := runCLI(t, "run", "-q", "--out", rep, "--outputs", "villages.csv,areas.csv,services.csv"); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "d")
+	guard := "pharmacy_within_3750m_share < -0.02"
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+		status string
+	}{
+		{"unknown fails by default", []string{"--fail-if", guard}, exitGuardUnknown, "could not be evaluated", `"status": "unknown"`},
+		{"unknown may pass", []string{"--fail-if", guard, "--unknown", "pass"}, exitOK, "", `"status": "unknown"`},
+		{"tripped outranks unknown", []string{"--fail-if", guard, "--fail-if", "post_median_m >= 0"}, exitGuard, "1 guard(s) on an unknown indicator", `"status": "tripped"`},
+		{"known guard", []string{"--fail-if", "post_median_m > 0"}, exitOK, "", `"status": "ok"`},
+		{"bad --unknown", []string{"--fail-if", guard, "--unknown", "maybe"}, exitUsage, "--unknown", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, append([]string{"diff", rep, rep, "--out", out}, tc.args...)...)
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) {
+				t.Fatalf("exit %d %q, want %d with %q", code, stderr, tc.code, tc.stderr)
+			}
+			if tc.code == exitUsage {
+				return
+			}
+			if strings.Contains(tc.args[1], "pharmacy") && !strings.Contains(stdout, "UNKNOWN (old unknown, new unknown)") {
+				t.Errorf("stdout does not say the guard is unknown: %s", stdout)
+			}
+			m := readFile(t, filepath.Join(out, "manifest.json"))
+			if !strings.Contains(m, tc.status) {
+				t.Errorf("manifest.json lacks %s:\n%s", tc.status, m)
+			}
+			if strings.Contains(tc.args[1], "pharmacy") && !strings.Contains(m, `"change": null`) {
+				t.Errorf("manifest.json does not write the unknown change as null")
+			}
+			for _, f := range []string{"manifest.json", "delta_villages.csv", "delta_villages.geojson", "areas_delta.csv", "services_delta.csv"} {
+				if nonFinite.MatchString(readFile(t, filepath.Join(out, f))) {
+					t.Errorf("%s holds NaN or Inf", f)
+				}
+			}
+		})
 	}
 }

@@ -21,6 +21,7 @@ const (
 	exitUsage   = 2 // bad command line
 	exitInvalid = 3 // invalid input data
 	// exitGuard (4, diff.go): a --fail-if guard tripped.
+	// exitGuardUnknown (5, diff.go): a --fail-if guard's indicator is unknown.
 )
 
 // usageError marks command-line mistakes.
@@ -54,6 +55,7 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func exitCode(err error) int {
 	var ue usageError
 	var ge guardError
+	var gu guardUnknownError
 	switch {
 	case err == nil:
 		return exitOK
@@ -61,6 +63,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGuard
+	case errors.As(err, &gu):
+		return exitGuardUnknown
 	case errors.Is(err, datasets.ErrInvalid):
 		return exitInvalid
 	}
