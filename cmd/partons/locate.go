@@ -468,6 +468,13 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 			}
 		}
 	}
+	checked := vs
+	if o.candidates != "" {
+		checked = append(slices.Clip(vs), cands...)
+	}
+	if err := datasets.CheckPlacement(checked, svcs).Err(); err != nil {
+		return nil, err
+	}
 	w := make([]float64, len(vs))
 	in.labels.WeightKnown = make([]bool, len(vs))
 	for i, v := range vs {

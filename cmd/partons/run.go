@@ -279,7 +279,13 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 		}
 		in.files = append(in.files, files...)
 	}
+	// Coordinates must lie where the records say they are (before
+	// boundaries fill in countries, which would always agree).
+	problems = append(problems, datasets.CheckPlacement(in.villages, in.services)...)
 	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	if err := datasets.CheckSeparation(in.villages, in.services); err != nil {
 		return nil, err
 	}
 	in.mapping = mapCategories(j.tax, in.services)

@@ -158,9 +158,11 @@ func TestRunExitCodesAndAtomicity(t *testing.T) {
 func TestRunHandChecked(t *testing.T) {
 	dir := t.TempDir()
 	// Two villages on the equator, a pharmacy on each side of a "border" at
-	// lon 0.03: 0.01° of longitude on the equator is 1113.1949 m.
-	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,FR,,0.04,0\n")
-	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,0.00,0\np2,P2,amenity=pharmacy,FR,0.05,0\n")
+	// lon 0.03: 0.01° of longitude on the equator is 1113.1949 m. The
+	// countries are user-assigned ISO codes (XA, XB): real ones would put
+	// the points in Belgium and France.
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,XA,100,0.01,0\nb,Beta,XB,,0.04,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,XA,0.00,0\np2,P2,amenity=pharmacy,XB,0.05,0\n")
 	out := filepath.Join(dir, "out")
 	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", out); code != 0 {
 		t.Fatal(e)
@@ -258,8 +260,8 @@ func TestRunManifestReproduces(t *testing.T) {
 
 func TestRunModels(t *testing.T) {
 	dir := t.TempDir()
-	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,BE,300,0.03,0\n")
-	services := writeFile(t, dir, "s.csv", "id,name,category,country,capacity,lon,lat\np1,P1,amenity=pharmacy,BE,2,0.02,0\n")
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,XA,100,0.01,0\nb,Beta,XA,300,0.03,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,capacity,lon,lat\np1,P1,amenity=pharmacy,XA,2,0.02,0\n")
 	out := filepath.Join(dir, "out")
 	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--model", "2sfca",
 		"--model", "nearest1", "--catchment", "5000", "--out", out); code != 0 {

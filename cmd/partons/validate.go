@@ -56,6 +56,8 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 		cfg = c
 	}
 	total := 0
+	var villages []datasets.Village // read without problems, for checkPlacement
+	var services []datasets.Service
 	for _, f := range files {
 		kind := o.as
 		if kind == "auto" {
@@ -73,10 +75,12 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 			var v []datasets.Village
 			v, _, err = load.Villages(src, cfg.Villages)
 			n = len(v)
+			villages = append(villages, v...)
 		case "services":
 			var s []datasets.Service
 			s, _, err = load.Services(src, cfg.Services)
 			n = len(s)
+			services = append(services, s...)
 		default:
 			var b []datasets.Boundary
 			b, _, err = load.Boundaries(src, cfg.Boundaries)
@@ -96,10 +100,26 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 			return err
 		}
 	}
+	total += printPlacement(w, villages, services)
 	if total > 0 {
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))
 	}
 	return nil
+}
+
+// printPlacement prints the problems of datasets.CheckPlacement and
+// CheckSeparation (coordinates far from the country they claim, or
+// villages and services a continent apart) and returns how many.
+func printPlacement(w io.Writer, villages []datasets.Village, services []datasets.Service) int {
+	probs := datasets.CheckPlacement(villages, services)
+	var re *datasets.RecordError
+	if err := datasets.CheckSeparation(villages, services); errors.As(err, &re) {
+		probs = append(probs, re)
+	}
+	for _, e := range probs {
+		fmt.Fprintln(w, e.Error())
+	}
+	return len(probs)
 }
 
 // guessKind reads a file's head: services when the category column (CSV
