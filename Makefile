@@ -7,7 +7,7 @@ BENCHTIME ?= 3x
 FUZZTIME  ?= 20s
 BENCHSTAT_VERSION := v0.0.0-20251208221838-04cf7a2dca90
 
-.PHONY: all build run test lint fmt fmt-check vet bench fuzz cover verify clean
+.PHONY: all build run test deps lint fmt fmt-check vet bench fuzz cover verify clean
 
 all: build
 
@@ -17,8 +17,13 @@ build: ## the partons binary in bin/
 run: ## analyse the embedded Westhoek sample into ./partons-out
 	$(GO) run ./cmd/partons run
 
-test: fmt-check vet ## what CI runs: formatting, vet, and every test with the race detector
+test: deps fmt-check vet ## what CI runs: formatting, vet, and every test with the race detector
+	@echo "== go test -race: one line per package as it finishes (the first run compiles everything with the race detector: a few minutes)"
 	$(GO) test -race -count=1 ./...
+
+deps: ## download the modules (first run only: about 66 MB)
+	@echo "== go mod download (first run only: about 66 MB, 391 MB unpacked)"
+	@$(GO) mod download
 
 lint: fmt-check vet
 
@@ -27,6 +32,7 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 vet:
+	@echo "== go vet (compiles every package; the first time about a minute)"
 	$(GO) vet ./...
 
 fmt:
