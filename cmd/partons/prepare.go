@@ -3,10 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -41,20 +44,28 @@ profile and saves them in a versioned, checksummed graph file that
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "graph file to write (required)")
 	cmd.Flags().StringSliceVar(&o.profiles, "profiles", []string{"car", "bicycle", "foot"}, "profiles to build")
 	cmd.Flags().StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON country polygons, to count border-crossing edges")
-	cmd.MarkFlagRequired("out")
 	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
 
 func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, stderr io.Writer) error {
+	if o.out == "" {
+		return usagef("--out FILE is required")
+	}
 	var profiles []road.Profile
 	for _, p := range o.profiles {
 		switch road.Profile(p) {
 		case road.Car, road.Bicycle, road.Foot:
+			if slices.Contains(profiles, road.Profile(p)) {
+				return usagef("--profiles: %s is given twice", p)
+			}
 			profiles = append(profiles, road.Profile(p))
 		default:
 			return usagef("--profiles: %q is not car, bicycle or foot", p)
 		}
+	}
+	if len(profiles) == 0 {
+		return usagef("--profiles: name at least one of car, bicycle and foot")
 	}
 	pr := newProgress(stderr, o.quiet)
 	ctx = withProgress(ctx, pr)
@@ -106,9 +117,11 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 }
 
 // writeGraphs writes the graphs one after the other into path, through a
-// temporary file renamed into place.
+// temporary file renamed into place. The file gets the usual mode 0666
+// less the umask (0644 with the common umask 022), as any file a command
+// writes: a graph holds nothing private.
 func writeGraphs(path string, graphs []*road.Graph) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return err
 	}
@@ -128,4 +141,18 @@ func writeGraphs(path string, graphs []*road.Graph) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// createTemp creates a new file beside path, named after it, with mode
+// 0666 less the umask (os.CreateTemp would give 0600).
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%d-%d", base, os.Getpid(), i))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) && i < 1000 {
+			continue
+		}
+		return f, err
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -338,7 +337,8 @@ func labelVertices(g *road.Graph, country func(orb.Point) string, named []string
 }
 
 // readGraphProfile reads the graph of profile from a graph file holding
-// one graph per prepared profile.
+// one graph per prepared profile, verifying every byte of the file (the
+// other graphs' checksums too; trailing bytes are an error).
 func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -350,26 +350,24 @@ func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 		return nil, err
 	}
 	br := &sizedReader{r: bufio.NewReaderSize(f, 1<<20), left: fi.Size()}
-	var have []string
-	for {
-		g, err := road.ReadGraph(br)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w: %w", path, datasets.ErrInvalid, err)
-		}
-		if g.Profile() == profile {
-			return g, nil
-		}
-		have = append(have, string(g.Profile()))
+	g, have, err := road.ReadProfile(br, profile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %w", path, datasets.ErrInvalid, err)
 	}
-	return nil, usagef("%s holds no %s graph (it has: %s); prepare it with --profiles", path, profile, strings.Join(have, ", "))
+	if g == nil {
+		var names []string
+		for _, p := range have {
+			names = append(names, string(p))
+		}
+		return nil, usagef("%s holds no %s graph (it has: %s); prepare it with --profiles", path, profile, strings.Join(names, ", "))
+	}
+	return g, nil
 }
 
-// sizedReader is a buffered file that tells road.ReadGraph how many bytes
-// it has left (Len), so that the graph's arrays are allocated once at their
-// final size instead of growing as the data arrives.
+// sizedReader is a buffered file that tells road.ReadProfile how many
+// bytes it has left (Len), so that a header announcing more than the file
+// holds fails before allocating, and the graph's arrays are allocated once
+// at their final size instead of growing as the data arrives.
 type sizedReader struct {
 	r    *bufio.Reader
 	left int64

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -382,5 +383,61 @@ func TestRunFromOSMAlone(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "run", "-q", "--population", "p.csv", "--out", out); code != exitUsage {
 		t.Errorf("--population without --osm: exit %d", code)
+	}
+}
+
+// A graph file is written with the mode of any other output file (0666
+// less the umask), and a run verifies every byte of it: a damaged graph of
+// another profile or bytes after the last graph are invalid data too.
+func TestPrepareGraphFileChecked(t *testing.T) {
+	dir := t.TempDir()
+	graph := filepath.Join(dir, "town.graph")
+	if code, _, e := runCLI(t, "prepare", "-q", townOSM, "--profiles", "car,foot", "-o", graph); code != 0 {
+		t.Fatal(e)
+	}
+	plain := writeFile(t, dir, "plain.txt", "x")
+	gi, err := os.Stat(graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi, err := os.Stat(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gi.Mode().Perm() != pi.Mode().Perm() {
+		t.Errorf("graph file mode %v, want %v like any file created here", gi.Mode().Perm(), pi.Mode().Perm())
+	}
+	data, err := os.ReadFile(graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := bytes.Clone(data)
+	flipped[len(flipped)-30] ^= 1 // in the foot graph
+	villages := "../../testdata/hostile/graph/villages.csv"
+	services := "../../testdata/hostile/graph/services.csv"
+	for _, c := range []struct {
+		name string
+		data []byte
+		msg  string
+	}{
+		{"flipped foot byte", flipped, "checksum of the foot graph"},
+		{"appended byte", append(bytes.Clone(data), 0), "trailing data"},
+	} {
+		bad := filepath.Join(dir, "bad.graph")
+		if err := os.WriteFile(bad, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", bad, "--out", filepath.Join(dir, "out"))
+		if code != exitInvalid || !strings.Contains(e, c.msg) {
+			t.Errorf("%s: exit %d %q, want %d saying %q", c.name, code, e, exitInvalid, c.msg)
+		}
+	}
+	for _, args := range [][]string{
+		{"prepare", townOSM},
+		{"prepare", townOSM, "--profiles", "car,car", "-o", filepath.Join(dir, "x.graph")},
+	} {
+		if code, _, e := runCLI(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d %q, want %d", args, code, e, exitUsage)
+		}
 	}
 }

@@ -42,6 +42,9 @@ var (
 //	labels    nL × uint8
 //	crc       uint32 CRC-32C (Castagnoli) of every byte before it
 //
+// A graph file (partons prepare) is such graphs, one per profile, one after
+// the other and nothing else; ReadProfile reads one back and verifies all.
+//
 // CSR adjacencies, times and components are rebuilt on reading (O(V+E)),
 // which also re-validates everything; the R-tree is rebuilt on first Snap.
 const (
@@ -165,6 +168,7 @@ type decoder struct {
 	crc    hash.Hash32
 	buf    []byte
 	remain int64 // bytes left in r when known (in-memory readers, files), else -1
+	skip   bool  // verify sizes and checksum only, decode nothing
 }
 
 // remaining returns how many bytes r still holds, or -1 if unknown.
@@ -226,9 +230,20 @@ func (d *decoder) str(limit int, what string) (string, error) {
 // size is known, a count it cannot hold fails at once and the rest is
 // allocated exactly; otherwise dst grows only as data actually arrives. In
 // both cases a file claiming a huge count fails before allocating much more
-// than its own size.
+// than its own size. In skip mode the bytes are read and checksummed, and
+// nil is returned.
 func readArray[T any](d *decoder, n, size int, get func(b []byte) T) ([]T, error) {
 	var dst []T
+	if d.skip {
+		for n > 0 {
+			k := min(n, chunkBytes/size)
+			if _, err := d.read(k * size); err != nil {
+				return nil, err
+			}
+			n -= k
+		}
+		return nil, nil
+	}
 	if d.remain >= 0 {
 		if int64(n)*int64(size) > d.remain {
 			return nil, fmt.Errorf("%w: %d elements of %d bytes announced, %d bytes left: %w",
@@ -269,134 +284,216 @@ func getU8(b []byte) uint8    { return b[0] }
 
 // ReadGraph reads one graph written by WriteTo. It reads exactly the
 // graph's bytes and no further (graphs of several profiles may follow one
-// another in a stream), and never panics on bad input. Errors wrap io.EOF
-// when r holds no byte at all, ErrFormat (wrong magic or version) or
-// ErrCorrupt (truncation, absurd sizes, bad checksum, or content failing
-// Build's checks, then also wrapping ErrInvalid). Array sizes are
-// capped (MaxVertices, MaxEdges, MaxGeometryPoints) and memory grows only
-// with the bytes actually read. Time O(V + E + G), dominated by decoding.
+// another in a stream, see ReadProfile), and never panics on bad input.
+// Errors wrap io.EOF when r holds no byte at all, ErrFormat (wrong magic or
+// version) or ErrCorrupt (truncation, absurd sizes, bad checksum, or
+// content failing Build's checks, then also wrapping ErrInvalid). Array
+// sizes are capped (MaxVertices, MaxEdges, MaxGeometryPoints); when r's
+// size is known (see remaining) the header's counts are checked against it
+// before anything is allocated, otherwise memory grows only with the bytes
+// actually read. Time O(V + E + G), dominated by decoding.
 func ReadGraph(r io.Reader) (*Graph, error) {
 	d := &decoder{r: r, crc: crc32.New(castagnoli), remain: remaining(r)}
-	g, err := d.graph()
+	g, _, err := d.graph(func(Profile) bool { return true })
 	if err != nil {
 		return nil, fmt.Errorf("road: read graph: %w", err)
 	}
 	return g, nil
 }
 
-func (d *decoder) graph() (*Graph, error) {
+// ReadProfile reads a whole stream of graphs written one after the other by
+// WriteTo (the file partons prepare writes), to its end: it decodes the
+// graph of profile p and checks the sizes and checksum of every other one
+// without decoding it, so that every byte of the stream is verified. It
+// returns that graph, or nil if the stream holds none of p, and the
+// profiles found, in order. A stream without any graph is ErrFormat; a
+// profile present twice, or any byte after the last graph, is ErrCorrupt.
+// Time O(size of the stream); memory that of the graph of p.
+func ReadProfile(r io.Reader, p Profile) (*Graph, []Profile, error) {
+	cr := &countingReader{r: r, left: remaining(r)}
+	var (
+		found    *Graph
+		profiles []Profile
+	)
+	for {
+		start := cr.n
+		d := &decoder{r: cr, crc: crc32.New(castagnoli), remain: cr.left}
+		g, prof, err := d.graph(func(q Profile) bool { return q == p })
+		switch {
+		case errors.Is(err, io.EOF) && !errors.Is(err, ErrCorrupt):
+			if len(profiles) == 0 {
+				return nil, nil, fmt.Errorf("road: read graphs: %w: empty input", ErrFormat)
+			}
+			return found, profiles, nil
+		case err != nil && len(profiles) > 0 && cr.n-start <= int64(len(fileMagic)):
+			// What follows the last graph does not even start like one.
+			return nil, nil, fmt.Errorf("road: read graphs: %w: trailing data at byte %d, after the last graph (%s)",
+				ErrCorrupt, start, profiles[len(profiles)-1])
+		case err != nil:
+			return nil, nil, fmt.Errorf("road: read graphs: graph %d (from byte %d): %w", len(profiles)+1, start, err)
+		}
+		if slices.Contains(profiles, prof) {
+			return nil, nil, fmt.Errorf("road: read graphs: %w: a second %s graph at byte %d", ErrCorrupt, prof, start)
+		}
+		profiles = append(profiles, prof)
+		if g != nil {
+			found = g
+		}
+	}
+}
+
+// countingReader counts the bytes read through it and keeps r's remaining
+// size (Len) when it is known.
+type countingReader struct {
+	r    io.Reader
+	n    int64
+	left int64 // -1: unknown
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n += int64(k)
+	if c.left >= 0 {
+		c.left = max(c.left-int64(k), 0)
+	}
+	return k, err
+}
+
+// graph reads one graph, decoding it only when keep(its profile) is true:
+// otherwise it checks its sizes and checksum and returns a nil graph.
+func (d *decoder) graph(keep func(Profile) bool) (*Graph, Profile, error) {
 	magic := make([]byte, len(fileMagic))
 	if n, err := io.ReadFull(d.r, magic); err != nil {
 		if n == 0 && errors.Is(err, io.EOF) {
-			return nil, io.EOF // clean end of a stream of graphs
+			return nil, "", io.EOF // clean end of a stream of graphs
 		}
-		return nil, fmt.Errorf("%w: %w", ErrCorrupt, io.ErrUnexpectedEOF)
+		return nil, "", fmt.Errorf("%w: %d bytes, too short for a graph: %w", ErrCorrupt, n, io.ErrUnexpectedEOF)
+	}
+	if d.remain >= 0 {
+		d.remain -= int64(len(magic))
 	}
 	d.crc.Write(magic)
 	if string(magic) != fileMagic {
-		return nil, fmt.Errorf("%w: magic %q, want %q", ErrFormat, magic, fileMagic)
+		return nil, "", fmt.Errorf("%w: magic %q, want %q", ErrFormat, magic, fileMagic)
 	}
+	return d.body(keep)
+}
+
+func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 	version, err := d.u32()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if version != fileVersion {
-		return nil, fmt.Errorf("%w: format version %d, this build reads %d", ErrFormat, version, fileVersion)
+		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d", ErrFormat, version, fileVersion)
 	}
 	profile, err := d.str(maxProfileLen, "profile")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	d.skip = !keep(Profile(profile))
 	nMeta, err := d.u32()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if nMeta > maxMetaEntries {
-		return nil, fmt.Errorf("%w: %d meta entries exceed %d", ErrCorrupt, nMeta, maxMetaEntries)
+		return nil, "", fmt.Errorf("%w: %d meta entries exceed %d", ErrCorrupt, nMeta, maxMetaEntries)
 	}
 	meta := make(map[string]string, nMeta)
 	prev := ""
 	for i := uint32(0); i < nMeta; i++ {
 		k, err := d.str(maxMetaString, "meta key")
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		v, err := d.str(maxMetaString, "meta value")
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if i > 0 && k <= prev {
-			return nil, fmt.Errorf("%w: meta keys not sorted and unique at %q", ErrCorrupt, k)
+			return nil, "", fmt.Errorf("%w: meta keys not sorted and unique at %q", ErrCorrupt, k)
 		}
 		meta[k], prev = v, k
 	}
 	var counts [4]uint32
 	for i := range counts {
 		if counts[i], err = d.u32(); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	nV, nE, nG, nL := int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])
 	switch {
 	case nV > MaxVertices, nE > MaxEdges, nG > MaxGeometryPoints:
-		return nil, fmt.Errorf("%w: sizes %d vertices, %d edges, %d points exceed the limits", ErrCorrupt, nV, nE, nG)
+		return nil, "", fmt.Errorf("%w: sizes %d vertices, %d edges, %d points exceed the limits", ErrCorrupt, nV, nE, nG)
 	case nL != 0 && nL != nV:
-		return nil, fmt.Errorf("%w: %d labels for %d vertices", ErrCorrupt, nL, nV)
+		return nil, "", fmt.Errorf("%w: %d labels for %d vertices", ErrCorrupt, nL, nV)
 	case nG < 2*nE:
-		return nil, fmt.Errorf("%w: %d geometry points for %d edges", ErrCorrupt, nG, nE)
+		return nil, "", fmt.Errorf("%w: %d geometry points for %d edges", ErrCorrupt, nG, nE)
+	}
+	// Every array and the checksum must fit in what is left of the input
+	// before any of them is allocated.
+	need := 16*int64(nV) + (4+4+8+8+1+8)*int64(nE) + 4*int64(nE+1) + 16*int64(nG) + int64(nL) + 4
+	if d.remain >= 0 && need > d.remain {
+		return nil, "", fmt.Errorf("%w: the %s graph announces %d vertices, %d edges, %d geometry points and %d labels (%d bytes), but only %d bytes follow: %w",
+			ErrCorrupt, profile, nV, nE, nG, nL, need, d.remain, io.ErrUnexpectedEOF)
 	}
 	g := &Graph{Meta: meta, profile: Profile(profile)}
 	if g.pts, err = readArray(d, nV, 16, getPoint); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eFrom, err = readArray(d, nE, 4, getI32); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eTo, err = readArray(d, nE, 4, getI32); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eLen, err = readArray(d, nE, 8, getF64); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eSpeed, err = readArray(d, nE, 8, getF64); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eDir, err = readArray(d, nE, 1, getU8); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if g.eWay, err = readArray(d, nE, 8, getI64); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	off, err := readArray(d, nE+1, 4, getU32)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	g.gOff = make([]int32, len(off))
+	if !d.skip {
+		g.gOff = make([]int32, len(off))
+	}
 	for i, o := range off {
 		if o > uint32(nG) || (i > 0 && o < off[i-1]) {
-			return nil, fmt.Errorf("%w: geometry offset %d of edge %d out of order", ErrCorrupt, o, i)
+			return nil, "", fmt.Errorf("%w: geometry offset %d of edge %d out of order", ErrCorrupt, o, i)
 		}
 		g.gOff[i] = int32(o)
 	}
 	if g.gPts, err = readArray(d, nG, 16, getPoint); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if nL > 0 {
 		if g.labels, err = readArray(d, nL, 1, getU8); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	want := d.crc.Sum32()
 	sum, err := d.read(4)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if got := binary.LittleEndian.Uint32(sum); got != want {
-		return nil, fmt.Errorf("%w: checksum %08x, computed %08x", ErrCorrupt, got, want)
+		return nil, "", fmt.Errorf("%w: checksum of the %s graph %08x, computed %08x", ErrCorrupt, profile, got, want)
+	}
+	if d.skip {
+		return nil, g.profile, nil
 	}
 	if err := g.checkInput(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
 	g.finish()
-	return g, nil
+	return g, g.profile, nil
 }

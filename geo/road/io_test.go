@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -270,4 +271,70 @@ func FuzzReadGraph(f *testing.F) {
 			t.Fatal("accepted bytes do not re-encode identically")
 		}
 	})
+}
+
+// twoGraphs is a stream of a car and a foot graph, and where the second
+// starts.
+func twoGraphs(t *testing.T) (data []byte, second int) {
+	t.Helper()
+	car := sampleGraph(t, 50, 4)
+	foot := sampleGraph(t, 60, 5)
+	foot.profile = Foot
+	a := encode(t, car)
+	return append(a, encode(t, foot)...), len(a)
+}
+
+func TestReadProfile(t *testing.T) {
+	data, second := twoGraphs(t)
+	for _, r := range []func([]byte) io.Reader{func(b []byte) io.Reader { return bytes.NewReader(b) }, opaque} {
+		g, profiles, err := ReadProfile(r(data), Foot)
+		if err != nil || g == nil || g.Profile() != Foot || !reflect.DeepEqual(profiles, []Profile{Car, Foot}) {
+			t.Fatalf("foot: %v %v %v", g, profiles, err)
+		}
+		g, profiles, err = ReadProfile(r(data), Bicycle)
+		if err != nil || g != nil || len(profiles) != 2 {
+			t.Fatalf("bicycle: %v %v %v, want no graph and no error", g, profiles, err)
+		}
+	}
+	// Every byte is verified, also those of the graphs not decoded.
+	for i := 0; i < len(data); i += 41 {
+		bad := bytes.Clone(data)
+		bad[i] ^= 0x20
+		for _, p := range []Profile{Car, Foot} {
+			if _, _, err := ReadProfile(bytes.NewReader(bad), p); !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrFormat) {
+				t.Fatalf("byte %d flipped, reading %s: %v, want an error", i, p, err)
+			}
+		}
+	}
+	for name, c := range map[string]struct {
+		b    []byte
+		want error
+		msg  string
+	}{
+		"one byte appended":    {append(bytes.Clone(data), 0), ErrCorrupt, "trailing data at byte"},
+		"text appended":        {append(bytes.Clone(data), "trailing garbage"...), ErrCorrupt, "trailing data at byte"},
+		"magic appended":       {append(bytes.Clone(data), fileMagic...), ErrCorrupt, "trailing data at byte"},
+		"header appended":      {append(bytes.Clone(data), header(1, 0, 0, 0)...), ErrCorrupt, "graph 3 (from byte"},
+		"graph twice":          {append(bytes.Clone(data), data[second:]...), ErrCorrupt, "a second foot graph"},
+		"empty":                {nil, ErrFormat, "empty input"},
+		"truncated second":     {data[:len(data)-1], ErrCorrupt, "but only"},
+		"truncated after head": {data[:second+60], ErrCorrupt, "graph 2 (from byte"},
+	} {
+		_, _, err := ReadProfile(bytes.NewReader(c.b), Car)
+		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: %v, want %v saying %q", name, err, c.want, c.msg)
+		}
+	}
+}
+
+// A header announcing more than the input holds fails naming the counts
+// and the bytes left, before any array is read: 16 bytes per vertex, 33
+// per edge, 4 per geometry offset (edges + 1), 16 per geometry point, one
+// per label and 4 of checksum.
+func TestReadGraphCountsAgainstSize(t *testing.T) {
+	b := append(header(1000, 10, 20, 0), make([]byte, 100)...)
+	_, err := ReadGraph(bytes.NewReader(b))
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "announces 1000 vertices, 10 edges, 20 geometry points and 0 labels (16698 bytes), but only 100 bytes follow") {
+		t.Errorf("got %v", err)
+	}
 }
