@@ -67,7 +67,7 @@ func demo(tb testing.TB) (*analysis.Result, westhoek.Metadata) {
 // in examples).
 func demoInput(tb testing.TB, lang qml.Lang) Input {
 	res, md := demo(tb)
-	in := Input{Result: res, Lang: lang, Subtitle: "Westhoek", DataDate: "2026",
+	in := Input{Result: res, Lang: lang, Subtitle: "Westhoek", Translations: westhoek.Translations,
 		Coverage: CoverageFromWesthoek(md.Coverage), Caveats: md.Caveats}
 	seen := map[string]bool{}
 	for _, s := range md.Sources {

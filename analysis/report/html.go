@@ -96,16 +96,54 @@ func (in *Input) writeHead(b *strings.Builder) {
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", esc(title), css)
 	fmt.Fprintf(b, "<main>\n<header>\n<h1>%s</h1>\n", esc(title))
-	if in.Subtitle != "" {
-		fmt.Fprintf(b, "<p class=\"lede\"><strong>%s</strong></p>\n", esc(in.Subtitle))
-	}
 	r := in.Result
+	sub := in.Subtitle
+	if sub == "" {
+		var names []string
+		for _, c := range r.Countries {
+			names = append(names, countryName(in.Lang, c))
+		}
+		sub = strings.Join(names, " – ")
+	}
+	if sub != "" {
+		fmt.Fprintf(b, "<p class=\"lede\"><strong>%s</strong></p>\n", esc(sub))
+	}
 	fmt.Fprintf(b, "<p class=\"lede\">%s</p>\n", esc(fmt.Sprintf(t(in.Lang, "lede"),
 		in.Lang.Number(float64(len(r.Villages)), 0), in.Lang.Number(float64(len(r.Services)), 0), in.Lang.Number(float64(len(r.Categories)), 0))))
-	if in.DataDate != "" {
-		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(in.Lang, "data date"), in.DataDate)))
-	}
+	in.writeDataDates(b)
 	b.WriteString("</header>\n")
+}
+
+// writeDataDates states the date of each data source ("unknown" when a
+// source has none, or when no source is known at all): the report never
+// prints the clock nor a made-up date.
+func (in *Input) writeDataDates(b *strings.Builder) {
+	if len(in.Sources) == 0 {
+		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(t(in.Lang, "data date unknown")))
+		return
+	}
+	var parts []string
+	for _, s := range in.Sources {
+		parts = append(parts, fmt.Sprintf(t(in.Lang, "pair"), in.tr(s.Name), in.vintage(s.Vintage)))
+	}
+	fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(in.Lang, "data dates"), strings.Join(parts, " · "))))
+}
+
+// tr returns a source or caveat text in the report language (as given
+// when Translations has no entry for it).
+func (in *Input) tr(s string) string {
+	if w, ok := in.Translations[s]; ok {
+		return in.Lang.Pick(w)
+	}
+	return s
+}
+
+// vintage is a source's date in the report language, "unknown" when empty.
+func (in *Input) vintage(v string) string {
+	if v == "" {
+		return t(in.Lang, "unknown")
+	}
+	return in.tr(v)
 }
 
 // writeIntro warns about what the data does not cover, before any figure.

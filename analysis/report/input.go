@@ -19,20 +19,27 @@ type Input struct {
 	Aggregates []analysis.Aggregate // Result.Aggregates(); computed when nil
 	Lang       qml.Lang             // NL, FR or EN (default EN)
 
-	Title    string // default: "Access to services" in Lang
-	Subtitle string // e.g. the region; default none
-	// DataDate is the date of the input data shown in the header (the
-	// report never prints the clock).
-	DataDate string
+	Title string // default: "Access to everyday services" in Lang
+	// Subtitle names the region; default: the villages' countries in Lang
+	// ("Belgium – France").
+	Subtitle string
 
 	// MainCategory is mapped first and used for the per-area table
 	// (default: MainCategory(Result)).
 	MainCategory string
 
-	Sources      []Source       // data sources with vintage and licence
+	// Sources are the data sources with their vintage and licence; the
+	// header lists each source's date ("unknown" when Vintage is empty),
+	// never the clock.
+	Sources      []Source
 	Coverage     []CoverageNote // completeness per category and country
 	Attributions []string       // strings the report must carry
-	Caveats      []string       // free text, shown as given
+	Caveats      []string       // free text
+	// Translations gives source names, vintages, licences and caveats in
+	// Dutch, French and English, keyed by the text as given
+	// (datasets/westhoek.Translations for the embedded sample). Texts
+	// without an entry are shown as given, marked as English.
+	Translations map[string][3]string
 
 	// Areas are area outlines drawn on the maps (e.g. from --boundaries).
 	Areas []Area

@@ -145,7 +145,7 @@ func (in *Input) writeSources(b *strings.Builder) {
 			esc(t(l, "source")), esc(t(l, "vintage")), esc(t(l, "licence")), esc(t(l, "attribution")))
 		for _, s := range in.Sources {
 			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td></tr>\n",
-				esc(s.Name), esc(s.Vintage), esc(s.Licence), esc(s.Attribution))
+				esc(in.tr(s.Name)), esc(in.vintage(s.Vintage)), esc(in.tr(s.Licence)), esc(s.Attribution))
 		}
 		b.WriteString("</tbody></table></div>\n")
 	}
@@ -184,13 +184,13 @@ func (in *Input) writeSources(b *strings.Builder) {
 		b.WriteString("</tbody></table></div>\n")
 	}
 	if len(in.Caveats) > 0 {
-		attr := ""
-		if l != qml.EN {
-			attr = ` lang="en"` // caveats come as free English text
-		}
-		fmt.Fprintf(b, "<h3>%s</h3>\n<ul%s>\n", esc(t(l, "caveats")), attr)
+		fmt.Fprintf(b, "<h3>%s</h3>\n<ul>\n", esc(t(l, "caveats")))
 		for _, c := range in.Caveats {
-			fmt.Fprintf(b, "<li>%s</li>\n", esc(c))
+			attr := ""
+			if _, ok := in.Translations[c]; !ok && l != qml.EN {
+				attr = ` lang="en"` // free English text without a translation
+			}
+			fmt.Fprintf(b, "<li%s>%s</li>\n", attr, esc(in.tr(c)))
 		}
 		b.WriteString("</ul>\n")
 	}

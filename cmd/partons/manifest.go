@@ -134,6 +134,10 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 			m.Data = append(m.Data, manifestSource{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
 		}
 	}
+	if len(j.spec.OSM) > 0 {
+		m.Data = append(m.Data, manifestSource{Name: osmExtractSource, Vintage: in.osmDate,
+			Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
+	}
 	if rp := p.Road; rp != nil {
 		info := in.roads
 		if info == nil {
@@ -152,7 +156,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 					info.UnsnappedSvcs++
 				}
 			}
-			m.Data = append(m.Data, manifestSource{Name: "OpenStreetMap road network", Vintage: info.DataDate,
+			m.Data = append(m.Data, manifestSource{Name: osmRoadSource, Vintage: info.DataDate,
 				Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
 		}
 		info.Border = "open"
@@ -162,7 +166,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		m.Roads = info
 	}
 	for _, a := range j.attributions {
-		m.Data = append(m.Data, manifestSource{Name: "user-supplied data", Attribution: a})
+		m.Data = append(m.Data, manifestSource{Name: userDataSource, Attribution: a})
 	}
 	seen := map[string]bool{}
 	for _, d := range m.Data {

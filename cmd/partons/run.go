@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
@@ -44,6 +45,7 @@ type runOptions struct {
 	models            []string
 	format            string
 	lang              string
+	title             string
 	decay             string
 	catchment         float64
 	roads             []string
@@ -112,6 +114,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64SliceVar(&o.timeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
 	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS)")
 	f.StringVar(&o.lang, "lang", "en", "language of report.html and the styles: nl, fr or en")
+	f.StringVar(&o.title, "title", "", `title of report.html (default "Access to everyday services" in --lang, the region below it)`)
 	f.StringArrayVar(&o.models, "model", nil, "accessibility model per category: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN; repeatable (adds {cat}_access_{model} and inequality.csv)")
 	f.StringVar(&o.decay, "decay", "", "distance decay of the models, e.g. gaussian:sigma=2000 (default: each model's)")
 	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
@@ -243,6 +246,7 @@ type inputs struct {
 	assign     analysis.AssignStats
 	mapping    []mappingEntry
 	roads      *roadInfo
+	osmDate    string // with --osm: the extracts' data date (RFC 3339), "" unknown
 }
 
 func readInputs(ctx context.Context, j *job) (*inputs, error) {
@@ -489,6 +493,9 @@ func readOSMInputs(ctx context.Context, j *job, in *inputs) error {
 		osmextract.ApplyPopulation(res, tables, population.Options{Apportion: j.spec.Apportion})
 	}
 	in.villages, in.services, in.boundaries = res.Villages, res.Services, res.Boundaries
+	if !res.Report.DataDate.IsZero() {
+		in.osmDate = res.Report.DataDate.UTC().Format(time.RFC3339)
+	}
 	for _, f := range res.Report.Files {
 		in.files = append(in.files, load.Input{Name: f.Name, Kind: "osm", Format: string(f.Format), SHA256: f.SHA256, Bytes: f.Size,
 			Records: 0})

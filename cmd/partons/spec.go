@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/access"
@@ -52,6 +53,7 @@ type runSpec struct {
 	Catchment float64  `json:"catchment" yaml:"catchment"` // model catchment in cost units; 0: 10000 m, or 30 min by road time
 
 	Lang         string   `json:"lang" yaml:"lang"`                           // report language: nl, fr, en
+	Title        string   `json:"title,omitempty" yaml:"title"`               // report title; empty: "Access to everyday services" in Lang
 	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg with --format gpkg)
 	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
 	Attributions []string `json:"attributions" yaml:"attributions"`
@@ -285,6 +287,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Attributions = o.attributions
 	s.Models, s.Decay, s.Catchment = o.models, o.decay, o.catchment
 	s.Lang = o.lang
+	s.Title = strings.TrimSpace(o.title)
 	switch o.format {
 	case "":
 	case "gpkg":

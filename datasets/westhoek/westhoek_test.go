@@ -523,3 +523,29 @@ func TestSampleSize(t *testing.T) {
 		t.Errorf("sample is %d bytes, want at most 1 MiB", total)
 	}
 }
+
+// Every text of the metadata a report shows has a Dutch, French and
+// English version, the English one being the text itself.
+func TestTranslations(t *testing.T) {
+	md, err := ReadMetadata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string(nil), md.Caveats...)
+	for _, s := range md.Sources {
+		texts = append(texts, s.Name, s.Licence)
+		if strings.ContainsAny(s.Vintage, "abcdefghijklmnopqrstuvwxyz") {
+			texts = append(texts, s.Vintage) // "2015-11" needs none
+		}
+	}
+	for _, x := range texts {
+		w, ok := Translations[x]
+		if !ok {
+			t.Errorf("no translation of %q", x)
+			continue
+		}
+		if w[0] == "" || w[1] == "" || w[2] != x {
+			t.Errorf("translation of %q: %q", x, w)
+		}
+	}
+}

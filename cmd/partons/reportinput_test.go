@@ -1,0 +1,56 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The report's title and region come from --title and the data, never
+// from the embedded sample's name; each source states its own date, and
+// a date nobody gave is "unknown", never 1970-01-01 nor the newest
+// vintage of another source.
+func TestReportTitleAndDates(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,FR,,0.04,0\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,0.00,0\np2,P2,amenity=pharmacy,FR,0.05,0\n")
+	for _, tc := range []struct {
+		name      string
+		args      []string
+		want, not []string
+	}{
+		{"user data", []string{"--villages", villages, "--services", services, "--lang", "fr", "--title", "Mon canton"},
+			[]string{"<title>Mon canton</title>", "<h1>Mon canton</h1>", "<strong>Belgique – France</strong>",
+				"Date des données, par source : v.csv (villages) : inconnue · s.csv (services) : inconnue"},
+			[]string{"Westhoek", "1970", "Accès aux services du quotidien"}},
+		{"user data with attribution", []string{"--villages", villages, "--services", services, "--attribution", "Région X"},
+			[]string{"<h1>Access to everyday services</h1>", "user-supplied data: unknown", "<td class=\"l\">user-supplied data</td><td class=\"l\">unknown</td>"},
+			[]string{"Westhoek", "1970"}},
+		{"osm", []string{"--osm", "../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf", "--lang", "nl"},
+			[]string{"<strong>Liechtenstein</strong>", "OpenStreetMap-uittreksels: dorpen, diensten, grenzen: 2013-08-03",
+				"OpenStreetMap-wegennet: 2013-08-03", "Datum van de gegevens, per bron"},
+			[]string{"Westhoek", "1970"}},
+		{"embedded sample", []string{"--lang", "fr"},
+			[]string{"<strong>Westhoek</strong>", "Nœuds de lieux OpenStreetMap (extrait Belgique) : 2015-11",
+				"La Poste, points de contact du réseau postal : 2020", "limites 2018, population de référence 2026"},
+			[]string{"2026-01-01", "1970", `lang="en"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "r")
+			if code, _, e := runCLI(t, append([]string{"run", "-q", "--out", out}, tc.args...)...); code != 0 {
+				t.Fatal(e)
+			}
+			html := readFile(t, filepath.Join(out, "report.html"))
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("report.html lacks %q", w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(html, n) {
+					t.Errorf("report.html holds %q", n)
+				}
+			}
+		})
+	}
+}
