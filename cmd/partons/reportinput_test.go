@@ -12,8 +12,8 @@ import (
 // vintage of another source.
 func TestReportTitleAndDates(t *testing.T) {
 	dir := t.TempDir()
-	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,0.01,0\nb,Beta,FR,,0.04,0\n")
-	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,0.00,0\np2,P2,amenity=pharmacy,FR,0.05,0\n")
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\na,Alpha,BE,100,2.90,50.85\nb,Beta,FR,,2.60,50.80\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\np1,P1,amenity=pharmacy,BE,2.88,50.85\np2,P2,amenity=pharmacy,FR,2.62,50.80\n")
 	for _, tc := range []struct {
 		name      string
 		args      []string
