@@ -69,6 +69,7 @@ e2sfca, 3sfca and nearest (0 for cumulative and gravity, which define it).
 	f.Float64("max-cost", 0, "keep only pairs with cost <= this (default: all)")
 	f.StringVarP(&o.out, "out", "o", "", "CSV to write: id,access_MODEL (required)")
 	f.StringVar(&o.services, "services", "", "also write a per-service CSV (catchment population, supply per person)")
+	limitFlag(f, nonNegative, "max-cost")
 	return cmd
 }
 

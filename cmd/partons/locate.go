@@ -112,6 +112,8 @@ assignment.geojson) into --out.`,
 	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS); needs villages")
 	f.StringVar(&o.lang, "lang", "en", "language of report.html: nl, fr or en")
 	addQuietFlag(cmd, &o.quiet)
+	limitFlag(f, positive, "p", "radius", "snap-m", "max-nodes")
+	limitFlag(f, nonNegative, "max-cost")
 	return cmd
 }
 

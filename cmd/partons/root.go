@@ -88,7 +88,10 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 	var stopProfile func()
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	root.PersistentFlags().MarkHidden("cpuprofile")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := checkNumericFlags(cmd.Flags()); err != nil {
+			return err
+		}
 		if cpuProfile == "" {
 			return nil
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/geo/crs"
 )
 
 // runOptions are the flags of `partons run`.
@@ -120,6 +121,8 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	addQuietFlag(cmd, &o.quiet)
+	limitFlag(f, positive, "thresholds-m", "snap-m", "time-thresholds-min")
+	limitFlag(f, nonNegative, "max-road-m", "max-time-min", "catchment", "workers", "villages-epsg", "services-epsg")
 	return cmd
 }
 
@@ -228,11 +231,18 @@ func applyFields(c *config.Config, o *runOptions) error {
 	if err := set("service-field", o.serviceFields, c.Services.Set); err != nil {
 		return err
 	}
-	if o.villagesEPSG != 0 {
-		c.Villages.Coords.EPSG = o.villagesEPSG
-	}
-	if o.servicesEPSG != 0 {
-		c.Services.Coords.EPSG = o.servicesEPSG
+	for _, e := range []struct {
+		flag string
+		code int
+		dst  *int
+	}{{"villages-epsg", o.villagesEPSG, &c.Villages.Coords.EPSG}, {"services-epsg", o.servicesEPSG, &c.Services.Coords.EPSG}} {
+		if e.code == 0 {
+			continue
+		}
+		if _, err := crs.Name(e.code); err != nil {
+			return usagef("--%s %d: %v", e.flag, e.code, err)
+		}
+		*e.dst = e.code
 	}
 	return nil
 }

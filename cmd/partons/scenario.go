@@ -54,6 +54,7 @@ searched again), and writes into --out:
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-scenario", "report directory (replaced atomically)")
 	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
+	limitFlag(cmd.Flags(), nonNegative, "workers")
 	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
