@@ -2,11 +2,11 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -14,6 +14,7 @@ import (
 
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets/odmatrix"
+	"github.com/partons/partons/datasets/output"
 )
 
 type accessOptions struct {
@@ -57,7 +58,7 @@ e2sfca, 3sfca and nearest (0 for cumulative and gravity, which define it).
 				v, _ := cmd.Flags().GetFloat64("max-cost")
 				o.maxCost = v
 			}
-			return runAccess(o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runAccess(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -73,11 +74,16 @@ e2sfca, 3sfca and nearest (0 for cumulative and gravity, which define it).
 	return cmd
 }
 
-func runAccess(o *accessOptions, stdout, stderr io.Writer) error {
+func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) error {
 	for _, r := range []struct{ flag, v string }{{"matrix", o.matrix}, {"demand", o.demand}, {"supply", o.supply}, {"out", o.out}} {
 		if r.v == "" {
 			return usagef("--%s is required", r.flag)
 		}
+	}
+	outs := paths("--out", o.out)
+	outs = append(outs, paths("--services", o.services)...)
+	if err := checkOutputs("access", outs, paths("--matrix", o.matrix), paths("--demand", o.demand), paths("--supply", o.supply)); err != nil {
+		return err
 	}
 	m, err := access.ParseModel(o.model)
 	if err != nil {
@@ -132,7 +138,14 @@ func runAccess(o *accessOptions, stdout, stderr io.Writer) error {
 		return fmt.Errorf("access: %w", err)
 	}
 	col := "access_" + m.String()
-	err = accessWriteFile(o.out, func(w *bufio.Writer) error {
+	opts := output.Options{Command: "access", Log: stderr}
+	var files []*output.File
+	defer func() {
+		for _, f := range files {
+			f.Abort()
+		}
+	}()
+	err = accessWriteFile(ctx, o.out, opts, &files, func(w *bufio.Writer) error {
 		w.WriteString("id," + col + "\n")
 		for i, id := range dIDs {
 			w.WriteString(accessCSVField(id) + ",")
@@ -147,7 +160,7 @@ func runAccess(o *accessOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.services != "" {
-		err = accessWriteFile(o.services, func(w *bufio.Writer) error {
+		err = accessWriteFile(ctx, o.services, opts, &files, func(w *bufio.Writer) error {
 			w.WriteString("id,capacity,catchment_locations,catchment_population,weighted_demand,supply_per_person,people_per_unit\n")
 			for j, id := range sIDs {
 				st := perService[j]
@@ -159,6 +172,9 @@ func runAccess(o *accessOptions, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+	}
+	if err := output.CommitFiles(files...); err != nil {
+		return err
 	}
 	vals := make([]float64, len(values))
 	empty := 0
@@ -219,24 +235,16 @@ func accessCSVField(s string) string {
 	return s
 }
 
-// accessWriteFile writes path through a temporary file renamed into place.
-func accessWriteFile(path string, fill func(w *bufio.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+// accessWriteFile writes path into a new output file, added to files to
+// be committed together.
+func accessWriteFile(ctx context.Context, path string, opts output.Options, files *[]*output.File, fill func(w *bufio.Writer) error) error {
+	f, err := output.CreateFile(ctx, path, opts)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := fill(bw); err != nil {
-		tmp.Close()
-		return err
+	*files = append(*files, f)
+	if err := fill(f.Writer()); err != nil {
+		return fmt.Errorf("access: writing %s: %w", path, err)
 	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -66,7 +67,7 @@ and partons exits with code 5 after writing the report, or lets it pass
 with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 		Args: wrapArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(o, args[0], args[1], cmd.OutOrStdout())
+			return runDiff(cmd.Context(), o, args[0], args[1], cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-diff", "report directory (replaced atomically)")
@@ -111,9 +112,12 @@ func readReport(dir string) (*analysis.Report, error) {
 	return &analysis.Report{Villages: v, Areas: a, Services: s}, nil
 }
 
-func runDiff(o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
+func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout, stderr io.Writer) error {
 	if o.unknown != "fail" && o.unknown != "pass" {
 		return usagef("--unknown: %q is not fail or pass", o.unknown)
+	}
+	if err := checkOutputs("diff", []output.Path{outDir("--out", o.out)}, paths("OLD_DIR", oldDir), paths("NEW_DIR", newDir)); err != nil {
+		return err
 	}
 	var guards []analysis.Guard
 	for _, e := range o.failIf {
@@ -148,7 +152,7 @@ func runDiff(o *diffOptions, oldDir, newDir string, stdout io.Writer) error {
 		}
 		results = append(results, r)
 	}
-	dir, err := output.Create(o.out)
+	dir, err := output.Create(ctx, o.out, output.Options{Command: "diff", Log: stderr})
 	if err != nil {
 		return err
 	}

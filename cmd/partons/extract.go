@@ -106,6 +106,14 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 	if o.apportion && len(o.population) == 0 {
 		return usagef("--apportion needs --population")
 	}
+	var pops []string
+	for _, p := range o.population {
+		pops = append(pops, populationPath(p))
+	}
+	if err := checkOutputs("extract", []output.Path{outDir("--out", o.out)}, paths("FILE", files...),
+		paths("--population", pops...), paths("--config", o.configPath)); err != nil {
+		return err
+	}
 	tax := taxonomy.Default()
 	if o.configPath != "" {
 		cfg, err := config.Load(o.configPath)
@@ -122,7 +130,7 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 	if err != nil {
 		return err
 	}
-	dir, err := output.Create(o.out)
+	dir, err := output.Create(ctx, o.out, output.Options{Command: "extract", Log: stderr})
 	if err != nil {
 		return err
 	}
@@ -179,9 +187,9 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 func readPopulation(specs []string, opts population.ReadOptions) ([]*population.Table, error) {
 	var tables []*population.Table
 	for _, spec := range specs {
-		path, o := spec, opts
-		if cc, p, ok := strings.Cut(spec, "="); ok && len(cc) == 2 && strings.ToUpper(cc) == cc {
-			path, o.Country = p, cc
+		path, o := populationPath(spec), opts
+		if path != spec {
+			o.Country = spec[:2]
 		}
 		f, err := os.Open(path)
 		if err != nil {

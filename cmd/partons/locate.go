@@ -173,6 +173,11 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 	case math.IsNaN(o.maxCost) || o.maxCost < 0 || o.maxCost > 0 && usesR:
 		return usagef("--max-cost must be ≥ 0 and applies to pmedian and pcenter (coverage models use --radius)")
 	}
+	if err := checkOutputs("locate", []output.Path{outDir("--out", o.out)}, paths("--matrix", o.matrix), paths("--demand", o.demand),
+		paths("--capacities", o.capacities), paths("--villages", o.villages...), paths("--services", o.services...),
+		paths("--roads", o.roads...), paths("--candidates", o.candidates)); err != nil {
+		return err
+	}
 	t0 := time.Now()
 	cutoff := o.maxCost
 	if usesR {
@@ -219,7 +224,7 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 		return err
 	}
 	tSolve := time.Since(t1)
-	if err := writeLocate(o, in, cfg, sol); err != nil {
+	if err := writeLocate(ctx, o, in, cfg, sol, stderr); err != nil {
 		return err
 	}
 	if !o.quiet {
@@ -575,7 +580,7 @@ func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float
 }
 
 // writeLocate writes the report directory atomically.
-func writeLocate(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution) error {
+func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution, stderr io.Writer) error {
 	lb := in.labels
 	s := locate.Summarise(sol, in.inst, cfg, lb)
 	s.Generator, s.Cost, s.CostUnit, s.Inputs, s.Attribution = output.Generator, in.costKind, in.costUnit, in.inputs, in.attrib
@@ -585,7 +590,7 @@ func writeLocate(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.
 	}
 	sites := locate.SitesTable(sol, in.inst, lb)
 	assign, rows := locate.AssignmentTable(sol, in.inst, lb)
-	d, err := output.Create(o.out)
+	d, err := output.Create(ctx, o.out, output.Options{Command: "locate", Log: stderr})
 	if err != nil {
 		return err
 	}

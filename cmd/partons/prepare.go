@@ -67,6 +67,9 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	if len(profiles) == 0 {
 		return usagef("--profiles: name at least one of car, bicycle and foot")
 	}
+	if err := checkOutputs("prepare", paths("--out", o.out), paths("FILE", files...), paths("--boundaries", o.boundaries...)); err != nil {
+		return err
+	}
 	pr := newProgress(stderr, o.quiet)
 	ctx = withProgress(ctx, pr)
 	var opts osmroad.Options

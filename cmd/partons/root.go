@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/output"
 )
 
 // Exit codes.
@@ -59,7 +60,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.Is(err, output.ErrClash):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGuard

@@ -155,6 +155,10 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	} else if spec, err = specFromFlags(o); err != nil {
 		return err
 	}
+	if err := checkOutputs("run", []output.Path{outDir("--out", o.out)}, specPaths(spec),
+		paths("--config", o.configPath), paths("--manifest", o.manifestPath)); err != nil {
+		return err
+	}
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
 		return err
@@ -203,7 +207,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	if skipReport(res, m) {
 		fmt.Fprintf(stderr, "partons: report.html not written for %d villages (more than %d); name it in --outputs to force it\n", len(res.Villages), maxReportVillages)
 	}
-	if err := writeReport(o.out, j.spec.Outputs, res, aggs, m); err != nil {
+	if err := writeReport(ctx, o.out, j.spec.Outputs, res, aggs, m, stderr); err != nil {
 		return err
 	}
 	p.done()
@@ -342,8 +346,8 @@ var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "ar
 // writeReport writes the requested files (and always manifest.json) into
 // a new report directory, each file on its own goroutine, and moves the
 // directory into place when all succeeded.
-func writeReport(dir string, outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
-	d, err := output.Create(dir)
+func writeReport(ctx context.Context, dir string, outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, stderr io.Writer) error {
+	d, err := output.Create(ctx, dir, output.Options{Command: "run", Log: stderr})
 	if err != nil {
 		return err
 	}

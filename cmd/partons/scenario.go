@@ -119,6 +119,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err != nil {
 		return err
 	}
+	if err := checkOutputs("scenario", []output.Path{outDir("--out", o.out)}, paths("FILE", path), specPaths(spec)); err != nil {
+		return err
+	}
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
 		return err
@@ -145,7 +148,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err != nil {
 		return err
 	}
-	d, err := output.Create(o.out)
+	d, err := output.Create(ctx, o.out, output.Options{Command: "scenario", Log: stderr})
 	if err != nil {
 		return err
 	}

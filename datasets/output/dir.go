@@ -2,52 +2,91 @@ package output
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 )
 
 // Generator is the value of "generator" in every manifest partons writes;
-// a directory holding such a manifest may be replaced by a new report.
+// a directory holding such a manifest may be replaced by a new report of
+// the same command.
 const Generator = "partons"
 
 // ErrNotReport is returned when the output directory exists, is not empty
-// and is not a previous partons report: partons never clobbers it.
+// and is not a previous report of the same command: partons never
+// clobbers it.
 var ErrNotReport = errors.New("output: directory exists and is not a partons report")
 
+// Options say who writes an output.
+type Options struct {
+	// Command is the command writing the output ("run", "extract"…); it
+	// is recorded as "command" in the report's manifest.json, and only a
+	// report of the same command is ever replaced.
+	Command string
+	// Log, when set, is told when the output is locked by another
+	// process and Create waits for it.
+	Log io.Writer
+}
+
 // Dir is a report directory being written. Files go to a temporary sibling
-// directory; Commit renames it into place, so a failed run never leaves a
-// half-written or clobbered report.
+// directory; Commit swaps it into place atomically, so a failed or killed
+// run never leaves a half-written or clobbered report. While a Dir is
+// open it holds the output's lock, so that two processes writing the same
+// path take turns.
 type Dir struct {
+	ctx        context.Context
 	final, tmp string
+	command    string
+	lock       *lock
 	done       bool
 }
 
 // Create starts a report that will appear at path on Commit. It fails
-// early when path exists and is neither empty nor a partons report.
-func Create(path string) (*Dir, error) {
+// early when path exists and is neither empty nor a report of
+// o.Command, waits (until ctx is done) while another process writes
+// path, and first repairs what a killed run left (see Recover).
+func Create(ctx context.Context, path string, o Options) (*Dir, error) {
 	path = filepath.Clean(path)
-	if err := checkReplaceable(path); err != nil {
+	if err := checkReplaceable(path, o.Command); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(path)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp-")
+	l, err := acquire(ctx, path, o.Log)
 	if err != nil {
+		return nil, err
+	}
+	if err := recoverLocked(path); err != nil {
+		l.release()
+		return nil, err
+	}
+	if err := checkReplaceable(path, o.Command); err != nil { // another process may have written it meanwhile
+		l.release()
+		return nil, err
+	}
+	d := &Dir{ctx: ctx, final: path, command: o.Command, lock: l}
+	err = guard(func() error {
+		tmp, err := makeTemp(path, func(name string) error { return os.Mkdir(name, 0o777) })
+		d.tmp = tmp
+		return err
+	})
+	if err != nil {
+		l.release()
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	return &Dir{final: path, tmp: tmp}, nil
+	return d, nil
 }
 
-func checkReplaceable(path string) error {
+// CheckDir says whether path may receive a report of command: it is
+// absent, an empty directory, or a previous report of command that
+// partons can remove. Commands call it (through Check) before any work.
+func CheckDir(path, command string) error { return checkReplaceable(filepath.Clean(path), command) }
+
+func checkReplaceable(path, command string) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -56,7 +95,7 @@ func checkReplaceable(path string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("output: %s exists and is not a directory", path)
+		return fmt.Errorf("%w: %s is a file; choose another --out", ErrNotReport, path)
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
@@ -65,29 +104,69 @@ func checkReplaceable(path string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	b, err := os.ReadFile(filepath.Join(path, "manifest.json"))
-	if err == nil {
-		var m struct {
-			Generator string `json:"generator"`
-		}
-		if json.Unmarshal(b, &m) == nil && m.Generator == Generator {
-			return nil
-		}
+	var m struct {
+		Generator string `json:"generator"`
+		Command   string `json:"command"`
 	}
-	return fmt.Errorf("%w: %s (choose another --out or remove it)", ErrNotReport, path)
+	b, err := os.ReadFile(filepath.Join(path, "manifest.json"))
+	if err != nil || json.Unmarshal(b, &m) != nil || m.Generator != Generator {
+		return fmt.Errorf("%w: %s holds %s (choose another --out, or empty it)", ErrNotReport, path, listEntries(entries))
+	}
+	if got := strings.Fields(m.Command); len(got) == 0 || got[0] != command {
+		return fmt.Errorf("%w: %s holds the output of partons %s, which partons %s would delete (choose another --out)",
+			ErrNotReport, path, orUnknown(m.Command), command)
+	}
+	if err := checkRemovable(path); err != nil {
+		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
+	}
+	return nil
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "(unknown command)"
+	}
+	return s
+}
+
+// listEntries names the first few entries of a directory.
+func listEntries(entries []os.DirEntry) string {
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() {
+			n += "/"
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	const show = 3
+	if len(names) > show {
+		return fmt.Sprintf("%s and %d more", strings.Join(names[:show], ", "), len(names)-show)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Final is the path the report will have after Commit.
 func (d *Dir) Final() string { return d.final }
 
 // WriteFile creates name (a slash-separated path inside the report) and
-// fills it with fn. Safe for concurrent use on distinct names.
+// fills it with fn. Safe for concurrent use on distinct names. It fails
+// once the Dir's context is done.
 func (d *Dir) WriteFile(name string, fn func(w *bufio.Writer) error) error {
-	path := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("output: %w", err)
+	if err := d.ctx.Err(); err != nil {
+		return err
 	}
-	f, err := os.Create(path)
+	path := filepath.Join(d.tmp, filepath.FromSlash(name))
+	var f *os.File
+	err := guard(func() error {
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			return err
+		}
+		var err error
+		f, err = os.Create(path)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -103,43 +182,55 @@ func (d *Dir) WriteFile(name string, fn func(w *bufio.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("output: writing %s: %w", name, err)
 	}
-	return nil
+	return d.ctx.Err()
 }
 
 // Commit moves the finished report into place, replacing a previous
-// report at the same path.
+// report at the same path in one atomic step, and releases the lock.
 func (d *Dir) Commit() error {
 	if d.done {
 		return errors.New("output: report already committed or aborted")
 	}
-	if err := checkReplaceable(d.final); err != nil {
+	defer d.Abort()
+	if err := d.ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkReplaceable(d.final, d.command); err != nil {
 		return err
 	}
 	var old string
-	if _, err := os.Stat(d.final); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.final, old); err != nil {
-			return fmt.Errorf("output: %w", err)
+	err := guard(func() error {
+		var err error
+		old, err = swap(d.tmp, d.final)
+		if err == nil {
+			d.done = true
+			untrack(d.tmp)
 		}
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		if old != "" {
-			os.Rename(old, d.final) // put the previous report back
-		}
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.done = true
+	d.lock.release()
 	if old != "" {
-		os.RemoveAll(old)
+		if err := removeTree(old); err != nil {
+			return fmt.Errorf("output: %s written, but the previous report left at %s: %w", d.final, old, err)
+		}
 	}
 	return nil
 }
 
-// Abort removes the temporary directory; the previous report, if any,
-// stays untouched. Safe to call after Commit (it does nothing then).
+// Abort removes the temporary directory and releases the lock; the
+// previous report, if any, stays untouched. Safe to call after Commit (it
+// does nothing then).
 func (d *Dir) Abort() {
-	if !d.done {
-		os.RemoveAll(d.tmp)
-		d.done = true
+	if d.done {
+		return
 	}
+	d.done = true
+	guard(func() error {
+		untrack(d.tmp)
+		return os.RemoveAll(d.tmp)
+	})
+	d.lock.release()
 }

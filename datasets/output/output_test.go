@@ -1,12 +1,8 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,55 +54,6 @@ func TestWriteGeoJSON(t *testing.T) {
 	}
 	if err := WriteGeoJSON(&b, tb, g[:1], GeoJSONOptions{}); err == nil {
 		t.Error("row/geometry count mismatch accepted")
-	}
-}
-
-func TestDirAtomic(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "report")
-	write := func(content string) *Dir {
-		d, err := Create(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.WriteFile("manifest.json", func(w *bufio.Writer) error {
-			_, err := w.WriteString(`{"generator":"partons","n":"` + content + `"}`)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	d := write("1")
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Fatal("report visible before Commit")
-	}
-	if err := d.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	// An aborted second report leaves the first untouched and no litter.
-	d = write("2")
-	d.Abort()
-	if b, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Contains(b, []byte(`"1"`)) {
-		t.Fatalf("aborted run changed the report: %s", b)
-	}
-	// A committed one replaces it.
-	if err := write("3").Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(out, "manifest.json")); !bytes.Contains(b, []byte(`"3"`)) {
-		t.Fatalf("report not replaced: %s", b)
-	}
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 {
-		t.Errorf("temporary directories left behind: %v", entries)
-	}
-	// A foreign directory is refused.
-	foreign := filepath.Join(parent, "mine")
-	os.Mkdir(foreign, 0o755)
-	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
-	if _, err := Create(foreign); !errors.Is(err, ErrNotReport) {
-		t.Errorf("Create on a foreign directory: %v, want ErrNotReport", err)
 	}
 }
 

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/partons/partons/datasets/output"
+)
+
+// paths names the files one flag reads, for checkOutputs.
+func paths(flag string, files ...string) []output.Path {
+	var ps []output.Path
+	for _, f := range files {
+		ps = append(ps, output.Path{Flag: flag, Path: f})
+	}
+	return ps
+}
+
+// outDir is a report directory written by a command.
+func outDir(flag, dir string) output.Path { return output.Path{Flag: flag, Path: dir, Dir: true} }
+
+// specPaths are the files a run spec reads.
+func specPaths(s runSpec) []output.Path {
+	var ps []output.Path
+	ps = append(ps, paths("--villages", s.Villages...)...)
+	ps = append(ps, paths("--services", s.Services...)...)
+	ps = append(ps, paths("--boundaries", s.Boundaries...)...)
+	ps = append(ps, paths("--roads", s.Roads...)...)
+	ps = append(ps, paths("--osm", s.OSM...)...)
+	for _, p := range s.Population {
+		ps = append(ps, paths("--population", populationPath(p))...)
+	}
+	return ps
+}
+
+// populationPath is the file of a --population [CC=]CSV argument.
+func populationPath(spec string) string {
+	if cc, p, ok := strings.Cut(spec, "="); ok && len(cc) == 2 && strings.ToUpper(cc) == cc {
+		return p
+	}
+	return spec
+}
+
+// checkOutputs is every command's check, before any work, that its
+// outputs overwrite none of its inputs nor each other, and that each
+// output directory may receive a report of the command (see output.Check).
+func checkOutputs(command string, outs []output.Path, ins ...[]output.Path) error {
+	var all []output.Path
+	for _, in := range ins {
+		all = append(all, in...)
+	}
+	return output.Check(command, outs, all)
+}
