@@ -39,7 +39,11 @@ type RoadParams struct {
 	TimeThresholdsMin []float64
 
 	// DetourFactor and SpeedKmh turn straight-line distances into the
-	// estimates used when Graph is nil.
+	// estimates used when Graph is nil. With a Graph, SpeedKmh is the
+	// speed of the legs between each village or service and its point on
+	// the network: road lengths and times include both legs (see
+	// road.Search.LegSpeedKmh), so a road figure is never below the
+	// straight line.
 	DetourFactor, SpeedKmh float64
 }
 
@@ -89,8 +93,11 @@ func (rp *RoadParams) validate() error {
 			return fmt.Errorf("analysis: time thresholds must be positive and strictly ascending, got %v", rp.TimeThresholdsMin)
 		}
 	}
-	if rp.Graph == nil && (!(rp.DetourFactor >= 1) || !(rp.SpeedKmh > 0)) {
-		return fmt.Errorf("analysis: estimates need a detour factor ≥ 1 and a positive speed")
+	if rp.Graph == nil && !(rp.DetourFactor >= 1) {
+		return fmt.Errorf("analysis: estimates need a detour factor ≥ 1")
+	}
+	if !(rp.SpeedKmh > 0) || math.IsInf(rp.SpeedKmh, 0) {
+		return fmt.Errorf("analysis: estimates and the legs to the road network need a positive speed, got %v km/h", rp.SpeedKmh)
 	}
 	return nil
 }
@@ -221,7 +228,7 @@ func (r *Result) computeRoads(cats []*catIndex) error {
 			targetVillage = append(targetVillage, v)
 		}
 	}
-	search := road.Search{Weight: rp.RouteBy, ClosedBorders: rp.ClosedBorder}
+	search := road.Search{Weight: rp.RouteBy, ClosedBorders: rp.ClosedBorder, LegSpeedKmh: rp.SpeedKmh}
 	switch {
 	case rp.MaxRoadM > 0:
 		search.Weight, search.Cutoff = road.Length, rp.MaxRoadM

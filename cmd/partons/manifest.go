@@ -145,6 +145,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 				EstimateNote: "no road network given: *_road_m_est = straight line × detour factor, *_road_min_est at a constant speed (see README)"}
 		} else {
 			info.RouteBy = rp.RouteBy.String()
+			info.LegSpeedKmh = rp.SpeedKmh
 			info.SnapM, info.MaxRoadM, info.MaxTimeMin = rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin
 			for v := range res.Villages {
 				if !(res.SnapM(v) <= rp.SnapM) {

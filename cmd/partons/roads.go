@@ -49,6 +49,7 @@ type roadInfo struct {
 	DataDate       string            `json:"data_date,omitempty"`
 	DetourFactor   float64           `json:"detour_factor,omitempty"`
 	SpeedKmh       float64           `json:"speed_kmh,omitempty"`
+	LegSpeedKmh    float64           `json:"leg_speed_kmh,omitempty"` // legs between points and the network
 	EstimateNote   string            `json:"estimate_note,omitempty"`
 	GraphMeta      map[string]string `json:"graph_meta,omitempty"`
 	UnsnappedVills int               `json:"unsnapped_villages"`

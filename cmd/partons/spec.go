@@ -222,8 +222,8 @@ func roadParams(s runSpec) (*analysis.RoadParams, error) {
 	switch s.Border {
 	case "open":
 	case "closed":
-		if len(s.Roads) == 0 {
-			return nil, usagef("a closed border needs a road network (--roads)")
+		if len(s.Roads) == 0 && len(s.OSM) == 0 {
+			return nil, usagef("a closed border needs a road network (--roads or --osm)")
 		}
 		rp.ClosedBorder = true
 	default:
@@ -275,8 +275,8 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Profile, s.RouteBy, s.Border = o.profile, o.routeBy, o.border
 	s.SnapM, s.MaxRoadM, s.MaxTimeMin = o.snapM, o.maxRoadM, o.maxTimeMin
 	s.TimeThresholdsMin = o.timeThresholdsMin
-	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 {
-		return s, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads)")
+	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 && len(o.osm) == 0 {
+		return s, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads or --osm)")
 	}
 	outputs, err := parseOutputs(o.outputs)
 	if err != nil {

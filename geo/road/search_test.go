@@ -96,7 +96,45 @@ func TestNearestLine(t *testing.T) {
 		{name: "target off graph", seeds: []Snap{service}, target: Snap{Edge: 7}},
 		{name: "target frac out of range", seeds: []Snap{service}, target: Snap{Edge: 0, Frac: 1.5}},
 	})
+	// Legs between the points and the network: 18 m at 3.6 km/h (1 m/s)
+	// from the service, 30 m from the village, both in length and time;
+	// they decide which seed is nearest and count against the cutoff.
+	legs := Search{LegSpeedKmh: 3.6}
+	far := Snap{Edge: 1, Frac: 0.25, DistM: 18}
+	runCostCases(t, g, []costCase{
+		{name: "legs: village behind", seeds: []Snap{far}, search: legs, target: Snap{Edge: 0, Frac: 0.5, DistM: 30},
+			ok: true, lengthM: 18 + 75 + 30, timeS: 18 + 7.5 + 30},
+		{name: "legs: by time", seeds: []Snap{far}, search: Search{Weight: Time, LegSpeedKmh: 3.6}, target: Snap{Edge: 0, Frac: 0.5, DistM: 30},
+			ok: true, lengthM: 18 + 75 + 30, timeS: 18 + 7.5 + 30},
+		{name: "legs: same edge", seeds: []Snap{far}, search: legs, target: Snap{Edge: 1, Frac: 0.75, DistM: 30},
+			ok: true, lengthM: 18 + 50 + 30, timeS: 18 + 5 + 30},
+		{name: "legs: same point", seeds: []Snap{far}, search: legs, target: Snap{Edge: 1, Frac: 0.25, DistM: 2},
+			ok: true, lengthM: 20, timeS: 20},
+		// Seed 1 is nearer along the road (60 m against 140 m) but 100 m
+		// off it: seed 0 wins, 140 + 10 + 5 = 155 m against 60 + 100 + 5.
+		{name: "legs: nearest counts the leg", seeds: []Snap{{Edge: 0, Frac: 0, DistM: 10}, {Edge: 2, Frac: 1, DistM: 100}}, search: legs,
+			target: Snap{Edge: 1, Frac: 0.4, DistM: 5}, ok: true, seed: 0, lengthM: 155, timeS: 10 + 14 + 5},
+		{name: "legs: within cutoff", seeds: []Snap{far}, search: Search{LegSpeedKmh: 3.6, Cutoff: 123}, target: Snap{Edge: 0, Frac: 0.5, DistM: 30},
+			ok: true, lengthM: 123, timeS: 55.5},
+		{name: "legs: beyond cutoff", seeds: []Snap{far}, search: Search{LegSpeedKmh: 3.6, Cutoff: 122.9}, target: Snap{Edge: 0, Frac: 0.5, DistM: 30}},
+		{name: "legs: target without distance", seeds: []Snap{far}, search: legs, target: Snap{Edge: 0, Frac: 0.5, DistM: math.NaN()}},
+		{name: "no legs: distances ignored", seeds: []Snap{far}, target: Snap{Edge: 0, Frac: 0.5, DistM: 30}, ok: true, lengthM: 75, timeS: 7.5},
+	})
 	ws := NewWorkspace(g)
+	for _, bad := range []struct {
+		seed Snap
+		s    Search
+		want error
+	}{
+		{Snap{Edge: 0, DistM: math.NaN()}, legs, ErrSnap},
+		{Snap{Edge: 0, DistM: -1}, legs, ErrSnap},
+		{Snap{Edge: 0}, Search{LegSpeedKmh: math.NaN()}, ErrInvalid},
+		{Snap{Edge: 0}, Search{LegSpeedKmh: -5}, ErrInvalid},
+	} {
+		if err := g.Nearest(ws, []Snap{bad.seed}, bad.s); !errors.Is(err, bad.want) {
+			t.Errorf("seed %+v, search %+v: %v, want %v", bad.seed, bad.s, err, bad.want)
+		}
+	}
 	if err := g.Nearest(ws, []Snap{service}, Search{Cutoff: 150}); err != nil {
 		t.Fatal(err)
 	}
