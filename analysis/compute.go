@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -20,11 +21,13 @@ type Result struct {
 	Params     Params
 	Categories []string // analysed categories, in column order
 	Countries  []string // countries seen in villages and services, sorted
-	Coverage   Coverage // effective coverage (given or inferred)
-	Inferred   bool     // true when Coverage was inferred from the data
-	Villages   []datasets.Village
-	Services   []datasets.Service
-	Rows       []VillageResult // one per village, input order
+	Coverage   Coverage // effective coverage (given or inferred), per category
+	// CoverageRules says what decided each category's coverage: every
+	// category of Coverage has one.
+	CoverageRules map[string]CoverageRule
+	Villages      []datasets.Village
+	Services      []datasets.Service
+	Rows          []VillageResult // one per village, input order
 
 	// BasketCategories lists, per basket member, the member's categories
 	// present in the data (absent ones cannot meet a need).
@@ -108,11 +111,7 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 	r := &Result{Params: p, Villages: villages, Services: services}
 	r.Categories = categories(services, p.Categories)
 	r.Countries = countries(villages, services)
-	if p.Coverage != nil {
-		r.Coverage = p.Coverage
-	} else {
-		r.Coverage, r.Inferred = inferCoverage(services), true
-	}
+	r.Coverage, r.CoverageRules = effectiveCoverage(p, services)
 	r.BasketCategories = basketCategories(p.Basket, r.Categories)
 
 	cats := make([]*catIndex, len(r.Categories))
@@ -224,12 +223,57 @@ func countries(villages []datasets.Village, services []datasets.Service) []strin
 	return out
 }
 
-func inferCoverage(services []datasets.Service) Coverage {
+// effectiveCoverage is the given coverage for the categories it names
+// and the inferred one for the others, with the rule behind each
+// category. Declaring one category leaves the others to inference.
+func effectiveCoverage(p Params, services []datasets.Service) (Coverage, map[string]CoverageRule) {
 	c := Coverage{}
-	for i := range services {
-		c.Set(services[i].Category, services[i].Country, true)
+	rules := map[string]CoverageRule{}
+	for cat, m := range p.Coverage {
+		rule := p.CoverageRules[cat]
+		if rule == "" {
+			rule = CoverageDeclared
+		}
+		rules[cat] = rule
+		for country, ok := range m {
+			c.Set(cat, country, ok)
+		}
 	}
-	return c
+	for i := range services {
+		cat := services[i].Category
+		if _, given := p.Coverage[cat]; given {
+			continue
+		}
+		rules[cat] = CoverageInferred
+		c.Set(cat, services[i].Country, true)
+	}
+	return c, rules
+}
+
+// CoveragePairs lists, for every category of the coverage and every
+// country of the run (or named by the coverage), whether the category is
+// covered there and the rule that decided it; sorted by category and
+// country.
+func (r *Result) CoveragePairs() []CoveragePair {
+	var out []CoveragePair
+	for cat, rule := range r.CoverageRules {
+		countries := append([]string(nil), r.Countries...)
+		for country := range r.Coverage[cat] {
+			if !slices.Contains(countries, country) {
+				countries = append(countries, country)
+			}
+		}
+		for _, country := range countries {
+			out = append(out, CoveragePair{Category: cat, Country: country, Covered: r.Coverage.Covered(cat, country), Rule: rule})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Category != out[j].Category {
+			return out[i].Category < out[j].Category
+		}
+		return out[i].Country < out[j].Country
+	})
+	return out
 }
 
 func basketCategories(basket []BasketMember, cats []string) [][]string {

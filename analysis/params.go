@@ -25,10 +25,15 @@ type Params struct {
 	// order). Empty means every category present in the services, sorted.
 	Categories []string
 
-	// Coverage says which categories the service data covers in which
-	// country. Nil means: inferred from the data (a category is covered
-	// in a country when at least one service of it is there).
+	// Coverage says, for the categories it names, in which countries the
+	// service data covers them (a country it does not list for such a
+	// category is not covered). Categories it does not name are inferred
+	// from the data: covered in a country when at least one service of it
+	// is there. Nil: every category is inferred.
 	Coverage Coverage
+	// CoverageRules says what gave each category of Coverage (default
+	// CoverageDeclared); reported with the effective coverage.
+	CoverageRules map[string]CoverageRule
 
 	// Road configures road metrics: real routes on a network, or
 	// estimates from straight lines. Nil: no road metrics.
@@ -153,7 +158,19 @@ func (c Coverage) Pairs() []CoveragePair {
 
 // CoveragePair is one entry of a Coverage.
 type CoveragePair struct {
-	Category string `json:"category"`
-	Country  string `json:"country"`
-	Covered  bool   `json:"covered"`
+	Category string       `json:"category"`
+	Country  string       `json:"country"`
+	Covered  bool         `json:"covered"`
+	Rule     CoverageRule `json:"rule,omitempty"` // what decided it (Result.CoveragePairs)
 }
+
+// CoverageRule says what decided whether a category is covered.
+type CoverageRule string
+
+// The coverage rules, strongest first: a declaration (the config's
+// coverage), the metadata of the embedded sample, inference from the data.
+const (
+	CoverageDeclared CoverageRule = "declared"
+	CoverageMetadata CoverageRule = "sample metadata"
+	CoverageInferred CoverageRule = "inferred"
+)

@@ -105,7 +105,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		},
 		Run:      &j.spec,
 		Mapping:  in.mapping,
-		Coverage: manifestCoverage{Source: j.covSource, Pairs: res.Coverage.Pairs()},
+		Coverage: manifestCoverage{Source: coverageSource, Pairs: res.CoveragePairs()},
 		Counts:   counts(in),
 		Assigned: in.assign,
 		Outputs: []manifestOutput{

@@ -136,7 +136,6 @@ type job struct {
 	embedded     bool
 	params       analysis.Params
 	tax          *taxonomy.Taxonomy
-	covSource    string
 	meta         *westhoek.Metadata
 	attributions []string
 	roadFiles    []string
@@ -200,6 +199,8 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
+	p.done()
+	writeCoverage(stderr, m.Coverage.Pairs)
 	if err := m.relativeTo(o.out); err != nil {
 		return err
 	}

@@ -32,8 +32,11 @@ func TestRunEmbeddedGolden(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if stderr != "" {
-		t.Errorf("stderr not empty with --quiet: %q", stderr)
+	if !strings.Contains(stderr, "partons: coverage from the sample metadata: atm (BE), bakery (BE),") {
+		t.Errorf("stderr does not give the coverage rules: %q", stderr)
+	}
+	if s := withoutCoverageNotes(stderr); s != "" {
+		t.Errorf("stderr has more than the coverage notes with --quiet: %q", s)
 	}
 	if !strings.Contains(stdout, "villages (BE ") || !strings.Contains(stdout, "OpenStreetMap contributors") {
 		t.Errorf("summary lacks counts or attribution:\n%s", stdout)

@@ -176,7 +176,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 			return err
 		}
 		p := j.params
-		p.Coverage = base.Coverage // closing the last service is "no service", not "no data"
+		p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules // closing the last service is "no service", not "no data"
 		if p.Road != nil {
 			rp := *p.Road
 			p.Road = &rp

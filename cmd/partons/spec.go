@@ -143,24 +143,7 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	p.CrossBorder = s.CrossBorder
 	p.Categories = s.Categories
 	p.Basket = s.Basket
-	switch {
-	case len(s.Coverage) > 0:
-		p.Coverage = analysis.Coverage{}
-		for cat, countries := range s.Coverage {
-			for _, c := range countries {
-				p.Coverage.Set(cat, c, true)
-			}
-		}
-		j.covSource = "config"
-	case j.meta != nil:
-		p.Coverage = analysis.Coverage{}
-		for _, c := range j.meta.Coverage {
-			p.Coverage.Set(c.Category, c.Country, c.Covered)
-		}
-		j.covSource = "embedded sample metadata"
-	default:
-		j.covSource = "inferred: a category is covered in a country when the data holds at least one service of it there"
-	}
+	p.Coverage, p.CoverageRules = givenCoverage(s.Coverage, j.meta)
 	rp, err := roadParams(s)
 	if err != nil {
 		return nil, err
@@ -199,6 +182,29 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	}
 	j.params = p
 	return j, nil
+}
+
+// givenCoverage layers the coverage declared in the config over the
+// embedded sample's metadata, category by category: a declared category
+// is covered in the countries listed and nowhere else; the categories
+// neither names are left to inference from the data (analysis.Compute).
+func givenCoverage(declared map[string][]string, meta *westhoek.Metadata) (analysis.Coverage, map[string]analysis.CoverageRule) {
+	cov := analysis.Coverage{}
+	rules := map[string]analysis.CoverageRule{}
+	if meta != nil {
+		for _, c := range meta.Coverage {
+			cov.Set(c.Category, c.Country, c.Covered)
+			rules[c.Category] = analysis.CoverageMetadata
+		}
+	}
+	for cat, countries := range declared {
+		cov[cat] = map[string]bool{}
+		for _, c := range countries {
+			cov.Set(cat, c, true)
+		}
+		rules[cat] = analysis.CoverageDeclared
+	}
+	return cov, rules
 }
 
 // roadParams resolves the road settings. The graph itself is loaded after

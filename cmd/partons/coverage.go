@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/partons/partons/analysis"
+)
+
+// coverageSource explains manifest.json's coverage pairs.
+const coverageSource = "per category: declared in the config (coverage:), else the embedded sample's metadata, " +
+	"else inferred (covered in a country when the data holds at least one service of it there); each pair names its rule"
+
+// coverageRuleNames orders and words the rules on stderr.
+var coverageRuleNames = []struct {
+	rule analysis.CoverageRule
+	name string
+}{
+	{analysis.CoverageDeclared, "declared in the config"},
+	{analysis.CoverageMetadata, "from the sample metadata"},
+	{analysis.CoverageInferred, "inferred from the data"},
+}
+
+// withoutCoverageNotes drops writeCoverage's lines from stderr text.
+func withoutCoverageNotes(stderr string) string {
+	var keep []string
+	for _, l := range strings.SplitAfter(stderr, "\n") {
+		if !strings.HasPrefix(l, "partons: coverage ") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "")
+}
+
+// writeCoverage tells on stderr (also with --quiet: it is a note about
+// the data), per rule, which categories it decided and
+// the countries each is covered in: a declaration for some categories
+// must not silently change the others.
+//
+//	partons: coverage declared in the config: pharmacy (BE, FR)
+//	partons: coverage inferred from the data: bakery (BE), post (BE, FR)
+func writeCoverage(w io.Writer, pairs []analysis.CoveragePair) {
+	for _, r := range coverageRuleNames {
+		var cats []string
+		var covered []string
+		flush := func(cat string) {
+			if cat == "" {
+				return
+			}
+			list := "none"
+			if len(covered) > 0 {
+				list = strings.Join(covered, ", ")
+			}
+			cats = append(cats, fmt.Sprintf("%s (%s)", cat, list))
+		}
+		cur := ""
+		for _, p := range pairs {
+			if p.Rule != r.rule {
+				continue
+			}
+			if p.Category != cur {
+				flush(cur)
+				cur, covered = p.Category, nil
+			}
+			if p.Covered {
+				country := p.Country
+				if country == "" {
+					country = "no country"
+				}
+				covered = append(covered, country)
+			}
+		}
+		flush(cur)
+		if len(cats) > 0 {
+			fmt.Fprintf(w, "partons: coverage %s: %s\n", r.name, strings.Join(cats, ", "))
+		}
+	}
+}
