@@ -35,6 +35,21 @@ func ValidateLonLat(lon, lat float64) error {
 	return nil
 }
 
+// ValidateThreshold checks one distance or time threshold t (unit "m" or
+// "min") given after the thresholds before: it must be a positive whole
+// number (it names output columns) greater than the one before it. O(1).
+func ValidateThreshold(t float64, before []float64, unit string) error {
+	switch {
+	case math.IsNaN(t) || math.IsInf(t, 0) || t <= 0:
+		return fmt.Errorf("threshold %v %s: must be a positive finite number", t, unit)
+	case t != math.Trunc(t):
+		return fmt.Errorf("threshold %v %s: must be a whole number (it names columns)", t, unit)
+	case len(before) > 0 && t <= before[len(before)-1]:
+		return fmt.Errorf("threshold %v %s: thresholds must be strictly ascending (%v before it)", t, unit, before[len(before)-1])
+	}
+	return nil
+}
+
 // ValidateXY checks that x, y given in EPSG:code lie in that system's
 // area of use, widened by crs.AreaMarginDeg (see crs.Fits). Otherwise the
 // error names the system's area and the supported system the values do

@@ -160,7 +160,10 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
-		return err
+		if want != nil {
+			return manifestSpecError(o.manifestPath, err)
+		}
+		return flagSpecError(err)
 	}
 	p.step("reading inputs")
 	in, err := readInputs(ctx, j)

@@ -124,7 +124,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	}
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
-		return err
+		return scenarioSpecError(path, sf, err)
 	}
 	pr.step("reading inputs")
 	in, err := readInputs(ctx, j)

@@ -97,6 +97,9 @@ func (s *runSpec) normalize() {
 // jobFromSpec turns a resolved run into sources and analysis parameters.
 func jobFromSpec(s runSpec, workers int) (*job, error) {
 	s.normalize()
+	if err := validateSpec(&s); err != nil {
+		return nil, err
+	}
 	j := &job{spec: s, attributions: s.Attributions, roadFiles: s.Roads}
 	j.cfg = config.Config{Villages: s.VillageSchema, Services: s.ServiceSchema, Boundaries: s.BoundarySchema, Categories: s.CategoryMap}
 	switch {

@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/geo/crs"
 )
 
 // Config is the content of a --config file.
@@ -84,7 +85,11 @@ func Read(name string, r io.Reader) (Config, error) {
 	if err := dec.Decode(&c); err != nil {
 		return c, &datasets.RecordError{Source: name, Feature: -1, Reason: yamlReason(err)}
 	}
-	if err := c.validate(name); err != nil {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return c, &datasets.RecordError{Source: name, Feature: -1, Reason: yamlReason(err)}
+	}
+	if err := c.validate(name, &root); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -98,32 +103,126 @@ func yamlReason(err error) string {
 	return strings.TrimPrefix(err.Error(), "yaml: ")
 }
 
-func (c *Config) validate(name string) error {
-	bad := func(field, reason string) error {
-		return &datasets.RecordError{Source: name, Feature: -1, Field: field, Reason: reason}
+func (c *Config) validate(name string, root *yaml.Node) error {
+	bad := func(reason string, path ...any) error {
+		return &datasets.RecordError{Source: name, Line: Line(root, path...), Feature: -1, Field: keyPath(path), Reason: reason}
 	}
 	if c.Villages.ID == "" || c.Villages.Name == "" {
-		return bad("villages", "id and name columns cannot be empty")
+		return bad("id and name columns cannot be empty", "villages")
 	}
 	if c.Services.ID == "" || c.Services.Category == "" {
-		return bad("services", "id and category columns cannot be empty")
+		return bad("id and category columns cannot be empty", "services")
 	}
-	for i, m := range c.Basket {
-		if m.Name == "" || len(m.Categories) == 0 {
-			return bad(fmt.Sprintf("basket[%d]", i), "a member needs a name and at least one category")
+	for _, e := range []struct {
+		key  string
+		code int
+	}{{"villages", c.Villages.Coords.EPSG}, {"services", c.Services.Coords.EPSG}} {
+		if _, err := crs.Name(e.code); e.code != 0 && err != nil {
+			return bad(strings.TrimPrefix(err.Error(), "crs: "), e.key, "epsg")
 		}
 	}
-	keys := make([]string, 0, len(c.Coverage))
-	for k := range c.Coverage {
-		keys = append(keys, k)
+	for i, t := range c.ThresholdsM {
+		if err := datasets.ValidateThreshold(t, c.ThresholdsM[:i], "m"); err != nil {
+			return bad(err.Error(), "thresholds_m", i)
+		}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		for _, country := range c.Coverage[k] {
+	seen := map[string]bool{}
+	for i, m := range c.Basket {
+		switch {
+		case m.Name == "" || len(m.Categories) == 0:
+			return bad("a member needs a name and at least one category", "basket", i)
+		case seen[m.Name]:
+			return bad(fmt.Sprintf("member %q appears twice", m.Name), "basket", i, "name")
+		}
+		seen[m.Name] = true
+		for j, cat := range m.Categories {
+			if strings.TrimSpace(cat) == "" {
+				return bad("empty category", "basket", i, "categories", j)
+			}
+		}
+	}
+	for _, k := range sortedKeys(c.Categories) {
+		if strings.TrimSpace(k) == "" || strings.TrimSpace(c.Categories[k]) == "" {
+			return bad(fmt.Sprintf("%q: %q: raw value and category cannot be empty", k, c.Categories[k]), "categories", k)
+		}
+	}
+	for _, k := range sortedKeys(c.Coverage) {
+		for j, country := range c.Coverage[k] {
 			if len(country) != 2 || strings.ToUpper(country) != country {
-				return bad("coverage."+k, fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 code in upper case", country))
+				return bad(fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 code in upper case", country), "coverage", k, j)
 			}
 		}
 	}
 	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// keyPath formats a path of mapping keys and sequence indices as
+// "basket[1].name".
+func keyPath(path []any) string {
+	var b strings.Builder
+	for _, p := range path {
+		switch p := p.(type) {
+		case int:
+			fmt.Fprintf(&b, "[%d]", p)
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			fmt.Fprint(&b, p)
+		}
+	}
+	return b.String()
+}
+
+// Line returns the 1-based line of the node at path (mapping keys as
+// strings, sequence indices as ints) in a parsed YAML document, or of
+// the deepest node of the path that exists; 0 when there is none. For a
+// mapping key it is the line of the key. O(size of the nodes on the
+// path).
+func Line(root *yaml.Node, path ...any) int {
+	n := root
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	for _, p := range path {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		var next *yaml.Node
+		switch p := p.(type) {
+		case int:
+			if n.Kind == yaml.SequenceNode && p >= 0 && p < len(n.Content) {
+				next = n.Content[p]
+				line = next.Line
+			}
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == p {
+						line = n.Content[i].Line
+						next = n.Content[i+1]
+						break
+					}
+				}
+			}
+		}
+		if next == nil {
+			break
+		}
+		n = next
+	}
+	return line
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/partons/partons/datasets"
 )
 
@@ -70,5 +72,59 @@ func TestReadRejects(t *testing.T) {
 				t.Errorf("error %q should start with the file name and mention %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadRejectsAtLine: a bad value names the file, its line and key.
+func TestReadRejectsAtLine(t *testing.T) {
+	cases := []struct {
+		name, src string
+		line      int
+		field     string
+		want      string
+	}{
+		{"negative threshold", "# thresholds\nthresholds_m:\n  - 100\n  - -5\n", 4, "thresholds_m[1]", "threshold -5 m: must be a positive finite number"},
+		{"NaN threshold", "thresholds_m: [100, .nan]\n", 1, "thresholds_m[1]", "positive finite"},
+		{"descending thresholds", "thresholds_m: [1000, 500]\n", 1, "thresholds_m[1]", "strictly ascending"},
+		{"fractional threshold", "thresholds_m: [1000.5]\n", 1, "thresholds_m[0]", "whole number"},
+		{"duplicate basket name", "basket:\n  - {name: food, categories: [bakery]}\n  - name: food\n    categories: [grocery]\n", 3, "basket[1].name", `member "food" appears twice`},
+		{"empty basket category", "basket:\n  - name: food\n    categories: [bakery, \"\"]\n", 3, "basket[0].categories[1]", "empty category"},
+		{"unsupported epsg", "villages:\n  id: code\n  epsg: 3857\n", 3, "villages.epsg", "EPSG:3857"},
+		{"bad coverage", "coverage:\n  pharmacy:\n    - BE\n    - fr\n", 4, "coverage.pharmacy[1]", "alpha-2"},
+		{"empty category mapping", "categories:\n  \"shop=deli\": \"\"\n", 2, "categories.shop=deli", "cannot be empty"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read("cfg.yaml", strings.NewReader(tc.src))
+			var re *datasets.RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("error %v is not a RecordError", err)
+			}
+			if re.Source != "cfg.yaml" || re.Line != tc.line || re.Field != tc.field || !strings.Contains(re.Reason, tc.want) {
+				t.Errorf("got %s (line %d, field %q), want line %d, field %q, %q", re, re.Line, re.Field, tc.line, tc.field, tc.want)
+			}
+		})
+	}
+}
+
+func TestLine(t *testing.T) {
+	var root yaml.Node
+	src := "a:\n  b:\n    - x\n    - y\nc: &r\n  d: 1\ne: *r\n"
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path []any
+		want int
+	}{
+		{[]any{"a"}, 1}, {[]any{"a", "b"}, 2}, {[]any{"a", "b", 1}, 4},
+		{[]any{"a", "b", 7}, 2}, // missing index: the deepest existing node
+		{[]any{"e", "d"}, 6},    // through an alias, to where it points
+		{[]any{"zz"}, 0},
+	}
+	for _, tc := range tests {
+		if got := Line(&root, tc.path...); got != tc.want {
+			t.Errorf("Line(%v) = %d, want %d", tc.path, got, tc.want)
+		}
 	}
 }

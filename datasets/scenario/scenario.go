@@ -13,11 +13,15 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
 )
 
 // File is a scenario file.
@@ -27,6 +31,31 @@ type File struct {
 	// embedded Westhoek sample).
 	Base     map[string]any `yaml:"base" json:"base,omitempty"`
 	Variants []Variant      `yaml:"variants" json:"variants,omitempty"`
+
+	root *yaml.Node // the parsed document, for line numbers
+}
+
+// MaxNameBytes bounds a variant name: it names a folder, and file systems
+// refuse names over 255 bytes.
+const MaxNameBytes = 255
+
+// BaseLine returns the line of key in the base section, given as in a
+// run manifest ("thresholds_m[1]", "village_schema.epsg"), or of the
+// deepest part of it the file has; 0 when unknown. O(size of the path).
+func (f *File) BaseLine(key string) int {
+	path := []any{"base"}
+	for _, part := range strings.Split(key, ".") {
+		name, idx, _ := strings.Cut(part, "[")
+		if name != "" {
+			path = append(path, name)
+		}
+		if idx != "" {
+			if n, err := strconv.Atoi(strings.TrimSuffix(idx, "]")); err == nil {
+				path = append(path, n)
+			}
+		}
+	}
+	return config.Line(f.root, path...)
 }
 
 // Variant is a named set of changes to the base.
@@ -106,6 +135,7 @@ type Settings struct {
 // Error locates a problem in a scenario file.
 type Error struct {
 	File, Variant string
+	Line          int // 1-based line in the file; 0 when unknown
 	Change        int // 1-based; 0 for the variant or the file
 	Reason        string
 }
@@ -113,6 +143,9 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
 	if e.Variant != "" {
 		fmt.Fprintf(&b, ": variant %q", e.Variant)
 	}
@@ -141,21 +174,33 @@ func Read(name string, r io.Reader) (*File, error) {
 		}
 		return nil, &Error{File: name, Reason: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
+	f.root = &yaml.Node{}
+	if err := yaml.Unmarshal(data, f.root); err != nil {
+		return nil, &Error{File: name, Reason: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
 	if len(f.Variants) == 0 {
-		return nil, &Error{File: name, Reason: "no variants: a scenario compares at least one variant with its base"}
+		return nil, &Error{File: name, Line: config.Line(f.root, "variants"), Reason: "no variants: a scenario compares at least one variant with its base"}
 	}
 	seen := map[string]bool{"base": true}
-	for _, v := range f.Variants {
-		if v.Name == "" || strings.ContainsAny(v.Name, `/\:*?"<>|`) || strings.HasPrefix(v.Name, ".") {
-			return nil, &Error{File: name, Variant: v.Name, Reason: "a variant needs a name usable as a folder name"}
+	for k, v := range f.Variants {
+		line := config.Line(f.root, "variants", k, "name")
+		shown := v.Name
+		if len(shown) > 64 {
+			shown = shown[:64] + "…"
 		}
-		if seen[v.Name] {
-			return nil, &Error{File: name, Variant: v.Name, Reason: "name used twice (or \"base\")"}
+		switch {
+		case v.Name == "" || strings.ContainsAny(v.Name, `/\:*?"<>|`) || strings.HasPrefix(v.Name, ".") || strings.ContainsFunc(v.Name, unicode.IsControl):
+			return nil, &Error{File: name, Line: line, Variant: shown, Reason: "a variant needs a name usable as a folder name"}
+		case len(v.Name) > MaxNameBytes || !utf8.ValidString(v.Name):
+			return nil, &Error{File: name, Line: line, Variant: shown,
+				Reason: fmt.Sprintf("name is %d bytes: at most %d bytes of UTF-8 (it names a folder)", len(v.Name), MaxNameBytes)}
+		case seen[v.Name]:
+			return nil, &Error{File: name, Line: line, Variant: shown, Reason: "name used twice (or \"base\")"}
 		}
 		seen[v.Name] = true
 		for i, c := range v.Changes {
 			if err := c.check(); err != "" {
-				return nil, &Error{File: name, Variant: v.Name, Change: i + 1, Reason: err}
+				return nil, &Error{File: name, Line: config.Line(f.root, "variants", k, "changes", i), Variant: v.Name, Change: i + 1, Reason: err}
 			}
 		}
 	}

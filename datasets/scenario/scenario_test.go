@@ -78,3 +78,37 @@ func TestReadRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestReadRejectsAtLine: problems in variants name their line.
+func TestReadRejectsAtLine(t *testing.T) {
+	long := strings.Repeat("é", 128) // 256 bytes
+	cases := []struct {
+		name, src, want string
+	}{
+		{"name over 255 bytes", "variants:\n  - name: a\n  - name: " + long + "\n", "s.yaml:3: variant \"" + long[:64] + "…\": name is 256 bytes: at most 255"},
+		{"name of 255 bytes is fine but used twice", "variants:\n  - name: " + long[:254] + "x\n  - name: " + long[:254] + "x\n", "s.yaml:3: variant"},
+		{"control character", "variants:\n  - name: \"a\\tb\"\n", "s.yaml:2: variant"},
+		{"bad change", "variants:\n  - name: a\n    changes:\n      - close_border: true\n      - close_services: {}\n", "s.yaml:5: variant \"a\": change 2: empty filter"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read("s.yaml", strings.NewReader(tc.src))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to start with %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestBaseLine(t *testing.T) {
+	src := "# base run\nbase:\n  thresholds_m:\n    - 100\n    - 200\n  village_schema:\n    epsg: 2154\nvariants: [{name: a, changes: [{close_border: true}]}]\n"
+	f, err := Read("s.yaml", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]int{"thresholds_m[1]": 5, "thresholds_m": 3, "village_schema.coords.epsg": 6, "nosuch": 2, "": 2} {
+		if got := f.BaseLine(key); got != want {
+			t.Errorf("BaseLine(%q) = %d, want %d", key, got, want)
+		}
+	}
+}
