@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +21,7 @@ type accessOptions struct {
 	model, decay           string
 	maxCost                float64
 	out, services          string
+	csvRaw                 bool
 }
 
 func newAccessCmd() *cobra.Command {
@@ -71,6 +71,7 @@ e2sfca, 3sfca and nearest (0 for cumulative and gravity, which define it).
 	f.StringVarP(&o.out, "out", "o", "", "CSV to write: id,access_MODEL (required)")
 	f.StringVar(&o.services, "services", "", "also write a per-service CSV (catchment population, supply per person)")
 	limitFlag(f, nonNegative, "max-cost")
+	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
@@ -148,7 +149,7 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 	err = accessWriteFile(ctx, o.out, opts, &files, func(w *bufio.Writer) error {
 		w.WriteString("id," + col + "\n")
 		for i, id := range dIDs {
-			w.WriteString(accessCSVField(id) + ",")
+			w.WriteString(output.CSVText(id, !o.csvRaw) + ",")
 			if ok[i] {
 				w.WriteString(strconv.FormatFloat(values[i], 'g', -1, 64))
 			}
@@ -164,7 +165,7 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 			w.WriteString("id,capacity,catchment_locations,catchment_population,weighted_demand,supply_per_person,people_per_unit\n")
 			for j, id := range sIDs {
 				st := perService[j]
-				fmt.Fprintf(w, "%s,%s,%d,%s,%s,%s,%s\n", accessCSVField(id), accessNum(capacity[j]), st.Reached,
+				fmt.Fprintf(w, "%s,%s,%d,%s,%s,%s,%s\n", output.CSVText(id, !o.csvRaw), accessNum(capacity[j]), st.Reached,
 					accessNum(st.Population), accessNum(st.Weighted), accessNum(st.Ratio), accessNum(st.PerUnit))
 			}
 			return nil
@@ -225,14 +226,6 @@ func accessNum(v float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
-}
-
-// accessCSVField quotes s as RFC 4180 requires.
-func accessCSVField(s string) string {
-	if strings.ContainsAny(s, ",\"\r\n") || strings.TrimSpace(s) != s {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
 }
 
 // accessWriteFile writes path into a new output file, added to files to

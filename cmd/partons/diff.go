@@ -42,6 +42,7 @@ type diffOptions struct {
 	out     string
 	failIf  []string
 	unknown string // fail or pass: a guard whose indicator is unknown
+	csvRaw  bool
 }
 
 func newDiffCmd() *cobra.Command {
@@ -73,6 +74,7 @@ with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-diff", "report directory (replaced atomically)")
 	cmd.Flags().StringArrayVar(&o.failIf, "fail-if", nil, "exit 4 when this condition on an indicator's change holds; repeatable")
 	cmd.Flags().StringVar(&o.unknown, "unknown", "fail", "a --fail-if guard whose indicator is unknown: fail (exit 5) or pass")
+	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
@@ -159,14 +161,15 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 	defer dir.Abort()
 	m := map[string]any{"generator": "partons", "version": version, "command": "diff",
 		"old": oldDir, "new": newDir, "categories": d.Categories, "thresholds_m": d.Thresholds,
-		"unknown_guards": o.unknown, "guards": guardRecords(results)}
+		"unknown_guards": o.unknown, "guards": guardRecords(results), "csv_raw": o.csvRaw}
+	guard := output.CSVGuard(!o.csvRaw)
 	writers := []fileWriter{
-		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt) }},
+		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
 		{"delta_villages.geojson", func(w *bufio.Writer) error {
 			return output.WriteGeoJSON(w, vt, geoms, output.GeoJSONOptions{Name: "delta_villages"})
 		}},
-		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable()) }},
-		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable()) }},
+		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable(), guard) }},
+		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},
 		{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }},
 	}
 	if err := writeReportFiles(dir, "", writers); err != nil {

@@ -48,6 +48,7 @@ type locateOptions struct {
 	out                  string
 	format, lang         string
 	quiet                bool
+	csvRaw               bool
 }
 
 func newLocateCmd() *cobra.Command {
@@ -114,6 +115,7 @@ assignment.geojson) into --out.`,
 	addQuietFlag(cmd, &o.quiet)
 	limitFlag(f, positive, "p", "radius", "snap-m", "max-nodes")
 	limitFlag(f, nonNegative, "max-cost")
+	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
@@ -595,17 +597,18 @@ func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate
 		return err
 	}
 	defer d.Abort()
+	guard := output.CSVGuard(!o.csvRaw)
 	type file struct {
 		name string
 		fn   func(w *bufio.Writer) error
 	}
 	files := []file{
-		{"sites.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, sites) }},
-		{"assignment.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, assign) }},
+		{"sites.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, sites, guard) }},
+		{"assignment.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, assign, guard) }},
 		{"summary.json", func(w *bufio.Writer) error { return output.WriteJSON(w, s) }},
 		{"manifest.json", func(w *bufio.Writer) error {
 			return output.WriteJSON(w, map[string]any{"generator": output.Generator, "version": version, "command": "locate",
-				"inputs": in.inputs, "outputs": locateOutputs(o, in)})
+				"csv_raw": o.csvRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)})
 		}},
 	}
 	if in.demandPts != nil {

@@ -40,6 +40,7 @@ type runOptions struct {
 	attributions                   []string
 	workers                        int
 	quiet                          bool
+	csvRaw                         bool
 
 	outputs           []string
 	manifestPath      string
@@ -123,6 +124,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	addQuietFlag(cmd, &o.quiet)
 	limitFlag(f, positive, "thresholds-m", "snap-m", "time-thresholds-min")
 	limitFlag(f, nonNegative, "max-road-m", "max-time-min", "catchment", "workers", "villages-epsg", "services-epsg")
+	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
@@ -372,6 +374,7 @@ type fileWriter struct {
 // manifest.json).
 func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, extra ...func(*report.Input)) []fileWriter {
 	attribution := strings.Join(m.Attribution, "; ")
+	guard := output.CSVGuard(!m.Run.CSVRaw)
 	reportInput := func(res *analysis.Result, aggs []analysis.Aggregate, m *manifest) report.Input {
 		in := reportInput(res, aggs, m)
 		for _, f := range extra {
@@ -383,10 +386,10 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		"villages.geojson": func(w *bufio.Writer) error {
 			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
 		},
-		"villages.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable()) },
-		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable()) },
-		"areas.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs)) },
-		"services.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable()) },
+		"villages.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable(), guard) },
+		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable(), guard) },
+		"areas.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs), guard) },
+		"services.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable(), guard) },
 		"report.html":  func(w *bufio.Writer) error { return report.Write(w, reportInput(res, aggs, m)) },
 		"partons.gpkg": func(w *bufio.Writer) error {
 			return report.GeoPackage(w, reportInput(res, aggs, m), dataDate(m))
@@ -406,7 +409,7 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		}
 	}
 	if len(res.Params.Models) > 0 {
-		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable()) }})
+		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable(), guard) }})
 	}
 	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }})
 }

@@ -26,6 +26,7 @@ type scenarioOptions struct {
 	out     string
 	workers int
 	quiet   bool
+	csvRaw  bool
 }
 
 func newScenarioCmd() *cobra.Command {
@@ -56,6 +57,7 @@ searched again), and writes into --out:
 	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	limitFlag(cmd.Flags(), nonNegative, "workers")
 	addQuietFlag(cmd, &o.quiet)
+	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
@@ -65,6 +67,7 @@ type scenarioManifest struct {
 	Version   string             `json:"version"`
 	Command   string             `json:"command"`
 	Scenario  string             `json:"scenario"`
+	CSVRaw    bool               `json:"csv_raw"` // CSV text cells written without the formula guard
 	Variants  []scenarioVariantM `json:"variants"`
 }
 
@@ -122,6 +125,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err := checkOutputs("scenario", []output.Path{outDir("--out", o.out)}, paths("FILE", path), specPaths(spec)); err != nil {
 		return err
 	}
+	spec.CSVRaw = spec.CSVRaw || o.csvRaw
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
 		return scenarioSpecError(path, sf, err)
@@ -161,7 +165,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, bm)); err != nil {
 		return err
 	}
-	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path)}
+	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw}
+	guard := output.CSVGuard(!spec.CSVRaw)
 	cmp := newComparison(base)
 	cmp.add("base", baseAggs, nil)
 	for _, v := range sf.Variants {
@@ -215,11 +220,11 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 			}
 		}
 		writers := append(reportWriters(j.spec.Outputs, res, aggs, m, withScenario),
-			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table()) }},
+			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table(), guard) }},
 			fileWriter{"delta_villages.geojson", func(w *bufio.Writer) error {
 				return output.WriteGeoJSON(w, delta.Table(), delta.Geometries(), output.GeoJSONOptions{Name: "delta_villages", Attribution: joinAttr(m)})
 			}},
-			fileWriter{"attribution.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Attribution()) }})
+			fileWriter{"attribution.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Attribution(), guard) }})
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
@@ -232,7 +237,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		}
 		sm.Variants = append(sm.Variants, vm)
 	}
-	if err := d.WriteFile("comparison.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, cmp.table()) }); err != nil {
+	if err := d.WriteFile("comparison.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, cmp.table(), guard) }); err != nil {
 		return err
 	}
 	if err := d.WriteFile("manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, sm) }); err != nil {

@@ -56,6 +56,7 @@ type runSpec struct {
 	Title        string   `json:"title,omitempty" yaml:"title"`               // report title; empty: "Access to everyday services" in Lang
 	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg with --format gpkg)
 	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
+	CSVRaw       bool     `json:"csv_raw" yaml:"csv_raw"`                     // CSV text cells written raw, without the formula guard
 	Attributions []string `json:"attributions" yaml:"attributions"`
 }
 
@@ -297,6 +298,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Models, s.Decay, s.Catchment = o.models, o.decay, o.catchment
 	s.Lang = o.lang
 	s.Title = strings.TrimSpace(o.title)
+	s.CSVRaw = o.csvRaw
 	switch o.format {
 	case "":
 	case "gpkg":

@@ -3,6 +3,10 @@
 // into a report directory (Dir) or a single file (File) that appears
 // atomically.
 //
+// Spreadsheets: WriteCSV guards text cells against formula injection
+// (GuardCSVText: a leading ' before = + - @ tab or CR, after OWASP) unless
+// given CSVGuard(false); numbers are never changed. GeoJSON is always raw.
+//
 // Determinism: the bytes depend only on the tables (whose numbers are
 // already formatted, see datasets/table) and geometries; there are no
 // timestamps. One feature per line keeps GeoJSON diffs readable.

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -73,7 +74,7 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 
 func TestCSVQuoting(t *testing.T) {
 	for in, want := range map[string]string{"plain": "plain", "a,b": `"a,b"`, `say "hi"`: `"say ""hi"""`, "two\nlines": "\"two\nlines\"", " lead": `" lead"`} {
-		if got := string(appendCSVField(nil, in)); got != want {
+		if got := string(appendCSVField(nil, in, false)); got != want {
 			t.Errorf("%q -> %q, want %q", in, got, want)
 		}
 	}
@@ -121,5 +122,79 @@ func TestParallelFormattingSameBytes(t *testing.T) {
 	var v map[string]any
 	if err := json.Unmarshal(parGJ.Bytes(), &v); err != nil {
 		t.Fatalf("not JSON: %v", err)
+	}
+}
+
+// TestCSVFormulaGuard: text cells a spreadsheet would run as formulas
+// (OWASP: leading = + - @ tab CR) get a leading quote; numbers, including
+// negative ones, stay numbers; CSVGuard(false) writes the raw values.
+func TestCSVFormulaGuard(t *testing.T) {
+	tb := table.FromRows(
+		[]table.Column{{Name: "id"}, {Name: "gain_m", Kind: table.Number, Decimals: 1}},
+		[][]table.Cell{
+			{table.Str("=1+1"), table.Float(-12.5, 1)},
+			{table.Str("+cmd|' /C calc'!A0"), table.Float(3, 1)},
+			{table.Str("-2+3"), table.Float(-0.04, 1)},
+			{table.Str("@SUM(A1:A9)"), table.NullCell},
+			{table.Str("\t=1"), table.NullCell},
+			{table.Str("\r=1"), table.NullCell},
+			{table.Str("a;=1+1"), table.NullCell},
+			{table.Str("x=1-1; ok"), table.NullCell},
+			{table.Str("'=kept"), table.NullCell},
+		})
+	guarded := "id,gain_m\n" +
+		"'=1+1,-12.5\n" +
+		"'+cmd|' /C calc'!A0,3.0\n" +
+		"'-2+3,0.0\n" +
+		"'@SUM(A1:A9),\n" +
+		"'\t=1,\n" +
+		"\"'\r=1\",\n" +
+		"\"a;=1+1\",\n" +
+		"x=1-1; ok,\n" +
+		"'=kept,\n"
+	raw := "id,gain_m\n" +
+		"=1+1,-12.5\n" +
+		"+cmd|' /C calc'!A0,3.0\n" +
+		"-2+3,0.0\n" +
+		"@SUM(A1:A9),\n" +
+		"\"\t=1\",\n" +
+		"\"\r=1\",\n" +
+		"a;=1+1,\n" +
+		"x=1-1; ok,\n" +
+		"'=kept,\n"
+	for _, tc := range []struct {
+		name string
+		opts []CSVOption
+		want string
+	}{
+		{"default", nil, guarded},
+		{"guard on", []CSVOption{CSVGuard(true)}, guarded},
+		{"raw", []CSVOption{CSVGuard(false)}, raw},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteCSV(&b, tb, tc.opts...); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tc.want {
+				t.Fatalf("got\n%q\nwant\n%q", b.String(), tc.want)
+			}
+			// Every record still parses as CSV with the same fields.
+			recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+			if err != nil || len(recs) != tb.Len+1 {
+				t.Fatalf("not CSV: %v (%d records)", err, len(recs))
+			}
+		})
+	}
+	for in, want := range map[string]string{"=x": "'=x", "bakery": "bakery", "": "", "-": "'-", "5": "5", "é": "é"} {
+		if got := GuardCSVText(in); got != want {
+			t.Errorf("GuardCSVText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CSVText("=a,b", true); got != `"'=a,b"` {
+		t.Errorf("CSVText = %q", got)
+	}
+	if got := CSVText("=a,b", false); got != `"=a,b"` {
+		t.Errorf("CSVText raw = %q", got)
 	}
 }

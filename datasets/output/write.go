@@ -19,17 +19,24 @@ import (
 
 // WriteCSV writes t with a header row, comma-separated, LF line endings,
 // null cells empty; fields are quoted (RFC 4180) only when they contain a
-// comma, a quote, a line break or leading/trailing space. Rows stream:
-// memory does not grow with the table. Concurrent tables are formatted
-// on all cores in chunks written in order (same bytes).
-func WriteCSV(w io.Writer, t table.Table) error {
+// comma, a quote, a line break or leading/trailing space. Text cells are
+// guarded against spreadsheet formula injection unless CSVGuard(false) is
+// given (see GuardCSVText); number and boolean cells never are, so a
+// negative distance stays a number. Rows stream: memory does not grow with
+// the table. Concurrent tables are formatted on all cores in chunks written
+// in order (same bytes).
+func WriteCSV(w io.Writer, t table.Table, opts ...CSVOption) error {
+	cfg := csvConfig{guard: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	var b []byte
 	for i, c := range t.Columns {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendCSVField(b, c.Name)
+		b = appendCSVText(b, c.Name, cfg.guard)
 	}
 	b = append(b, '\n')
 	if _, err := bw.Write(b); err != nil {
@@ -42,7 +49,7 @@ func WriteCSV(w io.Writer, t table.Table) error {
 			}
 			if c.IsText() {
 				*tmp = c.AppendText((*tmp)[:0])
-				b = appendCSVField(b, string(*tmp))
+				b = appendCSVText(b, string(*tmp), cfg.guard)
 			} else {
 				b = c.AppendText(b)
 			}
@@ -117,8 +124,10 @@ func formatRows(w io.Writer, t table.Table, format func(b []byte, r int, row []t
 	return err
 }
 
-func appendCSVField(b []byte, s string) []byte {
-	need := s != "" && (s[0] == ' ' || s[0] == '\t' || s[len(s)-1] == ' ' || s[len(s)-1] == '\t')
+// appendCSVField appends s as one field, quoted when it must be (or when
+// quote is set).
+func appendCSVField(b []byte, s string, quote bool) []byte {
+	need := quote || s != "" && (s[0] == ' ' || s[0] == '\t' || s[len(s)-1] == ' ' || s[len(s)-1] == '\t')
 	for i := 0; i < len(s) && !need; i++ {
 		switch s[i] {
 		case ',', '"', '\n', '\r':

@@ -1,0 +1,68 @@
+package output
+
+// CSVOption changes how WriteCSV writes.
+type CSVOption func(*csvConfig)
+
+type csvConfig struct {
+	guard bool
+}
+
+// CSVGuard turns the formula-injection guard of text cells on (the
+// default) or off. Turn it off only for files read by programs, never
+// opened in a spreadsheet.
+func CSVGuard(on bool) CSVOption {
+	return func(c *csvConfig) { c.guard = on }
+}
+
+// formulaTrigger reports whether a spreadsheet reads a cell starting with
+// c as a formula (OWASP "CSV Injection": = + - @ tab carriage return).
+func formulaTrigger(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// GuardCSVText returns s as it must be written in a CSV text cell so that
+// no spreadsheet runs it as a formula, following OWASP's advice: a value
+// starting with = + - @ tab or carriage return gets a leading single quote
+// ("=1+1" becomes "'=1+1", "-2+3" becomes "'-2+3"), which spreadsheets
+// show as text. Anything else is returned unchanged. Apply it to text
+// only: a number such as -12.5 is written as a number and is no formula.
+func GuardCSVText(s string) string {
+	if s != "" && formulaTrigger(s[0]) {
+		return "'" + s
+	}
+	return s
+}
+
+// hiddenTrigger reports whether s holds a ';' directly followed by a
+// formula trigger: a spreadsheet that splits on semicolons (the usual CSV
+// separator where the decimal mark is a comma, as in Belgium and France)
+// would start a new cell there unless the field is quoted.
+func hiddenTrigger(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ';' && formulaTrigger(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendCSVText appends s as one CSV field, guarded when guard is set
+// (GuardCSVText, and quoted when a semicolon-splitting reader would find
+// a formula inside it).
+func appendCSVText(b []byte, s string, guard bool) []byte {
+	if !guard {
+		return appendCSVField(b, s, false)
+	}
+	return appendCSVField(b, GuardCSVText(s), hiddenTrigger(s))
+}
+
+// CSVText returns s as one CSV field (quoted as RFC 4180 requires, see
+// WriteCSV) and, when guard is set, guarded as WriteCSV guards text cells.
+// It is for the few CSV files written without a table.
+func CSVText(s string, guard bool) string {
+	return string(appendCSVText(nil, s, guard))
+}
