@@ -159,6 +159,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	defer d.Abort()
 	baseAggs := base.Aggregates()
 	bm := buildManifest(j, in, base)
+	bm.Outputs = filterOutputs(bm.Outputs, j.spec.Outputs, len(base.Params.Models) > 0)
+	skipReport(base, bm)
 	if err := bm.relativeTo(filepath.Join(o.out, "base")); err != nil {
 		return err
 	}
@@ -206,6 +208,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		vin.villages, vin.services = vr.Villages, vr.Services
 		m := buildManifest(j, &vin, res)
 		m.Command = "scenario " + v.Name
+		m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(res.Params.Models) > 0)
+		skipReport(res, m)
 		if err := m.relativeTo(filepath.Join(o.out, v.Name)); err != nil {
 			return err
 		}
