@@ -2,14 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -56,6 +57,10 @@ distance, the change, coverage lost or gained; villages that appeared or
 disappeared), areas_delta.csv (coverage shares and medians per area, country
 and overall) and services_delta.csv (services that appeared or disappeared).
 
+Each file read is checked against the SHA-256 and size its report's
+manifest.json records: a truncated, edited, missing or unlisted file, or a
+missing or unreadable manifest, is refused naming the file (exit 3).
+
 --fail-if guards let a CI pipeline flag a regression: each is a condition on
 the change (new − old) of an overall indicator, e.g.
   --fail-if 'pharmacy_within_3750m_share < -0.02'   (lost 2 points of coverage)
@@ -78,17 +83,14 @@ with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 	return cmd
 }
 
-func readReportCSV(dir, name string, required bool) (analysis.CSV, error) {
-	path := filepath.Join(dir, name)
-	f, err := os.Open(path)
+// readReportCSV parses a report's CSV file, read and checked by r.
+func readReportCSV(r *verifiedReport, name string) (analysis.CSV, error) {
+	b, err := r.readVerified(name)
 	if err != nil {
-		if !required && errors.Is(err, os.ErrNotExist) {
-			return analysis.CSV{}, nil
-		}
 		return analysis.CSV{}, err
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(bufio.NewReader(f)).ReadAll()
+	path := filepath.Join(r.dir, name)
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 	if err != nil {
 		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
 	}
@@ -98,20 +100,50 @@ func readReportCSV(dir, name string, required bool) (analysis.CSV, error) {
 	return analysis.CSV{Header: recs[0], Rows: recs[1:]}, nil
 }
 
+// readReport reads the files diff compares from the report folder dir,
+// each checked against the report's manifest.json: villages.csv and
+// areas.csv, and services.csv when the report has one.
 func readReport(dir string) (*analysis.Report, error) {
-	v, err := readReportCSV(dir, "villages.csv", true)
+	r, err := openReport(dir)
 	if err != nil {
 		return nil, err
 	}
-	a, err := readReportCSV(dir, "areas.csv", true)
+	v, err := readReportCSV(r, "villages.csv")
 	if err != nil {
 		return nil, err
 	}
-	s, err := readReportCSV(dir, "services.csv", false)
+	if err := checkCoords(filepath.Join(dir, "villages.csv"), v); err != nil {
+		return nil, err
+	}
+	a, err := readReportCSV(r, "areas.csv")
 	if err != nil {
 		return nil, err
+	}
+	var s analysis.CSV
+	if r.lists("services.csv") {
+		if s, err = readReportCSV(r, "services.csv"); err != nil {
+			return nil, err
+		}
 	}
 	return &analysis.Report{Villages: v, Areas: a, Services: s}, nil
+}
+
+// checkCoords refuses a villages.csv row without a finite lon/lat (which
+// partons never writes): it would have no place in delta_villages.geojson.
+func checkCoords(path string, c analysis.CSV) error {
+	lon, lat := slices.Index(c.Header, "lon"), slices.Index(c.Header, "lat")
+	if lon < 0 || lat < 0 {
+		return &datasets.RecordError{Source: path, Line: 1, Feature: -1, Reason: "no lon and lat columns"}
+	}
+	for i, r := range c.Rows {
+		for _, k := range []int{lon, lat} {
+			if v, err := strconv.ParseFloat(r[k], 64); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return &datasets.RecordError{Source: path, Line: i + 2, Feature: -1, Field: c.Header[k],
+					Reason: fmt.Sprintf("%q is not a finite number (no valid lon/lat)", r[k])}
+			}
+		}
+	}
+	return nil
 }
 
 func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout, stderr io.Writer) error {

@@ -85,6 +85,10 @@ type manifestStatus struct {
 type manifestOutput struct {
 	File        string `json:"file"`
 	Description string `json:"description"`
+	// SHA256 and Bytes are the file's checksum and size (none for
+	// manifest.json itself): readers refuse a changed file.
+	SHA256 string `json:"sha256,omitempty"`
+	Bytes  int64  `json:"bytes,omitempty"`
 }
 
 func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
@@ -109,16 +113,16 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		Counts:   counts(in),
 		Assigned: in.assign,
 		Outputs: []manifestOutput{
-			{"villages.geojson", "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
-			{"villages.csv", "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
-			{"access.csv", "long form of villages.csv: village_id, category, metric, value, status"},
-			{"areas.csv", "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
-			{"services.csv", "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity"},
-			{"inequality.csv", "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)"},
-			{"report.html", "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in --lang"},
-			{"partons.gpkg", "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS"},
-			{"villages.qml", "the default QGIS style of villages.geojson"},
-			{"manifest.json", "this file"},
+			{File: "villages.geojson", Description: "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
+			{File: "villages.csv", Description: "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
+			{File: "access.csv", Description: "long form of villages.csv: village_id, category, metric, value, status"},
+			{File: "areas.csv", Description: "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
+			{File: "services.csv", Description: "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity"},
+			{File: "inequality.csv", Description: "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)"},
+			{File: "report.html", Description: "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in --lang"},
+			{File: "partons.gpkg", Description: "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS"},
+			{File: "villages.qml", Description: "the default QGIS style of villages.geojson"},
+			{File: "manifest.json", Description: "this file"},
 		},
 	}
 	if m.Parameters.BasketPresent == nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,7 +38,12 @@ func readManifest(path string) (*manifest, error) {
 		ManifestVersion *int   `json:"manifest_version"`
 	}
 	if err := json.Unmarshal(b, &head); err != nil {
-		return nil, bad("", "not a partons manifest: "+err.Error())
+		e := bad("", "not a partons manifest: "+err.Error()).(*datasets.RecordError)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			e.Line = 1 + bytes.Count(b[:min(int(se.Offset), len(b))], []byte("\n"))
+		}
+		return nil, e
 	}
 	if head.Generator != "partons" {
 		return nil, bad("generator", "not a partons manifest (generator is not \"partons\")")

@@ -396,6 +396,7 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		},
 	}
 	var ws []fileWriter
+	sums := fileSums{}
 	for _, name := range outputs {
 		if name == "report.html" && len(res.Villages) > maxReportVillages && !m.Run.ForceReport {
 			continue // see skipReport
@@ -411,7 +412,13 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	if len(res.Params.Models) > 0 {
 		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable(), guard) }})
 	}
-	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }})
+	for i := range ws {
+		ws[i].write = sums.hashing(ws[i].name, ws[i].write)
+	}
+	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error {
+		sums.fill(m.Outputs)
+		return output.WriteJSON(w, m)
+	}})
 }
 
 // writeReportFiles runs the writers one after the other into d under
