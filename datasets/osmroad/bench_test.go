@@ -68,3 +68,21 @@ func BenchmarkReadPBFBareScan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckBlocks is the walk of the block check alone over the
+// inflated blocks of the same extract (bytes are inflated bytes).
+func BenchmarkCheckBlocks(b *testing.B) {
+	blocks := dataBlocks(b, readTestdata(b, benchFile))
+	var n int64
+	for _, bl := range blocks {
+		n += int64(len(bl))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, bl := range blocks {
+			if err := checkPrimitiveBlock(bl); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

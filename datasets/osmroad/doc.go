@@ -61,10 +61,14 @@
 // goroutines measuring segment lengths. Separate reads may run
 // concurrently. Returned networks and reports belong to the caller.
 //
-// osmpbf v0.8.0 panics, on a decoder goroutine where no recover can catch
-// it, on PBF blocks holding non-dense nodes; every PBF block is therefore
-// inflated and checked once before the decoder sees it (about 15 % of the
-// read time), and such files fail with ErrUnsupported.
+// osmpbf v0.8.0 trusts the blocks it decodes: a string table index out of
+// range, parallel arrays of unequal lengths or a block of non-dense nodes
+// make it panic on a decoder goroutine, where no recover can catch it.
+// Every PBF block is therefore inflated and checked once before the
+// decoder sees it; a bad block fails the read with ErrMalformed (non-dense
+// nodes: ErrUnsupported) and its byte offset. A panic on the calling
+// goroutine (where osmpbf decodes the header block) is recovered into the
+// same kind of error.
 //
 // Data read with this package is © OpenStreetMap contributors, available
 // under the ODbL 1.0; see Attribution.

@@ -3,6 +3,8 @@ package osmroad
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/partons/partons/datasets"
@@ -40,18 +42,89 @@ func FuzzReadXML(f *testing.F) {
 }
 
 // FuzzReadPBF feeds arbitrary bytes to the PBF path (block guard, then
-// osmpbf). A panic inside osmpbf's decoder goroutines would crash the
-// fuzzer, so this also probes the guard.
+// osmpbf), as the road reader and as a pass decoding every object. A panic
+// inside osmpbf's decoder goroutines would crash the fuzzer, so this probes
+// the guard. Random changes rarely get through zlib: FuzzPBFBlock mutates
+// the inflated block. The files that made osmpbf panic before the guard
+// checked every block are seeds: the mutated extracts of the hostile corpus
+// (testdata/hostile/osm at the top of the repository) and of town.osm.pbf
+// (testdata/fuzz/FuzzReadPBF).
 //
 // Run: go test -run=^$ -fuzz=FuzzReadPBF -fuzztime=60s ./datasets/osmroad/
 func FuzzReadPBF(f *testing.F) {
 	f.Add(readTestdata(f, "town.osm.pbf"))
 	f.Add(readTestdata(f, "east.osm.pbf"))
 	f.Add(readTestdata(f, "town-nondense.osm.pbf"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		_, _, err := ReadAll(context.Background(), []Source{bytesSource("fuzz.osm.pbf", b)}, Options{Procs: 1})
-		if err != nil && !errors.Is(err, datasets.ErrInvalid) {
+	f.Add(readTestdata(f, "monaco-tiny.osm.pbf"))
+	hostile, err := filepath.Glob("../../testdata/hostile/osm/*.osm.pbf")
+	if err != nil || len(hostile) == 0 {
+		f.Fatalf("no hostile PBF files (%v)", err)
+	}
+	for _, name := range hostile {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { readPBFNoPanic(t, b) })
+}
+
+// FuzzPBFBlock feeds arbitrary bytes as the inflated PrimitiveBlock of a
+// file, so that mutations reach the block check and the decoder instead of
+// failing in zlib. Property: a block the check accepts decodes without a
+// panic. Rejected blocks are not decoded: each decoder start allocates a
+// 32 MiB buffer, and skipping them multiplies the executions per second.
+//
+// Run: go test -run=^$ -fuzz=FuzzPBFBlock -fuzztime=60s ./datasets/osmroad/
+func FuzzPBFBlock(f *testing.F) {
+	f.Add([]byte(okBlock().encode()))
+	for _, name := range []string{"monaco-tiny.osm.pbf", "town.osm.pbf"} {
+		for _, b := range dataBlocks(f, readTestdata(f, name)) {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, block []byte) {
+		if checkPrimitiveBlock(block) != nil {
+			return
+		}
+		decodePBFNoPanic(t, pbfFile(t, block))
+	})
+}
+
+// readPBFNoPanic reads b as the road reader does, then decodes all its
+// objects: either fails with an error wrapping datasets.ErrInvalid.
+func readPBFNoPanic(t *testing.T, b []byte) {
+	t.Helper()
+	src := bytesSource("fuzz.osm.pbf", b)
+	if _, _, err := ReadAll(context.Background(), []Source{src}, Options{Procs: 1}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
+		t.Fatalf("error not wrapping ErrInvalid: %v", err)
+	}
+	decodePBFNoPanic(t, b)
+}
+
+// decodePBFNoPanic decodes every object of b, with no skips or filters:
+// either it succeeds or fails with an error wrapping datasets.ErrInvalid.
+func decodePBFNoPanic(t *testing.T, b []byte) {
+	t.Helper()
+	src := bytesSource("fuzz.osm.pbf", b)
+	p, err := OpenPass(context.Background(), src, 1, nil, nil)
+	if err != nil {
+		if !errors.Is(err, datasets.ErrInvalid) {
 			t.Fatalf("error not wrapping ErrInvalid: %v", err)
 		}
-	})
+		return
+	}
+	defer p.Close()
+	if _, err := p.FileReport(); err != nil {
+		if !errors.Is(err, datasets.ErrInvalid) {
+			t.Fatalf("error not wrapping ErrInvalid: %v", err)
+		}
+		return
+	}
+	for p.Scanner().Scan() {
+	}
+	if _, _, err := p.Finish("", 0); err != nil && !errors.Is(err, datasets.ErrInvalid) {
+		t.Fatalf("error not wrapping ErrInvalid: %v", err)
+	}
 }

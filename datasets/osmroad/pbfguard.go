@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"sync/atomic"
 )
 
 // Limits of the PBF format (OSM wiki, "PBF Format"), also enforced by osmpbf.
@@ -18,13 +19,16 @@ const (
 
 // pbfGuard sits between the file and osmpbf. It reads the file one
 // fileblock at a time, checks the block, and only then hands its bytes to
-// the decoder. It exists because osmpbf v0.8.0 panics, inside a decoder
-// goroutine where no recover can reach it, on a PrimitiveGroup holding
-// non-dense nodes; the guard rejects such blocks with ErrUnsupported
-// instead. It also reports truncation and oversize blocks with their byte
-// offset.
+// the decoder. It exists because osmpbf v0.8.0 trusts the blocks it
+// decodes and panics, inside a decoder goroutine where no recover can
+// reach it, on a string table index out of range, parallel arrays of
+// unequal lengths, a PrimitiveGroup holding non-dense nodes, and more (see
+// checkPrimitiveBlock). The guard rejects such blocks with ErrMalformed
+// (ErrUnsupported for non-dense nodes), as it does truncated, oversize
+// and misplaced blocks and blobs that do not inflate to their stated size,
+// each with its byte offset.
 //
-// Checking a block costs one extra zlib inflate. Blocks already checked
+// Checking a block costs one extra zlib inflate and a walk of its fields. Blocks already checked
 // by the same read (identified by a randomly keyed 64-bit hash of their
 // bytes, in seen) are not inflated again, so the second pass over a file
 // costs one hash per block.
@@ -35,6 +39,9 @@ type pbfGuard struct {
 	pos  int
 	err  error
 	seen *blockMemo
+
+	blocks int          // fileblocks read so far
+	cur    atomic.Int64 // offset of the block being served, for Offset
 
 	zr  io.ReadCloser // reused zlib reader
 	raw []byte        // reused inflate buffer
@@ -58,8 +65,9 @@ func newPBFGuard(r io.Reader, seen *blockMemo) *pbfGuard {
 	return &pbfGuard{r: r, seen: seen}
 }
 
-// Offset returns the file offset of the block being served.
-func (g *pbfGuard) Offset() int64 { return g.off - int64(len(g.buf)) }
+// Offset returns the file offset of the block being served. Safe to call
+// from another goroutine than the one reading.
+func (g *pbfGuard) Offset() int64 { return g.cur.Load() }
 
 // Read serves checked blocks. Its errors carry the byte offset of the
 // block at fault; the caller adds the file name.
@@ -81,6 +89,7 @@ func (g *pbfGuard) Read(p []byte) (int, error) {
 // next reads and checks one fileblock into g.buf.
 func (g *pbfGuard) next() error {
 	start := g.off
+	g.cur.Store(start)
 	g.buf, g.pos = g.buf[:0], 0
 	var size [4]byte
 	n, err := io.ReadFull(g.r, size[:])
@@ -112,14 +121,17 @@ func (g *pbfGuard) next() error {
 		return &blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)}
 	}
 	g.off = start + int64(len(g.buf))
-	if typ != "OSMData" {
-		return nil // headers and unknown blocks: osmpbf decides
+	g.blocks++
+	header := typ == "OSMHeader"
+	if !(typ == "OSMData" || header && g.blocks == 1) {
+		// osmpbf would decode a first block of any type as data
+		return &blockError{start, fmt.Errorf("%w: unexpected %q block (block %d)", ErrMalformed, typ, g.blocks)}
 	}
 	h := maphash.Bytes(g.seen.seed, g.buf)
 	if _, ok := g.seen.ok[h]; ok {
 		return nil
 	}
-	if err := g.checkData(g.buf[blobAt:]); err != nil {
+	if err := g.checkBlob(g.buf[blobAt:], header); err != nil {
 		return &blockError{start, err}
 	}
 	g.seen.ok[h] = struct{}{}
@@ -153,9 +165,9 @@ func readN(r io.Reader, b []byte, n int) ([]byte, error) {
 	return b, nil
 }
 
-// checkData inflates an OSMData blob and rejects PrimitiveGroups holding
-// non-dense nodes (field 1).
-func (g *pbfGuard) checkData(blob []byte) error {
+// checkBlob inflates a blob, checking its size, and then, unless it holds
+// the header block, checks the PrimitiveBlock (see checkPrimitiveBlock).
+func (g *pbfGuard) checkBlob(blob []byte, header bool) error {
 	var raw, zdata []byte
 	rawSize := int64(-1)
 	for len(blob) > 0 {
@@ -172,6 +184,9 @@ func (g *pbfGuard) checkData(blob []byte) error {
 		case num == 3 && wt == 2:
 			zdata = data
 		}
+	}
+	if raw != nil && zdata != nil {
+		return fmt.Errorf("%w: blob holds both raw and zlib data", ErrMalformed)
 	}
 	block := raw
 	if raw == nil {
@@ -200,27 +215,10 @@ func (g *pbfGuard) checkData(blob []byte) error {
 		}
 		block = g.raw[:n]
 	}
-	for len(block) > 0 {
-		num, wt, _, group, rest, err := protoField(block)
-		if err != nil {
-			return fmt.Errorf("%w: primitive block: %v", ErrMalformed, err)
-		}
-		block = rest
-		if num != 2 || wt != 2 {
-			continue
-		}
-		for len(group) > 0 {
-			gnum, _, _, _, grest, err := protoField(group)
-			if err != nil {
-				return fmt.Errorf("%w: primitive group: %v", ErrMalformed, err)
-			}
-			if gnum == 1 {
-				return ErrUnsupported
-			}
-			group = grest
-		}
+	if header {
+		return nil // decoded in the calling goroutine, with errors for bad fields
 	}
-	return nil
+	return checkPrimitiveBlock(block)
 }
 
 // parseBlobHeader returns the BlobHeader's type and datasize.

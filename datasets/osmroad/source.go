@@ -132,8 +132,8 @@ func checkXMLRoot(head []byte, complete bool) bool {
 type opened struct {
 	format  Format
 	scanner osm.Scanner
-	pbf     *osmpbf.Scanner // nil unless format is PBF
-	guard   *pbfGuard       // nil unless format is PBF
+	pbf     *safeScanner // nil unless format is PBF
+	guard   *pbfGuard    // nil unless format is PBF
 	raw     *hashReader
 	closer  io.Closer
 }
@@ -238,8 +238,9 @@ func open(ctx context.Context, src Source, procs int, memo *blockMemo, setup fun
 	switch o.format {
 	case FormatPBF:
 		o.guard = newPBFGuard(br, memo)
-		o.pbf = osmpbf.New(ctx, o.guard, procs)
-		setup(o.pbf)
+		dec := osmpbf.New(ctx, o.guard, procs)
+		setup(dec)
+		o.pbf = newSafeScanner(dec, o.guard.Offset)
 		o.scanner = o.pbf
 		return o, nil
 	case FormatXML:
