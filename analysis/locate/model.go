@@ -48,6 +48,11 @@ func ParseModel(s string) (Model, error) {
 // Maximise reports whether the model's objective is maximised.
 func (m Model) Maximise() bool { return m == MCLP || m == Backup }
 
+// Weighted reports whether the model's objective weighs demand points by
+// their weight (population): MCLP, PMedian and Backup. PCenter and LSCP
+// ignore weights.
+func (m Model) Weighted() bool { return m == MCLP || m == PMedian || m == Backup }
+
 // usesP reports whether the model takes a number of sites P.
 func (m Model) usesP() bool { return m != LSCP }
 

@@ -1,6 +1,9 @@
 package locate
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Summary is a solved instance in report form (summary.json): the model,
 // its parameters, the result and its proof. Non-finite numbers are nil
@@ -8,6 +11,8 @@ import "math"
 type Summary struct {
 	Generator          string         `json:"generator"`
 	Model              string         `json:"model"`
+	Status             string         `json:"status"`             // StatusOK or StatusNoDemandWeight
+	Warnings           []string       `json:"warnings,omitempty"` // what makes the result less than it seems
 	Parameters         map[string]any `json:"parameters"`
 	Cost               string         `json:"cost"`
 	CostUnit           string         `json:"cost_unit"`
@@ -34,6 +39,22 @@ type Summary struct {
 	Attribution        []string       `json:"attribution,omitempty"`
 }
 
+// StatusNoDemandWeight is the Summary status (otherwise StatusOK) of a
+// weighted model (mclp, pmedian, backup) solved on demand points whose
+// weights are all zero or unknown: every choice of sites scores 0, so the
+// sites reported, although "optimal", are arbitrary.
+const StatusNoDemandWeight = "no_demand_weight"
+
+// NoWeightWarning is the warning of StatusNoDemandWeight.
+const NoWeightWarning = "every demand point has a zero or unknown population: %s weighs people, so every choice of sites scores 0 " +
+	"and the sites reported are arbitrary, not a recommendation; give populations, or use pcenter or lscp, which ignore them"
+
+// NoDemandWeight reports whether a weighted model was solved on demand
+// points that weigh nothing in total (StatusNoDemandWeight).
+func NoDemandWeight(sol *Solution, inst *Instance) bool {
+	return sol.Model.Weighted() && inst.NumDemand() > 0 && !(sol.TotalWeight > 0)
+}
+
 func finite(v float64) any {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return nil
@@ -48,7 +69,11 @@ func Summarise(sol *Solution, inst *Instance, cfg Config, lb Labels) Summary {
 		CandidateSites: inst.NumSites() - len(cfg.Excluded) - len(sol.Fixed), FixedSites: len(sol.Fixed),
 		Sites: []string{}, Objective: finite(sol.Objective), Bound: finite(sol.Bound), Gap: finite(sol.Gap),
 		Optimal: sol.Optimal, Solver: sol.Method, Nodes: sol.Nodes, PopulationTotal: sol.TotalWeight,
-		UncoverablePoints: len(sol.Uncoverable), Uncoverable: []string{}}
+		UncoverablePoints: len(sol.Uncoverable), Uncoverable: []string{}, Status: StatusOK}
+	if NoDemandWeight(sol, inst) {
+		s.Status = StatusNoDemandWeight
+		s.Warnings = append(s.Warnings, fmt.Sprintf(NoWeightWarning, sol.Model))
+	}
 	s.Parameters = map[string]any{"solver": cfg.Solver.String(), "capacitated": cfg.Capacity != nil}
 	if cfg.Solver == Auto {
 		n := cfg.MaxNodes

@@ -147,14 +147,18 @@ func (in *Input) vintage(v string) string {
 }
 
 // writeIntro warns about what the data does not cover, before any figure.
+// A category is listed for a country when the data leaves it unknown for
+// that country's villages (their status says so), so the warning always
+// agrees with the tables and maps below: a run that measures without
+// coverage rules (no cross-border split, as a location report) lists none.
 func (in *Input) writeIntro(b *strings.Builder) {
 	r := in.Result
 	var items []string
 	for _, ctry := range r.Countries {
 		var cats []string
-		for _, c := range r.Categories {
-			if !r.Coverage.Covered(c, ctry) {
-				cats = append(cats, in.Lang.Category(c))
+		for c, name := range r.Categories {
+			if uncoveredAt(r, c, ctry) {
+				cats = append(cats, in.Lang.Category(name))
 			}
 		}
 		if len(cats) > 0 {
@@ -177,10 +181,13 @@ func (in *Input) writeIntro(b *strings.Builder) {
 			unknownPop++
 		}
 	}
-	if len(items) == 0 && len(partial) == 0 && unknownPop == 0 {
+	if len(items) == 0 && len(partial) == 0 && unknownPop == 0 && len(in.Warnings) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "<section class=\"warn\">\n<h2>%s</h2>\n", esc(t(in.Lang, "read first")))
+	for _, w := range in.Warnings {
+		fmt.Fprintf(b, "<p><strong>%s</strong></p>\n", esc(in.tr(w)))
+	}
 	if len(items) > 0 {
 		fmt.Fprintf(b, "<p>%s</p>\n<ul>\n", esc(t(in.Lang, "gaps")))
 		for _, it := range items {
@@ -199,6 +206,22 @@ func (in *Input) writeIntro(b *strings.Builder) {
 		fmt.Fprintf(b, "<p>%s</p>\n", esc(fmt.Sprintf(t(in.Lang, "pop unknown"), in.Lang.Number(float64(unknownPop), 0))))
 	}
 	b.WriteString("</section>\n")
+}
+
+// uncoveredAt says whether the data leaves category c unknown for the
+// villages of country ctry: some of them have a status saying their own
+// country, or every country, is not covered.
+func uncoveredAt(r *analysis.Result, c int, ctry string) bool {
+	for v := range r.Villages {
+		if r.Villages[v].Country != ctry {
+			continue
+		}
+		switch r.Rows[v].Cats[c].Status {
+		case analysis.StatusNotCovered, analysis.StatusDomesticNotCovered:
+			return true
+		}
+	}
+	return false
 }
 
 // reportCats lists the category positions in report order: the main

@@ -35,6 +35,9 @@ type Input struct {
 	Coverage     []CoverageNote // completeness per category and country
 	Attributions []string       // strings the report must carry
 	Caveats      []string       // free text
+	// Warnings are shown first in the report's "read this first" box
+	// (free text, as given).
+	Warnings []string
 	// Translations gives source names, vintages, licences and caveats in
 	// Dutch, French and English, keyed by the text as given
 	// (datasets/westhoek.Translations for the embedded sample). Texts

@@ -382,3 +382,36 @@ func TestEdgeCases(t *testing.T) {
 		t.Error("non-cross-border report in English expected")
 	}
 }
+
+// The "read this first" box lists a category as not covered in a country
+// exactly when the report leaves it unknown there. A location report
+// measures chosen sites that carry no country and no coverage: its box
+// said "Belgium: site, France: site" above a table of figures for both.
+func TestIntroAgreesWithTables(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		d       []float64
+		gap     bool
+		country string
+	}{
+		{"measured without coverage rules", []float64{100, 2000}, false, ""},
+		{"FR not covered", []float64{100, math.NaN()}, true, "France"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := synthetic([]string{"BE", "FR"}, []float64{10, 20}, tc.d)
+			r.Params.CrossBorder = false
+			r.Coverage = analysis.Coverage{} // nothing declared covered
+			html := render(t, Input{Result: r})
+			box := ""
+			if i := strings.Index(html, `<section class="warn">`); i >= 0 {
+				box = html[i : i+strings.Index(html[i:], "</section>")]
+			}
+			if got := strings.Contains(box, "does not cover"); got != tc.gap {
+				t.Fatalf("box lists a gap: %v, want %v\n%s", got, tc.gap, box)
+			}
+			if tc.gap && (!strings.Contains(box, "<strong>"+tc.country+"</strong>: post office") || strings.Contains(box, "Belgium")) {
+				t.Errorf("box should list post office for %s only:\n%s", tc.country, box)
+			}
+		})
+	}
+}

@@ -226,6 +226,9 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 		return err
 	}
 	tSolve := time.Since(t1)
+	if locate.NoDemandWeight(sol, in.inst) {
+		fmt.Fprintf(stderr, "partons: warning: "+locate.NoWeightWarning+"\n", sol.Model)
+	}
 	if err := writeLocate(ctx, o, in, cfg, sol, stderr); err != nil {
 		return err
 	}
@@ -251,7 +254,10 @@ func printLocate(w io.Writer, o *locateOptions, in *locInput, sol *locate.Soluti
 		fmt.Fprintf(b, "fixed sites: %d\n", len(sol.Fixed))
 	}
 	proof := "optimal"
-	if !sol.Optimal {
+	switch {
+	case locate.NoDemandWeight(sol, in.inst):
+		proof = "arbitrary: no demand point has a known population"
+	case !sol.Optimal:
 		proof = fmt.Sprintf("gap %.3g%%", sol.Gap*100)
 	}
 	fmt.Fprintf(b, "objective %s, bound %s (%s; %s)\n", fmtNum(sol.Objective), fmtNum(sol.Bound), proof, sol.Method)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -57,6 +58,17 @@ func writeLocateVisuals(d *output.Dir, o *locateOptions, in *locInput, cfg locat
 	aggs := res.Aggregates()
 	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
 		Attributions: in.attrib, Subtitle: "partons locate --model " + o.model}
+	if locate.NoDemandWeight(sol, in.inst) {
+		w := fmt.Sprintf(locate.NoWeightWarning, sol.Model)
+		rin.Warnings = append(rin.Warnings, w)
+		rin.Translations = map[string][3]string{w: {
+			fmt.Sprintf("Geen enkel vraagpunt heeft een gekend inwonertal (of het is nul): %s weegt inwoners, dus elke keuze van locaties scoort 0 "+
+				"en de getoonde locaties zijn willekeurig, geen aanbeveling; geef inwonertallen, of gebruik pcenter of lscp, die ze negeren.", sol.Model),
+			fmt.Sprintf("Aucun point de demande n'a de population connue (ou elle est nulle) : %s pondère par les habitants, donc tout choix de sites "+
+				"obtient 0 et les sites indiqués sont arbitraires, pas une recommandation ; donnez les populations, ou utilisez pcenter ou lscp, "+
+				"qui les ignorent.", sol.Model),
+			w}}
+	}
 	if err := d.WriteFile("report.html", func(w *bufio.Writer) error { return report.Write(w, rin) }); err != nil {
 		return err
 	}

@@ -362,3 +362,46 @@ func TestLocateVisualReports(t *testing.T) {
 		t.Fatalf("partons.gpkg without a sites layer: %v", err)
 	}
 }
+
+// A weighted model on villages whose populations are all unknown scores
+// every choice of sites 0: the "optimal" sites are arbitrary. partons says
+// so on stderr, in summary.json (status no_demand_weight) and in the
+// report, and not for a model that ignores population.
+func TestLocateNoPopulationWarns(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,lon,lat\na,Alpha,BE,2.90,50.85\nb,Beta,BE,2.95,50.86\nc,Gamma,FR,2.60,50.80\n")
+	for _, tc := range []struct {
+		model  string
+		status string
+	}{{"pmedian", "no_demand_weight"}, {"mclp", "no_demand_weight"}, {"pcenter", "ok"}} {
+		t.Run(tc.model, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "where")
+			args := []string{"locate", "--model", tc.model, "--p", "1", "--villages", villages, "--lang", "fr", "--out", out, "-q"}
+			if tc.model == "mclp" {
+				args = append(args, "--radius", "3000")
+			}
+			code, stdout, stderr := runCLI(t, args...)
+			if code != 0 {
+				t.Fatal(stderr)
+			}
+			var s struct {
+				Status   string   `json:"status"`
+				Warnings []string `json:"warnings"`
+			}
+			if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "summary.json"))), &s); err != nil {
+				t.Fatal(err)
+			}
+			html := readFile(t, filepath.Join(out, "report.html"))
+			warned := tc.status != "ok"
+			if s.Status != tc.status || (len(s.Warnings) > 0) != warned {
+				t.Errorf("summary.json status %q warnings %q, want %q", s.Status, s.Warnings, tc.status)
+			}
+			if strings.Contains(stderr, "sites reported are arbitrary") != warned || strings.Contains(stdout, "arbitrary") != warned {
+				t.Errorf("stdout %q stderr %q: warning expected %v", stdout, stderr, warned)
+			}
+			if strings.Contains(html, "sont arbitraires") != warned {
+				t.Errorf("report.html: French warning expected %v", warned)
+			}
+		})
+	}
+}
