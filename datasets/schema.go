@@ -2,6 +2,8 @@ package datasets
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -102,6 +104,18 @@ func (s *ServiceSchema) Set(field, column string) error {
 	return setField(s.fields(), field, column)
 }
 
+// Apply maps every field of fields to its column, as Set, in sorted
+// order; the key "epsg" sets the EPSG code of CSV x/y columns instead.
+// These are the mappings of one file ("fr.csv:category=TYPEQU,epsg=2154").
+func (s *VillageSchema) Apply(fields map[string]string) error {
+	return apply(s.fields(), &s.Coords, fields)
+}
+
+// Apply is VillageSchema.Apply for services.
+func (s *ServiceSchema) Apply(fields map[string]string) error {
+	return apply(s.fields(), &s.Coords, fields)
+}
+
 // VillageFields lists the fields of a village schema, in order.
 func VillageFields() []string { return fieldNames(new(VillageSchema).fields()) }
 
@@ -151,6 +165,32 @@ func setField(fs []schemaField, field, column string) error {
 		}
 	}
 	return fmt.Errorf("unknown field %q: want one of %s", field, strings.Join(fieldNames(fs), ", "))
+}
+
+func apply(fs []schemaField, c *CoordSchema, fields map[string]string) error {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := fields[k]
+		if k == "epsg" {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n <= 0 {
+				return fmt.Errorf("epsg=%s: want a positive EPSG code", v)
+			}
+			c.EPSG = n
+			continue
+		}
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%s=: empty column name", k)
+		}
+		if err := setField(fs, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fieldNames(fs []schemaField) []string {

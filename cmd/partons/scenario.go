@@ -102,6 +102,11 @@ func baseSpec(path string, f *scenario.File) (runSpec, error) {
 			}
 		}
 	}
+	for i, f := range s.FileFields {
+		if !filepath.IsAbs(f.Path) {
+			s.FileFields[i].Path = filepath.Join(dir, f.Path)
+		}
+	}
 	s.normalize()
 	return s, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/partons/partons/analysis"
@@ -28,6 +29,11 @@ type runSpec struct {
 	OSM        []string `json:"osm" yaml:"osm"`               // OSM extracts giving villages, services, boundaries (and roads)
 	Population []string `json:"population" yaml:"population"` // [CC=]CSV of official population per municipality (with osm)
 	Apportion  bool     `json:"apportion" yaml:"apportion"`   // share municipality population among villages (with osm)
+
+	// FileFields are the mappings of single files of Villages and
+	// Services (FILE:field=col on the command line, villages_files and
+	// services_files in the config), over the schemas.
+	FileFields []fileFields `json:"file_fields,omitempty" yaml:"file_fields"`
 
 	VillageSchema  datasets.VillageSchema  `json:"village_schema" yaml:"village_schema"`
 	ServiceSchema  datasets.ServiceSchema  `json:"service_schema" yaml:"service_schema"`
@@ -125,11 +131,18 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	case len(s.Villages) == 0 || len(s.Services) == 0:
 		return nil, usagef("give both --villages and --services, or neither to analyse the embedded Westhoek sample")
 	default:
+		if err := checkFileFields(s.FileFields); err != nil {
+			return nil, err
+		}
 		for _, f := range s.Villages {
-			j.villageSrcs = append(j.villageSrcs, load.File(f))
+			src := load.File(f)
+			src.Fields = fieldsFor(s.FileFields, "villages", f)
+			j.villageSrcs = append(j.villageSrcs, src)
 		}
 		for _, f := range s.Services {
-			j.serviceSrcs = append(j.serviceSrcs, load.File(f))
+			src := load.File(f)
+			src.Fields = fieldsFor(s.FileFields, "services", f)
+			j.serviceSrcs = append(j.serviceSrcs, src)
 		}
 	}
 	for _, f := range s.Boundaries {
@@ -186,6 +199,42 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	}
 	j.params = p
 	return j, nil
+}
+
+// inputFiles lists the village and service files of the config
+// (villages_files, services_files) and then of the flags, splitting
+// FILE:field=col arguments (see splitFileArg), with the mappings of
+// single files.
+func inputFiles(cfg config.Config, villages, services []string) (vs, ss []string, ff []fileFields) {
+	add := func(kind string, list *[]string, path string, fields map[string]string) {
+		*list = append(*list, path)
+		if len(fields) > 0 {
+			ff = append(ff, fileFields{Kind: kind, Path: path, Fields: fields})
+		}
+	}
+	fromConfig := func(kind string, list *[]string, files []config.InputFile) {
+		for _, f := range files {
+			fields := map[string]string{}
+			for k, v := range f.Fields {
+				fields[k] = v
+			}
+			if f.EPSG != 0 {
+				fields["epsg"] = strconv.Itoa(f.EPSG)
+			}
+			add(kind, list, f.Path, fields)
+		}
+	}
+	fromFlags := func(kind string, list *[]string, args []string) {
+		for _, a := range args {
+			path, fields := splitFileArg(a)
+			add(kind, list, path, fields)
+		}
+	}
+	fromConfig("villages", &vs, cfg.VillagesFiles)
+	fromFlags("villages", &vs, villages)
+	fromConfig("services", &ss, cfg.ServicesFiles)
+	fromFlags("services", &ss, services)
+	return vs, ss, ff
 }
 
 // givenCoverage layers the coverage declared in the config over the
@@ -259,7 +308,8 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 		return s, err
 	}
 	s.VillageSchema, s.ServiceSchema, s.BoundarySchema = cfg.Villages, cfg.Services, cfg.Boundaries
-	s.Villages, s.Services, s.Boundaries, s.Roads = o.villages, o.services, o.boundaries, o.roads
+	s.Villages, s.Services, s.FileFields = inputFiles(cfg, o.villages, o.services)
+	s.Boundaries, s.Roads = o.boundaries, o.roads
 	s.OSM, s.Population, s.Apportion = o.osm, o.population, o.apportion
 	switch {
 	case o.changed("thresholds-m"):

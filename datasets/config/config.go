@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -43,6 +44,20 @@ type Config struct {
 
 	// CrossBorder switches the domestic/abroad metrics on (default) or off.
 	CrossBorder *bool `yaml:"cross_border"`
+
+	// VillagesFiles and ServicesFiles are input files read before those
+	// given on the command line, each with its own field mappings over
+	// Villages or Services. Load resolves relative paths against the
+	// folder of the configuration file.
+	VillagesFiles []InputFile `yaml:"villages_files"`
+	ServicesFiles []InputFile `yaml:"services_files"`
+}
+
+// InputFile is an input file with the field mappings of that file alone.
+type InputFile struct {
+	Path   string            `yaml:"path"`
+	Fields map[string]string `yaml:"fields"` // field → column, as in villages:/services:
+	EPSG   int               `yaml:"epsg"`   // of CSV x/y columns; 0: the schema's
 }
 
 // BasketMember is one need of the basket met by any of its categories.
@@ -67,7 +82,19 @@ func Load(path string) (Config, error) {
 		return Config{}, fmt.Errorf("config: %w", err)
 	}
 	defer f.Close()
-	return Read(path, f)
+	c, err := Read(path, f)
+	if err != nil {
+		return c, err
+	}
+	dir := filepath.Dir(path)
+	for _, l := range [][]InputFile{c.VillagesFiles, c.ServicesFiles} {
+		for i := range l {
+			if !filepath.IsAbs(l[i].Path) {
+				l[i].Path = filepath.Join(dir, l[i].Path)
+			}
+		}
+	}
+	return c, nil
 }
 
 // Read parses a YAML configuration from r; name is used in errors.
@@ -119,6 +146,17 @@ func (c *Config) validate(name string, root *yaml.Node) error {
 	}{{"villages", c.Villages.Coords.EPSG}, {"services", c.Services.Coords.EPSG}} {
 		if _, err := crs.Name(e.code); e.code != 0 && err != nil {
 			return bad(strings.TrimPrefix(err.Error(), "crs: "), e.key, "epsg")
+		}
+	}
+	for k, files := range [][]InputFile{c.VillagesFiles, c.ServicesFiles} {
+		key := [...]string{"villages_files", "services_files"}[k]
+		for i, f := range files {
+			if strings.TrimSpace(f.Path) == "" {
+				return bad("a file needs a path", key, i)
+			}
+			if _, err := crs.Name(f.EPSG); f.EPSG != 0 && err != nil {
+				return bad(strings.TrimPrefix(err.Error(), "crs: "), key, i, "epsg")
+			}
 		}
 	}
 	for i, t := range c.ThresholdsM {

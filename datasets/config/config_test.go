@@ -2,6 +2,9 @@ package config
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,6 +61,8 @@ func TestReadRejects(t *testing.T) {
 		{"empty", "  \n", "empty configuration"},
 		{"basket without categories", "basket:\n  - name: food\n", "at least one category"},
 		{"syntax", "villages: [\n", "line"},
+		{"file without path", "services_files:\n  - fields: {category: TYPEQU}\n", "a file needs a path"},
+		{"negative epsg", "villages_files:\n  - {path: v.csv, epsg: -1}\n", "villages_files[0].epsg"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,5 +131,27 @@ func TestLine(t *testing.T) {
 		if got := Line(&root, tc.path...); got != tc.want {
 			t.Errorf("Line(%v) = %d, want %d", tc.path, got, tc.want)
 		}
+	}
+}
+
+// Load reads the per-file blocks and resolves their relative paths
+// against the configuration file's folder.
+func TestLoadInputFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	src := "services_files:\n  - path: fr/bpe.csv\n    fields: {category: TYPEQU}\n    epsg: 2154\n  - path: /abs/be.csv\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []InputFile{
+		{Path: filepath.Join(dir, "fr", "bpe.csv"), Fields: map[string]string{"category": "TYPEQU"}, EPSG: 2154},
+		{Path: "/abs/be.csv"},
+	}
+	if !reflect.DeepEqual(c.ServicesFiles, want) || len(c.VillagesFiles) != 0 {
+		t.Errorf("files = %+v, want %+v", c.ServicesFiles, want)
 	}
 }

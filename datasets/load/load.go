@@ -26,7 +26,11 @@ import (
 // Source is an input: a file or embedded bytes.
 type Source struct {
 	Name string // shown in errors and in the manifest
-	open func() (io.ReadCloser, error)
+	// Fields are this source's own field=column mappings ("epsg" sets
+	// the EPSG code of x/y columns), applied over the schema it is read
+	// with (datasets.VillageSchema.Apply). Nil: the schema alone.
+	Fields map[string]string
+	open   func() (io.ReadCloser, error)
 }
 
 // File is the source at path.
@@ -52,30 +56,46 @@ type Input struct {
 // reader reads one format of one record kind.
 type reader[T any] func(source string, r io.Reader) ([]T, error)
 
-// Villages reads every village source with schema s.
+// formats are a source's two readers, built for its schema.
+type formats[T any] func(src Source) (gj, csv reader[T], err error)
+
+// Villages reads every village source with schema s and the source's own
+// Fields over it.
 func Villages(srcs []Source, s datasets.VillageSchema) ([]datasets.Village, []Input, error) {
-	return readAll(srcs, "villages",
-		func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) },
-		func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) })
+	return readAll(srcs, "villages", func(src Source) (reader[datasets.Village], reader[datasets.Village], error) {
+		s := s
+		if err := s.Apply(src.Fields); err != nil {
+			return nil, nil, err
+		}
+		return func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) },
+			func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) }, nil
+	})
 }
 
-// Services reads every service source with schema s.
+// Services reads every service source with schema s and the source's own
+// Fields over it.
 func Services(srcs []Source, s datasets.ServiceSchema) ([]datasets.Service, []Input, error) {
-	return readAll(srcs, "services",
-		func(n string, r io.Reader) ([]datasets.Service, error) { return geojsonio.ReadServices(n, r, s) },
-		func(n string, r io.Reader) ([]datasets.Service, error) { return csvio.ReadServices(n, r, s) })
+	return readAll(srcs, "services", func(src Source) (reader[datasets.Service], reader[datasets.Service], error) {
+		s := s
+		if err := s.Apply(src.Fields); err != nil {
+			return nil, nil, err
+		}
+		return func(n string, r io.Reader) ([]datasets.Service, error) { return geojsonio.ReadServices(n, r, s) },
+			func(n string, r io.Reader) ([]datasets.Service, error) { return csvio.ReadServices(n, r, s) }, nil
+	})
 }
 
 // Boundaries reads every boundary source (GeoJSON only) with schema s.
 func Boundaries(srcs []Source, s datasets.BoundarySchema) ([]datasets.Boundary, []Input, error) {
-	return readAll(srcs, "boundaries",
-		func(n string, r io.Reader) ([]datasets.Boundary, error) { return geojsonio.ReadBoundaries(n, r, s) },
-		func(n string, _ io.Reader) ([]datasets.Boundary, error) {
-			return nil, &datasets.RecordError{Source: n, Feature: -1, Reason: "boundaries must be GeoJSON polygons, not CSV"}
-		})
+	return readAll(srcs, "boundaries", func(Source) (reader[datasets.Boundary], reader[datasets.Boundary], error) {
+		return func(n string, r io.Reader) ([]datasets.Boundary, error) { return geojsonio.ReadBoundaries(n, r, s) },
+			func(n string, _ io.Reader) ([]datasets.Boundary, error) {
+				return nil, &datasets.RecordError{Source: n, Feature: -1, Reason: "boundaries must be GeoJSON polygons, not CSV"}
+			}, nil
+	})
 }
 
-func readAll[T datasets.Record](srcs []Source, kind string, gj, csv reader[T]) ([]T, []Input, error) {
+func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]T, []Input, error) {
 	var (
 		all    []T
 		lists  [][]T
@@ -83,6 +103,11 @@ func readAll[T datasets.Record](srcs []Source, kind string, gj, csv reader[T]) (
 		probs  datasets.ErrorList
 	)
 	for _, src := range srcs {
+		gj, csv, err := fmts(src)
+		if err != nil {
+			probs.Add(&datasets.RecordError{Source: src.Name, Feature: -1, Reason: "field mappings: " + err.Error()})
+			continue
+		}
 		recs, in, err := readOne(src, kind, gj, csv)
 		if err != nil {
 			var list datasets.ErrorList

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/partons/partons/datasets"
+)
+
+// fileFields are the field mappings of one input file only, on top of the
+// schema (flags --village-field/--service-field and the config's
+// villages:/services:). manifest.json records them in the run, so a
+// replay reads every file as it was read.
+type fileFields struct {
+	Kind   string            `json:"kind" yaml:"kind"` // villages or services
+	Path   string            `json:"path" yaml:"path"`
+	Fields map[string]string `json:"fields" yaml:"fields"` // field → column; "epsg" → EPSG code of x/y
+}
+
+// mappingSuffix is what the part after a file argument's last ':' must
+// look like to be read as mappings: field=column(,field=column)*.
+var mappingSuffix = regexp.MustCompile(`^[A-Za-z_]+=[^,=]+(,[A-Za-z_]+=[^,=]+)*$`)
+
+// splitFileArg splits a --villages/--services argument FILE[:field=col,…].
+// An argument naming an existing file is that file, whatever it contains
+// (a path may hold ':'). Otherwise, when the part after the last ':'
+// matches field=column(,field=column)*, it holds the file's own mappings
+// and the part before is the path; else the whole argument is a path
+// (so C:\data\bpe.csv stays a path, and C:\data\bpe.csv:category=TYPEQU
+// maps one column). Column names in such mappings cannot hold ',', '='
+// or ':'; map those in the config file.
+func splitFileArg(arg string) (path string, fields map[string]string) {
+	if _, err := os.Stat(arg); err == nil {
+		return arg, nil
+	}
+	i := strings.LastIndexByte(arg, ':')
+	if i <= 0 || !mappingSuffix.MatchString(arg[i+1:]) {
+		return arg, nil
+	}
+	fields = map[string]string{}
+	for _, kv := range strings.Split(arg[i+1:], ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		fields[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return arg[:i], fields
+}
+
+// checkFileFields makes sure every per-file mapping names known fields,
+// so that a typo is a usage error before any file is read.
+func checkFileFields(ff []fileFields) error {
+	seen := map[[2]string]bool{}
+	for _, f := range ff {
+		var err error
+		switch f.Kind {
+		case "villages":
+			s := datasets.DefaultVillageSchema()
+			err = s.Apply(f.Fields)
+		case "services":
+			s := datasets.DefaultServiceSchema()
+			err = s.Apply(f.Fields)
+		default:
+			return usagef("file fields of %s: kind %q is not villages or services", f.Path, f.Kind)
+		}
+		if err != nil {
+			return usagef("--%s %s: %v", f.Kind, describeFileFields(f), err)
+		}
+		k := [2]string{f.Kind, f.Path}
+		if seen[k] {
+			return usagef("--%s %s: the file is given twice", f.Kind, f.Path)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// describeFileFields writes f back as FILE:field=col,….
+func describeFileFields(f fileFields) string {
+	keys := make([]string, 0, len(f.Fields))
+	for k := range f.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + f.Fields[k]
+	}
+	return f.Path + ":" + strings.Join(parts, ",")
+}
+
+// fieldsFor returns the mappings of the file path of kind, nil when none.
+func fieldsFor(ff []fileFields, kind, path string) map[string]string {
+	for _, f := range ff {
+		if f.Kind == kind && f.Path == path {
+			return f.Fields
+		}
+	}
+	return nil
+}
