@@ -83,6 +83,20 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 			return err
 		}
 		opts.Country = countryLabeller(bs)
+	} else {
+		// Count the crossings on the extracts' own complete country
+		// relations, as a closed border would draw them (one more pass
+		// over the files, for boundaries only).
+		pr.step("reading the country boundaries of " + fmt.Sprint(len(files)) + " extract(s)")
+		bs, _, why, err := extractCountries(ctx, files)
+		switch {
+		case err != nil:
+			return err
+		case why != "":
+			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
+		default:
+			opts.Country = countryLabeller(bs)
+		}
 	}
 	var srcs []osmroad.Source
 	for _, f := range files {

@@ -77,17 +77,21 @@ func isGraphFile(path string) (bool, error) {
 }
 
 // countryLabeller returns a point → country function over boundary
-// polygons, or nil without boundaries.
+// polygons, or nil without boundaries. Land outside every polygon is
+// outsideCountries: one more country, foreign to all the others, so that a
+// closed border leaks neither through land the boundaries leave out (the
+// countries an extract's edge cuts, the neighbours of a study area) nor
+// through gaps between neighbouring polygons.
 func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 	if len(bs) == 0 {
 		return nil
 	}
 	ix := analysis.BoundaryIndex(bs)
 	return func(p orb.Point) string {
-		if i, ok := ix.Locate(p); ok {
+		if i, ok := ix.Locate(p); ok && bs[i].Country != "" {
 			return bs[i].Country
 		}
-		return ""
+		return outsideCountries
 	}
 }
 
@@ -118,21 +122,11 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		}
 		info.CountryLabels = "osm admin_level=2"
 	}
+	// Land outside the countries given (for an extract's own relations,
+	// the countries its edge cuts) gets a label of its own rather than 0,
+	// which a closed border lets through. (The countries outside share
+	// it: crossings between them stay open.)
 	country := countryLabeller(bs)
-	if info.CountryLabels == "osm admin_level=2" {
-		// Land outside the extract's complete country relations belongs to
-		// the countries its edge cuts: foreign to every complete one, so it
-		// gets a label of its own rather than 0, which a closed border
-		// lets through. (The cut countries share it: crossings between
-		// them stay open.)
-		inside := country
-		country = func(p orb.Point) string {
-			if c := inside(p); c != "" {
-				return c
-			}
-			return outsideCountries
-		}
-	}
 	if isGraph {
 		var err error
 		if g, err = readGraphProfile(files[0], profile); err != nil {
@@ -172,10 +166,9 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 	info.Components, info.LargestComp = g.Components()
 	var label func(string) uint8
 	if len(bs) > 0 {
-		var named []string // countries labelled even without a road vertex
-		if info.CountryLabels == "osm admin_level=2" {
-			named = []string{outsideCountries}
-			for _, b := range bs {
+		named := []string{outsideCountries} // labelled even without a road vertex
+		for _, b := range bs {
+			if b.Country != "" {
 				named = append(named, b.Country)
 			}
 		}
@@ -183,19 +176,17 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		label = func(c string) uint8 { return codes[c] }
-		if out, ok := codes[outsideCountries]; ok {
-			// A village or service of a country without a complete
-			// relation is outside; one without a country is unlabelled.
-			label = func(c string) uint8 {
-				if l, ok := codes[c]; ok || c == "" {
-					return l
-				}
-				return out
+		// A village or service of a country without a polygon is outside;
+		// one without a country is unlabelled (it snaps anywhere).
+		out := codes[outsideCountries]
+		label = func(c string) uint8 {
+			if l, ok := codes[c]; ok || c == "" {
+				return l
 			}
+			return out
 		}
 		for v := range g.NumVertices() {
-			if l := g.VertexLabel(int32(v)); l == 0 || l == codes[outsideCountries] {
+			if g.VertexLabel(int32(v)) == out {
 				info.UnlabelledVtxs++
 			}
 		}
@@ -212,35 +203,41 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 
 // attachRoads loads the job's road network into its parameters and inputs,
 // labelled with countries when closed (a border is closed in the run or in
-// a scenario variant), and says on stderr how many roads a closed border
-// cannot stop at (see closedBorderWarning).
-func attachRoads(ctx context.Context, j *job, in *inputs, closed bool, stderr io.Writer) error {
+// a scenario variant).
+func attachRoads(ctx context.Context, j *job, in *inputs, closed bool) error {
 	g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, closed)
 	if err != nil {
 		return err
 	}
 	j.params.Road.Graph, j.params.Road.CountryLabel = g, label
 	in.roads = info
-	if w := closedBorderWarning(info); w != "" && closed {
-		fmt.Fprintln(stderr, w)
-	}
 	return nil
 }
 
 // countriesFromRoads assembles the country polygons of OSM road extracts:
 // their complete admin_level=2 relations with an ISO 3166-1 code. It also
-// names the country relations the extract edge cuts, and fails when no
-// country polygon remains.
+// names the country relations the extract edge cuts, and fails (a usage
+// error asking for --boundaries) when no country polygon remains.
 func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundary, []string, error) {
+	bs, cut, why, err := extractCountries(ctx, files)
+	if err == nil && why != "" {
+		err = usagef("a closed border needs country boundaries: %s; give --boundaries", why)
+	}
+	return bs, cut, err
+}
+
+// extractCountries is countriesFromRoads without the usage error: when no
+// country polygon remains, why says so and why.
+func extractCountries(ctx context.Context, files []string) (bs []datasets.Boundary, cut []string, why string, err error) {
 	var srcs []osmroad.Source
 	for _, f := range files {
-		srcs = append(srcs, osmFileSource(ctx, f))
+		srcs = append(srcs, osmroad.FileSource(f))
 	}
 	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	var cut, other []string
+	var other []string
 	for _, sk := range res.Report.Skipped {
 		switch {
 		case sk.AdminLevel != 2:
@@ -251,38 +248,25 @@ func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundar
 		}
 	}
 	if len(res.Boundaries) == 0 {
-		var why []string
+		var reasons []string
 		if len(cut) > 0 {
-			why = append(why, "the extract edge cuts "+strings.Join(cut, "; "))
+			reasons = append(reasons, "the extract edge cuts "+strings.Join(cut, "; "))
 		}
 		if len(other) > 0 {
-			why = append(why, "skipped "+strings.Join(other, "; "))
+			reasons = append(reasons, "skipped "+strings.Join(other, "; "))
 		}
-		if len(why) == 0 {
-			why = append(why, "none in the files")
+		if len(reasons) == 0 {
+			reasons = append(reasons, "none in the files")
 		}
-		return nil, nil, usagef("a closed border needs country boundaries: %s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s); give --boundaries",
-			strings.Join(files, ", "), strings.Join(why, "; "))
+		return nil, nil, fmt.Sprintf("%s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s)",
+			strings.Join(files, ", "), strings.Join(reasons, "; ")), nil
 	}
-	return res.Boundaries, cut, nil
+	return res.Boundaries, cut, "", nil
 }
 
-// outsideCountries names, in the vertex labels taken from an extract's
-// own country relations, the land outside all of them.
-const outsideCountries = "(outside the extract's countries)"
-
-// closedBorderWarning says, for a closed border with --boundaries, how many
-// road vertices lie outside every country polygon: routes through them are
-// not stopped at the border. "" when there are none, or when the countries
-// come from the extract (the land outside them is then a country of its
-// own, see loadRoads).
-func closedBorderWarning(info *roadInfo) string {
-	if info == nil || info.UnlabelledVtxs == 0 || info.CountryLabels != "boundaries" {
-		return ""
-	}
-	return fmt.Sprintf("partons: %d of %d road vertices lie outside every boundary given; a closed border does not stop routes through them",
-		info.UnlabelledVtxs, info.Vertices)
-}
+// outsideCountries names, in the vertex labels, the land outside every
+// country polygon (given, or taken from an extract's own relations).
+const outsideCountries = "(outside every country given)"
 
 // graphMeta is the provenance stored in graph files and manifests.
 func graphMeta(rep *osmroad.Report) map[string]string {
@@ -303,8 +287,8 @@ func graphMeta(rep *osmroad.Report) map[string]string {
 }
 
 // labelVertices gives each vertex the 1-based index of its country in
-// sorted order (0: outside every boundary) so a closed border can be
-// enforced.
+// sorted order (0: no country, where country returns "") so a closed
+// border can be enforced.
 func labelVertices(g *road.Graph, country func(orb.Point) string, named []string) (map[string]uint8, error) {
 	n := g.NumVertices()
 	names := make([]string, n)

@@ -270,15 +270,37 @@ func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
 			t.Errorf("scenario %s: bridge %q, want %q", c.sub, got, c.want)
 		}
 	}
-	// --boundaries that leave roads outside every polygon: said on stderr.
+	// --boundaries that leave the east bank outside every polygon, as the
+	// boundaries.geojson of 'partons extract' leaves out the countries an
+	// extract's edge cuts: the land outside is one more country, and the
+	// closed border does not leak through it, from the OSM file or from a
+	// prepared graph.
 	onlyAA := writeFile(t, dir, "aa.geojson", `{"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"country":"AA"},"geometry":{"type":"Polygon","coordinates":[[[-1,-1],[0.05,-1],[0.05,1],[-1,1],[-1,-1]]]}}]}`)
-	code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--boundaries", onlyAA,
-		"--border", "closed", "--out", filepath.Join(dir, "aa"))
-	if code != 0 || !strings.Contains(e, "road vertices lie outside every boundary given") {
-		t.Errorf("closed border, boundaries with a gap: exit %d, stderr %q", code, e)
+	graph := filepath.Join(dir, "town.graph")
+	if code, _, e := runCLI(t, "prepare", "-q", townOSM, "-o", graph); code != 0 {
+		t.Fatal(e)
 	}
-	code, _, e = runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--border", "closed", "--out", filepath.Join(dir, "none"))
+	for _, roads := range []string{townOSM, graph} {
+		out := filepath.Join(dir, "aa-"+filepath.Base(roads))
+		code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", roads, "--boundaries", onlyAA,
+			"--border", "closed", "--out", out)
+		if code != 0 || e != "" {
+			t.Fatalf("closed border, boundaries with a gap, %s: exit %d, stderr %q", roads, code, e)
+		}
+		h, rows := readCSV(t, filepath.Join(out, "villages.csv"))
+		if got := cell(t, h, rows["bridge"], "post_road_status"); got != "unreachable" {
+			t.Errorf("%s: boundaries with a gap: bridge %q, want unreachable", roads, got)
+		}
+		if got := cell(t, h, rows["main"], "post_road_m"); got != "456.3" {
+			t.Errorf("%s: boundaries with a gap: main road_m %q, want 456.3", roads, got)
+		}
+		m := readFile(t, filepath.Join(out, "manifest.json"))
+		if !strings.Contains(m, `"vertices_outside_every_country"`) || !strings.Contains(m, `"border_crossing_edges": 1,`) {
+			t.Errorf("%s: manifest does not count the vertices outside and the bridge crossing into them", roads)
+		}
+	}
+	code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--roads", townOSM, "--border", "closed", "--out", filepath.Join(dir, "none"))
 	if code != exitUsage || !strings.Contains(e, "no complete admin_level=2 relation") || !strings.Contains(e, "--boundaries") {
 		t.Errorf("closed border, extract without countries: exit %d %q", code, e)
 	}

@@ -179,7 +179,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	if len(j.roadFiles) > 0 {
 		p.step("reading the road network")
-		if err := attachRoads(ctx, j, in, j.params.Road.ClosedBorder, stderr); err != nil {
+		if err := attachRoads(ctx, j, in, j.params.Road.ClosedBorder); err != nil {
 			return err
 		}
 		if err := checkRoadsUnchanged(o.manifestPath, want, in.roads); err != nil {

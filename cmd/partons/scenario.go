@@ -148,7 +148,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if len(j.roadFiles) > 0 {
 		needLabels = needLabels || j.params.Road.ClosedBorder
 		pr.step("reading the road network")
-		if err := attachRoads(ctx, j, in, needLabels, stderr); err != nil {
+		if err := attachRoads(ctx, j, in, needLabels); err != nil {
 			return err
 		}
 	}

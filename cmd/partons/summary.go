@@ -23,8 +23,12 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 	fmt.Fprintf(w, "partons: %d villages (%s), %d services in %d categories → %s\n",
 		m.Counts.Villages, strings.Join(countries, ", "), m.Counts.Services, len(res.Categories), out)
 	if r := m.Roads; r != nil && r.Source != "estimate" {
-		fmt.Fprintf(w, "roads (%s, %s): %d vertices, %d edges, %d components (largest %d vertices), %d dangling node references, %d border-crossing edges; %d villages and %d services unsnapped (> %.0f m)\n",
-			r.Profile, r.Source, r.Vertices, r.Edges, r.Components, r.LargestComp, r.DanglingRefs, r.BorderEdges,
+		borders := "border-crossing edges not counted (no country boundaries)"
+		if r.CountryLabels != "" {
+			borders = fmt.Sprintf("%d border-crossing edges", r.BorderEdges)
+		}
+		fmt.Fprintf(w, "roads (%s, %s): %d vertices, %d edges, %d components (largest %d vertices), %d dangling node references, %s; %d villages and %d services unsnapped (> %.0f m)\n",
+			r.Profile, r.Source, r.Vertices, r.Edges, r.Components, r.LargestComp, r.DanglingRefs, borders,
 			r.UnsnappedVills, r.UnsnappedSvcs, r.SnapM)
 	} else if r != nil {
 		fmt.Fprintf(w, "no road network: road figures are estimates (straight line × %.2f at %.1f km/h, %s)\n", r.DetourFactor, r.SpeedKmh, r.Profile)

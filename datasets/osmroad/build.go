@@ -102,6 +102,7 @@ func (r *reader) build(s int, p road.Profile) *Network {
 	})
 	pr.Vertices, pr.Edges = len(net.Vertices), len(net.Edges)
 	if r.opts.Country != nil {
+		pr.BordersCounted = true
 		labels := make([]string, len(net.Vertices))
 		for k, pt := range net.Vertices {
 			labels[k] = r.opts.Country(pt)

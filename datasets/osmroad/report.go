@@ -68,8 +68,10 @@ type ProfileReport struct {
 	Edges        int     // road.EdgeSpec values
 	LengthKm     float64 // sum of edge lengths
 	// BorderEdges counts edges whose end vertices carry different non-empty
-	// country labels; 0 when Options.Country is nil.
-	BorderEdges int
+	// country labels; 0 when Options.Country is nil, and BordersCounted
+	// false.
+	BorderEdges    int
+	BordersCounted bool
 }
 
 // Profile returns the report of profile p, or nil.
@@ -102,8 +104,12 @@ func (r *Report) String() string {
 		r.NodesScanned, r.NodesKept, r.DuplicateNodes)
 	fmt.Fprintf(&b, "dangling node references: %d (%d distinct nodes)\n", r.DanglingRefs, r.DanglingNodes)
 	for _, p := range r.Profiles {
-		fmt.Fprintf(&b, "%s: %d ways, %d vertices, %d edges, %.3f km, %d border-crossing edges\n",
-			p.Profile, p.RoutableWays, p.Vertices, p.Edges, p.LengthKm, p.BorderEdges)
+		borders := "border-crossing edges not counted (no country boundaries)"
+		if p.BordersCounted {
+			borders = fmt.Sprintf("%d border-crossing edges", p.BorderEdges)
+		}
+		fmt.Fprintf(&b, "%s: %d ways, %d vertices, %d edges, %.3f km, %s\n",
+			p.Profile, p.RoutableWays, p.Vertices, p.Edges, p.LengthKm, borders)
 	}
 	b.WriteString("data " + Attribution + "\n")
 	return b.String()
