@@ -49,8 +49,11 @@ func NewReportDiff(old, new *Report) *ReportDiff {
 	cats, ts := map[string]bool{}, map[float64]bool{}
 	for _, h := range old.Villages.Header {
 		if m := withinCol.FindStringSubmatch(h); m != nil && new.Villages.col(h) >= 0 && new.Villages.col(m[1]+"_nearest_m") >= 0 {
+			t, err := strconv.ParseFloat(m[2], 64)
+			if err != nil || math.IsInf(t, 0) {
+				continue // not a threshold partons writes ("1.2.3", 400 digits)
+			}
 			cats[m[1]] = true
-			t, _ := strconv.ParseFloat(m[2], 64)
 			ts[t] = true
 		}
 	}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,17 @@ func TestCheckUnknown(t *testing.T) {
 	}
 	if _, err := d.Check(Guard{Category: "pharmacy", Column: "share_within_1200m", Op: "<"}); err == nil {
 		t.Error("a missing column is accepted")
+	}
+}
+
+// TestNewReportDiffSkipsBadThresholds: a within column whose threshold
+// does not parse to a finite number is not a threshold (it would be
+// written as Inf, which JSON cannot hold).
+func TestNewReportDiffSkipsBadThresholds(t *testing.T) {
+	huge := strings.Repeat("9", 400)
+	v := CSV{Header: []string{"id", "post_nearest_m", "post_within_1200m", "post_within_" + huge + "m", "post_within_1.2.3m"}}
+	d := NewReportDiff(&Report{Villages: v}, &Report{Villages: v})
+	if len(d.Thresholds) != 1 || d.Thresholds[0] != 1200 || len(d.Categories) != 1 || d.Categories[0] != "post" {
+		t.Errorf("thresholds %v categories %v, want [1200] [post]", d.Thresholds, d.Categories)
 	}
 }

@@ -191,9 +191,19 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		return err
 	}
 	defer dir.Abort()
-	m := map[string]any{"generator": "partons", "version": version, "command": "diff",
-		"old": oldDir, "new": newDir, "categories": d.Categories, "thresholds_m": d.Thresholds,
+	// Like a run's manifest: paths relative to the manifest's folder, the
+	// checksum of every other file.
+	m := map[string]any{"generator": "partons", "version": version, "manifest_version": manifestVersion, "command": "diff",
+		"old": relativePath(o.out, oldDir), "new": relativePath(o.out, newDir), "categories": d.Categories, "thresholds_m": d.Thresholds,
 		"unknown_guards": o.unknown, "guards": guardRecords(results), "csv_raw": o.csvRaw}
+	outputs := []manifestOutput{
+		{File: "delta_villages.csv", Description: "per village and category: old and new nearest distance (m), the change, coverage lost or gained per threshold; villages that appeared or disappeared"},
+		{File: "delta_villages.geojson", Description: "delta_villages.csv as points"},
+		{File: "areas_delta.csv", Description: "per area, country and overall: old and new coverage shares and medians and their changes"},
+		{File: "services_delta.csv", Description: "services that appeared or disappeared"},
+		{File: "manifest.json", Description: "this file"},
+	}
+	sums := fileSums{}
 	guard := output.CSVGuard(!o.csvRaw)
 	writers := []fileWriter{
 		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
@@ -202,8 +212,15 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		}},
 		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable(), guard) }},
 		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},
-		{"manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }},
 	}
+	for i := range writers {
+		writers[i].write = sums.hashing(writers[i].name, writers[i].write)
+	}
+	writers = append(writers, fileWriter{"manifest.json", func(w *bufio.Writer) error {
+		sums.fill(outputs)
+		m["outputs"] = outputs
+		return output.WriteJSON(w, m)
+	}})
 	if err := writeReportFiles(dir, "", writers); err != nil {
 		return err
 	}

@@ -96,6 +96,20 @@ func TestDiffGuardOnUnknownIndicator(t *testing.T) {
 			if strings.Contains(tc.args[1], "pharmacy") && !strings.Contains(m, `"change": null`) {
 				t.Errorf("manifest.json does not write the unknown change as null")
 			}
+			// The diff's manifest, like a run's, vouches for its files and
+			// records the reports compared relative to itself.
+			r, err := openReport(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{"delta_villages.csv", "delta_villages.geojson", "areas_delta.csv", "services_delta.csv"} {
+				if _, err := r.readVerified(f); err != nil {
+					t.Error(err)
+				}
+			}
+			if !strings.Contains(m, `"old": "../r"`) || !strings.Contains(m, `"manifest_version": 2`) {
+				t.Errorf("manifest.json does not record the old report relative to itself:\n%.300s", m)
+			}
 			for _, f := range []string{"manifest.json", "delta_villages.csv", "delta_villages.geojson", "areas_delta.csv", "services_delta.csv"} {
 				if nonFinite.MatchString(readFile(t, filepath.Join(out, f))) {
 					t.Errorf("%s holds NaN or Inf", f)

@@ -179,16 +179,28 @@ func (m *manifest) relativeTo(dir string) error {
 	if err != nil {
 		return err
 	}
-	m.relocate(func(p string) string {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return p
-		}
-		rel, err := filepath.Rel(absDir, abs)
-		if err != nil {
-			return abs
-		}
-		return filepath.ToSlash(rel)
-	})
+	m.relocate(func(p string) string { return relativeFrom(absDir, p) })
 	return nil
+}
+
+// relativePath is p relative to the folder dir (p itself when either has
+// no absolute form, absolute when no relative path exists).
+func relativePath(dir, p string) string {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return p
+	}
+	return relativeFrom(absDir, p)
+}
+
+func relativeFrom(absDir, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(absDir, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(rel)
 }
