@@ -44,6 +44,7 @@ func Write(w io.Writer, in Input) error {
 	in.writeIntro(&b)
 	in.writeHeadline(&b)
 	ss := in.writeMaps(&b, f)
+	in.writeRoads(&b, f)
 	in.writeAreas(&b)
 	in.writeWorst(&b, ss)
 	in.writeScenario(&b, f)
@@ -68,7 +69,7 @@ p{margin:6px 0}.lede{font-size:16px}.note{color:var(--muted);font-size:13px}
 .warn{background:#fff6dd;border-left:5px solid #e69f00;padding:10px 16px;margin:16px 0}.warn h2{border:0;margin:0 0 4px;font-size:18px}.warn ul{margin:4px 0;padding-left:20px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:14px;margin:6px 0}
 th,td{padding:3px 9px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
-th{font-weight:600;background:#f3f5f7}th[colspan]{text-align:center}th.l,td.l{text-align:left}td.dom{font-style:italic;color:#555}
+th{font-weight:600;background:#f3f5f7}th[colspan]{text-align:center}th.l,td.l{text-align:left}td.dom{font-style:italic;color:#555}td.vil{color:#555}.roadmap{max-width:680px}
 .scroll{overflow-x:auto}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:18px}
 .card{border:1px solid var(--line);border-radius:6px;padding:12px 14px;break-inside:avoid;page-break-inside:avoid}
@@ -294,15 +295,33 @@ func (in *Input) writeHeadline(b *strings.Builder) {
 		in.thresholdHeads(b)
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
+	byVillages := false
 	for _, c := range in.reportCats() {
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.Lang.Category(in.catName(c))))
+		var s *series
 		for _, ctry := range r.Countries {
 			a, bs := headline(in.Aggregates, analysis.LevelCountry, ctry, in.catName(c))
+			if bs == basisUnknown { // nobody's population known: count villages
+				if s == nil {
+					x := newSeries(r, c)
+					s = &x
+				}
+				inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
+				if shares, med, k := villageFigures(s.d, inCtry, r.Params.ThresholdsM); k > 0 {
+					byVillages = true
+					in.villageCells(b, shares, med, in.Lang.Distance)
+					continue
+				}
+			}
 			in.shareCells(b, a, bs, n)
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody></table></div>\n</section>\n")
+	b.WriteString("</tbody></table></div>\n")
+	if byVillages {
+		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(in.Lang, "by villages")))
+	}
+	b.WriteString("</section>\n")
 }
 
 func (in *Input) writeAreas(b *strings.Builder) {
@@ -324,6 +343,12 @@ func (in *Input) writeAreas(b *strings.Builder) {
 		esc(t(in.Lang, "villages")), esc(t(in.Lang, "people")))
 	in.thresholdHeads(b)
 	b.WriteString("</tr></thead>\n<tbody>\n")
+	var mainS *series
+	if c := catIndex(r, main); c >= 0 {
+		x := newSeries(r, c)
+		mainS = &x
+	}
+	byVillages := false
 	for _, a := range rows {
 		h, bs := headline(in.Aggregates, analysis.LevelArea, a.Code, main)
 		if h != nil && h.Country != a.Country { // area codes are unique per country only
@@ -342,10 +367,23 @@ func (in *Input) writeAreas(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td>%s</td>", esc(in.displayName(name)), esc(a.Country),
 			esc(in.Lang.Number(float64(a.Villages), 0)), esc(people))
+		if bs == basisUnknown && a.PopulationKnown == 0 && mainS != nil {
+			inArea := func(v int) bool { return r.Villages[v].Country == a.Country && r.Villages[v].AreaCode == a.Code }
+			if shares, med, k := villageFigures(mainS.d, inArea, r.Params.ThresholdsM); k > 0 {
+				byVillages = true
+				in.villageCells(b, shares, med, in.Lang.Distance)
+				b.WriteString("</tr>\n")
+				continue
+			}
+		}
 		in.shareCells(b, h, bs, n)
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody></table></div>\n</section>\n")
+	b.WriteString("</tbody></table></div>\n")
+	if byVillages {
+		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(in.Lang, "by villages")))
+	}
+	b.WriteString("</section>\n")
 }
 
 // distanceFill returns the colour of a distance on the report's (and the
@@ -367,6 +405,12 @@ func distanceFill(d float64, breaks []float64) string {
 
 // distanceLegend lists the classes of distanceFill with the QML's words.
 func (in *Input) distanceLegend(b *strings.Builder, breaks []float64, services bool) {
+	in.classLegend(b, breaks, in.Lang.Threshold, services)
+}
+
+// classLegend lists the classes of distanceFill on breaks, each limit
+// written by format (metres, minutes).
+func (in *Input) classLegend(b *strings.Builder, breaks []float64, format func(float64) string, services bool) {
 	l := in.Lang
 	b.WriteString(`<ul class="legend">`)
 	lo := 0.0
@@ -374,11 +418,11 @@ func (in *Input) distanceLegend(b *strings.Builder, breaks []float64, services b
 		var label string
 		switch {
 		case i == len(breaks):
-			label = fmt.Sprintf(l.Word("over"), l.Threshold(lo))
+			label = fmt.Sprintf(l.Word("over"), format(lo))
 		case i == 0:
-			label = fmt.Sprintf(l.Word("up to"), l.Threshold(breaks[0]))
+			label = fmt.Sprintf(l.Word("up to"), format(breaks[0]))
 		default:
-			label = fmt.Sprintf(l.Word("range"), l.Threshold(lo), l.Threshold(breaks[i]))
+			label = fmt.Sprintf(l.Word("range"), format(lo), format(breaks[i]))
 		}
 		if i < len(breaks) {
 			lo = breaks[i]
@@ -468,7 +512,11 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 				if cv.Basis == basisDomestic {
 					label += "*"
 				}
-				label += " (" + l.Number(cv.PopulationMeasured, 0) + ")"
+				if cv.ByVillages {
+					label += " (" + fmt.Sprintf(t(l, "n villages"), l.Number(cv.PopulationMeasured, 0)) + "°)"
+				} else {
+					label += " (" + l.Number(cv.PopulationMeasured, 0) + ")"
+				}
 			}
 			fmt.Fprintf(b, `<li><i class="line" style="background:%s"></i>%s</li>`, countryColor(i), esc(label))
 		}

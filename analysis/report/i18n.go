@@ -66,6 +66,15 @@ var texts = map[string][3]string{
 	"legend service":    {"dienstpunt", "point de service", "service point"},
 	"area outline":      {"gebiedsgrens", "limite de territoire", "area boundary"},
 	"km":                {"km", "km", "km"},
+	"by villages":       {"Geen inwonertal gekend: aandeel van de dorpen en mediaan dorp, niet van de inwoners.", "Aucune population connue : part des villages et village médian, pas des habitants.", "No population known: share of villages and median village, not of people."},
+	"n villages":        {"%s dorpen", "%s villages", "%s villages"},
+	"by road":           {"Over de weg", "Par la route", "By road"},
+	"by road note":      {"Routes over het OpenStreetMap-wegennet (%s, %s): aandeel van de inwoners binnen elke reistijd, mediane reistijd en mediane routelengte tot de dichtstbijzijnde dienst.", "Itinéraires sur le réseau routier OpenStreetMap (%s, %s) : part des habitants à moins de chaque temps de trajet, temps médian et longueur médiane de l'itinéraire vers le service le plus proche.", "Routes on the OpenStreetMap road network (%s, %s): share of people within each travel time, median time and median route length to the nearest service."},
+	"route by time":     {"snelste route", "itinéraire le plus rapide", "fastest route"},
+	"route by length":   {"kortste route", "itinéraire le plus court", "shortest route"},
+	"median route":      {"mediane route", "itinéraire médian", "median route"},
+	"median time":       {"mediane reistijd", "temps médian", "median time"},
+	"road map":          {"Reistijd over de weg tot %s", "Temps de trajet par la route : %s", "Travel time by road to %s"},
 	"footer":            {"Gemaakt met partons uit de gegevens hierboven.", "Produit par partons à partir des données ci-dessus.", "Made with partons from the data above."},
 }
 

@@ -415,3 +415,26 @@ func TestIntroAgreesWithTables(t *testing.T) {
 		})
 	}
 }
+
+// With no population known anywhere, the tables count villages instead of
+// showing dashes: BE has villages at 500 m, 1.5 km, none at all, and one
+// unknown; so 1 of 3 within 1.2 km, 2 of 3 within 3.75 and 10 km, and the
+// median village is at 1.5 km.
+func TestVillageCountsWithoutPopulation(t *testing.T) {
+	nan := math.NaN()
+	r := synthetic([]string{"BE", "BE", "BE", "BE"}, []float64{nan, nan, nan, nan}, []float64{500, 1500, math.Inf(1), nan})
+	html := render(t, Input{Result: r, Lang: qml.EN})
+	for _, want := range []string{
+		`<td class="vil">33.3%°</td><td class="vil">66.7%°</td><td class="vil">66.7%°</td><td class="vil">1.5&nbsp;km°</td>`,
+		"No population known: share of villages and median village, not of people.",
+		"Belgium (3 villages°)",
+	} {
+		if !strings.Contains(html, strings.ReplaceAll(want, "&nbsp;", "\u00a0")) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	shares, med, n := villageFigures([]float64{500, 1500, math.Inf(1), nan, 10}, func(v int) bool { return v < 4 }, []float64{1200, 3750})
+	if n != 3 || med != 1500 || fmt.Sprint(shares) != fmt.Sprint([]float64{1.0 / 3, 2.0 / 3}) {
+		t.Errorf("villageFigures: %v %v %d", shares, med, n)
+	}
+}

@@ -127,6 +127,9 @@ type curve struct {
 	X, Share           []float64
 	PopulationMeasured float64
 	Basis              basis // basisNearest, basisDomestic, or basisUnknown when mixed or empty
+	// ByVillages: no population is known in the country, so each village
+	// with a known distance weighs 1 and PopulationMeasured counts them.
+	ByVillages bool
 }
 
 // cdf samples the curve of each country at n+1 evenly spaced distances
@@ -138,19 +141,29 @@ func cdf(r *analysis.Result, s series, countries []string, xmax float64, n int) 
 		var pts []pw
 		cv := curve{Country: ctry}
 		first := true
-		for v := range r.Villages {
-			vl := &r.Villages[v]
-			if vl.Country != ctry || !vl.HasPopulation || math.IsNaN(s.d[v]) {
-				continue
+		for pass := 0; pass < 2 && cv.PopulationMeasured == 0; pass++ {
+			pts, cv.ByVillages = pts[:0], pass == 1
+			for v := range r.Villages {
+				vl := &r.Villages[v]
+				if vl.Country != ctry || (!cv.ByVillages && !vl.HasPopulation) || math.IsNaN(s.d[v]) {
+					continue
+				}
+				w := 1.0
+				if !cv.ByVillages {
+					w = vl.Population
+				}
+				pts = append(pts, pw{s.d[v], w})
+				cv.PopulationMeasured += w
+				switch {
+				case first:
+					cv.Basis, first = s.basis[v], false
+				case cv.Basis != s.basis[v]:
+					cv.Basis = basisUnknown
+				}
 			}
-			pts = append(pts, pw{s.d[v], vl.Population})
-			cv.PopulationMeasured += vl.Population
-			switch {
-			case first:
-				cv.Basis, first = s.basis[v], false
-			case cv.Basis != s.basis[v]:
-				cv.Basis = basisUnknown
-			}
+		}
+		if cv.PopulationMeasured == 0 {
+			cv.ByVillages = false
 		}
 		sort.SliceStable(pts, func(i, j int) bool { return pts[i].d < pts[j].d })
 		cum, k := 0.0, 0

@@ -54,3 +54,27 @@ func TestReportTitleAndDates(t *testing.T) {
 		})
 	}
 }
+
+// A run by road shows its road figures: a table of travel times and route
+// lengths per category (counted in villages: the extract's places carry
+// no population) and a travel-time map; a straight-line run has none.
+func TestReportRoadSection(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	if code, _, e := runCLI(t, "run", "-q", "--osm", "../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf", "--out", out); code != 0 {
+		t.Fatal(e)
+	}
+	html := readFile(t, filepath.Join(out, "report.html"))
+	for _, w := range []string{"<h2>By road</h2>", "(car, fastest route)", "<th>≤ 15\u00a0min</th>", "<th>median time</th><th>median route</th>",
+		`<td class="l">post office</td><td class="vil">`, "<h3>Travel time by road to ", "No population known: share of villages"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("report.html of a routed run lacks %q", w)
+		}
+	}
+	if strings.Count(html, `<svg class="map"`) < 2 {
+		t.Error("no travel-time map")
+	}
+	straight := readFile(t, "../../testdata/golden/westhoek/report.html")
+	if strings.Contains(straight, "By road") {
+		t.Error("a straight-line run shows a road section")
+	}
+}
