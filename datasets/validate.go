@@ -195,14 +195,44 @@ func ParseQuantity(s string, decimalComma bool) (v float64, ok bool, err error) 
 	return v, true, nil
 }
 
-// ValidateQuantity checks that a population or capacity is finite and
-// non-negative. O(1).
+// Physical bounds of the quantities partons reads. Values beyond them are
+// input errors, and they keep every sum, product and share partons
+// computes far from float64 overflow (1e308).
+const (
+	// MaxPopulation bounds the population of one village, area or demand
+	// point: 100 million, five times the largest city on Earth.
+	MaxPopulation = 1e8
+	// MaxCapacity bounds a service's capacity (and any quantity read as
+	// a population or capacity): one billion units.
+	MaxCapacity = 1e9
+	// MaxCost bounds one cost of an origin–destination matrix, whatever
+	// its unit: 1e9 metres is 25 times round the Earth, 1e9 minutes 1900
+	// years.
+	MaxCost = 1e9
+)
+
+// ValidateQuantity checks that a population or capacity is finite,
+// non-negative and at most MaxCapacity. O(1).
 func ValidateQuantity(v float64) error {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return fmt.Errorf("%v is not finite", v)
 	case v < 0:
 		return fmt.Errorf("%v is negative", v)
+	case v > MaxCapacity:
+		return fmt.Errorf("%v is more than %g: not a plausible population or capacity", v, float64(MaxCapacity))
+	}
+	return nil
+}
+
+// ValidatePopulation checks a population: as ValidateQuantity, and at
+// most MaxPopulation. O(1).
+func ValidatePopulation(v float64) error {
+	if err := ValidateQuantity(v); err != nil {
+		return err
+	}
+	if v > MaxPopulation {
+		return fmt.Errorf("%v people is more than %g: not a plausible population of one place", v, float64(MaxPopulation))
 	}
 	return nil
 }

@@ -84,6 +84,7 @@ func TestParseQuantity(t *testing.T) {
 	}{
 		{"", 0, false, ""}, {"  ", 0, false, ""}, {"0", 0, true, ""}, {"1045", 1045, true, ""}, {"1045,5", 1045.5, true, ""},
 		{"-1", 0, false, "negative"}, {"-0", 0, true, ""}, {"NaN", 0, false, "not a number"}, {"n/a", 0, false, "not a number"},
+		{"1e9", 1e9, true, ""}, {"1000000001", 0, false, "more than 1e+09"}, {"1e308", 0, false, "more than 1e+09"},
 	}
 	for _, tc := range tests {
 		v, ok, err := datasets.ParseQuantity(tc.in, true)
@@ -94,6 +95,15 @@ func TestParseQuantity(t *testing.T) {
 	for _, v := range []float64{math.NaN(), math.Inf(1), -0.5} {
 		if datasets.ValidateQuantity(v) == nil {
 			t.Errorf("ValidateQuantity(%v) = nil", v)
+		}
+	}
+}
+
+func TestValidatePopulation(t *testing.T) {
+	for v, want := range map[float64]string{0: "", 1e8: "", 1e8 + 1: "more than 1e+08", 1e308: "more than 1e+09", -1: "negative", math.Inf(1): "not finite"} {
+		err := datasets.ValidatePopulation(v)
+		if (want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("ValidatePopulation(%v) = %v, want %q", v, err, want)
 		}
 	}
 }

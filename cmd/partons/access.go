@@ -151,6 +151,9 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 		for i, id := range dIDs {
 			w.WriteString(output.CSVText(id, !o.csvRaw) + ",")
 			if ok[i] {
+				if math.IsNaN(values[i]) || math.IsInf(values[i], 0) {
+					return fmt.Errorf("access: %s of %q is %v (an overflow): not written", col, id, values[i])
+				}
 				w.WriteString(strconv.FormatFloat(values[i], 'g', -1, 64))
 			}
 			w.WriteByte('\n')

@@ -307,6 +307,9 @@ func value(c table.Column, cell table.Cell) (any, error) {
 	if cell.Null() {
 		return nil, nil
 	}
+	if cell.Infinite() {
+		return nil, fmt.Errorf("infinite value (an overflow): not written")
+	}
 	s := cell.Text()
 	switch {
 	case cell.IsText():

@@ -60,16 +60,44 @@ type reader[T any] func(source string, r io.Reader) ([]T, error)
 type formats[T any] func(src Source) (gj, csv reader[T], err error)
 
 // Villages reads every village source with schema s and the source's own
-// Fields over it.
+// Fields over it. A population above datasets.MaxPopulation is a problem
+// of its record.
 func Villages(srcs []Source, s datasets.VillageSchema) ([]datasets.Village, []Input, error) {
 	return readAll(srcs, "villages", func(src Source) (reader[datasets.Village], reader[datasets.Village], error) {
 		s := s
 		if err := s.Apply(src.Fields); err != nil {
 			return nil, nil, err
 		}
-		return func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) },
-			func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) }, nil
+		return boundPopulation(s.Population, func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) }),
+			boundPopulation(s.Population, func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) }), nil
 	})
+}
+
+// boundPopulation wraps a village reader: a population above
+// datasets.MaxPopulation is a problem at its record, field field.
+func boundPopulation(field string, read reader[datasets.Village]) reader[datasets.Village] {
+	return func(n string, r io.Reader) ([]datasets.Village, error) {
+		vs, err := read(n, r)
+		if err != nil {
+			return nil, err
+		}
+		probs := datasets.NewProblems(n)
+		for i := range vs {
+			v := &vs[i]
+			if !v.HasPopulation {
+				continue
+			}
+			if err := datasets.ValidatePopulation(v.Population); err != nil {
+				if !probs.Add(&datasets.RecordError{Line: v.Origin.Line, Feature: v.Origin.Feature, Field: field, Reason: err.Error()}) {
+					break
+				}
+			}
+		}
+		if err := probs.Err(); err != nil {
+			return nil, err
+		}
+		return vs, nil
+	}
 }
 
 // Services reads every service source with schema s and the source's own

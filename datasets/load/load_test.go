@@ -54,3 +54,23 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestPopulationBound: a population above datasets.MaxPopulation is a
+// problem of its record, in GeoJSON and CSV alike.
+func TestPopulationBound(t *testing.T) {
+	gj := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[2.885,50.85]},"properties":{"id":"a","name":"Ieper","pop":200000000}}]}`
+	csv := "id,name,pop,lon,lat\nb,Bailleul,14000,2.737,50.739\nc,Big,100000001,2.7,50.7\n"
+	s := datasets.DefaultVillageSchema()
+	s.Population = "pop"
+	_, _, err := Villages([]Source{Bytes("v.geojson", []byte(gj)), Bytes("v.csv", []byte(csv))}, s)
+	var list datasets.ErrorList
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("err = %v, want 2 problems", err)
+	}
+	if e := list[0]; e.Source != "v.geojson" || e.Feature != 0 || e.Field != "pop" || !strings.Contains(e.Reason, "2e+08 people is more than 1e+08") {
+		t.Errorf("first problem = %v", e)
+	}
+	if e := list[1]; e.Source != "v.csv" || e.Line != 3 || e.Field != "pop" {
+		t.Errorf("second problem = %v", e)
+	}
+}

@@ -86,6 +86,8 @@ func ReadOD(source string, r io.Reader) (*Matrix, error) {
 			rw.Fail(ColCost, "cost: "+perr.Error())
 		case cost < 0:
 			rw.Fail(ColCost, fmt.Sprintf("cost %v is negative", cost))
+		case cost > datasets.MaxCost:
+			rw.Fail(ColCost, fmt.Sprintf("cost %v is more than %g", cost, float64(datasets.MaxCost)))
 		}
 		if rw.Bad {
 			return

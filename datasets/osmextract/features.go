@@ -218,5 +218,5 @@ func parsePopulation(s string) (float64, bool) {
 		}
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	return float64(n), err == nil
+	return float64(n), err == nil && datasets.ValidatePopulation(float64(n)) == nil
 }

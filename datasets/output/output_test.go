@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -196,5 +197,28 @@ func TestCSVFormulaGuard(t *testing.T) {
 	}
 	if got := CSVText("=a,b", false); got != `"=a,b"` {
 		t.Errorf("CSVText raw = %q", got)
+	}
+}
+
+// TestInfiniteCellRefused: an infinite value is an overflow; the writers
+// return an error naming the row and column instead of writing "+Inf" or
+// an empty cell.
+func TestInfiniteCellRefused(t *testing.T) {
+	n := 5000 // enough rows for the parallel formatter
+	rows := make([][]table.Cell, n)
+	geoms := make([]orb.Geometry, n)
+	for i := range rows {
+		rows[i] = []table.Cell{table.Str("v"), table.Float(1, 1)}
+		geoms[i] = orb.Point{2.9, 50.8}
+	}
+	rows[4321][1] = table.Float(math.Inf(1), 1)
+	tb := table.FromRows([]table.Column{{Name: "id"}, {Name: "share", Kind: table.Number, Decimals: 4}}, rows)
+	want := `row 4322, column "share": infinite value`
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tb); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("WriteCSV: %v, want %q", err, want)
+	}
+	if err := WriteGeoJSON(&b, tb, geoms, GeoJSONOptions{}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("WriteGeoJSON: %v, want %q", err, want)
 	}
 }

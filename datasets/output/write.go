@@ -42,10 +42,14 @@ func WriteCSV(w io.Writer, t table.Table, opts ...CSVOption) error {
 	if _, err := bw.Write(b); err != nil {
 		return err
 	}
-	err := formatRows(bw, t, func(b []byte, _ int, row []table.Cell, tmp *[]byte) []byte {
+	var inf infiniteCell
+	err := formatRows(bw, t, func(b []byte, r int, row []table.Cell, tmp *[]byte) []byte {
 		for i, c := range row {
 			if i > 0 {
 				b = append(b, ',')
+			}
+			if c.Infinite() {
+				inf.note(t, r, i)
 			}
 			if c.IsText() {
 				*tmp = c.AppendText((*tmp)[:0])
@@ -56,10 +60,26 @@ func WriteCSV(w io.Writer, t table.Table, opts ...CSVOption) error {
 		}
 		return append(b, '\n')
 	})
+	if err == nil {
+		err = inf.err
+	}
 	if err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// infiniteCell records the first infinite cell met by concurrent row
+// formatters.
+type infiniteCell struct {
+	once sync.Once
+	err  error
+}
+
+func (f *infiniteCell) note(t table.Table, r, col int) {
+	f.once.Do(func() {
+		f.err = fmt.Errorf("output: row %d, column %q: infinite value (an overflow): not written", r+1, t.Columns[col].Name)
+	})
 }
 
 // formatRows formats every row of t with format and writes them in order:
@@ -190,6 +210,7 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 	}
 	var geomErr error
 	var once sync.Once
+	var inf infiniteCell
 	err := formatRows(bw, t, func(b []byte, r int, row []table.Cell, tmp *[]byte) []byte {
 		if r > 0 {
 			b = append(b, ',')
@@ -214,6 +235,9 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 			}
 			b = append(b, keys[i]...)
 			switch {
+			case c.Infinite():
+				inf.note(t, r, i)
+				b = append(b, "null"...)
 			case c.Null():
 				b = append(b, "null"...)
 			case c.IsText():
@@ -227,6 +251,9 @@ func WriteGeoJSON(w io.Writer, t table.Table, geoms []orb.Geometry, opt GeoJSONO
 	})
 	if err == nil {
 		err = geomErr
+	}
+	if err == nil {
+		err = inf.err
 	}
 	if err != nil {
 		return err

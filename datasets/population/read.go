@@ -155,6 +155,9 @@ func Read(source string, r io.Reader, o ReadOptions) (*Table, error) {
 		if err != nil || p < 0 || math.IsInf(p, 0) || math.IsNaN(p) {
 			fail(line, header[pi], "population %q is not a non-negative number", get(pi))
 			ok = false
+		} else if err := datasets.ValidatePopulation(p); err != nil {
+			fail(line, header[pi], "population %v", err)
+			ok = false
 		}
 		if ok {
 			row.Population = p

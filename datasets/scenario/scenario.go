@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -227,8 +226,8 @@ func (c *Change) check() string {
 		if len(c.SetCapacity.IDs) == 0 && c.SetCapacity.Category == "" && c.SetCapacity.Country == "" && c.SetCapacity.Area == "" {
 			return "empty filter: give ids, or a category, country or area"
 		}
-		if !(c.SetCapacity.Capacity >= 0) || math.IsInf(c.SetCapacity.Capacity, 0) {
-			return "capacity must be a finite number ≥ 0"
+		if err := datasets.ValidateQuantity(c.SetCapacity.Capacity); err != nil {
+			return "capacity " + err.Error()
 		}
 	}
 	for i, s := range c.AddServices {
@@ -238,8 +237,10 @@ func (c *Change) check() string {
 		if err := datasets.ValidateLonLat(s.Lon, s.Lat); err != nil {
 			return fmt.Sprintf("add_services[%d] %q: %v", i, s.ID, err)
 		}
-		if s.Capacity != nil && !(*s.Capacity >= 0) {
-			return fmt.Sprintf("add_services[%d] %q: capacity must be ≥ 0", i, s.ID)
+		if s.Capacity != nil {
+			if err := datasets.ValidateQuantity(*s.Capacity); err != nil {
+				return fmt.Sprintf("add_services[%d] %q: capacity %v", i, s.ID, err)
+			}
 		}
 	}
 	if m := c.MobileService; m != nil && (m.Category == "" || len(m.Villages) == 0 || m.IDPrefix == "") {
@@ -252,8 +253,10 @@ func (c *Change) check() string {
 		if err := datasets.ValidateLonLat(v.Lon, v.Lat); err != nil {
 			return fmt.Sprintf("add_villages[%d] %q: %v", i, v.ID, err)
 		}
-		if v.Population != nil && !(*v.Population >= 0) {
-			return fmt.Sprintf("add_villages[%d] %q: population must be ≥ 0", i, v.ID)
+		if v.Population != nil {
+			if err := datasets.ValidatePopulation(*v.Population); err != nil {
+				return fmt.Sprintf("add_villages[%d] %q: population %v", i, v.ID, err)
+			}
 		}
 	}
 	return ""

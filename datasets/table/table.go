@@ -40,6 +40,7 @@ const (
 	text
 	number
 	boolean
+	infinite // ±Inf given to Float: an overflow the writers refuse
 )
 
 // Cell is one value. The zero Cell is null: empty in CSV, null in JSON.
@@ -81,10 +82,15 @@ func Str(s string) Cell {
 }
 
 // Float is v with a fixed number of decimals (-1: the shortest exact
-// representation); NaN and ±Inf are null.
+// representation). NaN is null: the value is unknown. ±Inf is kept as an
+// infinite cell, which the writers refuse with an error rather than write
+// "+Inf" or silently drop: an infinite result is an overflow, a bug.
 func Float(v float64, decimals int) Cell {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if math.IsNaN(v) {
 		return NullCell
+	}
+	if math.IsInf(v, 0) {
+		return Cell{f: v, kind: infinite}
 	}
 	return Cell{f: v, kind: number, dec: int8(decimals)}
 }
@@ -103,6 +109,10 @@ func Boolean(v bool) Cell {
 
 // Null reports whether the cell is missing.
 func (c Cell) Null() bool { return c.kind == null }
+
+// Infinite reports whether the cell holds ±Inf (see Float); writers must
+// refuse it. AppendText appends nothing for it.
+func (c Cell) Infinite() bool { return c.kind == infinite }
 
 // IsText reports whether the cell holds a string (JSON string).
 func (c Cell) IsText() bool { return c.kind == text }

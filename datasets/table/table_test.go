@@ -20,7 +20,7 @@ func TestCells(t *testing.T) {
 		{"shortest", Float(35000, -1), "35000", false},
 		{"shortest fraction", Float(0.1, -1), "0.1", false},
 		{"nan", Float(math.NaN(), 1), "", true},
-		{"inf", Float(math.Inf(1), 1), "", true},
+		{"inf is not null but infinite, and has no text", Float(math.Inf(1), 1), "", false},
 		{"int", Int(42), "42", false},
 		{"bool", Boolean(true), "true", false},
 		{"false", Boolean(false), "false", false},
@@ -31,6 +31,9 @@ func TestCells(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.c.Text(); got != tc.want || tc.c.Null() != tc.null {
 				t.Fatalf("Text = %q null %v, want %q null %v", got, tc.c.Null(), tc.want, tc.null)
+			}
+			if inf := math.IsInf(tc.c.f, 0); tc.c.Infinite() != inf {
+				t.Errorf("Infinite() = %v, want %v", tc.c.Infinite(), inf)
 			}
 		})
 	}
