@@ -10,7 +10,8 @@
 # (c) PROJ projects points to EPSG 3035, 2154, 31370, 32631 and partons must
 #     read them back to the same lon/lat;
 # (d) scipy's cKDTree (planar, EPSG:3035) agrees with the geodesic nearest;
-# (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage.
+# (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
+#     5 for a diff guard whose indicator is unknown (never a NaN crash).
 #
 # Each check is a script in .ci/verify/ printing PASS/FAIL lines; this
 # script tallies them, prints "verify: N passed, M failed" and exits non-zero

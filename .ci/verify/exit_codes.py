@@ -11,7 +11,9 @@ may be left behind.
   - the README's CI guard (pharmacy_within_3750m_share < -0.02) on the
     embedded sample, whose overall pharmacy share is unknown -> exit 5,
     the diff report is written and its manifest.json parses as strict
-    JSON (no NaN).
+    JSON (no NaN);
+  - the same report with villages.csv truncated -> diff exits 3 naming
+    villages.csv (its manifest.json records every file's SHA-256 and size).
 
 Usage: exit_codes.py --bin PARTONS
 """
@@ -65,6 +67,15 @@ def main():
             rep.ok(ok, "the diff report is written, the guard unknown with a null change", str(m.get("guards"))[:200])
         except (OSError, ValueError, KeyError, IndexError) as e:
             rep.ok(False, "the diff report is written, the guard unknown with a null change", repr(e))
+
+        vil_csv = os.path.join(r, "villages.csv")
+        with open(vil_csv, "rb") as f:
+            body = f.read()
+        with open(vil_csv, "wb") as f:
+            f.write(body[: len(body) // 2])
+        p = run([a.bin, "diff", r, r, "--out", os.path.join(tmp, "diff2")])
+        rep.ok(p.returncode == 3 and vil_csv in p.stderr,
+               "a truncated villages.csv is refused with exit 3, naming the file", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
     rep.exit()
 
 
