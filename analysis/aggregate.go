@@ -295,8 +295,8 @@ func (r *Result) thresholds(b Basis) []float64 {
 }
 
 // roadDistance is the road (or estimated road) length or time of village
-// v for category ci: NaN unknown (coverage, unsnapped), +Inf when no
-// service can be reached. The basket has no road figure (NaN).
+// v for category ci: NaN unknown, +Inf known to have no service (see
+// unreachableKnown). The basket has no road figure (NaN).
 func (r *Result) roadDistance(v, ci int, basis Basis) float64 {
 	if ci == len(r.Categories) {
 		return math.NaN()
@@ -311,7 +311,10 @@ func (r *Result) roadDistance(v, ci int, basis Basis) float64 {
 	rr := &r.Rows[v].Road[ci]
 	switch rr.Status {
 	case RoadUnreachable:
-		return math.Inf(1)
+		if r.unreachableKnown(v, ci) {
+			return math.Inf(1)
+		}
+		return math.NaN()
 	case RoadOK:
 		if basis == BasisRoadMin {
 			return rr.TimeMin
@@ -390,4 +393,19 @@ func weightedQuantile(p float64, sorted []pair) float64 {
 		return math.NaN()
 	}
 	return q
+}
+
+// unreachableKnown reports whether an unreachable village is known to have
+// no service of category ci by road: with a cut-off (none within it), or
+// with a closed border when the category has no service in the village's
+// country. Otherwise no route was found (an island, a network cut off from
+// the services, a one-way trap, a closed border in front of the only
+// domestic services): the distance is unknown, not infinite, and the
+// village does not count as known in the aggregates.
+func (r *Result) unreachableKnown(v, ci int) bool {
+	rp := r.Params.Road
+	if rp.MaxRoadM > 0 || rp.MaxTimeMin > 0 {
+		return true
+	}
+	return rp.ClosedBorder && r.Rows[v].Cats[ci].Status == StatusNoDomesticService
 }

@@ -4,7 +4,10 @@ import (
 	"math"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/geo/road"
 )
 
 // resultWith builds a Result by hand: one category, the given nearest
@@ -104,4 +107,63 @@ func TestAggregatesSharesMonotonic(t *testing.T) {
 			}
 		}
 	}
+}
+
+// An unreachable village has no road distance: it is unknown in the
+// aggregates (no route found), except when a cut-off or a closed border
+// in front of a country without the service says there is none.
+func TestAggregatesRoadUnreachable(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		cutoff     bool
+		closed     bool
+		status     Status
+		known      int
+		measured   float64
+		shareWithN float64
+	}{
+		{name: "no route: unknown", status: StatusOK, known: 1, measured: 10, shareWithN: 1},
+		{name: "closed border, services at home: unknown", closed: true, status: StatusOK, known: 1, measured: 10, shareWithN: 1},
+		{name: "closed border, none at home: none", closed: true, status: StatusNoDomesticService, known: 2, measured: 40, shareWithN: 0.25},
+		{name: "beyond the cut-off: none", cutoff: true, status: StatusOK, known: 2, measured: 40, shareWithN: 0.25},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := resultWith([]string{"X", "X"}, []string{"AA", "AA"}, []float64{10, 30}, []float64{200, 300})
+			rp := DefaultRoadParams(road.Car)
+			rp.Graph = tinyGraph(t) // the figures below are set by hand
+			rp.ClosedBorder = c.closed
+			if c.cutoff {
+				rp.MaxTimeMin = 20
+			}
+			r.Params.Road = rp
+			r.Rows[0].Road = []RoadResult{{Status: RoadOK, LengthM: 500, TimeMin: 2, Service: 0}}
+			r.Rows[1].Road = []RoadResult{{Status: RoadUnreachable, LengthM: nan, TimeMin: nan, Service: -1}}
+			r.Rows[1].Cats[0].Status = c.status
+			var a *Aggregate
+			aggs := r.AggregatesFor(BasisRoadM)
+			for i := range aggs {
+				if aggs[i].Level == LevelArea {
+					a = &aggs[i]
+				}
+			}
+			if a == nil {
+				t.Fatal("no area aggregate on road_m")
+			}
+			if a.VillagesKnown != c.known || a.PopulationMeasured != c.measured || a.ShareWithin[0] != c.shareWithN {
+				t.Errorf("known %d, measured %v, share ≤1000 m %v; want %d, %v, %v",
+					a.VillagesKnown, a.PopulationMeasured, a.ShareWithin[0], c.known, c.measured, c.shareWithN)
+			}
+		})
+	}
+}
+
+// tinyGraph is one 100 m street.
+func tinyGraph(tb testing.TB) *road.Graph {
+	tb.Helper()
+	vs := []orb.Point{{0, 0}, {0.0009, 0}}
+	g, err := road.Build(road.Car, vs, []road.EdgeSpec{{From: 0, To: 1, LengthM: 100, Forward: true, Backward: true, SpeedKmh: 30, Geometry: orb.LineString(vs)}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
 }
