@@ -77,3 +77,43 @@ func writeCoverage(w io.Writer, pairs []analysis.CoveragePair) {
 		}
 	}
 }
+
+// unmapped lists the raw category values the taxonomy left as they are.
+func unmapped(mapping []mappingEntry) []string {
+	out := []string{}
+	for _, e := range mapping {
+		if e.Vocabulary == "unmapped" {
+			out = append(out, e.Raw)
+		}
+	}
+	return out
+}
+
+// writeUnmapped tells on stderr which raw category values the taxonomy
+// did not know (each is a category of its own), and which bare values
+// were ambiguous, so that a missing mapping is not mistaken for a
+// category of its own.
+func writeUnmapped(w io.Writer, mapping []mappingEntry) {
+	var list []string
+	for _, e := range mapping {
+		if e.Vocabulary != "unmapped" {
+			continue
+		}
+		item := fmt.Sprintf("%q (%d)", e.Raw, e.Services)
+		if len(e.Ambiguous) > 0 {
+			item = fmt.Sprintf("%q (%d; ambiguous: %s)", e.Raw, e.Services, strings.Join(e.Ambiguous, ", "))
+		}
+		list = append(list, item)
+	}
+	if len(list) == 0 {
+		return
+	}
+	const show = 20
+	more := ""
+	if len(list) > show {
+		more = fmt.Sprintf(", … (%d in all, listed in manifest.json)", len(list))
+		list = list[:show]
+	}
+	fmt.Fprintf(w, "partons: category values not in the taxonomy, kept as categories of their own (services): %s%s; "+
+		"map them under categories: in the config\n", strings.Join(list, ", "), more)
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -71,5 +72,36 @@ func TestRunCoverageDeclaredForOneCategory(t *testing.T) {
 	}
 	if !slices.Equal(m.Coverage.Pairs, wantPairs) {
 		t.Errorf("manifest coverage pairs = %+v\nwant %+v", m.Coverage.Pairs, wantPairs)
+	}
+}
+
+// A bare OSM value (post_office) maps to its category; values the
+// taxonomy does not know are listed on stderr and in the manifest.
+func TestRunBareCategoryValues(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\nbe,Poperinge,BE,100,2.726,50.855\n")
+	services := writeFile(t, dir, "s.csv", "id,name,category,country,lon,lat\n"+
+		"po,Post,post_office,BE,2.727,50.856\nfl,Bloemen,florist,BE,2.725,50.854\nfm,Bloemen 2,florist,BE,2.725,50.853\n")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := `category values not in the taxonomy, kept as categories of their own (services): "florist" (2);`; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	var m struct {
+		Mapping  []mappingEntry `json:"category_mapping"`
+		Unmapped []string       `json:"unmapped_categories"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
+		t.Fatal(err)
+	}
+	want := []mappingEntry{
+		{Raw: "florist", Category: "florist", Vocabulary: "unmapped", Services: 2},
+		{Raw: "post_office", Category: "post", Vocabulary: "osm", Services: 1, Via: "amenity=post_office"},
+	}
+	if !reflect.DeepEqual(m.Mapping, want) || !slices.Equal(m.Unmapped, []string{"florist"}) {
+		t.Errorf("manifest mapping = %+v, unmapped %v", m.Mapping, m.Unmapped)
 	}
 }

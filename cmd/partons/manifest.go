@@ -23,6 +23,7 @@ type manifest struct {
 	Inputs          []load.Input         `json:"inputs"`
 	Parameters      manifestParams       `json:"parameters"`
 	Mapping         []mappingEntry       `json:"category_mapping"`
+	Unmapped        []string             `json:"unmapped_categories"` // raw values the taxonomy does not know, kept as categories
 	Coverage        manifestCoverage     `json:"coverage"`
 	Counts          manifestCounts       `json:"counts"`
 	Data            []manifestSource     `json:"data_sources"`
@@ -52,6 +53,10 @@ type mappingEntry struct {
 	Category   string `json:"category"`
 	Vocabulary string `json:"vocabulary"` // osm, bpe, laposte, user, or "unmapped" (kept as is)
 	Services   int    `json:"services"`
+	// Via is the tag a bare value was read as ("amenity=post_office").
+	Via string `json:"via,omitempty"`
+	// Ambiguous lists the tags an unmapped bare value could be.
+	Ambiguous []string `json:"ambiguous,omitempty"`
 }
 
 type manifestCoverage struct {
@@ -109,6 +114,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		},
 		Run:      &j.spec,
 		Mapping:  in.mapping,
+		Unmapped: unmapped(in.mapping),
 		Coverage: manifestCoverage{Source: coverageSource, Pairs: res.CoveragePairs()},
 		Counts:   counts(in),
 		Assigned: in.assign,
@@ -210,31 +216,33 @@ func counts(in *inputs) manifestCounts {
 // mapCategories maps every service's raw category through the taxonomy
 // (in place) and lists which raw value went to which category.
 func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingEntry {
-	vocab := map[string]string{}
-	for _, e := range t.Entries() {
-		vocab[strings.ToLower(e.Raw)] = e.Vocabulary
-	}
-	type key struct{ raw, cat, vocab string }
-	n := map[key]int{}
+	type key struct{ raw, cat string }
+	n := map[key]*mappingEntry{}
 	for i := range services {
 		s := &services[i]
 		if s.Raw == "" {
 			s.Raw = s.Category
 		}
-		cat, known := t.Map(s.Raw)
-		s.Category = cat
-		v := "unmapped"
-		if known {
-			v = vocab[strings.ToLower(strings.TrimSpace(s.Raw))]
-			if v == "" {
-				v = "taxonomy"
+		r := t.Resolve(s.Raw)
+		s.Category = r.Category
+		k := key{strings.TrimSpace(s.Raw), r.Category}
+		e := n[k]
+		if e == nil {
+			v := "unmapped"
+			if r.Known {
+				v = r.Vocabulary
+				if v == "" {
+					v = "taxonomy"
+				}
 			}
+			e = &mappingEntry{Raw: k.raw, Category: k.cat, Vocabulary: v, Via: r.Via, Ambiguous: r.Ambiguous}
+			n[k] = e
 		}
-		n[key{strings.TrimSpace(s.Raw), cat, v}]++
+		e.Services++
 	}
 	out := make([]mappingEntry, 0, len(n))
-	for k, c := range n {
-		out = append(out, mappingEntry{Raw: k.raw, Category: k.cat, Vocabulary: k.vocab, Services: c})
+	for _, e := range n {
+		out = append(out, *e)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Raw != out[j].Raw {

@@ -205,6 +205,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
 	p.done()
+	writeUnmapped(stderr, m.Mapping)
 	writeCoverage(stderr, m.Coverage.Pairs)
 	if err := m.relativeTo(o.out); err != nil {
 		return err

@@ -65,6 +65,16 @@
 // (strings.ToLower). Accents are preserved: "épicerie" and "epicerie" are
 // different keys. No Unicode normalisation (NFC) is applied.
 //
+// # Bare values
+//
+// Sources often drop the OpenStreetMap key: "post_office" rather than
+// "amenity=post_office". A value without "=" that is neither an entry nor
+// a category name is tried as the value of every key of the key=value
+// entries (amenity, shop, healthcare and the keys of user entries). It
+// maps when those entries agree on one category ("doctors" → gp); when
+// they disagree it is ambiguous, stays unknown, and Resolve lists the
+// tags it could be.
+//
 // # Concurrency
 //
 // A Taxonomy is immutable once built; every method is safe for concurrent

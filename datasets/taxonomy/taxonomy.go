@@ -28,6 +28,24 @@ type Taxonomy struct {
 	entries    []Entry           // sorted by Vocabulary, then Raw
 	categories map[string]string // lower-cased category -> category
 	sortedCats []string
+	// bare maps a normalised value without "key=" to the indices of the
+	// key=value entries whose value it is (amenity=post_office for
+	// "post_office").
+	bare map[string][]int
+}
+
+// Resolution is how Resolve read a source value.
+type Resolution struct {
+	Category   string // the common category, or the trimmed value itself when unknown
+	Known      bool
+	Vocabulary string // of the entry that decided; "" for a category name or an unknown value
+	// Via is the key=value tag a bare value was read as
+	// ("amenity=post_office" for "post_office"); "" otherwise.
+	Via string
+	// Ambiguous lists, for a bare value that keys map to different
+	// categories, those tags ("amenity=x", "shop=x"); the value is then
+	// unknown and kept as is.
+	Ambiguous []string
 }
 
 var (
@@ -64,9 +82,13 @@ func build(in []Entry) *Taxonomy {
 		}
 		return a.Raw < b.Raw
 	})
+	t.bare = map[string][]int{}
 	for i, e := range t.entries {
 		t.byKey[normalize(e.Raw)] = i
 		t.categories[strings.ToLower(e.Category)] = e.Category
+		if k, v, ok := strings.Cut(normalize(e.Raw), "="); ok && k != "" && v != "" {
+			t.bare[v] = append(t.bare[v], i)
+		}
 	}
 	t.sortedCats = make([]string, 0, len(t.categories))
 	for _, c := range t.categories {
@@ -81,18 +103,48 @@ func build(in []Entry) *Taxonomy {
 // category maps to that category. Any other value is returned trimmed but
 // otherwise unchanged, with known == false: categories are free strings and
 // the caller decides what to do with unknown ones. O(len(raw)).
+//
+// A value without a "key=" prefix that is no entry itself is tried as the
+// value of every key of the table's key=value entries (amenity, shop,
+// healthcare, …): "post_office" maps to post through amenity=post_office.
+// When those keys give different categories the value is ambiguous and
+// stays unknown (see Resolve).
 func (t *Taxonomy) Map(raw string) (category string, known bool) {
+	r := t.Resolve(raw)
+	return r.Category, r.Known
+}
+
+// Resolve is Map telling how the value was read. O(len(raw)) plus the
+// entries sharing a bare value.
+func (t *Taxonomy) Resolve(raw string) Resolution {
+	unknown := Resolution{Category: strings.TrimSpace(raw)}
 	if t == nil {
-		return strings.TrimSpace(raw), false
+		return unknown
 	}
 	key := normalize(raw)
 	if i, ok := t.byKey[key]; ok {
-		return t.entries[i].Category, true
+		return Resolution{Category: t.entries[i].Category, Known: true, Vocabulary: t.entries[i].Vocabulary}
 	}
 	if c, ok := t.categories[key]; ok {
-		return c, true
+		return Resolution{Category: c, Known: true}
 	}
-	return strings.TrimSpace(raw), false
+	if strings.IndexByte(key, '=') >= 0 {
+		return unknown
+	}
+	idx := t.bare[key]
+	if len(idx) == 0 {
+		return unknown
+	}
+	first := t.entries[idx[0]]
+	for _, i := range idx[1:] {
+		if t.entries[i].Category != first.Category {
+			for _, j := range idx {
+				unknown.Ambiguous = append(unknown.Ambiguous, t.entries[j].Raw)
+			}
+			return unknown
+		}
+	}
+	return Resolution{Category: first.Category, Known: true, Vocabulary: first.Vocabulary, Via: first.Raw}
 }
 
 // With returns a new taxonomy in which overrides (source value -> category)

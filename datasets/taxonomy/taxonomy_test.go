@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -361,4 +362,37 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// A bare OSM value maps through the one category its keys agree on; an
+// ambiguous one stays unknown and says which tags it could be.
+func TestResolveBareValues(t *testing.T) {
+	tax, err := Default().With(map[string]string{"shop=chemist": "drugstore", "amenity=chemist": "pharmacy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		raw  string
+		want Resolution
+	}{
+		{"post_office", Resolution{Category: Post, Known: true, Vocabulary: VocabOSM, Via: "amenity=post_office"}},
+		{" Post_Office ", Resolution{Category: Post, Known: true, Vocabulary: VocabOSM, Via: "amenity=post_office"}},
+		{"doctors", Resolution{Category: GP, Known: true, Vocabulary: VocabOSM, Via: "amenity=doctors"}},
+		{"supermarket", Resolution{Category: Grocery, Known: true, Vocabulary: VocabOSM, Via: "shop=supermarket"}},
+		// amenity=dentist and healthcare=dentist agree.
+		{"dentist", Resolution{Category: Dentist, Known: true}}, // a category name first
+		{"chemist", Resolution{Category: "chemist", Ambiguous: []string{"amenity=chemist", "shop=chemist"}}},
+		{"amenity=post", Resolution{Category: "amenity=post"}}, // has a key: no bare lookup
+		{"D307", Resolution{Category: Pharmacy, Known: true, Vocabulary: VocabBPE}},
+		{"florist", Resolution{Category: "florist"}},
+	}
+	for _, tc := range tests {
+		got := tax.Resolve(tc.raw)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Resolve(%q) = %+v, want %+v", tc.raw, got, tc.want)
+		}
+		if c, known := tax.Map(tc.raw); c != tc.want.Category || known != tc.want.Known {
+			t.Errorf("Map(%q) = %q, %v; want %q, %v", tc.raw, c, known, tc.want.Category, tc.want.Known)
+		}
+	}
 }
