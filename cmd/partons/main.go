@@ -4,10 +4,14 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/partons/partons/datasets/output"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -44,8 +48,23 @@ func main() {
 		debug.SetMemoryLimit(softMemoryLimit)
 		ownMemoryLimit = true
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, os.Stderr)
+	os.Exit(execute(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stopOnSignal ends the process on the first SIGINT or SIGTERM, whatever
+// the command is doing (computing, writing, or blocked reading a named
+// pipe): it cancels ctx, removes every output not yet in place
+// (output.Stop; a report being swapped in is swapped first, so each output
+// is either the previous one or the new one) and exits with the signal's
+// code (130 or 143).
+func stopOnSignal(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer) {
+	sig := <-sigs
+	cancel()
+	output.Stop()
+	fmt.Fprintf(stderr, "\npartons: stopped by %s; outputs not yet written were discarded, earlier ones are unchanged\n", signalName(sig))
+	os.Exit(signalExit(sig))
 }

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -16,6 +11,7 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/output"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -119,7 +115,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 		graphs[i] = g
 	}
 	pr.step("writing " + o.out)
-	if err := writeGraphs(o.out, graphs); err != nil {
+	if err := writeGraphs(ctx, o.out, graphs, stderr); err != nil {
 		return err
 	}
 	pr.done()
@@ -133,43 +129,21 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	return nil
 }
 
-// writeGraphs writes the graphs one after the other into path, through a
-// temporary file renamed into place. The file gets the usual mode 0666
+// writeGraphs writes the graphs one after the other into path, through an
+// output.File renamed into place (removed on a signal, and by the next
+// writer if the process is killed). The file gets the usual mode 0666
 // less the umask (0644 with the common umask 022), as any file a command
 // writes: a graph holds nothing private.
-func writeGraphs(path string, graphs []*road.Graph) error {
-	tmp, err := createTemp(path)
+func writeGraphs(ctx context.Context, path string, graphs []*road.Graph, stderr io.Writer) error {
+	f, err := output.CreateFile(ctx, path, output.Options{Command: "prepare", Log: stderr})
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	defer f.Abort()
 	for _, g := range graphs {
-		if _, err := g.WriteTo(bw); err != nil {
-			tmp.Close()
+		if _, err := g.WriteTo(f.Writer()); err != nil {
 			return fmt.Errorf("prepare: writing %s: %w", path, err)
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// createTemp creates a new file beside path, named after it, with mode
-// 0666 less the umask (os.CreateTemp would give 0600).
-func createTemp(path string) (*os.File, error) {
-	dir, base := filepath.Split(path)
-	for i := 0; ; i++ {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%d-%d", base, os.Getpid(), i))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, fs.ErrExist) && i < 1000 {
-			continue
-		}
-		return f, err
-	}
+	return f.Commit()
 }

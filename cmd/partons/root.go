@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +24,25 @@ const (
 	exitInvalid = 3 // invalid input data
 	// exitGuard (4, diff.go): a --fail-if guard tripped.
 	// exitGuardUnknown (5, diff.go): a --fail-if guard's indicator is unknown.
+	exitInterrupt = 130 // stopped by SIGINT (Ctrl-C), or cancelled: 128 + 2, the shell convention
+	exitTerminate = 143 // stopped by SIGTERM: 128 + 15
 )
+
+// signalExit is the exit code of a process stopped by sig.
+func signalExit(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return exitTerminate
+	}
+	return exitInterrupt
+}
+
+// signalName names sig the way shells do.
+func signalName(sig os.Signal) string {
+	if sig == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
+}
 
 // usageError marks command-line mistakes.
 type usageError struct{ err error }
@@ -68,6 +87,8 @@ func exitCode(err error) int {
 		return exitGuardUnknown
 	case errors.Is(err, datasets.ErrInvalid):
 		return exitInvalid
+	case errors.Is(err, context.Canceled):
+		return exitInterrupt
 	}
 	return exitError
 }

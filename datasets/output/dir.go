@@ -205,6 +205,7 @@ func (d *Dir) Commit() error {
 		if err == nil {
 			d.done = true
 			untrack(d.tmp)
+			track(old) // the previous report, now beside the new one: Stop removes it too
 		}
 		return err
 	})
@@ -213,7 +214,11 @@ func (d *Dir) Commit() error {
 	}
 	d.lock.release()
 	if old != "" {
-		if err := removeTree(old); err != nil {
+		err := guard(func() error {
+			untrack(old)
+			return removeTree(old)
+		})
+		if err != nil {
 			return fmt.Errorf("output: %s written, but the previous report left at %s: %w", d.final, old, err)
 		}
 	}

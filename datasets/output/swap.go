@@ -33,6 +33,17 @@ func guard(fn func() error) error {
 	return fn()
 }
 
+// track records a temporary path for Stop (reg.mu held); "" is ignored.
+func track(p string) {
+	if p == "" {
+		return
+	}
+	if reg.temps == nil {
+		reg.temps = map[string]bool{}
+	}
+	reg.temps[p] = true
+}
+
 // untrack forgets a temporary path (reg.mu held).
 func untrack(p string) { delete(reg.temps, p) }
 
@@ -50,10 +61,7 @@ func makeTemp(path string, create func(name string) error) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if reg.temps == nil {
-			reg.temps = map[string]bool{}
-		}
-		reg.temps[name] = true
+		track(name)
 		return name, nil
 	}
 	return "", fmt.Errorf("no free temporary name beside %s", path)
