@@ -34,6 +34,10 @@ village and category:
   invariant             road_m >= the geodesic straight line between the
                         village and the chosen service.
 
+Road figures include the legs between village or service and its point on
+the network (zero here); the same villages moved 40 m off their vertices
+check that road_m stays above the geodesic to the chosen service.
+
 On Liechtenstein, --border closed without --boundaries is checked too:
 the extract's complete admin_level=2 relation assembled by pyosmium, a
 ray-casting point-in-polygon per vertex, and networkx without the arcs
@@ -457,6 +461,42 @@ def check_extract(rep, binary, path, work):
                f"{label} --route-by {mode}: a village 30 km from any road is unsnapped with empty road_m",
                str({k: v for k, v in far.items() if "_road_" in k}))
         compare(rep, label, mode, rows, vrows, svc, loc, dist, nx_best, scipy_best, home)
+    check_off_network(rep, binary, path, d, label, vrows, svc, loc)
+
+
+def check_off_network(rep, binary, path, d, label, vrows, svc, loc):
+    """The same villages moved 40 m north-east, off their vertices: road
+    figures include the legs between village or service and the road, so
+    road_m is never below pyproj's geodesic from the village to the service
+    partons chose, and never below the village's own snap_m."""
+    moved = os.path.join(d, "moved.csv")
+    pos = {}
+    with open(moved, "w", encoding="utf-8") as f:
+        f.write("id,name,country,population,lon,lat\n")
+        for vid, n in vrows:
+            lon, lat, _ = GEOD.fwd(loc[n][0], loc[n][1], 45, 40)
+            pos[vid] = (lon, lat)
+            f.write(f"{vid},moved {n},{COUNTRIES.get(label, ('AA', 'BB'))[0]},100,{lon:.7f},{lat:.7f}\n")
+    out = os.path.join(d, "out-moved")
+    p = run([binary, "run", "-q", "--config", os.path.join(d, "config.yaml"), "--villages", moved,
+             "--services", os.path.join(d, "services.csv"), "--roads", path, "--profile", "car", "--out", out])
+    if not rep.ok(p.returncode == 0, f"{label} villages off the network: partons run exits 0", p.stderr.strip()[-300:]):
+        return
+    _, rows = read_csv(os.path.join(out, "villages.csv"))
+    svc_by_id = {s["id"]: s for s in svc}
+    c = Check()
+    for r in rows:
+        for cat in sorted(CATEGORIES):
+            if r[f"{cat}_road_status"] != "ok":
+                continue
+            s = svc_by_id[r[f"{cat}_road_id"]]
+            v = pos[r["id"]]
+            _, _, line = GEOD.inv(v[0], v[1], loc[s["node"]][0], loc[s["node"]][1])
+            got, snap = float(r[f"{cat}_road_m"]), float(r["snap_m"])
+            c.add(got >= line - 0.1 and got >= snap - 0.05,
+                  f"village {r['id']} {cat}: road {got} m, straight line {line:.2f} m, snap {snap} m")
+    rep.ok(c.n > 0 and not c.bad, f"{label} villages off the network: road_m >= the geodesic to the chosen service "
+           f"and >= snap_m ({c.n} compared)", "; ".join(c.bad[:MAX_EXAMPLES]))
 
 
 # --- closed border, countries from the extract itself --------------------------
