@@ -186,12 +186,17 @@ func (c *Config) validate(name string, root *yaml.Node) error {
 	}
 	for _, k := range sortedKeys(c.Coverage) {
 		for j, country := range c.Coverage[k] {
-			if len(country) != 2 || strings.ToUpper(country) != country {
+			if !alpha2(country) {
 				return bad(fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 code in upper case", country), "coverage", k, j)
 			}
 		}
 	}
 	return nil
+}
+
+// alpha2 reports whether s is two ASCII upper-case letters.
+func alpha2(s string) bool {
+	return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -58,6 +58,8 @@ func TestReadRejects(t *testing.T) {
 		{"unknown key", "thresholds: [1]\n", "not found"},
 		{"wrong type", "thresholds_m: abc\n", "cannot unmarshal"},
 		{"bad country", "coverage:\n  pharmacy: [be]\n", "alpha-2"},
+		{"digits for a country", "coverage:\n  pharmacy: ['12']\n", `"12" is not an ISO 3166-1 alpha-2 code`},
+		{"two-byte letter for a country", "coverage:\n  pharmacy: [ß]\n", `"ß" is not an ISO 3166-1 alpha-2 code`},
 		{"empty", "  \n", "empty configuration"},
 		{"basket without categories", "basket:\n  - name: food\n", "at least one category"},
 		{"syntax", "villages: [\n", "line"},
