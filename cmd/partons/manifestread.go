@@ -30,6 +30,12 @@ func readManifest(path string) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseManifest(path, b)
+}
+
+// parseManifest is readManifest on the bytes b of the file at path.
+func parseManifest(path string, b []byte) (*manifest, error) {
+	var err error
 	bad := func(field, reason string) error {
 		return &datasets.RecordError{Source: path, Feature: -1, Field: field, Reason: reason}
 	}

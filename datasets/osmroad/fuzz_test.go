@@ -41,6 +41,25 @@ func FuzzReadXML(f *testing.F) {
 	})
 }
 
+// FuzzReadCompressedXML feeds arbitrary bytes under a name without an
+// extension, so the format is recognised from the content: bzip2 and gzip
+// compressed XML, plain XML or PBF. The reader never panics and fails only
+// with errors wrapping datasets.ErrInvalid.
+//
+// Run: go test -run=^$ -fuzz=FuzzReadCompressedXML -fuzztime=60s ./datasets/osmroad/
+func FuzzReadCompressedXML(f *testing.F) {
+	f.Add(readTestdata(f, "town.osm.bz2"))
+	f.Add(gzipBytes(f, readTestdata(f, "east.osm")))
+	f.Add([]byte("BZh9"))
+	f.Add([]byte{0x1f, 0x8b})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, _, err := ReadAll(context.Background(), []Source{bytesSource("fuzz", b)}, Options{Procs: 1})
+		if err != nil && !errors.Is(err, datasets.ErrInvalid) {
+			t.Fatalf("error not wrapping ErrInvalid: %v", err)
+		}
+	})
+}
+
 // FuzzReadPBF feeds arbitrary bytes to the PBF path (block guard, then
 // osmpbf), as the road reader and as a pass decoding every object. A panic
 // inside osmpbf's decoder goroutines would crash the fuzzer, so this probes
