@@ -53,6 +53,21 @@ type Input struct {
 	Records int    `json:"records"`
 }
 
+// Resource bounds of the inputs, stated in the README ("Resource
+// bounds"). The readers parse a file in memory, and a run holds every
+// record with its results.
+const (
+	// MaxFileBytes bounds one village, service or boundary file: 1 GiB.
+	// A bigger file is refused before it is read.
+	MaxFileBytes = 1 << 30
+	// MaxRecords bounds the villages (or services, or boundaries) of one
+	// run, all files together.
+	MaxRecords = 1_000_000
+)
+
+// The bounds in force; tests lower them.
+var maxFileBytes, maxRecords int64 = MaxFileBytes, MaxRecords
+
 // reader reads one format of one record kind.
 type reader[T any] func(source string, r io.Reader) ([]T, error)
 
@@ -150,6 +165,11 @@ func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]
 			}
 			continue
 		}
+		if int64(len(all)+len(recs)) > maxRecords {
+			return nil, nil, &datasets.RecordError{Source: src.Name, Feature: -1,
+				Reason: fmt.Sprintf("%d %s with the files before it: more than the %d one run reads (see the README, resource bounds)",
+					len(all)+len(recs), kind, maxRecords)}
+		}
 		inputs = append(inputs, in)
 		lists = append(lists, recs)
 		all = append(all, recs...)
@@ -167,8 +187,14 @@ func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, err
 		return nil, Input{}, fmt.Errorf("load: %w", err)
 	}
 	defer rc.Close()
+	if st, ok := rc.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxFileBytes {
+			return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
+				Reason: fmt.Sprintf("file is %d bytes: more than the %d one input file may have (see the README, resource bounds); split it", fi.Size(), maxFileBytes)}
+		}
+	}
 	h := sha256.New()
-	cr := &countingReader{r: io.TeeReader(rc, h)}
+	cr := &countingReader{r: io.TeeReader(rc, h), max: maxFileBytes, name: src.Name}
 	br := bufio.NewReaderSize(cr, 1<<16)
 	head, err := br.Peek(512)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -194,13 +220,21 @@ func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, err
 		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs)}, nil
 }
 
+// countingReader counts the bytes read and fails past max (a source that
+// is not a regular file, whose size is not known in advance).
 type countingReader struct {
-	r io.Reader
-	n int64
+	r    io.Reader
+	n    int64
+	max  int64
+	name string
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if c.n > c.max {
+		return n, &datasets.RecordError{Source: c.name, Feature: -1,
+			Reason: fmt.Sprintf("more than the %d bytes one input file may have (see the README, resource bounds); split it", c.max)}
+	}
 	return n, err
 }

@@ -4,6 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,5 +75,37 @@ func TestPopulationBound(t *testing.T) {
 	}
 	if e := list[1]; e.Source != "v.csv" || e.Line != 3 || e.Field != "pop" {
 		t.Errorf("second problem = %v", e)
+	}
+}
+
+// TestResourceBounds lowers the bounds: a file over the byte bound is
+// refused before it is read (a regular file) or as it is read (a stream),
+// and records over the record bound, across files, are refused.
+func TestResourceBounds(t *testing.T) {
+	defer func(b, r int64) { maxFileBytes, maxRecords = b, r }(maxFileBytes, maxRecords)
+	csv := "id,name,lon,lat\na,A,2.9,50.8\nb,B,2.8,50.8\n"
+	path := filepath.Join(t.TempDir(), "v.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := datasets.DefaultVillageSchema()
+
+	maxFileBytes, maxRecords = int64(len(csv))-1, 100
+	_, _, err := Villages([]Source{File(path)}, s)
+	if want := fmt.Sprintf("file is %d bytes: more than the %d one input file may have", len(csv), len(csv)-1); err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, datasets.ErrInvalid) {
+		t.Errorf("file over the byte bound: %v", err)
+	}
+	if _, _, err := Villages([]Source{Bytes("v.csv", []byte(csv))}, s); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("more than the %d bytes", len(csv)-1)) || !errors.Is(err, datasets.ErrInvalid) {
+		t.Errorf("stream over the byte bound: %v", err)
+	}
+
+	maxFileBytes, maxRecords = 1<<20, 3
+	csv2 := "id,name,lon,lat\nc,C,2.9,50.8\nd,D,2.8,50.8\n"
+	_, _, err = Villages([]Source{File(path), Bytes("w.csv", []byte(csv2))}, s)
+	if err == nil || !strings.Contains(err.Error(), "w.csv: 4 villages with the files before it: more than the 3 one run reads") {
+		t.Errorf("records over the bound: %v", err)
+	}
+	if vs, _, err := Villages([]Source{File(path)}, s); err != nil || len(vs) != 2 {
+		t.Errorf("within the bounds: %v", err)
 	}
 }
