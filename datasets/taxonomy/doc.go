@@ -75,8 +75,24 @@
 // they disagree it is ambiguous, stays unknown, and Resolve lists the
 // tags it could be.
 //
+// # Category names
+//
+// A category's label (a common category, or an unknown value passed
+// through) becomes part of column names, GeoJSON and GeoPackage keys and
+// the "category:status" pairs of the status column, so every writer uses
+// its name instead, derived by Name: lower-case ASCII a-z, 0-9 and "_",
+// accents dropped (é → e), other runs of characters → "_", trimmed,
+// "c_" before a leading digit, at most MaxNameBytes bytes. The common
+// categories are their own names, so their columns never change.
+// Reserved names (all, basket, status, and basket_…) are refused. Names
+// collects a run's labels and refuses two labels with the same name
+// ("Foo" and "foo") and a name that is another's followed by "_" and a
+// metric word (post and post_road both claim post_road_status), naming
+// both labels and where each was found. The labels stay in the manifest.
+//
 // # Concurrency
 //
 // A Taxonomy is immutable once built; every method is safe for concurrent
-// use. With returns a new Taxonomy and leaves the receiver unchanged.
+// use. With returns a new Taxonomy and leaves the receiver unchanged. A
+// Names is used from one goroutine.
 package taxonomy

@@ -50,3 +50,28 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// FuzzName checks the name rule on arbitrary labels:
+//
+//	go test -fuzz=FuzzName -fuzztime=30s ./datasets/taxonomy/
+func FuzzName(f *testing.F) {
+	for _, s := range []string{"bakery", "<img src=x onerror=alert(5)>", "Foo", "24h", "basket", "épicerie", "", "\xff", "a;b:c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, label string) {
+		name, err := Name(label)
+		if err != nil {
+			return
+		}
+		if name == "" || len(name) > MaxNameBytes || name[0] < 'a' || name[0] > 'z' || name[len(name)-1] == '_' ||
+			strings.Trim(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" || strings.Contains(name, "__") {
+			t.Fatalf("Name(%q) = %q breaks the rule", label, name)
+		}
+		if again, err := Name(name); err != nil || again != name {
+			t.Fatalf("Name(%q) = %q, Name of that = %q, %v", label, name, again, err)
+		}
+		if up, err := Name(strings.ToUpper(label)); isASCII(label) && (err != nil || up != name) {
+			t.Fatalf("Name(upper(%q)) = %q, %v; want %q", label, up, err, name)
+		}
+	})
+}

@@ -150,6 +150,8 @@ func (t *Taxonomy) Resolve(raw string) Resolution {
 // With returns a new taxonomy in which overrides (source value -> category)
 // replace the entries with the same normalised key or extend the table.
 // Override entries get Vocabulary "user". Keys and categories are trimmed;
+// a category that differs only in case from one of the receiver's takes
+// the receiver's spelling ("Pharmacy" is pharmacy);
 // an empty key or category is an error wrapping ErrInvalidOverride, and so
 // are two keys that normalise to the same value with different categories.
 // The receiver is not modified. O((n+m) log(n+m)).
@@ -168,6 +170,11 @@ func (t *Taxonomy) With(overrides map[string]string) (*Taxonomy, error) {
 		}
 		if cat == "" {
 			return nil, fmt.Errorf("%w: empty category for %q", ErrInvalidOverride, raw)
+		}
+		if t != nil {
+			if c, ok := t.categories[strings.ToLower(cat)]; ok {
+				cat = c
+			}
 		}
 		nk := normalize(raw)
 		if prev, ok := seen[nk]; ok && prev != cat {
