@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/index"
 )
 
@@ -92,7 +93,9 @@ func (b BasketResult) WithinKnown(t float64) (within, known bool) {
 //
 // Every village gets a VillageResult, whatever its data. With
 // p.CrossBorder, a village or service without a country is an error
-// (a datasets.ErrorList naming each record). Complexity: one R-tree walk
+// (a datasets.ErrorList naming each record). Categories name columns:
+// they must be column-safe names (taxonomy.Name, taxonomy.CheckNames), or
+// Compute returns an error. Complexity: one R-tree walk
 // per (village, category), O(log n + k) geodesics where k is the number of
 // services within the largest threshold or before the nearest domestic and
 // abroad ones.
@@ -110,6 +113,10 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 	}
 	r := &Result{Params: p, Villages: villages, Services: services}
 	r.Categories = categories(services, p.Categories)
+	if err := taxonomy.CheckNames(r.Categories); err != nil {
+		// Categories name columns; see taxonomy.Name and taxonomy.Names.
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
 	r.Countries = countries(villages, services)
 	r.Coverage, r.CoverageRules = effectiveCoverage(p, services)
 	r.BasketCategories = basketCategories(p.Basket, r.Categories)

@@ -51,7 +51,8 @@ type manifestParams struct {
 type mappingEntry struct {
 	Raw        string `json:"raw"`
 	Category   string `json:"category"`
-	Vocabulary string `json:"vocabulary"` // osm, bpe, laposte, user, or "unmapped" (kept as is)
+	Label      string `json:"label,omitempty"` // the category as mapped, when its column-safe name differs
+	Vocabulary string `json:"vocabulary"`      // osm, bpe, laposte, user, or "unmapped" (kept as is)
 	Services   int    `json:"services"`
 	// Via is the tag a bare value was read as ("amenity=post_office").
 	Via string `json:"via,omitempty"`
@@ -214,18 +215,31 @@ func counts(in *inputs) manifestCounts {
 }
 
 // mapCategories maps every service's raw category through the taxonomy
-// (in place) and lists which raw value went to which category.
-func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingEntry {
+// and then to its column-safe name (in place; see taxonomy.Name) and
+// lists which raw value went to which category. Labels whose names
+// collide, or that give no usable name, are invalid input naming the
+// services (one error per label).
+func mapCategories(t *taxonomy.Taxonomy, names *taxonomy.Names, services []datasets.Service) ([]mappingEntry, error) {
 	type key struct{ raw, cat string }
 	n := map[key]*mappingEntry{}
+	var errs datasets.ErrorList
+	bad := map[string]bool{}
 	for i := range services {
 		s := &services[i]
 		if s.Raw == "" {
 			s.Raw = s.Category
 		}
 		r := t.Resolve(s.Raw)
-		s.Category = r.Category
-		k := key{strings.TrimSpace(s.Raw), r.Category}
+		cat, err := names.Add(r.Category, where(s.Origin))
+		if err != nil {
+			if !bad[r.Category] {
+				bad[r.Category] = true
+				errs.Add(categoryError(s.Origin, err))
+			}
+			continue
+		}
+		s.Category = cat
+		k := key{strings.TrimSpace(s.Raw), cat}
 		e := n[k]
 		if e == nil {
 			v := "unmapped"
@@ -236,9 +250,15 @@ func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingE
 				}
 			}
 			e = &mappingEntry{Raw: k.raw, Category: k.cat, Vocabulary: v, Via: r.Via, Ambiguous: r.Ambiguous}
+			if r.Category != cat {
+				e.Label = r.Category
+			}
 			n[k] = e
 		}
 		e.Services++
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	out := make([]mappingEntry, 0, len(n))
 	for _, e := range n {
@@ -250,7 +270,7 @@ func mapCategories(t *taxonomy.Taxonomy, services []datasets.Service) []mappingE
 		}
 		return out[i].Category < out[j].Category
 	})
-	return out
+	return out, nil
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

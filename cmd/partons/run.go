@@ -138,6 +138,7 @@ type job struct {
 	embedded     bool
 	params       analysis.Params
 	tax          *taxonomy.Taxonomy
+	names        *taxonomy.Names // category labels and their names
 	meta         *westhoek.Metadata
 	attributions []string
 	roadFiles    []string
@@ -286,7 +287,9 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 		if err := readOSMInputs(ctx, j, in); err != nil {
 			return nil, err
 		}
-		in.mapping = mapCategories(j.tax, in.services)
+		if in.mapping, err = mapCategories(j.tax, j.names, in.services); err != nil {
+			return nil, err
+		}
 		in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
 		return in, nil
 	}
@@ -313,7 +316,9 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 	if err := datasets.CheckSeparation(in.villages, in.services); err != nil {
 		return nil, err
 	}
-	in.mapping = mapCategories(j.tax, in.services)
+	if in.mapping, err = mapCategories(j.tax, j.names, in.services); err != nil {
+		return nil, err
+	}
 	in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
 	return in, nil
 }

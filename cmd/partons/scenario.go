@@ -19,6 +19,7 @@ import (
 	"github.com/partons/partons/datasets/output"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -178,7 +179,13 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	cmp.add("base", baseAggs, nil)
 	for _, v := range sf.Variants {
 		pr.step("variant " + v.Name)
-		mapCat := func(raw string) string { c, _ := j.tax.Map(raw); return c }
+		mapCat := func(raw string) string {
+			c, _ := j.tax.Map(raw)
+			if name, err := taxonomy.Name(c); err == nil {
+				return name
+			}
+			return c // not in the base data: ApplyChanges says so
+		}
 		vr, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat)
 		if err != nil {
 			var ce *analysis.ChangeError

@@ -153,6 +153,9 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 		return nil, usagef("category overrides: %v", err)
 	}
 	j.tax = tax
+	if j.names, err = categoryNames(s.CategoryMap); err != nil {
+		return nil, err
+	}
 
 	p := analysis.DefaultParams()
 	p.Workers = workers
@@ -160,7 +163,14 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	p.CrossBorder = s.CrossBorder
 	p.Categories = s.Categories
 	p.Basket = s.Basket
-	p.Coverage, p.CoverageRules = givenCoverage(s.Coverage, j.meta)
+	cov, err := namedCoverage(s.Coverage)
+	if err != nil {
+		return nil, err
+	}
+	p.Coverage, p.CoverageRules = givenCoverage(cov, j.meta)
+	if err := nameSettings(&p); err != nil {
+		return nil, err
+	}
 	rp, err := roadParams(s)
 	if err != nil {
 		return nil, err

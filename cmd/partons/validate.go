@@ -101,6 +101,7 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 		}
 	}
 	total += printPlacement(w, villages, services)
+	total += printCategoryNames(w, cfg, services)
 	if total > 0 {
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))
 	}

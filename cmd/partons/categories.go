@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/taxonomy"
+)
+
+// where formats an origin for messages that name two records:
+// "services.csv:3" or "services.geojson feature 4".
+func where(o datasets.Origin) string {
+	switch {
+	case o.Line > 0:
+		return fmt.Sprintf("%s:%d", o.Source, o.Line)
+	case o.Feature >= 0:
+		return fmt.Sprintf("%s feature %d", o.Source, o.Feature)
+	}
+	return o.Source
+}
+
+// categoryError turns a category-name problem found at o into an invalid
+// input error (exit 3) on the service's category field.
+func categoryError(o datasets.Origin, err error) *datasets.RecordError {
+	reason := err.Error()
+	var ne *taxonomy.NameError
+	if errors.As(err, &ne) {
+		c := *ne
+		c.Where = "" // the record error names the file and line already
+		reason = c.Error()
+	}
+	return &datasets.RecordError{Source: o.Source, Line: o.Line, Feature: o.Feature, Field: "category", Reason: reason}
+}
+
+// categoryNames starts a run's category names with the targets of the
+// category overrides (a config's `categories:`), so that an override and a
+// service category whose names collide are reported together, and checks
+// them.
+func categoryNames(overrides map[string]string) (*taxonomy.Names, error) {
+	names := &taxonomy.Names{}
+	keys := make([]string, 0, len(overrides))
+	for k := range overrides {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var errs datasets.ErrorList
+	tax := taxonomy.Default()
+	for _, k := range keys {
+		label, _ := tax.Map(overrides[k]) // a known category keeps its spelling
+		if _, err := names.Add(label, fmt.Sprintf("category override of %q", k)); err != nil {
+			errs.Add(&datasets.RecordError{Source: "category overrides", Feature: -1, Field: k, Reason: err.Error()})
+		}
+	}
+	return names, errs.Err()
+}
+
+// analysedName is the name of a category given in the run settings
+// (--categories, a basket, coverage): its column-safe name.
+func analysedName(setting, label string) (string, error) {
+	name, err := taxonomy.Name(label)
+	if err != nil {
+		return "", usagef("%s: %v", setting, err)
+	}
+	return name, nil
+}
+
+// nameSettings rewrites the categories of p (the analysed list, the
+// basket, declared coverage) to their names.
+func nameSettings(p *analysis.Params) error {
+	var err error
+	cats := make([]string, len(p.Categories))
+	for i, c := range p.Categories {
+		if cats[i], err = analysedName("--categories", c); err != nil {
+			return err
+		}
+	}
+	p.Categories = cats
+	basket := make([]analysis.BasketMember, len(p.Basket))
+	for i, m := range p.Basket {
+		basket[i] = analysis.BasketMember{Name: m.Name, Categories: make([]string, len(m.Categories))}
+		for k, c := range m.Categories {
+			if basket[i].Categories[k], err = analysedName(fmt.Sprintf("basket member %q", m.Name), c); err != nil {
+				return err
+			}
+		}
+	}
+	p.Basket = basket
+	return nil
+}
+
+// namedCoverage renames the categories of declared coverage to their
+// names; two that give the same name are an error.
+func namedCoverage(declared map[string][]string) (map[string][]string, error) {
+	if declared == nil {
+		return nil, nil
+	}
+	keys := make([]string, 0, len(declared))
+	for k := range declared {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make(map[string][]string, len(declared))
+	from := map[string]string{}
+	for _, k := range keys {
+		name, err := analysedName("coverage", k)
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := from[name]; ok {
+			return nil, usagef("coverage: categories %q and %q both give the name %q", prev, k, name)
+		}
+		from[name] = k
+		out[name] = declared[k]
+	}
+	return out, nil
+}
+
+// printCategoryNames prints the category-name problems of services (read
+// without other problems) as a run would find them, and returns how many.
+func printCategoryNames(w io.Writer, cfg config.Config, services []datasets.Service) int {
+	tax, err := taxonomy.Default().With(cfg.Categories)
+	if err != nil {
+		return 0 // config.Load has refused such overrides already
+	}
+	var list datasets.ErrorList
+	names, err := categoryNames(cfg.Categories)
+	if err == nil {
+		_, err = mapCategories(tax, names, slices.Clone(services))
+	}
+	if !errors.As(err, &list) {
+		return 0
+	}
+	for _, e := range list {
+		fmt.Fprintln(w, e.Error())
+	}
+	return len(list)
+}
