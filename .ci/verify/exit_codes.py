@@ -13,16 +13,23 @@ may be left behind.
     the diff report is written and its manifest.json parses as strict
     JSON (no NaN);
   - the same report with villages.csv truncated -> diff exits 3 naming
-    villages.csv (its manifest.json records every file's SHA-256 and size).
+    villages.csv (its manifest.json records every file's SHA-256 and size);
+  - diff --out OLD -> exit 2 naming both, OLD unchanged; run --out over an
+    extract-like folder -> exit 1, its files unchanged;
+  - validate on a named pipe no one writes, then SIGTERM -> exit 143.
 
 Usage: exit_codes.py --bin PARTONS
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
+import signal
+import subprocess
 import tempfile
+import time
 
 from _common import Report, run
 
@@ -76,6 +83,41 @@ def main():
         p = run([a.bin, "diff", r, r, "--out", os.path.join(tmp, "diff2")])
         rep.ok(p.returncode == 3 and vil_csv in p.stderr,
                "a truncated villages.csv is refused with exit 3, naming the file", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+
+        def digest(folder):
+            h = hashlib.sha256()
+            for name in sorted(os.listdir(folder)):
+                with open(os.path.join(folder, name), "rb") as f:
+                    h.update(name.encode() + b"\0" + f.read())
+            return h.hexdigest()
+
+        before = digest(r)
+        p = run([a.bin, "diff", r, r, "--out", r])
+        rep.ok(p.returncode == 2 and "is also read as OLD_DIR" in p.stderr and digest(r) == before,
+               "diff --out OLD exits 2 naming both and leaves OLD as it was", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+        ext = os.path.join(tmp, "extract")
+        os.mkdir(ext)
+        with open(os.path.join(ext, "manifest.json"), "w") as f:
+            f.write('{"generator":"partons","command":"extract"}\n')
+        with open(os.path.join(ext, "villages.csv"), "w") as f:
+            f.write(open(vil).read())
+        before = digest(ext)
+        p = run([a.bin, "run", "-q", "--out", ext])
+        rep.ok(p.returncode == 1 and "partons extract" in p.stderr and digest(ext) == before,
+               "run --out over an extract folder exits 1 and leaves it as it was", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+
+        fifo = os.path.join(tmp, "pipe.csv")
+        os.mkfifo(fifo)
+        proc = subprocess.Popen([a.bin, "validate", fifo], stderr=subprocess.PIPE, text=True)
+        time.sleep(1)  # let it block opening the pipe
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=30)
+            rep.ok(proc.returncode == 143, "validate blocked on a named pipe stops on SIGTERM with exit 143",
+                   f"exit {proc.returncode}: {err.strip()[:200]}")
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            rep.ok(False, "validate blocked on a named pipe stops on SIGTERM with exit 143", "still running 30 s after SIGTERM")
     rep.exit()
 
 

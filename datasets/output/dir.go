@@ -113,14 +113,20 @@ func checkReplaceable(path, command string) error {
 		return fmt.Errorf("%w: %s holds %s (choose another --out, or empty it)", ErrNotReport, path, listEntries(entries))
 	}
 	if got := strings.Fields(m.Command); len(got) == 0 || got[0] != command {
-		return fmt.Errorf("%w: %s holds the output of partons %s, which partons %s would delete (choose another --out)",
-			ErrNotReport, path, orUnknown(m.Command), command)
+		return notReport(fmt.Sprintf("output: %s holds the output of partons %s, which partons %s would delete (choose another --out)",
+			path, orUnknown(m.Command), command))
 	}
 	if err := checkRemovable(path); err != nil {
 		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
 	}
 	return nil
 }
+
+// notReport is an ErrNotReport with its own message.
+type notReport string
+
+func (e notReport) Error() string { return string(e) }
+func (e notReport) Unwrap() error { return ErrNotReport }
 
 func orUnknown(s string) string {
 	if s == "" {
