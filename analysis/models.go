@@ -110,7 +110,8 @@ func (r *Result) computeModels(cats []*catIndex) error {
 			if p.Road.RouteBy == road.Time {
 				cutoff *= 60
 			}
-			costs, err = access.FromRoad(p.Road.Graph, vsnaps, ssnaps, p.Road.RouteBy, cutoff, p.Workers)
+			search := road.Search{Weight: p.Road.RouteBy, Cutoff: cutoff, LegSpeedKmh: p.Road.SpeedKmh}
+			costs, err = access.FromRoad(p.Road.Graph, vsnaps, ssnaps, search, p.Workers)
 			if err == nil && p.Road.RouteBy == road.Time {
 				costs, err = costs.Scale(1.0 / 60)
 			}

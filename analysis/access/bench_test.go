@@ -79,7 +79,7 @@ func BenchmarkTwoStepRoad10kx2k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		c, err := FromRoad(f.g, f.vs, f.ss, road.Time, benchCutoffS, 0)
+		c, err := FromRoad(f.g, f.vs, f.ss, road.Search{Weight: road.Time, Cutoff: benchCutoffS}, 0)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -43,29 +43,33 @@ func FromGeodesic(villages, services []orb.Point, maxM float64) (*Costs, error) 
 }
 
 // FromRoad builds the road costs: for every service, one bounded Dijkstra
-// search seeded at the service on the reverse graph (road.Search with
-// Origins false), so that the cost of each village is its village →
-// service trip, honouring one-way streets and partial edges. Pairs costing
-// more than cutoff (in weight's unit: metres for road.Length, seconds for
+// search s seeded at the service on the reverse graph (s.Origins must be
+// false), so that the cost of each village is its village → service trip,
+// honouring one-way streets and partial edges, and with s.LegSpeedKmh the
+// legs between the points and the network. Pairs costing more than
+// s.Cutoff (in s.Weight's unit: metres for road.Length, seconds for
 // road.Time; <= 0: no bound) are unreachable, as are villages and services
-// whose Snap is not on a routable edge (use Edge = -1 for points that
-// did not snap). Scale the result to minutes with Costs.Scale(1.0/60).
+// whose Snap is not on a routable edge (use Edge = -1 for points that did
+// not snap). Scale the result to minutes with Costs.Scale(1.0/60).
 //
 // Searches run on workers goroutines (<= 0: GOMAXPROCS), each with its own
 // road.Workspace (24 bytes per graph vertex); the result does not depend
 // on scheduling. Time: one search over the vertices within the cutoff per
 // service, plus O(V) Workspace.Cost look-ups per service.
-func FromRoad(g *road.Graph, villageSnaps, serviceSnaps []road.Snap, weight road.Weight, cutoff float64, workers int) (*Costs, error) {
+func FromRoad(g *road.Graph, villageSnaps, serviceSnaps []road.Snap, search road.Search, workers int) (*Costs, error) {
 	if g == nil {
 		return nil, fmt.Errorf("access: nil road graph: %w", ErrInvalid)
 	}
-	if math.IsNaN(cutoff) {
+	if math.IsNaN(search.Cutoff) {
 		return nil, fmt.Errorf("access: road cutoff is NaN: %w", ErrInvalid)
 	}
+	if search.Origins {
+		return nil, fmt.Errorf("access: road costs run from villages to services, not from origins: %w", ErrInvalid)
+	}
+	weight := search.Weight
 	if len(villageSnaps) > math.MaxInt32 || len(serviceSnaps) > math.MaxInt32 {
 		return nil, fmt.Errorf("access: too many points: %w", ErrInvalid)
 	}
-	search := road.Search{Weight: weight, Cutoff: cutoff}
 	rows := make([][]Entry, len(serviceSnaps))
 	errs := make([]error, len(serviceSnaps))
 	parallelWith(len(serviceSnaps), workers, func() *road.Workspace { return road.NewWorkspace(g) }, func(ws *road.Workspace, j int) {

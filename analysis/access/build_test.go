@@ -76,8 +76,9 @@ func TestFromRoadMatchesForwardSearches(t *testing.T) {
 	for _, tc := range []struct {
 		w      road.Weight
 		cutoff float64
-	}{{road.Time, 300}, {road.Time, 0}, {road.Length, 4000}} {
-		c, err := FromRoad(g, vs, ss, tc.w, tc.cutoff, 2)
+		legs   float64
+	}{{road.Time, 300, 0}, {road.Time, 0, 0}, {road.Length, 4000, 0}, {road.Time, 300, 4.8}, {road.Length, 4000, 15}} {
+		c, err := FromRoad(g, vs, ss, road.Search{Weight: tc.w, Cutoff: tc.cutoff, LegSpeedKmh: tc.legs}, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +92,7 @@ func TestFromRoadMatchesForwardSearches(t *testing.T) {
 			for k, j := range sup {
 				got[j] = cost[k]
 			}
-			oracleOK := g.Nearest(ws, []road.Snap{v}, road.Search{Weight: tc.w, Cutoff: tc.cutoff, Origins: true}) == nil
+			oracleOK := g.Nearest(ws, []road.Snap{v}, road.Search{Weight: tc.w, Cutoff: tc.cutoff, Origins: true, LegSpeedKmh: tc.legs}) == nil
 			for j, s := range ss {
 				var want float64
 				reached := false
@@ -117,8 +118,8 @@ func TestFromRoadMatchesForwardSearches(t *testing.T) {
 		}
 	}
 	// Workers do not change the result.
-	a, _ := FromRoad(g, vs, ss, road.Time, 300, 1)
-	b, _ := FromRoad(g, vs, ss, road.Time, 300, 4)
+	a, _ := FromRoad(g, vs, ss, road.Search{Weight: road.Time, Cutoff: 300}, 1)
+	b, _ := FromRoad(g, vs, ss, road.Search{Weight: road.Time, Cutoff: 300}, 4)
 	ea, eb := a.Entries(), b.Entries()
 	if len(ea) != len(eb) {
 		t.Fatal("worker count changed the pairs")
@@ -128,11 +129,50 @@ func TestFromRoadMatchesForwardSearches(t *testing.T) {
 			t.Fatalf("worker count changed pair %d: %v vs %v", k, ea[k], eb[k])
 		}
 	}
-	if _, err := FromRoad(nil, vs, ss, road.Time, 1, 1); !errors.Is(err, ErrInvalid) {
+	if _, err := FromRoad(nil, vs, ss, road.Search{Weight: road.Time, Cutoff: 1}, 1); !errors.Is(err, ErrInvalid) {
 		t.Errorf("nil graph: %v", err)
 	}
-	if _, err := FromRoad(g, vs, ss, road.Weight(7), 1, 1); err == nil {
+	if _, err := FromRoad(g, vs, ss, road.Search{Weight: road.Weight(7), Cutoff: 1}, 1); err == nil {
 		t.Error("unknown weight accepted")
+	}
+}
+
+// With legs, a pair's length grows by exactly the two snap distances: one
+// seed, so every path to the village grows by the same amount.
+func TestFromRoadLegs(t *testing.T) {
+	g := gridGraph(t, 20, 2.35, 50.65, 0.1, 0.1, 1)
+	rng := rand.New(rand.NewPCG(15, 16))
+	vs := snapAll(g, randomPoints(rng, 30, 2.35, 50.65, 0.1, 0.1), 800)
+	ss := snapAll(g, randomPoints(rng, 5, 2.35, 50.65, 0.1, 0.1), 800)
+	without, err := FromRoad(g, vs, ss, road.Search{Weight: road.Length}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := FromRoad(g, vs, ss, road.Search{Weight: road.Length, LegSpeedKmh: 4.8}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i := range vs {
+		sa, ca := without.Demand(i)
+		sb, cb := with.Demand(i)
+		if len(sa) != len(sb) {
+			t.Fatalf("village %d: %d pairs without legs, %d with", i, len(sa), len(sb))
+		}
+		got := map[int32]float64{}
+		for k, j := range sb {
+			got[j] = cb[k]
+		}
+		for k, j := range sa {
+			want := ca[k] + vs[i].DistM + ss[j].DistM
+			if c, ok := got[j]; !ok || math.Abs(c-want) > 1e-6 {
+				t.Errorf("village %d → service %d: %v m with legs (%v), want %v", i, j, c, ok, want)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no pair compared")
 	}
 }
 
