@@ -17,6 +17,9 @@
 //     bounding boxes (countries.go: the EU, EFTA, their European
 //     neighbours and the southern Mediterranean shore, from Natural Earth)
 //     must lie in a box of that country widened by 1° (CountryMarginDeg).
+//   - A boundary with a country in the table must overlap a box of that
+//     country widened by 1° (CheckBoundaries); so must a service or
+//     village a scenario adds (CheckCountryPoint).
 //   - One without a country (or with a code not in the table) must lie in
 //     a box of some country the data names, widened by 5°
 //     (RegionMarginDeg).

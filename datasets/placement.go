@@ -106,6 +106,71 @@ func (pc *placementCheck) check(country string, p orb.Point, o Origin) {
 	}
 }
 
+// CheckCountryPoint returns why p cannot lie in country (as
+// CheckPlacement does for records: outside the country's boxes widened by
+// CountryMarginDeg, "looks like lat,lon swapped" when the swapped point
+// fits), or "" when it can or the country is not in the table. O(1).
+func CheckCountryPoint(country string, p orb.Point) string {
+	boxes := countryBoxes[country]
+	if len(boxes) == 0 || inBoxes(boxes, p[0], p[1], CountryMarginDeg) {
+		return ""
+	}
+	reason := fmt.Sprintf("lon %v, lat %v lies outside %s (bounding box widened by %g°)", p[0], p[1], country, float64(CountryMarginDeg))
+	if inBoxes(boxes, p[1], p[0], CountryMarginDeg) {
+		return reason + ": looks like lat,lon swapped"
+	}
+	return reason + ": wrong coordinates or wrong country"
+}
+
+// CheckBoundaries checks that every boundary naming a country in the
+// table overlaps one of that country's boxes widened by
+// CountryMarginDeg, saying "looks like lat,lon swapped" when its swapped
+// extent would. Boundaries without a country or with one not in the
+// table are not checked. At most MaxProblems problems per source. O(total
+// number of polygon points).
+func CheckBoundaries(bs []Boundary) ErrorList {
+	probs := map[string]*Problems{}
+	var list ErrorList
+	for i := range bs {
+		b := &bs[i]
+		boxes := countryBoxes[b.Country]
+		if len(boxes) == 0 || len(b.Geometry) == 0 {
+			continue
+		}
+		ext := b.Geometry.Bound()
+		if overlaps(boxes, ext, CountryMarginDeg) {
+			continue
+		}
+		reason := fmt.Sprintf("extent %v–%v°E, %v–%v°N lies outside %s (bounding box widened by %g°)",
+			ext.Min[0], ext.Max[0], ext.Min[1], ext.Max[1], b.Country, float64(CountryMarginDeg))
+		swapped := orb.Bound{Min: orb.Point{ext.Min[1], ext.Min[0]}, Max: orb.Point{ext.Max[1], ext.Max[0]}}
+		if overlaps(boxes, swapped, CountryMarginDeg) {
+			reason += ": looks like lat,lon swapped"
+		} else {
+			reason += ": wrong coordinates or wrong country"
+		}
+		pr := probs[b.Origin.Source]
+		if pr == nil {
+			pr = NewProblems(b.Origin.Source)
+			probs[b.Origin.Source] = pr
+		}
+		n := pr.Len()
+		pr.Add(&RecordError{Line: b.Origin.Line, Feature: b.Origin.Feature, Field: "geometry", Reason: reason})
+		list = append(list, pr.list[n:]...)
+	}
+	return list
+}
+
+// overlaps reports whether bound b meets one of boxes widened by margin.
+func overlaps(boxes []Box, b orb.Bound, margin float64) bool {
+	for _, x := range boxes {
+		if b.Min[0] <= x.East+margin && b.Max[0] >= x.West-margin && b.Min[1] <= x.North+margin && b.Max[1] >= x.South-margin {
+			return true
+		}
+	}
+	return false
+}
+
 func inBoxes(boxes []Box, lon, lat, margin float64) bool {
 	for _, b := range boxes {
 		if b.Contains(lon, lat, margin) {

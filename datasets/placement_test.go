@@ -103,3 +103,43 @@ func TestCheckSeparation(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckBoundaries(t *testing.T) {
+	square := func(lon, lat float64) orb.MultiPolygon {
+		return orb.MultiPolygon{{{{lon, lat}, {lon + 0.2, lat}, {lon + 0.2, lat + 0.2}, {lon, lat + 0.2}, {lon, lat}}}}
+	}
+	bs := []datasets.Boundary{
+		{Country: "BE", Geometry: square(2.8, 50.8), Origin: datasets.Origin{Source: "b.geojson", Feature: 0}},
+		{Country: "BE", Geometry: square(50.8, 2.8), Origin: datasets.Origin{Source: "b.geojson", Feature: 1}},
+		{Country: "FR", Geometry: square(13, 52), Origin: datasets.Origin{Source: "b.geojson", Feature: 2}},
+		{Country: "XA", Geometry: square(0, 0), Origin: datasets.Origin{Source: "b.geojson", Feature: 3}},
+		{Country: "", Geometry: square(100, 0), Origin: datasets.Origin{Source: "b.geojson", Feature: 4}},
+	}
+	got := datasets.CheckBoundaries(bs)
+	if len(got) != 2 || got[0].Feature != 1 || !strings.Contains(got[0].Reason, "outside BE (bounding box widened by 1°): looks like lat,lon swapped") ||
+		got[1].Feature != 2 || !strings.Contains(got[1].Reason, "wrong coordinates or wrong country") {
+		t.Errorf("CheckBoundaries = %v", got)
+	}
+}
+
+func TestCheckCountryPoint(t *testing.T) {
+	tests := []struct {
+		country string
+		p       orb.Point
+		want    string
+	}{
+		{"BE", orb.Point{2.885, 50.85}, ""},
+		{"BE", orb.Point{50.85, 2.885}, "looks like lat,lon swapped"},
+		{"FR", orb.Point{55.45, -20.88}, ""}, // Réunion
+		{"NL", orb.Point{-68.27, 12.15}, ""}, // Bonaire
+		{"FR", orb.Point{-74, 40.7}, "wrong coordinates or wrong country"},
+		{"XA", orb.Point{0, 0}, ""}, // not in the table
+		{"", orb.Point{0, 0}, ""},
+	}
+	for _, tc := range tests {
+		got := datasets.CheckCountryPoint(tc.country, tc.p)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("CheckCountryPoint(%q, %v) = %q, want %q", tc.country, tc.p, got, tc.want)
+		}
+	}
+}

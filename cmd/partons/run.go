@@ -310,6 +310,7 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 	// Coordinates must lie where the records say they are (before
 	// boundaries fill in countries, which would always agree).
 	problems = append(problems, datasets.CheckPlacement(in.villages, in.services)...)
+	problems = append(problems, datasets.CheckBoundaries(in.boundaries)...)
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}

@@ -40,10 +40,11 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 
 func TestRunBoundariesAssignCountries(t *testing.T) {
 	dir := t.TempDir()
-	// Two squares: BE north of the equator... of our toy world, FR south.
+	// Two squares: XA north of the equator of our toy world, XB south (user-assigned
+	// ISO codes: BE and FR would not lie there).
 	bounds := writeFile(t, dir, "b.geojson", `{"type":"FeatureCollection","features":[
-{"type":"Feature","properties":{"country":"BE","area_code":"X1","area_name":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
-{"type":"Feature","properties":{"country":"FR","area_code":"Y1","area_name":"Sud"},"geometry":{"type":"Polygon","coordinates":[[[0,-1],[1,-1],[1,0],[0,0],[0,-1]]]}}]}`)
+{"type":"Feature","properties":{"country":"XA","area_code":"X1","area_name":"Noord"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
+{"type":"Feature","properties":{"country":"XB","area_code":"Y1","area_name":"Sud"},"geometry":{"type":"Polygon","coordinates":[[[0,-1],[1,-1],[1,0],[0,0],[0,-1]]]}}]}`)
 	villages := writeFile(t, dir, "v.csv", "id,name,population,lon,lat\nn,North,10,0.5,0.5\ns,South,20,0.5,-0.5\n")
 	services := writeFile(t, dir, "s.csv", "id,name,category,lon,lat\np,Post,amenity=post_office,0.5,-0.4\n")
 	out := filepath.Join(dir, "out")
@@ -56,7 +57,7 @@ func TestRunBoundariesAssignCountries(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	csv := readFile(t, filepath.Join(out, "villages.csv"))
-	for _, want := range []string{"n,North,BE,X1,Noord,10,", "s,South,FR,Y1,Sud,20,"} {
+	for _, want := range []string{"n,North,XA,X1,Noord,10,", "s,South,XB,Y1,Sud,20,"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("villages.csv lacks %q:\n%s", want, csv)
 		}

@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/paulmach/orb"
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/datasets"
@@ -237,6 +238,9 @@ func (c *Change) check() string {
 		if err := datasets.ValidateLonLat(s.Lon, s.Lat); err != nil {
 			return fmt.Sprintf("add_services[%d] %q: %v", i, s.ID, err)
 		}
+		if why := datasets.CheckCountryPoint(strings.ToUpper(s.Country), orb.Point{s.Lon, s.Lat}); why != "" {
+			return fmt.Sprintf("add_services[%d] %q: %s", i, s.ID, why)
+		}
 		if s.Capacity != nil {
 			if err := datasets.ValidateQuantity(*s.Capacity); err != nil {
 				return fmt.Sprintf("add_services[%d] %q: capacity %v", i, s.ID, err)
@@ -252,6 +256,9 @@ func (c *Change) check() string {
 		}
 		if err := datasets.ValidateLonLat(v.Lon, v.Lat); err != nil {
 			return fmt.Sprintf("add_villages[%d] %q: %v", i, v.ID, err)
+		}
+		if why := datasets.CheckCountryPoint(strings.ToUpper(v.Country), orb.Point{v.Lon, v.Lat}); why != "" {
+			return fmt.Sprintf("add_villages[%d] %q: %s", i, v.ID, why)
 		}
 		if v.Population != nil {
 			if err := datasets.ValidatePopulation(*v.Population); err != nil {
