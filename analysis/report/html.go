@@ -159,7 +159,7 @@ func (in *Input) writeIntro(b *strings.Builder) {
 		var cats []string
 		for c, name := range r.Categories {
 			if uncoveredAt(r, c, ctry) {
-				cats = append(cats, in.Lang.Category(name))
+				cats = append(cats, in.category(name))
 			}
 		}
 		if len(cats) > 0 {
@@ -169,7 +169,7 @@ func (in *Input) writeIntro(b *strings.Builder) {
 	partialBy := map[string][]string{}
 	for _, c := range in.Coverage {
 		if c.Covered && c.Completeness == Partial {
-			partialBy[c.Country] = append(partialBy[c.Country], in.Lang.Category(c.Category))
+			partialBy[c.Country] = append(partialBy[c.Country], in.category(c.Category))
 		}
 	}
 	var partial []string
@@ -297,7 +297,7 @@ func (in *Input) writeHeadline(b *strings.Builder) {
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	byVillages := false
 	for _, c := range in.reportCats() {
-		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.Lang.Category(in.catName(c))))
+		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(in.catName(c))))
 		var s *series
 		for _, ctry := range r.Countries {
 			a, bs := headline(in.Aggregates, analysis.LevelCountry, ctry, in.catName(c))
@@ -339,7 +339,7 @@ func (in *Input) writeAreas(b *strings.Builder) {
 	}
 	n := len(r.Params.ThresholdsM)
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th>",
-		esc(fmt.Sprintf(t(in.Lang, "per area"), in.Lang.Category(main))), esc(t(in.Lang, "area")), esc(t(in.Lang, "country")),
+		esc(fmt.Sprintf(t(in.Lang, "per area"), in.category(main))), esc(t(in.Lang, "area")), esc(t(in.Lang, "country")),
 		esc(t(in.Lang, "villages")), esc(t(in.Lang, "people")))
 	in.thresholdHeads(b)
 	b.WriteString("</tr></thead>\n<tbody>\n")
@@ -467,7 +467,7 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 	for k, c := range in.reportCats() {
 		s := newSeries(r, c)
 		if s.known == 0 {
-			empty = append(empty, l.Category(s.name))
+			empty = append(empty, in.category(s.name))
 			continue
 		}
 		drawn = append(drawn, s)
@@ -475,11 +475,11 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 		if k == 0 {
 			cls = "card main"
 		}
-		fmt.Fprintf(b, "<article class=\"%s\">\n<h3>%s</h3>\n", cls, esc(l.Category(s.name)))
+		fmt.Fprintf(b, "<article class=\"%s\">\n<h3>%s</h3>\n", cls, esc(in.category(s.name)))
 		if c == len(r.Categories) {
 			var names []string
 			for _, m := range r.Params.Basket {
-				names = append(names, l.Category(m.Name))
+				names = append(names, in.category(m.Name))
 			}
 			fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "basket def"), strings.Join(names, ", "))))
 		}
@@ -491,7 +491,7 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 			svc = in.servicePoints(s.name)
 		}
 		f.draw(b, in, mapLayer{
-			label:    l.Category(s.name),
+			label:    in.category(s.name),
 			fill:     func(v int) string { return distanceFill(s.d[v], breaks) },
 			services: svc,
 			order:    func(v int) (float64, bool) { return s.d[v], !math.IsNaN(s.d[v]) },
@@ -559,7 +559,7 @@ func (in *Input) writeWorst(b *strings.Builder, ss []series) {
 	r := in.Result
 	l := in.Lang
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"grid2\">\n", esc(t(l, "worst")),
-		esc(fmt.Sprintf(t(l, "worst note"), l.Number(float64(in.WorstN), 0), l.Category(first.name))))
+		esc(fmt.Sprintf(t(l, "worst note"), l.Number(float64(in.WorstN), 0), in.category(first.name))))
 	for _, ctry := range r.Countries {
 		// The basket first; where it is unknown for a whole country, the
 		// main category.
@@ -575,7 +575,7 @@ func (in *Input) writeWorst(b *strings.Builder, ss []series) {
 		basket := s.name == analysis.BasketCategory
 		head := countryName(l, ctry)
 		if s != first {
-			head += " — " + l.Category(s.name)
+			head += " — " + in.category(s.name)
 		}
 		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n<table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th>",
 			esc(head), esc(t(l, "village")), esc(t(l, "area")), esc(t(l, "people")), esc(t(l, "distance")))
@@ -600,7 +600,7 @@ func (in *Input) writeWorst(b *strings.Builder, ss []series) {
 			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td%s>%s%s</td>",
 				esc(in.displayName(vl.Name)), esc(in.displayName(vl.AreaName)), esc(pop), cls, esc(d), mark)
 			if basket {
-				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(l.Category(farthestNeed(r, v, s.basis[v]))))
+				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(in.category(farthestNeed(r, v, s.basis[v]))))
 			}
 			b.WriteString("</tr>\n")
 		}

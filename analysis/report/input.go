@@ -27,6 +27,11 @@ type Input struct {
 	// MainCategory is mapped first and used for the per-area table
 	// (default: MainCategory(Result)).
 	MainCategory string
+	// Labels are the categories as the data gave them, keyed by their
+	// column-safe name (taxonomy.Name): a category the report cannot
+	// translate is shown by its label ("Boulangerie artisanale", not
+	// boulangerie_artisanale).
+	Labels map[string]string
 
 	// Sources are the data sources with their vintage and licence; the
 	// header lists each source's date ("unknown" when Vintage is empty),
@@ -185,4 +190,16 @@ func CoverageFromWesthoek(notes []westhoek.Coverage) []CoverageNote {
 			Completeness: c.Completeness, Vintage: c.Vintage, Points: c.Points}
 	}
 	return out
+}
+
+// category is a category's name in the report's language; one without a
+// translation is shown by its label when it has one.
+func (in *Input) category(c string) string {
+	if s := in.Lang.Category(c); s != c {
+		return s
+	}
+	if l := in.Labels[c]; l != "" {
+		return l
+	}
+	return c
 }

@@ -118,7 +118,7 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 		for v := range r.Villages {
 			tm[v], lm[v] = roadValues(r, v, c)
 		}
-		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(l.Category(name)))
+		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(name)))
 		for _, ctry := range r.Countries {
 			at := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadMin)
 			am := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadM)
@@ -155,10 +155,10 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 		for v := range r.Villages {
 			tm[v], _ = roadValues(r, v, c)
 		}
-		fmt.Fprintf(b, "<div class=\"roadmap\">\n<h3>%s</h3>\n", esc(fmt.Sprintf(t(l, "road map"), l.Category(in.MainCategory))))
+		fmt.Fprintf(b, "<div class=\"roadmap\">\n<h3>%s</h3>\n", esc(fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory))))
 		svc := in.servicePoints(in.MainCategory)
 		f.draw(b, in, mapLayer{
-			label:    fmt.Sprintf(t(l, "road map"), l.Category(in.MainCategory)),
+			label:    fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory)),
 			fill:     func(v int) string { return distanceFill(tm[v], ts) },
 			services: svc,
 			order:    func(v int) (float64, bool) { return tm[v], !math.IsNaN(tm[v]) },

@@ -49,7 +49,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *frame) {
 		breaks = DefaultDeltaBreaksM
 	}
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "scenario"), s.Name)),
-		esc(fmt.Sprintf(t(l, "scenario note"), l.Category(s.Category))))
+		esc(fmt.Sprintf(t(l, "scenario note"), in.category(s.Category))))
 	f.draw(b, in, mapLayer{
 		label: fmt.Sprintf(t(l, "scenario"), s.Name),
 		fill:  func(v int) string { return deltaFill(s.DeltaM[v], breaks) },
@@ -131,7 +131,7 @@ func (in *Input) writeSites(b *strings.Builder, f *frame, ss []series) {
 		esc(t(l, "site")), esc(t(l, "category")), esc(t(l, "lonlat")), esc(t(l, "people served")))
 	for _, s := range in.Sites {
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s, %s</td><td>%s</td></tr>\n",
-			esc(s.Name), esc(l.Category(s.Category)), esc(l.Number(s.Location[0], 5)), esc(l.Number(s.Location[1], 5)), esc(l.Number(s.PeopleServed, 0)))
+			esc(s.Name), esc(in.category(s.Category)), esc(l.Number(s.Location[0], 5)), esc(l.Number(s.Location[1], 5)), esc(l.Number(s.PeopleServed, 0)))
 	}
 	b.WriteString("</tbody></table>\n</section>\n")
 }
@@ -170,7 +170,7 @@ func (in *Input) writeSources(b *strings.Builder) {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, cat := range sortedKeys(byCat) {
-			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(l.Category(cat)))
+			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(cat)))
 			for _, ctry := range countries {
 				c, ok := byCat[cat][ctry]
 				cell := "–"

@@ -59,6 +59,12 @@ func TestRunCategoryNames(t *testing.T) {
 			t.Errorf("%s names a column after a raw label", f)
 		}
 	}
+	// report.html shows the labels, escaped.
+	html := readFile(t, filepath.Join(out, "report.html"))
+	if !strings.Contains(html, "&lt;img src=x onerror=alert(5)&gt;") || !strings.Contains(html, "bakery; DROP TABLE") ||
+		strings.Contains(html, "<img src=x") {
+		t.Error("report.html does not show the category labels escaped")
+	}
 	var m struct {
 		Mapping []mappingEntry `json:"category_mapping"`
 	}

@@ -20,6 +20,14 @@ func reportInput(res *analysis.Result, aggs []analysis.Aggregate, m *manifest) r
 	in := report.Input{Result: res, Aggregates: aggs, Lang: lang, Title: m.Run.Title,
 		Attributions: m.Attribution, Caveats: m.Caveats, Coverage: report.CoverageFromWesthoek(m.Coverage.Notes),
 		Translations: sourceTexts}
+	for _, e := range m.Mapping {
+		if e.Label != "" {
+			if in.Labels == nil {
+				in.Labels = map[string]string{}
+			}
+			in.Labels[e.Category] = e.Label
+		}
+	}
 	if embeddedRun(m) {
 		in.Subtitle = "Westhoek"
 		in.Translations = westhoek.Translations
