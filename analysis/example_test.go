@@ -43,5 +43,5 @@ func Example() {
 	}
 	// Output:
 	// Watou (BE): nearest post 5997 m in FR, domestic 16287 m, abroad 5997 m, status ok
-	// Hondschoote (FR): nearest post 1106 m in FR, domestic 1106 m, abroad 11308 m, status ok
+	// Hondschoote (FR): nearest post 65 m in FR, domestic 65 m, abroad 11407 m, status ok
 }

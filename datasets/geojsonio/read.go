@@ -1,6 +1,7 @@
 package geojsonio
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +31,7 @@ func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr frami
 	if s.Name == "" {
 		return nil, errors.New("geojsonio: village schema names no name property")
 	}
-	props := []string{s.ID, s.Name, s.Country, s.AreaCode, s.AreaName, s.Population}
+	props := []string{s.ID, s.Name, s.Country, s.AreaCode, s.AreaName, s.Population, PointProperty}
 	return readRecords(source, r, fr, props, s.Mapped(), func(c *featureCtx) datasets.Village {
 		v := datasets.Village{Origin: c.origin}
 		var idField string
@@ -41,9 +42,58 @@ func readVillages(source string, r io.Reader, s datasets.VillageSchema, fr frami
 		v.AreaName = c.text(s.AreaName, false, true)
 		v.Population, v.HasPopulation = c.quantity(s.Population)
 		v.Geometry, v.Location = c.locatedGeometry()
+		if p, ok := c.measurementPoint(v.Geometry); ok {
+			v.Location = p
+		}
 		c.checkID(v.ID, idField)
 		return v
 	})
+}
+
+// PointProperty is the optional property of a Polygon or MultiPolygon
+// village giving the point its distances are measured from, as
+// [lon, lat] in WGS84 degrees: the commune's main place (its chef-lieu,
+// or its OpenStreetMap place node) rather than a point the reader finds
+// inside the polygon, which may be kilometres from where people live. It
+// must lie inside the polygon (boundary included); a Point village is
+// measured from itself and takes none; null or absent means none.
+const PointProperty = "point"
+
+// measurementPoint reads PointProperty for a village of geometry g
+// (nil when the geometry was invalid), reporting a malformed, misplaced
+// or misused value on the "point" field.
+func (c *featureCtx) measurementPoint(g orb.Geometry) (orb.Point, bool) {
+	raw := c.prop(PointProperty)
+	if k := jsonKind(raw); k == "missing" || k == "null" {
+		return orb.Point{}, false
+	}
+	var xy []float64
+	if jsonKind(raw) != "an array" || json.Unmarshal(raw, &xy) != nil || len(xy) != 2 {
+		c.fail(PointProperty, fmt.Sprintf("want [lon, lat] in degrees, got %s", describeRaw(raw)))
+		return orb.Point{}, false
+	}
+	p := orb.Point{xy[0], xy[1]}
+	if err := datasets.ValidateLonLat(p[0], p[1]); err != nil {
+		c.fail(PointProperty, err.Error())
+		return orb.Point{}, false
+	}
+	inside := false
+	switch g := g.(type) {
+	case nil:
+		return orb.Point{}, false // the geometry's problem is reported
+	case orb.Polygon:
+		inside = planar.PolygonContains(g, p)
+	case orb.MultiPolygon:
+		inside = planar.MultiPolygonContains(g, p)
+	default:
+		c.fail(PointProperty, fmt.Sprintf("only a Polygon or MultiPolygon village takes a measurement point; this %s is measured from itself", g.GeoJSONType()))
+		return orb.Point{}, false
+	}
+	if !inside {
+		c.fail(PointProperty, fmt.Sprintf("[%v, %v] lies outside the village's %s (lat, lon swapped?)", p[0], p[1], g.GeoJSONType()))
+		return orb.Point{}, false
+	}
+	return p, true
 }
 
 // ReadServices reads service points from a GeoJSON FeatureCollection.

@@ -6,7 +6,8 @@
 // The sample has four files, named by the constants VillagesFile,
 // ServicesFile, AreasFile and MetadataFile:
 //
-//   - villages: French communes (polygons, INSEE code, population, EPCI)
+//   - villages: French communes (polygons, INSEE code, population, EPCI,
+//     and the point each is measured from: its OpenStreetMap place node)
 //     and Belgian OpenStreetMap place nodes (city, town, village, hamlet)
 //     inside the West Flanders municipalities plus Mouscron and
 //     Comines-Warneton, with their municipality NIS code;

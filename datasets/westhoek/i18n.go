@@ -22,6 +22,10 @@ var Translations = map[string][3]string{ // nl, fr, en
 		"Franse gemeenten: IGN Admin Express 2018 (vereenvoudigd) met wettelijke INSEE-bevolking (population_2026_ref)",
 		"Communes françaises : IGN Admin Express 2018 (simplifié) avec les populations légales INSEE (population_2026_ref)",
 		"French communes: IGN Admin Express 2018 (simplified) with INSEE legal populations (population_2026_ref)"},
+	"OpenStreetMap place nodes (France)": {
+		"OpenStreetMap-plaatsknopen (Frankrijk)",
+		"Nœuds de lieux OpenStreetMap (France)",
+		"OpenStreetMap place nodes (France)"},
 	"La Poste, points de contact du réseau postal": {
 		"La Poste, contactpunten van het postnet (points de contact du réseau postal)",
 		"La Poste, points de contact du réseau postal",

@@ -17,6 +17,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
 
 	"github.com/partons/partons/datasets/taxonomy"
 )
@@ -42,7 +43,9 @@ const (
 
 var (
 	villageKeys = []string{"area_code", "area_name", "country", "id", "name", "population"}
-	serviceKeys = []string{"category", "country", "id", "name", "source"}
+	// frenchVillageKeys add the commune's measurement point.
+	frenchVillageKeys = []string{"area_code", "area_name", "country", "id", "name", "point", "population"}
+	serviceKeys       = []string{"category", "country", "id", "name", "source"}
 )
 
 // rawCollection decodes a FeatureCollection with encoding/json, to see
@@ -137,8 +140,12 @@ func TestVillages(t *testing.T) {
 		raw := rc.Features[i]
 		id, _ := f.Properties["id"].(string)
 		country, _ := f.Properties["country"].(string)
-		if got := keys(raw.Properties); fmt.Sprint(got) != fmt.Sprint(villageKeys) {
-			t.Errorf("%s: properties %v, want exactly %v", id, got, villageKeys)
+		wantKeys := villageKeys
+		if country == France {
+			wantKeys = frenchVillageKeys
+		}
+		if got := keys(raw.Properties); fmt.Sprint(got) != fmt.Sprint(wantKeys) {
+			t.Errorf("%s: properties %v, want exactly %v", id, got, wantKeys)
 		}
 		if id == "" || seen[id] {
 			t.Errorf("feature %d: empty or duplicate id %q", i, id)
@@ -166,6 +173,14 @@ func TestVillages(t *testing.T) {
 			}
 			if _, ok := f.Geometry.(orb.Point); ok {
 				t.Errorf("%s: French commune is a point", id)
+			}
+			// Measured from its OSM place node, inside the commune.
+			var pt [2]float64
+			if err := json.Unmarshal(raw.Properties["point"], &pt); err != nil {
+				t.Errorf("%s: point %s: %v", id, raw.Properties["point"], err)
+			} else if mp, ok := f.Geometry.(orb.MultiPolygon); (ok && !planar.MultiPolygonContains(mp, pt)) ||
+				(!ok && !planar.PolygonContains(f.Geometry.(orb.Polygon), pt)) {
+				t.Errorf("%s: point %v is outside the commune", id, pt)
 			}
 		case Belgium:
 			if !regexp.MustCompile(`^osm-node-[1-9][0-9]*$`).MatchString(id) {
@@ -546,6 +561,34 @@ func TestTranslations(t *testing.T) {
 		}
 		if w[0] == "" || w[1] == "" || w[2] != x {
 			t.Errorf("translation of %q: %q", x, w)
+		}
+	}
+}
+
+// French communes are measured from their OpenStreetMap place node (the
+// upstream places-osm2026.geojson): by the same name, by the name but for
+// an article (the node "Le Doulieu" for the commune Doulieu), or by the
+// first part of a merged commune's name (Téteghem for
+// Téteghem-Coudekerque-Village).
+func TestCommuneMeasurementPoints(t *testing.T) {
+	t.Parallel()
+	rc := decodeRaw(t, Villages())
+	got := map[string]string{}
+	for _, f := range rc.Features {
+		var id string
+		_ = json.Unmarshal(f.Properties["id"], &id)
+		got[id] = string(f.Properties["point"])
+	}
+	for id, want := range map[string]string{
+		"59183": "",                       // checked below: Dunkerque has a point
+		"59180": "[2.7185192,50.6823381]", // Doulieu: node "Le Doulieu"
+		"59588": "[2.4412946,51.016805]",  // Téteghem-Coudekerque-Village: node "Téteghem"
+	} {
+		if want != "" && got[id] != want {
+			t.Errorf("%s: point %s, want %s", id, got[id], want)
+		}
+		if got[id] == "" {
+			t.Errorf("%s: no point", id)
 		}
 	}
 }

@@ -114,6 +114,9 @@ type villageProps struct {
 	Population *int64 `json:"population"`
 	AreaCode   string `json:"area_code"`
 	AreaName   string `json:"area_name"`
+	// Point is where a commune is measured from (its OSM place node),
+	// absent when none was found: readers then pick a point inside.
+	Point *[2]float64 `json:"point,omitempty"`
 }
 
 type serviceProps struct {
@@ -138,6 +141,7 @@ type stats struct {
 	services map[[2]string]int // {category, country} -> points
 	strayFR  map[string]int    // category -> OSM points in France
 	warnings []string
+	placed   map[string]int // communes per measurement-point rule ("none": not found)
 }
 
 func (s *stats) left(file, what, reason string, n int) {
@@ -156,6 +160,13 @@ func run(src, out string) error {
 	}
 	fr, frFeatures, err := loadFrenchCommunes(filepath.Join(src, fileFRCommunes))
 	if err != nil {
+		return err
+	}
+	places, err := loadFrenchPlaces(filepath.Join(src, fileFRPlaces))
+	if err != nil {
+		return err
+	}
+	if err := placeCommunes(fr, frFeatures, places, st); err != nil {
 		return err
 	}
 	epcis := epciAreas(fr)
@@ -204,6 +215,9 @@ func run(src, out string) error {
 	}
 	for _, w := range st.warnings {
 		fmt.Fprintln(os.Stderr, "gen: warning:", w)
+	}
+	for _, rule := range sortedKeys(st.placed) {
+		fmt.Printf("French communes measured from a place node (%s): %d\n", rule, st.placed[rule])
 	}
 	printSummary(meta)
 	return nil

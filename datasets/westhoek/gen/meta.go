@@ -43,6 +43,11 @@ func sources() []westhoek.Source {
 			Used: "French villages (commune polygons, INSEE code, population, EPCI), which French services are kept",
 		},
 		{
+			ID: srcOSMPlacesFR, Name: "OpenStreetMap place nodes (France)",
+			File: fileFRPlaces, Vintage: "2026", Licence: osmLic, Attribution: osmAttr,
+			Used: "the point each French commune is measured from: its place node (same name, inside the commune)",
+		},
+		{
 			ID: srcLaPoste, Name: "La Poste, points de contact du réseau postal",
 			File: fileLaPoste, Vintage: "2020",
 			Licence:     "published by La Poste as open data (Licence Ouverte expected; not verified from the file itself)",
