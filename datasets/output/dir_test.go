@@ -240,3 +240,34 @@ func TestReadOnlyReportRefused(t *testing.T) {
 		t.Errorf("parent holds %v, want %v", got, want)
 	}
 }
+
+// TestCheckTidies: Check removes a killed run's temporary folder at once
+// (not only when the next command reaches its write phase), but leaves
+// the folder of a live writer, and makes no lock file where there is
+// nothing to tidy.
+func TestCheckTidies(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "report")
+	os.MkdirAll(filepath.Join(parent, ".report.tmp-1-aa", "big"), 0o755)
+	if err := Check("run", []Path{{Flag: "--out", Path: out, Dir: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := names(t, parent), []string{".report.lock"}; !slices.Equal(got, want) {
+		t.Errorf("parent holds %v, want %v", got, want)
+	}
+	live := writeReport(t, out, "run", "live")
+	defer live.Abort()
+	if err := Check("run", []Path{{Flag: "--out", Path: out, Dir: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(names(t, parent)) != 2 {
+		t.Errorf("a live writer's folder was removed: %v", names(t, parent))
+	}
+	other := filepath.Join(t.TempDir(), "x")
+	if err := Check("run", []Path{{Flag: "--out", Path: other, Dir: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, filepath.Dir(other)); len(got) != 0 {
+		t.Errorf("Check made %v where there was nothing to tidy", got)
+	}
+}

@@ -25,7 +25,8 @@ type Path struct {
 // outputs share a path, and each directory output may receive a report
 // of command (see CheckDir). Paths are compared resolved (absolute,
 // symlinks followed) and, for existing files, by identity (hard links).
-// Empty paths and "-" are skipped.
+// Empty paths and "-" are skipped. Check first tidies each output's
+// folder (Tidy), so that a half-done swap is repaired before it is judged.
 func Check(command string, outs, ins []Path) error {
 	type resolved struct {
 		Flag, Path string
@@ -64,8 +65,11 @@ func Check(command string, outs, ins []Path) error {
 			}
 		}
 	}
-	for _, o := range outs {
-		if o.Dir && o.Path != "" {
+	for _, o := range ro {
+		if err := Tidy(o.Path); err != nil {
+			return err
+		}
+		if o.Dir {
 			if err := CheckDir(o.Path, command); err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,6 +100,27 @@ func swap(tmp, final string) (old string, err error) {
 		return "", err
 	}
 	return old, nil
+}
+
+// Tidy repairs what killed processes left beside the output at path (see
+// recoverLocked), unless a live process is writing it. Check calls it, so
+// that a killed run's temporary folder goes at the start of the next
+// command, not only when it reaches its own write phase.
+func Tidy(path string) error {
+	path = filepath.Clean(path)
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		return nil // no parent folder: nothing left there
+	}
+	if !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), tempPrefix(path)) }) {
+		return nil // nothing to tidy: no lock file made
+	}
+	l, err := acquire(nil, path, nil)
+	if l == nil || err != nil {
+		return err
+	}
+	defer l.release()
+	return recoverLocked(path)
 }
 
 // recoverLocked repairs what killed processes left beside path: a
