@@ -251,9 +251,21 @@ func FuzzReadGraph(f *testing.F) {
 	data := encode(f, sampleGraph(f, 12, 8))
 	f.Add(data)
 	f.Add(data[:len(data)/2])
+	f.Add(append(bytes.Clone(data), data...))
 	f.Add(header(1, 0, 0, 0))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// A whole stream: never a panic, only the documented errors, and
+		// a graph only when every byte was accepted.
+		for _, p := range []Profile{Car, Foot} {
+			pg, _, perr := ReadProfile(bytes.NewReader(b), p)
+			if perr != nil && !errors.Is(perr, ErrCorrupt) && !errors.Is(perr, ErrFormat) {
+				t.Fatalf("ReadProfile: unexpected error class: %v", perr)
+			}
+			if pg != nil && pg.Validate() != nil {
+				t.Fatalf("ReadProfile accepted an invalid graph")
+			}
+		}
 		g, err := ReadGraph(bytes.NewReader(b))
 		if g2, err2 := ReadGraph(opaque(b)); (err == nil) != (err2 == nil) || (err == nil && g2.NumEdges() != g.NumEdges()) {
 			t.Fatalf("sized and unsized readers disagree: %v vs %v", err, err2)
