@@ -16,32 +16,55 @@ import (
 )
 
 type validateOptions struct {
-	as         string
-	configPath string
+	as                             string
+	configPath                     string
+	villages, services, boundaries []string
+	villageFields, serviceFields   []string
+	villagesEPSG, servicesEPSG     int
 }
 
 func newValidateCmd() *cobra.Command {
 	o := &validateOptions{}
 	cmd := &cobra.Command{
-		Use:   "validate FILE…",
+		Use:   "validate [FILE…]",
 		Short: "Report every problem in input files at once",
 		Long: `Reads each file as villages, services or boundaries and lists every problem
 found (file, CSV line or GeoJSON feature, field, reason), not just the first.
-Exits 3 when any file has a problem.
+The same problem on many lines is shown once with its count and first
+lines. Exits 3 when any file has a problem.
 
-With --as auto (the default) a file is read as services when it has the
-service category column or property of the schema, as villages otherwise.`,
-		Args: wrapArgs(cobra.MinimumNArgs(1)),
+Files given with --villages, --services or --boundaries (FILE:field=col,…
+as for run) are read as such. Other files follow --as; with --as auto
+(the default) a file is read as services when it has the service category
+column or property (after --service-field), as villages otherwise.`,
+		Example: `  partons validate villages.geojson shops.csv
+  partons validate --villages communes.csv:population=pop_2026 --services bpe.csv:category=TYPEQU`,
+		Args: wrapArgs(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(o, args, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&o.as, "as", "auto", "read files as villages, services, boundaries or auto")
-	cmd.Flags().StringVar(&o.configPath, "config", "", "YAML configuration file with the input schemas")
+	f := cmd.Flags()
+	f.StringVar(&o.as, "as", "auto", "read the FILE arguments as villages, services, boundaries or auto")
+	f.StringVar(&o.configPath, "config", "", "YAML configuration file with the input schemas (and villages_files, services_files)")
+	f.StringArrayVar(&o.villages, "villages", nil, "village file, FILE[:field=col,…]; repeatable")
+	f.StringArrayVar(&o.services, "services", nil, "service file, FILE[:field=col,…]; repeatable")
+	f.StringArrayVar(&o.boundaries, "boundaries", nil, "boundary file; repeatable")
+	f.StringArrayVar(&o.villageFields, "village-field", nil, "map a village field to a column/property, e.g. population=pop_2026; repeatable")
+	f.StringArrayVar(&o.serviceFields, "service-field", nil, "map a service field to a column/property, e.g. category=TYPEQU; repeatable")
+	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files")
+	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
 	return cmd
 }
 
-func runValidate(o *validateOptions, files []string, w io.Writer) error {
+// validateFile is one file to validate and how to read it.
+type validateFile struct {
+	path   string
+	kind   string // villages, services, boundaries or auto
+	fields map[string]string
+}
+
+func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	switch o.as {
 	case "auto", "villages", "services", "boundaries":
 	default:
@@ -55,30 +78,61 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 		}
 		cfg = c
 	}
+	if err := applyFields(&cfg, &runOptions{villageFields: o.villageFields, serviceFields: o.serviceFields,
+		villagesEPSG: o.villagesEPSG, servicesEPSG: o.servicesEPSG}); err != nil {
+		return err
+	}
+	vs, ss, ff := inputFiles(cfg, o.villages, o.services)
+	if err := checkFileFields(ff); err != nil {
+		return err
+	}
+	var files []validateFile
+	for _, p := range vs {
+		files = append(files, validateFile{p, "villages", fieldsFor(ff, "villages", p)})
+	}
+	for _, p := range ss {
+		files = append(files, validateFile{p, "services", fieldsFor(ff, "services", p)})
+	}
+	for _, p := range o.boundaries {
+		files = append(files, validateFile{path: p, kind: "boundaries"})
+	}
+	for _, a := range args {
+		p, fields := splitFileArg(a)
+		files = append(files, validateFile{p, o.as, fields})
+	}
+	if len(files) == 0 {
+		return usagef("validate: name at least one file (FILE, --villages, --services or --boundaries)")
+	}
 	total := 0
 	var villages []datasets.Village // read without problems, for checkPlacement
 	var services []datasets.Service
 	for _, f := range files {
-		kind := o.as
+		kind := f.kind
+		vsch, ssch := cfg.Villages, cfg.Services
+		verr, serr := vsch.Apply(f.fields), ssch.Apply(f.fields)
+		guessed := false
 		if kind == "auto" {
-			k, err := guessKind(f, cfg.Services.Category)
+			k, err := guessKind(f.path, ssch.Category)
 			if err != nil {
 				return err
 			}
-			kind = k
+			kind, guessed = k, true
+		}
+		if e := map[string]error{"villages": verr, "services": serr}[kind]; e != nil {
+			return usagef("%s (read as %s): %v", f.path, kind, e)
 		}
 		var n int
 		var err error
-		src := []load.Source{load.File(f)}
+		src := []load.Source{load.File(f.path)}
 		switch kind {
 		case "villages":
 			var v []datasets.Village
-			v, _, err = load.Villages(src, cfg.Villages)
+			v, _, err = load.Villages(src, vsch)
 			n = len(v)
 			villages = append(villages, v...)
 		case "services":
 			var s []datasets.Service
-			s, _, err = load.Services(src, cfg.Services)
+			s, _, err = load.Services(src, ssch)
 			n = len(s)
 			services = append(services, s...)
 		default:
@@ -87,18 +141,22 @@ func runValidate(o *validateOptions, files []string, w io.Writer) error {
 			n = len(b)
 		}
 		var list datasets.ErrorList
+		cols := fileColumns(f.path)
 		switch {
 		case err == nil:
-			fmt.Fprintf(w, "%s: ok (%d %s)\n", f, n, kind)
+			fmt.Fprintf(w, "%s: ok (%d %s)\n", f.path, n, kind)
 		case errors.As(err, &list):
-			for _, e := range list {
-				fmt.Fprintln(w, e.Error())
+			printGrouped(w, list, kind, cols)
+			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.path, len(list), kind)
+			if guessed && kind == "villages" {
+				fmt.Fprintf(w, "  hint: read as villages because it has no %q column or property; if it holds services, "+
+					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", ssch.Category, f.path)
 			}
-			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f, len(list), kind)
 			total += len(list)
 		default:
 			return err
 		}
+		printOptionalNotes(w, f.path, kind, cols, vsch, ssch)
 	}
 	total += printPlacement(w, villages, services)
 	total += printCategoryNames(w, cfg, services)

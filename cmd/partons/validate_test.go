@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,5 +70,58 @@ func TestRunBoundariesAssignCountries(t *testing.T) {
 	}
 	if strings.Contains(readFile(t, filepath.Join(out, "villages.csv")), "domestic") {
 		t.Error("domestic columns written with cross-border metrics off")
+	}
+}
+
+// A services file read as villages repeated one error per feature; the
+// problem is now shown once with its count, with hints at --services and
+// at the mappings, and explicit --services/--villages with per-file
+// mappings read the files right.
+func TestValidateGroupsAndHints(t *testing.T) {
+	dir := t.TempDir()
+	var feats []string
+	for i := range 30 {
+		feats = append(feats, fmt.Sprintf(`{"type":"Feature","properties":{"id":"s%d","TYPEQU":"D307"},"geometry":{"type":"Point","coordinates":[2.7,50.8]}}`, i))
+	}
+	svc := writeFile(t, dir, "bpe.geojson", `{"type":"FeatureCollection","features":[`+strings.Join(feats, ",\n")+`]}`)
+	vil := writeFile(t, dir, "communes.csv", "code,nom,pop_2026,lon,lat\n59043,Bergues,3600,2.434,50.968\n")
+
+	code, out, _ := runCLI(t, "validate", svc, vil)
+	if code != exitInvalid {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		`bpe.geojson:1: feature 0: field "name": required property is missing [30 times: feature 0, feature 1, feature 2, feature 3, feature 4, …]`,
+		`  hint: no column or property "name"; map it with --village-field name=COLUMN (columns are: id, TYPEQU)`,
+		"bpe.geojson: 30 problems (read as villages)",
+		`  hint: read as villages because it has no "category" column or property; if it holds services, pass --services`,
+		`communes.csv:1: field "id": required column "id" is missing`,
+		`  hint: no column or property "id"; map it with --village-field id=COLUMN (columns are: code, nom, pop_2026, lon, lat)`,
+		`communes.csv: note: no column "population" (every population is unknown); columns are: code, nom, pop_2026, lon, lat; map with --village-field population=COLUMN`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "required property is missing"); n != 1 {
+		t.Errorf("the repeated problem is printed %d times, want once:\n%s", n, out)
+	}
+
+	code, out, stderr := runCLI(t, "validate", "--services", svc+":category=TYPEQU",
+		"--villages", vil+":id=code,name=nom,population=pop_2026")
+	if code != exitOK {
+		t.Fatalf("explicit kinds: exit %d:\n%s%s", code, out, stderr)
+	}
+	for _, want := range []string{"bpe.geojson: ok (30 services)", "communes.csv: ok (1 villages)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// --service-field makes auto detection see the category column.
+	if code, out, _ := runCLI(t, "validate", "--service-field", "category=TYPEQU", svc); code != exitOK || !strings.Contains(out, "ok (30 services)") {
+		t.Errorf("--service-field: exit %d:\n%s", code, out)
+	}
+	if code, _, _ := runCLI(t, "validate", "--services", svc+":population=x"); code != exitUsage {
+		t.Errorf("a village field on a services file: exit %d, want usage", code)
 	}
 }
