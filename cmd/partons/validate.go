@@ -54,6 +54,7 @@ column or property (after --service-field), as villages otherwise.`,
 	f.StringArrayVar(&o.serviceFields, "service-field", nil, "map a service field to a column/property, e.g. category=TYPEQU; repeatable")
 	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files")
 	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
+	limitFlag(f, nonNegative, "villages-epsg", "services-epsg")
 	return cmd
 }
 
