@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 
@@ -114,13 +115,16 @@ func flagSpecError(err error) error {
 	return usagef("--%s: %s", strings.ReplaceAll(key, "_", "-"), se.reason)
 }
 
-// manifestSpecError locates a bad spec value in a replayed manifest.
+// manifestSpecError locates a bad spec value in a replayed manifest: its
+// key in the run section and the line it is on.
 func manifestSpecError(path string, err error) error {
+	data, _ := os.ReadFile(path) // read a moment ago; no line if it fails now
 	if se, ok := err.(*specError); ok {
-		return &datasets.RecordError{Source: path, Feature: -1, Field: "run." + se.key, Reason: se.reason}
+		key := "run." + se.key
+		return &datasets.RecordError{Source: path, Line: jsonLine(data, splitKey(key)), Feature: -1, Field: key, Reason: se.reason}
 	}
 	if ue, ok := err.(usageError); ok {
-		return &datasets.RecordError{Source: path, Feature: -1, Field: "run", Reason: ue.err.Error()}
+		return &datasets.RecordError{Source: path, Line: jsonLine(data, []any{"run"}), Feature: -1, Field: "run", Reason: ue.err.Error()}
 	}
 	return err
 }
