@@ -36,8 +36,19 @@
 // the cheapest village→service cost, the service reached and the secondary
 // quantity (time of the shortest path, or length of the fastest). Costs
 // honour one-way streets, partial edges at both ends, and a village and a
-// service on the same edge. Ties are broken lexicographically on (cost,
+// service on the same edge; with Search.LegSpeedKmh they also include the
+// straight legs between each point and its snap (Snap.DistM), so that a
+// route is never shorter than the straight line between its ends. Ties are broken lexicographically on (cost,
 // secondary, seed index), so results do not depend on adjacency order.
+//
+// # Files
+//
+// WriteTo and ReadGraph store one graph in a versioned, checksummed binary
+// format; a graph file is such graphs one after the other, one per
+// profile. ReadProfile reads a file to its end, decoding only the wanted
+// graph and verifying the others' sizes and checksums; trailing bytes are
+// an error, and a header announcing more than the input holds fails before
+// anything is allocated.
 //
 // # Concurrency
 //
