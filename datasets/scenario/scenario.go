@@ -247,6 +247,11 @@ func (c *Change) check() string {
 			}
 		}
 	}
+	if s := c.Set; s != nil {
+		if why := s.check(); why != "" {
+			return "set: " + why
+		}
+	}
 	if m := c.MobileService; m != nil && (m.Category == "" || len(m.Villages) == 0 || m.IDPrefix == "") {
 		return "mobile_service needs id_prefix, category and villages"
 	}
@@ -264,6 +269,32 @@ func (c *Change) check() string {
 			if err := datasets.ValidatePopulation(*v.Population); err != nil {
 				return fmt.Sprintf("add_villages[%d] %q: population %v", i, v.ID, err)
 			}
+		}
+	}
+	return ""
+}
+
+// check checks changed settings as a run would, so that a bad value stops
+// the scenario before the base is computed.
+func (s *Settings) check() string {
+	switch s.Profile {
+	case "", "car", "bicycle", "foot":
+	default:
+		return fmt.Sprintf("profile %q: want car, bicycle or foot", s.Profile)
+	}
+	switch s.RouteBy {
+	case "", "time", "length":
+	default:
+		return fmt.Sprintf("route_by %q: want time or length", s.RouteBy)
+	}
+	for i, t := range s.ThresholdsM {
+		if err := datasets.ValidateThreshold(t, s.ThresholdsM[:i], "m"); err != nil {
+			return fmt.Sprintf("thresholds_m[%d]: %v", i, err)
+		}
+	}
+	for i, t := range s.TimeThresholdsMin {
+		if !(t > 0) || t > 1e9 || (i > 0 && t <= s.TimeThresholdsMin[i-1]) {
+			return fmt.Sprintf("time_thresholds_min[%d]: %v: thresholds must be positive, finite and strictly ascending", i, t)
 		}
 	}
 	return ""

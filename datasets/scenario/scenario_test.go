@@ -112,3 +112,16 @@ func TestBaseLine(t *testing.T) {
 		}
 	}
 }
+
+func TestReadRejectsBadSettings(t *testing.T) {
+	for src, want := range map[string]string{
+		"variants: [{name: a, changes: [{set: {thresholds_m: [500, -5]}}]}]\n":      "set: thresholds_m[1]: threshold -5 m",
+		"variants: [{name: a, changes: [{set: {time_thresholds_min: [10, 5]}}]}]\n": "set: time_thresholds_min[1]",
+		"variants: [{name: a, changes: [{set: {profile: boat}}]}]\n":                "set: profile \"boat\"",
+		"variants: [{name: a, changes: [{set: {route_by: speed}}]}]\n":              "set: route_by \"speed\"",
+	} {
+		if _, err := Read("s.yaml", strings.NewReader(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", src, err, want)
+		}
+	}
+}
