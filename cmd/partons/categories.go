@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
@@ -52,7 +53,10 @@ func categoryNames(overrides map[string]string) (*taxonomy.Names, error) {
 	var errs datasets.ErrorList
 	tax := taxonomy.Default()
 	for _, k := range keys {
-		label, _ := tax.Map(overrides[k]) // a known category keeps its spelling
+		label := strings.TrimSpace(overrides[k])
+		if r := tax.Resolve(label); r.Known && r.Via == "" {
+			label = r.Category // a known category keeps its spelling; a target is never read as a bare tag value
+		}
 		if _, err := names.Add(label, fmt.Sprintf("category override of %q", k)); err != nil {
 			errs.Add(&datasets.RecordError{Source: "category overrides", Feature: -1, Field: k, Reason: err.Error()})
 		}

@@ -123,3 +123,19 @@ func TestRunCategoryCollisions(t *testing.T) {
 		})
 	}
 }
+
+// An override's target is a category name, never read as a bare tag
+// value: "doctors" stays doctors (the bare value "doctors" maps to gp).
+func TestCategoryNamesOverrideTargetIsNotBare(t *testing.T) {
+	n, err := categoryNames(map[string]string{"shop=x": "doctors", "shop=y": "Pharmacy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "doctors" is registered: "Doctors" collides with it.
+	if _, err := n.Add("Doctors", "s.csv:2"); err == nil {
+		t.Error(`"Doctors" does not collide with the override target "doctors"`)
+	}
+	if got := n.Label("pharmacy"); got != "pharmacy" {
+		t.Errorf("Label(pharmacy) = %q, want the taxonomy's spelling", got)
+	}
+}
