@@ -85,7 +85,7 @@ def load_points(path):
                 "id": r["id"], "country": r.get("country", ""),
                 "category": r.get("category", ""),
                 "lon": float(r["lon"]), "lat": float(r["lat"]),
-                "geometry": None,
+                "geometry": None, "point": None,
             })
         return out
     for f in features(path):
@@ -99,6 +99,7 @@ def load_points(path):
             "id": str(fid), "country": p.get("country") or "",
             "category": p.get("category") or "",
             "lon": lon, "lat": lat, "geometry": g,
+            "point": p.get("point"),  # a polygon village's measurement point, or None
         })
     return out
 
