@@ -98,7 +98,7 @@ func Layers(in Input) ([]gpkg.Layer, error) {
 		sg[i] = r.Services[i].Location
 	}
 	layers = append(layers, gpkg.Layer{Name: "services", Description: "service points with their mapped category (services.csv)",
-		Table: st, Geometries: sg, Style: qml.Services(r.Categories, l)})
+		Table: st, Geometries: sg, Style: qml.ServicesLabelled(r.Categories, in.Labels, l)})
 	layers = append(layers, gpkg.Layer{Name: "areas", Description: "population-weighted aggregates per area, country and overall (areas.csv)",
 		Table: r.AreaTable(in.Aggregates)})
 

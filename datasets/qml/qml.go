@@ -111,12 +111,20 @@ func Delta(g Geom, field string, breaks []float64, lang Lang) []byte {
 // colour per category (in the given order, from a qualitative palette),
 // with the categories' names in lang as legend labels; other values are
 // grey.
-func Services(categories []string, lang Lang) []byte {
+func Services(categories []string, lang Lang) []byte { return ServicesLabelled(categories, nil, lang) }
+
+// ServicesLabelled is Services where a category without a name in lang is
+// labelled labels[category] (the category as the data gave it) when set.
+func ServicesLabelled(categories []string, labels map[string]string, lang Lang) []byte {
 	var b bytes.Buffer
 	header(&b, false)
 	b.WriteString(`  <renderer-v2 type="categorizedSymbol" attr="category" symbollevels="0" forceraster="0" enableorderby="0">` + "\n    <categories>\n")
 	for i, c := range categories {
-		fmt.Fprintf(&b, `      <category value=%s symbol="%d" label=%s render="true"/>`+"\n", attr(c), i, attr(lang.Category(c)))
+		label := lang.Category(c)
+		if l := labels[c]; label == c && l != "" {
+			label = l
+		}
+		fmt.Fprintf(&b, `      <category value=%s symbol="%d" label=%s render="true"/>`+"\n", attr(c), i, attr(label))
 	}
 	fmt.Fprintf(&b, `      <category value="" symbol="%d" label=%s render="true"/>`+"\n", len(categories), attr(lang.Word("other")))
 	b.WriteString("    </categories>\n    <symbols>\n")

@@ -204,6 +204,11 @@ func TestServicesAndSites(t *testing.T) {
 		d.Renderer.Categories[2].Value != "" || len(d.Renderer.Symbols) != 3 {
 		t.Errorf("services: %+v", d.Renderer)
 	}
+	// A category without a translation is labelled as the data gave it.
+	lb := parse(t, ServicesLabelled([]string{"bakery", "img_x"}, map[string]string{"img_x": "<img x>", "bakery": "Bakery!"}, FR))
+	if got := lb.Renderer.Categories; got[0].Label != "boulangerie" || got[1].Value != "img_x" || got[1].Label != "<img x>" {
+		t.Errorf("labelled services: %+v", got)
+	}
 	s := parse(t, Sites(FR))
 	if s.Renderer.Type != "singleSymbol" || s.Labeling.Style.Field != "name" {
 		t.Errorf("sites: %+v", s)
