@@ -73,7 +73,7 @@ func startPartons(tb testing.TB, tmp string, stderr *bytes.Buffer, args ...strin
 }
 
 // TestKilledRunsLeaveTheReport stops runs at random points (SIGKILL,
-// SIGINT, SIGTERM; fixed seed) while they compute or write a 2,000-village
+// SIGINT, SIGTERM; fixed seed) while they compute or write a 1,000-village
 // report over an earlier one. After each, the report is exactly the
 // earlier one or the new one, never a mixture or missing; a run stopped by
 // SIGINT/SIGTERM exits 130/143 and leaves nothing behind; a SIGKILLed one
@@ -81,7 +81,7 @@ func startPartons(tb testing.TB, tmp string, stderr *bytes.Buffer, args ...strin
 // them.
 func TestKilledRunsLeaveTheReport(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
-	villages, services := synthInputs(t, dir, 2000)
+	villages, services := synthInputs(t, dir, 1000)
 	parent := filepath.Join(dir, "reports")
 	out := filepath.Join(parent, "out")
 	args := func(thresholds string) []string {
@@ -104,7 +104,7 @@ func TestKilledRunsLeaveTheReport(t *testing.T) {
 	prev := ref[params[1]]
 	rng := rand.New(rand.NewPCG(1, 2))
 	sigs := []syscall.Signal{syscall.SIGKILL, syscall.SIGINT, syscall.SIGTERM}
-	for i := range 12 {
+	for i := range 9 {
 		p, sig := params[i%2], sigs[i%3]
 		var stderr bytes.Buffer
 		c := startPartons(t, tmp, &stderr, args(p)...)
@@ -168,7 +168,7 @@ func names(tb testing.TB, dir string) []string {
 // the two, never a mixture, with nothing left beside it.
 func TestConcurrentRunsOneReport(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
-	villages, services := synthInputs(t, dir, 500)
+	villages, services := synthInputs(t, dir, 300)
 	args := func(thresholds, out string) []string {
 		return []string{"run", "-q", "--villages", villages, "--services", services, "--thresholds-m", thresholds, "--out", out}
 	}
@@ -183,7 +183,7 @@ func TestConcurrentRunsOneReport(t *testing.T) {
 	}
 	parent := filepath.Join(dir, "shared")
 	out := filepath.Join(parent, "out")
-	for round := range 3 {
+	for round := range 2 {
 		var wg sync.WaitGroup
 		errs := make([]string, len(params))
 		for k, p := range params {
