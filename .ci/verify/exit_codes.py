@@ -7,7 +7,11 @@ may be left behind.
 
   - a services CSV with a latitude of 95 on line 3 -> exit 3, stderr names
     the file and line 3, and the --out directory is not created;
-  - an unknown flag (partons run --bogus) -> exit 2;
+  - an unknown flag (partons run --bogus) -> exit 2; --thresholds-m NaN
+    -> exit 2 naming the flag;
+  - impossible coordinates: a village whose lon/lat are swapped (BE) ->
+    exit 3 "looks like lat,lon swapped"; Belgian Lambert 72 x/y declared
+    as --villages-epsg 2154 -> exit 3 naming EPSG:31370;
   - the README's CI guard (pharmacy_within_3750m_share < -0.02) on the
     embedded sample, whose overall pharmacy share is unknown -> exit 5,
     the diff report is written and its manifest.json parses as strict
@@ -60,6 +64,28 @@ def main():
         p = run([a.bin, "run", "--bogus"])
         rep.ok(p.returncode == 2, "partons run --bogus exits with 2", f"exit {p.returncode}")
         rep.ok("bogus" in p.stderr, "the usage error names the flag", p.stderr.strip()[:200])
+        p = run([a.bin, "run", "--thresholds-m", "1200,NaN", "--out", out])
+        rep.ok(p.returncode == 2 and "--thresholds-m" in p.stderr, "--thresholds-m NaN exits with 2 naming the flag",
+               f"exit {p.returncode}: {p.stderr.strip()[:200]}")
+
+        swapped = os.path.join(tmp, "swapped.csv")
+        with open(swapped, "w") as f:
+            f.write("id,name,country,population,lon,lat\n"
+                    "v1,Alveringem,BE,5000,2.7110,50.9830\n"
+                    "v2,Ieper,BE,35000,50.8503,2.8850\n")
+        good = os.path.join(tmp, "services.csv")
+        with open(good, "w") as f:
+            f.write("id,name,category,country,lon,lat\ns1,Pharmacy,amenity=pharmacy,BE,2.8850,50.8503\n")
+        p = run([a.bin, "run", "-q", "--villages", swapped, "--services", good, "--out", out])
+        rep.ok(p.returncode == 3 and "swapped.csv:3" in p.stderr and "lat,lon swapped" in p.stderr,
+               "swapped lon/lat exit 3 naming line 3 and the swap", f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+        lambert = os.path.join(tmp, "lambert72.csv")
+        with open(lambert, "w") as f:
+            f.write("id,name,country,population,x,y\nv1,Ieper,BE,35000,45520.462,172142.988\n")
+        p = run([a.bin, "run", "-q", "--villages", lambert, "--villages-epsg", "2154", "--services", good, "--out", out])
+        rep.ok(p.returncode == 3 and "fit EPSG:31370" in p.stderr, "Lambert 72 declared as 2154 exits 3 naming EPSG:31370",
+               f"exit {p.returncode}: {p.stderr.strip()[:300]}")
+        rep.ok(not os.path.exists(out), "no report directory is left behind")
 
         r = os.path.join(tmp, "report")
         p = run([a.bin, "run", "-q", "--outputs", "villages.csv,areas.csv", "--out", r])
