@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -76,5 +77,23 @@ func TestReportRoadSection(t *testing.T) {
 	straight := readFile(t, "../../testdata/golden/westhoek/report.html")
 	if strings.Contains(straight, "By road") {
 		t.Error("a straight-line run shows a road section")
+	}
+}
+
+// With no population known, the summary on stdout still counts the
+// villages each row measured, and picks the basis measuring more of them
+// (domestic for a French village when Belgium has no pharmacy data).
+func TestSummaryWithoutPopulation(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, stdout, e := runCLI(t, "run", "-q", "--villages", "../../testdata/hostile/report/no-population.csv",
+		"--services", "../../testdata/hostile/report/services.csv", "--out", out)
+	if code != 0 {
+		t.Fatal(e)
+	}
+	for _, re := range []string{`villages known\n`, `pharmacy +FR +domestic( +–){4} +0 +1/1\n`, `pharmacy +BE +nearest( +–){4} +0 +0/2\n`,
+		`no population is known: the shares are empty`} {
+		if !regexp.MustCompile(re).MatchString(stdout) {
+			t.Errorf("summary lacks %q:\n%s", re, stdout)
+		}
 	}
 }

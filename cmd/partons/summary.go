@@ -42,18 +42,23 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 	for _, t := range res.Params.ThresholdsM {
 		fmt.Fprintf(tw, "≤%s\t", analysis.ThresholdName(t))
 	}
-	fmt.Fprint(tw, "median_m\tpeople unknown\t\n")
+	fmt.Fprint(tw, "median_m\tpeople unknown\tvillages known\t\n")
 	for _, a := range pickSummaryRows(aggs) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t", a.Category, a.Code, a.Basis)
 		for _, s := range a.ShareWithin {
 			fmt.Fprintf(tw, "%s\t", pct(s))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", num(a.Median), num(a.PopulationAccessUnknown))
+		// Villages whose distance is known, of all: the only count a row
+		// has when no population is known.
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t\n", num(a.Median), num(a.PopulationAccessUnknown), a.VillagesKnown, a.Villages)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "shares are of people whose distance is known; \"domestic\" rows are shown where the data does not cover the category on every side")
+	if m.Counts.VillagesPopulationUnknown == m.Counts.Villages && m.Counts.Villages > 0 {
+		fmt.Fprintln(w, "no population is known: the shares are empty; \"villages known\" counts the villages measured, and report.html gives shares of villages")
+	}
 	if len(m.Attribution) > 0 {
 		fmt.Fprintf(w, "data: %s\n", strings.Join(m.Attribution, "; "))
 	}
@@ -61,7 +66,8 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 }
 
 // pickSummaryRows keeps one country-level row per category and country:
-// the cross-border basis when any population has it, else domestic.
+// the cross-border basis when any population has it, else domestic; with
+// no population measured on either, the one measuring more villages.
 func pickSummaryRows(aggs []analysis.Aggregate) []analysis.Aggregate {
 	type key struct{ cat, country string }
 	best := map[key]analysis.Aggregate{}
@@ -77,7 +83,8 @@ func pickSummaryRows(aggs []analysis.Aggregate) []analysis.Aggregate {
 			best[k] = a
 			continue
 		}
-		if cur.PopulationMeasured == 0 && a.PopulationMeasured > 0 {
+		// Without population anywhere, the basis measuring more villages.
+		if cur.PopulationMeasured == 0 && (a.PopulationMeasured > 0 || a.VillagesKnown > cur.VillagesKnown) {
 			best[k] = a
 		}
 	}
