@@ -145,3 +145,15 @@ func printCategoryNames(w io.Writer, cfg config.Config, services []datasets.Serv
 	}
 	return len(list)
 }
+
+// sameCategory reports whether two categories are one: the same label, or
+// labels with the same name ("Boulangerie artisanale" and the
+// boulangerie_artisanale of run's columns).
+func sameCategory(a, b string) bool {
+	if a == b {
+		return true
+	}
+	na, errA := taxonomy.Name(a)
+	nb, errB := taxonomy.Name(b)
+	return errA == nil && errB == nil && na == nb
+}

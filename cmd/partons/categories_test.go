@@ -139,3 +139,21 @@ func TestCategoryNamesOverrideTargetIsNotBare(t *testing.T) {
 		t.Errorf("Label(pharmacy) = %q, want the taxonomy's spelling", got)
 	}
 }
+
+func TestSameCategory(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"pharmacy", "pharmacy", true},
+		{"Boulangerie artisanale", "boulangerie_artisanale", true},
+		{"Pharmacy", "pharmacy", true},
+		{"pharmacy", "post", false},
+		{"???", "!!!", false},
+		{"basket", "basket", true},
+	} {
+		if got := sameCategory(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameCategory(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}

@@ -98,7 +98,7 @@ assignment.geojson) into --out.`,
 	f.StringVar(&o.capacities, "capacities", "", "site capacities CSV: id,capacity (pmedian only)")
 	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "existing service points, locked open (GeoJSON or CSV); repeatable")
-	f.StringVar(&o.category, "category", "", "only the --services of this category (after the taxonomy)")
+	f.StringVar(&o.category, "category", "", "only the --services of this category (after the taxonomy; its label or its name in run's columns)")
 	f.StringArrayVar(&o.roads, "roads", nil, "road network: OSM extracts or a graph file from 'partons prepare'")
 	f.StringVar(&o.profile, "profile", "car", "with --roads: car, bicycle or foot")
 	f.StringVar(&o.routeBy, "route-by", "length", "with --roads: length (cost in m) or time (cost in min)")
@@ -478,7 +478,7 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 			if raw == "" {
 				raw = s.Category
 			}
-			if cat, _ := tax.Map(raw); o.category == "" || cat == o.category {
+			if cat, _ := tax.Map(raw); o.category == "" || sameCategory(cat, o.category) {
 				svcs = append(svcs, s)
 			}
 		}
