@@ -107,6 +107,7 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	total := 0
 	var villages []datasets.Village // read without problems, for checkPlacement
 	var services []datasets.Service
+	var boundaries []datasets.Boundary
 	for _, f := range files {
 		kind := f.kind
 		vsch, ssch := cfg.Villages, cfg.Services
@@ -140,6 +141,7 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 			var b []datasets.Boundary
 			b, _, err = load.Boundaries(src, cfg.Boundaries)
 			n = len(b)
+			boundaries = append(boundaries, b...)
 		}
 		var list datasets.ErrorList
 		cols := fileColumns(f.path)
@@ -159,7 +161,7 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 		}
 		printOptionalNotes(w, f.path, kind, cols, vsch, ssch)
 	}
-	total += printPlacement(w, villages, services)
+	total += printPlacement(w, villages, services, boundaries)
 	total += printCategoryNames(w, cfg, services)
 	if total > 0 {
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))
@@ -167,11 +169,13 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	return nil
 }
 
-// printPlacement prints the problems of datasets.CheckPlacement and
-// CheckSeparation (coordinates far from the country they claim, or
-// villages and services a continent apart) and returns how many.
-func printPlacement(w io.Writer, villages []datasets.Village, services []datasets.Service) int {
+// printPlacement prints the problems of datasets.CheckPlacement,
+// CheckBoundaries and CheckSeparation (coordinates far from the country
+// they claim, or villages and services a continent apart) and returns how
+// many.
+func printPlacement(w io.Writer, villages []datasets.Village, services []datasets.Service, boundaries []datasets.Boundary) int {
 	probs := datasets.CheckPlacement(villages, services)
+	probs = append(probs, datasets.CheckBoundaries(boundaries)...)
 	var re *datasets.RecordError
 	if err := datasets.CheckSeparation(villages, services); errors.As(err, &re) {
 		probs = append(probs, re)
