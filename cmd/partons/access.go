@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -146,7 +148,7 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 			f.Abort()
 		}
 	}()
-	err = accessWriteFile(ctx, o.out, opts, &files, func(w *bufio.Writer) error {
+	tables := []accessTable{{o.out, func(w *bufio.Writer) error {
 		w.WriteString("id," + col + "\n")
 		for i, id := range dIDs {
 			w.WriteString(output.CSVText(id, !o.csvRaw) + ",")
@@ -159,12 +161,9 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 			w.WriteByte('\n')
 		}
 		return nil
-	})
-	if err != nil {
-		return err
-	}
+	}}}
 	if o.services != "" {
-		err = accessWriteFile(ctx, o.services, opts, &files, func(w *bufio.Writer) error {
+		tables = append(tables, accessTable{o.services, func(w *bufio.Writer) error {
 			w.WriteString("id,capacity,catchment_locations,catchment_population,weighted_demand,supply_per_person,people_per_unit\n")
 			for j, id := range sIDs {
 				st := perService[j]
@@ -172,10 +171,10 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 					accessNum(st.Population), accessNum(st.Weighted), accessNum(st.Ratio), accessNum(st.PerUnit))
 			}
 			return nil
-		})
-		if err != nil {
-			return err
-		}
+		}})
+	}
+	if err := accessWriteTables(ctx, tables, opts, &files); err != nil {
+		return err
 	}
 	if err := output.CommitFiles(files...); err != nil {
 		return err
@@ -231,16 +230,38 @@ func accessNum(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// accessWriteFile writes path into a new output file, added to files to
-// be committed together.
-func accessWriteFile(ctx context.Context, path string, opts output.Options, files *[]*output.File, fill func(w *bufio.Writer) error) error {
-	f, err := output.CreateFile(ctx, path, opts)
-	if err != nil {
-		return err
+// accessTable is one output table of 'partons access'.
+type accessTable struct {
+	path string
+	fill func(w *bufio.Writer) error
+}
+
+// accessWriteTables creates the output files of tables, adds them to files
+// to be committed together, and fills them. The files (and so their locks)
+// are taken in the order of their absolute paths: two runs whose --out and
+// --services are swapped would otherwise each hold one lock and wait for
+// the other for ever.
+func accessWriteTables(ctx context.Context, tables []accessTable, opts output.Options, files *[]*output.File) error {
+	key := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
 	}
-	*files = append(*files, f)
-	if err := fill(f.Writer()); err != nil {
-		return fmt.Errorf("access: writing %s: %w", path, err)
+	sort.Slice(tables, func(i, j int) bool { return key(tables[i].path) < key(tables[j].path) })
+	created := make([]*output.File, 0, len(tables))
+	for _, t := range tables {
+		f, err := output.CreateFile(ctx, t.path, opts)
+		if err != nil {
+			return err
+		}
+		created = append(created, f)
+		*files = append(*files, f)
+	}
+	for i, t := range tables {
+		if err := t.fill(created[i].Writer()); err != nil {
+			return fmt.Errorf("access: writing %s: %w", t.path, err)
+		}
 	}
 	return nil
 }
