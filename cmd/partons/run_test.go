@@ -217,7 +217,7 @@ func TestRunOutputsSubset(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != "areas.csv manifest.json villages.csv" {
+	if strings.Join(names, " ") != ".partons-files areas.csv manifest.json villages.csv" {
 		t.Errorf("files = %v", names)
 	}
 	// The subset has the same bytes as the full report's files.

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	slashpath "path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Generator is the value of "generator" in every manifest partons writes;
@@ -45,6 +47,9 @@ type Dir struct {
 	command    string
 	lock       *lock
 	done       bool
+
+	mu      sync.Mutex
+	written []string // names passed to WriteFile, for the inventory
 }
 
 // Create starts a report that will appear at path on Commit. It fails
@@ -101,8 +106,8 @@ func checkReplaceable(path, command string) error {
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if len(entries) == 0 {
-		return nil
+	if len(entries) == 0 || len(entries) == 1 && entries[0].Name() == InventoryName {
+		return nil // empty, or a report in which partons wrote nothing
 	}
 	var m struct {
 		Generator string `json:"generator"`
@@ -115,6 +120,14 @@ func checkReplaceable(path, command string) error {
 	if got := strings.Fields(m.Command); len(got) == 0 || got[0] != command {
 		return notReport(fmt.Sprintf("output: %s holds the output of partons %s, which partons %s would delete (choose another --out)",
 			path, orUnknown(m.Command), command))
+	}
+	foreign, err := foreignFiles(path)
+	if err != nil {
+		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
+	}
+	if len(foreign) > 0 {
+		return notReport(fmt.Sprintf("output: %s is a report of partons %s but also holds %s, which partons did not write and will not delete (move it out, or choose another --out)",
+			path, command, nameList(foreign)))
 	}
 	if err := checkRemovable(path); err != nil {
 		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
@@ -176,6 +189,9 @@ func (d *Dir) WriteFile(name string, fn func(w *bufio.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
+	d.mu.Lock()
+	d.written = append(d.written, slashpath.Clean(name))
+	d.mu.Unlock()
 	bw := bufio.NewWriterSize(f, 1<<16)
 	if err := fn(bw); err != nil {
 		f.Close()
@@ -204,8 +220,14 @@ func (d *Dir) Commit() error {
 	if err := checkReplaceable(d.final, d.command); err != nil {
 		return err
 	}
+	d.mu.Lock()
+	err := guard(func() error { return writeInventory(d.tmp, d.written) })
+	d.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
 	var old string
-	err := guard(func() error {
+	err = guard(func() error {
 		var err error
 		old, err = swap(d.tmp, d.final)
 		if err == nil {
