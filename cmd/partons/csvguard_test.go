@@ -173,3 +173,29 @@ func TestAccessCSVFormulaGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateCSVFormulaGuard: locate's sites.csv guards candidate ids and
+// names, unless --csv-raw, and its manifest records which.
+func TestLocateCSVFormulaGuard(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		flags    []string
+		id, name string
+	}{{nil, "'=1+1", "'+cmd|' /C calc'!A0"}, {[]string{"--csv-raw"}, "=1+1", "+cmd|' /C calc'!A0"}} {
+		out := filepath.Join(dir, "loc"+strings.Join(tc.flags, ""))
+		args := append([]string{"locate", "-q", "--villages", hostileCategories + "formula-villages.csv", "--model", "pcenter", "--p", "1", "--out", out}, tc.flags...)
+		if code, _, e := runCLI(t, args...); code != 0 {
+			t.Fatal(e)
+		}
+		sites := readCSVRecords(t, filepath.Join(out, "sites.csv"))
+		if got := column(t, sites, "site_id")[0]; got != tc.id {
+			t.Errorf("locate %v: site_id %q, want %q", tc.flags, got, tc.id)
+		}
+		if got := column(t, sites, "site_name")[0]; got != tc.name {
+			t.Errorf("locate %v: site_name %q, want %q", tc.flags, got, tc.name)
+		}
+		if !strings.Contains(readFile(t, filepath.Join(out, "manifest.json")), `"csv_raw": `+map[bool]string{true: "true", false: "false"}[tc.flags != nil]) {
+			t.Errorf("locate %v: manifest does not record csv_raw", tc.flags)
+		}
+	}
+}
