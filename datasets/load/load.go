@@ -62,7 +62,7 @@ const (
 	MaxFileBytes = 1 << 30
 	// MaxRecords bounds the villages (or services, or boundaries) of one
 	// run, all files together.
-	MaxRecords = 1_000_000
+	MaxRecords = 4_000_000
 )
 
 // The bounds in force; tests lower them.
