@@ -123,28 +123,39 @@ func TestRunCSVFormulaGuard(t *testing.T) {
 	}
 }
 
-// TestDiffCSVFormulaGuard: diff guards the ids it reads from reports
-// written raw, unless --csv-raw.
+// TestDiffCSVFormulaGuard: diff reads the values a report holds, whether
+// it was written guarded or raw, guards them once in its CSV (unless
+// --csv-raw) and keeps them raw in its GeoJSON.
 func TestDiffCSVFormulaGuard(t *testing.T) {
 	dir := t.TempDir()
 	villages, services := hostileIDs(t, dir)
-	rep := filepath.Join(dir, "rep")
-	if code, _, e := runCLI(t, "run", "-q", "--villages", villages, "--services", services, "--csv-raw", "--out", rep); code != 0 {
-		t.Fatal(e)
-	}
-	for _, tc := range []struct {
-		flags []string
-		want  string
-	}{{nil, "'=1+1"}, {[]string{"--csv-raw"}, "=1+1"}} {
-		out := filepath.Join(dir, "diff"+strings.Join(tc.flags, ""))
-		if code, _, e := runCLI(t, append([]string{"diff", rep, rep, "--out", out}, tc.flags...)...); code != 0 {
+	for _, src := range []string{"guarded", "raw"} {
+		rep := filepath.Join(dir, "rep-"+src)
+		args := []string{"run", "-q", "--villages", villages, "--services", services, "--out", rep}
+		if src == "raw" {
+			args = append(args, "--csv-raw")
+		}
+		if code, _, e := runCLI(t, args...); code != 0 {
 			t.Fatal(e)
 		}
-		if got := column(t, readCSVRecords(t, filepath.Join(out, "delta_villages.csv")), "village_id")[0]; got != tc.want {
-			t.Errorf("diff %v: delta_villages.csv id %q, want %q", tc.flags, got, tc.want)
-		}
-		if !strings.Contains(readFile(t, filepath.Join(out, "manifest.json")), `"csv_raw": `+map[bool]string{true: "true", false: "false"}[tc.flags != nil]) {
-			t.Errorf("diff %v: manifest does not record csv_raw", tc.flags)
+		for _, tc := range []struct {
+			flags []string
+			want  string
+		}{{nil, "'=1+1"}, {[]string{"--csv-raw"}, "=1+1"}} {
+			out := filepath.Join(dir, "diff-"+src+strings.Join(tc.flags, ""))
+			if code, _, e := runCLI(t, append([]string{"diff", rep, rep, "--out", out}, tc.flags...)...); code != 0 {
+				t.Fatal(e)
+			}
+			if got := column(t, readCSVRecords(t, filepath.Join(out, "delta_villages.csv")), "village_id")[0]; got != tc.want {
+				t.Errorf("diff of a %s report %v: delta_villages.csv id %q, want %q", src, tc.flags, got, tc.want)
+			}
+			gj := readFile(t, filepath.Join(out, "delta_villages.geojson"))
+			if !strings.Contains(gj, `"=1+1"`) || strings.Contains(gj, `"'=1+1"`) {
+				t.Errorf("diff of a %s report %v: delta_villages.geojson does not keep the raw id", src, tc.flags)
+			}
+			if !strings.Contains(readFile(t, filepath.Join(out, "manifest.json")), `"csv_raw": `+map[bool]string{true: "true", false: "false"}[tc.flags != nil]) {
+				t.Errorf("diff %v: manifest does not record csv_raw", tc.flags)
+			}
 		}
 	}
 }

@@ -97,6 +97,15 @@ func readReportCSV(r *verifiedReport, name string) (analysis.CSV, error) {
 	if len(recs) == 0 {
 		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: "empty file"}
 	}
+	if r.csvGuarded() {
+		// The values as they were, not as a spreadsheet must see them:
+		// diff's own GeoJSON keeps raw values, and its CSV guards again.
+		for _, rec := range recs {
+			for i, v := range rec {
+				rec[i] = output.UnguardCSVText(v)
+			}
+		}
+	}
 	return analysis.CSV{Header: recs[0], Rows: recs[1:]}, nil
 }
 

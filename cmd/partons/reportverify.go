@@ -70,6 +70,12 @@ type verifiedReport struct {
 	outputs  map[string]manifestOutput
 }
 
+// csvGuarded reports whether the report's CSV files were written with the
+// formula guard (output.GuardCSVText): unless its run said --csv-raw.
+func (r *verifiedReport) csvGuarded() bool {
+	return r.manifest == nil || r.manifest.Run == nil || !r.manifest.Run.CSVRaw
+}
+
 // openReport reads dir's manifest.json. A folder without one, or whose
 // manifest cannot be read (not JSON, NaN, from a newer partons), is
 // refused: its files could not be checked.

@@ -1,5 +1,7 @@
 package output
 
+import "strings"
+
 // CSVOption changes how WriteCSV writes.
 type CSVOption func(*csvConfig)
 
@@ -30,9 +32,30 @@ func formulaTrigger(c byte) bool {
 // ("=1+1" becomes "'=1+1", "-2+3" becomes "'-2+3"), which spreadsheets
 // show as text. Anything else is returned unchanged. Apply it to text
 // only: a number such as -12.5 is written as a number and is no formula.
+//
+// A value that already starts with single quotes followed by a trigger
+// ("'=1") gets one more, so that UnguardCSVText gives every value back
+// exactly.
 func GuardCSVText(s string) string {
-	if s != "" && formulaTrigger(s[0]) {
+	if needsGuard(s) {
 		return "'" + s
+	}
+	return s
+}
+
+// needsGuard reports whether s starts with a formula trigger, after any
+// leading single quotes.
+func needsGuard(s string) bool {
+	t := strings.TrimLeft(s, "'")
+	return t != "" && formulaTrigger(t[0])
+}
+
+// UnguardCSVText undoes GuardCSVText: UnguardCSVText(GuardCSVText(s)) is s
+// for every s. Programs that read back a CSV partons wrote with the guard
+// on (diff) call it on every cell; a number is never changed.
+func UnguardCSVText(s string) string {
+	if strings.HasPrefix(s, "'") && needsGuard(s[1:]) {
+		return s[1:]
 	}
 	return s
 }

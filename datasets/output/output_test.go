@@ -152,7 +152,7 @@ func TestCSVFormulaGuard(t *testing.T) {
 		"\"'\r=1\",\n" +
 		"\"a;=1+1\",\n" +
 		"x=1-1; ok,\n" +
-		"'=kept,\n"
+		"''=kept,\n"
 	raw := "id,gain_m\n" +
 		"=1+1,-12.5\n" +
 		"+cmd|' /C calc'!A0,3.0\n" +
@@ -221,4 +221,36 @@ func TestInfiniteCellRefused(t *testing.T) {
 	if err := WriteGeoJSON(&b, tb, geoms, GeoJSONOptions{}); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("WriteGeoJSON: %v, want %q", err, want)
 	}
+}
+
+// UnguardCSVText gives back exactly what GuardCSVText guarded, including
+// values that start with quotes; what was never guarded stays as it is.
+func TestUnguardCSVText(t *testing.T) {
+	for _, s := range []string{"=1+1", "'=1+1", "''=1", "'", "''", "'a", "a'", "-12.5", "", "@", "\t", "x"} {
+		g := GuardCSVText(s)
+		if got := UnguardCSVText(g); got != s {
+			t.Errorf("UnguardCSVText(GuardCSVText(%q) = %q) = %q", s, g, got)
+		}
+	}
+	for in, want := range map[string]string{"'=1": "=1", "''=1": "'=1", "'a": "'a", "-3": "-3", "'": "'"} {
+		if got := UnguardCSVText(in); got != want {
+			t.Errorf("UnguardCSVText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Run with: go test ./datasets/output -run '^$' -fuzz FuzzCSVGuardRoundTrip
+func FuzzCSVGuardRoundTrip(f *testing.F) {
+	for _, s := range []string{"=1+1", "'=1", "''", "-2+3", "bakery", "@SUM(A1)", "'\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := GuardCSVText(s)
+		if got := UnguardCSVText(g); got != s {
+			t.Fatalf("round trip of %q through %q gave %q", s, g, got)
+		}
+		if g != "" && formulaTrigger(g[0]) {
+			t.Fatalf("guarded %q still starts with a formula trigger", g)
+		}
+	})
 }
