@@ -85,12 +85,19 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			}
 			return out, ""
 		}
-		if f.Category != "" && !cats[f.Category] {
-			return nil, fmt.Sprintf("no service of category %q in the data", f.Category)
+		cat := f.Category
+		if cat != "" && !cats[cat] {
+			// A raw value or a label ("amenity=post_office", "Post")
+			// selects the category it maps to, as for added services.
+			if m := mapCategory(cat); cats[m] {
+				cat = m
+			} else {
+				return nil, fmt.Sprintf("no service of category %q in the data", f.Category)
+			}
 		}
 		for i := range v.Services {
 			s := &v.Services[i]
-			if (f.Category == "" || s.Category == f.Category) && (f.Country == "" || s.Country == f.Country) &&
+			if (cat == "" || s.Category == cat) && (f.Country == "" || s.Country == f.Country) &&
 				(f.Area == "" || areaOf(s.Location) == f.Area) {
 				out = append(out, i)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -172,5 +173,33 @@ func TestApplyChangesErrors(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// A close_services filter may name the category by a raw value or label
+// that maps to it, as added services do: it closes the same services.
+func TestCloseFilterMapsCategory(t *testing.T) {
+	vs, ss := randomRegion(1, 20, 9)
+	mapCat := func(s string) string {
+		if s == "amenity=post_office" || s == "Post" {
+			return "post"
+		}
+		return s
+	}
+	byName, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{Category: "post"}}}, mapCat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byName.Closed) == 0 {
+		t.Fatal("closing post closed nothing")
+	}
+	for _, raw := range []string{"amenity=post_office", "Post"} {
+		v, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{Category: raw}}}, mapCat)
+		if err != nil {
+			t.Fatalf("%s: %v", raw, err)
+		}
+		if !reflect.DeepEqual(v.Closed, byName.Closed) {
+			t.Errorf("%s closed %v, post closed %v", raw, v.Closed, byName.Closed)
+		}
 	}
 }
