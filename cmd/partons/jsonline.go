@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"strings"
 )
 
@@ -102,21 +101,4 @@ func lineAt(data []byte, off int64) int {
 		i++
 	}
 	return bytes.Count(data[:min(i, len(data))], []byte("\n")) + 1
-}
-
-// splitKey splits a spec key such as "basket[1].name" into path elements.
-func splitKey(key string) []any {
-	var path []any
-	for _, part := range strings.Split(key, ".") {
-		name, idx, _ := strings.Cut(part, "[")
-		if name != "" {
-			path = append(path, name)
-		}
-		if idx != "" {
-			if n, err := strconv.Atoi(strings.TrimSuffix(idx, "]")); err == nil {
-				path = append(path, n)
-			}
-		}
-	}
-	return path
 }

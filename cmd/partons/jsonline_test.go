@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/partons/partons/datasets/config"
+)
 
 func TestJSONLine(t *testing.T) {
 	doc := `{
@@ -36,11 +40,11 @@ func TestJSONLine(t *testing.T) {
 		{"nosuch", 0},
 	}
 	for _, tc := range tests {
-		if got := jsonLine([]byte(doc), splitKey(tc.key)); got != tc.want {
+		if got := jsonLine([]byte(doc), config.KeyPath(tc.key)); got != tc.want {
 			t.Errorf("jsonLine(%q) = %d, want %d", tc.key, got, tc.want)
 		}
 	}
-	if got := jsonLine([]byte("{not json"), splitKey("a")); got != 0 {
+	if got := jsonLine([]byte("{not json"), config.KeyPath("a")); got != 0 {
 		t.Errorf("not JSON: %d", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/geo/crs"
 )
@@ -121,7 +122,7 @@ func manifestSpecError(path string, err error) error {
 	data, _ := os.ReadFile(path) // read a moment ago; no line if it fails now
 	if se, ok := err.(*specError); ok {
 		key := "run." + se.key
-		return &datasets.RecordError{Source: path, Line: jsonLine(data, splitKey(key)), Feature: -1, Field: key, Reason: se.reason}
+		return &datasets.RecordError{Source: path, Line: jsonLine(data, config.KeyPath(key)), Feature: -1, Field: key, Reason: se.reason}
 	}
 	if ue, ok := err.(usageError); ok {
 		return &datasets.RecordError{Source: path, Line: jsonLine(data, []any{"run"}), Feature: -1, Field: "run", Reason: ue.err.Error()}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -224,6 +225,25 @@ func keyPath(path []any) string {
 		}
 	}
 	return b.String()
+}
+
+// KeyPath splits a key as partons names settings in messages and
+// manifests ("basket[1].name", "village_schema.epsg") into the path Line
+// takes: mapping keys as strings, sequence indices as ints.
+func KeyPath(key string) []any {
+	var path []any
+	for _, part := range strings.Split(key, ".") {
+		name, idx, _ := strings.Cut(part, "[")
+		if name != "" {
+			path = append(path, name)
+		}
+		if idx != "" {
+			if n, err := strconv.Atoi(strings.TrimSuffix(idx, "]")); err == nil {
+				path = append(path, n)
+			}
+		}
+	}
+	return path
 }
 
 // Line returns the 1-based line of the node at path (mapping keys as

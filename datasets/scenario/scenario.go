@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,18 +42,7 @@ const MaxNameBytes = 255
 // run manifest ("thresholds_m[1]", "village_schema.epsg"), or of the
 // deepest part of it the file has; 0 when unknown. O(size of the path).
 func (f *File) BaseLine(key string) int {
-	path := []any{"base"}
-	for _, part := range strings.Split(key, ".") {
-		name, idx, _ := strings.Cut(part, "[")
-		if name != "" {
-			path = append(path, name)
-		}
-		if idx != "" {
-			if n, err := strconv.Atoi(strings.TrimSuffix(idx, "]")); err == nil {
-				path = append(path, n)
-			}
-		}
-	}
+	path := append([]any{"base"}, config.KeyPath(key)...)
 	return config.Line(f.root, path...)
 }
 
