@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"sync"
 	"syscall"
 
 	"github.com/partons/partons/datasets/output"
@@ -48,23 +49,61 @@ func main() {
 		debug.SetMemoryLimit(softMemoryLimit)
 		ownMemoryLimit = true
 	}
-	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	go stopOnSignal(sigs, cancel, os.Stderr)
-	os.Exit(execute(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	runMain(os.Args[1:], sigs, os.Stdout, os.Stderr, output.Stop, os.Exit)
 }
 
-// stopOnSignal ends the process on the first SIGINT or SIGTERM, whatever
-// the command is doing (computing, writing, or blocked reading a named
-// pipe): it cancels ctx, removes every output not yet in place
+// runMain runs the command line and ends the process with exit: with the
+// command's exit code or, when a signal (from sigs) arrives first, as
+// stopOnSignal says. Once a signal has arrived, the command's own outcome
+// is ignored: cancelled, it returns at once with whatever error its
+// cancellation caused (exit 130 for SIGTERM, 1 for a write cut short), and
+// exiting with it would race the signal's exit code and the removal of
+// the unfinished outputs (stop, output.Stop in partons). exit never
+// returns in partons; tests pass one that does.
+func runMain(args []string, sigs <-chan os.Signal, stdout, stderr io.Writer, stop func(), exit func(int)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var (
+		mu        sync.Mutex
+		finished  bool // the command returned before any signal
+		signalled bool // a signal arrived before the command returned
+	)
+	stopped := make(chan struct{}) // closed when stopOnSignal's exit returns (tests)
+	go func() {
+		defer close(stopped)
+		sig, ok := <-sigs
+		if !ok {
+			return
+		}
+		mu.Lock()
+		signalled = !finished
+		mu.Unlock()
+		if signalled {
+			stopOnSignal(sig, cancel, stop, stderr, exit)
+		}
+	}()
+	code := execute(ctx, args, stdout, stderr)
+	mu.Lock()
+	finished = !signalled
+	mu.Unlock()
+	if !finished {
+		<-stopped // the signal's exit ends the process
+		return
+	}
+	exit(code)
+}
+
+// stopOnSignal ends the process on a SIGINT or SIGTERM, whatever the
+// command is doing (computing, writing, or blocked reading a named pipe):
+// it cancels the command's context, removes every output not yet in place
 // (output.Stop; a report being swapped in is swapped first, so each output
 // is either the previous one or the new one) and exits with the signal's
 // code (130 or 143).
-func stopOnSignal(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer) {
-	sig := <-sigs
+func stopOnSignal(sig os.Signal, cancel context.CancelFunc, stop func(), stderr io.Writer, exit func(int)) {
 	cancel()
-	output.Stop()
+	stop()
 	fmt.Fprintf(stderr, "\npartons: stopped by %s; outputs not yet written were discarded, earlier ones are unchanged\n", signalName(sig))
-	os.Exit(signalExit(sig))
+	exit(signalExit(sig))
 }
