@@ -240,7 +240,10 @@ func (d *Dir) Commit() error {
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	d.lock.release()
+	// The previous report goes before the lock: once the lock is free,
+	// the next writer removes every temporary name beside the output as
+	// a dead process's (recoverLocked), and would race this removal.
+	defer d.lock.release()
 	if old != "" {
 		err := guard(func() error {
 			untrack(old)

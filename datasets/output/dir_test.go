@@ -271,3 +271,34 @@ func TestCheckTidies(t *testing.T) {
 		t.Errorf("Check made %v where there was nothing to tidy", got)
 	}
 }
+
+// TestPreviousReportRemovedUnderLock: Commit removes the previous report
+// (now at a temporary name) before it frees the lock. It used to free the
+// lock first: a process taking it meanwhile removes every temporary name
+// as a dead run's leftover, racing the removal.
+func TestPreviousReportRemovedUnderLock(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	if err := writeReport(t, out, "run", "1").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	removals := 0
+	defer func(rt func(string) error) { removeTree = rt }(removeTree)
+	removeTree = func(p string) error {
+		removals++
+		l, err := acquire(nil, out, nil)
+		if l != nil || err != nil {
+			l.release()
+			t.Errorf("the lock of %s is free while %s is removed (err %v)", out, filepath.Base(p), err)
+		}
+		return os.RemoveAll(p)
+	}
+	if err := writeReport(t, out, "run", "2").Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if removals != 1 {
+		t.Errorf("%d removals, want 1 (the previous report)", removals)
+	}
+	if c := content(t, out); !strings.Contains(c, `"2"`) {
+		t.Fatalf("report not replaced: %s", c)
+	}
+}

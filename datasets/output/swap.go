@@ -174,8 +174,9 @@ func recoverLocked(path string) error {
 	return nil
 }
 
-// removeTree removes a directory or file partons wrote.
-func removeTree(p string) error { return os.RemoveAll(p) }
+// removeTree removes a directory or file partons wrote; always with the
+// output's lock held (a variable for tests to check that).
+var removeTree = os.RemoveAll
 
 // checkRemovable says whether every directory of the tree at path can be
 // emptied by this process: replacing a report whose files cannot be
