@@ -153,6 +153,20 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 			return err
 		}
 	}
+	mapCat := func(raw string) string {
+		c, _ := j.tax.Map(raw)
+		if name, err := taxonomy.Name(c); err == nil {
+			return name
+		}
+		return c // not in the base data: ApplyChanges says so
+	}
+	// Every variant's changes are checked against the data before the base
+	// is computed: an unknown id or category fails at once, with its line.
+	for k, v := range sf.Variants {
+		if _, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat); err != nil {
+			return changeError(path, sf, k, err)
+		}
+	}
 	pr.step("computing the base")
 	base, err := analysis.Compute(ctx, in.villages, in.services, j.params)
 	if err != nil {
@@ -177,22 +191,11 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	guard := output.CSVGuard(!spec.CSVRaw)
 	cmp := newComparison(base)
 	cmp.add("base", baseAggs, nil)
-	for _, v := range sf.Variants {
+	for k, v := range sf.Variants {
 		pr.step("variant " + v.Name)
-		mapCat := func(raw string) string {
-			c, _ := j.tax.Map(raw)
-			if name, err := taxonomy.Name(c); err == nil {
-				return name
-			}
-			return c // not in the base data: ApplyChanges says so
-		}
 		vr, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat)
 		if err != nil {
-			var ce *analysis.ChangeError
-			if errors.As(err, &ce) {
-				return &scenario.Error{File: path, Variant: v.Name, Change: ce.Change, Reason: ce.Reason}
-			}
-			return err
+			return changeError(path, sf, k, err)
 		}
 		p := j.params
 		p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules // closing the last service is "no service", not "no data"
@@ -265,6 +268,16 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	pr.done()
 	fmt.Fprintf(stdout, "partons: scenario %s: base and %d variants → %s\n", filepath.Base(path), len(sf.Variants), o.out)
 	return nil
+}
+
+// changeError names the file, line, variant and change of an error of
+// analysis.ApplyChanges on variant k.
+func changeError(path string, sf *scenario.File, k int, err error) error {
+	var ce *analysis.ChangeError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	return &scenario.Error{File: path, Line: sf.ChangeLine(k, ce.Change-1), Variant: sf.Variants[k].Name, Change: ce.Change, Reason: ce.Reason}
 }
 
 // applySettings applies a variant's `set` change to its parameters.

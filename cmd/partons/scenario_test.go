@@ -63,9 +63,10 @@ func TestScenarioExampleGolden(t *testing.T) {
 func TestScenarioErrorsNameFileVariantAndChange(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ name, src, want string }{
-		{"unknown id", "variants:\n  - name: v1\n    changes:\n      - close_services: {ids: [nope]}\n", `s.yaml: variant "v1": change 1: no service has id "nope"`},
+		{"unknown id", "variants:\n  - name: v1\n    changes:\n      - close_services: {ids: [nope]}\n", `s.yaml:4: variant "v1": change 1: no service has id "nope"`},
 		{"empty filter", "variants:\n  - name: v1\n    changes:\n      - close_services: {}\n", `variant "v1": change 1: empty filter`},
-		{"unknown category", "variants:\n  - name: v2\n    changes:\n      - {add_services: []}\n      - close_services: {category: cinema}\n", `variant "v2": change 2: no service of category "cinema"`},
+		{"unknown category", "variants:\n  - name: v2\n    changes:\n      - {add_services: []}\n      - close_services: {category: cinema}\n", `s.yaml:5: variant "v2": change 2: no service of category "cinema"`},
+		{"second variant", "variants:\n  - name: ok\n    changes: []\n  - name: v3\n    changes:\n      - close_services: {ids: [laposte-10833A]}\n      - mobile_service: {id_prefix: van-, category: post, villages: [nowhere]}\n", `s.yaml:7: variant "v3": change 2:`},
 		{"bad base key", "base: {thresholds: [1]}\nvariants: [{name: v}]\n", "base:"},
 	}
 	for _, tc := range cases {

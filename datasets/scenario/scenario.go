@@ -46,6 +46,12 @@ func (f *File) BaseLine(key string) int {
 	return config.Line(f.root, path...)
 }
 
+// ChangeLine returns the line of change c (from 0) of variant v (from 0),
+// or of the deepest part of that path the file has; 0 when unknown.
+func (f *File) ChangeLine(v, c int) int {
+	return config.Line(f.root, "variants", v, "changes", c)
+}
+
 // Variant is a named set of changes to the base.
 type Variant struct {
 	Name        string   `yaml:"name" json:"name,omitempty"`
