@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -100,5 +103,35 @@ func TestScenarioVisualReports(t *testing.T) {
 	}
 	if strings.Contains(readFile(t, filepath.Join(out, "base", "partons.gpkg")), "delta_villages") {
 		t.Error("the base's GeoPackage has a delta layer")
+	}
+}
+
+// TestScenarioSchemaListsBaseKeys keeps the base keys listed in
+// datasets/scenario/schema.json in step with the run keys a base accepts.
+func TestScenarioSchemaListsBaseKeys(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "datasets", "scenario", "schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties struct {
+			Base struct {
+				Description string `json:"description"`
+			} `json:"base"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	desc := schema.Properties.Base.Description
+	rt := reflect.TypeOf(runSpec{})
+	for i := range rt.NumField() {
+		key, _, _ := strings.Cut(rt.Field(i).Tag.Get("yaml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		if !regexp.MustCompile(`[(, ]` + key + `[,)]`).MatchString(desc) {
+			t.Errorf("schema.json's base description does not list %q", key)
+		}
 	}
 }
