@@ -106,7 +106,7 @@ func checkReplaceable(path, command string) error {
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if len(entries) == 0 || len(entries) == 1 && entries[0].Name() == InventoryName {
+	if len(entries) == 0 || len(entries) == 1 && entries[0].Name() == InventoryName && !entries[0].IsDir() {
 		return nil // empty, or a report in which partons wrote nothing
 	}
 	var m struct {

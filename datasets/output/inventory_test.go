@@ -90,3 +90,26 @@ func TestReportWithoutInventoryReplaced(t *testing.T) {
 		t.Errorf("the old report's villages.csv survived: %v", err)
 	}
 }
+
+// A folder holding only a folder named like the inventory is not an empty
+// report: what is inside it is the user's, and stays.
+func TestInventoryNamedFolderKept(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	mine := filepath.Join(out, InventoryName, "notes.txt")
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Create(context.Background(), out, Options{Command: "run"})
+	if err == nil {
+		d.Commit()
+	}
+	if !errors.Is(err, ErrNotReport) {
+		t.Errorf("Create over a folder holding %s/: %v, want ErrNotReport", InventoryName, err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("the user's file is gone: %v", err)
+	}
+}
