@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -83,8 +84,8 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 			return usagef("--%s is required", r.flag)
 		}
 	}
-	outs := paths("--out", o.out)
-	outs = append(outs, paths("--services", o.services)...)
+	outs := outFile("--out", o.out, accessTableOwned)
+	outs = append(outs, outFile("--services", o.services, accessTableOwned)...)
 	if err := checkOutputs("access", outs, paths("--matrix", o.matrix), paths("--demand", o.demand), paths("--supply", o.supply)); err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 		return fmt.Errorf("access: %w", err)
 	}
 	col := "access_" + m.String()
-	opts := output.Options{Command: "access", Log: stderr}
+	opts := output.Options{Command: "access", Log: stderr, Owns: accessTableOwned}
 	var files []*output.File
 	defer func() {
 		for _, f := range files {
@@ -228,6 +229,13 @@ func accessNum(v float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// accessTableOwned recognises a table 'partons access' wrote by its
+// header: only such a file is replaced by a new one.
+func accessTableOwned(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("id,access_")) ||
+		bytes.HasPrefix(head, []byte("id,capacity,catchment_locations,catchment_population,"))
 }
 
 // accessTable is one output table of 'partons access'.

@@ -15,6 +15,15 @@ func paths(flag string, files ...string) []output.Path {
 	return ps
 }
 
+// outFile is an output file of a command, which may replace only a file
+// owns recognises as the command's own.
+func outFile(flag, path string, owns func(head []byte) bool) []output.Path {
+	if path == "" {
+		return nil
+	}
+	return []output.Path{{Flag: flag, Path: path, Owns: owns}}
+}
+
 // outDir is a report directory written by a command.
 func outDir(flag, dir string) output.Path { return output.Path{Flag: flag, Path: dir, Dir: true} }
 

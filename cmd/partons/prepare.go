@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -63,7 +64,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	if len(profiles) == 0 {
 		return usagef("--profiles: name at least one of car, bicycle and foot")
 	}
-	if err := checkOutputs("prepare", paths("--out", o.out), paths("FILE", files...), paths("--boundaries", o.boundaries...)); err != nil {
+	if err := checkOutputs("prepare", outFile("--out", o.out, graphFileOwned), paths("FILE", files...), paths("--boundaries", o.boundaries...)); err != nil {
 		return err
 	}
 	pr := newProgress(stderr, o.quiet)
@@ -135,7 +136,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 // less the umask (0644 with the common umask 022), as any file a command
 // writes: a graph holds nothing private.
 func writeGraphs(ctx context.Context, path string, graphs []*road.Graph, stderr io.Writer) error {
-	f, err := output.CreateFile(ctx, path, output.Options{Command: "prepare", Log: stderr})
+	f, err := output.CreateFile(ctx, path, output.Options{Command: "prepare", Log: stderr, Owns: graphFileOwned})
 	if err != nil {
 		return err
 	}
@@ -147,3 +148,7 @@ func writeGraphs(ctx context.Context, path string, graphs []*road.Graph, stderr 
 	}
 	return f.Commit()
 }
+
+// graphFileOwned recognises a graph file by its magic: prepare replaces
+// only a graph file, never another file at its -o path.
+func graphFileOwned(head []byte) bool { return bytes.HasPrefix(head, graphMagic) }

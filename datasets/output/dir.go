@@ -34,6 +34,10 @@ type Options struct {
 	// Log, when set, is told when the output is locked by another
 	// process and Create waits for it.
 	Log io.Writer
+	// Owns, for CreateFile, recognises a file the command wrote from its
+	// first bytes (at most 512): an existing non-empty file it does not
+	// recognise is never replaced. Nil recognises none.
+	Owns func(head []byte) bool
 }
 
 // Dir is a report directory being written. Files go to a temporary sibling

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -29,11 +30,18 @@ func CreateFile(ctx context.Context, path string, o Options) (*File, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("output: %s is a directory; name a file", path)
 	}
+	if err := checkFileReplaceable(path, o); err != nil {
+		return nil, err
+	}
 	l, err := acquire(ctx, path, o.Log)
 	if err != nil {
 		return nil, err
 	}
 	if err := recoverLocked(path); err != nil {
+		l.release()
+		return nil, err
+	}
+	if err := checkFileReplaceable(path, o); err != nil { // another process may have written it meanwhile
 		l.release()
 		return nil, err
 	}
@@ -113,4 +121,43 @@ func (f *File) Abort() {
 		return os.Remove(f.tmp)
 	})
 	f.lock.release()
+}
+
+// CheckFile says whether path may receive an output file of o.Command:
+// it is absent, empty, or a file o.Owns recognises as one the command
+// wrote. Commands call it before any work; CreateFile checks again.
+func CheckFile(path string, o Options) error {
+	return checkFileReplaceable(filepath.Clean(path), o)
+}
+
+// checkFileReplaceable refuses to replace a file partons did not write:
+// no command deletes a file it did not write.
+func checkFileReplaceable(path string, o Options) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("output: %s is a directory; name a file", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return notReport(fmt.Sprintf("output: %s is not a regular file; partons %s writes only regular files (choose another path)", path, orUnknown(o.Command)))
+	}
+	if fi.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if o.Owns != nil && o.Owns(head[:n]) {
+		return nil
+	}
+	return notReport(fmt.Sprintf("output: %s exists and is not a file partons %s wrote; partons will not replace it (move it, or choose another path)", path, orUnknown(o.Command)))
 }

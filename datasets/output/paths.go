@@ -18,6 +18,10 @@ type Path struct {
 	Flag string // "--out", "--demand", "OLD_DIR"…
 	Path string
 	Dir  bool // an output directory: nothing inside it may be an input
+	// Owns, for an output file, recognises a file of the command's from
+	// its first bytes (see Options.Owns): any other existing file is
+	// never replaced.
+	Owns func(head []byte) bool
 }
 
 // Check is the one check every command makes before any work: no output
@@ -31,6 +35,7 @@ func Check(command string, outs, ins []Path) error {
 	type resolved struct {
 		Flag, Path string
 		Dir        bool
+		Owns       func([]byte) bool
 		abs        string
 		fi         os.FileInfo
 	}
@@ -40,7 +45,7 @@ func Check(command string, outs, ins []Path) error {
 			if p.Path == "" || p.Path == "-" {
 				continue
 			}
-			rp := resolved{Flag: p.Flag, Path: p.Path, Dir: p.Dir, abs: resolve(p.Path)}
+			rp := resolved{Flag: p.Flag, Path: p.Path, Dir: p.Dir, Owns: p.Owns, abs: resolve(p.Path)}
 			rp.fi, _ = os.Stat(p.Path)
 			r = append(r, rp)
 		}
@@ -73,6 +78,8 @@ func Check(command string, outs, ins []Path) error {
 			if err := CheckDir(o.Path, command); err != nil {
 				return err
 			}
+		} else if err := CheckFile(o.Path, Options{Command: command, Owns: o.Owns}); err != nil {
+			return err
 		}
 	}
 	return nil
