@@ -57,11 +57,11 @@ func main() {
 // runMain runs the command line and ends the process with exit: with the
 // command's exit code or, when a signal (from sigs) arrives first, as
 // stopOnSignal says. Once a signal has arrived, the command's own outcome
-// is ignored: cancelled, it returns at once with whatever error its
-// cancellation caused (exit 130 for SIGTERM, 1 for a write cut short), and
-// exiting with it would race the signal's exit code and the removal of
-// the unfinished outputs (stop, output.Stop in partons). exit never
-// returns in partons; tests pass one that does.
+// is ignored and its error not printed: cancelled, it returns at once
+// with whatever error its cancellation caused (exit 130 for SIGTERM, 1
+// for a write cut short), and exiting with it would race the signal's
+// exit code and the removal of the unfinished outputs (stop, output.Stop
+// in partons). exit never returns in partons; tests pass one that does.
 func runMain(args []string, sigs <-chan os.Signal, stdout, stderr io.Writer, stop func(), exit func(int)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -84,15 +84,15 @@ func runMain(args []string, sigs <-chan os.Signal, stdout, stderr io.Writer, sto
 			stopOnSignal(sig, cancel, stop, stderr, exit)
 		}
 	}()
-	code := execute(ctx, args, stdout, stderr)
+	err := runCommand(ctx, args, stdout, stderr)
 	mu.Lock()
 	finished = !signalled
 	mu.Unlock()
 	if !finished {
-		<-stopped // the signal's exit ends the process
+		<-stopped // the signal's exit ends the process; its error is not news
 		return
 	}
-	exit(code)
+	exit(reportError(err, stderr))
 }
 
 // stopOnSignal ends the process on a SIGINT or SIGTERM, whatever the

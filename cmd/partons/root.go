@@ -55,20 +55,29 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // execute runs the command line and maps the outcome to an exit code,
 // printing the error on stderr.
 func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return reportError(runCommand(ctx, args, stdout, stderr), stderr)
+}
+
+// runCommand runs the command line and returns its error.
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	c, err := root.ExecuteContextC(ctx)
-	if err == nil {
-		return exitOK
-	}
 	// cobra reports a command it does not know from the root, as a plain
 	// error: it is a usage error like an unknown flag.
-	if c == root && strings.HasPrefix(err.Error(), "unknown command ") {
+	if err != nil && c == root && strings.HasPrefix(err.Error(), "unknown command ") {
 		err = usageError{err}
 	}
-	fmt.Fprintln(stderr, "partons:", userMessage(err))
+	return err
+}
+
+// reportError prints err (if any) on stderr and returns its exit code.
+func reportError(err error, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintln(stderr, "partons:", userMessage(err))
+	}
 	return exitCode(err)
 }
 
