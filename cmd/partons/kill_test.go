@@ -243,15 +243,34 @@ func TestSignalStopsBlockedRead(t *testing.T) {
 			}
 			var stderr bytes.Buffer
 			c := startPartons(t, t.TempDir(), &stderr, tc.args(fifo, dir)...)
-			w, err := os.OpenFile(fifo, os.O_WRONLY, 0) // returns once partons has the pipe open
-			if err != nil {
-				t.Fatal(err)
+			exited := make(chan struct{})
+			go func() { c.Wait(); close(exited) }()
+			opened := make(chan *os.File, 1)
+			go func() {
+				w, _ := os.OpenFile(fifo, os.O_WRONLY, 0) // returns once partons has the pipe open
+				opened <- w
+			}()
+			select {
+			case w := <-opened:
+				if w == nil {
+					c.Process.Kill()
+					t.Fatal("cannot open the pipe for writing")
+				}
+				defer w.Close()
+			case <-exited:
+				// Let the writer's open return: a reader that takes nothing.
+				if r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+					defer r.Close()
+				}
+				if w := <-opened; w != nil {
+					w.Close()
+				}
+				t.Fatalf("partons ended (exit %d) before reading the pipe: %s", c.ProcessState.ExitCode(), stderr.String())
 			}
-			defer w.Close()
 			stuck := time.AfterFunc(time.Minute, func() { c.Process.Kill() }) // a partons ignoring the signal fails, not hangs
 			defer stuck.Stop()
 			c.Process.Signal(tc.sig)
-			c.Wait()
+			<-exited
 			if got := c.ProcessState.ExitCode(); got != tc.code || !strings.Contains(stderr.String(), "stopped by "+signalName(tc.sig)) {
 				t.Errorf("exit %d, want %d; stderr %q", got, tc.code, stderr.String())
 			}
