@@ -135,10 +135,19 @@ def main():
         fifo = os.path.join(tmp, "pipe.csv")
         os.mkfifo(fifo)
         proc = subprocess.Popen([a.bin, "validate", fifo], stderr=subprocess.PIPE, text=True)
-        time.sleep(1)  # let it block opening the pipe
+        # A writer's non-blocking open succeeds once partons has the pipe
+        # open (it listens for signals by then); partons then blocks reading.
+        w, deadline = None, time.monotonic() + 30
+        while w is None and proc.poll() is None and time.monotonic() < deadline:
+            try:
+                w = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.01)
         proc.send_signal(signal.SIGTERM)
         try:
             _, err = proc.communicate(timeout=30)
+            if w is not None:
+                os.close(w)
             rep.ok(proc.returncode == 143, "validate blocked on a named pipe stops on SIGTERM with exit 143",
                    f"exit {proc.returncode}: {err.strip()[:200]}")
         except subprocess.TimeoutExpired:
