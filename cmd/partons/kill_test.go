@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -193,24 +192,19 @@ func TestConcurrentRunsOneReport(t *testing.T) {
 	parent := filepath.Join(dir, "shared")
 	out := filepath.Join(parent, "out")
 	for round := range 2 {
-		var wg sync.WaitGroup
-		errs := make([]string, len(params))
-		for k, p := range params {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var stderr bytes.Buffer
-				c := startPartons(t, tmp, &stderr, args(p, out)...)
-				if err := c.Wait(); err != nil {
-					errs[k] = err.Error() + ": " + stderr.String()
-				}
-			}()
+		cmds := make([]*exec.Cmd, len(params))
+		stderrs := make([]bytes.Buffer, len(params))
+		for k, p := range params { // both run at once; started from the test's goroutine, which may fail the test
+			cmds[k] = startPartons(t, tmp, &stderrs[k], args(p, out)...)
 		}
-		wg.Wait()
-		for _, e := range errs {
-			if e != "" {
-				t.Fatalf("round %d: a concurrent run failed: %s", round, e)
+		var failed []string
+		for k, c := range cmds { // wait for both before failing: the temporary folders go at the end
+			if err := c.Wait(); err != nil {
+				failed = append(failed, fmt.Sprintf("%v: %s", err, stderrs[k].String()))
 			}
+		}
+		if len(failed) > 0 {
+			t.Fatalf("round %d: a concurrent run failed: %s", round, strings.Join(failed, "; "))
 		}
 		if !ref[reportHash(t, out)] {
 			t.Fatalf("round %d: the report is not one of the two runs' reports", round)
