@@ -248,6 +248,7 @@ func TestSignalStopsBlockedRead(t *testing.T) {
 			case w := <-opened:
 				if w == nil {
 					c.Process.Kill()
+					<-exited
 					t.Fatal("cannot open the pipe for writing")
 				}
 				defer w.Close()
