@@ -117,7 +117,7 @@ func checkReplaceable(path, command string) error {
 		Generator string `json:"generator"`
 		Command   string `json:"command"`
 	}
-	b, err := os.ReadFile(filepath.Join(path, "manifest.json"))
+	b, err := readRegular(filepath.Join(path, "manifest.json"))
 	if err != nil || json.Unmarshal(b, &m) != nil || m.Generator != Generator {
 		return fmt.Errorf("%w: %s holds %s (choose another --out, or empty it)", ErrNotReport, path, listEntries(entries))
 	}
@@ -137,6 +137,19 @@ func checkReplaceable(path, command string) error {
 		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
 	}
 	return nil
+}
+
+// readRegular reads a regular file; anything else (a named pipe would
+// block the read for good, a device never end) is an error.
+func readRegular(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", p)
+	}
+	return os.ReadFile(p)
 }
 
 // notReport is an ErrNotReport with its own message.

@@ -48,10 +48,18 @@ func writeInventory(dir string, names []string) error {
 // inventory does not list (directories that hold listed files excepted),
 // sorted; nil when the report has no inventory.
 func foreignFiles(dir string) ([]string, error) {
-	f, err := os.Open(filepath.Join(dir, InventoryName))
+	p := filepath.Join(dir, InventoryName)
+	fi, err := os.Lstat(p)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() { // a named pipe would block the read for good
+		return nil, fmt.Errorf("%s is not a regular file", p)
+	}
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
