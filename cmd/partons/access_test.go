@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"math"
 	"os"
@@ -33,15 +32,7 @@ func accessRun(t testing.TB, args ...string) (error, string, string) {
 // accessRead reads an output CSV as header + rows.
 func accessRead(t testing.TB, path string) ([]string, [][]string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := csvRows(t, path)
 	return recs[0], recs[1:]
 }
 

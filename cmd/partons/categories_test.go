@@ -20,7 +20,7 @@ func TestRunCategoryNames(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	vil := readCSVRecords(t, filepath.Join(out, "villages.csv"))
+	vil := csvRows(t, filepath.Join(out, "villages.csv"))
 	for _, c := range []string{"img_src_x_onerror_alert_5_status", "bakery_drop_table_nearest_m", "post_none_gp_within_1200m", "bakery_status"} {
 		column(t, vil, c) // fails when missing
 	}
@@ -37,7 +37,7 @@ func TestRunCategoryNames(t *testing.T) {
 			}
 		}
 	}
-	svc := readCSVRecords(t, filepath.Join(out, "services.csv"))
+	svc := csvRows(t, filepath.Join(out, "services.csv"))
 	if got := strings.Join(column(t, svc, "category"), ","); got != "bakery,img_src_x_onerror_alert_5,bakery_drop_table,post_none_gp" {
 		t.Errorf("services.csv categories %s", got)
 	}
@@ -45,7 +45,7 @@ func TestRunCategoryNames(t *testing.T) {
 		t.Errorf("services.csv raw_category %q", got)
 	}
 	// areas.csv: one row per level, group, category and basis.
-	areas := readCSVRecords(t, filepath.Join(out, "areas.csv"))
+	areas := csvRows(t, filepath.Join(out, "areas.csv"))
 	seen := map[string]bool{}
 	for _, r := range areas[1:] {
 		k := strings.Join([]string{r[0], r[1], r[4], r[5]}, "|")

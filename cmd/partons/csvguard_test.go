@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,21 +19,6 @@ func hostileIDs(t *testing.T, dir string) (villages, services string) {
 		"@s1,\"=HYPERLINK(\"\"http://example.invalid\"\")\",amenity=pharmacy,BE,2.886,50.851\n"+
 		"s2,-P2,amenity=pharmacy,FR,-0.49,47\n")
 	return villages, services
-}
-
-// readCSVRecords reads a whole CSV file, failing the test on any error.
-func readCSVRecords(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return recs
 }
 
 // column returns the values of the named column.
@@ -91,7 +74,7 @@ func TestRunCSVFormulaGuard(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {
-				got := column(t, readCSVRecords(t, filepath.Join(tc.dir, c.file)), c.col)
+				got := column(t, csvRows(t, filepath.Join(tc.dir, c.file)), c.col)
 				if len(got) > len(c.want) {
 					got = got[:len(c.want)] // access.csv: the village's first row
 				}
@@ -146,7 +129,7 @@ func TestDiffCSVFormulaGuard(t *testing.T) {
 			if code, _, e := runCLI(t, append([]string{"diff", rep, rep, "--out", out}, tc.flags...)...); code != 0 {
 				t.Fatal(e)
 			}
-			if got := column(t, readCSVRecords(t, filepath.Join(out, "delta_villages.csv")), "village_id")[0]; got != tc.want {
+			if got := column(t, csvRows(t, filepath.Join(out, "delta_villages.csv")), "village_id")[0]; got != tc.want {
 				t.Errorf("diff of a %s report %v: delta_villages.csv id %q, want %q", src, tc.flags, got, tc.want)
 			}
 			gj := readFile(t, filepath.Join(out, "delta_villages.geojson"))
@@ -176,10 +159,10 @@ func TestAccessCSVFormulaGuard(t *testing.T) {
 		if err, _, _ := accessRun(t, args...); err != nil {
 			t.Fatal(err)
 		}
-		if got := readCSVRecords(t, out)[1][0]; got != tc.demand {
+		if got := csvRows(t, out)[1][0]; got != tc.demand {
 			t.Errorf("access %v: id %q, want %q", tc.flags, got, tc.demand)
 		}
-		if got := readCSVRecords(t, svc)[1][0]; got != tc.supply {
+		if got := csvRows(t, svc)[1][0]; got != tc.supply {
 			t.Errorf("access %v: service id %q, want %q", tc.flags, got, tc.supply)
 		}
 	}
@@ -198,7 +181,7 @@ func TestLocateCSVFormulaGuard(t *testing.T) {
 		if code, _, e := runCLI(t, args...); code != 0 {
 			t.Fatal(e)
 		}
-		sites := readCSVRecords(t, filepath.Join(out, "sites.csv"))
+		sites := csvRows(t, filepath.Join(out, "sites.csv"))
 		if got := column(t, sites, "site_id")[0]; got != tc.id {
 			t.Errorf("locate %v: site_id %q, want %q", tc.flags, got, tc.id)
 		}

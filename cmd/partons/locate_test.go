@@ -82,7 +82,8 @@ func readSummary(t *testing.T, dir string) map[string]any {
 	return s
 }
 
-func csvRows(t *testing.T, path string) [][]string {
+// csvRows reads a whole CSV file, failing the test on any error.
+func csvRows(t testing.TB, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

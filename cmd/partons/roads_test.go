@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,15 +16,7 @@ const townOSM = "../../datasets/osmroad/testdata/town.osm"
 
 func readCSV(t testing.TB, path string) (header []string, rows map[string][]string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := csvRows(t, path)
 	rows = map[string][]string{}
 	for _, r := range recs[1:] {
 		rows[r[0]] = r
