@@ -62,19 +62,8 @@ type Dir struct {
 // path, and first repairs what a killed run left (see Recover).
 func Create(ctx context.Context, path string, o Options) (*Dir, error) {
 	path = filepath.Clean(path)
-	if err := checkReplaceable(path, o.Command); err != nil {
-		return nil, err
-	}
-	l, err := acquire(ctx, path, o.Log)
+	l, err := lockOutput(ctx, path, o, func() error { return checkReplaceable(path, o.Command) })
 	if err != nil {
-		return nil, err
-	}
-	if err := recoverLocked(path); err != nil {
-		l.release()
-		return nil, err
-	}
-	if err := checkReplaceable(path, o.Command); err != nil { // another process may have written it meanwhile
-		l.release()
 		return nil, err
 	}
 	d := &Dir{ctx: ctx, final: path, command: o.Command, lock: l}
@@ -88,6 +77,28 @@ func Create(ctx context.Context, path string, o Options) (*Dir, error) {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	return d, nil
+}
+
+// lockOutput takes the lock of the output at path once check accepts
+// what is there, first repairs what a killed run left there, and checks
+// again under the lock: another process may have written path meanwhile.
+func lockOutput(ctx context.Context, path string, o Options, check func() error) (*lock, error) {
+	if err := check(); err != nil {
+		return nil, err
+	}
+	l, err := acquire(ctx, path, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	if err := recoverLocked(path); err != nil {
+		l.release()
+		return nil, err
+	}
+	if err := check(); err != nil {
+		l.release()
+		return nil, err
+	}
+	return l, nil
 }
 
 // CheckDir says whether path may receive a report of command: it is

@@ -27,22 +27,8 @@ type File struct {
 // created with mode 0666 less the umask, as os.Create does.
 func CreateFile(ctx context.Context, path string, o Options) (*File, error) {
 	path = filepath.Clean(path)
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("output: %s is a directory; name a file", path)
-	}
-	if err := checkFileReplaceable(path, o); err != nil {
-		return nil, err
-	}
-	l, err := acquire(ctx, path, o.Log)
+	l, err := lockOutput(ctx, path, o, func() error { return checkFileReplaceable(path, o) })
 	if err != nil {
-		return nil, err
-	}
-	if err := recoverLocked(path); err != nil {
-		l.release()
-		return nil, err
-	}
-	if err := checkFileReplaceable(path, o); err != nil { // another process may have written it meanwhile
-		l.release()
 		return nil, err
 	}
 	out := &File{ctx: ctx, final: path, lock: l}
