@@ -1,0 +1,98 @@
+package gtfs
+
+import "time"
+
+// Timetable is the public-transport service of one or more GTFS feeds on
+// one service day, ready for a journey planner. Every id is namespaced by
+// its feed ("feedname:id"), so feeds merge without collisions.
+//
+// Times are GTFS times: seconds since "noon minus 12 h" of Date in the
+// feed's time zone (so they may exceed 86 400 for trips running past
+// midnight). Trips of the previous service day whose times pass 24:00 are
+// included, shifted by -86 400 s, keeping only their stop times at or
+// after 0; trips of Date are included whole.
+//
+// Stops, Trips and Transfers are sorted (Stops by ID; Trips by first
+// departure, then ID; Transfers by From, To) so that the same feeds give
+// the same Timetable.
+type Timetable struct {
+	// Date is the service day (midnight UTC of that calendar date).
+	Date time.Time
+	// Feeds lists the inputs in the order given.
+	Feeds []Feed
+	// Stops are the boarding points (GTFS location_type 0, stop or
+	// platform). Stations, entrances and generic nodes are not boarding
+	// points: they are reachable through Parent only.
+	Stops []Stop
+	// Trips run on Date, with calendar, calendar_dates and frequencies
+	// resolved: a frequencies.txt entry becomes one trip per departure.
+	Trips []Trip
+	// Transfers come from transfers.txt, between boarding points (a
+	// transfer between stations applies to every pair of their stops).
+	Transfers []Transfer
+	// Counts are what the reader saw and did not turn into trips (unused
+	// stops, trips with no service on Date, …), by a short snake_case key,
+	// for the manifest: nothing is dropped silently.
+	Counts map[string]int
+}
+
+// Feed describes one input feed.
+type Feed struct {
+	// Name is the namespace of the feed's ids (by default the file name
+	// without extension; unique across the inputs).
+	Name string
+	// Path is the input as given (a .zip or a folder).
+	Path string
+	// Agencies are the agency names, in file order.
+	Agencies []string
+	// Timezone is the IANA zone of the feed's first agency.
+	Timezone string
+	// Start and End bound the feed's service period (calendar and
+	// calendar_dates together), inclusive.
+	Start, End time.Time
+	// Running reports whether any trip of the feed runs on Date.
+	Running bool
+}
+
+// Stop is a boarding point.
+type Stop struct {
+	ID       string // namespaced
+	Name     string
+	Lon, Lat float64 // WGS84 degrees
+	Feed     int32   // index in Timetable.Feeds
+	Parent   string  // namespaced parent station id, or ""
+}
+
+// Trip is one vehicle journey on Date.
+type Trip struct {
+	ID      string // namespaced; a trip expanded from frequencies gets "#HHMMSS" appended
+	RouteID string // namespaced
+	Feed    int32
+	// RouteType is GTFS route_type (0 tram, 2 rail, 3 bus, …).
+	RouteType int
+	// Frequency reports whether the trip was expanded from
+	// frequencies.txt; Exact is its exact_times (false: headway-based).
+	Frequency, Exact bool
+	// Times are in stop_sequence order; Arrival ≤ Departure, and
+	// non-decreasing along the trip.
+	Times []StopTime
+}
+
+// StopTime is one call of a trip at a boarding point.
+type StopTime struct {
+	Stop      int32 // index in Timetable.Stops
+	Arrival   int32 // GTFS time, seconds
+	Departure int32 // GTFS time, seconds
+	// NoPickup and NoDropOff are GTFS pickup_type / drop_off_type 1
+	// (no pickup / no drop-off here).
+	NoPickup, NoDropOff bool
+}
+
+// Transfer is a transfers.txt rule between two boarding points.
+type Transfer struct {
+	From, To int32 // indices in Timetable.Stops
+	// Type is GTFS transfer_type: 0 recommended, 1 timed, 2 minimum time
+	// (MinSeconds), 3 not possible.
+	Type       uint8
+	MinSeconds int32
+}
