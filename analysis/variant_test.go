@@ -11,7 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/scenario"
 )
 

@@ -12,7 +12,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/geodesic"
 )

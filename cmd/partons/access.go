@@ -16,7 +16,7 @@ import (
 
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets/odmatrix"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 )
 
 type accessOptions struct {

@@ -18,7 +18,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 )
 
 // exitGuard is the exit code when a --fail-if guard trips.

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".

@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 )
 
 // paths names the files one flag reads, for checkOutputs.

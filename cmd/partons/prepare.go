@@ -12,7 +12,7 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmroad"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/geo/road"
 )
 

@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/analysis/report"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/westhoek"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 )
 
 // Exit codes.

@@ -15,8 +15,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/analysis/report"
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"

@@ -6,7 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/output"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/table"
 )
 

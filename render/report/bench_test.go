@@ -8,8 +8,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/output"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/render/qml"
 )
 
 // BenchmarkWriteWesthoek renders the demo report (309 villages, 14 maps

@@ -233,10 +233,10 @@ func TestGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run go test ./datasets/qml -run Golden -update)", err)
+			t.Fatalf("%v (run go test ./render/qml -run Golden -update)", err)
 		}
 		if !bytes.Equal(b, want) {
-			t.Errorf("%s differs from the golden file; if deliberate, run go test ./datasets/qml -run Golden -update", name)
+			t.Errorf("%s differs from the golden file; if deliberate, run go test ./render/qml -run Golden -update", name)
 		}
 	}
 }

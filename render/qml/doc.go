@@ -3,7 +3,7 @@
 // in QGIS already styled: graduated colours for a distance field, a
 // diverging ramp for scenario deltas, the service categories, and labels
 // with village names. Legends are in Dutch, French or English (Lang), with
-// the number formats of each language; analysis/report uses the same Lang
+// the number formats of each language; render/report uses the same Lang
 // so the HTML report and QGIS legends read alike.
 //
 // Units: distance fields and breaks are metres; legends show metres below

@@ -3,7 +3,7 @@ package report
 import (
 	"testing"
 
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 // TestCategoryLabels: a translated category keeps its translation; one

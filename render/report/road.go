@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 // roadValues are village v's road figures for category position c: the

@@ -9,7 +9,7 @@
 // with its maintenance triggers) and standard GeoPackage binary geometries
 // (the "GP" header, an envelope for non-points, little-endian WKB). A
 // layer without geometries becomes an "attributes" table. A layer's QGIS
-// style (QML, see datasets/qml) goes into the layer_styles table that QGIS
+// style (QML, see render/qml) goes into the layer_styles table that QGIS
 // reads as the layer's default style.
 //
 // Column types follow the table contract (datasets/table): String →

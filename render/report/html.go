@@ -11,7 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 // Write renders the report of in as one self-contained HTML document.

@@ -239,7 +239,7 @@ func TestUnguardCSVText(t *testing.T) {
 	}
 }
 
-// Run with: go test ./datasets/output -run '^$' -fuzz FuzzCSVGuardRoundTrip
+// Run with: go test ./render/output -run '^$' -fuzz FuzzCSVGuardRoundTrip
 func FuzzCSVGuardRoundTrip(f *testing.F) {
 	for _, s := range []string{"=1+1", "'=1", "''", "-2+3", "bakery", "@SUM(A1)", "'\t"} {
 		f.Add(s)

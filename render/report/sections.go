@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 // DefaultDeltaBreaksM are the class limits of scenario maps, in metres.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/gpkg"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/gpkg"
+	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/table"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/geo/crs"
 )
 

@@ -17,7 +17,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -79,10 +79,10 @@ func TestGoldenOutline(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run go test ./analysis/report -run Golden -update)", err)
+			t.Fatalf("%v (run go test ./render/report -run Golden -update)", err)
 		}
 		if got != string(want) {
-			t.Errorf("%s: outline differs from %s; if deliberate, run go test ./analysis/report -run Golden -update\n%s", l, path, got)
+			t.Errorf("%s: outline differs from %s; if deliberate, run go test ./render/report -run Golden -update\n%s", l, path, got)
 		}
 	}
 }

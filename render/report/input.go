@@ -8,7 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/westhoek"
 )
 

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"github.com/partons/partons/datasets/qml"
+	"github.com/partons/partons/render/qml"
 )
 
 // texts holds every heading and sentence of the report: nl, fr, en.

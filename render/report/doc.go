@@ -7,7 +7,7 @@
 // off, and the data sources with their vintage, coverage and attribution.
 // Optional sections show a scenario's villages that lose or gain and the
 // sites a location run chose. Labels, headings and number formats follow
-// the report language (Dutch, French or English, datasets/qml.Lang);
+// the report language (Dutch, French or English, render/qml.Lang);
 // place names are given in that language where it has its own name
 // (Ypres for Ieper in French and English).
 //
