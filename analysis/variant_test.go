@@ -11,8 +11,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/scenario"
+	"github.com/partons/partons/render/output"
 )
 
 func randomRegion(seed uint64, nv, ns int) ([]datasets.Village, []datasets.Service) {

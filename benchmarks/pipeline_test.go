@@ -12,9 +12,9 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/geodesic"
+	"github.com/partons/partons/render/output"
 )
 
 // The reference size: 100k villages × 1k services.

@@ -15,9 +15,9 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/render/output"
 )
 
 type extractOptions struct {

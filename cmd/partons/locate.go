@@ -24,12 +24,12 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/odmatrix"
-	"github.com/partons/partons/render/output"
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/render/qml"
 )
 
 type locateOptions struct {

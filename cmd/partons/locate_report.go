@@ -10,10 +10,10 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/locate"
-	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report"
 )
 
 // siteCategory is the category of the chosen sites in a locate report.

@@ -12,8 +12,8 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmroad"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/output"
 )
 
 type prepareOptions struct {

@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/render/report"
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report"
 )
 
 // reportInput gathers what report.html and partons.gpkg show: the title

@@ -14,17 +14,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
+	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/render/report"
 )
 
 // runOptions are the flags of `partons run`.

@@ -15,12 +15,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/render/report"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/render/report"
 )
 
 type scenarioOptions struct {

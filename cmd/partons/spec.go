@@ -11,10 +11,10 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/qml"
 )
 
 // runSpec is a fully resolved run: what the flags, the config file and the

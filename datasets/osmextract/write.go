@@ -6,8 +6,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/render/output"
 )
 
 // Output file names.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/render/output"
 )
 
 // points10k is a 10,000-row table of points (id, name, three distances)

@@ -8,9 +8,9 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/render/qml"
 )
 
 var (

@@ -8,8 +8,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/datasets/westhoek"
+	"github.com/partons/partons/render/qml"
 )
 
 // Input is everything a report shows. Result is required; the rest is

@@ -6,9 +6,9 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/datasets/table"
 )
 
 // StyleField is the field the villages' default style colours: the main

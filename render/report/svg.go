@@ -9,8 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/geo/crs"
+	"github.com/partons/partons/render/qml"
 )
 
 // Map geometry, in SVG user units (about CSS pixels at full width).
