@@ -1,7 +1,11 @@
 // Package load opens input files (or embedded data), detects their
-// format, reads them with the strict readers of datasets/geojsonio and
-// datasets/csvio, fingerprints them with SHA-256 for the manifest, and
-// checks ids across files.
+// format, reads them with that format's reader (Formats: the strict
+// readers of datasets/geojsonio and datasets/csvio), fingerprints them
+// with SHA-256 for the manifest, and checks ids across files.
+//
+// A new input format is one reader package plus one entry in Formats; a
+// new record kind is one field in Readers plus one function like
+// Villages.
 //
 // Every problem in every file is collected before returning, so a caller
 // can report them all at once (a datasets.ErrorList); I/O failures are
@@ -19,8 +23,6 @@ import (
 	"os"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/csvio"
-	"github.com/partons/partons/datasets/geojsonio"
 )
 
 // Source is an input: a file or embedded bytes.
@@ -68,77 +70,7 @@ const (
 // The bounds in force; tests lower them.
 var maxFileBytes, maxRecords int64 = MaxFileBytes, MaxRecords
 
-// reader reads one format of one record kind.
-type reader[T any] func(source string, r io.Reader) ([]T, error)
-
-// formats are a source's two readers, built for its schema.
-type formats[T any] func(src Source) (gj, csv reader[T], err error)
-
-// Villages reads every village source with schema s and the source's own
-// Fields over it. A population above datasets.MaxPopulation is a problem
-// of its record.
-func Villages(srcs []Source, s datasets.VillageSchema) ([]datasets.Village, []Input, error) {
-	return readAll(srcs, "villages", func(src Source) (reader[datasets.Village], reader[datasets.Village], error) {
-		s := s
-		if err := s.Apply(src.Fields); err != nil {
-			return nil, nil, err
-		}
-		return boundPopulation(s.Population, func(n string, r io.Reader) ([]datasets.Village, error) { return geojsonio.ReadVillages(n, r, s) }),
-			boundPopulation(s.Population, func(n string, r io.Reader) ([]datasets.Village, error) { return csvio.ReadVillages(n, r, s) }), nil
-	})
-}
-
-// boundPopulation wraps a village reader: a population above
-// datasets.MaxPopulation is a problem at its record, field field.
-func boundPopulation(field string, read reader[datasets.Village]) reader[datasets.Village] {
-	return func(n string, r io.Reader) ([]datasets.Village, error) {
-		vs, err := read(n, r)
-		if err != nil {
-			return nil, err
-		}
-		probs := datasets.NewProblems(n)
-		for i := range vs {
-			v := &vs[i]
-			if !v.HasPopulation {
-				continue
-			}
-			if err := datasets.ValidatePopulation(v.Population); err != nil {
-				if !probs.Add(&datasets.RecordError{Line: v.Origin.Line, Feature: v.Origin.Feature, Field: field, Reason: err.Error()}) {
-					break
-				}
-			}
-		}
-		if err := probs.Err(); err != nil {
-			return nil, err
-		}
-		return vs, nil
-	}
-}
-
-// Services reads every service source with schema s and the source's own
-// Fields over it.
-func Services(srcs []Source, s datasets.ServiceSchema) ([]datasets.Service, []Input, error) {
-	return readAll(srcs, "services", func(src Source) (reader[datasets.Service], reader[datasets.Service], error) {
-		s := s
-		if err := s.Apply(src.Fields); err != nil {
-			return nil, nil, err
-		}
-		return func(n string, r io.Reader) ([]datasets.Service, error) { return geojsonio.ReadServices(n, r, s) },
-			func(n string, r io.Reader) ([]datasets.Service, error) { return csvio.ReadServices(n, r, s) }, nil
-	})
-}
-
-// Boundaries reads every boundary source (GeoJSON only) with schema s.
-func Boundaries(srcs []Source, s datasets.BoundarySchema) ([]datasets.Boundary, []Input, error) {
-	return readAll(srcs, "boundaries", func(Source) (reader[datasets.Boundary], reader[datasets.Boundary], error) {
-		return func(n string, r io.Reader) ([]datasets.Boundary, error) { return geojsonio.ReadBoundaries(n, r, s) },
-			func(n string, _ io.Reader) ([]datasets.Boundary, error) {
-				return nil, &datasets.RecordError{Source: n, Feature: -1, Reason: "boundaries must be GeoJSON polygons, not CSV"}
-			}, nil
-	})
-}
-
-func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]T, []Input, error) {
+func readAll[T datasets.Record, S any](srcs []Source, k *kind[T, S], s S) ([]T, []Input, error) {
 	var (
 		all    []T
 		lists  [][]T
@@ -146,12 +78,15 @@ func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]
 		probs  datasets.ErrorList
 	)
 	for _, src := range srcs {
-		gj, csv, err := fmts(src)
-		if err != nil {
-			probs.Add(&datasets.RecordError{Source: src.Name, Feature: -1, Reason: "field mappings: " + err.Error()})
-			continue
+		s := s
+		if k.apply != nil {
+			var err error
+			if s, err = k.apply(s, src.Fields); err != nil {
+				probs.Add(&datasets.RecordError{Source: src.Name, Feature: -1, Reason: "field mappings: " + err.Error()})
+				continue
+			}
 		}
-		recs, in, err := readOne(src, kind, gj, csv)
+		recs, in, err := readOne(src, k, s)
 		if err != nil {
 			var list datasets.ErrorList
 			var rec *datasets.RecordError
@@ -168,7 +103,7 @@ func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]
 		if int64(len(all)+len(recs)) > maxRecords {
 			return nil, nil, &datasets.RecordError{Source: src.Name, Feature: -1,
 				Reason: fmt.Sprintf("%d %s with the files before it: more than the %d one run reads (see the README, resource bounds)",
-					len(all)+len(recs), kind, maxRecords)}
+					len(all)+len(recs), k.name, maxRecords)}
 		}
 		inputs = append(inputs, in)
 		lists = append(lists, recs)
@@ -181,7 +116,9 @@ func readAll[T datasets.Record](srcs []Source, kind string, fmts formats[T]) ([]
 	return all, inputs, nil
 }
 
-func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, error) {
+// readOne reads one source of kind k with schema s, choosing the reader by
+// the source's format.
+func readOne[T datasets.Record, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 	rc, err := src.open()
 	if err != nil {
 		return nil, Input{}, fmt.Errorf("load: %w", err)
@@ -200,15 +137,19 @@ func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, err
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
 	}
-	format, err := datasets.DetectFormat(src.Name, head)
+	format, err := detect(src.Name, head)
 	if err != nil {
 		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1, Reason: err.Error()}
 	}
-	read := gj
-	if format == datasets.FormatCSV {
-		read = csv
+	read := k.reader(Formats[format].Readers)
+	if read == nil {
+		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
+			Reason: fmt.Sprintf("%s must be %s, not %s", k.name, k.wanted(), format)}
 	}
-	recs, err := read(src.Name, br)
+	recs, err := read(src.Name, br, s)
+	if err == nil && k.check != nil {
+		err = k.check(src.Name, s, recs)
+	}
 	if err != nil {
 		return nil, Input{}, err
 	}
@@ -216,7 +157,7 @@ func readOne[T any](src Source, kind string, gj, csv reader[T]) ([]T, Input, err
 	if _, err := io.Copy(io.Discard, br); err != nil {
 		return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
 	}
-	return recs, Input{Name: src.Name, Kind: kind, Format: format.String(),
+	return recs, Input{Name: src.Name, Kind: k.name, Format: format,
 		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs)}, nil
 }
 

@@ -1,10 +1,15 @@
 package load
 
 import (
+	"bytes"
+	"io"
+	"strconv"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/paulmach/orb"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +112,88 @@ func TestResourceBounds(t *testing.T) {
 	}
 	if vs, _, err := Villages([]Source{File(path)}, s); err != nil || len(vs) != 2 {
 		t.Errorf("within the bounds: %v", err)
+	}
+}
+
+// TestRegisteredFormat registers a format load has never heard of, by
+// extension and by content, and reads villages and services through it
+// with no other change; a kind the format has no reader for is a problem
+// naming the file.
+func TestRegisteredFormat(t *testing.T) {
+	// "PIPE" files: a "PIPE" line, then id|name|lon|lat per line.
+	readPipe := func(source string, r io.Reader) ([][]string, error) {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		var rows [][]string
+		for i, l := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+			f := strings.Split(l, "|")
+			if len(f) != 4 {
+				return nil, &datasets.RecordError{Source: source, Line: i + 2, Reason: "want 4 fields"}
+			}
+			rows = append(rows, f)
+		}
+		return rows, nil
+	}
+	coords := func(f []string) orb.Point {
+		lon, _ := strconv.ParseFloat(f[2], 64)
+		lat, _ := strconv.ParseFloat(f[3], 64)
+		return orb.Point{lon, lat}
+	}
+	Formats["PIPE"] = Format{
+		Extensions: []string{".pipe"},
+		Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, []byte("PIPE\n")) },
+		Readers: Readers{
+			Villages: func(source string, r io.Reader, _ datasets.VillageSchema) ([]datasets.Village, error) {
+				rows, err := readPipe(source, r)
+				var vs []datasets.Village
+				for i, f := range rows {
+					vs = append(vs, datasets.Village{ID: f[0], Name: f[1], Location: coords(f), Origin: datasets.Origin{Source: source, Line: i + 2, Feature: -1}})
+				}
+				return vs, err
+			},
+			Services: func(source string, r io.Reader, _ datasets.ServiceSchema) ([]datasets.Service, error) {
+				rows, err := readPipe(source, r)
+				var ss []datasets.Service
+				for i, f := range rows {
+					ss = append(ss, datasets.Service{ID: f[0], Name: f[1], Category: "bakery", Location: coords(f), Origin: datasets.Origin{Source: source, Line: i + 2, Feature: -1}})
+				}
+				return ss, err
+			},
+		},
+	}
+	defer delete(Formats, "PIPE")
+
+	pipe := "PIPE\na|Ieper|2.885|50.85\nb|Poperinge|2.72|50.85\n"
+	vs, ins, err := Villages([]Source{Bytes("v.pipe", []byte(pipe)), Bytes("w.dat", []byte("PIPE\nc|Bailleul|2.737|50.739\n"))}, datasets.DefaultVillageSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 3 || vs[0].ID != "a" || vs[1].Name != "Poperinge" || vs[2].Location != (orb.Point{2.737, 50.739}) {
+		t.Errorf("villages = %+v", vs)
+	}
+	if len(ins) != 2 || ins[0].Format != "PIPE" || ins[1].Format != "PIPE" || ins[0].Records != 2 || ins[1].Kind != "villages" {
+		t.Errorf("inputs = %+v", ins)
+	}
+	ss, _, err := Services([]Source{Bytes("s.pipe", []byte("PIPE\ns1|Bakkerij|2.9|50.8\n"))}, datasets.DefaultServiceSchema())
+	if err != nil || len(ss) != 1 || ss[0].Category != "bakery" {
+		t.Errorf("services = %+v, %v", ss, err)
+	}
+	_, _, err = Boundaries([]Source{Bytes("b.pipe", []byte(pipe))}, datasets.BoundarySchema{})
+	if !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), "b.pipe: boundaries must be GeoJSON polygons, not PIPE") {
+		t.Errorf("boundaries from a format without a boundary reader: %v", err)
+	}
+	// The built-in formats are still detected beside it.
+	if _, ins, err := Villages([]Source{Bytes("v", []byte("id,name,lon,lat\nz,Z,2.9,50.8\n"))}, datasets.DefaultVillageSchema()); err != nil || ins[0].Format != "CSV" {
+		t.Errorf("CSV by content: %+v, %v", ins, err)
+	}
+}
+
+// TestBoundariesFromCSV: CSV has no boundary reader.
+func TestBoundariesFromCSV(t *testing.T) {
+	_, _, err := Boundaries([]Source{Bytes("b.csv", []byte("id,name,lon,lat\na,A,2.9,50.8\n"))}, datasets.BoundarySchema{})
+	if !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), "b.csv: boundaries must be GeoJSON polygons, not CSV") {
+		t.Errorf("err = %v", err)
 	}
 }
