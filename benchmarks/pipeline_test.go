@@ -11,6 +11,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/geodesic"
@@ -91,7 +92,7 @@ func BenchmarkPipeline100kx1k(b *testing.B) {
 		for i := range vs {
 			geoms[i] = vs[i].Geometry
 		}
-		must(b, output.WriteGeoJSON(io.Discard, vt, geoms, output.GeoJSONOptions{}))
+		must(b, geojsonio.Write(io.Discard, vt, geoms, geojsonio.WriteOptions{}))
 		must(b, output.WriteCSV(io.Discard, vt))
 		must(b, output.WriteCSV(io.Discard, res.AccessTable()))
 		must(b, output.WriteCSV(io.Discard, res.AreaTable(aggs)))

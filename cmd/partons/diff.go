@@ -18,6 +18,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/render/output"
 )
 
@@ -217,7 +218,7 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 	writers := []fileWriter{
 		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
 		{"delta_villages.geojson", func(w *bufio.Writer) error {
-			return output.WriteGeoJSON(w, vt, geoms, output.GeoJSONOptions{Name: "delta_villages"})
+			return geojsonio.Write(w, vt, geoms, geojsonio.WriteOptions{Name: "delta_villages"})
 		}},
 		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable(), guard) }},
 		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},

@@ -22,6 +22,7 @@ import (
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/datasets/table"
@@ -634,10 +635,10 @@ func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate
 		attr := strings.Join(in.attrib, "; ")
 		files = append(files,
 			file{"sites.geojson", func(w *bufio.Writer) error {
-				return output.WriteGeoJSON(w, sites, sg, output.GeoJSONOptions{Name: "sites", Attribution: attr})
+				return geojsonio.Write(w, sites, sg, geojsonio.WriteOptions{Name: "sites", Attribution: attr})
 			}},
 			file{"assignment.geojson", func(w *bufio.Writer) error {
-				return output.WriteGeoJSON(w, lineTable, lines, output.GeoJSONOptions{Name: "assignment", Attribution: attr})
+				return geojsonio.Write(w, lineTable, lines, geojsonio.WriteOptions{Name: "assignment", Attribution: attr})
 			}})
 	}
 	for _, f := range files {

@@ -16,6 +16,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
@@ -391,7 +392,7 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	}
 	all := map[string]func(w *bufio.Writer) error{
 		"villages.geojson": func(w *bufio.Writer) error {
-			return output.WriteGeoJSON(w, res.VillageTable(), geometries(res.Villages), output.GeoJSONOptions{Name: "villages", Attribution: attribution})
+			return geojsonio.Write(w, res.VillageTable(), geometries(res.Villages), geojsonio.WriteOptions{Name: "villages", Attribution: attribution})
 		},
 		"villages.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable(), guard) },
 		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable(), guard) },

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
@@ -241,7 +242,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		writers := append(reportWriters(j.spec.Outputs, res, aggs, m, withScenario),
 			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table(), guard) }},
 			fileWriter{"delta_villages.geojson", func(w *bufio.Writer) error {
-				return output.WriteGeoJSON(w, delta.Table(), delta.Geometries(), output.GeoJSONOptions{Name: "delta_villages", Attribution: joinAttr(m)})
+				return geojsonio.Write(w, delta.Table(), delta.Geometries(), geojsonio.WriteOptions{Name: "delta_villages", Attribution: joinAttr(m)})
 			}},
 			fileWriter{"attribution.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Attribution(), guard) }})
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {

@@ -1,5 +1,6 @@
 // Package geojsonio reads villages, service points and boundaries from
-// RFC 7946 GeoJSON FeatureCollections, strictly.
+// RFC 7946 GeoJSON FeatureCollections, strictly, and writes tables
+// (datasets/table) as FeatureCollections.
 //
 // Unlike general GeoJSON decoders, which accept a one-number position, an
 // unclosed ring or a latitude of 95 without a word, every reader here
@@ -24,6 +25,12 @@
 // order mark is skipped. A legacy "crs" member naming anything but WGS84
 // is rejected.
 //
-// Concurrency: the readers keep no shared state and may run concurrently
-// on different inputs.
+// Writing: Write puts one feature per line (diffs stay readable), the
+// properties in column order with the table's digits, positions spelled as
+// encoding/json spells them, no timestamps: the bytes depend only on the
+// table and the geometries. Rows stream, formatted on all cores for a
+// Concurrent table.
+//
+// Concurrency: the readers and the writer keep no shared state and may run
+// concurrently on different inputs.
 package geojsonio

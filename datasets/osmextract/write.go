@@ -6,8 +6,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
-	"github.com/partons/partons/render/output"
 )
 
 // Output file names.
@@ -84,7 +84,7 @@ func (res *Result) WriteVillages(w io.Writer) error {
 	for i := range res.Villages {
 		geoms[i] = res.Villages[i].Geometry
 	}
-	return output.WriteGeoJSON(w, res.VillagesTable(), geoms, output.GeoJSONOptions{Name: "villages", Attribution: Attribution})
+	return geojsonio.Write(w, res.VillagesTable(), geoms, geojsonio.WriteOptions{Name: "villages", Attribution: Attribution})
 }
 
 // WriteServices writes the services as points (an area's point inside it).
@@ -93,7 +93,7 @@ func (res *Result) WriteServices(w io.Writer) error {
 	for i := range res.Services {
 		geoms[i] = res.Services[i].Location
 	}
-	return output.WriteGeoJSON(w, res.ServicesTable(), geoms, output.GeoJSONOptions{Name: "services", Attribution: Attribution})
+	return geojsonio.Write(w, res.ServicesTable(), geoms, geojsonio.WriteOptions{Name: "services", Attribution: Attribution})
 }
 
 // WriteBoundaries writes the boundaries as Polygons or MultiPolygons.
@@ -107,7 +107,7 @@ func (res *Result) WriteBoundaries(w io.Writer) error {
 			geoms[i] = mp
 		}
 	}
-	return output.WriteGeoJSON(w, res.BoundariesTable(), geoms, output.GeoJSONOptions{Name: "boundaries", Attribution: Attribution})
+	return geojsonio.Write(w, res.BoundariesTable(), geoms, geojsonio.WriteOptions{Name: "boundaries", Attribution: Attribution})
 }
 
 func joinIDs(ids []ObjectID) string {

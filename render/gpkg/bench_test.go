@@ -8,8 +8,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
-	"github.com/partons/partons/render/output"
 )
 
 // points10k is a 10,000-row table of points (id, name, three distances)
@@ -56,7 +56,7 @@ func BenchmarkPeerGeoJSON10k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := output.WriteGeoJSON(io.Discard, t, g, output.GeoJSONOptions{Name: "villages"}); err != nil {
+		if err := geojsonio.Write(io.Discard, t, g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,15 +1,15 @@
-// Package output writes partons' reports: tables as CSV and as GeoJSON
-// (RFC 7946) feature collections, JSON documents such as the manifest, all
-// into a report directory (Dir) or a single file (File) that appears
+// Package output writes partons' reports: tables as CSV and JSON
+// documents such as the manifest (GeoJSON comes from datasets/geojsonio),
+// all into a report directory (Dir) or a single file (File) that appears
 // atomically.
 //
 // Spreadsheets: WriteCSV guards text cells against formula injection
 // (GuardCSVText: a leading ' before = + - @ tab or CR, after OWASP) unless
-// given CSVGuard(false); numbers are never changed. GeoJSON is always raw.
+// given CSVGuard(false); numbers are never changed.
 //
 // Determinism: the bytes depend only on the tables (whose numbers are
 // already formatted, see datasets/table) and geometries; there are no
-// timestamps. One feature per line keeps GeoJSON diffs readable.
+// timestamps.
 //
 // Safety: Check is the one place where a command's outputs are compared
 // with its inputs (resolved paths, symlinks followed, hard links

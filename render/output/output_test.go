@@ -3,7 +3,6 @@ package output
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -36,56 +35,10 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
-func TestWriteGeoJSON(t *testing.T) {
-	tb, g := sample()
-	var b bytes.Buffer
-	if err := WriteGeoJSON(&b, tb, g, GeoJSONOptions{Name: "villages", Attribution: "© OpenStreetMap contributors"}); err != nil {
-		t.Fatal(err)
-	}
-	want := `{"type":"FeatureCollection","name":"villages","attribution":"© OpenStreetMap contributors","features":[
-{"type":"Feature","geometry":{"type":"Point","coordinates":[2.885,50.8503]},"properties":{"id":"a,\"b\"","d_m":12.3,"ok":true}},
-{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":{"id":"<x&y>","d_m":null,"ok":null}}
-]}
-`
-	if b.String() != want {
-		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
-	}
-	var v map[string]any
-	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
-		t.Fatalf("not JSON: %v", err)
-	}
-	if err := WriteGeoJSON(&b, tb, g[:1], GeoJSONOptions{}); err == nil {
-		t.Error("row/geometry count mismatch accepted")
-	}
-}
-
-func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
-	for _, s := range []string{"", "Ieper", "Bœschepe", "a\"b\\c", "tab\tnl\ncr\r", "\x01\x1f", "<&>", "\u2028x\u2029", "bad\xffutf8"} {
-		got := appendJSONString(nil, s)
-		var back string
-		if err := json.Unmarshal(got, &back); err != nil {
-			t.Fatalf("%q -> %s: not JSON: %v", s, got, err)
-		}
-		want := strings.ToValidUTF8(s, "\ufffd")
-		if back != want {
-			t.Errorf("%q round-trips to %q", s, back)
-		}
-	}
-}
-
 func TestCSVQuoting(t *testing.T) {
 	for in, want := range map[string]string{"plain": "plain", "a,b": `"a,b"`, `say "hi"`: `"say ""hi"""`, "two\nlines": "\"two\nlines\"", " lead": `" lead"`} {
 		if got := string(appendCSVField(nil, in, false)); got != want {
 			t.Errorf("%q -> %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestAppendJSONFloatMatchesEncodingJSON(t *testing.T) {
-	for _, f := range []float64{0, 2.885, -0.5, 50.8503, 1e-7, -3e-9, 180, 1e21, 123456789.125} {
-		want, _ := json.Marshal(f)
-		if got := appendJSONFloat(nil, f); string(got) != string(want) {
-			t.Errorf("%v: %s, want %s", f, got, want)
 		}
 	}
 }
@@ -98,11 +51,7 @@ func TestParallelFormattingSameBytes(t *testing.T) {
 		return append(dst[:0], table.Str("r,"+strings.Repeat("x", i%7)), table.Float(float64(i)/7, 3))
 	}
 	n := 20000
-	geoms := make([]orb.Geometry, n)
-	for i := range geoms {
-		geoms[i] = orb.Point{float64(i%360) - 180, float64(i%180) - 90}
-	}
-	var seqCSV, parCSV, seqGJ, parGJ bytes.Buffer
+	var seqCSV, parCSV bytes.Buffer
 	seq := table.Table{Columns: cols, Len: n, Row: row}
 	par := table.Table{Columns: cols, Len: n, Row: row, Concurrent: true}
 	if err := WriteCSV(&seqCSV, seq); err != nil {
@@ -111,18 +60,8 @@ func TestParallelFormattingSameBytes(t *testing.T) {
 	if err := WriteCSV(&parCSV, par); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteGeoJSON(&seqGJ, seq, geoms, GeoJSONOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteGeoJSON(&parGJ, par, geoms, GeoJSONOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(seqCSV.Bytes(), parCSV.Bytes()) || !bytes.Equal(seqGJ.Bytes(), parGJ.Bytes()) {
+	if !bytes.Equal(seqCSV.Bytes(), parCSV.Bytes()) {
 		t.Fatal("parallel formatting changed the bytes")
-	}
-	var v map[string]any
-	if err := json.Unmarshal(parGJ.Bytes(), &v); err != nil {
-		t.Fatalf("not JSON: %v", err)
 	}
 }
 
@@ -206,10 +145,8 @@ func TestCSVFormulaGuard(t *testing.T) {
 func TestInfiniteCellRefused(t *testing.T) {
 	n := 5000 // enough rows for the parallel formatter
 	rows := make([][]table.Cell, n)
-	geoms := make([]orb.Geometry, n)
 	for i := range rows {
 		rows[i] = []table.Cell{table.Str("v"), table.Float(1, 1)}
-		geoms[i] = orb.Point{2.9, 50.8}
 	}
 	rows[4321][1] = table.Float(math.Inf(1), 1)
 	tb := table.FromRows([]table.Column{{Name: "id"}, {Name: "share", Kind: table.Number, Decimals: 4}}, rows)
@@ -217,9 +154,6 @@ func TestInfiniteCellRefused(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteCSV(&b, tb); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("WriteCSV: %v, want %q", err, want)
-	}
-	if err := WriteGeoJSON(&b, tb, geoms, GeoJSONOptions{}); err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("WriteGeoJSON: %v, want %q", err, want)
 	}
 }
 

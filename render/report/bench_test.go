@@ -8,7 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/render/qml"
 )
 
@@ -61,7 +61,7 @@ func BenchmarkPeerGeoJSONWesthoek(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := output.WriteGeoJSON(io.Discard, res.VillageTable(), g, output.GeoJSONOptions{Name: "villages"}); err != nil {
+		if err := geojsonio.Write(io.Discard, res.VillageTable(), g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
 			b.Fatal(err)
 		}
 	}
