@@ -19,6 +19,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
 )
 
@@ -85,12 +86,12 @@ with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 }
 
 // readReportCSV parses a report's CSV file, read and checked by r.
-func readReportCSV(r *verifiedReport, name string) (analysis.CSV, error) {
-	b, err := r.readVerified(name)
+func readReportCSV(r *reportdir.Report, name string) (analysis.CSV, error) {
+	b, err := r.ReadVerified(name)
 	if err != nil {
 		return analysis.CSV{}, err
 	}
-	path := filepath.Join(r.dir, name)
+	path := filepath.Join(r.Dir(), name)
 	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 	if err != nil {
 		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
@@ -98,7 +99,7 @@ func readReportCSV(r *verifiedReport, name string) (analysis.CSV, error) {
 	if len(recs) == 0 {
 		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: "empty file"}
 	}
-	if r.csvGuarded() {
+	if r.CSVGuarded() {
 		// The values as they were, not as a spreadsheet must see them:
 		// diff's own GeoJSON keeps raw values, and its CSV guards again.
 		for _, rec := range recs {
@@ -114,7 +115,7 @@ func readReportCSV(r *verifiedReport, name string) (analysis.CSV, error) {
 // each checked against the report's manifest.json: villages.csv and
 // areas.csv, and services.csv when the report has one.
 func readReport(dir string) (*analysis.Report, error) {
-	r, err := openReport(dir)
+	r, err := reportdir.Open(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +131,7 @@ func readReport(dir string) (*analysis.Report, error) {
 		return nil, err
 	}
 	var s analysis.CSV
-	if r.lists("services.csv") {
+	if r.Lists("services.csv") {
 		if s, err = readReportCSV(r, "services.csv"); err != nil {
 			return nil, err
 		}
@@ -203,8 +204,8 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 	defer dir.Abort()
 	// Like a run's manifest: paths relative to the manifest's folder, the
 	// checksum of every other file.
-	m := map[string]any{"generator": "partons", "version": version, "manifest_version": manifestVersion, "command": "diff",
-		"old": relativePath(o.out, oldDir), "new": relativePath(o.out, newDir), "categories": d.Categories, "thresholds_m": d.Thresholds,
+	m := map[string]any{"generator": "partons", "version": version, "manifest_version": reportdir.Version, "command": "diff",
+		"old": reportdir.RelativePath(o.out, oldDir), "new": reportdir.RelativePath(o.out, newDir), "categories": d.Categories, "thresholds_m": d.Thresholds,
 		"unknown_guards": o.unknown, "guards": guardRecords(results), "csv_raw": o.csvRaw}
 	outputs := []manifestOutput{
 		{File: "delta_villages.csv", Description: "per village and category: old and new nearest distance (m), the change, coverage lost or gained per threshold; villages that appeared or disappeared"},
@@ -213,7 +214,7 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		{File: "services_delta.csv", Description: "services that appeared or disappeared"},
 		{File: "manifest.json", Description: "this file"},
 	}
-	sums := fileSums{}
+	sums := reportdir.Sums{}
 	guard := output.CSVGuard(!o.csvRaw)
 	writers := []fileWriter{
 		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
@@ -224,10 +225,10 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},
 	}
 	for i := range writers {
-		writers[i].write = sums.hashing(writers[i].name, writers[i].write)
+		writers[i].write = sums.Hashing(writers[i].name, writers[i].write)
 	}
 	writers = append(writers, fileWriter{"manifest.json", func(w *bufio.Writer) error {
-		sums.fill(outputs)
+		sums.Fill(outputs)
 		m["outputs"] = outputs
 		return output.WriteJSON(w, m)
 	}})

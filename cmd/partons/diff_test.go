@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/datasets/reportdir"
 )
 
 func TestDiffYearOverYearWithGuards(t *testing.T) {
@@ -98,12 +100,12 @@ func TestDiffGuardOnUnknownIndicator(t *testing.T) {
 			}
 			// The diff's manifest, like a run's, vouches for its files and
 			// records the reports compared relative to itself.
-			r, err := openReport(out)
+			r, err := reportdir.Open(out)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range []string{"delta_villages.csv", "delta_villages.geojson", "areas_delta.csv", "services_delta.csv"} {
-				if _, err := r.readVerified(f); err != nil {
+				if _, err := r.ReadVerified(f); err != nil {
 					t.Error(err)
 				}
 			}

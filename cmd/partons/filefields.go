@@ -9,16 +9,6 @@ import (
 	"github.com/partons/partons/datasets"
 )
 
-// fileFields are the field mappings of one input file only, on top of the
-// schema (flags --village-field/--service-field and the config's
-// villages:/services:). manifest.json records them in the run, so a
-// replay reads every file as it was read.
-type fileFields struct {
-	Kind   string            `json:"kind" yaml:"kind"` // villages or services
-	Path   string            `json:"path" yaml:"path"`
-	Fields map[string]string `json:"fields" yaml:"fields"` // field → column; "epsg" → EPSG code of x/y
-}
-
 // mappingSuffix is what the part after a file argument's last ':' must
 // look like to be read as mappings: field=column(,field=column)*.
 var mappingSuffix = regexp.MustCompile(`^[A-Za-z_]+=[^,=]+(,[A-Za-z_]+=[^,=]+)*$`)

@@ -7,107 +7,21 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
-	"github.com/partons/partons/datasets/westhoek"
 )
-
-// manifest is manifest.json: everything needed to know what a report was
-// computed from and how. No timestamps: same inputs, same bytes.
-type manifest struct {
-	Generator string `json:"generator"`
-	Version   string `json:"version"`
-	// ManifestVersion is the layout of this file (see manifestVersion).
-	ManifestVersion int                  `json:"manifest_version"`
-	Command         string               `json:"command"`
-	Inputs          []load.Input         `json:"inputs"`
-	Parameters      manifestParams       `json:"parameters"`
-	Mapping         []mappingEntry       `json:"category_mapping"`
-	Unmapped        []string             `json:"unmapped_categories"` // raw values the taxonomy does not know, kept as categories
-	Coverage        manifestCoverage     `json:"coverage"`
-	Counts          manifestCounts       `json:"counts"`
-	Data            []manifestSource     `json:"data_sources"`
-	Attribution     []string             `json:"attribution"`
-	Statuses        []manifestStatus     `json:"statuses"`
-	Outputs         []manifestOutput     `json:"outputs"`
-	Caveats         []string             `json:"caveats,omitempty"`
-	Assigned        analysis.AssignStats `json:"assigned_from_boundaries"`
-	Roads           *roadInfo            `json:"roads,omitempty"`
-	// Run is the resolved run: `partons run --manifest` replays it.
-	Run *runSpec `json:"run"`
-}
-
-type manifestParams struct {
-	Distance    string                  `json:"distance"`
-	ThresholdsM []float64               `json:"thresholds_m"`
-	CrossBorder bool                    `json:"cross_border"`
-	Categories  []string                `json:"categories"`
-	Basket      []analysis.BasketMember `json:"basket"`
-	// BasketPresent lists, per basket member, its categories found in the data.
-	BasketPresent [][]string `json:"basket_categories_present"`
-	Schemas       any        `json:"schemas"`
-}
-
-type mappingEntry struct {
-	Raw        string `json:"raw"`
-	Category   string `json:"category"`
-	Label      string `json:"label,omitempty"` // the category as mapped, when its column-safe name differs
-	Vocabulary string `json:"vocabulary"`      // osm, bpe, laposte, user, or "unmapped" (kept as is)
-	Services   int    `json:"services"`
-	// Via is the tag a bare value was read as ("amenity=post_office").
-	Via string `json:"via,omitempty"`
-	// Ambiguous lists the tags an unmapped bare value could be.
-	Ambiguous []string `json:"ambiguous,omitempty"`
-}
-
-type manifestCoverage struct {
-	Source string                  `json:"source"`
-	Pairs  []analysis.CoveragePair `json:"pairs"`
-	Notes  []westhoek.Coverage     `json:"notes,omitempty"`
-}
-
-type manifestCounts struct {
-	Villages                  int            `json:"villages"`
-	VillagesPerCountry        map[string]int `json:"villages_per_country"`
-	VillagesPopulationUnknown int            `json:"villages_population_unknown"`
-	Services                  int            `json:"services"`
-	ServicesPerCategory       map[string]int `json:"services_per_category"`
-	ServicesPerCountry        map[string]int `json:"services_per_country"`
-	Boundaries                int            `json:"boundaries"`
-}
-
-type manifestSource struct {
-	Name        string `json:"name"`
-	Vintage     string `json:"vintage,omitempty"`
-	Licence     string `json:"licence,omitempty"`
-	Attribution string `json:"attribution"`
-}
-
-type manifestStatus struct {
-	Code    string `json:"code"`
-	Meaning string `json:"meaning"`
-}
-
-type manifestOutput struct {
-	File        string `json:"file"`
-	Description string `json:"description"`
-	// SHA256 and Bytes are the file's checksum and size (none for
-	// manifest.json itself): readers refuse a changed file.
-	SHA256 string `json:"sha256,omitempty"`
-	Bytes  int64  `json:"bytes,omitempty"`
-}
 
 func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 	p := res.Params
 	m := &manifest{
-		Generator: "partons", Version: version, ManifestVersion: manifestVersion, Command: "run",
+		Generator: "partons", Version: version, ManifestVersion: reportdir.Version, Command: "run",
 		Inputs: in.files,
 		Parameters: manifestParams{
 			Distance:      "WGS84 ellipsoidal geodesic, metres (Karney 2013)",
 			ThresholdsM:   p.ThresholdsM,
 			CrossBorder:   p.CrossBorder,
 			Categories:    res.Categories,
-			Basket:        p.Basket,
+			Basket:        basketRecord(p.Basket),
 			BasketPresent: res.BasketCategories,
 			Schemas: map[string]any{
 				"villages": j.cfg.Villages, "services": j.cfg.Services, "boundaries": j.cfg.Boundaries,
@@ -116,9 +30,9 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		Run:      &j.spec,
 		Mapping:  in.mapping,
 		Unmapped: unmapped(in.mapping),
-		Coverage: manifestCoverage{Source: coverageSource, Pairs: res.CoveragePairs()},
+		Coverage: manifestCoverage{Source: coverageSource, Pairs: coverageRecord(res.CoveragePairs())},
 		Counts:   counts(in),
-		Assigned: in.assign,
+		Assigned: reportdir.AssignStats(in.assign),
 		Outputs: []manifestOutput{
 			{File: "villages.geojson", Description: "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
 			{File: "villages.csv", Description: "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
@@ -136,7 +50,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		m.Parameters.BasketPresent = [][]string{}
 	}
 	for _, s := range analysis.StatusDoc() {
-		m.Statuses = append(m.Statuses, manifestStatus{s.Code, s.Meaning})
+		m.Statuses = append(m.Statuses, manifestStatus{Code: s.Code, Meaning: s.Meaning})
 	}
 	if j.meta != nil {
 		m.Coverage.Notes = j.meta.Coverage

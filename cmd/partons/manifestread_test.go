@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/datasets/reportdir"
 )
 
 // TestManifestReplayAfterMove: a manifest records its inputs relative to
@@ -36,7 +38,7 @@ func TestManifestReplayAfterMove(t *testing.T) {
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(first, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.ManifestVersion != manifestVersion || len(m.Inputs) != 2 || m.Inputs[0].Name != "../../data/v.csv" ||
+	if m.ManifestVersion != reportdir.Version || len(m.Inputs) != 2 || m.Inputs[0].Name != "../../data/v.csv" ||
 		m.Inputs[1].Name != "../../data/s.csv" || strings.Join(m.Run.Villages, ",") != "../../data/v.csv" ||
 		strings.Join(m.Run.Services, ",") != "../../data/s.csv" {
 		t.Fatalf("manifest paths are not relative to its folder: %+v", m)
@@ -99,14 +101,5 @@ func TestReadManifestRefuses(t *testing.T) {
 				t.Errorf("exit %d %q, want exit 3 naming %s and saying %q", code, stderr, p, tc.want)
 			}
 		})
-	}
-}
-
-func TestSnakeCase(t *testing.T) {
-	for in, want := range map[string]string{"ID": "id", "AreaCode": "area_code", "EPSG": "epsg", "Coords": "coords",
-		"Lon": "lon", "area_code": "area_code", "VillageID": "village_id", "HTTPServer": "http_server"} {
-		if got := snakeCase(in); got != want {
-			t.Errorf("snakeCase(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/datasets/reportdir"
 )
 
 // TestManifestChecksumsMatchFiles: every file of a run's report and of a
 // scenario's base and variant reports is listed in its manifest.json with
 // the SHA-256 and size of the bytes on disk (computed here independently),
-// and readVerified returns exactly those bytes.
+// and ReadVerified returns exactly those bytes.
 func TestManifestChecksumsMatchFiles(t *testing.T) {
 	dir := t.TempDir()
 	run := filepath.Join(dir, "run")
@@ -35,7 +37,7 @@ func TestManifestChecksumsMatchFiles(t *testing.T) {
 		if err := json.Unmarshal([]byte(readFile(t, filepath.Join(rep, "manifest.json"))), &m); err != nil {
 			t.Fatal(err)
 		}
-		r, err := openReport(rep)
+		r, err := reportdir.Open(rep)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,9 +58,9 @@ func TestManifestChecksumsMatchFiles(t *testing.T) {
 			if o.SHA256 != hex.EncodeToString(sum[:]) || o.Bytes != int64(len(b)) {
 				t.Errorf("%s: %s recorded as %s (%d bytes), is %x (%d bytes)", rep, o.File, o.SHA256, o.Bytes, sum, len(b))
 			}
-			got, err := r.readVerified(o.File)
+			got, err := r.ReadVerified(o.File)
 			if err != nil || string(got) != string(b) {
-				t.Errorf("%s: readVerified(%s) = %d bytes, %v", rep, o.File, len(got), err)
+				t.Errorf("%s: ReadVerified(%s) = %d bytes, %v", rep, o.File, len(got), err)
 			}
 			listed++
 		}
@@ -94,17 +96,17 @@ func TestReadVerifiedRefuses(t *testing.T) {
 			if err := os.WriteFile(p, []byte(orig), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			r, err := openReport(src)
+			r, err := reportdir.Open(src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := r.readVerified("villages.csv"); err != nil {
+			if _, err := r.ReadVerified("villages.csv"); err != nil {
 				t.Fatalf("untouched file refused: %v", err)
 			}
 			if err := tc.tamper(p); err != nil {
 				t.Fatal(err)
 			}
-			_, err = r.readVerified("villages.csv")
+			_, err = r.ReadVerified("villages.csv")
 			if err == nil || exitCode(err) != exitInvalid || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v (exit %d), want exit 3 naming %s with %q", err, exitCode(err), p, tc.want)
 			}

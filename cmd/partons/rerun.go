@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/reportdir"
 )
 
 // runFlagsExclusiveWithManifest are the flags a manifest already decides.
@@ -21,7 +22,7 @@ func specFromManifest(o *runOptions) (runSpec, *manifest, error) {
 			return runSpec{}, nil, usagef("--manifest decides every input and parameter: drop --%s", f)
 		}
 	}
-	m, err := readManifest(o.manifestPath)
+	m, err := reportdir.Read(o.manifestPath)
 	if err != nil {
 		return runSpec{}, nil, err
 	}

@@ -21,47 +21,6 @@ import (
 	"github.com/partons/partons/geo/road"
 )
 
-// roadInfo is what the manifest says about the road network.
-type roadInfo struct {
-	Source       string     `json:"source"` // "osm", "graph file", or "estimate"
-	Files        []roadFile `json:"files,omitempty"`
-	Profile      string     `json:"profile"`
-	RouteBy      string     `json:"route_by,omitempty"`
-	SnapM        float64    `json:"snap_m,omitempty"`
-	MaxRoadM     float64    `json:"max_road_m,omitempty"`
-	MaxTimeMin   float64    `json:"max_time_min,omitempty"`
-	Border       string     `json:"border"`
-	NodesRead    int64      `json:"osm_nodes_read,omitempty"`
-	WaysRead     int64      `json:"osm_ways_read,omitempty"`
-	WaysRoutable int        `json:"routable_ways,omitempty"`
-	Vertices     int        `json:"vertices,omitempty"`
-	Edges        int        `json:"edges,omitempty"`
-	Components   int        `json:"components,omitempty"`
-	LargestComp  int        `json:"largest_component_vertices,omitempty"`
-	DanglingRefs int64      `json:"dangling_node_references,omitempty"`
-	BorderEdges  int        `json:"border_crossing_edges,omitempty"`
-	// CountryLabels says where the vertices' countries come from:
-	// "boundaries" (--boundaries or --osm), "osm admin_level=2" (the
-	// road extracts' own complete country relations), or "" (none).
-	CountryLabels  string            `json:"country_labels,omitempty"`
-	CountriesCut   []string          `json:"countries_cut_by_extract_edge,omitempty"`
-	UnlabelledVtxs int               `json:"vertices_outside_every_country,omitempty"`
-	DataDate       string            `json:"data_date,omitempty"`
-	DetourFactor   float64           `json:"detour_factor,omitempty"`
-	SpeedKmh       float64           `json:"speed_kmh,omitempty"`
-	LegSpeedKmh    float64           `json:"leg_speed_kmh,omitempty"` // legs between points and the network
-	EstimateNote   string            `json:"estimate_note,omitempty"`
-	GraphMeta      map[string]string `json:"graph_meta,omitempty"`
-	UnsnappedVills int               `json:"unsnapped_villages"`
-	UnsnappedSvcs  int               `json:"unsnapped_services"`
-}
-
-type roadFile struct {
-	Name   string `json:"name"`
-	SHA256 string `json:"sha256"`
-	Bytes  int64  `json:"bytes"`
-}
-
 var graphMagic = []byte("PARTONSG")
 
 // isGraphFile reports whether path starts with the graph file magic.

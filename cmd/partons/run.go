@@ -21,6 +21,7 @@ import (
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/datasets/population"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
@@ -208,8 +209,8 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	m := buildManifest(j, in, res)
 	p.done()
 	writeUnmapped(stderr, m.Mapping)
-	writeCoverage(stderr, m.Coverage.Pairs)
-	if err := m.relativeTo(o.out); err != nil {
+	writeCoverage(stderr, res.CoveragePairs())
+	if err := m.RelativeTo(o.out); err != nil {
 		return err
 	}
 	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
@@ -404,7 +405,7 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		},
 	}
 	var ws []fileWriter
-	sums := fileSums{}
+	sums := reportdir.Sums{}
 	for _, name := range outputs {
 		if name == "report.html" && len(res.Villages) > maxReportVillages && !m.Run.ForceReport {
 			continue // see skipReport
@@ -421,10 +422,10 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable(), guard) }})
 	}
 	for i := range ws {
-		ws[i].write = sums.hashing(ws[i].name, ws[i].write)
+		ws[i].write = sums.Hashing(ws[i].name, ws[i].write)
 	}
 	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error {
-		sums.fill(m.Outputs)
+		sums.Fill(m.Outputs)
 		return output.WriteJSON(w, m)
 	}})
 }

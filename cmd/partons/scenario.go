@@ -109,7 +109,7 @@ func baseSpec(path string, f *scenario.File) (runSpec, error) {
 			s.FileFields[i].Path = filepath.Join(dir, f.Path)
 		}
 	}
-	s.normalize()
+	s.Normalize()
 	return s, nil
 }
 
@@ -182,7 +182,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	bm := buildManifest(j, in, base)
 	bm.Outputs = filterOutputs(bm.Outputs, j.spec.Outputs, len(base.Params.Models) > 0)
 	skipReport(base, bm)
-	if err := bm.relativeTo(filepath.Join(o.out, "base")); err != nil {
+	if err := bm.RelativeTo(filepath.Join(o.out, "base")); err != nil {
 		return err
 	}
 	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, bm)); err != nil {
@@ -226,7 +226,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		m.Command = "scenario " + v.Name
 		m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(res.Params.Models) > 0)
 		skipReport(res, m)
-		if err := m.relativeTo(filepath.Join(o.out, v.Name)); err != nil {
+		if err := m.RelativeTo(filepath.Join(o.out, v.Name)); err != nil {
 			return err
 		}
 		delta := analysis.NewDelta(base, res, vr.Closed)

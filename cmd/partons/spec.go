@@ -2,69 +2,19 @@ package main
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/access"
-	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/qml"
 )
-
-// runSpec is a fully resolved run: what the flags, the config file and the
-// defaults amount to. manifest.json records it ("run") so that
-// `partons run --manifest` reproduces a report byte for byte, and scenario
-// files use the same keys for their base.
-type runSpec struct {
-	Villages   []string `json:"villages" yaml:"villages"`     // files; none with services: the embedded sample
-	Services   []string `json:"services" yaml:"services"`     // files
-	Boundaries []string `json:"boundaries" yaml:"boundaries"` // files
-	Roads      []string `json:"roads" yaml:"roads"`           // OSM extracts or one graph file
-	OSM        []string `json:"osm" yaml:"osm"`               // OSM extracts giving villages, services, boundaries (and roads)
-	Population []string `json:"population" yaml:"population"` // [CC=]CSV of official population per municipality (with osm)
-	Apportion  bool     `json:"apportion" yaml:"apportion"`   // share municipality population among villages (with osm)
-
-	// FileFields are the mappings of single files of Villages and
-	// Services (FILE:field=col on the command line, villages_files and
-	// services_files in the config), over the schemas.
-	FileFields []fileFields `json:"file_fields,omitempty" yaml:"file_fields"`
-
-	VillageSchema  datasets.VillageSchema  `json:"village_schema" yaml:"village_schema"`
-	ServiceSchema  datasets.ServiceSchema  `json:"service_schema" yaml:"service_schema"`
-	BoundarySchema datasets.BoundarySchema `json:"boundary_schema" yaml:"boundary_schema"`
-
-	ThresholdsM []float64               `json:"thresholds_m" yaml:"thresholds_m"`
-	CrossBorder bool                    `json:"cross_border" yaml:"cross_border"`
-	Categories  []string                `json:"categories" yaml:"categories"`
-	Basket      []analysis.BasketMember `json:"basket" yaml:"basket"`
-	CategoryMap map[string]string       `json:"category_overrides" yaml:"category_overrides"`
-	Coverage    map[string][]string     `json:"coverage" yaml:"coverage"` // explicit; empty: sample metadata or inferred
-
-	Profile           string    `json:"profile" yaml:"profile"`
-	RouteBy           string    `json:"route_by" yaml:"route_by"`
-	SnapM             float64   `json:"snap_m" yaml:"snap_m"`
-	MaxRoadM          float64   `json:"max_road_m" yaml:"max_road_m"`
-	MaxTimeMin        float64   `json:"max_time_min" yaml:"max_time_min"`
-	Border            string    `json:"border" yaml:"border"`
-	TimeThresholdsMin []float64 `json:"time_thresholds_min" yaml:"time_thresholds_min"`
-
-	Models    []string `json:"models" yaml:"models"`       // accessibility models: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN
-	Decay     string   `json:"decay" yaml:"decay"`         // decay spec; empty: each model's default
-	Catchment float64  `json:"catchment" yaml:"catchment"` // model catchment in cost units; 0: 10000 m, or 30 min by road time
-
-	Lang         string   `json:"lang" yaml:"lang"`                           // report language: nl, fr, en
-	Title        string   `json:"title,omitempty" yaml:"title"`               // report title; empty: "Access to everyday services" in Lang
-	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg with --format gpkg)
-	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
-	CSVRaw       bool     `json:"csv_raw" yaml:"csv_raw"`                     // CSV text cells written raw, without the formula guard
-	Attributions []string `json:"attributions" yaml:"attributions"`
-}
 
 // defaultSpec is a run with every default: the embedded sample, car.
 func defaultSpec() runSpec {
@@ -77,33 +27,14 @@ func defaultSpec() runSpec {
 		Outputs:           append([]string(nil), reportFiles...),
 	}
 	for _, m := range taxonomy.DefaultBasket() {
-		s.Basket = append(s.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+		s.Basket = append(s.Basket, reportdir.BasketMember{Name: m.Name, Categories: m.Categories})
 	}
 	return s
 }
 
-// normalize makes nil and empty lists alike so that specs compare and
-// serialise the same way whichever way they were built.
-func (s *runSpec) normalize() {
-	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Categories, &s.Attributions, &s.Models, &s.OSM, &s.Population} {
-		if *l == nil {
-			*l = []string{}
-		}
-	}
-	if s.CategoryMap == nil {
-		s.CategoryMap = map[string]string{}
-	}
-	if s.Coverage == nil {
-		s.Coverage = map[string][]string{}
-	}
-	for k := range s.Coverage {
-		sort.Strings(s.Coverage[k])
-	}
-}
-
 // jobFromSpec turns a resolved run into sources and analysis parameters.
 func jobFromSpec(s runSpec, workers int) (*job, error) {
-	s.normalize()
+	s.Normalize()
 	if err := validateSpec(&s); err != nil {
 		return nil, err
 	}
@@ -162,7 +93,7 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	p.ThresholdsM = s.ThresholdsM
 	p.CrossBorder = s.CrossBorder
 	p.Categories = s.Categories
-	p.Basket = s.Basket
+	p.Basket = basketParams(s.Basket)
 	cov, err := namedCoverage(s.Coverage)
 	if err != nil {
 		return nil, err
@@ -337,7 +268,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	if len(cfg.Basket) > 0 {
 		s.Basket = nil
 		for _, m := range cfg.Basket {
-			s.Basket = append(s.Basket, analysis.BasketMember{Name: m.Name, Categories: m.Categories})
+			s.Basket = append(s.Basket, reportdir.BasketMember{Name: m.Name, Categories: m.Categories})
 		}
 	}
 	s.CategoryMap = cfg.Categories
@@ -366,6 +297,6 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	default:
 		return s, usagef("--format %q: the only extra format is gpkg", o.format)
 	}
-	s.normalize()
+	s.Normalize()
 	return s, nil
 }

@@ -1,4 +1,4 @@
-package main
+package reportdir
 
 import (
 	"bytes"
@@ -13,28 +13,28 @@ import (
 	"github.com/partons/partons/datasets"
 )
 
-// manifestVersion is the layout of manifest.json this partons writes:
+// Version is the layout of manifest.json this partons writes:
 //
 //	1 (no manifest_version key): column schemas with Go field names
 //	  ("AreaCode"), input paths as given on the command line.
 //	2: every key snake_case; input paths relative to the manifest's folder.
-const manifestVersion = 2
+const Version = 2
 
-// readManifest reads a run's manifest.json. A version 1 manifest is
+// Read reads a run's manifest.json. A version 1 manifest is
 // brought to the current layout (its paths stay as they were given); in a
 // version 2 one, relative input paths are resolved against the manifest's
 // folder, so a report can be replayed from anywhere. A manifest from a
 // newer partons is refused.
-func readManifest(path string) (*manifest, error) {
+func Read(path string) (*Manifest, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return parseManifest(path, b)
+	return Parse(path, b)
 }
 
-// parseManifest is readManifest on the bytes b of the file at path.
-func parseManifest(path string, b []byte) (*manifest, error) {
+// Parse is Read on the bytes b of the file at path.
+func Parse(path string, b []byte) (*Manifest, error) {
 	var err error
 	bad := func(field, reason string) error {
 		return &datasets.RecordError{Source: path, Feature: -1, Field: field, Reason: reason}
@@ -59,23 +59,23 @@ func parseManifest(path string, b []byte) (*manifest, error) {
 		v = *head.ManifestVersion
 	}
 	switch {
-	case v > manifestVersion:
-		return nil, bad("manifest_version", fmt.Sprintf("manifest version %d was written by a newer partons; this one reads versions 1 to %d", v, manifestVersion))
+	case v > Version:
+		return nil, bad("manifest_version", fmt.Sprintf("manifest version %d was written by a newer partons; this one reads versions 1 to %d", v, Version))
 	case v < 1:
-		return nil, bad("manifest_version", fmt.Sprintf("manifest version %d does not exist (1 to %d)", v, manifestVersion))
+		return nil, bad("manifest_version", fmt.Sprintf("manifest version %d does not exist (1 to %d)", v, Version))
 	case v == 1:
 		if b, err = migrateManifestV1(b); err != nil {
 			return nil, bad("", "not a partons manifest: "+err.Error())
 		}
 	}
-	var m manifest
+	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, bad("", "not a partons manifest: "+err.Error())
 	}
 	m.ManifestVersion = v
 	if v >= 2 {
 		dir := filepath.Dir(path)
-		m.relocate(func(p string) string {
+		m.Relocate(func(p string) string {
 			if filepath.IsAbs(p) {
 				return p
 			}
@@ -130,11 +130,11 @@ func snakeCase(s string) string {
 	return b.String()
 }
 
-// relocate rewrites with fn every input path the manifest records: the
+// Relocate rewrites with fn every input path the manifest records: the
 // run's files, the inputs list and the road files. Names of the embedded
 // sample are not paths and stay. The manifest's run, inputs and road
 // information are copied first, as they may be shared with the job.
-func (m *manifest) relocate(fn func(string) string) {
+func (m *Manifest) Relocate(fn func(string) string) {
 	if m.Run == nil {
 		return
 	}
@@ -178,20 +178,20 @@ func (m *manifest) relocate(fn func(string) string) {
 	}
 }
 
-// relativeTo makes the manifest's input paths relative to dir, the folder
+// RelativeTo makes the manifest's input paths relative to dir, the folder
 // it is written to (a path on another volume stays absolute).
-func (m *manifest) relativeTo(dir string) error {
+func (m *Manifest) RelativeTo(dir string) error {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
-	m.relocate(func(p string) string { return relativeFrom(absDir, p) })
+	m.Relocate(func(p string) string { return relativeFrom(absDir, p) })
 	return nil
 }
 
-// relativePath is p relative to the folder dir (p itself when either has
+// RelativePath is p relative to the folder dir (p itself when either has
 // no absolute form, absolute when no relative path exists).
-func relativePath(dir, p string) string {
+func RelativePath(dir, p string) string {
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return p

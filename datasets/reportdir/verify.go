@@ -1,4 +1,4 @@
-package main
+package reportdir
 
 import (
 	"bufio"
@@ -16,19 +16,17 @@ import (
 )
 
 // A report's manifest.json records the SHA-256 and size of every other
-// file of the report (outputs[].sha256, outputs[].bytes). Commands that
-// read reports back (diff, and any command comparing or publishing
-// reports) open them with openReport and read each file through
-// readVerified, so that a truncated, edited or swapped file is refused,
-// named, rather than compared.
+// file of the report (outputs[].sha256, outputs[].bytes). Readers open a
+// report with Open and read each file through ReadVerified, so that a
+// truncated, edited or swapped file is refused, named, rather than read.
 
-// fileSums collects the checksums of the files of one report as they are
+// Sums collects the checksums of the files of one report as they are
 // written; the manifest, written last, lists them.
-type fileSums map[string]manifestOutput
+type Sums map[string]Output
 
-// hashing wraps a report file's writer so that the bytes it writes are
-// counted and hashed into sums under name.
-func (s fileSums) hashing(name string, write func(w *bufio.Writer) error) func(w *bufio.Writer) error {
+// Hashing wraps a report file's writer so that the bytes it writes are
+// counted and hashed into s under name.
+func (s Sums) Hashing(name string, write func(w *bufio.Writer) error) func(w *bufio.Writer) error {
 	return func(w *bufio.Writer) error {
 		h := &countingHash{Hash: sha256.New()}
 		bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
@@ -38,13 +36,13 @@ func (s fileSums) hashing(name string, write func(w *bufio.Writer) error) func(w
 		if err := bw.Flush(); err != nil {
 			return err
 		}
-		s[name] = manifestOutput{File: name, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: h.n}
+		s[name] = Output{File: name, SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: h.n}
 		return nil
 	}
 }
 
-// fill sets the checksum of every listed output that was written.
-func (s fileSums) fill(outputs []manifestOutput) {
+// Fill sets the checksum of every listed output that was written.
+func (s Sums) Fill(outputs []Output) {
 	for i := range outputs {
 		if sum, ok := s[outputs[i].File]; ok {
 			outputs[i].SHA256, outputs[i].Bytes = sum.SHA256, sum.Bytes
@@ -62,29 +60,23 @@ func (c *countingHash) Write(p []byte) (int, error) {
 	return c.Hash.Write(p)
 }
 
-// verifiedReport is a report folder whose manifest.json has been read;
-// its files are read through readVerified.
-type verifiedReport struct {
+// Report is a report folder whose manifest.json has been read; its files
+// are read through ReadVerified.
+type Report struct {
 	dir      string
-	manifest *manifest
-	outputs  map[string]manifestOutput
+	Manifest *Manifest
+	outputs  map[string]Output
 }
 
-// csvGuarded reports whether the report's CSV files were written with the
-// formula guard (output.GuardCSVText): unless its run said --csv-raw.
-func (r *verifiedReport) csvGuarded() bool {
-	return r.manifest == nil || r.manifest.Run == nil || !r.manifest.Run.CSVRaw
-}
-
-// openReport reads dir's manifest.json. A folder without one, or whose
+// Open reads dir's manifest.json. A folder without one, or whose
 // manifest cannot be read (not JSON, NaN, from a newer partons), is
 // refused: its files could not be checked.
-func openReport(dir string) (*verifiedReport, error) {
+func Open(dir string) (*Report, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a report folder (give the folder partons run wrote)", dir)
 	}
 	path := filepath.Join(dir, "manifest.json")
-	m, err := readManifest(path)
+	m, err := Read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &datasets.RecordError{Source: path, Feature: -1,
 			Reason: "missing: not a partons report, or an incomplete one, so its files cannot be checked"}
@@ -92,25 +84,34 @@ func openReport(dir string) (*verifiedReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &verifiedReport{dir: dir, manifest: m, outputs: map[string]manifestOutput{}}
+	r := &Report{dir: dir, Manifest: m, outputs: map[string]Output{}}
 	for _, o := range m.Outputs {
 		r.outputs[o.File] = o
 	}
 	return r, nil
 }
 
-// lists reports whether the manifest lists the file name.
-func (r *verifiedReport) lists(name string) bool {
+// Dir is the report's folder, as given to Open.
+func (r *Report) Dir() string { return r.dir }
+
+// CSVGuarded reports whether the report's CSV files were written with the
+// formula guard (output.GuardCSVText): unless its run said --csv-raw.
+func (r *Report) CSVGuarded() bool {
+	return r.Manifest == nil || r.Manifest.Run == nil || !r.Manifest.Run.CSVRaw
+}
+
+// Lists reports whether the manifest lists the file name.
+func (r *Report) Lists(name string) bool {
 	_, ok := r.outputs[name]
 	return ok
 }
 
-// readVerified returns the bytes of the report file name after checking
+// ReadVerified returns the bytes of the report file name after checking
 // them against the manifest: a file the manifest does not list, lists
 // without a checksum, or that is missing, of another size (truncated or
 // extended) or of another SHA-256 (edited) is an error naming the file
 // (datasets.ErrInvalid: exit 3).
-func (r *verifiedReport) readVerified(name string) ([]byte, error) {
+func (r *Report) ReadVerified(name string) ([]byte, error) {
 	path := filepath.Join(r.dir, name)
 	manifestPath := filepath.Join(r.dir, "manifest.json")
 	bad := func(reason string) error { return &datasets.RecordError{Source: path, Feature: -1, Reason: reason} }
