@@ -12,6 +12,11 @@
 // why; missing population is never counted as zero; data that does not
 // cover a category in a country never reads as "no service there".
 //
-// The package does no file I/O. Compute is safe for concurrent use on
+// Scenario variants are data too: ApplyChanges takes a list of Change
+// values, however they were written down, and Recompute reuses the base
+// for categories a variant leaves alone.
+//
+// The package does no file I/O and imports no file format (a test at the
+// root of the module checks it). Compute is safe for concurrent use on
 // distinct inputs and parallelises internally over villages.
 package analysis

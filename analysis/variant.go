@@ -9,7 +9,6 @@ import (
 
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/geo/index"
 )
 
@@ -25,9 +24,48 @@ type Variant struct {
 	Full    bool
 	// Closed are the ids of the base services closed by the variant.
 	Closed map[string]bool
-	// Settings changed by the variant (nil: none).
-	Settings    *scenario.Settings
+	// CloseBorder: the variant closes the border to travel.
 	CloseBorder bool
+}
+
+// Change is one edit a scenario variant makes to the base data, as plain
+// data (whatever file format it was read from); exactly one field is set.
+type Change struct {
+	CloseServices *Selection
+	// AddServices are services to open; each one's Raw is its category as
+	// written, mapped to Category by ApplyChanges.
+	AddServices   []datasets.Service
+	MobileService *MobileService
+	SetCapacity   *CapacityChange
+	DropVillages  *Selection
+	AddVillages   []datasets.Village
+	// Params: the variant changes run parameters, which its caller
+	// applies to the Params it passes to Recompute; every category is
+	// then recomputed.
+	Params      bool
+	CloseBorder bool
+}
+
+// Selection selects services or villages by ids, or by category, country
+// and area together (area: the area code of the village a service lies
+// nearest to). It must select something.
+type Selection struct {
+	IDs                     []string
+	Category, Country, Area string
+}
+
+// MobileService is a mobile service (a post van, a travelling GP)
+// stopping in the listed villages: one service point at each village's
+// location, with id IDPrefix + the village id.
+type MobileService struct {
+	IDPrefix, Category string
+	Villages           []string
+}
+
+// CapacityChange sets the capacity of the selected services.
+type CapacityChange struct {
+	Selection
+	Capacity float64
 }
 
 // ChangeError is a change that cannot be applied (unknown id, a filter
@@ -45,7 +83,7 @@ func (e *ChangeError) Error() string { return fmt.Sprintf("change %d: %s", e.Cha
 // base data has. Services are matched to areas through the village nearest
 // to them. Closing never reorders the remaining services; added ones come
 // last, so results stay deterministic.
-func ApplyChanges(villages []datasets.Village, services []datasets.Service, changes []scenario.Change,
+func ApplyChanges(villages []datasets.Village, services []datasets.Service, changes []Change,
 	mapCategory func(string) string) (*Variant, error) {
 	v := &Variant{
 		Villages: slices.Clone(villages), Services: slices.Clone(services),
@@ -69,7 +107,7 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 		}
 		return ""
 	}
-	selectServices := func(f *scenario.Filter) ([]int, string) {
+	selectServices := func(f *Selection) ([]int, string) {
 		var out []int
 		if len(f.IDs) > 0 {
 			pos := map[string]int{}
@@ -129,16 +167,12 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			}
 			v.Services = kept
 		case c.AddServices != nil:
-			for _, ns := range c.AddServices {
-				cat := mapCategory(ns.Category)
+			for _, s := range c.AddServices {
+				cat := mapCategory(s.Raw)
 				if !cats[cat] {
-					return fail(fmt.Sprintf("service %q: category %q (from %q) is not in the base data", ns.ID, cat, ns.Category))
+					return fail(fmt.Sprintf("service %q: category %q (from %q) is not in the base data", s.ID, cat, s.Raw))
 				}
-				s := datasets.Service{ID: ns.ID, Name: ns.Name, Category: cat, Raw: ns.Category, Country: ns.Country,
-					Location: orb.Point{ns.Lon, ns.Lat}, Origin: datasets.Origin{Source: "scenario", Feature: -1}}
-				if ns.Capacity != nil {
-					s.Capacity, s.HasCapacity = *ns.Capacity, true
-				}
+				s.Category = cat
 				v.Services = append(v.Services, s)
 				v.Touched[cat] = true
 			}
@@ -164,7 +198,7 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			}
 			v.Touched[cat] = true
 		case c.SetCapacity != nil:
-			sel, why := selectServices(&c.SetCapacity.Filter)
+			sel, why := selectServices(&c.SetCapacity.Selection)
 			if why != "" {
 				return fail(why)
 			}
@@ -203,18 +237,9 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			v.Villages = kept
 			v.Full = true
 		case c.AddVillages != nil:
-			for _, nv := range c.AddVillages {
-				vl := datasets.Village{ID: nv.ID, Name: nv.Name, Country: nv.Country, AreaCode: nv.AreaCode, AreaName: nv.AreaName,
-					Location: orb.Point{nv.Lon, nv.Lat}, Geometry: orb.Point{nv.Lon, nv.Lat},
-					Origin: datasets.Origin{Source: "scenario", Feature: -1}}
-				if nv.Population != nil {
-					vl.Population, vl.HasPopulation = *nv.Population, true
-				}
-				v.Villages = append(v.Villages, vl)
-			}
+			v.Villages = append(v.Villages, c.AddVillages...)
 			v.Full = true
-		case c.Set != nil:
-			v.Settings = c.Set
+		case c.Params:
 			v.Full = true
 		case c.CloseBorder:
 			v.CloseBorder = true

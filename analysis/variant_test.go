@@ -11,7 +11,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/render/output"
 )
 
@@ -63,9 +62,9 @@ func TestRecomputeIncrementalEqualsFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Coverage = base.Coverage
-	changes := []scenario.Change{
-		{CloseServices: &scenario.Filter{IDs: []string{"s0", "s3", "s9"}}},
-		{AddServices: []scenario.NewService{{ID: "new", Category: "post", Country: "BE", Lon: 2.9, Lat: 50.9}}},
+	changes := []Change{
+		{CloseServices: &Selection{IDs: []string{"s0", "s3", "s9"}}},
+		{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "BE", Location: orb.Point{2.9, 50.9}}}},
 	}
 	v, err := ApplyChanges(vs, ss, changes, func(s string) string { return s })
 	if err != nil {
@@ -112,13 +111,13 @@ func TestClosingNeverImprovesOpeningNeverWorsens(t *testing.T) {
 		p.Coverage = base.Coverage
 		rng := rand.New(rand.NewPCG(seed, 9))
 		closeIDs := []string{ss[rng.IntN(len(ss))].ID, ss[rng.IntN(len(ss))].ID}
-		closed, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{IDs: closeIDs}}}, func(s string) string { return s })
+		closed, err := ApplyChanges(vs, ss, []Change{{CloseServices: &Selection{IDs: closeIDs}}}, func(s string) string { return s })
 		if err != nil {
 			t.Fatal(err)
 		}
-		opened, err := ApplyChanges(vs, ss, []scenario.Change{{AddServices: []scenario.NewService{
-			{ID: "n1", Category: "post", Country: "BE", Lon: 2 + 1.3*rng.Float64(), Lat: 50.85 + 0.3*rng.Float64()},
-			{ID: "n2", Category: "bakery", Country: "FR", Lon: 2 + 1.3*rng.Float64(), Lat: 50.55 + 0.2*rng.Float64()}}}},
+		opened, err := ApplyChanges(vs, ss, []Change{{AddServices: []datasets.Service{
+			{ID: "n1", Raw: "post", Country: "BE", Location: orb.Point{2 + 1.3*rng.Float64(), 50.85 + 0.3*rng.Float64()}},
+			{ID: "n2", Raw: "bakery", Country: "FR", Location: orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.2*rng.Float64()}}}}},
 			func(s string) string { return s })
 		if err != nil {
 			t.Fatal(err)
@@ -156,19 +155,19 @@ func TestApplyChangesErrors(t *testing.T) {
 	id := func(s string) string { return s }
 	cases := []struct {
 		name string
-		c    scenario.Change
+		c    Change
 		want string
 	}{
-		{"unknown service", scenario.Change{CloseServices: &scenario.Filter{IDs: []string{"nope"}}}, `no service has id "nope"`},
-		{"category absent", scenario.Change{CloseServices: &scenario.Filter{Category: "dentist"}}, `no service of category "dentist"`},
-		{"filter selects nothing", scenario.Change{CloseServices: &scenario.Filter{Category: "post", Country: "LU"}}, "selects no service"},
-		{"add new category", scenario.Change{AddServices: []scenario.NewService{{ID: "x", Category: "bank", Lon: 2.5, Lat: 50.9}}}, "not in the base data"},
-		{"duplicate id", scenario.Change{AddServices: []scenario.NewService{{ID: "s1", Category: "post", Lon: 2.5, Lat: 50.9}}}, "unique"},
-		{"unknown village", scenario.Change{MobileService: &scenario.Mobile{IDPrefix: "m", Category: "post", Villages: []string{"zz"}}}, `no village has id "zz"`},
+		{"unknown service", Change{CloseServices: &Selection{IDs: []string{"nope"}}}, `no service has id "nope"`},
+		{"category absent", Change{CloseServices: &Selection{Category: "dentist"}}, `no service of category "dentist"`},
+		{"filter selects nothing", Change{CloseServices: &Selection{Category: "post", Country: "LU"}}, "selects no service"},
+		{"add new category", Change{AddServices: []datasets.Service{{ID: "x", Raw: "bank", Location: orb.Point{2.5, 50.9}}}}, "not in the base data"},
+		{"duplicate id", Change{AddServices: []datasets.Service{{ID: "s1", Raw: "post", Location: orb.Point{2.5, 50.9}}}}, "unique"},
+		{"unknown village", Change{MobileService: &MobileService{IDPrefix: "m", Category: "post", Villages: []string{"zz"}}}, `no village has id "zz"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ApplyChanges(vs, ss, []scenario.Change{tc.c}, id)
+			_, err := ApplyChanges(vs, ss, []Change{tc.c}, id)
 			if err == nil || !bytes.Contains([]byte(err.Error()), []byte(tc.want)) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
@@ -186,7 +185,7 @@ func TestCloseFilterMapsCategory(t *testing.T) {
 		}
 		return s
 	}
-	byName, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{Category: "post"}}}, mapCat)
+	byName, err := ApplyChanges(vs, ss, []Change{{CloseServices: &Selection{Category: "post"}}}, mapCat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +193,7 @@ func TestCloseFilterMapsCategory(t *testing.T) {
 		t.Fatal("closing post closed nothing")
 	}
 	for _, raw := range []string{"amenity=post_office", "Post"} {
-		v, err := ApplyChanges(vs, ss, []scenario.Change{{CloseServices: &scenario.Filter{Category: raw}}}, mapCat)
+		v, err := ApplyChanges(vs, ss, []Change{{CloseServices: &Selection{Category: raw}}}, mapCat)
 		if err != nil {
 			t.Fatalf("%s: %v", raw, err)
 		}

@@ -8,12 +8,11 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/datasets/scenario"
 )
 
 // scenarioData is 10k villages × 1k services and 20 variants, each closing
 // one service (so each touches one of the ten categories).
-func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]scenario.Change) {
+func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]analysis.Change) {
 	b.Helper()
 	vg, sc := Synth(10_000, 1_000, 7)
 	vs, _, err := load.Villages([]load.Source{load.Bytes("v.geojson", vg)}, datasets.DefaultVillageSchema())
@@ -25,9 +24,9 @@ func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]sce
 		b.Fatal(err)
 	}
 	mapAll(ss)
-	var variants [][]scenario.Change
+	var variants [][]analysis.Change
 	for k := range 20 {
-		variants = append(variants, []scenario.Change{{CloseServices: &scenario.Filter{IDs: []string{fmt.Sprintf("s%d", k*37)}}}})
+		variants = append(variants, []analysis.Change{{CloseServices: &analysis.Selection{IDs: []string{fmt.Sprintf("s%d", k*37)}}}})
 	}
 	return vs, ss, variants
 }

@@ -163,8 +163,10 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	}
 	// Every variant's changes are checked against the data before the base
 	// is computed: an unknown id or category fails at once, with its line.
+	changes := make([][]analysis.Change, len(sf.Variants))
 	for k, v := range sf.Variants {
-		if _, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat); err != nil {
+		changes[k] = variantChanges(v)
+		if _, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat); err != nil {
 			return changeError(path, sf, k, err)
 		}
 	}
@@ -194,7 +196,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	cmp.add("base", baseAggs, nil)
 	for k, v := range sf.Variants {
 		pr.step("variant " + v.Name)
-		vr, err := analysis.ApplyChanges(in.villages, in.services, v.Changes, mapCat)
+		vr, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat)
 		if err != nil {
 			return changeError(path, sf, k, err)
 		}
@@ -204,8 +206,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 			rp := *p.Road
 			p.Road = &rp
 		}
-		if vr.Settings != nil {
-			if err := applySettings(ctx, &p, vr.Settings, j, in, path, v.Name, needLabels); err != nil {
+		if set := variantSettings(v); set != nil {
+			if err := applySettings(ctx, &p, set, j, in, path, v.Name, needLabels); err != nil {
 				return err
 			}
 		}

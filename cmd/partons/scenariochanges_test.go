@@ -1,0 +1,61 @@
+package main
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/scenario"
+)
+
+// TestVariantChanges: every kind of change in a scenario file becomes the
+// analysis change it means, one for one and in order.
+func TestVariantChanges(t *testing.T) {
+	capacity, pop := 12.5, 340.0
+	filter := scenario.Filter{IDs: []string{"a"}, Category: "post", Country: "BE", Area: "33011"}
+	sel := &analysis.Selection{IDs: []string{"a"}, Category: "post", Country: "BE", Area: "33011"}
+	set := &scenario.Settings{Profile: "walk"}
+	v := scenario.Variant{Name: "v", Changes: []scenario.Change{
+		{CloseServices: &filter},
+		{AddServices: []scenario.NewService{{ID: "n", Name: "New", Category: "amenity=post_office", Country: "FR", Lon: 2.5, Lat: 50.7, Capacity: &capacity}}},
+		{MobileService: &scenario.Mobile{IDPrefix: "van-", Category: "post", Villages: []string{"x", "y"}}},
+		{SetCapacity: &scenario.SetCapacity{Filter: filter, Capacity: 3}},
+		{DropVillages: &scenario.Filter{Country: "FR"}},
+		{AddVillages: []scenario.NewVillage{{ID: "nv", Name: "Nieuw", Country: "BE", Population: &pop, AreaCode: "33011", AreaName: "Ieper", Lon: 2.88, Lat: 50.85}}},
+		{Set: &scenario.Settings{Profile: "car"}},
+		{Set: set},
+		{CloseBorder: true},
+	}}
+	origin := datasets.Origin{Source: "scenario", Feature: -1}
+	want := []analysis.Change{
+		{CloseServices: sel},
+		{AddServices: []datasets.Service{{ID: "n", Name: "New", Raw: "amenity=post_office", Country: "FR",
+			Location: orb.Point{2.5, 50.7}, Capacity: 12.5, HasCapacity: true, Origin: origin}}},
+		{MobileService: &analysis.MobileService{IDPrefix: "van-", Category: "post", Villages: []string{"x", "y"}}},
+		{SetCapacity: &analysis.CapacityChange{Selection: *sel, Capacity: 3}},
+		{DropVillages: &analysis.Selection{Country: "FR"}},
+		{AddVillages: []datasets.Village{{ID: "nv", Name: "Nieuw", Country: "BE", Population: 340, HasPopulation: true,
+			AreaCode: "33011", AreaName: "Ieper", Location: orb.Point{2.88, 50.85}, Geometry: orb.Point{2.88, 50.85}, Origin: origin}}},
+		{Params: true},
+		{Params: true},
+		{CloseBorder: true},
+	}
+	got := variantChanges(v)
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("change %d:\n got %+v\nwant %+v", i+1, got[i], want[i])
+		}
+	}
+	if s := variantSettings(v); s != set {
+		t.Errorf("settings %+v, want the last set %+v", s, set)
+	}
+	if s := variantSettings(scenario.Variant{Changes: v.Changes[:1]}); s != nil {
+		t.Errorf("settings %+v for a variant that sets none", s)
+	}
+}
