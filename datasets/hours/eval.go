@@ -117,20 +117,18 @@ func (h *Hours) Evaluate(w Week, cal *Calendar) (s Schedule) {
 		return Schedule{Status: Unsupported, Reason: err.Error()}
 	}
 	var week [WeekMinutes]state
-	var day [2 * DayMinutes]state
+	var day [DayMinutes]state
+	sel := make([]bool, 8*len(h.rules)) // sel[(d+1)*n+i]: rule i selects day d (-1 … 6)
+	n := len(h.rules)
 	for d := -1; d < 7; d++ {
-		date := w.Day(d).Add(12 * time.Hour)
-		h.evalDay(date, phMatchers, &day)
-		base := d * DayMinutes
-		for m, st := range day {
-			i := base + m
-			if st == closed || i < 0 || i >= WeekMinutes {
-				continue
-			}
-			if week[i] != open { // open from one day wins over unknown from another
-				week[i] = st
-			}
+		noon := w.Day(d).Add(12 * time.Hour)
+		for i := range h.rules {
+			sel[(d+1)*n+i] = h.selects(i, noon, phMatchers)
 		}
+	}
+	for d := 0; d < 7; d++ {
+		h.evalDay(sel[(d+1)*n:(d+2)*n], sel[d*n:(d+1)*n], &day)
+		copy(week[d*DayMinutes:], day[:])
 	}
 	return Schedule{Status: Known, Open: runs(week[:], open), Unknown: runs(week[:], unknown)}
 }
@@ -177,48 +175,69 @@ func (h *Hours) selects(i int, date time.Time, ph map[[2]int]*openinghours.Openi
 	return false
 }
 
-// evalDay fills day (minutes from 00:00 of date's day, two days long to
-// hold times past midnight) with the rules that select date, in order: a
-// normal rule replaces what earlier rules set that day (an "off" rule with
-// times closes only its times), an additional rule adds, and fallback rules
-// apply only on a day no earlier rule selected.
-func (h *Hours) evalDay(date time.Time, ph map[[2]int]*openinghours.OpeningHours, day *[2 * DayMinutes]state) {
+// evalDay fills day with the rules in order, as the reference evaluator
+// does: a rule counts on the days its selector takes (today), and its
+// times past midnight count on the next day (yesterday's rules spill into
+// today). A normal rule that takes today replaces what earlier rules set
+// today, spilled times included; an "off" rule with times closes only its
+// times; an additional (",") rule adds; a fallback ("||") rule sets only
+// the minutes no earlier rule's times covered.
+func (h *Hours) evalDay(today, yesterday []bool, day *[DayMinutes]state) {
+	var covered [DayMinutes]bool
 	for i := range day {
 		day[i] = closed
 	}
-	selected := false
 	for i := range h.rules {
 		r := &h.rules[i]
-		if r.join == fallback && selected {
-			break
-		}
-		if !h.selects(i, date, ph) {
+		if !today[i] && !yesterday[i] {
 			continue
 		}
-		selected = true
-		if r.join != additional && !(r.state == closed && len(r.spans) > 0) {
+		if today[i] && r.join == normal && !(r.state == closed && len(r.spans) > 0) {
 			for k := range day {
-				day[k] = closed
+				day[k], covered[k] = closed, false
+			}
+		}
+		set := func(from, to int, st state) {
+			for m := max(from, 0); m < min(to, DayMinutes); m++ {
+				if r.join == fallback && covered[m] {
+					continue
+				}
+				day[m] = st
+				covered[m] = true
 			}
 		}
 		if len(r.spans) == 0 {
-			fill(day, 0, DayMinutes, r.state)
+			if today[i] {
+				set(0, DayMinutes, r.state)
+			}
 			continue
 		}
 		for _, sp := range r.spans {
-			if sp.End == sp.Start { // "HH:MM+": open end, unknown to midnight
-				fill(day, sp.Start, DayMinutes, unknown)
-				continue
+			from, to, st := sp.Start, sp.End, r.state
+			if from == to { // "HH:MM+": open end, unknown for as long as the reference evaluator guesses
+				st, to = unknown, openEndUntil(from)
 			}
-			fill(day, sp.Start, sp.End, r.state)
+			if today[i] {
+				set(from, to, st)
+			}
+			if yesterday[i] && to > DayMinutes {
+				set(0, to-DayMinutes, st)
+			}
 		}
 	}
 }
 
-func fill(day *[2 * DayMinutes]state, from, to int, st state) {
-	for m := from; m < to; m++ {
-		day[m] = st
+// openEndUntil is where an open end ("HH:MM+") starting at from stops being
+// unknown: 8 hours after a start from 22:00, 10 hours after a start from
+// 17:00, midnight before that (the rule of the reference evaluator).
+func openEndUntil(from int) int {
+	switch {
+	case from >= 22*60:
+		return from + 8*60
+	case from >= 17*60:
+		return from + 10*60
 	}
+	return DayMinutes
 }
 
 // runs returns the maximal runs of st in week.

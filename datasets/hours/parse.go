@@ -51,7 +51,7 @@ type joiner uint8
 const (
 	normal     joiner = iota // ";": replaces earlier rules on the days it selects
 	additional               // ",": adds to earlier rules
-	fallback                 // "||": applies on days no earlier rule selected
+	fallback                 // "||": sets the minutes no earlier rule covered
 )
 
 // span is a time range in minutes from the start of the day the rule
