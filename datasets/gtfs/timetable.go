@@ -34,6 +34,26 @@ type Timetable struct {
 	// stops, trips with no service on Date, …), by a short snake_case key,
 	// for the manifest: nothing is dropped silently.
 	Counts map[string]int
+	// Files accounts for every row of every file read, per feed: Read =
+	// Used + the sum of Unused (added with the reader; see FileRows).
+	Files []FileRows
+	// Warnings are recoverable problems the caller should show (a feed
+	// with no service on Date, feeds in time zones of different offsets),
+	// one sentence each naming the feed.
+	Warnings []string
+}
+
+// FileRows accounts for the rows of one file of one feed on Date.
+type FileRows struct {
+	Feed, File string
+	// Read is the number of data rows (the header excluded).
+	Read int
+	// Used rows became part of the Timetable (a stop served on Date, a
+	// trip running on Date, a transfer between boarding points, …).
+	Used int
+	// Unused counts the other rows by reason ("flex", "no_service_on_date",
+	// "station", …); Read == Used + the sum of Unused.
+	Unused map[string]int
 }
 
 // Feed describes one input feed.
@@ -52,6 +72,9 @@ type Feed struct {
 	Start, End time.Time
 	// Running reports whether any trip of the feed runs on Date.
 	Running bool
+	// Ignored lists the feed's files this package does not read
+	// (shapes.txt, fare files, GTFS-Flex files read by package flex, …).
+	Ignored []string
 }
 
 // Stop is a boarding point.
@@ -65,7 +88,10 @@ type Stop struct {
 
 // Trip is one vehicle journey on Date.
 type Trip struct {
-	ID      string // namespaced; a trip expanded from frequencies gets "#HHMMSS" appended
+	// ID is namespaced; a trip expanded from frequencies gets "#HHMMSS"
+	// appended (its first departure, GTFS time), and a trip of the
+	// previous service day "@prev".
+	ID      string
 	RouteID string // namespaced
 	Feed    int32
 	// RouteType is GTFS route_type (0 tram, 2 rail, 3 bus, …).
@@ -74,7 +100,10 @@ type Trip struct {
 	// frequencies.txt; Exact is its exact_times (false: headway-based).
 	Frequency, Exact bool
 	// Times are in stop_sequence order; Arrival ≤ Departure, and
-	// non-decreasing along the trip.
+	// non-decreasing along the trip. Times left empty in stop_times.txt
+	// between timed stops are interpolated by straight-line distance
+	// (counted as stop_times_interpolated). The first stop time of a trip
+	// of the previous day may keep a negative Arrival.
 	Times []StopTime
 }
 

@@ -1,0 +1,376 @@
+package gtfs
+
+import (
+	"math"
+	"sort"
+
+	"github.com/partons/partons/datasets/gtfs/internal/feedio"
+)
+
+func (f *feed) readTrips(a *feedio.Archive, p *feedio.Problems) {
+	t, ok := a.OpenTable("trips.txt", p)
+	if !ok {
+		return
+	}
+	t.Require("route_id", "service_id", "trip_id")
+	for t.Next() {
+		id, ok := t.Need("trip_id")
+		if !ok {
+			continue
+		}
+		if _, dup := f.tripIdx[id]; dup {
+			t.Errorf("trip_id", "duplicate id %q", id)
+			continue
+		}
+		tr := rawTrip{id: id, route: -1, service: -1}
+		if r, ok := t.Need("route_id"); ok {
+			if i, ok := f.routeIdx[r]; ok {
+				tr.route = i
+			} else {
+				f.unknown(t, "route_id", "routes.txt", "route", r)
+			}
+		}
+		if s, ok := t.Need("service_id"); ok {
+			if i, ok := f.svcIdx[s]; ok {
+				tr.service = i
+			} else {
+				f.unknown(t, "service_id", "services", "service", s)
+			}
+		}
+		f.tripIdx[id] = int32(len(f.trips))
+		f.trips = append(f.trips, tr)
+	}
+	f.rows["trips.txt"] = t.Rows
+}
+
+func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
+	t, ok := a.OpenTable("stop_times.txt", p)
+	if !ok {
+		return
+	}
+	flexCols := t.Has("location_group_id") || t.Has("location_id") || t.Has("start_pickup_drop_off_window")
+	t.Require("trip_id", "stop_sequence")
+	if !flexCols {
+		t.Require("stop_id", "arrival_time", "departure_time")
+	}
+	for t.Next() {
+		tid, ok := t.Need("trip_id")
+		if !ok {
+			continue
+		}
+		ti, ok := f.tripIdx[tid]
+		if !ok {
+			f.unknown(t, "trip_id", "trips.txt", "trip", tid)
+			continue
+		}
+		r := rawStopTime{trip: ti, stop: -1, arr: -1, dep: -1, line: int32(t.Line())}
+		if v, ok := t.Need("stop_sequence"); ok {
+			n, err := parseInt(v, 0, math.MaxInt32)
+			if err != nil {
+				t.Errorf("stop_sequence", "%v", err)
+				continue
+			}
+			r.seq = int32(n)
+		} else {
+			continue
+		}
+		r.flexFlags = t.Get("location_group_id") != "" || t.Get("location_id") != "" ||
+			t.Get("start_pickup_drop_off_window") != "" || t.Get("end_pickup_drop_off_window") != ""
+		if r.flexFlags {
+			f.trips[ti].flex = true
+		}
+		if sid := t.Get("stop_id"); sid != "" {
+			si, ok := f.stopIdx[sid]
+			switch {
+			case !ok:
+				f.unknown(t, "stop_id", "stops.txt", "stop", sid)
+				continue
+			case f.stops[si].typ != locStop:
+				t.Errorf("stop_id", "%q has location_type %d: a trip calls only at stops and platforms (location_type 0)", sid, f.stops[si].typ)
+				continue
+			}
+			r.stop = si
+		} else if !r.flexFlags {
+			t.Errorf("stop_id", "required value is empty")
+			continue
+		}
+		bad := false
+		for _, c := range []struct {
+			col string
+			v   *int32
+		}{{"arrival_time", &r.arr}, {"departure_time", &r.dep}} {
+			if v := t.Get(c.col); v != "" {
+				s, err := ParseTime(v)
+				if err != nil {
+					t.Errorf(c.col, "%v", err)
+					bad = true
+				}
+				*c.v = s
+			}
+		}
+		if bad {
+			continue
+		}
+		if r.arr < 0 {
+			r.arr = r.dep
+		} else if r.dep < 0 {
+			r.dep = r.arr
+		}
+		if r.arr < 0 && t.Get("timepoint") == "1" {
+			t.Errorf("arrival_time", "required when timepoint is 1")
+		}
+		for _, c := range []struct {
+			col string
+			v   *uint8
+		}{{"pickup_type", &r.pickup}, {"drop_off_type", &r.dropOff}} {
+			if v := t.Get(c.col); v != "" {
+				n, err := parseInt(v, 0, 3)
+				if err != nil {
+					t.Errorf(c.col, "%v", err)
+				}
+				*c.v = uint8(n)
+			}
+		}
+		f.st = append(f.st, r)
+	}
+	f.rows["stop_times.txt"] = t.Rows
+	f.checkTrips(t.Source, p)
+}
+
+// checkTrips sorts the stop times by trip and sequence, then checks and
+// completes each fixed-schedule trip: no repeated sequence, times on the
+// first and last stop, times never decreasing; missing times between
+// timed stops are interpolated by straight-line distance.
+func (f *feed) checkTrips(src string, p *feedio.Problems) {
+	sort.SliceStable(f.st, func(i, j int) bool {
+		a, b := &f.st[i], &f.st[j]
+		if a.trip != b.trip {
+			return a.trip < b.trip
+		}
+		return a.seq < b.seq
+	})
+	for i := range f.trips {
+		f.trips[i].first, f.trips[i].end = -1, -1
+	}
+	for lo := 0; lo < len(f.st); {
+		hi := lo
+		for hi < len(f.st) && f.st[hi].trip == f.st[lo].trip {
+			hi++
+		}
+		tr := &f.trips[f.st[lo].trip]
+		tr.first, tr.end = int32(lo), int32(hi)
+		f.checkTrip(f.st[lo:hi], tr, src, p)
+		lo = hi
+	}
+}
+
+func (f *feed) checkTrip(st []rawStopTime, tr *rawTrip, src string, p *feedio.Problems) {
+	for k := 1; k < len(st); k++ {
+		if st[k].seq == st[k-1].seq {
+			p.Add(src, int(st[k].line), "stop_sequence", "trip %q has stop_sequence %d twice (also line %d)", tr.id, st[k].seq, st[k-1].line)
+			return
+		}
+	}
+	if tr.flex {
+		return
+	}
+	for _, k := range []int{0, len(st) - 1} {
+		if st[k].arr < 0 {
+			p.Add(src, int(st[k].line), "arrival_time", "the first and last stop of trip %q need arrival and departure times", tr.id)
+			return
+		}
+	}
+	prev := -1
+	for k := range st {
+		s := &st[k]
+		if s.arr < 0 {
+			continue
+		}
+		if s.dep < s.arr {
+			p.Add(src, int(s.line), "departure_time", "trip %q departs at %s, before it arrives at %s", tr.id, FormatTime(s.dep), FormatTime(s.arr))
+			return
+		}
+		if prev >= 0 && s.arr < st[prev].dep {
+			p.Add(src, int(s.line), "arrival_time", "trip %q arrives at %s, before it left the previous stop at %s (line %d): times must not decrease",
+				tr.id, FormatTime(s.arr), FormatTime(st[prev].dep), st[prev].line)
+			return
+		}
+		if prev >= 0 && k > prev+1 {
+			f.interpolate(st[prev : k+1])
+		}
+		prev = k
+	}
+}
+
+// interpolate fills the times of st[1:len-1] between two timed stops,
+// in proportion to the straight-line distance along the stops.
+func (f *feed) interpolate(st []rawStopTime) {
+	n := len(st)
+	cum := make([]float64, n)
+	for k := 1; k < n; k++ {
+		a, b := f.stops[st[k-1].stop], f.stops[st[k].stop]
+		cum[k] = cum[k-1] + haversine(a.lat, a.lon, b.lat, b.lon)
+	}
+	t0, t1 := float64(st[0].dep), float64(st[n-1].arr)
+	for k := 1; k < n-1; k++ {
+		frac := float64(k) / float64(n-1)
+		if cum[n-1] > 0 {
+			frac = cum[k] / cum[n-1]
+		}
+		v := int32(math.Round(t0 + frac*(t1-t0)))
+		st[k].arr, st[k].dep = v, v
+		f.interp++
+	}
+}
+
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371008.8
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
+	t, ok := a.OpenTable("frequencies.txt", p)
+	if !ok {
+		return
+	}
+	t.Require("trip_id", "start_time", "end_time", "headway_secs")
+	for t.Next() {
+		tid, ok := t.Need("trip_id")
+		if !ok {
+			continue
+		}
+		ti, ok := f.tripIdx[tid]
+		if !ok {
+			f.unknown(t, "trip_id", "trips.txt", "trip", tid)
+			continue
+		}
+		fr := freq{trip: ti}
+		bad := false
+		for _, c := range []struct {
+			col string
+			v   *int32
+		}{{"start_time", &fr.start}, {"end_time", &fr.end}} {
+			v, ok := t.Need(c.col)
+			if !ok {
+				bad = true
+				continue
+			}
+			s, err := ParseTime(v)
+			if err != nil {
+				t.Errorf(c.col, "%v", err)
+				bad = true
+			}
+			*c.v = s
+		}
+		if v, ok := t.Need("headway_secs"); ok {
+			h, err := parseInt(v, 1, 86400)
+			if err != nil {
+				t.Errorf("headway_secs", "%v", err)
+				bad = true
+			}
+			fr.headway = int32(h)
+		} else {
+			bad = true
+		}
+		switch v := t.Get("exact_times"); v {
+		case "", "0":
+		case "1":
+			fr.exact = true
+		default:
+			t.Errorf("exact_times", "%q: want 0 or 1", v)
+			bad = true
+		}
+		if !bad && fr.end <= fr.start {
+			t.Errorf("end_time", "%s is not after start_time %s", FormatTime(fr.end), FormatTime(fr.start))
+			bad = true
+		}
+		if !bad && f.trips[ti].flex {
+			t.Errorf("trip_id", "trip %q has GTFS-Flex pickup windows: it cannot have frequencies", tid)
+			bad = true
+		}
+		if !bad {
+			f.freqs = append(f.freqs, fr)
+		}
+	}
+	f.rows["frequencies.txt"] = t.Rows
+	sort.SliceStable(f.freqs, func(i, j int) bool {
+		if f.freqs[i].trip != f.freqs[j].trip {
+			return f.freqs[i].trip < f.freqs[j].trip
+		}
+		return f.freqs[i].start < f.freqs[j].start
+	})
+	for k := 1; k < len(f.freqs); k++ {
+		a, b := f.freqs[k-1], f.freqs[k]
+		if a.trip == b.trip && b.start < a.end {
+			p.Add(t.Source, 0, "start_time", "trip %q has overlapping frequencies (%s–%s and %s–%s)", f.trips[a.trip].id,
+				FormatTime(a.start), FormatTime(a.end), FormatTime(b.start), FormatTime(b.end))
+		}
+	}
+}
+
+func (f *feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
+	t, ok := a.OpenTable("transfers.txt", p)
+	if !ok {
+		return
+	}
+	for t.Next() {
+		tr := rawTransfer{from: -1, to: -1}
+		if v := t.Get("transfer_type"); v != "" {
+			n, err := parseInt(v, 0, 5)
+			if err != nil {
+				t.Errorf("transfer_type", "%v", err)
+				continue
+			}
+			tr.typ = uint8(n)
+		}
+		tr.specific = t.Get("from_trip_id") != "" || t.Get("to_trip_id") != "" || t.Get("from_route_id") != "" || t.Get("to_route_id") != ""
+		bad := false
+		for _, c := range []struct {
+			col string
+			v   *int32
+		}{{"from_stop_id", &tr.from}, {"to_stop_id", &tr.to}} {
+			v := t.Get(c.col)
+			if v == "" {
+				if tr.typ < 4 {
+					t.Errorf(c.col, "required value is empty")
+					bad = true
+				}
+				continue
+			}
+			i, ok := f.stopIdx[v]
+			if !ok {
+				f.unknown(t, c.col, "stops.txt", "stop", v)
+				bad = true
+			}
+			*c.v = i
+		}
+		if v := t.Get("min_transfer_time"); v != "" {
+			n, err := parseInt(v, 0, 86400)
+			if err != nil {
+				t.Errorf("min_transfer_time", "%v", err)
+				bad = true
+			}
+			tr.min = int32(n)
+		}
+		if !bad {
+			f.transfers = append(f.transfers, tr)
+		}
+	}
+	f.rows["transfers.txt"] = t.Rows
+}
+
+// unknown reports a reference to an id that its file lacks, unless that
+// file is missing or had problems of its own (already reported).
+func (f *feed) unknown(t *feedio.Table, col, file, what, id string) {
+	if f.incomplete[file] || file == "services" && (f.incomplete["calendar.txt"] || f.incomplete["calendar_dates.txt"]) {
+		return
+	}
+	where := file
+	if file == "services" {
+		where = "calendar.txt or calendar_dates.txt"
+	}
+	t.Errorf(col, "unknown %s %q (not in %s)", what, id, where)
+}

@@ -1,0 +1,204 @@
+package gtfs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/gtfs/internal/feedio"
+)
+
+// Source is one feed to read.
+type Source struct {
+	// Path is a .zip file or a folder holding the feed's .txt files.
+	Path string
+	// Name namespaces the feed's ids; "" means the file name without its
+	// extension.
+	Name string
+}
+
+// Feeds are parsed and checked feeds, before a service day is chosen.
+// Build one Timetable per day with Timetable.
+type Feeds struct {
+	feeds []*feed
+}
+
+// Load reads and checks every feed. Problems in the data come back all
+// together as a datasets.ErrorList (each a *datasets.RecordError naming
+// feed, file, line and field, wrapping datasets.ErrInvalid); a feed that
+// cannot be opened at all gives its own error.
+func Load(ctx context.Context, sources []Source) (*Feeds, error) {
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("gtfs: no feed given")
+	}
+	var p feedio.Problems
+	fs := &Feeds{}
+	names := map[string]string{}
+	for _, s := range sources {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		name := s.Name
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(filepath.Clean(s.Path)), filepath.Ext(s.Path))
+		}
+		if strings.ContainsAny(name, ":") || name == "" {
+			return nil, fmt.Errorf("gtfs: feed name %q of %s: want a name without ':'", name, s.Path)
+		}
+		if prev, dup := names[name]; dup {
+			return nil, fmt.Errorf("gtfs: feeds %s and %s are both named %q: name one of them", prev, s.Path, name)
+		}
+		names[name] = s.Path
+		a, err := feedio.Open(s.Path)
+		if err != nil {
+			p.AddErr(s.Path, err)
+			continue
+		}
+		f := parseFeed(a, name, &p)
+		a.Close()
+		fs.feeds = append(fs.feeds, f)
+	}
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// Validate reads every feed and returns all the problems found in their
+// data (nil when there are none), and an error only when the check could
+// not run (a cancelled context, two feeds with the same name).
+func Validate(ctx context.Context, sources []Source) ([]error, error) {
+	_, err := Load(ctx, sources)
+	if err == nil {
+		return nil, nil
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	var l datasets.ErrorList
+	if errors.As(err, &l) {
+		return l.Unwrap(), nil
+	}
+	if errors.Is(err, datasets.ErrInvalid) {
+		return []error{err}, nil
+	}
+	return nil, err
+}
+
+// Read loads the feeds and builds the Timetable of date; a zero date
+// picks DefaultDate (its reason is then the first of the Warnings).
+func Read(ctx context.Context, sources []Source, date time.Time) (*Timetable, error) {
+	fs, err := Load(ctx, sources)
+	if err != nil {
+		return nil, err
+	}
+	var warn []string
+	if date.IsZero() {
+		date, warn = fs.DefaultDate()
+	}
+	tt := fs.Timetable(date)
+	tt.Warnings = append(warn, tt.Warnings...)
+	return tt, nil
+}
+
+// Names lists the feeds' names in input order.
+func (fs *Feeds) Names() []string {
+	n := make([]string, len(fs.feeds))
+	for i, f := range fs.feeds {
+		n[i] = f.name
+	}
+	return n
+}
+
+// ServiceRuns reports whether the service_id of the named feed runs on
+// date (calendar and calendar_dates); false for an unknown feed or id.
+func (fs *Feeds) ServiceRuns(feedName, serviceID string, date time.Time) bool {
+	for _, f := range fs.feeds {
+		if f.name == feedName {
+			if i, ok := f.svcIdx[serviceID]; ok {
+				return f.services[i].runs(dayOf(date))
+			}
+		}
+	}
+	return false
+}
+
+// maxScanDays bounds the days DefaultDate looks at.
+const maxScanDays = 400
+
+// DefaultDate picks the service day of a study when none is given: a
+// weekday (Monday to Friday) inside every feed's service period, the one
+// on which most feeds run and then most trips run (so not a holiday),
+// the earliest of equals. When the periods share no weekday it picks the
+// best weekday of all the periods and says so. The sentences returned
+// explain the choice.
+func (fs *Feeds) DefaultDate() (time.Time, []string) {
+	lo, hi := fs.feeds[0].start, fs.feeds[0].end
+	ulo, uhi := lo, hi
+	for _, f := range fs.feeds[1:] {
+		lo, hi = max(lo, f.start), min(hi, f.end)
+		ulo, uhi = min(ulo, f.start), max(uhi, f.end)
+	}
+	var warn []string
+	best, ok := fs.bestWeekday(lo, hi)
+	if !ok {
+		best, ok = fs.bestWeekday(ulo, uhi)
+		warn = append(warn, "the feeds' service periods share no weekday: "+fs.periods())
+		if !ok {
+			return ulo.time(), append(warn, fmt.Sprintf("gtfs: no weekday with service in any feed; using %s", ulo))
+		}
+	}
+	return best.time(), append(warn, fmt.Sprintf("service day %s (%s): the weekday with the most trips inside every feed's service period (%s)",
+		best, best.time().Weekday(), fs.periods()))
+}
+
+func (fs *Feeds) periods() string {
+	var b strings.Builder
+	for i, f := range fs.feeds {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %s to %s", f.name, f.start, f.end)
+	}
+	return b.String()
+}
+
+func (fs *Feeds) bestWeekday(lo, hi day) (day, bool) {
+	per := make([][]int, len(fs.feeds)) // trips per service
+	for i, f := range fs.feeds {
+		per[i] = make([]int, len(f.services))
+		for _, t := range f.trips {
+			if t.service >= 0 {
+				per[i][t.service]++
+			}
+		}
+	}
+	var best day
+	bestFeeds, bestTrips := 0, 0
+	for d := lo; d <= hi && d < lo+maxScanDays; d++ {
+		if d.weekday() >= 5 {
+			continue
+		}
+		nf, nt := 0, 0
+		for i, f := range fs.feeds {
+			n := 0
+			for s := range f.services {
+				if per[i][s] > 0 && f.services[s].runs(d) {
+					n += per[i][s]
+				}
+			}
+			if n > 0 {
+				nf++
+			}
+			nt += n
+		}
+		if nf > bestFeeds || (nf == bestFeeds && nt > bestTrips) {
+			best, bestFeeds, bestTrips = d, nf, nt
+		}
+	}
+	return best, bestFeeds > 0
+}
