@@ -1,0 +1,360 @@
+package transit
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+const inf = int32(math.MaxInt32)
+
+// Leg is a walk to or from a stop.
+type Leg struct {
+	Stop int32
+	Sec  int32
+}
+
+// Egress is the walk from a stop to a service of a category.
+type Egress struct {
+	Stop, Cat, Svc, Sec int32
+}
+
+// Targets index the services by the stops they can be walked to from:
+// for each stop and category, the quickest service (smallest Svc on
+// ties). Build once per network and service set; immutable.
+type Targets struct {
+	nCats int
+	off   []int32
+	cat   []int32
+	sec   []int32
+	svc   []int32
+}
+
+// NewTargets indexes egress legs for a network of numStops stops and
+// numCats categories. It panics on a stop or category out of range (a
+// programmer error).
+func NewTargets(numStops, numCats int, legs []Egress) *Targets {
+	ls := append([]Egress(nil), legs...)
+	sort.Slice(ls, func(a, b int) bool {
+		x, y := ls[a], ls[b]
+		if x.Stop != y.Stop {
+			return x.Stop < y.Stop
+		}
+		if x.Cat != y.Cat {
+			return x.Cat < y.Cat
+		}
+		if x.Sec != y.Sec {
+			return x.Sec < y.Sec
+		}
+		return x.Svc < y.Svc
+	})
+	t := &Targets{nCats: numCats, off: make([]int32, numStops+1)}
+	for i, e := range ls {
+		if e.Stop < 0 || int(e.Stop) >= numStops || e.Cat < 0 || int(e.Cat) >= numCats {
+			panic(fmt.Sprintf("transit: egress %+v out of range", e))
+		}
+		if i > 0 && ls[i-1].Stop == e.Stop && ls[i-1].Cat == e.Cat {
+			continue // a quicker (or equal, smaller id) service is kept
+		}
+		t.cat = append(t.cat, e.Cat)
+		t.sec = append(t.sec, e.Sec)
+		t.svc = append(t.svc, e.Svc)
+		t.off[e.Stop+1] = int32(len(t.cat))
+	}
+	for s := 1; s <= numStops; s++ {
+		if t.off[s] < t.off[s-1] {
+			t.off[s] = t.off[s-1]
+		}
+	}
+	return t
+}
+
+// Query is one range search from one origin.
+type Query struct {
+	// From and To bound the departure window, GTFS seconds: the departure
+	// minutes are From, From+60, … while < To.
+	From, To int32
+	// Access are the walks from the origin to stops.
+	Access []Leg
+	// Direct[c] is the walk straight to the nearest service of category c
+	// (Sec < 0: none within walking distance).
+	Direct []Walk
+	// MaxTransfers (≥ 0) and MaxTravel (seconds, > 0).
+	MaxTransfers int
+	MaxTravel    int32
+}
+
+// Walk is a walking-only journey to a service.
+type Walk struct {
+	Sec, Svc int32
+}
+
+// Outcome is the best journey from one departure minute to one category:
+// door-to-door Sec (waiting included; -1 when nothing arrives within
+// MaxTravel), the number of Trips (0: walking all the way) and the
+// service reached. Among equally fast journeys the one with fewer trips,
+// then the smaller service index, is kept; walking wins ties.
+type Outcome struct {
+	Sec   int32
+	Trips int8
+	Svc   int32
+}
+
+// Minutes returns the number of departure minutes of the window.
+func (q *Query) Minutes() int {
+	if q.To <= q.From {
+		return 0
+	}
+	return int((q.To - q.From + 59) / 60)
+}
+
+// Search is a range-RAPTOR workspace for one network and target set. It
+// is not safe for concurrent use; reuse it across queries (one per
+// goroutine). Memory: 2·(MaxTransfers+2)·stops + patterns int32.
+type Search struct {
+	net *Network
+	tg  *Targets
+	k   int // rounds (trips) allowed
+
+	trip, board   []int32 // (k+1) rows of stops
+	catArr, catSv []int32 // (k+1) rows of categories
+	patPos        []int32
+	patQ          []int32
+	stamp         []uint32
+	epoch         uint32
+	marked, imp   []int32
+
+	// Rounds counts the RAPTOR rounds run (for benchmarks).
+	Rounds int64
+}
+
+// NewSearch allocates a workspace.
+func NewSearch(net *Network, tg *Targets) *Search {
+	s := &Search{net: net, tg: tg, patPos: make([]int32, len(net.patNTrips)), stamp: make([]uint32, net.NumStops())}
+	for i := range s.patPos {
+		s.patPos[i] = -1
+	}
+	return s
+}
+
+// ErrQuery reports an invalid query.
+var ErrQuery = errors.New("transit: invalid query")
+
+// Run answers q: out[mi·numCats + c] for the mi-th departure minute
+// (ascending) and category c. out is reused when large enough.
+// Time: O(minutes · rounds · work of improved stops); labels are kept
+// from one minute to the previous one (rRAPTOR), so a minute that offers
+// no new boarding costs little.
+func (s *Search) Run(q *Query, out []Outcome) ([]Outcome, error) {
+	nc := s.tg.nCats
+	if q.MaxTransfers < 0 || q.MaxTravel <= 0 || len(q.Direct) != nc {
+		return nil, fmt.Errorf("%w: max transfers %d, max travel %d s, %d direct walks for %d categories",
+			ErrQuery, q.MaxTransfers, q.MaxTravel, len(q.Direct), nc)
+	}
+	nm := q.Minutes()
+	if cap(out) < nm*nc {
+		out = make([]Outcome, nm*nc)
+	}
+	out = out[:nm*nc]
+	s.reset(q.MaxTransfers + 1)
+	ns := s.net.NumStops()
+	for mi := nm - 1; mi >= 0; mi-- {
+		m := q.From + int32(mi)*60
+		s.runMinute(q, m, ns, nc)
+		s.collect(q, out[mi*nc:(mi+1)*nc], m, nc)
+	}
+	return out, nil
+}
+
+func (s *Search) reset(k int) {
+	ns, nc := s.net.NumStops(), s.tg.nCats
+	s.k = k
+	need := (k + 1) * ns
+	if cap(s.trip) < need {
+		s.trip = make([]int32, need)
+		s.board = make([]int32, need)
+	}
+	s.trip, s.board = s.trip[:need], s.board[:need]
+	if cap(s.catArr) < (k+1)*nc {
+		s.catArr = make([]int32, (k+1)*nc)
+		s.catSv = make([]int32, (k+1)*nc)
+	}
+	s.catArr, s.catSv = s.catArr[:(k+1)*nc], s.catSv[:(k+1)*nc]
+	for i := range s.trip {
+		s.trip[i] = inf
+		s.board[i] = inf
+	}
+	for i := range s.catArr {
+		s.catArr[i] = inf
+		s.catSv[i] = -1
+	}
+}
+
+func (s *Search) nextEpoch() uint32 {
+	s.epoch++
+	if s.epoch == 0 {
+		for i := range s.stamp {
+			s.stamp[i] = 0
+		}
+		s.epoch = 1
+	}
+	return s.epoch
+}
+
+func (s *Search) runMinute(q *Query, m int32, ns, nc int) {
+	net := s.net
+	limit := m + q.MaxTravel
+	ep := s.nextEpoch()
+	s.marked = s.marked[:0]
+	for _, l := range q.Access {
+		t := m + l.Sec
+		if t < s.board[l.Stop] && t <= limit {
+			s.board[l.Stop] = t
+			if s.stamp[l.Stop] != ep {
+				s.stamp[l.Stop] = ep
+				s.marked = append(s.marked, l.Stop)
+			}
+		}
+	}
+	for k := 1; k <= s.k && len(s.marked) > 0; k++ {
+		s.Rounds++
+		// Patterns through the stops improved in the previous round, from
+		// their first such position.
+		for _, st := range s.marked {
+			for j := net.stopPatOff[st]; j < net.stopPatOff[st+1]; j++ {
+				p, pos := net.stopPat[j], net.stopPos[j]
+				if cur := s.patPos[p]; cur < 0 {
+					s.patQ = append(s.patQ, p)
+					s.patPos[p] = pos
+				} else if pos < cur {
+					s.patPos[p] = pos
+				}
+			}
+		}
+		ep = s.nextEpoch()
+		s.imp = s.imp[:0]
+		prev := s.board[(k-1)*ns : k*ns]
+		for _, p := range s.patQ {
+			s.scan(p, s.patPos[p], k, ns, prev, limit, ep)
+			s.patPos[p] = -1
+		}
+		s.patQ = s.patQ[:0]
+		// Services reached, then changes for the next round.
+		ep = s.nextEpoch()
+		s.marked = s.marked[:0]
+		row := s.trip[k*ns : (k+1)*ns]
+		crow := k * nc
+		for _, st := range s.imp {
+			a := row[st]
+			tg := s.tg
+			for j := tg.off[st]; j < tg.off[st+1]; j++ {
+				t, c, sv := a+tg.sec[j], crow+int(tg.cat[j]), tg.svc[j]
+				if t < s.catArr[c] || (t == s.catArr[c] && sv < s.catSv[c]) {
+					s.catArr[c], s.catSv[c] = t, sv
+				}
+			}
+			if k == s.k {
+				continue
+			}
+			for j := net.footOff[st]; j < net.footOff[st+1]; j++ {
+				r := net.footTo[j]
+				t := a + net.footSec[j]
+				if t > limit || !s.better(s.board, k, ns, r, t) {
+					continue
+				}
+				s.board[k*ns+int(r)] = t
+				if s.stamp[r] != ep {
+					s.stamp[r] = ep
+					s.marked = append(s.marked, r)
+				}
+			}
+		}
+	}
+}
+
+// better reports whether t beats the labels of rows 0..k (board) or
+// 1..k (trip) at stop st.
+func (s *Search) better(lab []int32, k, ns int, st int32, t int32) bool {
+	for j := k; j >= 0; j-- {
+		if lab[j*ns+int(st)] <= t {
+			return false
+		}
+	}
+	return true
+}
+
+// scan runs pattern p from position start in round k, boarding from the
+// labels prev of round k-1.
+func (s *Search) scan(p, start int32, k, ns int, prev []int32, limit int32, ep uint32) {
+	net := s.net
+	off := net.patStopOff[p]
+	l := net.patStopOff[p+1] - off
+	nt := net.patNTrips[p]
+	base := net.patTimeOff[p]
+	stops := net.patStops[off : off+l]
+	noPick := net.patNoPick[off : off+l]
+	noDrop := net.patNoDrop[off : off+l]
+	et := int32(-1)
+	var etBase int32
+	for i := start; i < l; i++ {
+		st := stops[i]
+		if et >= 0 && !noDrop[i] {
+			a := net.arr[etBase+i]
+			if a <= limit && s.better(s.trip, k, ns, st, a) {
+				s.trip[k*ns+int(st)] = a
+				if s.stamp[st] != ep {
+					s.stamp[st] = ep
+					s.imp = append(s.imp, st)
+				}
+			}
+		}
+		if noPick[i] || i+1 == l {
+			continue
+		}
+		b := prev[st]
+		if b == inf || (et >= 0 && b > net.dep[etBase+i]) {
+			continue
+		}
+		hi := nt
+		if et >= 0 {
+			hi = et
+		}
+		// smallest trip t < hi with dep[t][i] ≥ b (FIFO: dep grows with t)
+		lo, h := int32(0), hi
+		for lo < h {
+			mid := (lo + h) / 2
+			if net.dep[base+mid*l+i] >= b {
+				h = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		if lo < hi {
+			et = lo
+			etBase = base + et*l
+		}
+	}
+}
+
+// collect writes the best journey per category for minute m.
+func (s *Search) collect(q *Query, out []Outcome, m int32, nc int) {
+	for c := 0; c < nc; c++ {
+		best := Outcome{Sec: -1, Svc: -1}
+		bt := inf
+		for k := 1; k <= s.k; k++ {
+			a, sv := s.catArr[k*nc+c], s.catSv[k*nc+c]
+			if a == inf || a-m > q.MaxTravel {
+				continue
+			}
+			if a < bt || (a == bt && int8(k) == best.Trips && sv < best.Svc) {
+				bt = a
+				best = Outcome{Sec: a - m, Trips: int8(k), Svc: sv}
+			}
+		}
+		if w := q.Direct[c]; w.Sec >= 0 && w.Sec <= q.MaxTravel && (best.Sec < 0 || w.Sec <= best.Sec) {
+			best = Outcome{Sec: w.Sec, Trips: 0, Svc: w.Svc}
+		}
+		out[c] = best
+	}
+}
