@@ -11,7 +11,8 @@ import (
 )
 
 // Reading OpenStreetMap extracts is the longest silent stage of run --osm,
-// run --roads, extract and prepare (two or three passes over each file).
+// run --roads, extract and prepare (up to three passes over each file, shared
+// by the readers of one command).
 // The progress of a command travels in its context so that every place
 // that opens an extract shows it without threading it through signatures.
 
@@ -22,11 +23,27 @@ func withProgress(ctx context.Context, p *progress) context.Context {
 	return context.WithValue(ctx, progressKey{}, p)
 }
 
+type passObserverKey struct{}
+
+// withPassObserver returns ctx calling seen with the path of an extract
+// each time a pass over it starts: what a command costs in reads of its
+// files, for its tests.
+func withPassObserver(ctx context.Context, seen func(path string)) context.Context {
+	return context.WithValue(ctx, passObserverKey{}, seen)
+}
+
 // osmFileSource is osmroad.FileSource(path) that, when ctx carries a
 // progress that is on, shows how far each pass over the file has got:
 // "reading be.osm.pbf, pass 2: 120 of 560 MB".
 func osmFileSource(ctx context.Context, path string) osmroad.Source {
 	src := osmroad.FileSource(path)
+	if seen, ok := ctx.Value(passObserverKey{}).(func(string)); ok {
+		open := src.Open
+		src.Open = func() (io.ReadCloser, error) {
+			seen(path)
+			return open()
+		}
+	}
 	p, _ := ctx.Value(progressKey{}).(*progress)
 	if p == nil || !p.on {
 		return src

@@ -7,11 +7,12 @@ import (
 	"io"
 	"slices"
 
+	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/output"
 )
@@ -69,7 +70,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	}
 	pr := newProgress(stderr, o.quiet)
 	ctx = withProgress(ctx, pr)
-	var opts osmroad.Options
+	var country func(orb.Point) string
 	if len(o.boundaries) > 0 {
 		var srcs []load.Source
 		for _, b := range o.boundaries {
@@ -79,28 +80,29 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 		if err != nil {
 			return err
 		}
-		opts.Country = countryLabeller(bs)
-	} else {
-		// Count the crossings on the extracts' own complete country
-		// relations, as a closed border would draw them (one more pass
-		// over the files, for boundaries only).
-		pr.step("reading the country boundaries of " + fmt.Sprint(len(files)) + " extract(s)")
-		bs, _, why, err := extractCountries(ctx, files)
-		switch {
-		case err != nil:
-			return err
-		case why != "":
-			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
-		default:
-			opts.Country = countryLabeller(bs)
-		}
+		country = countryLabeller(bs)
 	}
-	var srcs []osmroad.Source
-	for _, f := range files {
-		srcs = append(srcs, osmFileSource(ctx, f))
+	// Without --boundaries, count the crossings on the extracts' own
+	// complete country relations, as a closed border would draw them,
+	// read in the same passes as the roads.
+	var ext *osmextract.Options
+	if len(o.boundaries) == 0 {
+		ext = countryExtract()
 	}
 	pr.step("reading " + fmt.Sprint(len(files)) + " extract(s)")
-	nets, rep, err := osmroad.ReadProfiles(ctx, srcs, profiles, opts)
+	res, roads, err := readOSM(ctx, files, ext, profiles)
+	if err != nil {
+		return err
+	}
+	if res != nil {
+		bs, _, why := countriesIn(res, files)
+		if why != "" {
+			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
+		} else {
+			country = countryLabeller(bs)
+		}
+	}
+	nets, rep, err := roads.networks(ctx, country)
 	if err != nil {
 		return err
 	}

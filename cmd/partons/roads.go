@@ -16,7 +16,6 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
 )
@@ -59,6 +58,15 @@ func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 // boundaries are known. A closed border without boundaries takes the
 // countries from the complete admin_level=2 relations of the OSM extracts.
 func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool) (*road.Graph, *roadInfo, func(string) uint8, error) {
+	return loadRoadsFrom(ctx, files, profile, bs, closed, nil)
+}
+
+// loadRoadsFrom is loadRoads taking the network from read when it holds
+// that of files and profile (collected in the read of the run's inputs).
+func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool, read *osmRoads) (*road.Graph, *roadInfo, func(string) uint8, error) {
+	if !read.holds(files, profile) {
+		read = nil
+	}
 	info := &roadInfo{Profile: string(profile)}
 	if len(bs) > 0 {
 		info.CountryLabels = "boundaries"
@@ -75,10 +83,16 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		if isGraph {
 			return nil, nil, nil, usagef("a closed border on the prepared graph %s needs --boundaries to know which side of the border each road is on", files[0])
 		}
-		var err error
-		if bs, info.CountriesCut, err = countriesFromRoads(ctx, files); err != nil {
+		// The countries and the roads of the extracts in one read.
+		res, roads, err := readOSM(ctx, files, countryExtract(), []road.Profile{profile})
+		if err != nil {
 			return nil, nil, nil, err
 		}
+		var why string
+		if bs, info.CountriesCut, why = countriesIn(res, files); why != "" {
+			return nil, nil, nil, usagef("a closed border needs country boundaries: %s; give --boundaries", why)
+		}
+		read = roads
 		info.CountryLabels = "osm admin_level=2"
 	}
 	// Land outside the countries given (for an extract's own relations,
@@ -95,14 +109,17 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 		info.GraphMeta = g.Meta
 		info.DataDate = g.Meta["osm_replication_time"]
 	} else {
-		var srcs []osmroad.Source
-		for _, f := range files {
-			srcs = append(srcs, osmFileSource(ctx, f))
+		if read == nil {
+			var err error
+			if _, read, err = readOSM(ctx, files, nil, []road.Profile{profile}); err != nil {
+				return nil, nil, nil, err
+			}
 		}
-		net, rep, err := osmroad.Read(ctx, srcs, profile, osmroad.Options{Country: country})
+		nets, rep, err := read.networks(ctx, country)
 		if err != nil {
 			return nil, nil, nil, err
 		}
+		net := nets[0]
 		g, err = road.Build(profile, net.Vertices, net.Edges)
 		if err != nil {
 			return nil, nil, nil, err
@@ -164,63 +181,14 @@ func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []d
 // labelled with countries when closed (a border is closed in the run or in
 // a scenario variant).
 func attachRoads(ctx context.Context, j *job, in *inputs, closed bool) error {
-	g, info, label, err := loadRoads(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, closed)
+	g, info, label, err := loadRoadsFrom(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, closed, in.osmRoads)
+	in.osmRoads = nil // built: its collector is spent
 	if err != nil {
 		return err
 	}
 	j.params.Road.Graph, j.params.Road.CountryLabel = g, label
 	in.roads = info
 	return nil
-}
-
-// countriesFromRoads assembles the country polygons of OSM road extracts:
-// their complete admin_level=2 relations with an ISO 3166-1 code. It also
-// names the country relations the extract edge cuts, and fails (a usage
-// error asking for --boundaries) when no country polygon remains.
-func countriesFromRoads(ctx context.Context, files []string) ([]datasets.Boundary, []string, error) {
-	bs, cut, why, err := extractCountries(ctx, files)
-	if err == nil && why != "" {
-		err = usagef("a closed border needs country boundaries: %s; give --boundaries", why)
-	}
-	return bs, cut, err
-}
-
-// extractCountries is countriesFromRoads without the usage error: when no
-// country polygon remains, why says so and why.
-func extractCountries(ctx context.Context, files []string) (bs []datasets.Boundary, cut []string, why string, err error) {
-	var srcs []osmroad.Source
-	for _, f := range files {
-		srcs = append(srcs, osmroad.FileSource(f))
-	}
-	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}})
-	if err != nil {
-		return nil, nil, "", err
-	}
-	var other []string
-	for _, sk := range res.Report.Skipped {
-		switch {
-		case sk.AdminLevel != 2:
-		case sk.MissingMembers > 0 || sk.MissingNodes > 0:
-			cut = append(cut, fmt.Sprintf("%s (%s)", sk.Name, sk.OSM))
-		default:
-			other = append(other, fmt.Sprintf("%s (%s): %s", sk.Name, sk.OSM, sk.Reason))
-		}
-	}
-	if len(res.Boundaries) == 0 {
-		var reasons []string
-		if len(cut) > 0 {
-			reasons = append(reasons, "the extract edge cuts "+strings.Join(cut, "; "))
-		}
-		if len(other) > 0 {
-			reasons = append(reasons, "skipped "+strings.Join(other, "; "))
-		}
-		if len(reasons) == 0 {
-			reasons = append(reasons, "none in the files")
-		}
-		return nil, nil, fmt.Sprintf("%s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s)",
-			strings.Join(files, ", "), strings.Join(reasons, "; ")), nil
-	}
-	return res.Boundaries, cut, "", nil
 }
 
 // outsideCountries names, in the vertex labels, the land outside every

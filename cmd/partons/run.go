@@ -19,12 +19,12 @@ import (
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmextract"
-	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
+	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
 )
@@ -271,6 +271,9 @@ type inputs struct {
 	mapping    []mappingEntry
 	roads      *roadInfo
 	osmDate    string // with --osm: the extracts' data date (RFC 3339), "" unknown
+	// osmRoads is the road network read with the --osm inputs when the
+	// roads come from the same files, until it is built.
+	osmRoads *osmRoads
 }
 
 func readInputs(ctx context.Context, j *job) (*inputs, error) {
@@ -518,14 +521,16 @@ func readOSMInputs(ctx context.Context, j *job, in *inputs) error {
 	if err != nil {
 		return err
 	}
-	srcs := make([]osmroad.Source, len(j.spec.OSM))
-	for i, f := range j.spec.OSM {
-		srcs[i] = osmFileSource(ctx, f)
+	// Roads from the same files are read in the same passes.
+	var profiles []road.Profile
+	if slices.Equal(j.roadFiles, j.spec.OSM) {
+		profiles = []road.Profile{j.params.Road.Profile}
 	}
-	res, err := osmextract.Extract(ctx, srcs, osmextract.Options{Taxonomy: j.tax})
+	res, roads, err := readOSM(ctx, j.spec.OSM, &osmextract.Options{Taxonomy: j.tax}, profiles)
 	if err != nil {
 		return err
 	}
+	in.osmRoads = roads
 	if len(tables) > 0 {
 		osmextract.ApplyPopulation(res, tables, population.Options{Apportion: j.spec.Apportion})
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
@@ -22,41 +23,66 @@ import (
 // or changing file, or cancellation, it returns an error naming the file
 // (an *osmroad.FileError) and no partial result. O(S + K log K) time for S
 // bytes of input and K kept objects.
+//
+// To extract in the same passes as another reader of the same files (the
+// road network), give a Collector to osmroad.ReadShared instead.
 func Extract(ctx context.Context, sources []osmroad.Source, opts Options) (*Result, error) {
 	if len(sources) == 0 {
 		return nil, errNoSources
 	}
-	if ctx == nil {
-		ctx = context.Background()
+	c, err := NewCollector(opts)
+	if err != nil {
+		return nil, err
 	}
+	read, err := osmroad.ReadShared(ctx, sources, opts.Procs, c)
+	if err != nil {
+		return nil, err
+	}
+	return c.Result(ctx, sources, read)
+}
+
+// Collector extracts villages, services and boundaries from a shared read
+// (osmroad.ReadShared). Use it for one read only.
+type Collector struct{ r *reader }
+
+var _ osmroad.Consumer = (*Collector)(nil)
+
+// NewCollector returns a Collector with the settings of opts.
+func NewCollector(opts Options) (*Collector, error) {
 	set, err := opts.settings(defaultProcs(opts.Procs))
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{ctx: ctx, set: set, memo: osmroad.NewBlockMemo(), rep: &Report{
+	return &Collector{r: &reader{set: set, rep: &Report{
 		Places: map[string]Count{}, Categories: map[string]Count{},
-	}}
-	if err := r.read(sources); err != nil {
-		return nil, err
+	}}}, nil
+}
+
+// Result assembles what the collector kept, once read (the report of the
+// osmroad.ReadShared call over sources) has ended without error.
+func (c *Collector) Result(ctx context.Context, sources []osmroad.Source, read *osmroad.ReadReport) (*Result, error) {
+	if ctx == nil {
+		ctx = context.Background()
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r := c.r
+	r.rep.Files = read.Files
+	r.rep.Scanned = Count{Nodes: read.NodesScanned, Ways: read.WaysScanned, Relations: read.RelationsScanned}
 	names := make([]string, len(sources))
 	for i, s := range sources {
 		names[i] = s.Name
 	}
 	res := r.build(names)
-	r.dataDate()
+	r.dataDate(read.Newest)
 	res.Report = r.rep
 	return res, nil
 }
 
 // dataDate fills DataDate and NewestElement.
-func (r *reader) dataDate() {
-	if u := r.newest.Load(); u != 0 {
-		r.rep.NewestElement = timeUnix(u)
-	}
+func (r *reader) dataDate(newest time.Time) {
+	r.rep.NewestElement = newest
 	for _, f := range r.rep.Files {
 		if f.ReplicationTime.After(r.rep.DataDate) {
 			r.rep.DataDate = f.ReplicationTime.UTC()

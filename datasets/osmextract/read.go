@@ -2,17 +2,12 @@ package osmextract
 
 import (
 	"cmp"
-	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
-	"sync/atomic"
-	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
-	"github.com/paulmach/osm/osmpbf"
 
 	"github.com/partons/partons/datasets/osmroad"
 )
@@ -55,10 +50,8 @@ type nodeRec struct {
 // decoder goroutines; they read the settings and the sorted id slices,
 // which do not change during a pass, and atomics.
 type reader struct {
-	ctx  context.Context
-	set  *settings
-	memo *osmroad.BlockMemo
-	rep  *Report
+	set *settings
+	rep *Report
 
 	rels  []relRec
 	ways  []wayRec
@@ -69,8 +62,6 @@ type reader struct {
 	ids  []int64     // sorted node ids referenced by kept ways
 	pts  []orb.Point // their coordinates
 	vers []int32     // their versions; -1 while missing
-
-	newest atomic.Int64 // newest element timestamp, Unix seconds
 }
 
 // interesting reports whether tags make an object a place or a service.
@@ -110,144 +101,48 @@ func (s *settings) keepRelation(r *osm.Relation) bool {
 	return isAreaRelation(r.Tags) && (s.adminLevel(r.Tags) > 0 || s.interesting(r.Tags))
 }
 
-func (r *reader) seen(t time.Time) {
-	u := t.Unix()
-	if t.IsZero() {
-		return
-	}
-	for {
-		old := r.newest.Load()
-		if u <= old || r.newest.CompareAndSwap(old, u) {
-			return
-		}
+// Wants reports that the collector reads relations (areas), ways and
+// nodes.
+func (c *Collector) Wants(osmroad.Kind) bool { return true }
+
+// KeepRelation keeps area relations that are wanted boundaries, places
+// or services. Safe on decoder goroutines.
+func (c *Collector) KeepRelation(rel *osm.Relation) bool { return c.r.set.keepRelation(rel) }
+
+// KeepWay keeps the places and services, and the members of kept
+// relations. Safe on decoder goroutines.
+func (c *Collector) KeepWay(w *osm.Way) bool {
+	return c.r.set.interesting(w.Tags) || contains(c.r.needWays, int64(w.ID))
+}
+
+// KeepNode keeps the nodes of kept ways, and the places and services.
+// Safe on decoder goroutines.
+func (c *Collector) KeepNode(n *osm.Node) bool {
+	return contains(c.r.ids, int64(n.ID)) || (len(n.Tags) > 0 && c.r.set.interesting(n.Tags))
+}
+
+// Visit stores a kept element.
+func (c *Collector) Visit(o osm.Object, file int) {
+	switch o := o.(type) {
+	case *osm.Relation:
+		c.r.addRelation(o, file)
+	case *osm.Way:
+		c.r.addWay(o, file)
+	case *osm.Node:
+		c.r.addNode(o, file)
 	}
 }
 
-// pass runs one pass over source i: skips and filters for PBF, the same
-// filters applied on the calling goroutine for XML, visit for each kept
-// object. first records the file's header, hash and size in the report;
-// later passes check that the bytes did not change.
-func (r *reader) pass(i int, src osmroad.Source, kind string, keep func(osm.Object) bool, visit func(osm.Object), first bool) error {
-	var scanned atomic.Int64
-	filter := func(o osm.Object, ts time.Time) bool {
-		scanned.Add(1)
-		r.seen(ts)
-		return keep(o)
-	}
-	p, err := osmroad.OpenPass(r.ctx, src, r.set.procs, r.memo, func(s *osmpbf.Scanner) {
-		s.SkipNodes, s.SkipWays, s.SkipRelations = kind != "node", kind != "way", kind != "relation"
-		switch kind {
-		case "node":
-			s.FilterNode = func(n *osm.Node) bool { return filter(n, n.Timestamp) }
-		case "way":
-			s.FilterWay = func(w *osm.Way) bool { return filter(w, w.Timestamp) }
-		default:
-			s.FilterRelation = func(rel *osm.Relation) bool { return filter(rel, rel.Timestamp) }
-		}
-	})
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	var fr osmroad.FileReport
-	if first {
-		if fr, err = p.FileReport(); err != nil {
-			return err
-		}
-	}
-	pbf := p.Format() == osmroad.FormatPBF
-	sc := p.Scanner()
-	lastKind, lastID := "", int64(0)
-	for sc.Scan() {
-		obj := sc.Object()
-		var ts time.Time
-		switch o := obj.(type) {
-		case *osm.Node:
-			lastKind, lastID, ts = "node", int64(o.ID), o.Timestamp
-			if !(o.Lat >= -90 && o.Lat <= 90 && o.Lon >= -180 && o.Lon <= 180) {
-				return p.Fail(lastKind, lastID, fmt.Errorf("%w: lat %v lon %v", osmroad.ErrCoordinate, o.Lat, o.Lon))
-			}
-		case *osm.Way:
-			lastKind, lastID, ts = "way", int64(o.ID), o.Timestamp
-		case *osm.Relation:
-			lastKind, lastID, ts = "relation", int64(o.ID), o.Timestamp
-		case *osm.Bounds:
-			if first && fr.Bounds == nil {
-				fr.Bounds = bound(o)
-			}
-			continue
-		default:
-			continue
-		}
-		if lastKind != kind {
-			continue
-		}
-		if !pbf && !filter(obj, ts) {
-			continue
-		}
-		visit(obj)
-	}
-	sum, size, err := p.Finish(lastKind, lastID)
-	if err != nil {
-		return err
-	}
-	switch kind {
-	case "node":
-		r.rep.Scanned.Nodes += scanned.Load()
-	case "way":
-		r.rep.Scanned.Ways += scanned.Load()
+// Done merges the elements of a pass read from every source.
+func (c *Collector) Done(k osmroad.Kind) {
+	switch k {
+	case osmroad.Relations:
+		c.r.mergeRelations()
+	case osmroad.Ways:
+		c.r.mergeWays()
 	default:
-		r.rep.Scanned.Relations += scanned.Load()
+		c.r.mergeNodes()
 	}
-	if first {
-		fr.SHA256, fr.Size = sum, size
-		r.rep.Files = append(r.rep.Files, fr)
-	} else if f := r.rep.Files[i]; f.SHA256 != sum || f.Size != size {
-		return p.Fail("", 0, osmroad.ErrChanged)
-	}
-	return nil
-}
-
-func bound(b *osm.Bounds) *orb.Bound {
-	return &orb.Bound{Min: orb.Point{b.MinLon, b.MinLat}, Max: orb.Point{b.MaxLon, b.MaxLat}}
-}
-
-// read runs the three passes over every source and merges the objects.
-func (r *reader) read(sources []osmroad.Source) error {
-	for i, src := range sources {
-		err := r.pass(i, src, "relation",
-			func(o osm.Object) bool { return r.set.keepRelation(o.(*osm.Relation)) },
-			func(o osm.Object) { r.addRelation(o.(*osm.Relation), i) }, true)
-		if err != nil {
-			return err
-		}
-	}
-	r.mergeRelations()
-	for i, src := range sources {
-		err := r.pass(i, src, "way",
-			func(o osm.Object) bool {
-				w := o.(*osm.Way)
-				return r.set.interesting(w.Tags) || contains(r.needWays, int64(w.ID))
-			},
-			func(o osm.Object) { r.addWay(o.(*osm.Way), i) }, false)
-		if err != nil {
-			return err
-		}
-	}
-	r.mergeWays()
-	for i, src := range sources {
-		err := r.pass(i, src, "node",
-			func(o osm.Object) bool {
-				n := o.(*osm.Node)
-				return contains(r.ids, int64(n.ID)) || (len(n.Tags) > 0 && r.set.interesting(n.Tags))
-			},
-			func(o osm.Object) { r.addNode(o.(*osm.Node), i) }, false)
-		if err != nil {
-			return err
-		}
-	}
-	r.mergeNodes()
-	return nil
 }
 
 // contains reports whether sorted holds id. O(log n), read-only.
@@ -374,8 +269,6 @@ func (r *reader) mergeNodes() {
 		}
 	}
 }
-
-func timeUnix(u int64) time.Time { return time.Unix(u, 0).UTC() }
 
 // point returns the coordinates of node id, or false when no source holds
 // it. O(log N).

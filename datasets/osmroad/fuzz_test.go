@@ -127,23 +127,7 @@ func readPBFNoPanic(t *testing.T, b []byte) {
 func decodePBFNoPanic(t *testing.T, b []byte) {
 	t.Helper()
 	src := bytesSource("fuzz.osm.pbf", b)
-	p, err := OpenPass(context.Background(), src, 1, nil, nil)
-	if err != nil {
-		if !errors.Is(err, datasets.ErrInvalid) {
-			t.Fatalf("error not wrapping ErrInvalid: %v", err)
-		}
-		return
-	}
-	defer p.Close()
-	if _, err := p.FileReport(); err != nil {
-		if !errors.Is(err, datasets.ErrInvalid) {
-			t.Fatalf("error not wrapping ErrInvalid: %v", err)
-		}
-		return
-	}
-	for p.Scanner().Scan() {
-	}
-	if _, _, err := p.Finish("", 0); err != nil && !errors.Is(err, datasets.ErrInvalid) {
+	if _, err := ReadShared(context.Background(), []Source{src}, 1, &keepAll{}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
 		t.Fatalf("error not wrapping ErrInvalid: %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/osm"
 )
 
 // Reference lengths printed by testdata/gen_reference.py (PROJ, WGS84).
@@ -90,5 +91,28 @@ func sameNetwork(tb testing.TB, got, want *Network) {
 		if !same {
 			tb.Errorf("%s: edge %d = %+v, want %+v", got.Profile, k, g, w)
 		}
+	}
+}
+
+// keepAll is a Consumer keeping every element of every pass; it counts
+// what it was given.
+type keepAll struct {
+	visited [3]int // by Kind
+	done    []Kind
+}
+
+func (*keepAll) Wants(Kind) bool                 { return true }
+func (*keepAll) KeepNode(*osm.Node) bool         { return true }
+func (*keepAll) KeepWay(*osm.Way) bool           { return true }
+func (*keepAll) KeepRelation(*osm.Relation) bool { return true }
+func (k *keepAll) Done(kind Kind)                { k.done = append(k.done, kind) }
+func (k *keepAll) Visit(o osm.Object, _ int) {
+	switch o.(type) {
+	case *osm.Relation:
+		k.visited[Relations]++
+	case *osm.Way:
+		k.visited[Ways]++
+	case *osm.Node:
+		k.visited[Nodes]++
 	}
 }

@@ -9,11 +9,9 @@ import (
 	"slices"
 	"sort"
 	"sync"
-	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
-	"github.com/paulmach/osm/osmpbf"
 
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
@@ -80,42 +78,98 @@ func ReadAll(ctx context.Context, sources []Source, opts Options) (map[road.Prof
 // network is returned: never a partial one. The error is a *FileError
 // naming the source, wrapping ErrMalformed, ErrUnsupported, ErrChanged,
 // ErrCoordinate, an I/O error or ctx.Err().
+//
+// To build networks in the same passes as another reader of the same
+// files, give a Collector to ReadShared instead.
 func ReadProfiles(ctx context.Context, sources []Source, profiles []road.Profile, opts Options) ([]*Network, *Report, error) {
-	if len(sources) == 0 {
-		return nil, nil, errors.New("osmroad: no sources")
+	c, err := NewCollector(profiles, opts)
+	if err != nil {
+		return nil, nil, err
 	}
+	read, err := ReadShared(ctx, sources, opts.Procs, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.Networks(ctx, read, opts.Country)
+}
+
+// Collector builds road networks from a shared read (ReadShared): it
+// keeps the routable ways and the nodes they reference. Use it for one
+// read only.
+type Collector struct{ r *reader }
+
+var _ Consumer = (*Collector)(nil)
+
+// NewCollector returns a Collector of the networks of profiles (one to
+// three of car, bicycle and foot, each once). Only opts.Procs is used
+// here (for measuring segments); the country labels are given to
+// Networks.
+func NewCollector(profiles []road.Profile, opts Options) (*Collector, error) {
 	if len(profiles) == 0 || len(profiles) > maxProfiles {
-		return nil, nil, fmt.Errorf("osmroad: %d profiles requested, want 1 to %d", len(profiles), maxProfiles)
+		return nil, fmt.Errorf("osmroad: %d profiles requested, want 1 to %d", len(profiles), maxProfiles)
 	}
 	for i, p := range profiles {
 		if p != road.Car && p != road.Bicycle && p != road.Foot {
-			return nil, nil, fmt.Errorf("osmroad: unknown profile %q", p)
+			return nil, fmt.Errorf("osmroad: unknown profile %q", p)
 		}
 		if slices.Contains(profiles[:i], p) {
-			return nil, nil, fmt.Errorf("osmroad: profile %q requested twice", p)
+			return nil, fmt.Errorf("osmroad: profile %q requested twice", p)
 		}
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	r := &reader{ctx: ctx, profiles: profiles, opts: opts, memo: newBlockMemo(), rep: &Report{}}
+	r := &reader{profiles: profiles, opts: opts, rep: &Report{}}
 	if r.opts.Procs <= 0 {
 		r.opts.Procs = runtime.GOMAXPROCS(0)
 	}
-	for i, src := range sources {
-		if err := r.passWays(i, src); err != nil {
-			return nil, nil, err
-		}
+	return &Collector{r: r}, nil
+}
+
+// Wants reports that the collector reads ways and nodes.
+func (c *Collector) Wants(k Kind) bool { return k == Ways || k == Nodes }
+
+// KeepNode keeps the nodes of kept ways. Safe on decoder goroutines.
+func (c *Collector) KeepNode(n *osm.Node) bool { return c.r.nodeIndex(int64(n.ID)) >= 0 }
+
+// KeepWay keeps the ways routable by a profile. Safe on decoder goroutines.
+func (c *Collector) KeepWay(w *osm.Way) bool { return routable(w.Tags, c.r.profiles) }
+
+// KeepRelation keeps no relation.
+func (c *Collector) KeepRelation(*osm.Relation) bool { return false }
+
+// Visit stores a kept way or node.
+func (c *Collector) Visit(o osm.Object, file int) {
+	switch o := o.(type) {
+	case *osm.Way:
+		c.r.addWay(o, file)
+	case *osm.Node:
+		c.r.addNode(o)
 	}
-	r.mergeWays()
-	for i, src := range sources {
-		if err := r.passNodes(i, src); err != nil {
-			return nil, nil, err
-		}
+}
+
+// Done merges the ways after their pass, and resolves the node references
+// after the node pass.
+func (c *Collector) Done(k Kind) {
+	switch k {
+	case Ways:
+		c.r.mergeWays()
+	case Nodes:
+		c.r.resolveRefs()
 	}
-	r.resolveRefs()
-	nets := make([]*Network, len(profiles))
-	for i, p := range profiles {
+}
+
+// Networks builds the network of each profile, in the order given to
+// NewCollector, once read (the ReadShared report) has ended without error.
+// country, if not nil, labels points with their country for the count of
+// border-crossing edges (see Options.Country).
+func (c *Collector) Networks(ctx context.Context, read *ReadReport, country func(orb.Point) string) ([]*Network, *Report, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r := c.r
+	r.opts.Country = country
+	r.rep.Files = read.Files
+	r.rep.WaysScanned, r.rep.NodesScanned = read.WaysScanned, read.NodesScanned
+	nets := make([]*Network, len(r.profiles))
+	for i, p := range r.profiles {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
@@ -164,10 +218,8 @@ func (p packedAttr) backward() bool { return p.flags&4 != 0 }
 // concurrent use; only the PBF filters run on decoder goroutines, and they
 // read nothing but immutable fields and atomics.
 type reader struct {
-	ctx      context.Context
 	profiles []road.Profile
 	opts     Options
-	memo     *blockMemo
 	rep      *Report
 
 	ways   []wayRec
@@ -202,55 +254,6 @@ func scanErr(o *opened, src Source, last element, err error) error {
 	}
 	fe.Err = malformed(err)
 	return fe
-}
-
-// passWays is pass 1 over source i: routable ways, the PBF header, the
-// file's hash and size.
-func (r *reader) passWays(i int, src Source) error {
-	var scanned atomic.Int64
-	o, err := open(r.ctx, src, r.opts.Procs, r.memo, func(s *osmpbf.Scanner) {
-		s.SkipNodes, s.SkipRelations = true, true
-		s.FilterWay = func(w *osm.Way) bool {
-			scanned.Add(1)
-			return routable(w.Tags, r.profiles)
-		}
-	})
-	if err != nil {
-		return err
-	}
-	defer o.close()
-	fr, err := o.fileReport(src)
-	if err != nil {
-		return err
-	}
-	var last element
-	for o.scanner.Scan() {
-		switch obj := o.scanner.Object().(type) {
-		case *osm.Way:
-			last = element{"way", int64(obj.ID)}
-			if o.pbf == nil {
-				scanned.Add(1)
-				if !routable(obj.Tags, r.profiles) {
-					continue
-				}
-			}
-			r.addWay(obj, i)
-		case *osm.Node:
-			last = element{"node", int64(obj.ID)}
-		case *osm.Relation:
-			last = element{"relation", int64(obj.ID)}
-		case *osm.Bounds:
-			if fr.Bounds == nil {
-				fr.Bounds = bound(obj)
-			}
-		}
-	}
-	if fr.SHA256, fr.Size, err = o.end(r.ctx, src, last); err != nil {
-		return err
-	}
-	r.rep.Files = append(r.rep.Files, fr)
-	r.rep.WaysScanned += scanned.Load()
-	return nil
 }
 
 // addWay stores a routable way's node ids and per-profile attributes.
@@ -314,61 +317,26 @@ func (r *reader) nodeIndex(id int64) int {
 	return k
 }
 
-// passNodes is pass 2 over source i: coordinates of referenced nodes.
-func (r *reader) passNodes(i int, src Source) error {
-	var scanned atomic.Int64
-	o, err := open(r.ctx, src, r.opts.Procs, r.memo, func(s *osmpbf.Scanner) {
-		s.SkipWays, s.SkipRelations = true, true
-		s.FilterNode = func(n *osm.Node) bool {
-			scanned.Add(1)
-			return r.nodeIndex(int64(n.ID)) >= 0
-		}
-	})
-	if err != nil {
-		return err
+// addNode stores the coordinates of a node of a kept way, keeping the
+// highest version met.
+func (r *reader) addNode(n *osm.Node) {
+	k := r.nodeIndex(int64(n.ID))
+	if k < 0 {
+		return
 	}
-	defer o.close()
-	var last element
-	for o.scanner.Scan() {
-		n, ok := o.scanner.Object().(*osm.Node)
-		if !ok {
-			continue
-		}
-		last = element{"node", int64(n.ID)}
-		if o.pbf == nil {
-			scanned.Add(1)
-		}
-		k := r.nodeIndex(int64(n.ID))
-		if k < 0 {
-			continue
-		}
-		if !(n.Lat >= -90 && n.Lat <= 90 && n.Lon >= -180 && n.Lon <= 180) {
-			return &FileError{Source: src.Name, Format: o.format, Offset: -1, Element: last.String(),
-				Err: fmt.Errorf("%w: lat %v lon %v", ErrCoordinate, n.Lat, n.Lon)}
-		}
-		switch {
-		case r.vers[k] < 0:
-			r.rep.NodesKept++
-		case int32(n.Version) <= r.vers[k]:
-			r.rep.DuplicateNodes++
-			continue
-		default:
-			r.rep.DuplicateNodes++
-		}
-		// OSM coordinates are integers of 1e-7 degrees; decoders return
-		// n·1e-9·100 products a few ulps off the decimal value: snap back
-		// to the nearest double of the 7-decimal value.
-		r.pts[k], r.vers[k] = orb.Point{round7(n.Lon), round7(n.Lat)}, int32(n.Version)
+	switch {
+	case r.vers[k] < 0:
+		r.rep.NodesKept++
+	case int32(n.Version) <= r.vers[k]:
+		r.rep.DuplicateNodes++
+		return
+	default:
+		r.rep.DuplicateNodes++
 	}
-	sum, size, err := o.end(r.ctx, src, last)
-	if err != nil {
-		return err
-	}
-	if fr := r.rep.Files[i]; sum != fr.SHA256 || size != fr.Size {
-		return &FileError{Source: src.Name, Format: o.format, Offset: -1, Err: ErrChanged}
-	}
-	r.rep.NodesScanned += scanned.Load()
-	return nil
+	// OSM coordinates are integers of 1e-7 degrees; decoders return
+	// n·1e-9·100 products a few ulps off the decimal value: snap back
+	// to the nearest double of the 7-decimal value.
+	r.pts[k], r.vers[k] = orb.Point{round7(n.Lon), round7(n.Lat)}, int32(n.Version)
 }
 
 // resolveRefs maps node ids to node indexes, marking missing nodes -1,

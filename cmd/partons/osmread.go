@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmextract"
+	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/geo/road"
+)
+
+// The same OpenStreetMap files often give a run its villages, services
+// and boundaries and its roads (run --osm X, or --osm X --roads X), or
+// its roads and the country polygons a closed border needs. They are
+// read once for all of these: one shared read (at most three passes over
+// each file) feeding the extract and the road network builder.
+
+// osmRoads are road networks collected by a shared read, not built yet
+// (building needs the country labels, known once the read is over).
+type osmRoads struct {
+	files    []string
+	profiles []road.Profile
+	col      *osmroad.Collector
+	read     *osmroad.ReadReport
+}
+
+// readOSM reads files once for the extract with ext (none when nil) and
+// the road networks of profiles (none when empty).
+func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profiles []road.Profile) (*osmextract.Result, *osmRoads, error) {
+	srcs := make([]osmroad.Source, len(files))
+	for i, f := range files {
+		srcs[i] = osmFileSource(ctx, f)
+	}
+	var consumers []osmroad.Consumer
+	var ec *osmextract.Collector
+	if ext != nil {
+		var err error
+		if ec, err = osmextract.NewCollector(*ext); err != nil {
+			return nil, nil, err
+		}
+		consumers = append(consumers, ec)
+	}
+	var roads *osmRoads
+	if len(profiles) > 0 {
+		rc, err := osmroad.NewCollector(profiles, osmroad.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		roads = &osmRoads{files: files, profiles: profiles, col: rc}
+		consumers = append(consumers, rc)
+	}
+	read, err := osmroad.ReadShared(ctx, srcs, 0, consumers...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if roads != nil {
+		roads.read = read
+	}
+	var res *osmextract.Result
+	if ec != nil {
+		if res, err = ec.Result(ctx, srcs, read); err != nil {
+			return nil, nil, err
+		}
+	}
+	return res, roads, nil
+}
+
+// networks builds the collected networks, labelling border crossings
+// with country (nil: not counted). Call it once.
+func (o *osmRoads) networks(ctx context.Context, country func(orb.Point) string) ([]*osmroad.Network, *osmroad.Report, error) {
+	return o.col.Networks(ctx, o.read, country)
+}
+
+// holds reports whether o holds the network of profile read from files.
+func (o *osmRoads) holds(files []string, profile road.Profile) bool {
+	return o != nil && slices.Equal(o.files, files) && slices.Equal(o.profiles, []road.Profile{profile})
+}
+
+// countryExtract are the extract options reading only the complete
+// admin_level=2 relations: the countries of road extracts.
+func countryExtract() *osmextract.Options {
+	return &osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}}
+}
+
+// countriesIn interprets a country extract of files: the country
+// polygons, and the country relations the extract edge cuts. When no
+// country polygon remains, why says so and why.
+func countriesIn(res *osmextract.Result, files []string) (bs []datasets.Boundary, cut []string, why string) {
+	var other []string
+	for _, sk := range res.Report.Skipped {
+		switch {
+		case sk.AdminLevel != 2:
+		case sk.MissingMembers > 0 || sk.MissingNodes > 0:
+			cut = append(cut, fmt.Sprintf("%s (%s)", sk.Name, sk.OSM))
+		default:
+			other = append(other, fmt.Sprintf("%s (%s): %s", sk.Name, sk.OSM, sk.Reason))
+		}
+	}
+	if len(res.Boundaries) == 0 {
+		var reasons []string
+		if len(cut) > 0 {
+			reasons = append(reasons, "the extract edge cuts "+strings.Join(cut, "; "))
+		}
+		if len(other) > 0 {
+			reasons = append(reasons, "skipped "+strings.Join(other, "; "))
+		}
+		if len(reasons) == 0 {
+			reasons = append(reasons, "none in the files")
+		}
+		return nil, nil, fmt.Sprintf("%s holds no complete admin_level=2 relation with an ISO 3166-1 code (%s)",
+			strings.Join(files, ", "), strings.Join(reasons, "; "))
+	}
+	return res.Boundaries, cut, ""
+}
