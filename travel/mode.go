@@ -42,6 +42,7 @@ type Snapped interface {
 
 // Place is a village, a service or a candidate site.
 type Place struct {
+	ID       string    // the record's id (modes that look places up by id, Matrix, need it)
 	Location orb.Point // lon, lat (WGS84)
 	Country  string    // ISO code; "" when unknown (joins anywhere)
 }
@@ -132,6 +133,10 @@ type Schema struct {
 	// VillageColumns are per-village values (Snapped.VillageValue),
 	// with their full column names.
 	VillageColumns []Metric
+	// ClosedBorder says the mode never crosses a national border: a
+	// village whose country has no service of a category reaches none,
+	// a fact rather than a gap (aggregates count it as having none).
+	ClosedBorder bool
 }
 
 // Metric declares one value of a mode's results.
