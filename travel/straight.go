@@ -29,7 +29,11 @@ var _ Mode = Straight{}
 
 // StraightSchema is the schema of Straight: one metric, the distance.
 var StraightSchema = Schema{Name: "straight", Unit: Metres,
-	Metrics: []Metric{{Name: "m", Unit: Metres, Decimals: 1, Aggregate: true, Doc: "WGS84 geodesic distance"}}, Split: "m"}
+	Metrics: []Metric{{Name: "m", Unit: Metres, Decimals: 1, Aggregate: true, Doc: "WGS84 geodesic distance"}}, Split: "m",
+	Statuses: []StatusDoc{
+		{Code: "unsnapped", Meaning: "the village's position is not a valid lon/lat"},
+		{Code: "unreachable", Meaning: "no service in the part"},
+	}}
 
 // Schema implements Mode.
 func (Straight) Schema() Schema { return StraightSchema }
@@ -82,11 +86,15 @@ func (s *straight) Nearest(ctx context.Context, cats []Category) ([][]Reach, err
 				pts[k] = s.s[j]
 			}
 			ix := index.New(pts)
-			r := NewReach(len(s.v), 1, CodeOK)
+			r := NewReach(len(s.v), 1, 2)
 			err := Parallel(ctx, len(s.v), s.workers, func(i int) {
+				if !ValidLonLat(s.v[i]) {
+					r.Status[i] = 1
+					return
+				}
 				k, d, ok := ix.Nearest(s.v[i], nil)
 				if ok {
-					r.Service[i], r.Cost[i], r.Metrics[0][i] = part.Services[k], d, d
+					r.Service[i], r.Cost[i], r.Metrics[0][i], r.Status[i] = part.Services[k], d, d, CodeOK
 				}
 			})
 			if err != nil {
