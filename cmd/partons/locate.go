@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -22,13 +21,13 @@ import (
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
 )
@@ -604,20 +603,10 @@ func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate
 		return err
 	}
 	defer d.Abort()
-	guard := output.CSVGuard(!o.csvRaw)
-	type file struct {
-		name string
-		fn   func(w *bufio.Writer) error
-	}
-	files := []file{
-		{"sites.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, sites, guard) }},
-		{"assignment.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, assign, guard) }},
-		{"summary.json", func(w *bufio.Writer) error { return output.WriteJSON(w, s) }},
-		{"manifest.json", func(w *bufio.Writer) error {
-			return output.WriteJSON(w, map[string]any{"generator": output.Generator, "version": version, "command": "locate",
-				"csv_raw": o.csvRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)})
-		}},
-	}
+	c := &files.Content{Sites: files.Layer{Table: sites}, Assignment: assign, Summary: s, RawCSV: o.csvRaw,
+		Attribution: strings.Join(in.attrib, "; "),
+		Manifest: map[string]any{"generator": output.Generator, "version": version, "command": "locate",
+			"csv_raw": o.csvRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)}}
 	if in.demandPts != nil {
 		var sg, lines []orb.Geometry
 		for _, j := range append(slices.Clone(sol.Sites), sol.Fixed...) {
@@ -630,29 +619,30 @@ func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate
 				lines = append(lines, orb.LineString{in.demandPts[a.Demand], in.sitePts[a.Site]})
 			}
 		}
-		lineTable := table.Table{Columns: assign.Columns, Len: len(keep),
-			Row: func(r int, dst []table.Cell) []table.Cell { return assign.Row(keep[r], dst) }}
-		attr := strings.Join(in.attrib, "; ")
-		files = append(files,
-			file{"sites.geojson", func(w *bufio.Writer) error {
-				return geojsonio.Write(w, sites, sg, geojsonio.WriteOptions{Name: "sites", Attribution: attr})
-			}},
-			file{"assignment.geojson", func(w *bufio.Writer) error {
-				return geojsonio.Write(w, lineTable, lines, geojsonio.WriteOptions{Name: "assignment", Attribution: attr})
-			}})
+		c.Sites.Geometries = sg
+		c.AssignmentLines = files.Layer{Geometries: lines, Table: table.Table{Columns: assign.Columns, Len: len(keep),
+			Row: func(r int, dst []table.Cell) []table.Cell { return assign.Row(keep[r], dst) }}}
 	}
-	for _, f := range files {
-		if err := d.WriteFile(f.name, f.fn); err != nil {
-			return err
-		}
-	}
-	if err := writeLocateVisuals(d, o, in, cfg, sol); err != nil {
+	rin, err := locateReport(o, in, cfg, sol)
+	if err != nil {
 		return err
+	}
+	if rin != nil {
+		c.Report, c.DataDate = *rin, time.Unix(0, 0).UTC()
+	}
+	outs := append(locateOutputs(o, in), "manifest.json")
+	for _, f := range files.Of(files.Locate) {
+		if slices.Contains(outs, f.Name) {
+			if err := d.WriteFile(f.Name, f.Writer(c)); err != nil {
+				return err
+			}
+		}
 	}
 	return d.Commit()
 }
 
-// locateOutputs lists the files a locate report holds.
+// locateOutputs lists the files a locate report holds (manifest.json
+// aside), in the order its manifest lists them.
 func locateOutputs(o *locateOptions, in *locInput) []string {
 	out := []string{"sites.csv", "assignment.csv", "summary.json"}
 	if in.demandPts != nil {

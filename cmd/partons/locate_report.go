@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report"
 )
@@ -19,13 +16,13 @@ import (
 // siteCategory is the category of the chosen sites in a locate report.
 const siteCategory = "site"
 
-// writeLocateVisuals adds report.html (and partons.gpkg with --format
-// gpkg) to a locate report with village geometry: the villages measured
+// locateReport is what report.html (and partons.gpkg with --format gpkg)
+// of a locate report with village geometry show: the villages measured
 // against the chosen sites, and the sites with the people each brings
-// within reach.
-func writeLocateVisuals(d *output.Dir, o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution) error {
+// within reach; nil without village geometry.
+func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution) (*report.Input, error) {
 	if in.villages == nil || len(in.villages) != len(in.demandPts) {
-		return nil
+		return nil, nil
 	}
 	lang, _ := qml.ParseLang(o.lang)
 	chosen := append(slices.Clone(sol.Sites), sol.Fixed...)
@@ -53,7 +50,7 @@ func writeLocateVisuals(d *output.Dir, o *locateOptions, in *locInput, cfg locat
 	}
 	res, err := analysis.Compute(context.Background(), in.villages, services, p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	aggs := res.Aggregates()
 	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
@@ -69,13 +66,5 @@ func writeLocateVisuals(d *output.Dir, o *locateOptions, in *locInput, cfg locat
 				"qui les ignorent.", sol.Model),
 			w}}
 	}
-	if err := d.WriteFile("report.html", func(w *bufio.Writer) error { return report.Write(w, rin) }); err != nil {
-		return err
-	}
-	if o.format == "gpkg" {
-		return d.WriteFile("partons.gpkg", func(w *bufio.Writer) error {
-			return report.GeoPackage(w, rin, time.Unix(0, 0).UTC())
-		})
-	}
-	return nil
+	return &rin, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/render/files"
 )
 
 func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
@@ -33,18 +34,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		Coverage: manifestCoverage{Source: coverageSource, Pairs: coverageRecord(res.CoveragePairs())},
 		Counts:   counts(in),
 		Assigned: reportdir.AssignStats(in.assign),
-		Outputs: []manifestOutput{
-			{File: "villages.geojson", Description: "one feature per input village, input order, original geometry, the columns of villages.csv as properties"},
-			{File: "villages.csv", Description: "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket"},
-			{File: "access.csv", Description: "long form of villages.csv: village_id, category, metric, value, status"},
-			{File: "areas.csv", Description: "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)"},
-			{File: "services.csv", Description: "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity"},
-			{File: "inequality.csv", Description: "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)"},
-			{File: "report.html", Description: "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in --lang"},
-			{File: "partons.gpkg", Description: "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS"},
-			{File: "villages.qml", Description: "the default QGIS style of villages.geojson"},
-			{File: "manifest.json", Description: "this file"},
-		},
+		Outputs:  runOutputs(),
 	}
 	if m.Parameters.BasketPresent == nil {
 		m.Parameters.BasketPresent = [][]string{}
@@ -189,12 +179,23 @@ func mapCategories(t *taxonomy.Taxonomy, names *taxonomy.Names, services []datas
 
 func sortStrings(s []string) { sort.Strings(s) }
 
+// runOutputs describes every file a run's report may hold, in order,
+// from the registry of report files.
+func runOutputs() []manifestOutput {
+	var out []manifestOutput
+	for _, f := range files.Of(files.Run) {
+		out = append(out, manifestOutput{File: f.Name, Description: f.Description})
+	}
+	return out
+}
+
 // filterOutputs keeps the descriptions of the files written.
 func filterOutputs(all []manifestOutput, written []string, models bool) []manifestOutput {
 	var out []manifestOutput
 	for _, o := range all {
+		f, _ := files.Lookup(o.File)
 		if o.File == "manifest.json" || slices.Contains(written, o.File) || (o.File == "inequality.csv" && models) ||
-			(o.File == "villages.qml" && slices.Contains(written, "villages.geojson")) {
+			(f.Beside != "" && slices.Contains(written, f.Beside)) {
 			out = append(out, o)
 		}
 	}

@@ -10,13 +10,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/population"
@@ -25,6 +23,7 @@ import (
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
 )
@@ -94,7 +93,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
-	f.StringSliceVar(&o.outputs, "outputs", reportFiles, "report files to write (manifest.json always is)")
+	f.StringSliceVar(&o.outputs, "outputs", reportFiles, files.OutputsHelp())
 	f.StringVar(&o.manifestPath, "manifest", "", "rerun the run recorded in a manifest.json, byte for byte (inputs must be unchanged)")
 	f.StringVar(&o.configPath, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
 	f.Float64SliceVar(&o.thresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
@@ -329,18 +328,6 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 	return in, nil
 }
 
-// geometries returns each village's original geometry for GeoJSON.
-func geometries(vs []datasets.Village) []orb.Geometry {
-	g := make([]orb.Geometry, len(vs))
-	for i := range vs {
-		g[i] = vs[i].Geometry
-		if g[i] == nil {
-			g[i] = vs[i].Location
-		}
-	}
-	return g
-}
-
 // maxReportVillages bounds the villages report.html maps by default: its
 // SVG maps hold one shape per village and category (58 MB and 2.7 s of CPU
 // for 100,000 villages). Larger runs skip it unless --outputs names it.
@@ -357,9 +344,9 @@ func skipReport(res *analysis.Result, m *manifest) bool {
 	return true
 }
 
-// reportFiles are the report files run can write, in manifest order
-// (partons.gpkg only with --format gpkg).
-var reportFiles = []string{"villages.geojson", "villages.csv", "access.csv", "areas.csv", "services.csv", "report.html"}
+// reportFiles are the report files run writes by default, in manifest
+// order (partons.gpkg only with --format gpkg).
+var reportFiles = files.Defaults()
 
 // writeReport writes the requested files (and always manifest.json) into
 // a new report directory, each file on its own goroutine, and moves the
@@ -382,60 +369,50 @@ type fileWriter struct {
 	write func(w *bufio.Writer) error
 }
 
-// reportWriters are the writers of a run's report files (outputs, then
-// manifest.json).
+// reportWriters are the writers of a run's report files (outputs, each
+// with the files written beside it, then manifest.json), from the one
+// registry of report files.
 func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, extra ...func(*report.Input)) []fileWriter {
-	attribution := strings.Join(m.Attribution, "; ")
-	guard := output.CSVGuard(!m.Run.CSVRaw)
-	reportInput := func(res *analysis.Result, aggs []analysis.Aggregate, m *manifest) report.Input {
-		in := reportInput(res, aggs, m)
-		for _, f := range extra {
-			f(&in)
-		}
-		return in
-	}
-	all := map[string]func(w *bufio.Writer) error{
-		"villages.geojson": func(w *bufio.Writer) error {
-			return geojsonio.Write(w, res.VillageTable(), geometries(res.Villages), geojsonio.WriteOptions{Name: "villages", Attribution: attribution})
-		},
-		"villages.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.VillageTable(), guard) },
-		"access.csv":   func(w *bufio.Writer) error { return output.WriteCSV(w, res.AccessTable(), guard) },
-		"areas.csv":    func(w *bufio.Writer) error { return output.WriteCSV(w, res.AreaTable(aggs), guard) },
-		"services.csv": func(w *bufio.Writer) error { return output.WriteCSV(w, res.ServiceTable(), guard) },
-		"report.html":  func(w *bufio.Writer) error { return report.Write(w, reportInput(res, aggs, m)) },
-		"partons.gpkg": func(w *bufio.Writer) error {
-			return report.GeoPackage(w, reportInput(res, aggs, m), dataDate(m))
-		},
+	c := &files.Content{Result: res, Aggregates: aggs, Report: reportInput(res, aggs, m), DataDate: dataDate(m),
+		Attribution: strings.Join(m.Attribution, "; "), RawCSV: m.Run.CSVRaw, Manifest: m}
+	for _, f := range extra {
+		f(&c.Report)
 	}
 	var ws []fileWriter
-	sums := reportdir.Sums{}
+	add := func(name string) {
+		f, _ := files.Lookup(name)
+		ws = append(ws, fileWriter{name, f.Writer(c)})
+	}
 	for _, name := range outputs {
 		if name == "report.html" && len(res.Villages) > maxReportVillages && !m.Run.ForceReport {
 			continue // see skipReport
 		}
-		ws = append(ws, fileWriter{name, all[name]})
-		if name == "villages.geojson" {
-			// The default QGIS style beside the GeoJSON.
-			for file, qml := range report.StyleFiles(reportInput(res, aggs, m)) {
-				ws = append(ws, fileWriter{file, func(w *bufio.Writer) error { _, err := w.Write(qml); return err }})
+		add(name)
+		for _, f := range files.Of(files.Run) {
+			if f.Beside == name {
+				add(f.Name) // villages.qml, the default QGIS style beside the GeoJSON
 			}
 		}
 	}
 	if len(res.Params.Models) > 0 {
-		ws = append(ws, fileWriter{"inequality.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, res.InequalityTable(), guard) }})
+		add("inequality.csv")
 	}
+	sums := reportdir.Sums{}
 	for i := range ws {
 		ws[i].write = sums.Hashing(ws[i].name, ws[i].write)
 	}
-	return append(ws, fileWriter{"manifest.json", func(w *bufio.Writer) error {
+	add("manifest.json")
+	mw := ws[len(ws)-1].write
+	ws[len(ws)-1].write = func(w *bufio.Writer) error {
 		sums.Fill(m.Outputs)
-		return output.WriteJSON(w, m)
-	}})
+		return mw(w)
+	}
+	return ws
 }
 
 // writeReportFiles runs the writers one after the other into d under
 // prefix. Each file is formatted on all cores (output.WriteCSV and
-// WriteGeoJSON format concurrent tables in parallel chunks), so writing
+// geojsonio.Write format concurrent tables in parallel chunks), so writing
 // files at the same time would only add memory: a 100k-village run
 // stays under 500 MB this way.
 func writeReportFiles(d *output.Dir, prefix string, writers []fileWriter) error {
@@ -450,14 +427,14 @@ func writeReportFiles(d *output.Dir, prefix string, writers []fileWriter) error 
 // parseOutputs checks --outputs against the report files.
 func parseOutputs(list []string) ([]string, error) {
 	if len(list) == 0 {
-		return nil, usagef("--outputs: name at least one of %s", strings.Join(reportFiles, ", "))
+		return nil, usagef("--outputs: name at least one of %s", strings.Join(files.Selectable(), ", "))
 	}
 	var out []string
 	seen := map[string]bool{}
 	for _, name := range list {
 		name = strings.TrimSpace(name)
-		if !slices.Contains(reportFiles, name) {
-			return nil, usagef("--outputs: %q is not one of %s", name, strings.Join(reportFiles, ", "))
+		if !slices.Contains(files.Selectable(), name) {
+			return nil, usagef("--outputs: %q is not one of %s", name, strings.Join(files.Selectable(), ", "))
 		}
 		if !seen[name] {
 			seen[name] = true

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -15,11 +14,11 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
 )
@@ -191,7 +190,6 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		return err
 	}
 	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw}
-	guard := output.CSVGuard(!spec.CSVRaw)
 	cmp := newComparison(base)
 	cmp.add("base", baseAggs, nil)
 	for k, v := range sf.Variants {
@@ -241,12 +239,11 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 				in.MainCategory = cat
 			}
 		}
-		writers := append(reportWriters(j.spec.Outputs, res, aggs, m, withScenario),
-			fileWriter{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Table(), guard) }},
-			fileWriter{"delta_villages.geojson", func(w *bufio.Writer) error {
-				return geojsonio.Write(w, delta.Table(), delta.Geometries(), geojsonio.WriteOptions{Name: "delta_villages", Attribution: joinAttr(m)})
-			}},
-			fileWriter{"attribution.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, delta.Attribution(), guard) }})
+		vc := &files.Content{Delta: delta, Attribution: joinAttr(m), RawCSV: spec.CSVRaw}
+		writers := reportWriters(j.spec.Outputs, res, aggs, m, withScenario)
+		for _, f := range files.Of(files.Variant) {
+			writers = append(writers, fileWriter{f.Name, f.Writer(vc)})
+		}
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
@@ -259,11 +256,11 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		}
 		sm.Variants = append(sm.Variants, vm)
 	}
-	if err := d.WriteFile("comparison.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, cmp.table(), guard) }); err != nil {
-		return err
-	}
-	if err := d.WriteFile("manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, sm) }); err != nil {
-		return err
+	top := &files.Content{Comparison: cmp.table(), RawCSV: spec.CSVRaw, Manifest: sm}
+	for _, f := range files.Of(files.Scenario) {
+		if err := d.WriteFile(f.Name, f.Writer(top)); err != nil {
+			return err
+		}
 	}
 	if err := d.Commit(); err != nil {
 		return err
