@@ -31,11 +31,10 @@ type Place struct {
 	Point orb.Point // lon, lat
 }
 
-// Category is a kind of service and its places.
-type Category struct {
-	Name     string
-	Services []Place
-}
+// Group is a set of services measured together (a category, or the part
+// of a category in one country): indexes into the services given to
+// Compute, ascending.
+type Group []int32
 
 // Snapper is implemented by Walkers that can refuse an origin (a village
 // off the foot network): Snaps false makes the village "unsnapped".
@@ -70,53 +69,106 @@ func DefaultOptions() Options {
 		MaxTravelSec: DefaultMaxTravelSec, ThresholdsMin: []int{30, 60}}
 }
 
-// Metric is the figure of one village for one category. Minutes are NaN
-// (written empty, never 0) where not available: always when Status is
-// not ok, and for the percentiles that fall on unreachable minutes.
+// Metric is the figure of one village for one group of services.
+//
+// Following Conveyal (r5), every percentile is taken per service over the
+// departure minutes (door-to-door, waiting included, unreachable minutes
+// counting as infinitely long; percentile p is the nearest-rank value,
+// the ⌈p/100·n⌉-th of the n minutes sorted by time) and the group's
+// figure is the smallest over its services. The nearest service is the one
+// with the smallest median (ties: the smaller index).
 type Metric struct {
 	Status Status
-	// Min is the median over the departure minutes of the door-to-door
-	// time (Conveyal's convention: waiting included, unreachable minutes
-	// count as infinitely long); BestMin the minimum, P5Min and P95Min the
-	// 5th and 95th percentiles. Percentile p is the nearest-rank value:
-	// the ⌈p/100·n⌉-th of the n minutes sorted by time.
+	// Service is the nearest service (index into Compute's services), -1
+	// when none (no_service, unsnapped). A walk_only group still names
+	// the service walked to.
+	Service int32
+	// Median is the nearest service's median in minutes (NaN when
+	// Service is -1), whatever the status: the cost of the pair.
+	Median float64
+	// Min, BestMin, P5Min, P95Min are the median, minimum, 5th and 95th
+	// percentiles in minutes; NaN (written empty, never 0) unless Status
+	// is ok, and for a percentile that is unreachable at every service.
 	Min, BestMin, P5Min, P95Min float64
-	// Share[i] is the share of departure minutes from which the service
-	// is reached within ThresholdsMin[i] minutes (NaN when not ok).
+	// Share[i] is the share of departure minutes from which some service
+	// of the group is reached within ThresholdsMin[i] minutes (NaN unless
+	// ok).
 	Share []float64
-	// ServiceID and Transfers are those of the median journey (among
-	// minutes as fast as the median, the earliest departure); Transfers
-	// is -1 where not available, 0 for walking all the way.
-	ServiceID string
+	// Transfers is that of the nearest service's median journey (among
+	// minutes as fast, the earliest departure): trips − 1, 0 when
+	// walking; -1 unless ok.
 	Transfers int
 }
 
-// VillageResult holds one village's metrics, by category in the order
-// given to Compute.
+// VillageResult holds one village's metrics, by group in the order given
+// to Compute.
 type VillageResult struct {
-	Cats []Metric
+	Groups []Metric
 	// StopDepartures counts the departures in the window from the stops
-	// within MaxWalkM of the village (reachable on foot).
+	// reachable on foot from the village (within MaxWalkM).
 	StopDepartures int
 }
 
-// Compute measures every village against every category. Villages run in
-// parallel on Options.Workers goroutines, each with its own Search; the
-// result is the same for any number of workers. ctx stops the work
-// between villages.
-func Compute(ctx context.Context, net *Network, villages []Place, cats []Category, opt Options) ([]VillageResult, error) {
-	if err := opt.validate(); err != nil {
+// Compute measures every village against every group of services. It
+// runs villages in parallel on Options.Workers goroutines, each with its
+// own Search; the result is the same for any number of workers. ctx stops
+// the work between villages.
+func Compute(ctx context.Context, net *Network, villages, services []Place, groups []Group, opt Options) ([]VillageResult, error) {
+	res := make([]VillageResult, len(villages))
+	err := forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, deps int) {
+		r := VillageResult{Groups: make([]Metric, len(groups)), StopDepartures: deps}
+		var sc scratch
+		for g, grp := range groups {
+			if !snapped {
+				r.Groups[g] = emptyMetric(StatusUnsnapped, len(opt.ThresholdsMin))
+				continue
+			}
+			r.Groups[g] = summarise(p, grp, opt.ThresholdsMin, &sc)
+		}
+		res[i] = r
+	})
+	if err != nil {
 		return nil, err
+	}
+	return res, nil
+}
+
+// PairMedians calls fn(i, j, medianMin) for every village i and service j
+// whose median door-to-door time is finite (see Metric), villages in
+// parallel; fn must be safe for concurrent calls with different i.
+func PairMedians(ctx context.Context, net *Network, villages, services []Place, opt Options, fn func(i int, j int32, medianMin float64)) error {
+	return forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, _ int) {
+		if !snapped {
+			return
+		}
+		var sc scratch
+		for _, j := range p.Cats {
+			if o, ok := sc.percentile(p.Column(j), 50); ok {
+				fn(i, j, float64(o.Sec)/60)
+			}
+		}
+	})
+}
+
+// forEachProfile runs one range search per village, services as targets,
+// and hands each profile to fn (on the worker's goroutine, so fn must
+// only write village i's results).
+func forEachProfile(ctx context.Context, net *Network, villages, services []Place, opt Options,
+	fn func(i int, snapped bool, p *Profile, stopDepartures int)) error {
+	if err := opt.validate(); err != nil {
+		return err
 	}
 	if opt.Walker == nil {
 		opt.Walker = Straight{DefaultDetourFactor, DefaultWalkKmh}
 	}
-	tg, svcIx := buildTargets(net, cats, opt)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tg, svcIx := buildTargets(net, services, opt)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	res := make([]VillageResult, len(villages))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var firstErr error
@@ -126,9 +178,8 @@ func Compute(ctx context.Context, net *Network, villages []Place, cats []Categor
 		go func() {
 			defer wg.Done()
 			s := NewSearch(net, tg)
-			var buf []Outcome
-			q := Query{From: opt.From, To: opt.To, MaxTransfers: opt.MaxTransfers, MaxTravel: opt.MaxTravelSec,
-				Direct: make([]Walk, len(cats))}
+			var p Profile
+			q := Query{From: opt.From, To: opt.To, MaxTransfers: opt.MaxTransfers, MaxTravel: opt.MaxTravelSec}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(villages) {
@@ -138,20 +189,17 @@ func Compute(ctx context.Context, net *Network, villages []Place, cats []Categor
 					once.Do(func() { firstErr = err })
 					return
 				}
-				var err error
-				res[i], buf, err = s.village(villages[i], cats, svcIx, &q, buf, opt)
+				snapped, deps, err := s.village(villages[i], services, svcIx, &q, &p, opt)
 				if err != nil {
 					once.Do(func() { firstErr = err })
 					return
 				}
+				fn(i, snapped, &p, deps)
 			}
 		}()
 	}
 	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return res, nil
+	return firstErr
 }
 
 func (o *Options) validate() error {
@@ -173,128 +221,182 @@ func (o *Options) validate() error {
 	return nil
 }
 
-// buildTargets links every service to the stops within walking distance,
-// and indexes the services of each category for walking all the way.
-func buildTargets(net *Network, cats []Category, opt Options) (*Targets, []*index.Points) {
+// buildTargets links every service (its own target) to the stops within
+// walking distance, and indexes the services for walking all the way.
+func buildTargets(net *Network, services []Place, opt Options) (*Targets, *index.Points) {
 	var legs []Egress
-	ixs := make([]*index.Points, len(cats))
-	for c, cat := range cats {
-		pts := make([]orb.Point, len(cat.Services))
-		for j, sv := range cat.Services {
-			pts[j] = sv.Point
-			net.StopsWithin(sv.Point, opt.MaxWalkM, func(st int32, d float64) bool {
-				if sec, ok := opt.Walker.WalkSeconds(net.StopPoint(st), sv.Point, d); ok {
-					legs = append(legs, Egress{Stop: st, Cat: int32(c), Svc: int32(j), Sec: sec})
-				}
-				return true
-			})
-		}
-		ixs[c] = index.New(pts)
-	}
-	return NewTargets(net.NumStops(), len(cats), legs), ixs
-}
-
-func (s *Search) village(v Place, cats []Category, svcIx []*index.Points, q *Query, buf []Outcome, opt Options) (VillageResult, []Outcome, error) {
-	res := VillageResult{Cats: make([]Metric, len(cats))}
-	snapped := validPoint(v.Point)
-	if sn, ok := opt.Walker.(Snapper); ok && snapped {
-		snapped = sn.Snaps(v.Point)
-	}
-	if !snapped {
-		for c := range res.Cats {
-			res.Cats[c] = emptyMetric(StatusUnsnapped, len(opt.ThresholdsMin))
-		}
-		return res, buf, nil
-	}
-	q.Access = q.Access[:0]
-	s.net.StopsWithin(v.Point, opt.MaxWalkM, func(st int32, d float64) bool {
-		if sec, ok := opt.Walker.WalkSeconds(v.Point, s.net.StopPoint(st), d); ok {
-			q.Access = append(q.Access, Leg{Stop: st, Sec: sec})
-			res.StopDepartures += s.net.Departures(st, opt.From, opt.To)
-		}
-		return true
-	})
-	for c := range cats {
-		best := Walk{Sec: -1, Svc: -1}
-		svcIx[c].Within(v.Point, opt.MaxWalkM, func(j int32, d float64) bool {
-			sec, ok := opt.Walker.WalkSeconds(v.Point, cats[c].Services[j].Point, d)
-			if ok && (best.Sec < 0 || sec < best.Sec || (sec == best.Sec && j < best.Svc)) {
-				best = Walk{Sec: sec, Svc: j}
+	pts := make([]orb.Point, len(services))
+	for j, sv := range services {
+		pts[j] = sv.Point
+		net.StopsWithin(sv.Point, opt.MaxWalkM, func(st int32, d float64) bool {
+			if sec, ok := opt.Walker.WalkSeconds(net.StopPoint(st), sv.Point, d); ok {
+				legs = append(legs, Egress{Stop: st, Cat: int32(j), Svc: int32(j), Sec: sec})
 			}
 			return true
 		})
-		q.Direct[c] = best
 	}
-	out, err := s.Run(q, buf)
-	if err != nil {
-		return res, buf, err
+	return NewTargets(net.NumStops(), len(services), legs), index.New(pts)
+}
+
+// village runs the range search of one village into p.
+func (s *Search) village(v Place, services []Place, svcIx *index.Points, q *Query, p *Profile, opt Options) (snapped bool, deps int, err error) {
+	snapped = validPoint(v.Point)
+	if sn, ok := opt.Walker.(Snapper); ok && snapped {
+		snapped = sn.Snaps(v.Point)
 	}
-	nm, nc := q.Minutes(), len(cats)
-	col := make([]Outcome, nm)
-	for c := range cats {
-		for mi := 0; mi < nm; mi++ {
-			col[mi] = out[mi*nc+c]
-		}
-		res.Cats[c] = summarise(col, cats[c].Services, opt.ThresholdsMin)
+	q.Access, q.Direct = q.Access[:0], q.Direct[:0]
+	if snapped {
+		s.net.StopsWithin(v.Point, opt.MaxWalkM, func(st int32, d float64) bool {
+			if sec, ok := opt.Walker.WalkSeconds(v.Point, s.net.StopPoint(st), d); ok {
+				q.Access = append(q.Access, Leg{Stop: st, Sec: sec})
+				deps += s.net.Departures(st, opt.From, opt.To)
+			}
+			return true
+		})
+		svcIx.Within(v.Point, opt.MaxWalkM, func(j int32, d float64) bool {
+			if sec, ok := opt.Walker.WalkSeconds(v.Point, services[j].Point, d); ok {
+				q.Direct = append(q.Direct, Walk{Cat: j, Svc: j, Sec: sec})
+			}
+			return true
+		})
 	}
-	return res, out, nil
+	return snapped, deps, s.Run(q, p)
 }
 
 func emptyMetric(st Status, nt int) Metric {
 	nan := math.NaN()
-	m := Metric{Status: st, Min: nan, BestMin: nan, P5Min: nan, P95Min: nan, Share: make([]float64, nt), Transfers: -1}
+	m := Metric{Status: st, Service: -1, Median: nan, Min: nan, BestMin: nan, P5Min: nan, P95Min: nan,
+		Share: make([]float64, nt), Transfers: -1}
 	for i := range m.Share {
 		m.Share[i] = nan
 	}
 	return m
 }
 
-// summarise turns the outcomes of the departure minutes (ascending) into
-// a Metric. col is reordered.
-func summarise(col []Outcome, svcs []Place, thresholds []int) Metric {
-	n := len(col)
-	reach, transit := 0, false
-	for _, o := range col {
-		if o.Sec >= 0 {
-			reach++
-			transit = transit || o.Trips > 0
+// scratch holds buffers for percentiles.
+type scratch struct {
+	sorted []Outcome
+	best   []int32
+}
+
+// percentile returns the nearest-rank p-th percentile of col (by time,
+// unreachable last, ties to the earlier minute); ok false when it is
+// unreachable.
+func (sc *scratch) percentile(col []Outcome, p float64) (Outcome, bool) {
+	sc.sortCol(col)
+	return rank(sc.sorted, p)
+}
+
+func (sc *scratch) sortCol(col []Outcome) {
+	sc.sorted = append(sc.sorted[:0], col...)
+	sort.SliceStable(sc.sorted, func(a, b int) bool { return secKey(sc.sorted[a]) < secKey(sc.sorted[b]) })
+}
+
+func rank(sorted []Outcome, p float64) (Outcome, bool) {
+	n := len(sorted)
+	if n == 0 {
+		return unreached, false
+	}
+	i := max(0, min(n-1, int(math.Ceil(p/100*float64(n)))-1))
+	return sorted[i], sorted[i].Sec >= 0
+}
+
+// summarise turns a village's profile into the Metric of one group.
+func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
+	// Candidates by their best minute: a percentile is never below it, so
+	// the scan stops once the best exceeds every minimum found.
+	type cand struct {
+		j    int32
+		best int32
+	}
+	var cands []cand
+	for _, j := range grp {
+		col := p.Column(j)
+		if col == nil {
+			continue
+		}
+		b := int32(-1)
+		for _, o := range col {
+			if o.Sec >= 0 && (b < 0 || o.Sec < b) {
+				b = o.Sec
+			}
+		}
+		if b >= 0 {
+			cands = append(cands, cand{j, b})
 		}
 	}
-	switch {
-	case reach == 0:
+	if len(cands) == 0 {
 		return emptyMetric(StatusNoService, len(thresholds))
-	case !transit:
-		return emptyMetric(StatusWalkOnly, len(thresholds))
 	}
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].best != cands[b].best {
+			return cands[a].best < cands[b].best
+		}
+		return cands[a].j < cands[b].j
+	})
 	m := emptyMetric(StatusOK, len(thresholds))
+	var med, p5, p95 Outcome
+	med, p5, p95 = unreached, unreached, unreached
+	better := func(cur *Outcome, o Outcome, ok bool) bool {
+		if ok && (cur.Sec < 0 || o.Sec < cur.Sec) {
+			*cur = o
+			return true
+		}
+		return false
+	}
+	nearest := int32(-1)
+	for _, c := range cands {
+		if p95.Sec >= 0 && c.best > p95.Sec {
+			break
+		}
+		sc.sortCol(p.Column(c.j))
+		o, ok := rank(sc.sorted, 50)
+		if better(&med, o, ok) || (ok && o.Sec == med.Sec && c.j < nearest) {
+			med, nearest = o, c.j
+		}
+		o, ok = rank(sc.sorted, 5)
+		better(&p5, o, ok)
+		o, ok = rank(sc.sorted, 95)
+		better(&p95, o, ok)
+	}
+	if nearest < 0 {
+		return emptyMetric(StatusNoService, len(thresholds))
+	}
+	m.Service, m.Median = nearest, float64(med.Sec)/60
+	transit := false
+	for _, o := range p.Column(nearest) {
+		transit = transit || (o.Sec >= 0 && o.Trips > 0)
+	}
+	if !transit {
+		w := emptyMetric(StatusWalkOnly, len(thresholds))
+		w.Service, w.Median = m.Service, m.Median
+		return w
+	}
+	m.Min, m.BestMin, m.P5Min = float64(med.Sec)/60, float64(cands[0].best)/60, float64(p5.Sec)/60
+	if p95.Sec >= 0 {
+		m.P95Min = float64(p95.Sec) / 60
+	}
+	m.Transfers = max(0, int(med.Trips)-1)
+	// Shares: the quickest service of the group at each minute.
+	sc.best = sc.best[:0]
+	for mi := 0; mi < p.Minutes; mi++ {
+		sc.best = append(sc.best, -1)
+	}
+	for _, c := range cands {
+		for mi, o := range p.Column(c.j) {
+			if o.Sec >= 0 && (sc.best[mi] < 0 || o.Sec < sc.best[mi]) {
+				sc.best[mi] = o.Sec
+			}
+		}
+	}
 	for i, t := range thresholds {
 		k := 0
-		for _, o := range col {
-			if o.Sec >= 0 && o.Sec <= int32(t*60) {
+		for _, b := range sc.best {
+			if b >= 0 && b <= int32(t*60) {
 				k++
 			}
 		}
-		m.Share[i] = float64(k) / float64(n)
-	}
-	// Sort by time (unreachable last), then by departure minute: a stable
-	// sort keeps the minutes' order.
-	sort.SliceStable(col, func(a, b int) bool { return secKey(col[a]) < secKey(col[b]) })
-	at := func(p float64) (Outcome, bool) {
-		i := int(math.Ceil(p/100*float64(n))) - 1
-		i = max(0, min(n-1, i))
-		return col[i], col[i].Sec >= 0
-	}
-	if o, ok := at(50); ok {
-		m.Min = float64(o.Sec) / 60
-		m.ServiceID = svcs[o.Svc].ID
-		m.Transfers = max(0, int(o.Trips)-1)
-	}
-	m.BestMin = float64(col[0].Sec) / 60
-	if o, ok := at(5); ok {
-		m.P5Min = float64(o.Sec) / 60
-	}
-	if o, ok := at(95); ok {
-		m.P95Min = float64(o.Sec) / 60
+		m.Share[i] = float64(k) / float64(p.Minutes)
 	}
 	return m
 }
@@ -307,16 +409,16 @@ func secKey(o Outcome) int64 {
 }
 
 // VsCar is the ratio of the transit medians to the car times over the
-// categories where both exist (Σ transit / Σ car), NaN where none.
-// carMin is by category as in r.Cats (NaN: no car figure).
+// groups where both exist (Σ transit / Σ car), NaN where none. carMin is
+// by group as in r.Groups (NaN: no car figure).
 func VsCar(r VillageResult, carMin []float64) float64 {
 	var st, sc float64
-	for c, m := range r.Cats {
-		if c >= len(carMin) || math.IsNaN(m.Min) || math.IsNaN(carMin[c]) || !(carMin[c] > 0) {
+	for g, m := range r.Groups {
+		if g >= len(carMin) || math.IsNaN(m.Min) || math.IsNaN(carMin[g]) || !(carMin[g] > 0) {
 			continue
 		}
 		st += m.Min
-		sc += carMin[c]
+		sc += carMin[g]
 	}
 	if sc == 0 {
 		return math.NaN()

@@ -207,8 +207,13 @@ func (o *teOracle) query(m int32, access []Leg, egress [][][3]int32, direct []Wa
 				}
 			}
 		}
-		if w := direct[c]; w.Sec >= 0 && w.Sec <= maxTravel && (best.Sec < 0 || w.Sec <= best.Sec) {
-			best = Outcome{Sec: w.Sec, Svc: w.Svc}
+		for _, w := range direct {
+			if int(w.Cat) != c || w.Sec > maxTravel {
+				continue
+			}
+			if best.Sec < 0 || w.Sec < best.Sec || (best.Trips > 0 && w.Sec == best.Sec) || (best.Trips == 0 && w.Sec == best.Sec && w.Svc < best.Svc) {
+				best = Outcome{Sec: w.Sec, Svc: w.Svc}
+			}
 		}
 		out[c] = best
 	}

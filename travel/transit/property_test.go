@@ -43,20 +43,20 @@ func TestRangeRAPTORMatchesTimeExpandedDijkstra(t *testing.T) {
 			s := NewSearch(net, tg)
 			for qi := 0; qi < 4; qi++ {
 				q := &Query{From: 7 * 3600, To: 7*3600 + 90*60, MaxTransfers: r.IntN(4), MaxTravel: int32(30+r.IntN(90)) * 60,
-					Direct: make([]Walk, nc)}
+				}
 				for j := 0; j < 1+r.IntN(3); j++ {
 					q.Access = append(q.Access, Leg{Stop: int32(r.IntN(len(tt.Stops))), Sec: int32(r.IntN(900))})
 				}
-				for c := range q.Direct {
-					q.Direct[c] = Walk{Sec: -1, Svc: -1}
-					if r.IntN(3) == 0 {
-						q.Direct[c] = Walk{Sec: int32(600 + r.IntN(3000)), Svc: int32(r.IntN(6))}
+				for c := 0; c < nc; c++ {
+					for r.IntN(3) == 0 {
+						q.Direct = append(q.Direct, Walk{Cat: int32(c), Sec: int32(600 + r.IntN(3000)), Svc: int32(r.IntN(6))})
 					}
 				}
-				got, err := s.Run(q, nil)
-				if err != nil {
+				var p Profile
+				if err := s.Run(q, &p); err != nil {
 					t.Fatal(err)
 				}
+				got := p.Dense()
 				for mi := 0; mi < q.Minutes(); mi++ {
 					m := q.From + int32(mi)*60
 					want := orc.query(m, q.Access, egress, q.Direct, q.MaxTransfers, q.MaxTravel)

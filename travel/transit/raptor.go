@@ -77,17 +77,17 @@ type Query struct {
 	From, To int32
 	// Access are the walks from the origin to stops.
 	Access []Leg
-	// Direct[c] is the walk straight to the nearest service of category c
-	// (Sec < 0: none within walking distance).
+	// Direct are walks straight from the origin to services: Cat is the
+	// target category, Svc the service, Sec the walk.
 	Direct []Walk
 	// MaxTransfers (≥ 0) and MaxTravel (seconds, > 0).
 	MaxTransfers int
 	MaxTravel    int32
 }
 
-// Walk is a walking-only journey to a service.
+// Walk is a walking-only journey to a service of a category.
 type Walk struct {
-	Sec, Svc int32
+	Cat, Svc, Sec int32
 }
 
 // Outcome is the best journey from one departure minute to one category:
@@ -101,12 +101,49 @@ type Outcome struct {
 	Svc   int32
 }
 
+var unreached = Outcome{Sec: -1, Svc: -1}
+
 // Minutes returns the number of departure minutes of the window.
 func (q *Query) Minutes() int {
 	if q.To <= q.From {
 		return 0
 	}
 	return int((q.To - q.From + 59) / 60)
+}
+
+// Profile is the answer of a Query, sparse over categories: only the
+// categories reached (or walked to) from some departure minute have a
+// column. Out[t·Minutes + mi] is the outcome of category Cats[t] from the
+// mi-th departure minute (ascending).
+type Profile struct {
+	Minutes int
+	Cats    []int32 // in the order first reached
+	Out     []Outcome
+	colOf   []int32 // category → column, -1
+}
+
+// Column returns the outcomes of category c by minute, nil when c was
+// never reached.
+func (p *Profile) Column(c int32) []Outcome {
+	if t := p.colOf[c]; t >= 0 {
+		return p.Out[int(t)*p.Minutes : int(t+1)*p.Minutes]
+	}
+	return nil
+}
+
+// Dense returns the outcomes as out[mi·numCats + c].
+func (p *Profile) Dense() []Outcome {
+	nc := len(p.colOf)
+	out := make([]Outcome, p.Minutes*nc)
+	for i := range out {
+		out[i] = unreached
+	}
+	for t, c := range p.Cats {
+		for mi := 0; mi < p.Minutes; mi++ {
+			out[mi*nc+int(c)] = p.Out[t*p.Minutes+mi]
+		}
+	}
+	return out
 }
 
 // Search is a range-RAPTOR workspace for one network and target set. It
@@ -124,6 +161,7 @@ type Search struct {
 	stamp         []uint32
 	epoch         uint32
 	marked, imp   []int32
+	direct        []Walk
 
 	// Rounds counts the RAPTOR rounds run (for benchmarks).
 	Rounds int64
@@ -141,30 +179,72 @@ func NewSearch(net *Network, tg *Targets) *Search {
 // ErrQuery reports an invalid query.
 var ErrQuery = errors.New("transit: invalid query")
 
-// Run answers q: out[mi·numCats + c] for the mi-th departure minute
-// (ascending) and category c. out is reused when large enough.
-// Time: O(minutes · rounds · work of improved stops); labels are kept
-// from one minute to the previous one (rRAPTOR), so a minute that offers
-// no new boarding costs little.
-func (s *Search) Run(q *Query, out []Outcome) ([]Outcome, error) {
+// Run answers q into p (reused). Time: O(minutes · rounds · work of
+// improved stops + minutes · categories reached); labels are kept from one
+// minute to the previous one (rRAPTOR), so a minute that offers no new
+// boarding costs little.
+func (s *Search) Run(q *Query, p *Profile) error {
 	nc := s.tg.nCats
-	if q.MaxTransfers < 0 || q.MaxTravel <= 0 || len(q.Direct) != nc {
-		return nil, fmt.Errorf("%w: max transfers %d, max travel %d s, %d direct walks for %d categories",
-			ErrQuery, q.MaxTransfers, q.MaxTravel, len(q.Direct), nc)
+	if q.MaxTransfers < 0 || q.MaxTravel <= 0 {
+		return fmt.Errorf("%w: max transfers %d, max travel %d s", ErrQuery, q.MaxTransfers, q.MaxTravel)
+	}
+	for _, w := range q.Direct {
+		if w.Cat < 0 || int(w.Cat) >= nc || w.Sec < 0 {
+			return fmt.Errorf("%w: direct walk %+v", ErrQuery, w)
+		}
 	}
 	nm := q.Minutes()
-	if cap(out) < nm*nc {
-		out = make([]Outcome, nm*nc)
+	if len(p.colOf) != nc {
+		p.colOf = make([]int32, nc)
+		for i := range p.colOf {
+			p.colOf[i] = -1
+		}
 	}
-	out = out[:nm*nc]
+	for _, c := range p.Cats {
+		p.colOf[c] = -1
+	}
+	p.Minutes, p.Cats, p.Out = nm, p.Cats[:0], p.Out[:0]
 	s.reset(q.MaxTransfers + 1)
+	s.direct = s.direct[:0]
+	for _, w := range q.Direct {
+		if w.Sec <= q.MaxTravel {
+			s.direct = append(s.direct, w)
+		}
+	}
+	sort.Slice(s.direct, func(a, b int) bool {
+		x, y := s.direct[a], s.direct[b]
+		if x.Cat != y.Cat {
+			return x.Cat < y.Cat
+		}
+		if x.Sec != y.Sec {
+			return x.Sec < y.Sec
+		}
+		return x.Svc < y.Svc
+	})
+	for i, w := range s.direct {
+		if i == 0 || s.direct[i-1].Cat != w.Cat {
+			s.touch(p, w.Cat, nm)
+		}
+	}
 	ns := s.net.NumStops()
 	for mi := nm - 1; mi >= 0; mi-- {
 		m := q.From + int32(mi)*60
-		s.runMinute(q, m, ns, nc)
-		s.collect(q, out[mi*nc:(mi+1)*nc], m, nc)
+		s.runMinute(q, m, ns, nc, p)
+		s.collect(q, p, mi, m, nc)
 	}
-	return out, nil
+	return nil
+}
+
+// touch gives category c a column, unreached at every minute.
+func (s *Search) touch(p *Profile, c int32, nm int) {
+	if p.colOf[c] >= 0 {
+		return
+	}
+	p.colOf[c] = int32(len(p.Cats))
+	p.Cats = append(p.Cats, c)
+	for i := 0; i < nm; i++ {
+		p.Out = append(p.Out, unreached)
+	}
 }
 
 func (s *Search) reset(k int) {
@@ -202,7 +282,7 @@ func (s *Search) nextEpoch() uint32 {
 	return s.epoch
 }
 
-func (s *Search) runMinute(q *Query, m int32, ns, nc int) {
+func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 	net := s.net
 	limit := m + q.MaxTravel
 	ep := s.nextEpoch()
@@ -252,6 +332,7 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int) {
 				t, c, sv := a+tg.sec[j], crow+int(tg.cat[j]), tg.svc[j]
 				if t < s.catArr[c] || (t == s.catArr[c] && sv < s.catSv[c]) {
 					s.catArr[c], s.catSv[c] = t, sv
+					s.touch(p, tg.cat[j], q.Minutes())
 				}
 			}
 			if k == s.k {
@@ -337,24 +418,34 @@ func (s *Search) scan(p, start int32, k, ns int, prev []int32, limit int32, ep u
 	}
 }
 
-// collect writes the best journey per category for minute m.
-func (s *Search) collect(q *Query, out []Outcome, m int32, nc int) {
-	for c := 0; c < nc; c++ {
-		best := Outcome{Sec: -1, Svc: -1}
+// collect writes the best journey of every category reached so far for
+// the mi-th minute m.
+func (s *Search) collect(q *Query, p *Profile, mi int, m int32, nc int) {
+	nm := p.Minutes
+	for t, c := range p.Cats {
+		best := unreached
 		bt := inf
 		for k := 1; k <= s.k; k++ {
-			a, sv := s.catArr[k*nc+c], s.catSv[k*nc+c]
+			a, sv := s.catArr[k*nc+int(c)], s.catSv[k*nc+int(c)]
 			if a == inf || a-m > q.MaxTravel {
 				continue
 			}
-			if a < bt || (a == bt && int8(k) == best.Trips && sv < best.Svc) {
+			if a < bt {
 				bt = a
 				best = Outcome{Sec: a - m, Trips: int8(k), Svc: sv}
 			}
 		}
-		if w := q.Direct[c]; w.Sec >= 0 && w.Sec <= q.MaxTravel && (best.Sec < 0 || w.Sec <= best.Sec) {
-			best = Outcome{Sec: w.Sec, Trips: 0, Svc: w.Svc}
+		p.Out[t*nm+mi] = best
+	}
+	// Walking all the way wins ties; s.direct is sorted by category, then
+	// by time and service.
+	for i, w := range s.direct {
+		if i > 0 && s.direct[i-1].Cat == w.Cat {
+			continue
 		}
-		out[c] = best
+		o := &p.Out[int(p.colOf[w.Cat])*nm+mi]
+		if o.Sec < 0 || w.Sec <= o.Sec {
+			*o = Outcome{Sec: w.Sec, Trips: 0, Svc: w.Svc}
+		}
 	}
 }

@@ -63,19 +63,14 @@ func runOne(t *testing.T, tt *gtfs.Timetable, q Query, egress []Egress, nc int) 
 		t.Fatal(err)
 	}
 	checkInvariants(t, net)
-	if q.Direct == nil {
-		for c := 0; c < nc; c++ {
-			q.Direct = append(q.Direct, Walk{Sec: -1, Svc: -1})
-		}
-	}
 	if q.MaxTravel == 0 {
 		q.MaxTravel = DefaultMaxTravelSec
 	}
-	out, err := NewSearch(net, NewTargets(net.NumStops(), nc, egress)).Run(&q, nil)
-	if err != nil {
+	var p Profile
+	if err := NewSearch(net, NewTargets(net.NumStops(), nc, egress)).Run(&q, &p); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return p.Dense()
 }
 
 func wantOutcomes(t *testing.T, got []Outcome, want []Outcome) {
@@ -189,7 +184,7 @@ func TestWalkingAndTies(t *testing.T) {
 	got := runOne(t, tt, Query{From: hm(8, 0), To: hm(8, 1), Access: []Leg{{0, 0}}, MaxTransfers: 3}, eg, 1)
 	wantOutcomes(t, got, []Outcome{{20 * 60, 1, 1}})
 	got = runOne(t, tt, Query{From: hm(8, 0), To: hm(8, 1), Access: []Leg{{0, 0}}, MaxTransfers: 3,
-		Direct: []Walk{{Sec: 20 * 60, Svc: 0}}}, eg, 1)
+		Direct: []Walk{{Cat: 0, Sec: 20 * 60, Svc: 0}}}, eg, 1)
 	wantOutcomes(t, got, []Outcome{{20 * 60, 0, 0}})
 }
 
@@ -200,7 +195,8 @@ func TestBadQueryAndTimetable(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewSearch(net, NewTargets(2, 1, nil))
-	if _, err := s.Run(&Query{From: 0, To: 60, MaxTravel: 0, Direct: []Walk{{-1, -1}}}, nil); !errors.Is(err, ErrQuery) {
+	var p Profile
+	if err := s.Run(&Query{From: 0, To: 60, MaxTravel: 0}, &p); !errors.Is(err, ErrQuery) {
 		t.Errorf("max travel 0: %v", err)
 	}
 	bad := timetable(t, farStops("be:A", "be:B"), []ttrip{{"be:x", "be:r", [][3]int32{{0, 100, 100}, {1, 50, 50}}, false}}, nil)
