@@ -42,8 +42,7 @@ func TestRangeRAPTORMatchesTimeExpandedDijkstra(t *testing.T) {
 			tg := NewTargets(len(tt.Stops), nc, legs)
 			s := NewSearch(net, tg)
 			for qi := 0; qi < 4; qi++ {
-				q := &Query{From: 7 * 3600, To: 7*3600 + 90*60, MaxTransfers: r.IntN(4), MaxTravel: int32(30+r.IntN(90)) * 60,
-				}
+				q := &Query{From: 7 * 3600, To: 7*3600 + 90*60, MaxTransfers: r.IntN(4), MaxTravel: int32(30+r.IntN(90)) * 60}
 				for j := 0; j < 1+r.IntN(3); j++ {
 					q.Access = append(q.Access, Leg{Stop: int32(r.IntN(len(tt.Stops))), Sec: int32(r.IntN(900))})
 				}
