@@ -15,6 +15,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
 )
@@ -81,7 +82,7 @@ func roadInputs(tb testing.TB) {
 // readCar reads the extract and builds its car graph, as `partons run
 // --roads` does.
 func readCar() (*road.Graph, error) {
-	net, _, err := osmroad.Read(context.Background(), []osmroad.Source{osmroad.FileSource(andorraPBF)}, road.Car, osmroad.Options{})
+	net, _, err := osmroad.Read(context.Background(), []osmfile.Source{osmfile.FileSource(andorraPBF)}, road.Car, osmroad.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +211,7 @@ func BenchmarkPrepareAndorra(b *testing.B) {
 	b.SetBytes(andorraPBFBytes)
 	var graphs []*road.Graph
 	for b.Loop() {
-		nets, _, err := osmroad.ReadProfiles(context.Background(), []osmroad.Source{osmroad.FileSource(andorraPBF)}, profiles, osmroad.Options{})
+		nets, _, err := osmroad.ReadProfiles(context.Background(), []osmfile.Source{osmfile.FileSource(andorraPBF)}, profiles, osmroad.Options{})
 		must(b, err)
 		graphs = graphs[:0]
 		for _, n := range nets {

@@ -14,7 +14,7 @@ import (
 
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/osmextract"
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/render/output"
@@ -138,7 +138,7 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 
 	pr := newProgress(stderr, o.quiet)
 	ctx = withProgress(ctx, pr)
-	srcs := make([]osmroad.Source, len(files))
+	srcs := make([]osmfile.Source, len(files))
 	for i, f := range files {
 		srcs[i] = osmFileSource(ctx, f)
 	}

@@ -7,7 +7,7 @@ import (
 	"os"
 	"sync"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // Reading OpenStreetMap extracts is the longest silent stage of run --osm,
@@ -32,11 +32,11 @@ func withPassObserver(ctx context.Context, seen func(path string)) context.Conte
 	return context.WithValue(ctx, passObserverKey{}, seen)
 }
 
-// osmFileSource is osmroad.FileSource(path) that, when ctx carries a
+// osmFileSource is osmfile.FileSource(path) that, when ctx carries a
 // progress that is on, shows how far each pass over the file has got:
 // "reading be.osm.pbf, pass 2: 120 of 560 MB".
-func osmFileSource(ctx context.Context, path string) osmroad.Source {
-	src := osmroad.FileSource(path)
+func osmFileSource(ctx context.Context, path string) osmfile.Source {
+	src := osmfile.FileSource(path)
 	if seen, ok := ctx.Value(passObserverKey{}).(func(string)); ok {
 		open := src.Open
 		src.Open = func() (io.ReadCloser, error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/osmextract"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
 )
@@ -26,17 +27,17 @@ type osmRoads struct {
 	files    []string
 	profiles []road.Profile
 	col      *osmroad.Collector
-	read     *osmroad.ReadReport
+	read     *osmfile.ReadReport
 }
 
 // readOSM reads files once for the extract with ext (none when nil) and
 // the road networks of profiles (none when empty).
 func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profiles []road.Profile) (*osmextract.Result, *osmRoads, error) {
-	srcs := make([]osmroad.Source, len(files))
+	srcs := make([]osmfile.Source, len(files))
 	for i, f := range files {
 		srcs[i] = osmFileSource(ctx, f)
 	}
-	var consumers []osmroad.Consumer
+	var consumers []osmfile.Consumer
 	var ec *osmextract.Collector
 	if ext != nil {
 		var err error
@@ -54,7 +55,7 @@ func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profi
 		roads = &osmRoads{files: files, profiles: profiles, col: rc}
 		consumers = append(consumers, rc)
 	}
-	read, err := osmroad.ReadShared(ctx, srcs, 0, consumers...)
+	read, err := osmfile.Read(ctx, srcs, 0, consumers...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/paulmach/osm"
 	"github.com/paulmach/osm/osmpbf"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // BenchmarkExtract measures extract throughput (b.SetBytes: MB/s of PBF)
@@ -28,7 +28,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				res, err := Extract(context.Background(), []osmroad.Source{src}, Options{})
+				res, err := Extract(context.Background(), []osmfile.Source{src}, Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -12,7 +12,7 @@ import (
 	"github.com/paulmach/osm"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo"
 	"github.com/partons/partons/geo/index"
 )
@@ -21,12 +21,12 @@ import (
 // merged data set and returns its villages, services and boundaries (see
 // the package comment for what is kept and how). On a malformed, truncated
 // or changing file, or cancellation, it returns an error naming the file
-// (an *osmroad.FileError) and no partial result. O(S + K log K) time for S
+// (an *osmfile.FileError) and no partial result. O(S + K log K) time for S
 // bytes of input and K kept objects.
 //
 // To extract in the same passes as another reader of the same files (the
-// road network), give a Collector to osmroad.ReadShared instead.
-func Extract(ctx context.Context, sources []osmroad.Source, opts Options) (*Result, error) {
+// road network), give a Collector to osmfile.Read instead.
+func Extract(ctx context.Context, sources []osmfile.Source, opts Options) (*Result, error) {
 	if len(sources) == 0 {
 		return nil, errNoSources
 	}
@@ -34,7 +34,7 @@ func Extract(ctx context.Context, sources []osmroad.Source, opts Options) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	read, err := osmroad.ReadShared(ctx, sources, opts.Procs, c)
+	read, err := osmfile.Read(ctx, sources, opts.Procs, c)
 	if err != nil {
 		return nil, err
 	}
@@ -42,10 +42,10 @@ func Extract(ctx context.Context, sources []osmroad.Source, opts Options) (*Resu
 }
 
 // Collector extracts villages, services and boundaries from a shared read
-// (osmroad.ReadShared). Use it for one read only.
+// (osmfile.Read). Use it for one read only.
 type Collector struct{ r *reader }
 
-var _ osmroad.Consumer = (*Collector)(nil)
+var _ osmfile.Consumer = (*Collector)(nil)
 
 // NewCollector returns a Collector with the settings of opts.
 func NewCollector(opts Options) (*Collector, error) {
@@ -59,8 +59,8 @@ func NewCollector(opts Options) (*Collector, error) {
 }
 
 // Result assembles what the collector kept, once read (the report of the
-// osmroad.ReadShared call over sources) has ended without error.
-func (c *Collector) Result(ctx context.Context, sources []osmroad.Source, read *osmroad.ReadReport) (*Result, error) {
+// osmfile.Read call over sources) has ended without error.
+func (c *Collector) Result(ctx context.Context, sources []osmfile.Source, read *osmfile.ReadReport) (*Result, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -74,7 +74,7 @@
 // # Errors
 //
 // A malformed, truncated or unsupported file is an error naming the file
-// and the byte offset or the last element read (an *osmroad.FileError,
+// and the byte offset or the last element read (an *osmfile.FileError,
 // wrapping datasets.ErrInvalid). Extract-edge artefacts — missing nodes,
 // missing relation members, rings that do not close — are not errors: they
 // are counted per kind in the Report.

@@ -5,13 +5,13 @@ import (
 	"fmt"
 
 	"github.com/partons/partons/datasets/osmextract"
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // Extract villages, services and boundaries from the Liechtenstein extract
 // (© OpenStreetMap contributors, ODbL).
 func Example() {
-	src := []osmroad.Source{osmroad.FileSource("../osmroad/testdata/liechtenstein-2013-08-03.osm.pbf")}
+	src := []osmfile.Source{osmfile.FileSource("../osmroad/testdata/liechtenstein-2013-08-03.osm.pbf")}
 	res, err := osmextract.Extract(context.Background(), src, osmextract.Options{})
 	if err != nil {
 		fmt.Println(err)

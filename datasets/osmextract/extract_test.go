@@ -9,7 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo"
 )
@@ -204,7 +204,7 @@ func TestExtractMergesExtracts(t *testing.T) {
 	if got := res.ServiceInfo[0].OpeningHours; got != "Mo-Sa 09:00-18:00" {
 		t.Errorf("pharmacy opening hours %q: the newest version must win", got)
 	}
-	if len(rep.Files) != 2 || rep.Files[1].Format != osmroad.FormatXML || rep.Files[0].Format != osmroad.FormatPBF {
+	if len(rep.Files) != 2 || rep.Files[1].Format != osmfile.FormatXML || rep.Files[0].Format != osmfile.FormatPBF {
 		t.Errorf("files %+v", rep.Files)
 	}
 }
@@ -249,7 +249,7 @@ func TestExtractDeterministic(t *testing.T) {
 	t.Parallel()
 	var first [3][]byte
 	for k, procs := range []int{1, 4, 1} {
-		res := extract(t, Options{Procs: procs}, testSource("edge.osm.pbf"), osmroad.FileSource(liechtensteinPBF))
+		res := extract(t, Options{Procs: procs}, testSource("edge.osm.pbf"), osmfile.FileSource(liechtensteinPBF))
 		var got [3][]byte
 		for i, fn := range []func(w *bytes.Buffer) error{
 			func(w *bytes.Buffer) error { return res.WriteVillages(w) },
@@ -299,7 +299,7 @@ func TestExtractOptions(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Extract(t.Context(), []osmroad.Source{testSource("edge.osm")}, Options{AdminLevels: []int{13}}); err == nil {
+	if _, err := Extract(t.Context(), []osmfile.Source{testSource("edge.osm")}, Options{AdminLevels: []int{13}}); err == nil {
 		t.Error("admin level 13 accepted")
 	}
 	if _, err := Extract(t.Context(), nil, Options{}); err == nil {

@@ -8,7 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo"
 )
 
@@ -25,7 +25,7 @@ func FuzzExtractXML(f *testing.F) {
 <relation id="1"><member type="way" ref="1" role="outer"/><member type="way" ref="1" role="inner"/><tag k="type" v="multipolygon"/><tag k="place" v="village"/><tag k="name" v="X"/></relation></osm>`))
 	f.Add([]byte(`<osm><node id="1" lat="NaN" lon="0"><tag k="amenity" v="atm"/></node></osm>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		res, err := Extract(context.Background(), []osmroad.Source{bytesSource("fuzz.osm", b)}, Options{Procs: 1})
+		res, err := Extract(context.Background(), []osmfile.Source{bytesSource("fuzz.osm", b)}, Options{Procs: 1})
 		if err != nil {
 			if !errors.Is(err, datasets.ErrInvalid) {
 				t.Fatalf("error not wrapping ErrInvalid: %v", err)

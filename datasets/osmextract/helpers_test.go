@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // Paths of the real extracts (© OpenStreetMap contributors, ODbL), committed
@@ -20,12 +20,12 @@ const (
 	andorraPBF       = "../../benchmarks/testdata/andorra-2018-03-01.osm.pbf"
 )
 
-func testSource(name string) osmroad.Source {
-	return osmroad.FileSource(filepath.Join("testdata", name))
+func testSource(name string) osmfile.Source {
+	return osmfile.FileSource(filepath.Join("testdata", name))
 }
 
-func bytesSource(name string, b []byte) osmroad.Source {
-	return osmroad.Source{Name: name, Open: func() (io.ReadCloser, error) {
+func bytesSource(name string, b []byte) osmfile.Source {
+	return osmfile.Source{Name: name, Open: func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(b)), nil
 	}}
 }
@@ -40,7 +40,7 @@ func readTestdata(tb testing.TB, name string) []byte {
 }
 
 // extract runs Extract on sources and fails the test on error.
-func extract(tb testing.TB, opts Options, srcs ...osmroad.Source) *Result {
+func extract(tb testing.TB, opts Options, srcs ...osmfile.Source) *Result {
 	tb.Helper()
 	res, err := Extract(context.Background(), srcs, opts)
 	if err != nil {
@@ -51,12 +51,12 @@ func extract(tb testing.TB, opts Options, srcs ...osmroad.Source) *Result {
 
 // realSource returns a committed real extract, skipping when the file is
 // absent (the Andorra extract lives with the benchmarks).
-func realSource(tb testing.TB, path string) osmroad.Source {
+func realSource(tb testing.TB, path string) osmfile.Source {
 	tb.Helper()
 	if _, err := os.Stat(path); err != nil {
 		tb.Skipf("fixture %s not present: %v", path, err)
 	}
-	return osmroad.FileSource(path)
+	return osmfile.FileSource(path)
 }
 
 // rectKm2 is the exact area of the lon/lat rectangle [lon0,lon1]×[lat0,lat1]

@@ -9,7 +9,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // relRec is a kept relation: an area (type=multipolygon or boundary) that
@@ -103,7 +103,7 @@ func (s *settings) keepRelation(r *osm.Relation) bool {
 
 // Wants reports that the collector reads relations (areas), ways and
 // nodes.
-func (c *Collector) Wants(osmroad.Kind) bool { return true }
+func (c *Collector) Wants(osmfile.Kind) bool { return true }
 
 // KeepRelation keeps area relations that are wanted boundaries, places
 // or services. Safe on decoder goroutines.
@@ -134,11 +134,11 @@ func (c *Collector) Visit(o osm.Object, file int) {
 }
 
 // Done merges the elements of a pass read from every source.
-func (c *Collector) Done(k osmroad.Kind) {
+func (c *Collector) Done(k osmfile.Kind) {
 	switch k {
-	case osmroad.Relations:
+	case osmfile.Relations:
 		c.r.mergeRelations()
-	case osmroad.Ways:
+	case osmfile.Ways:
 		c.r.mergeWays()
 	default:
 		c.r.mergeNodes()
@@ -248,7 +248,7 @@ func (r *reader) mergeWays() {
 	for _, w := range r.ways {
 		ids = append(ids, w.refs...)
 	}
-	r.ids, r.pts, r.vers = osmroad.NodeTable(ids)
+	r.ids, r.pts, r.vers = osmfile.NodeTable(ids)
 }
 
 // mergeNodes keeps one tagged node per id and counts missing nodes.

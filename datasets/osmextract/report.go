@@ -6,13 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // Report describes what Extract read, kept, merged and could not use.
 // Counts are over all sources after merging by OSM id, unless stated.
 type Report struct {
-	Files []osmroad.FileReport `json:"files"`
+	Files []osmfile.FileReport `json:"files"`
 	// DataDate is the newest replication timestamp of the PBF headers or,
 	// when no header has one, the newest element timestamp read.
 	DataDate time.Time `json:"data_date"`

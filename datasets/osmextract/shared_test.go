@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
 )
@@ -18,7 +19,7 @@ type countingSource struct {
 	bytes int64
 }
 
-func (c *countingSource) source(tb testing.TB, path, name string) osmroad.Source {
+func (c *countingSource) source(tb testing.TB, path, name string) osmfile.Source {
 	tb.Helper()
 	src := bytesSource(name, mustRead(tb, path))
 	open := src.Open
@@ -60,11 +61,11 @@ func TestSharedReadOnce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var alone countingSource
 			src := alone.source(t, tc.path, filepath.Base(tc.path))
-			wantRes, err := Extract(ctx, []osmroad.Source{src}, tc.opts)
+			wantRes, err := Extract(ctx, []osmfile.Source{src}, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantNets, wantRep, err := osmroad.ReadProfiles(ctx, []osmroad.Source{src}, []road.Profile{road.Car, road.Foot}, osmroad.Options{})
+			wantNets, wantRep, err := osmroad.ReadProfiles(ctx, []osmfile.Source{src}, []road.Profile{road.Car, road.Foot}, osmroad.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +83,7 @@ func TestSharedReadOnce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			read, err := osmroad.ReadShared(ctx, []osmroad.Source{src}, 0, ec, rc)
+			read, err := osmfile.Read(ctx, []osmfile.Source{src}, 0, ec, rc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +93,7 @@ func TestSharedReadOnce(t *testing.T) {
 			if size := int64(len(mustRead(t, tc.path))); once.bytes != 3*size || alone.bytes != 5*size {
 				t.Errorf("bytes read: shared %d, separate %d; want 3 and 5 times %d", once.bytes, alone.bytes, size)
 			}
-			gotRes, err := ec.Result(ctx, []osmroad.Source{src}, read)
+			gotRes, err := ec.Result(ctx, []osmfile.Source{src}, read)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -118,7 +119,7 @@ func TestSharedReadOnce(t *testing.T) {
 func TestSharedReadRoadsAlone(t *testing.T) {
 	var c countingSource
 	src := c.source(t, monacoPBF, "monaco.osm.pbf")
-	if _, _, err := osmroad.Read(context.Background(), []osmroad.Source{src}, road.Car, osmroad.Options{}); err != nil {
+	if _, _, err := osmroad.Read(context.Background(), []osmfile.Source{src}, road.Car, osmroad.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if c.opens != 2 {

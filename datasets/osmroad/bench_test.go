@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/osm"
 	"github.com/paulmach/osm/osmpbf"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -24,7 +25,7 @@ const benchFile = "liechtenstein-2013-08-03.osm.pbf"
 
 func BenchmarkReadPBF(b *testing.B) {
 	data := readTestdata(b, benchFile)
-	src := []Source{bytesSource(benchFile, data)}
+	src := []osmfile.Source{bytesSource(benchFile, data)}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -65,24 +66,6 @@ func BenchmarkReadPBFBareScan(b *testing.B) {
 		}
 		if ways != 7121 || nodes != 65733 {
 			b.Fatalf("%d ways %d nodes, want 7121 65733", ways, nodes)
-		}
-	}
-}
-
-// BenchmarkCheckBlocks is the walk of the block check alone over the
-// inflated blocks of the same extract (bytes are inflated bytes).
-func BenchmarkCheckBlocks(b *testing.B) {
-	blocks := dataBlocks(b, readTestdata(b, benchFile))
-	var n int64
-	for _, bl := range blocks {
-		n += int64(len(bl))
-	}
-	b.SetBytes(n)
-	for b.Loop() {
-		for _, bl := range blocks {
-			if err := checkPrimitiveBlock(bl); err != nil {
-				b.Fatal(err)
-			}
 		}
 	}
 }

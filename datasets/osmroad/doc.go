@@ -7,7 +7,9 @@
 // in both files is one vertex and a road crossing the border is one road.
 // The reader makes two passes over each source (ways, then the nodes they
 // reference); see ReadProfiles. ReadAll builds the three networks in one
-// read.
+// read. Files are opened, checked and scanned by datasets/osmfile; a
+// Collector builds the networks in the same passes as another reader of
+// the same files (osmfile.Read).
 //
 // # Profiles
 //
@@ -46,13 +48,12 @@
 //
 // # Errors
 //
-// A malformed, truncated or unsupported file fails the whole read with a
-// *FileError naming the source (with byte offset or last element when
-// known) and wrapping ErrMalformed, ErrUnsupported, ErrChanged or
-// ErrCoordinate, all of which wrap datasets.ErrInvalid. A partial network is
-// never returned. References to nodes absent from every source (the edge
-// of an extract) are not errors: they are counted in the Report and the way
-// is split there.
+// A malformed, truncated or unsupported file fails the whole read with an
+// *osmfile.FileError naming the source (see datasets/osmfile), all of
+// whose sentinels wrap datasets.ErrInvalid. A partial network is never
+// returned. References to nodes absent from every source (the edge of an
+// extract) are not errors: they are counted in the Report and the way is
+// split there.
 //
 // # Concurrency
 //
@@ -60,15 +61,6 @@
 // goroutines of github.com/paulmach/osm/osmpbf and as many short-lived
 // goroutines measuring segment lengths. Separate reads may run
 // concurrently. Returned networks and reports belong to the caller.
-//
-// osmpbf v0.8.0 trusts the blocks it decodes: a string table index out of
-// range, parallel arrays of unequal lengths or a block of non-dense nodes
-// make it panic on a decoder goroutine, where no recover can catch it.
-// Every PBF block is therefore inflated and checked once before the
-// decoder sees it; a bad block fails the read with ErrMalformed (non-dense
-// nodes: ErrUnsupported) and its byte offset. A panic on the calling
-// goroutine (where osmpbf decodes the header block) is recovered into the
-// same kind of error.
 //
 // Data read with this package is © OpenStreetMap contributors, available
 // under the ODbL 1.0; see Attribution.

@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/road"
 )
 
 // TestBadFiles: every malformed, truncated or unsupported input fails the
-// whole read with a *FileError naming the source; no network is returned
+// whole read with a *osmfile.FileError naming the source; no network is returned
 // and nothing panics.
 func TestBadFiles(t *testing.T) {
 	t.Parallel()
@@ -25,46 +26,46 @@ func TestBadFiles(t *testing.T) {
 	cut := bytes.Index(town, []byte(`<way id="300"`)) + 20
 	cases := []struct {
 		name    string
-		src     Source
+		src     osmfile.Source
 		want    []error // all must match with errors.Is
 		message string  // substring of the error text
 	}{
 		{"truncated pbf mid-block", bytesSource("monaco.osm.pbf", monaco[:len(monaco)/2]),
-			[]error{ErrMalformed, io.ErrUnexpectedEOF, datasets.ErrInvalid}, "monaco.osm.pbf (pbf): byte offset"},
+			[]error{osmfile.ErrMalformed, io.ErrUnexpectedEOF, datasets.ErrInvalid}, "monaco.osm.pbf (pbf): byte offset"},
 		{"truncated pbf in block length", bytesSource("town.osm.pbf", townPBF[:len(townPBF)-len(townPBF)+2]),
-			[]error{ErrMalformed, io.ErrUnexpectedEOF}, "truncated block length"},
+			[]error{osmfile.ErrMalformed, io.ErrUnexpectedEOF}, "truncated block length"},
 		{"truncated xml", bytesSource("town.osm", town[:cut]),
-			[]error{ErrMalformed}, "town.osm (xml): after way/301: osmroad: malformed OSM file: datasets: invalid input data: XML syntax error on line 140: unexpected EOF"},
+			[]error{osmfile.ErrMalformed}, "town.osm (xml): after way/301: osmfile: malformed OSM file: datasets: invalid input data: XML syntax error on line 140: unexpected EOF"},
 		{"truncated bz2", bytesSource("town.osm.bz2", bz[:len(bz)*2/3]),
-			[]error{ErrMalformed}, "town.osm.bz2 (xml+bz2)"},
+			[]error{osmfile.ErrMalformed}, "town.osm.bz2 (xml+bz2)"},
 		{"pbf with non-dense nodes", testSource("town-nondense.osm.pbf"),
-			[]error{ErrUnsupported, datasets.ErrInvalid}, "town-nondense.osm.pbf (pbf): byte offset"},
+			[]error{osmfile.ErrUnsupported, datasets.ErrInvalid}, "town-nondense.osm.pbf (pbf): byte offset"},
 		{"xml named pbf", bytesSource("town.osm.pbf", town),
-			[]error{ErrMalformed}, "blob header size"},
+			[]error{osmfile.ErrMalformed}, "blob header size"},
 		{"unknown content", bytesSource("roads.dat", []byte("highway,lat,lon\nresidential,0,0\n")),
-			[]error{ErrMalformed}, "not an OSM PBF or XML file"},
-		{"empty", bytesSource("empty.osm", nil), []error{ErrMalformed}, "empty file"},
+			[]error{osmfile.ErrMalformed}, "not an OSM PBF or XML file"},
+		{"empty", bytesSource("empty.osm", nil), []error{osmfile.ErrMalformed}, "empty file"},
 		{"xml not osm", bytesSource("kml.xml", []byte(`<?xml version="1.0"?><kml><Placemark/></kml>`)),
-			[]error{ErrMalformed}, "root element is not <osm>"},
-		{"whitespace only", bytesSource("blank.osm", []byte("  \n\n")), []error{ErrMalformed}, "root element"},
+			[]error{osmfile.ErrMalformed}, "root element is not <osm>"},
+		{"whitespace only", bytesSource("blank.osm", []byte("  \n\n")), []error{osmfile.ErrMalformed}, "root element"},
 		{"latitude out of range", bytesSource("bad.osm", []byte(`<osm><node id="1" lat="95" lon="0"/><node id="2" lat="0" lon="0"/>
 			<way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="path"/></way></osm>`)),
-			[]error{ErrCoordinate, datasets.ErrInvalid}, "bad.osm (xml): after node/1"},
-		{"missing file", FileSource("testdata/no-such-file.osm.pbf"), []error{fs.ErrNotExist}, "no-such-file.osm.pbf"},
-		{"nil open", Source{Name: "nil"}, []error{ErrMalformed}, "nil Open"},
+			[]error{osmfile.ErrCoordinate, datasets.ErrInvalid}, "bad.osm (xml): after node/1"},
+		{"missing file", osmfile.FileSource("testdata/no-such-file.osm.pbf"), []error{fs.ErrNotExist}, "no-such-file.osm.pbf"},
+		{"nil open", osmfile.Source{Name: "nil"}, []error{osmfile.ErrMalformed}, "nil Open"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			nets, rep, err := ReadAll(context.Background(), []Source{tc.src}, Options{})
+			nets, rep, err := ReadAll(context.Background(), []osmfile.Source{tc.src}, Options{})
 			if err == nil {
 				t.Fatalf("no error; report:\n%v", rep)
 			}
 			if nets != nil || rep != nil {
 				t.Errorf("partial result returned with %v", err)
 			}
-			var fe *FileError
+			var fe *osmfile.FileError
 			if !errors.As(err, &fe) || fe.Source != tc.src.Name {
-				t.Errorf("error %v is not a *FileError naming %q", err, tc.src.Name)
+				t.Errorf("error %v is not a *osmfile.FileError naming %q", err, tc.src.Name)
 			}
 			for _, w := range tc.want {
 				if !errors.Is(err, w) {
@@ -75,45 +76,6 @@ func TestBadFiles(t *testing.T) {
 				t.Errorf("error %q does not contain %q", err, tc.message)
 			}
 		})
-	}
-}
-
-// TestTruncatedPBFEverywhere cuts the Monaco extract at many offsets: each
-// cut inside a block is an error, never a panic or a smaller network. A
-// cut exactly between blocks is undetectable in the PBF format (it has no
-// end marker) and must give a subset of the full read.
-func TestTruncatedPBFEverywhere(t *testing.T) {
-	t.Parallel()
-	monaco := readTestdata(t, "monaco-2015-04-28.osm.pbf")
-	ends := blockEnds(t, monaco)
-	for n := 0; n < len(monaco); n += 9973 {
-		_, rep, err := Read(context.Background(), []Source{bytesSource("m.osm.pbf", monaco[:n])}, road.Car, Options{})
-		if ends[n] {
-			if err != nil {
-				t.Errorf("cut at block end %d: %v", n, err)
-			}
-			continue
-		}
-		if err == nil {
-			t.Errorf("cut at %d: no error, report %v", n, rep)
-		}
-	}
-}
-
-// blockEnds returns the offsets at which a PBF fileblock ends.
-func blockEnds(tb testing.TB, b []byte) map[int]bool {
-	tb.Helper()
-	g := newPBFGuard(bytes.NewReader(b), nil)
-	ends := map[int]bool{}
-	for {
-		err := g.next()
-		if err == io.EOF {
-			return ends
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ends[int(g.off)] = true
 	}
 }
 
@@ -129,14 +91,14 @@ func TestSourceChangedBetweenPasses(t *testing.T) {
 			versions = [][]byte{readTestdata(t, name), readTestdata(t, "west.osm.pbf")}
 		}
 		calls := 0
-		src := Source{Name: name, Open: func() (io.ReadCloser, error) {
+		src := osmfile.Source{Name: name, Open: func() (io.ReadCloser, error) {
 			b := versions[min(calls, 1)]
 			calls++
 			return io.NopCloser(bytes.NewReader(b)), nil
 		}}
-		_, _, err := Read(context.Background(), []Source{src}, road.Foot, Options{})
-		if !errors.Is(err, ErrChanged) {
-			t.Errorf("%s: error %v, want ErrChanged", name, err)
+		_, _, err := Read(context.Background(), []osmfile.Source{src}, road.Foot, Options{})
+		if !errors.Is(err, osmfile.ErrChanged) {
+			t.Errorf("%s: error %v, want osmfile.ErrChanged", name, err)
 		}
 	}
 }
@@ -147,7 +109,7 @@ func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, name := range []string{"monaco-2015-04-28.osm.pbf", "town.osm"} {
-		nets, _, err := ReadAll(ctx, []Source{testSource(name)}, Options{})
+		nets, _, err := ReadAll(ctx, []osmfile.Source{testSource(name)}, Options{})
 		if !errors.Is(err, context.Canceled) || nets != nil {
 			t.Errorf("%s: %v, want context.Canceled and no network", name, err)
 		}
@@ -160,7 +122,7 @@ func TestCancelled(t *testing.T) {
 // TestBadArguments: programmer errors are errors, not panics.
 func TestBadArguments(t *testing.T) {
 	t.Parallel()
-	src := []Source{testSource("town.osm")}
+	src := []osmfile.Source{testSource("town.osm")}
 	for name, ps := range map[string][]road.Profile{
 		"none": nil, "unknown": {"horse"}, "twice": {road.Car, road.Car},
 		"too many": {road.Car, road.Bicycle, road.Foot, road.Car},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
 )
@@ -11,7 +12,7 @@ import (
 // Read the Monaco extract (© OpenStreetMap contributors, ODbL) into the
 // three networks and build the car graph.
 func Example() {
-	src := []osmroad.Source{osmroad.FileSource("testdata/monaco-2015-04-28.osm.pbf")}
+	src := []osmfile.Source{osmfile.FileSource("testdata/monaco-2015-04-28.osm.pbf")}
 	nets, rep, err := osmroad.ReadAll(context.Background(), src, osmroad.Options{})
 	if err != nil {
 		fmt.Println(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // FuzzReadXML feeds arbitrary bytes to the XML path (as .osm) and checks
@@ -23,7 +24,7 @@ func FuzzReadXML(f *testing.F) {
 	f.Add([]byte(`<osm><way id="1"><nd ref="1"/><nd ref="1"/><tag k="highway" v="motorway"/><tag k="maxspeed" v="30 mph;BE:urban"/></way></osm>`))
 	f.Add([]byte(`<osm><node id="1" lat="NaN" lon="0"/><way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="path"/></way></osm>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		nets, _, err := ReadAll(context.Background(), []Source{bytesSource("fuzz.osm", b)}, Options{Country: westOf})
+		nets, _, err := ReadAll(context.Background(), []osmfile.Source{bytesSource("fuzz.osm", b)}, Options{Country: westOf})
 		if err != nil {
 			if !errors.Is(err, datasets.ErrInvalid) {
 				t.Fatalf("error not wrapping ErrInvalid: %v", err)
@@ -53,7 +54,7 @@ func FuzzReadCompressedXML(f *testing.F) {
 	f.Add([]byte("BZh9"))
 	f.Add([]byte{0x1f, 0x8b})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, _, err := ReadAll(context.Background(), []Source{bytesSource("fuzz", b)}, Options{Procs: 1})
+		_, _, err := ReadAll(context.Background(), []osmfile.Source{bytesSource("fuzz", b)}, Options{Procs: 1})
 		if err != nil && !errors.Is(err, datasets.ErrInvalid) {
 			t.Fatalf("error not wrapping ErrInvalid: %v", err)
 		}
@@ -89,34 +90,12 @@ func FuzzReadPBF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) { readPBFNoPanic(t, b) })
 }
 
-// FuzzPBFBlock feeds arbitrary bytes as the inflated PrimitiveBlock of a
-// file, so that mutations reach the block check and the decoder instead of
-// failing in zlib. Property: a block the check accepts decodes without a
-// panic. Rejected blocks are not decoded: each decoder start allocates a
-// 32 MiB buffer, and skipping them multiplies the executions per second.
-//
-// Run: go test -run=^$ -fuzz=FuzzPBFBlock -fuzztime=60s ./datasets/osmroad/
-func FuzzPBFBlock(f *testing.F) {
-	f.Add([]byte(okBlock().encode()))
-	for _, name := range []string{"monaco-tiny.osm.pbf", "town.osm.pbf"} {
-		for _, b := range dataBlocks(f, readTestdata(f, name)) {
-			f.Add(b)
-		}
-	}
-	f.Fuzz(func(t *testing.T, block []byte) {
-		if checkPrimitiveBlock(block) != nil {
-			return
-		}
-		decodePBFNoPanic(t, pbfFile(t, block))
-	})
-}
-
 // readPBFNoPanic reads b as the road reader does, then decodes all its
 // objects: either fails with an error wrapping datasets.ErrInvalid.
 func readPBFNoPanic(t *testing.T, b []byte) {
 	t.Helper()
 	src := bytesSource("fuzz.osm.pbf", b)
-	if _, _, err := ReadAll(context.Background(), []Source{src}, Options{Procs: 1}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
+	if _, _, err := ReadAll(context.Background(), []osmfile.Source{src}, Options{Procs: 1}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
 		t.Fatalf("error not wrapping ErrInvalid: %v", err)
 	}
 	decodePBFNoPanic(t, b)
@@ -127,7 +106,7 @@ func readPBFNoPanic(t *testing.T, b []byte) {
 func decodePBFNoPanic(t *testing.T, b []byte) {
 	t.Helper()
 	src := bytesSource("fuzz.osm.pbf", b)
-	if _, err := ReadShared(context.Background(), []Source{src}, 1, &keepAll{}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
+	if _, err := osmfile.Read(context.Background(), []osmfile.Source{src}, 1, keepAll{}); err != nil && !errors.Is(err, datasets.ErrInvalid) {
 		t.Fatalf("error not wrapping ErrInvalid: %v", err)
 	}
 }

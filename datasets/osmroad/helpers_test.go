@@ -12,6 +12,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
+
+	"github.com/partons/partons/datasets/osmfile"
 )
 
 // Reference lengths printed by testdata/gen_reference.py (PROJ, WGS84).
@@ -24,11 +26,13 @@ const (
 )
 
 // testSource returns a Source for testdata/name.
-func testSource(name string) Source { return FileSource(filepath.Join("testdata", name)) }
+func testSource(name string) osmfile.Source {
+	return osmfile.FileSource(filepath.Join("testdata", name))
+}
 
 // bytesSource serves b under name, as if it were a file.
-func bytesSource(name string, b []byte) Source {
-	return Source{Name: name, Open: func() (io.ReadCloser, error) {
+func bytesSource(name string, b []byte) osmfile.Source {
+	return osmfile.Source{Name: name, Open: func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(b)), nil
 	}}
 }
@@ -94,25 +98,12 @@ func sameNetwork(tb testing.TB, got, want *Network) {
 	}
 }
 
-// keepAll is a Consumer keeping every element of every pass; it counts
-// what it was given.
-type keepAll struct {
-	visited [3]int // by Kind
-	done    []Kind
-}
+// keepAll is an osmfile.Consumer keeping every element of every pass.
+type keepAll struct{}
 
-func (*keepAll) Wants(Kind) bool                 { return true }
-func (*keepAll) KeepNode(*osm.Node) bool         { return true }
-func (*keepAll) KeepWay(*osm.Way) bool           { return true }
-func (*keepAll) KeepRelation(*osm.Relation) bool { return true }
-func (k *keepAll) Done(kind Kind)                { k.done = append(k.done, kind) }
-func (k *keepAll) Visit(o osm.Object, _ int) {
-	switch o.(type) {
-	case *osm.Relation:
-		k.visited[Relations]++
-	case *osm.Way:
-		k.visited[Ways]++
-	case *osm.Node:
-		k.visited[Nodes]++
-	}
-}
+func (keepAll) Wants(osmfile.Kind) bool         { return true }
+func (keepAll) KeepNode(*osm.Node) bool         { return true }
+func (keepAll) KeepWay(*osm.Way) bool           { return true }
+func (keepAll) KeepRelation(*osm.Relation) bool { return true }
+func (keepAll) Done(osmfile.Kind)               {}
+func (keepAll) Visit(osm.Object, int)           {}

@@ -2,7 +2,6 @@ package osmroad
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -13,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
 )
@@ -39,7 +39,7 @@ type Network struct {
 }
 
 // Read builds the network of one profile from sources (see ReadProfiles).
-func Read(ctx context.Context, sources []Source, profile road.Profile, opts Options) (*Network, *Report, error) {
+func Read(ctx context.Context, sources []osmfile.Source, profile road.Profile, opts Options) (*Network, *Report, error) {
 	nets, rep, err := ReadProfiles(ctx, sources, []road.Profile{profile}, opts)
 	if err != nil {
 		return nil, nil, err
@@ -49,7 +49,7 @@ func Read(ctx context.Context, sources []Source, profile road.Profile, opts Opti
 
 // ReadAll builds the car, bicycle and foot networks in one read of the
 // sources, keyed by profile.
-func ReadAll(ctx context.Context, sources []Source, opts Options) (map[road.Profile]*Network, *Report, error) {
+func ReadAll(ctx context.Context, sources []osmfile.Source, opts Options) (map[road.Profile]*Network, *Report, error) {
 	ps := []road.Profile{road.Car, road.Bicycle, road.Foot}
 	nets, rep, err := ReadProfiles(ctx, sources, ps, opts)
 	if err != nil {
@@ -75,30 +75,30 @@ func ReadAll(ctx context.Context, sources []Source, opts Options) (map[road.Prof
 // returned networks. Time is O(S + F log N) for S bytes of input, plus one
 // geodesic per segment (computed once, shared by the profiles). On any error (malformed or truncated
 // file, a source whose bytes changed between passes, cancellation) no
-// network is returned: never a partial one. The error is a *FileError
-// naming the source, wrapping ErrMalformed, ErrUnsupported, ErrChanged,
-// ErrCoordinate, an I/O error or ctx.Err().
+// network is returned: never a partial one. The error is an *osmfile.FileError
+// naming the source, wrapping osmfile.ErrMalformed, ErrUnsupported, ErrChanged,
+// osmfile.ErrCoordinate, an I/O error or ctx.Err().
 //
 // To build networks in the same passes as another reader of the same
-// files, give a Collector to ReadShared instead.
-func ReadProfiles(ctx context.Context, sources []Source, profiles []road.Profile, opts Options) ([]*Network, *Report, error) {
+// files, give a Collector to osmfile.Read instead.
+func ReadProfiles(ctx context.Context, sources []osmfile.Source, profiles []road.Profile, opts Options) ([]*Network, *Report, error) {
 	c, err := NewCollector(profiles, opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	read, err := ReadShared(ctx, sources, opts.Procs, c)
+	read, err := osmfile.Read(ctx, sources, opts.Procs, c)
 	if err != nil {
 		return nil, nil, err
 	}
 	return c.Networks(ctx, read, opts.Country)
 }
 
-// Collector builds road networks from a shared read (ReadShared): it
+// Collector builds road networks from a shared read (osmfile.Read): it
 // keeps the routable ways and the nodes they reference. Use it for one
 // read only.
 type Collector struct{ r *reader }
 
-var _ Consumer = (*Collector)(nil)
+var _ osmfile.Consumer = (*Collector)(nil)
 
 // NewCollector returns a Collector of the networks of profiles (one to
 // three of car, bicycle and foot, each once). Only opts.Procs is used
@@ -124,7 +124,7 @@ func NewCollector(profiles []road.Profile, opts Options) (*Collector, error) {
 }
 
 // Wants reports that the collector reads ways and nodes.
-func (c *Collector) Wants(k Kind) bool { return k == Ways || k == Nodes }
+func (c *Collector) Wants(k osmfile.Kind) bool { return k == osmfile.Ways || k == osmfile.Nodes }
 
 // KeepNode keeps the nodes of kept ways. Safe on decoder goroutines.
 func (c *Collector) KeepNode(n *osm.Node) bool { return c.r.nodeIndex(int64(n.ID)) >= 0 }
@@ -147,20 +147,20 @@ func (c *Collector) Visit(o osm.Object, file int) {
 
 // Done merges the ways after their pass, and resolves the node references
 // after the node pass.
-func (c *Collector) Done(k Kind) {
+func (c *Collector) Done(k osmfile.Kind) {
 	switch k {
-	case Ways:
+	case osmfile.Ways:
 		c.r.mergeWays()
-	case Nodes:
+	case osmfile.Nodes:
 		c.r.resolveRefs()
 	}
 }
 
 // Networks builds the network of each profile, in the order given to
-// NewCollector, once read (the ReadShared report) has ended without error.
+// NewCollector, once read (the osmfile.Read report) has ended without error.
 // country, if not nil, labels points with their country for the count of
 // border-crossing edges (see Options.Country).
-func (c *Collector) Networks(ctx context.Context, read *ReadReport, country func(orb.Point) string) ([]*Network, *Report, error) {
+func (c *Collector) Networks(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string) ([]*Network, *Report, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -232,30 +232,6 @@ type reader struct {
 	vers []int32     // version of the stored node; -1 while missing
 }
 
-// element remembers the last object read, for error messages.
-type element struct {
-	kind string
-	id   int64
-}
-
-func (e element) String() string {
-	if e.kind == "" {
-		return ""
-	}
-	return fmt.Sprintf("%s/%d", e.kind, e.id)
-}
-
-// scanErr turns a scanner failure into a *FileError.
-func scanErr(o *opened, src Source, last element, err error) error {
-	fe := &FileError{Source: src.Name, Format: o.format, Offset: -1, Element: last.String()}
-	var be *blockError
-	if errors.As(err, &be) {
-		fe.Offset, err = be.Offset, be.Err
-	}
-	fe.Err = malformed(err)
-	return fe
-}
-
 // addWay stores a routable way's node ids and per-profile attributes.
 func (r *reader) addWay(w *osm.Way, file int) {
 	rec := wayRec{id: int64(w.ID), version: int32(w.Version), file: int32(file), start: len(r.refs)}
@@ -304,7 +280,7 @@ func (r *reader) mergeWays() {
 	for _, w := range kept {
 		ids = append(ids, r.refs[w.start:w.start+int(w.n)]...)
 	}
-	r.ids, r.pts, r.vers = NodeTable(ids)
+	r.ids, r.pts, r.vers = osmfile.NodeTable(ids)
 }
 
 // nodeIndex returns the index of id in r.ids, or -1. O(log R), read-only:
@@ -408,11 +384,6 @@ func pieces(refs []int32, fn func(off int, piece []int32)) {
 			start = k + 1
 		}
 	}
-}
-
-// bound converts OSM bounds to an orb.Bound (lon/lat).
-func bound(b *osm.Bounds) *orb.Bound {
-	return &orb.Bound{Min: orb.Point{b.MinLon, b.MinLat}, Max: orb.Point{b.MaxLon, b.MaxLat}}
 }
 
 // round7 rounds degrees to OSM's 1e-7 grid.

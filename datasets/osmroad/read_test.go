@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
 )
@@ -149,21 +150,21 @@ func TestTownFormats(t *testing.T) {
 	xml := readTestdata(t, "town.osm")
 	cases := []struct {
 		name string
-		src  Source
-		fmt  Format
+		src  osmfile.Source
+		fmt  osmfile.Format
 	}{
-		{"xml", testSource("town.osm"), FormatXML},
-		{"pbf", testSource("town.osm.pbf"), FormatPBF},
-		{"bz2", testSource("town.osm.bz2"), FormatXMLBz},
-		{"gzip sniffed", bytesSource("town-download", gzipBytes(t, xml)), FormatXMLGz},
-		{"pbf sniffed", bytesSource("town-download", readTestdata(t, "town.osm.pbf")), FormatPBF},
-		{"bz2 sniffed", bytesSource("town-download", readTestdata(t, "town.osm.bz2")), FormatXMLBz},
-		{"xml sniffed", bytesSource("town-download", xml), FormatXML},
+		{"xml", testSource("town.osm"), osmfile.FormatXML},
+		{"pbf", testSource("town.osm.pbf"), osmfile.FormatPBF},
+		{"bz2", testSource("town.osm.bz2"), osmfile.FormatXMLBz},
+		{"gzip sniffed", bytesSource("town-download", gzipBytes(t, xml)), osmfile.FormatXMLGz},
+		{"pbf sniffed", bytesSource("town-download", readTestdata(t, "town.osm.pbf")), osmfile.FormatPBF},
+		{"bz2 sniffed", bytesSource("town-download", readTestdata(t, "town.osm.bz2")), osmfile.FormatXMLBz},
+		{"xml sniffed", bytesSource("town-download", xml), osmfile.FormatXML},
 	}
 	var first map[road.Profile]*Network
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			nets, rep, err := ReadAll(context.Background(), []Source{tc.src}, Options{Country: westOf})
+			nets, rep, err := ReadAll(context.Background(), []osmfile.Source{tc.src}, Options{Country: westOf})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -202,7 +203,7 @@ func TestTownFormats(t *testing.T) {
 // way split at its missing node as separate components.
 func TestTownComponents(t *testing.T) {
 	t.Parallel()
-	nets, _, err := ReadAll(context.Background(), []Source{testSource("town.osm")}, Options{})
+	nets, _, err := ReadAll(context.Background(), []osmfile.Source{testSource("town.osm")}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func TestTownComponents(t *testing.T) {
 // give exactly the network of town.osm, with the duplicates counted once.
 func TestMergeAcrossExtracts(t *testing.T) {
 	t.Parallel()
-	whole, _, err := ReadAll(context.Background(), []Source{testSource("town.osm")}, Options{})
+	whole, _, err := ReadAll(context.Background(), []osmfile.Source{testSource("town.osm")}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +239,7 @@ func TestMergeAcrossExtracts(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			nets, rep, err := ReadAll(context.Background(),
-				[]Source{testSource(tc.files[0]), testSource(tc.files[1])}, Options{Country: westOf})
+				[]osmfile.Source{testSource(tc.files[0]), testSource(tc.files[1])}, Options{Country: westOf})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -256,7 +257,7 @@ func TestMergeAcrossExtracts(t *testing.T) {
 	}
 	// Alone, west.osm holds way 300 without node 41: the way crosses the
 	// edge of the extract, one more dangling reference, and is too short.
-	net, rep, err := Read(context.Background(), []Source{testSource("west.osm")}, road.Car, Options{})
+	net, rep, err := Read(context.Background(), []osmfile.Source{testSource("west.osm")}, road.Car, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +280,7 @@ func TestMergeKeepsNewestVersion(t *testing.T) {
  <way id="7" version="2"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
 </osm>`
 	for _, order := range [][2]string{{v1, v2}, {v2, v1}} {
-		net, rep, err := Read(context.Background(), []Source{
+		net, rep, err := Read(context.Background(), []osmfile.Source{
 			bytesSource("a.osm", []byte(order[0])), bytesSource("b.osm", []byte(order[1]))}, road.Car, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -320,7 +321,7 @@ func TestWayShapes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := "<osm>" + nodes + tc.ways + "</osm>"
-			net, _, err := Read(context.Background(), []Source{bytesSource("x.osm", []byte(doc))}, road.Foot, Options{})
+			net, _, err := Read(context.Background(), []osmfile.Source{bytesSource("x.osm", []byte(doc))}, road.Foot, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

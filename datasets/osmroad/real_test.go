@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -103,7 +104,7 @@ func TestRealExtracts(t *testing.T) {
 			if err := json.Unmarshal(readTestdata(t, tc.oracle), &want); err != nil {
 				t.Fatal(err)
 			}
-			nets, rep, err := ReadAll(context.Background(), []Source{testSource(tc.file)},
+			nets, rep, err := ReadAll(context.Background(), []osmfile.Source{testSource(tc.file)},
 				Options{Country: labeller(t, tc.border, tc.code)})
 			if err != nil {
 				t.Fatal(err)
@@ -154,7 +155,7 @@ func TestRealExtracts(t *testing.T) {
 func TestLiechtensteinSpansThreeCountries(t *testing.T) {
 	t.Parallel()
 	li := labeller(t, "liechtenstein-border.geojson", "LI")
-	net, _, err := Read(context.Background(), []Source{testSource("liechtenstein-2013-08-03.osm.pbf")}, road.Car, Options{})
+	net, _, err := Read(context.Background(), []osmfile.Source{testSource("liechtenstein-2013-08-03.osm.pbf")}, road.Car, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,12 +2,9 @@ package osmroad
 
 import (
 	"fmt"
-	"io"
 	"strings"
-	"time"
 
-	"github.com/paulmach/orb"
-
+	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/geo/road"
 )
 
@@ -17,7 +14,7 @@ const Attribution = "© OpenStreetMap contributors, ODbL 1.0 (https://www.openst
 // Report describes what a read found. Counts are over all sources after
 // merging, unless stated otherwise.
 type Report struct {
-	Files    []FileReport
+	Files    []osmfile.FileReport
 	Profiles []ProfileReport // in the order the profiles were requested
 
 	WaysScanned   int64 // way elements read, in every source (duplicates included)
@@ -36,28 +33,6 @@ type Report struct {
 	// ShortWays counts kept ways left without any stretch of two present
 	// nodes (single-node ways, ways whose nodes are all missing).
 	ShortWays int64
-}
-
-// FileReport identifies one source as read.
-type FileReport struct {
-	Name   string
-	Format Format
-	Size   int64  // bytes
-	SHA256 string // hex digest of the file bytes (compressed, as stored)
-
-	// From the PBF header (or the XML <bounds> element), when present.
-	WritingProgram  string
-	ReplicationTime time.Time // zero if absent
-	Bounds          *orb.Bound
-}
-
-// WriteSummary writes the lines that open a file's entry in a text report:
-// name, format, size and digest, then the replication time when known.
-func (f FileReport) WriteSummary(w io.Writer) {
-	fmt.Fprintf(w, "file %s (%s): %d bytes, sha256 %s\n", f.Name, f.Format, f.Size, f.SHA256)
-	if !f.ReplicationTime.IsZero() {
-		fmt.Fprintf(w, "  data as of %s\n", f.ReplicationTime.UTC().Format(time.RFC3339))
-	}
 }
 
 // ProfileReport summarises one profile's network.

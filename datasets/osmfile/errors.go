@@ -1,4 +1,4 @@
-package osmroad
+package osmfile
 
 import (
 	"context"
@@ -13,14 +13,14 @@ import (
 // of them to the "invalid input data" exit code with errors.Is.
 var (
 	// ErrMalformed: the file is not valid OSM PBF or XML, or is truncated.
-	ErrMalformed = fmt.Errorf("osmroad: malformed OSM file: %w", datasets.ErrInvalid)
+	ErrMalformed = fmt.Errorf("osmfile: malformed OSM file: %w", datasets.ErrInvalid)
 	// ErrUnsupported: valid OSM data this reader cannot decode (PBF
 	// blocks with non-dense nodes).
-	ErrUnsupported = fmt.Errorf("osmroad: unsupported OSM encoding (PBF non-dense nodes): %w", datasets.ErrInvalid)
+	ErrUnsupported = fmt.Errorf("osmfile: unsupported OSM encoding (PBF non-dense nodes): %w", datasets.ErrInvalid)
 	// ErrChanged: a source returned different bytes on its second pass.
-	ErrChanged = fmt.Errorf("osmroad: source changed between passes: %w", datasets.ErrInvalid)
+	ErrChanged = fmt.Errorf("osmfile: source changed between passes: %w", datasets.ErrInvalid)
 	// ErrCoordinate: a node has a latitude or longitude out of range.
-	ErrCoordinate = fmt.Errorf("osmroad: node coordinate out of range: %w", datasets.ErrInvalid)
+	ErrCoordinate = fmt.Errorf("osmfile: node coordinate out of range: %w", datasets.ErrInvalid)
 )
 
 // FileError is a problem with one source, with where it was found.
@@ -32,10 +32,10 @@ type FileError struct {
 	Err     error
 }
 
-// Error formats as "osmroad: monaco.osm.pbf (pbf): byte offset 1234: after way/42: reason".
+// Error formats as "osmfile: monaco.osm.pbf (pbf): byte offset 1234: after way/42: reason".
 func (e *FileError) Error() string {
 	var b strings.Builder
-	b.WriteString("osmroad: ")
+	b.WriteString("osmfile: ")
 	b.WriteString(e.Source)
 	if e.Format != "" {
 		fmt.Fprintf(&b, " (%s)", e.Format)

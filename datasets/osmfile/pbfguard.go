@@ -1,4 +1,4 @@
-package osmroad
+package osmfile
 
 import (
 	"bytes"

@@ -1,11 +1,10 @@
-package osmroad
+package osmfile
 
 import (
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	"github.com/paulmach/osm/osmpbf"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/geo/road"
 )
 
 // blockCase is one malformed block, the error the guard gives it and
@@ -138,9 +136,10 @@ func TestBlockCheck(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			f := tc.file(t)
-			nets, _, err := ReadAll(context.Background(), []Source{bytesSource("bad.osm.pbf", f)}, Options{Procs: 1})
+			var k keepAll
+			_, err := Read(context.Background(), []Source{bytesSource("bad.osm.pbf", f)}, 1, &k)
 			if err == nil {
-				t.Fatalf("no error; %d networks", len(nets))
+				t.Fatalf("no error; %v elements read", k.visited)
 			}
 			var fe *FileError
 			if !errors.As(err, &fe) || fe.Source != "bad.osm.pbf" || fe.Offset < 0 {
@@ -243,13 +242,14 @@ func TestOKBlock(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("decoded:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	nets, _, err := ReadAll(context.Background(), []Source{bytesSource("ok.osm.pbf", f)}, Options{Procs: 1})
+	var k keepAll
+	rep, err := Read(context.Background(), []Source{bytesSource("ok.osm.pbf", f)}, 1, &k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := nets[road.Car]
-	if len(n.Vertices) != 2 || len(n.Edges) != 1 || math.Abs(n.Edges[0].LengthM-(merM+parM)) > lengthTol {
-		t.Fatalf("car network: %d vertices, %+v, want the way as one edge of %.6f m", len(n.Vertices), n.Edges, merM+parM)
+	if k.visited != [3]int{Relations: 1, Ways: 1, Nodes: 3} || rep.Passes != 3 || len(k.done) != 3 ||
+		rep.NodesScanned != 3 || rep.WaysScanned != 1 || rep.RelationsScanned != 1 {
+		t.Errorf("read %v elements in %d passes (done %v), scanned %+v", k.visited, rep.Passes, k.done, rep)
 	}
 }
 
@@ -280,7 +280,7 @@ func TestSafeScannerRecovers(t *testing.T) {
 	if !errors.As(err, &be) || be.Offset != 1234 || !errors.Is(err, ErrMalformed) {
 		t.Fatalf("error %v is not a block error at byte offset 1234 wrapping ErrMalformed", err)
 	}
-	const want = "byte offset 1234: osmroad: malformed OSM file: datasets: invalid input data: PBF decoder failed: runtime error: index out of range [3] with length 0"
+	const want = "byte offset 1234: osmfile: malformed OSM file: datasets: invalid input data: PBF decoder failed: runtime error: index out of range [3] with length 0"
 	if err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
 	}

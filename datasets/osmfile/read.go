@@ -1,4 +1,4 @@
-package osmroad
+package osmfile
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func (k Kind) String() string {
 	return "node"
 }
 
-// Consumer is one user of a shared read (ReadShared): the road network
+// Consumer is one user of a shared read (Read): the road network
 // builder, the extract of places, services and boundaries, or both at
 // once over the same passes.
 type Consumer interface {
@@ -72,7 +72,7 @@ type ReadReport struct {
 	Passes int
 }
 
-// ReadShared reads sources (PBF, XML, XML+bzip2/gzip, mixed freely) once
+// Read reads sources (PBF, XML, XML+bzip2/gzip, mixed freely) once
 // for every consumer: at most three passes over each source (relations,
 // ways, nodes; a pass only when a consumer wants it), each pass feeding
 // every consumer that wants it. procs is the number of PBF decoding
@@ -85,9 +85,9 @@ type ReadReport struct {
 // passes, cancellation) the consumers' state is to be discarded. The
 // error is a *FileError naming the source, wrapping ErrMalformed,
 // ErrUnsupported, ErrChanged, ErrCoordinate, an I/O error or ctx.Err().
-func ReadShared(ctx context.Context, sources []Source, procs int, consumers ...Consumer) (*ReadReport, error) {
+func Read(ctx context.Context, sources []Source, procs int, consumers ...Consumer) (*ReadReport, error) {
 	if len(sources) == 0 {
-		return nil, errors.New("osmroad: no sources")
+		return nil, errors.New("osmfile: no sources")
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -122,7 +122,7 @@ func ReadShared(ctx context.Context, sources []Source, procs int, consumers ...C
 	return s.rep, nil
 }
 
-// shared is the state of one ReadShared call.
+// shared is the state of one Read call.
 type shared struct {
 	ctx    context.Context
 	procs  int
