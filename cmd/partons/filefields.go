@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/contributions"
 )
 
 // mappingSuffix is what the part after a file argument's last ':' must
@@ -50,8 +51,11 @@ func checkFileFields(ff []fileFields) error {
 		case "services":
 			s := datasets.DefaultServiceSchema()
 			err = s.Apply(f.Fields)
+		case "contributions":
+			s := contributions.DefaultSchema()
+			err = s.Apply(f.Fields)
 		default:
-			return usagef("file fields of %s: kind %q is not villages or services", f.Path, f.Kind)
+			return usagef("file fields of %s: kind %q is not villages, services or contributions", f.Path, f.Kind)
 		}
 		if err != nil {
 			return usagef("--%s %s: %v", f.Kind, describeFileFields(f), err)

@@ -36,6 +36,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		Assigned: reportdir.AssignStats(in.assign),
 		Outputs:  runOutputs(),
 	}
+	attachContributions(m, in.contrib)
 	if m.Parameters.BasketPresent == nil {
 		m.Parameters.BasketPresent = [][]string{}
 	}

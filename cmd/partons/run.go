@@ -52,6 +52,7 @@ type runOptions struct {
 	decay             string
 	catchment         float64
 	roads             []string
+	contributions     []string
 	osm               []string
 	population        []string
 	apportion         bool
@@ -91,6 +92,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f := cmd.Flags()
 	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
+	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports about services (CSV or GeoJSON, FILE[:field=col,…]); repeatable")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
 	f.StringSliceVar(&o.outputs, "outputs", reportFiles, files.OutputsHelp())
@@ -273,6 +275,7 @@ type inputs struct {
 	// osmRoads is the road network read with the --osm inputs when the
 	// roads come from the same files, until it is built.
 	osmRoads *osmRoads
+	contrib  *contribRun // with --contributions: what the reports did
 }
 
 func readInputs(ctx context.Context, j *job) (*inputs, error) {
@@ -289,6 +292,9 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 	var files []load.Input
 	if len(j.spec.OSM) > 0 {
 		if err := readOSMInputs(ctx, j, in); err != nil {
+			return nil, err
+		}
+		if err := mergeContributions(j, in); err != nil {
 			return nil, err
 		}
 		if in.mapping, err = mapCategories(j.tax, j.names, in.services); err != nil {
@@ -310,6 +316,11 @@ func readInputs(ctx context.Context, j *job) (*inputs, error) {
 			return nil, err
 		}
 		in.files = append(in.files, files...)
+	}
+	if problems.Err() == nil {
+		if err := mergeContributions(j, in); collect(err) != nil {
+			return nil, err
+		}
 	}
 	// Coordinates must lie where the records say they are (before
 	// boundaries fill in countries, which would always agree).
@@ -396,6 +407,11 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 	}
 	if len(res.Params.Models) > 0 {
 		add("inequality.csv")
+	}
+	if cr := contribFor(m); cr != nil {
+		c.Provenance, c.Contributions = cr.provenance, contributionsTable(cr)
+		add("contributions.csv")
+		listOutput(m, "contributions.csv")
 	}
 	sums := reportdir.Sums{}
 	for i := range ws {

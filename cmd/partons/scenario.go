@@ -164,9 +164,12 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	// is computed: an unknown id or category fails at once, with its line.
 	changes := make([][]analysis.Change, len(sf.Variants))
 	for k, v := range sf.Variants {
-		changes[k] = variantChanges(v)
-		if _, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat); err != nil {
+		var err error
+		if changes[k], err = proposedChanges(in, v, variantChanges(v)); err != nil {
 			return changeError(path, sf, k, err)
+		}
+		if _, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat); err != nil {
+			return changeError(path, sf, k, renumber(err, v))
 		}
 	}
 	pr.step("computing the base")
@@ -196,7 +199,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		pr.step("variant " + v.Name)
 		vr, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat)
 		if err != nil {
-			return changeError(path, sf, k, err)
+			return changeError(path, sf, k, renumber(err, v))
 		}
 		p := j.params
 		p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules // closing the last service is "no service", not "no data"

@@ -251,6 +251,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.VillageSchema, s.ServiceSchema, s.BoundarySchema = cfg.Villages, cfg.Services, cfg.Boundaries
 	s.Villages, s.Services, s.FileFields = inputFiles(cfg, o.villages, o.services)
 	s.Boundaries, s.Roads = o.boundaries, o.roads
+	s.Contributions, s.FileFields = contributionFiles(o.contributions, s.FileFields)
 	s.OSM, s.Population, s.Apportion = o.osm, o.population, o.apportion
 	switch {
 	case o.changed("thresholds-m"):

@@ -12,6 +12,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/load"
 )
 
@@ -19,6 +20,7 @@ type validateOptions struct {
 	as                             string
 	configPath                     string
 	villages, services, boundaries []string
+	contributions                  []string
 	villageFields, serviceFields   []string
 	villagesEPSG, servicesEPSG     int
 }
@@ -50,6 +52,7 @@ column or property (after --service-field), as villages otherwise.`,
 	f.StringArrayVar(&o.villages, "villages", nil, "village file, FILE[:field=col,…]; repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "service file, FILE[:field=col,…]; repeatable")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "boundary file; repeatable")
+	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports file, FILE[:field=col,…]; repeatable (checked against the services given, if any)")
 	f.StringArrayVar(&o.villageFields, "village-field", nil, "map a village field to a column/property, e.g. population=pop_2026; repeatable")
 	f.StringArrayVar(&o.serviceFields, "service-field", nil, "map a service field to a column/property, e.g. category=TYPEQU; repeatable")
 	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files")
@@ -67,9 +70,9 @@ type validateFile struct {
 
 func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	switch o.as {
-	case "auto", "villages", "services", "boundaries":
+	case "auto", "villages", "services", "boundaries", "contributions":
 	default:
-		return usagef("--as %q: want villages, services, boundaries or auto", o.as)
+		return usagef("--as %q: want villages, services, boundaries, contributions or auto", o.as)
 	}
 	cfg := config.Default()
 	if o.configPath != "" {
@@ -97,6 +100,10 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	for _, p := range o.boundaries {
 		files = append(files, validateFile{path: p, kind: "boundaries"})
 	}
+	for _, a := range o.contributions {
+		p, fields := splitFileArg(a)
+		files = append(files, validateFile{p, "contributions", fields})
+	}
 	for _, a := range args {
 		p, fields := splitFileArg(a)
 		files = append(files, validateFile{p, o.as, fields})
@@ -108,6 +115,7 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	var villages []datasets.Village // read without problems, for checkPlacement
 	var services []datasets.Service
 	var boundaries []datasets.Boundary
+	var reports []contributions.Report
 	for _, f := range files {
 		kind := f.kind
 		vsch, ssch := cfg.Villages, cfg.Services
@@ -119,6 +127,14 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 				return err
 			}
 			kind, guessed = k, true
+		}
+		if kind == "contributions" {
+			n, err := validateContributions(w, f, &reports)
+			if err != nil {
+				return err
+			}
+			total += n
+			continue
 		}
 		if e := map[string]error{"villages": verr, "services": serr}[kind]; e != nil {
 			return usagef("%s (read as %s): %v", f.path, kind, e)
@@ -162,6 +178,7 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 		printOptionalNotes(w, f.path, kind, cols, vsch, ssch)
 	}
 	total += printPlacement(w, villages, services, boundaries)
+	total += printMergeProblems(w, services, reports)
 	total += printCategoryNames(w, cfg, services)
 	if total > 0 {
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))

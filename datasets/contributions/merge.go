@@ -145,7 +145,7 @@ func Merge(services []datasets.Service, reports []Report, o Options) (*Result, e
 			continue
 		}
 		byID[r.ID] = len(out)
-		out = append(out, datasets.Service{ID: r.ID, Name: r.Name, Category: r.Category, Location: r.Location, Origin: r.Origin})
+		out = append(out, datasets.Service{ID: r.ID, Name: r.Name, Category: r.Category, Country: r.Country, Location: r.Location, Origin: r.Origin})
 		added = append(added, true)
 		srcDate[len(out)-1] = r.ObservedOn
 	}

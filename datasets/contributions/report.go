@@ -67,6 +67,7 @@ type Report struct {
 	// service's) of a new service, or the right one (wrong_category).
 	Category string
 	Name     string // name of a new service; optional
+	Country  string // ISO 3166-1 alpha-2 of a new service; "" when not given
 	// Location is where a new or moved service is; valid when
 	// HasLocation.
 	Location    orb.Point
@@ -138,6 +139,11 @@ func build(r record, s Schema) (rep Report, ok bool) {
 	rep.Category = text(s.Category, false, MaxTextBytes)
 	rep.Name = text(s.Name, false, MaxTextBytes)
 	rep.Note = text(s.Note, false, MaxNoteBytes)
+	if cc, err := datasets.NormalizeCountry(r.text(s.Country)); err != nil {
+		fail(s.Country, err.Error())
+	} else {
+		rep.Country = cc
+	}
 	if v, err := enum(r.text(s.Kind), Kinds); err != nil {
 		fail(s.Kind, err.Error())
 	} else {

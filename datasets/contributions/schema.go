@@ -17,6 +17,7 @@ type Schema struct {
 	ServiceID   string `json:"service_id" yaml:"service_id"`
 	Category    string `json:"category" yaml:"category"`
 	Name        string `json:"name" yaml:"name"`
+	Country     string `json:"country" yaml:"country"`
 	ObservedOn  string `json:"observed_on" yaml:"observed_on"`
 	Role        string `json:"reporter_role" yaml:"reporter_role"`
 	Status      string `json:"status" yaml:"status"`
@@ -30,7 +31,7 @@ type Schema struct {
 // DefaultSchema is the documented default: every field under its own name.
 func DefaultSchema() Schema {
 	return Schema{
-		ID: "id", Kind: "kind", ServiceID: "service_id", Category: "category", Name: "name",
+		ID: "id", Kind: "kind", ServiceID: "service_id", Category: "category", Name: "name", Country: "country",
 		ObservedOn: "observed_on", Role: "reporter_role", Status: "status", Note: "note",
 		EvidenceURL: "evidence_url", Lang: "lang", Lon: "lon", Lat: "lat",
 	}
@@ -45,7 +46,7 @@ func (s *Schema) fields() []struct {
 		col  *string
 	}{
 		{"id", &s.ID}, {"kind", &s.Kind}, {"service_id", &s.ServiceID}, {"category", &s.Category},
-		{"name", &s.Name}, {"observed_on", &s.ObservedOn}, {"reporter_role", &s.Role}, {"status", &s.Status},
+		{"name", &s.Name}, {"country", &s.Country}, {"observed_on", &s.ObservedOn}, {"reporter_role", &s.Role}, {"status", &s.Status},
 		{"note", &s.Note}, {"evidence_url", &s.EvidenceURL}, {"lang", &s.Lang}, {"lon", &s.Lon}, {"lat", &s.Lat},
 	}
 }

@@ -29,6 +29,9 @@ type Manifest struct {
 	Caveats         []string       `json:"caveats,omitempty"`
 	Assigned        AssignStats    `json:"assigned_from_boundaries"`
 	Roads           *RoadInfo      `json:"roads,omitempty"`
+	// Contributions accounts for the residents' reports of a run with
+	// contributions.
+	Contributions *Contributions `json:"contributions,omitempty"`
 	// Run is the resolved run: `partons run --manifest` replays it.
 	Run *Run `json:"run"`
 }
@@ -181,6 +184,10 @@ type Run struct {
 	Population []string `json:"population" yaml:"population"` // [CC=]CSV of official population per municipality (with osm)
 	Apportion  bool     `json:"apportion" yaml:"apportion"`   // share municipality population among villages (with osm)
 
+	// Contributions are files of residents' reports (CSV or GeoJSON)
+	// merged into the services.
+	Contributions []string `json:"contributions,omitempty" yaml:"contributions"`
+
 	// FileFields are the mappings of single files of Villages and
 	// Services (FILE:field=col on the command line, villages_files and
 	// services_files in the config), over the schemas.
@@ -248,4 +255,24 @@ func (s *Run) Normalize() {
 // Embedded says whether the run analysed the embedded Westhoek sample.
 func (s *Run) Embedded() bool {
 	return len(s.Villages) == 0 && len(s.Services) == 0 && len(s.OSM) == 0
+}
+
+// Contributions counts the residents' reports a run merged.
+type Contributions struct {
+	// Counts has one entry per kind and status, zero included.
+	Counts []ContributionCount `json:"counts"`
+	// Outcomes counts reports by what became of them: applied, listed
+	// (proposed), superseded (older than their service's source),
+	// rejected.
+	Outcomes map[string]int `json:"outcomes"`
+	Closed   []string       `json:"closed_services"` // ids of the services reports closed
+	Added    []string       `json:"added_services"`  // ids of the services reports added
+	Rules    string         `json:"rules"`
+}
+
+// ContributionCount is the number of reports of one kind and status.
+type ContributionCount struct {
+	Kind    string `json:"kind"`
+	Status  string `json:"status"`
+	Reports int    `json:"reports"`
 }

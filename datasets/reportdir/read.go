@@ -154,6 +154,7 @@ func (m *Manifest) Relocate(fn func(string) string) {
 	}
 	r.Villages, r.Services, r.Boundaries = move(r.Villages, false), move(r.Services, false), move(r.Boundaries, false)
 	r.Roads, r.OSM, r.Population = move(r.Roads, false), move(r.OSM, false), move(r.Population, true)
+	r.Contributions = move(r.Contributions, false)
 	r.FileFields = append(r.FileFields[:0:0], r.FileFields...)
 	for i := range r.FileFields {
 		r.FileFields[i].Path = fn(r.FileFields[i].Path)

@@ -69,6 +69,9 @@ type Change struct {
 	AddVillages   []NewVillage `yaml:"add_villages" json:"add_villages,omitempty"`
 	Set           *Settings    `yaml:"set" json:"set,omitempty"`
 	CloseBorder   bool         `yaml:"close_border" json:"close_border,omitempty"`
+	// UseProposedReports applies the base's proposed contributions as if
+	// they were confirmed: "if residents are right".
+	UseProposedReports bool `yaml:"use_proposed_reports" json:"use_proposed_reports,omitempty"`
 }
 
 // Filter selects services or villages by ids, or by category, country
@@ -204,13 +207,13 @@ func Read(name string, r io.Reader) (*File, error) {
 func (c *Change) check() string {
 	n := 0
 	for _, set := range []bool{c.CloseServices != nil, c.AddServices != nil, c.MobileService != nil, c.SetCapacity != nil,
-		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder} {
+		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder, c.UseProposedReports} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, drop_villages, add_villages, set, close_border"
+		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, drop_villages, add_villages, set, close_border, use_proposed_reports"
 	}
 	for _, f := range []*Filter{c.CloseServices, c.DropVillages} {
 		if f != nil && len(f.IDs) == 0 && f.Category == "" && f.Country == "" && f.Area == "" {

@@ -78,6 +78,13 @@ type Content struct {
 	AssignmentLines Layer       // locate: assigned points, one line each
 	Summary         any         // locate: summary.json
 
+	// Provenance gives services.csv, when set, the columns source,
+	// source_date and reports (the ids of the reports that changed the
+	// service, space-separated) of each service id.
+	Provenance func(serviceID string) (source, date string, reports []string)
+	// Contributions is contributions.csv: the residents' reports.
+	Contributions table.Table
+
 	Manifest any // manifest.json
 }
 
@@ -112,7 +119,11 @@ var registry = []File{
 		write:       csvOf(func(c *Content) table.Table { return c.Result.AreaTable(c.Aggregates) })},
 	{Name: "services.csv", In: Run, Selectable: true, Default: true,
 		Description: "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.ServiceTable() })},
+		write:       csvOf(func(c *Content) table.Table { return withProvenance(c.Result.ServiceTable(), c.Provenance) })},
+	{Name: "contributions.csv", In: Run, When: "with --contributions",
+		Description: "with --contributions: every resident report with what became of it (applied, listed, superseded, rejected), " +
+			"the service it is about, where and when it was observed, by whom, its note and evidence link; services.csv then gains source, source_date and reports",
+		write: csvOf(func(c *Content) table.Table { return c.Contributions })},
 	{Name: "inequality.csv", In: Run, When: "with --model",
 		Description: "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.InequalityTable() })},
@@ -248,4 +259,21 @@ func VillageGeometries(r *analysis.Result) []orb.Geometry {
 		}
 	}
 	return g
+}
+
+// withProvenance adds the columns source, source_date and reports to a
+// service table whose first column is the service id.
+func withProvenance(t table.Table, p func(id string) (source, date string, reports []string)) table.Table {
+	if p == nil {
+		return t
+	}
+	id := t.Index("id")
+	row := t.Row
+	t.Columns = append(slices.Clone(t.Columns), table.Column{Name: "source"}, table.Column{Name: "source_date"}, table.Column{Name: "reports"})
+	t.Row = func(i int, dst []table.Cell) []table.Cell {
+		dst = row(i, dst)
+		source, date, reports := p(dst[id].Text())
+		return append(dst, table.Str(source), table.Str(date), table.Str(strings.Join(reports, " ")))
+	}
+	return t
 }

@@ -1,0 +1,465 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/datasets/scenario"
+	"github.com/partons/partons/geo/geodesic"
+	"github.com/partons/partons/render/files"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/contributions"
+	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/datasets/table"
+)
+
+// today is the date reports are checked against (a report observed after
+// it is an error); tests set it.
+var today = func() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// areaMarginDeg widens the villages' bounding box into the study area
+// when no boundaries are given: a report's location must lie in it.
+const areaMarginDeg = 0.1
+
+// contribRun is what the reports did to a run's services.
+type contribRun struct {
+	merged *contributions.Result
+	prov   map[string]provenance // by service id
+	opts   contributions.Options // as merged: proposedChanges merges again
+}
+
+// provenance is where a service comes from and which reports changed it.
+type provenance struct {
+	source, date string
+	reports      []string
+}
+
+// contribOf holds the reports of the runs whose manifests are being
+// built (*manifest → *contribRun), for the writers of services.csv and
+// contributions.csv, which see only the manifest.
+var contribOf sync.Map
+
+// contribFor is the run behind m, nil without contributions.
+func contribFor(m *manifest) *contribRun {
+	if c, ok := contribOf.Load(m); ok {
+		return c.(*contribRun)
+	}
+	return nil
+}
+
+// attachContributions records a run's reports in its manifest.
+func attachContributions(m *manifest, c *contribRun) {
+	if c == nil {
+		return
+	}
+	m.Contributions = c.manifest()
+	contribOf.Store(m, c)
+}
+
+const contribRules = "confirmed reports change the services when observed after their service's source date (or the source has no date); " +
+	"proposed reports are listed and change nothing (a scenario may apply them); rejected reports are kept for the record"
+
+// contributionFiles resolves --contributions FILE[:field=col,…] arguments
+// into paths and per-file mappings (kind "contributions").
+func contributionFiles(args []string, ff []fileFields) ([]string, []fileFields) {
+	var paths []string
+	for _, a := range args {
+		p, fields := splitFileArg(a)
+		paths = append(paths, p)
+		if len(fields) > 0 {
+			ff = append(ff, fileFields{Kind: "contributions", Path: p, Fields: fields})
+		}
+	}
+	return paths, ff
+}
+
+// readContributions reads every contributions file of a run, each with
+// its own mappings, and checks ids across files. Every problem of every
+// file is returned at once.
+func readContributions(files []string, ff []fileFields) ([]contributions.Report, []load.Input, error) {
+	var all []contributions.Report
+	var inputs []load.Input
+	var errs datasets.ErrorList
+	for _, path := range files {
+		s := contributions.DefaultSchema()
+		if err := s.Apply(fieldsFor(ff, "contributions", path)); err != nil {
+			return nil, nil, usagef("--contributions %s: %v", path, err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("contributions: %w", err)
+		}
+		reps, err := contributions.Read(path, bytes.NewReader(b), s)
+		if l, ok := err.(datasets.ErrorList); ok {
+			errs = append(errs, l...)
+			continue
+		} else if err != nil {
+			return nil, nil, err
+		}
+		sum := sha256.Sum256(b)
+		format := "CSV"
+		if f, err := datasets.DetectFormat(path, b[:min(len(b), 512)]); err == nil {
+			format = f.String()
+		}
+		inputs = append(inputs, load.Input{Name: path, Kind: "contributions", Format: format,
+			SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b)), Records: len(reps)})
+		all = append(all, reps...)
+	}
+	errs = append(errs, contributions.CheckUniqueIDs(all)...)
+	return all, inputs, errs.Err()
+}
+
+// mergeContributions reads the run's contributions and applies them to
+// in.services (before categories are mapped), with proposed reports too
+// when the spec asks for them. Without contributions it does nothing.
+func mergeContributions(j *job, in *inputs) error {
+	if len(j.spec.Contributions) == 0 {
+		return nil
+	}
+	reps, files, err := readContributions(j.spec.Contributions, j.spec.FileFields)
+	if err != nil {
+		return err
+	}
+	in.files = append(in.files, files...)
+	source := func(s *datasets.Service) (string, string, time.Time, bool) { return serviceSource(j, in, s) }
+	opts := contributions.Options{
+		Today: today(),
+		SourceDate: func(s *datasets.Service) (time.Time, bool) {
+			_, _, d, ok := source(s)
+			return d, ok
+		},
+		InArea: studyArea(in),
+	}
+	merged, err := contributions.Merge(in.services, reps, opts)
+	if err != nil {
+		return err
+	}
+	c := &contribRun{merged: merged, prov: map[string]provenance{}, opts: opts}
+	for i := range merged.Services {
+		s := &merged.Services[i]
+		p := provenance{reports: merged.Changes[i]}
+		if merged.Added[i] {
+			p.source, p.date = filepath.Base(s.Origin.Source), reportDate(reps, s.ID)
+		} else {
+			p.source, p.date, _, _ = source(s)
+		}
+		c.prov[s.ID] = p
+	}
+	if len(in.boundaries) == 0 {
+		fillCountries(merged, in.villages)
+	}
+	in.services = merged.Services
+	in.contrib = c
+	return nil
+}
+
+func reportDate(reps []contributions.Report, id string) string {
+	for i := range reps {
+		if reps[i].ID == id {
+			return reps[i].ObservedOn.Format(contributions.DateLayout)
+		}
+	}
+	return ""
+}
+
+// serviceSource names a service's source and its date: the embedded
+// sample's source of the service's category and country, the OSM
+// extracts' data date with --osm, else the name of the file it was read
+// from (without its folder, so that a replay from elsewhere writes the
+// same bytes), of unknown date. date is the last day the source describes.
+func serviceSource(j *job, in *inputs, s *datasets.Service) (name, vintage string, date time.Time, ok bool) {
+	switch {
+	case j.meta != nil:
+		cat := j.tax.Resolve(s.Category).Category
+		for _, c := range j.meta.Coverage {
+			if c.Category == cat && c.Country == s.Country && c.Source != "" {
+				d, ok := vintageEnd(c.Vintage)
+				return c.Source, c.Vintage, d, ok
+			}
+		}
+		return filepath.Base(s.Origin.Source), "", time.Time{}, false
+	case in.osmDate != "":
+		t, err := time.Parse(time.RFC3339, in.osmDate)
+		if err != nil {
+			return osmExtractSource, "", time.Time{}, false
+		}
+		y, m, d := t.UTC().Date()
+		return osmExtractSource, t.UTC().Format(contributions.DateLayout), time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	}
+	return filepath.Base(s.Origin.Source), "", time.Time{}, false
+}
+
+// vintageEnd is the last day of a vintage written 2020, 2015-11 or
+// 2020-01-01; ok is false for anything else.
+func vintageEnd(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	for _, f := range []struct {
+		layout string
+		end    func(t time.Time) time.Time
+	}{
+		{"2006-01-02", func(t time.Time) time.Time { return t }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	} {
+		if t, err := time.Parse(f.layout, v); err == nil {
+			return f.end(t), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// studyArea is where a report's location must lie: inside a boundary
+// polygon when there are boundaries, else within areaMarginDeg of the
+// villages' and services' bounding box.
+func studyArea(in *inputs) func(p orb.Point) bool {
+	if len(in.boundaries) > 0 {
+		return func(p orb.Point) bool {
+			for i := range in.boundaries {
+				b := &in.boundaries[i]
+				if b.Geometry.Bound().Contains(p) && planar.MultiPolygonContains(b.Geometry, p) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	var box orb.Bound
+	first := true
+	extend := func(p orb.Point) {
+		if first {
+			box, first = p.Bound(), false
+		} else {
+			box = box.Extend(p)
+		}
+	}
+	for i := range in.villages {
+		extend(in.villages[i].Location)
+	}
+	for i := range in.services {
+		extend(in.services[i].Location)
+	}
+	box = box.Pad(areaMarginDeg)
+	return func(p orb.Point) bool { return !first && box.Contains(p) }
+}
+
+// manifest returns the manifest's account of the reports.
+func (c *contribRun) manifest() *reportdir.Contributions {
+	m := &reportdir.Contributions{Rules: contribRules, Outcomes: map[string]int{}, Closed: []string{}, Added: []string{}}
+	for _, n := range c.merged.Counts() {
+		m.Counts = append(m.Counts, reportdir.ContributionCount{Kind: string(n.Kind), Status: string(n.Status), Reports: n.Reports})
+	}
+	for _, e := range c.merged.Reports {
+		m.Outcomes[string(e.Outcome)]++
+	}
+	for _, s := range c.merged.Closed {
+		m.Closed = append(m.Closed, s.Service.ID)
+	}
+	for i, added := range c.merged.Added {
+		if added {
+			m.Added = append(m.Added, c.merged.Services[i].ID)
+		}
+	}
+	return m
+}
+
+// provenance gives a service's source, its date and the reports that
+// changed it, for services.csv.
+func (c *contribRun) provenance(id string) (source, date string, reports []string) {
+	p := c.prov[id]
+	return p.source, p.date, p.reports
+}
+
+// contributionsTable is contributions.csv: every report with what became
+// of it, in input order.
+func contributionsTable(c *contribRun) table.Table {
+	cols := []table.Column{{Name: "id"}, {Name: "kind"}, {Name: "status"}, {Name: "outcome"}, {Name: "service_id"},
+		{Name: "category"}, {Name: "name"},
+		{Name: "lon", Kind: table.Number, Decimals: 6, Unit: "degree"}, {Name: "lat", Kind: table.Number, Decimals: 6, Unit: "degree"},
+		{Name: "observed_on"}, {Name: "reporter_role"}, {Name: "note"}, {Name: "evidence_url"}, {Name: "lang"}, {Name: "file"}, {Name: "line", Kind: table.Number}}
+	reps := c.merged.Reports
+	return table.Table{Columns: cols, Len: len(reps), Row: func(i int, cells []table.Cell) []table.Cell {
+		e := &reps[i]
+		lon, lat := table.NullCell, table.NullCell
+		if e.HasLocation {
+			lon, lat = table.Float(e.Location[0], 6), table.Float(e.Location[1], 6)
+		}
+		line := table.NullCell
+		if e.Origin.Line > 0 {
+			line = table.Int(e.Origin.Line)
+		}
+		return append(cells[:0], table.Str(e.ID), table.Str(string(e.Kind)), table.Str(string(e.Status)), table.Str(string(e.Outcome)),
+			table.Str(e.ServiceID), table.Str(e.Category), table.Str(e.Name), lon, lat,
+			table.Str(e.ObservedOn.Format(contributions.DateLayout)), table.Str(string(e.Role)), table.Str(e.Note),
+			table.Str(e.EvidenceURL), table.Str(e.Lang), table.Str(filepath.Base(e.Origin.Source)), line)
+	}}
+}
+
+// proposedChanges fills in a variant's use_proposed_reports change with
+// what the base's proposed reports do when applied as confirmed ones:
+// closed services close, and a moved or recategorised one closes there,
+// to open again under its id with its new place or category after the
+// variant's other changes, with the services the reports add. changes
+// are the variant's changes, one per change of v.
+func proposedChanges(in *inputs, v scenario.Variant, changes []analysis.Change) ([]analysis.Change, error) {
+	at := proposedIndex(v)
+	if at < 0 {
+		return changes, nil
+	}
+	if in.contrib == nil {
+		return nil, &analysis.ChangeError{Change: at + 1, Reason: "use_proposed_reports needs contributions in the base"}
+	}
+	var proposed []contributions.Report
+	for _, e := range in.contrib.merged.Reports {
+		if e.Status == contributions.Proposed {
+			proposed = append(proposed, e.Report)
+		}
+	}
+	o := in.contrib.opts
+	o.Proposed = true
+	r, err := contributions.Merge(in.services, proposed, o)
+	if err != nil {
+		return nil, err
+	}
+	after := map[string]int{}
+	for i := range r.Services {
+		after[r.Services[i].ID] = i
+	}
+	var closeIDs []string
+	var add []datasets.Service
+	for i := range in.services {
+		s := &in.services[i]
+		k, ok := after[s.ID]
+		if !ok {
+			closeIDs = append(closeIDs, s.ID)
+			continue
+		}
+		t := r.Services[k]
+		if t.Location != s.Location || t.Raw == "" {
+			closeIDs = append(closeIDs, s.ID)
+			if t.Raw == "" {
+				t.Raw = t.Category // recategorised: the report's raw category
+			}
+			add = append(add, t)
+		}
+	}
+	for i := range r.Services {
+		if r.Added[i] {
+			t := r.Services[i]
+			t.Raw = t.Category
+			add = append(add, t)
+		}
+	}
+	out := slices.Clone(changes)
+	out[at] = analysis.Change{}
+	if len(closeIDs) > 0 {
+		out[at].CloseServices = &analysis.Selection{IDs: closeIDs}
+	}
+	if len(add) > 0 {
+		out = append(out, analysis.Change{AddServices: add})
+	}
+	return out, nil
+}
+
+// proposedIndex is the index of v's use_proposed_reports change, -1 when
+// it has none.
+func proposedIndex(v scenario.Variant) int {
+	return slices.IndexFunc(v.Changes, func(c scenario.Change) bool { return c.UseProposedReports })
+}
+
+// renumber makes an error of the services a use_proposed_reports change
+// opens (appended after the variant's changes) that change's error.
+func renumber(err error, v scenario.Variant) error {
+	var ce *analysis.ChangeError
+	if errors.As(err, &ce) && ce.Change > len(v.Changes) {
+		return &analysis.ChangeError{Change: proposedIndex(v) + 1, Reason: ce.Reason}
+	}
+	return err
+}
+
+// validateContributions reads one contributions file for validate,
+// printing its problems, and returns how many there were.
+func validateContributions(w io.Writer, f validateFile, all *[]contributions.Report) (int, error) {
+	ff := []fileFields{{Kind: "contributions", Path: f.path, Fields: f.fields}}
+	reps, _, err := readContributions([]string{f.path}, ff)
+	var list datasets.ErrorList
+	switch {
+	case err == nil:
+		fmt.Fprintf(w, "%s: ok (%d contributions)\n", f.path, len(reps))
+		*all = append(*all, reps...)
+		return 0, nil
+	case errors.As(err, &list):
+		printGrouped(w, list, "contributions", fileColumns(f.path))
+		fmt.Fprintf(w, "%s: %d problems (read as contributions)\n", f.path, len(list))
+		return len(list), nil
+	}
+	return 0, err
+}
+
+// printMergeProblems checks the reports against the services read (ids
+// unique across files, known services, no date after today, no
+// contradiction) and prints every problem; it returns how many.
+func printMergeProblems(w io.Writer, services []datasets.Service, reps []contributions.Report) int {
+	probs := contributions.CheckUniqueIDs(reps)
+	if len(services) > 0 && len(probs) == 0 {
+		_, err := contributions.Merge(services, reps, contributions.Options{Today: today()})
+		var list datasets.ErrorList
+		if errors.As(err, &list) {
+			probs = list
+		}
+	}
+	for _, e := range probs {
+		fmt.Fprintln(w, e.Error())
+	}
+	return len(probs)
+}
+
+// fillCountries gives an added service without a country that of the
+// village nearest to it (without boundaries there is nothing better).
+// O(added services × villages): reports are few.
+func fillCountries(r *contributions.Result, villages []datasets.Village) {
+	for i := range r.Services {
+		s := &r.Services[i]
+		if !r.Added[i] || s.Country != "" {
+			continue
+		}
+		best := math.Inf(1)
+		for k := range villages {
+			if d := geodesic.Distance(s.Location, villages[k].Location); d < best && villages[k].Country != "" {
+				best, s.Country = d, villages[k].Country
+			}
+		}
+	}
+}
+
+// listOutput adds the registry's description of a file written with a
+// report to the manifest's outputs, before manifest.json, unless listed.
+func listOutput(m *manifest, name string) {
+	if slices.ContainsFunc(m.Outputs, func(o manifestOutput) bool { return o.File == name }) {
+		return
+	}
+	f, _ := files.Lookup(name)
+	at := len(m.Outputs)
+	if at > 0 && m.Outputs[at-1].File == "manifest.json" {
+		at--
+	}
+	m.Outputs = slices.Insert(m.Outputs, at, manifestOutput{File: name, Description: f.Description})
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"github.com/partons/partons/datasets/reportdir"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const westhoekReports = "../../datasets/westhoek/data/contributions.csv"
+
+// setToday fixes the date reports are checked against for one test.
+func setToday(t *testing.T, date string) {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := today
+	today = func() time.Time { return d }
+	t.Cleanup(func() { today = old })
+}
+
+// TestRunContributionsWesthoek merges the example reports into the
+// embedded sample: the confirmed closure (2024) of an Ieper baker newer
+// than the 2015 OpenStreetMap data applies, a confirmed 2019 closure of a
+// post agency is superseded by La Poste's 2020 list, proposed and rejected
+// reports change nothing, and every service says where it comes from.
+func TestRunContributionsWesthoek(t *testing.T) {
+	setToday(t, "2026-01-15")
+	out := filepath.Join(t.TempDir(), "report")
+	code, _, stderr := runCLI(t, "run", "-q", "--contributions", westhoekReports, "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	header, reports := readCSV(t, filepath.Join(out, "contributions.csv"))
+	for id, want := range map[string]string{"wh-001": "applied", "wh-002": "applied", "wh-003": "listed", "wh-004": "superseded",
+		"wh-005": "listed", "wh-006": "rejected", "wh-007": "listed"} {
+		if got := cell(t, header, reports[id], "outcome"); got != want {
+			t.Errorf("%s: outcome %q, want %q", id, got, want)
+		}
+	}
+	if got := cell(t, header, reports["wh-006"], "note"); got != "Reported closed, but the branch is still open (checked on site)." {
+		t.Errorf("note %q", got)
+	}
+	sh, services := readCSV(t, filepath.Join(out, "services.csv"))
+	if _, ok := services["osm-node-1325330182"]; ok {
+		t.Error("the closed baker is still in services.csv")
+	}
+	for id, want := range map[string][3]string{
+		"wh-002":              {"contributions.csv", "2025-06-01", "wh-002"},
+		"laposte-10685A":      {"laposte-2020", "2020", ""},
+		"osm-node-1827742124": {"osm-2015-pois", "2015-11", ""}, // a proposed move changes nothing
+	} {
+		row, ok := services[id]
+		if !ok {
+			t.Fatalf("no service %s", id)
+		}
+		got := [3]string{cell(t, sh, row, "source"), cell(t, sh, row, "source_date"), cell(t, sh, row, "reports")}
+		if got != want {
+			t.Errorf("%s: source, date, reports = %q, want %q", id, got, want)
+		}
+	}
+	if got := cell(t, sh, services["wh-002"], "category"); got != "bakery" {
+		t.Errorf("the new baker's category is %q", got)
+	}
+	if got := cell(t, sh, services["osm-node-1827742124"], "lon"); got != "2.8857075" {
+		t.Errorf("the butcher moved on a proposed report: lon %s", got)
+	}
+	var m struct {
+		Inputs []struct {
+			Name, Kind, SHA256 string
+			Records            int
+		} `json:"inputs"`
+		Contributions reportdir.Contributions `json:"contributions"`
+		Outputs       []manifestOutput        `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
+		t.Fatal(err)
+	}
+	last := m.Inputs[len(m.Inputs)-1]
+	if last.Kind != "contributions" || last.Records != 7 || len(last.SHA256) != 64 {
+		t.Errorf("contributions input %+v", last)
+	}
+	counts := map[string]int{}
+	for _, c := range m.Contributions.Counts {
+		counts[c.Kind+"/"+c.Status] = c.Reports
+	}
+	if len(m.Contributions.Counts) != 18 || counts["closed/confirmed"] != 2 || counts["closed/rejected"] != 1 || counts["opened/confirmed"] != 1 ||
+		counts["moved/proposed"] != 1 || counts["hours_changed/proposed"] != 1 || counts["wrong_category/proposed"] != 1 {
+		t.Errorf("counts %v", counts)
+	}
+	if o := m.Contributions.Outcomes; o["applied"] != 2 || o["listed"] != 3 || o["superseded"] != 1 || o["rejected"] != 1 {
+		t.Errorf("outcomes %v", o)
+	}
+	if strings.Join(m.Contributions.Closed, ",") != "osm-node-1325330182" || strings.Join(m.Contributions.Added, ",") != "wh-002" {
+		t.Errorf("closed %v, added %v", m.Contributions.Closed, m.Contributions.Added)
+	}
+	listed := false
+	for _, o := range m.Outputs {
+		listed = listed || (o.File == "contributions.csv" && len(o.SHA256) == 64)
+	}
+	if !listed {
+		t.Error("the manifest does not list contributions.csv with its checksum")
+	}
+
+	// The manifest replays the run byte for byte, from another folder.
+	again := filepath.Join(t.TempDir(), "again")
+	if code, _, stderr := runCLI(t, "run", "-q", "--manifest", filepath.Join(out, "manifest.json"), "--out", again); code != exitOK {
+		t.Fatalf("replay: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"contributions.csv", "services.csv", "villages.csv"} {
+		if readFile(t, filepath.Join(out, f)) != readFile(t, filepath.Join(again, f)) {
+			t.Errorf("replayed %s differs", f)
+		}
+	}
+}
+
+// Without --contributions nothing changes: services.csv has no
+// provenance columns and there is no contributions.csv (the golden files
+// check the rest).
+func TestRunWithoutContributions(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	if code, _, stderr := runCLI(t, "run", "-q", "--outputs", "services.csv", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "contributions.csv")); !os.IsNotExist(err) {
+		t.Errorf("contributions.csv written without reports: %v", err)
+	}
+	if h, _ := readCSV(t, filepath.Join(out, "services.csv")); strings.Contains(strings.Join(h, ","), "source") {
+		t.Errorf("header %v", h)
+	}
+}
+
+// A report observed after the date of the run is refused: the clock is
+// the one the test sets.
+func TestRunContributionsFutureDate(t *testing.T) {
+	setToday(t, "2025-05-31")
+	code, _, stderr := runCLI(t, "run", "-q", "--contributions", westhoekReports, "--out", filepath.Join(t.TempDir(), "r"))
+	if code != exitInvalid || !strings.Contains(stderr, `contributions.csv:3: field "observed_on": report "wh-002": observed on 2025-06-01, after the date of the run (2025-05-31)`) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// validate lists every problem of a contributions file, and checks the
+// reports against the services given with them.
+func TestValidateContributions(t *testing.T) {
+	setToday(t, "2026-01-15")
+	code, stdout, _ := runCLI(t, "validate", "--contributions", "../../datasets/contributions/testdata/bad.csv")
+	if code != exitInvalid || !strings.Contains(stdout, "bad.csv: 16 problems (read as contributions)") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	code, stdout, _ = runCLI(t, "validate", "--services", "../../datasets/westhoek/data/services.geojson",
+		"--contributions", westhoekReports, "--contributions", "../../datasets/contributions/testdata/reports.csv")
+	if code != exitInvalid || !strings.Contains(stdout, "contributions.csv: ok (7 contributions)") ||
+		!strings.Contains(stdout, `reports.csv:2: field "service_id": report "r1": no service has id "osm-node-1"`) {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}
+
+// A scenario variant "if residents are right" applies the proposed
+// reports: the butcher moves, the Spar becomes a bakery; the base keeps
+// them as they are.
+func TestScenarioProposedReports(t *testing.T) {
+	setToday(t, "2026-01-15")
+	dir := t.TempDir()
+	abs, err := filepath.Abs(westhoekReports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scn := writeFile(t, dir, "s.yaml", "base:\n  contributions: ["+abs+"]\nvariants:\n  - name: residents-right\n    changes:\n      - use_proposed_reports: true\n")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	bh, base := readCSV(t, filepath.Join(out, "base", "services.csv"))
+	vh, variant := readCSV(t, filepath.Join(out, "residents-right", "services.csv"))
+	for _, c := range []struct{ id, col, base, variant string }{
+		{"osm-node-1827742124", "lon", "2.8857075", "2.8841200"},
+		{"osm-node-1037527004", "category", "grocery", "bakery"},
+	} {
+		if b, v := cell(t, bh, base[c.id], c.col), cell(t, vh, variant[c.id], c.col); b != c.base || v != c.variant {
+			t.Errorf("%s %s: base %s, variant %s; want %s, %s", c.id, c.col, b, v, c.base, c.variant)
+		}
+	}
+	// Without contributions in the base the change is an error naming it.
+	scn = writeFile(t, dir, "bad.yaml", "variants:\n  - name: v\n    changes:\n      - use_proposed_reports: true\n")
+	code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", filepath.Join(dir, "out2"))
+	if code != exitInvalid || !strings.Contains(stderr, "bad.yaml:4: variant \"v\": change 1: use_proposed_reports needs contributions in the base") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
