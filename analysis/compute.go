@@ -168,11 +168,11 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 		return nil, err
 	}
 	if p.Road != nil && p.Road.Graph != nil {
-		if err := r.computeRoads(cats); err != nil {
+		if err := r.computeRoads(ctx, cats); err != nil {
 			return nil, err
 		}
 	}
-	if err := r.computeModels(cats); err != nil {
+	if err := r.computeModels(ctx, cats); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -318,7 +318,6 @@ type catPart struct {
 	country string
 	idx     *index.Points
 	svc     []int32 // index position -> service index
-	roadSvc []int32 // road seed position -> service index (snapped ones)
 }
 
 func newCatIndex(name string, services []datasets.Service, r *Result) *catIndex {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/travel"
 )
 
 // ModelSpec is an accessibility model computed for every category in a
@@ -48,7 +50,7 @@ func (r *Result) costUnit() string {
 // data does not list) nor gets a value; where only another country is not
 // covered (status abroad_not_covered) the value ignores the services
 // abroad that the data lacks, as the status says.
-func (r *Result) computeModels(cats []*catIndex) error {
+func (r *Result) computeModels(ctx context.Context, cats []*catIndex) error {
 	p := r.Params
 	if len(p.Models) == 0 {
 		return nil
@@ -60,16 +62,6 @@ func (r *Result) computeModels(cats []*catIndex) error {
 		vpts[i] = r.Villages[i].Location
 		if r.Villages[i].HasPopulation {
 			demand[i] = r.Villages[i].Population
-		}
-	}
-	var vsnaps []road.Snap
-	if r.road != nil {
-		vsnaps = make([]road.Snap, len(r.Villages))
-		for i := range vsnaps {
-			vsnaps[i] = r.road.villageSnap[i]
-			if !r.road.villageOK[i] {
-				vsnaps[i].Edge = -1
-			}
 		}
 	}
 	r.models = make([][]modelOut, len(cats))
@@ -96,27 +88,14 @@ func (r *Result) computeModels(cats []*catIndex) error {
 				supply[k] = r.Services[s].Capacity
 			}
 		}
-		var costs *access.Costs
+		var costs *travel.Costs
 		var err error
 		if r.road != nil {
-			ssnaps := make([]road.Snap, len(svc))
-			for k, s := range svc {
-				ssnaps[k] = r.road.serviceSnap[s]
-				if !r.road.serviceOK[s] {
-					ssnaps[k].Edge = -1
-				}
-			}
-			cutoff := catchment
-			if p.Road.RouteBy == road.Time {
-				cutoff *= 60
-			}
-			search := road.Search{Weight: p.Road.RouteBy, Cutoff: cutoff, LegSpeedKmh: p.Road.SpeedKmh}
-			costs, err = access.FromRoad(p.Road.Graph, vsnaps, ssnaps, search, p.Workers)
-			if err == nil && p.Road.RouteBy == road.Time {
-				costs, err = costs.Scale(1.0 / 60)
-			}
+			// The road mode the metrics used: the same snaps, and a closed
+			// border stays closed for the models too.
+			costs, err = r.road.snapped.Costs(ctx, svc, catchment)
 		} else {
-			costs, err = access.FromGeodesic(vpts, spts, catchment)
+			costs, err = travel.GeodesicCosts(ctx, vpts, spts, catchment, p.Workers)
 		}
 		if err != nil {
 			return fmt.Errorf("analysis: %s: %w", ci.name, err)

@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
-	"sync"
 
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/travel"
 )
 
 // RoadParams configure road metrics. With Graph nil, road distances and
@@ -133,6 +135,7 @@ type RoadResult struct {
 
 // roadState is what Compute keeps of the road run.
 type roadState struct {
+	snapped     travel.Snapped
 	villageSnap []road.Snap
 	villageOK   []bool
 	serviceSnap []road.Snap
@@ -159,140 +162,80 @@ func (r *Result) ServiceSnapM(s int) float64 {
 // ServiceSnapped reports whether service s was snapped within tolerance.
 func (r *Result) ServiceSnapped(s int) bool { return r.road != nil && r.road.serviceOK[s] }
 
-// snapAll snaps points in parallel; a point beyond tol keeps its snap (for
-// the reported distance) but is not ok; no routable edge at all gives
-// Edge -1.
-//
-// With a closed border, points never snap onto a border-crossing edge:
-// the partial edge would carry them across before the search starts.
-func snapAll(g *road.Graph, n int, at func(int) [2]float64, tol float64, label func(int) uint8, workers int) ([]road.Snap, []bool) {
-	accept := func(int) func(int32) bool { return nil }
-	if label != nil {
-		accept = func(i int) func(int32) bool {
-			l := label(i)
-			return func(e int32) bool {
-				if g.CrossesBorder(e) {
-					return false
-				}
-				from, to := g.EdgeEnds(e)
-				a, b := g.VertexLabel(from), g.VertexLabel(to)
-				return l == 0 || ((a == 0 || a == l) && (b == 0 || b == l))
-			}
-		}
-	}
-	snaps, ok := make([]road.Snap, n), make([]bool, n)
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / max(workers, 1)
-	for w := 0; w < workers && w*chunk < n; w++ {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				s, found := g.SnapFunc(at(i), math.Inf(1), accept(i))
-				if !found {
-					s = road.Snap{Edge: -1, DistM: math.NaN()}
-				}
-				snaps[i], ok[i] = s, found && s.DistM <= tol
-			}
-		}(w*chunk, min((w+1)*chunk, n))
-	}
-	wg.Wait()
-	return snaps, ok
-}
-
-// computeRoads runs one multi-source search per category and country,
-// seeded at that country's snapped services, for every snapped village.
-func (r *Result) computeRoads(cats []*catIndex) error {
+// computeRoads snaps villages and services onto the network (the one
+// border-aware snapping path of package travel) and runs one multi-source
+// search per category and country, seeded at that country's snapped
+// services, for every snapped village.
+func (r *Result) computeRoads(ctx context.Context, cats []*catIndex) error {
 	rp := r.Params.Road
-	g := rp.Graph
-	workers := r.workers()
-	st := &roadState{}
-	var vLabel, sLabel func(int) uint8
-	if rp.ClosedBorder {
-		cl := rp.CountryLabel
-		if cl == nil {
-			cl = func(string) uint8 { return 0 }
-		}
-		vLabel = func(i int) uint8 { return cl(r.Villages[i].Country) }
-		sLabel = func(i int) uint8 { return cl(r.Services[i].Country) }
-	}
-	st.villageSnap, st.villageOK = snapAll(g, len(r.Villages), func(i int) [2]float64 { return r.Villages[i].Location }, rp.SnapM, vLabel, workers)
-	st.serviceSnap, st.serviceOK = snapAll(g, len(r.Services), func(i int) [2]float64 { return r.Services[i].Location }, rp.SnapM, sLabel, workers)
-	r.road = st
-
-	var targets []road.Snap
-	var targetVillage []int
-	for v := range r.Villages {
-		if st.villageOK[v] {
-			targets = append(targets, st.villageSnap[v])
-			targetVillage = append(targetVillage, v)
-		}
-	}
-	search := road.Search{Weight: rp.RouteBy, ClosedBorders: rp.ClosedBorder, LegSpeedKmh: rp.SpeedKmh}
+	mode := &travel.Road{Graph: rp.Graph, RouteBy: rp.RouteBy, SnapM: rp.SnapM, ClosedBorder: rp.ClosedBorder,
+		CountryLabel: rp.CountryLabel, LegSpeedKmh: rp.SpeedKmh, Workers: r.workers()}
 	switch {
 	case rp.MaxRoadM > 0:
-		search.Weight, search.Cutoff = road.Length, rp.MaxRoadM
 		if rp.RouteBy == road.Time {
 			return fmt.Errorf("analysis: a distance cut-off needs routes by length")
 		}
+		mode.MaxCost = rp.MaxRoadM
 	case rp.MaxTimeMin > 0:
 		if rp.RouteBy == road.Length {
 			return fmt.Errorf("analysis: a time cut-off needs routes by time")
 		}
-		search.Cutoff = rp.MaxTimeMin * 60
+		mode.MaxCost = rp.MaxTimeMin
 	}
-	type partRef struct{ cat, part int }
-	var jobs []road.Job
-	var refs []partRef
+	sn, err := mode.Snap(ctx, villagePlaces(r.Villages), servicePlaces(r.Services))
+	if err != nil {
+		return fmt.Errorf("analysis: snapping: %w", err)
+	}
+	st := &roadState{snapped: sn}
+	st.villageSnap, st.serviceSnap, _ = travel.RoadSnaps(sn)
+	st.villageOK, st.serviceOK = make([]bool, len(r.Villages)), make([]bool, len(r.Services))
+	for v := range st.villageOK {
+		st.villageOK[v] = sn.Village(v).OK
+	}
+	for s := range st.serviceOK {
+		st.serviceOK[s] = sn.Service(s).OK
+	}
+	r.road = st
+
+	query := make([]travel.Category, len(cats))
 	for c, ci := range cats {
-		for p, part := range ci.parts {
-			var seeds []road.Snap
-			var seedSvc []int32
-			for _, s := range part.svc {
-				if st.serviceOK[s] {
-					seeds = append(seeds, st.serviceSnap[s])
-					seedSvc = append(seedSvc, s)
-				}
-			}
-			ci.parts[p].roadSvc = seedSvc
-			if len(seeds) == 0 || len(targets) == 0 {
-				continue
-			}
-			jobs = append(jobs, road.Job{Seeds: seeds, Search: search, Targets: targets})
-			refs = append(refs, partRef{c, p})
+		query[c].Name = ci.name
+		for _, part := range ci.parts {
+			query[c].Parts = append(query[c].Parts, travel.Part{Country: part.country, Services: part.svc})
 		}
 	}
-	if err := g.NearestMany(jobs, workers); err != nil {
+	reach, err := sn.Nearest(ctx, query)
+	if err != nil {
 		return fmt.Errorf("analysis: routing: %w", err)
-	}
-	// Per (village, category, part) best route, then combine like the
-	// straight-line metrics.
-	nParts := 0
-	for _, ci := range cats {
-		nParts = max(nParts, len(ci.parts))
-	}
-	perPart := make([][]road.Result, len(cats)*nParts)
-	for j, ref := range refs {
-		perPart[ref.cat*nParts+ref.part] = jobs[j].Results
-	}
-	index := make([]int, len(r.Villages))
-	for i := range index {
-		index[i] = -1
-	}
-	for t, v := range targetVillage {
-		index[v] = t
 	}
 	for v := range r.Villages {
 		row := &r.Rows[v]
 		row.Road = make([]RoadResult, len(cats))
 		for c, ci := range cats {
-			row.Road[c] = r.roadOne(v, index[v], c, ci, nParts, perPart)
+			row.Road[c] = r.roadOne(v, c, ci, reach[c])
 		}
 	}
 	return nil
 }
 
-func (r *Result) roadOne(v, t, c int, ci *catIndex, nParts int, perPart [][]road.Result) RoadResult {
+// villagePlaces and servicePlaces are the places a travel mode joins.
+func villagePlaces(vs []datasets.Village) []travel.Place {
+	out := make([]travel.Place, len(vs))
+	for i := range vs {
+		out[i] = travel.Place{ID: vs[i].ID, Location: vs[i].Location, Country: vs[i].Country}
+	}
+	return out
+}
+
+func servicePlaces(ss []datasets.Service) []travel.Place {
+	out := make([]travel.Place, len(ss))
+	for i := range ss {
+		out[i] = travel.Place{ID: ss[i].ID, Location: ss[i].Location, Country: ss[i].Country}
+	}
+	return out
+}
+
+func (r *Result) roadOne(v, c int, ci *catIndex, parts []travel.Reach) RoadResult {
 	rr := RoadResult{LengthM: nan, TimeMin: nan, Service: -1, DomesticM: nan, AbroadM: nan}
 	cr := &r.Rows[v].Cats[c]
 	switch cr.Status {
@@ -300,7 +243,7 @@ func (r *Result) roadOne(v, t, c int, ci *catIndex, nParts int, perPart [][]road
 		rr.Status = RoadCoverage
 		return rr
 	}
-	if t < 0 {
+	if !r.road.villageOK[v] {
 		rr.Status = RoadUnsnapped
 		return rr
 	}
@@ -310,35 +253,27 @@ func (r *Result) roadOne(v, t, c int, ci *catIndex, nParts int, perPart [][]road
 	if cross {
 		homeOK, abroadOK = ci.coveredHome[x], ci.coveredAbroad[x]
 	}
-	byTime := r.Params.Road.RouteBy == road.Time
-	cost := func(res road.Result) float64 {
-		if byTime {
-			return res.TimeS
-		}
-		return res.LengthM
-	}
 	bestCost := math.Inf(1)
 	for p, part := range ci.parts {
-		res := perPart[c*nParts+p]
-		if res == nil || !res[t].Reached {
+		got := &parts[p]
+		if got.Status[v] != travel.CodeOK {
 			continue
 		}
-		got := res[t]
-		s := part.roadSvc[got.Seed]
+		s, lengthM := got.Service[v], got.Metrics[0][v]
 		home := part.country == x
 		if cross {
 			if home {
-				rr.DomesticM = got.LengthM
-			} else if math.IsNaN(rr.AbroadM) || got.LengthM < rr.AbroadM {
-				rr.AbroadM = got.LengthM
+				rr.DomesticM = lengthM
+			} else if math.IsNaN(rr.AbroadM) || lengthM < rr.AbroadM {
+				rr.AbroadM = lengthM
 			}
 		}
 		if (home && !homeOK) || (!home && !abroadOK) {
 			continue
 		}
-		if k := cost(got); k < bestCost || (k == bestCost && s < rr.Service) {
+		if k := got.Cost[v]; k < bestCost || (k == bestCost && s < rr.Service) {
 			bestCost, rr.Service = k, s
-			rr.LengthM, rr.TimeMin = got.LengthM, got.TimeS/60
+			rr.LengthM, rr.TimeMin = lengthM, got.Metrics[1][v]
 		}
 	}
 	if !homeOK {

@@ -244,3 +244,16 @@ func (c *Costs) Check() error {
 	}
 	return nil
 }
+
+// SupplyOffsets, SupplyDemand and SupplyCost expose the by-supply layout
+// for models that keep one value per stored pair: the pairs of service j
+// are positions SupplyOffsets()[j]:SupplyOffsets()[j+1] of SupplyDemand
+// (demand index, ascending) and SupplyCost. The slices alias c: do not
+// modify them. O(1).
+func (c *Costs) SupplyOffsets() []int { return c.sOff }
+
+// SupplyDemand: see SupplyOffsets.
+func (c *Costs) SupplyDemand() []int32 { return c.sDem }
+
+// SupplyCost: see SupplyOffsets.
+func (c *Costs) SupplyCost() []float64 { return c.sCost }

@@ -1,6 +1,8 @@
 package access
 
 import (
+	"context"
+	"github.com/partons/partons/travel"
 	"math"
 	"math/rand/v2"
 	"sync"
@@ -79,7 +81,7 @@ func BenchmarkTwoStepRoad10kx2k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		c, err := FromRoad(f.g, f.vs, f.ss, road.Search{Weight: road.Time, Cutoff: benchCutoffS}, 0)
+		c, err := travel.RoadCosts(context.Background(), f.g, f.vs, f.ss, road.Search{Weight: road.Time, Cutoff: benchCutoffS}, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -101,7 +103,7 @@ func BenchmarkTwoStepRoad10kx2kNaive(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		cost := make([][]float64, len(f.vs))
-		parallelWith(len(f.vs), 0, func() *road.Workspace { return road.NewWorkspace(f.g) }, func(ws *road.Workspace, i int) {
+		_ = travel.ParallelWith(context.Background(), len(f.vs), 0, func() *road.Workspace { return road.NewWorkspace(f.g) }, func(ws *road.Workspace, i int) {
 			row := make([]float64, len(f.ss))
 			for j := range row {
 				row[j] = math.NaN()
@@ -137,7 +139,7 @@ func BenchmarkTwoStepGeodesic10kx2k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		c, err := FromGeodesic(f.vPts, f.sPts, benchRadiusM)
+		c, err := travel.GeodesicCosts(context.Background(), f.vPts, f.sPts, benchRadiusM, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -158,7 +160,7 @@ func BenchmarkTwoStepGeodesic10kx2kNaive(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		cost := make([][]float64, len(f.vPts))
-		parallel(len(f.vPts), 0, func(i int) {
+		_ = travel.Parallel(context.Background(), len(f.vPts), 0, func(i int) {
 			row := make([]float64, len(f.sPts))
 			for j, s := range f.sPts {
 				row[j] = math.NaN()

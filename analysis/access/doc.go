@@ -5,14 +5,12 @@
 //
 // # Pieces
 //
-//   - Costs: the reachable (village, service) pairs and their travel
-//     costs, in compressed sparse row form both by service (its catchment)
-//     and by village (the services it reaches). Built from partons' own
-//     sources by FromGeodesic (straight line, metres), FromRoad (one
-//     bounded Dijkstra per service on the road graph, metres or seconds)
-//     and FromMatrix (an external origin–destination matrix read by
-//     datasets/odmatrix, in its own unit), or from any Entry list by
-//     NewCosts. A pair that is not stored is unreachable, never cost 0.
+//   - Costs (travel.Costs): the reachable (village, service) pairs and
+//     their travel costs, in compressed sparse row form both by service
+//     (its catchment) and by village (the services it reaches), as every
+//     travel mode gives them (travel.Snapped.Costs: straight line, road,
+//     an external matrix, public transport) or travel.NewCosts builds
+//     them. A pair that is not stored is unreachable, never cost 0.
 //   - Decay: the weight f(d) of a pair at cost d (step, linear,
 //     exponential, Gaussian, power, logistic, piecewise bands), written as a
 //     spec string and read by ParseDecay ("step:30", "gaussian:sigma=20",
@@ -25,9 +23,9 @@
 //
 // # Units
 //
-// Costs are in whatever unit their source uses: metres for FromGeodesic
-// and for FromRoad with road.Length, seconds for FromRoad with road.Time
-// (Costs.Scale(1.0/60) gives minutes), the file's unit for FromMatrix.
+// Costs are in whatever unit their travel mode uses (its Schema.Unit):
+// metres for straight lines and roads routed by length, minutes by time,
+// the file's unit for an external matrix.
 // Decay parameters (thresholds, σ, scale, band uppers, β per unit) and
 // Model.MaxCost are in the same unit: "step:30" is 30 minutes on minutes
 // and 30 metres on metres. LuoQi's bands are in minutes. Populations and
@@ -36,9 +34,8 @@
 //
 // # Determinism and concurrency
 //
-// Results do not depend on scheduling: builders write per-village or
-// per-service rows that are merged in index order, and every sum runs in
-// a fixed order. Costs and the Decay values of this package are immutable
+// Results do not depend on scheduling: every sum runs in a fixed order.
+// Costs and the Decay values of this package are immutable
 // and safe for concurrent use; Compute and Inequality keep no shared
 // state. This package does no file I/O.
 package access

@@ -2,6 +2,7 @@ package access_test
 
 import (
 	"fmt"
+	"github.com/partons/partons/travel"
 	"log"
 
 	"github.com/partons/partons/analysis/access"
@@ -11,13 +12,13 @@ import (
 // and a 60-unit catchment.
 func ExampleCompute() {
 	cost := [3][3]float64{{1, 80, 40}, {80, 1, 40}, {40, 40, 1}}
-	var es []access.Entry
+	var es []travel.Entry
 	for i := range 3 {
 		for j := range 3 {
-			es = append(es, access.Entry{Demand: int32(i), Supply: int32(j), Cost: cost[i][j]})
+			es = append(es, travel.Entry{Demand: int32(i), Supply: int32(j), Cost: cost[i][j]})
 		}
 	}
-	costs, err := access.NewCosts(3, 3, es)
+	costs, err := travel.NewCosts(3, 3, es)
 	if err != nil {
 		log.Fatal(err)
 	}

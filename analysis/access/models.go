@@ -1,10 +1,13 @@
 package access
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/partons/partons/travel"
 )
 
 // Kind is an accessibility model.
@@ -140,13 +143,13 @@ type ServiceStat struct {
 // that is negative, NaN or infinite, an unknown model. Sums run in a fixed
 // order, so results are deterministic. O(p + n + m) time and memory for p
 // stored pairs (plus O(p) for ThreeStep); single goroutine.
-func Compute(costs *Costs, demand, supply []float64, m Model, d Decay) (values []float64, ok []bool, perService []ServiceStat, err error) {
+func Compute(costs *travel.Costs, demand, supply []float64, m Model, d Decay) (values []float64, ok []bool, perService []ServiceStat, err error) {
 	if _, known := kindNames[m.Kind]; !known || m.Kind == Nearest && (m.N < 1 || m.N > maxNearest) || math.IsNaN(m.MaxCost) {
 		return nil, nil, nil, fmt.Errorf("access: model %v: %w", m, ErrInvalid)
 	}
-	if len(demand) != costs.nDemand || len(supply) != costs.nSupply {
+	if len(demand) != costs.NumDemand() || len(supply) != costs.NumSupply() {
 		return nil, nil, nil, fmt.Errorf("access: %d demand and %d supply values for costs of %d × %d: %w",
-			len(demand), len(supply), costs.nDemand, costs.nSupply, ErrInvalid)
+			len(demand), len(supply), costs.NumDemand(), costs.NumSupply(), ErrInvalid)
 	}
 	if err := checkQuantities("population", demand); err != nil {
 		return nil, nil, nil, err
@@ -166,22 +169,22 @@ func Compute(costs *Costs, demand, supply []float64, m Model, d Decay) (values [
 		g = selection(costs, w)
 	}
 	if m.MaxCost > 0 {
-		for k, x := range costs.sCost {
+		for k, x := range costs.SupplyCost() {
 			if x > m.MaxCost {
 				w[k] = 0
 			}
 		}
 	}
 	perService = catchments(costs, demand, supply, w, g)
-	values = make([]float64, costs.nDemand)
-	ok = make([]bool, costs.nDemand)
+	values = make([]float64, costs.NumDemand())
+	ok = make([]bool, costs.NumDemand())
 	switch m.Kind {
 	case Cumulative, Gravity:
 		for i := range ok {
 			ok[i] = true
 		}
-		for j := range costs.nSupply {
-			for k := costs.sOff[j]; k < costs.sOff[j+1]; k++ {
+		for j := range costs.NumSupply() {
+			for k := costs.SupplyOffsets()[j]; k < costs.SupplyOffsets()[j+1]; k++ {
 				if w[k] == 0 {
 					continue
 				}
@@ -189,7 +192,7 @@ func Compute(costs *Costs, demand, supply []float64, m Model, d Decay) (values [
 				if m.Kind == Cumulative {
 					f = 1
 				}
-				values[costs.sDem[k]] += supply[j] * f
+				values[costs.SupplyDemand()[k]] += supply[j] * f
 			}
 		}
 	case TwoStep, Enhanced, ThreeStep:
@@ -197,7 +200,7 @@ func Compute(costs *Costs, demand, supply []float64, m Model, d Decay) (values [
 			if math.IsNaN(st.Ratio) {
 				continue
 			}
-			for k := costs.sOff[j]; k < costs.sOff[j+1]; k++ {
+			for k := costs.SupplyOffsets()[j]; k < costs.SupplyOffsets()[j+1]; k++ {
 				if w[k] == 0 {
 					continue
 				}
@@ -205,7 +208,7 @@ func Compute(costs *Costs, demand, supply []float64, m Model, d Decay) (values [
 				if g != nil {
 					f *= g[k]
 				}
-				i := costs.sDem[k]
+				i := costs.SupplyDemand()[k]
 				values[i] += st.Ratio * f
 				ok[i] = true
 			}
@@ -226,9 +229,9 @@ func checkQuantities(what string, v []float64) error {
 }
 
 // weights returns f(d) for every pair, in the by-supply layout.
-func weights(c *Costs, d Decay) ([]float64, error) {
-	w := make([]float64, len(c.sCost))
-	for k, x := range c.sCost {
+func weights(c *travel.Costs, d Decay) ([]float64, error) {
+	w := make([]float64, len(c.SupplyCost()))
+	for k, x := range c.SupplyCost() {
 		f := d.F(x)
 		if !(f >= 0) || math.IsInf(f, 1) {
 			return nil, fmt.Errorf("access: decay %v gives %v at cost %v: %w", d, f, x, ErrInvalid)
@@ -240,13 +243,13 @@ func weights(c *Costs, d Decay) ([]float64, error) {
 
 // selection returns the 3SFCA selection weights G_ij = f(d_ij) / Σ_k
 // f(d_ik) over every stored pair, in the by-supply layout (0 where f is 0).
-func selection(c *Costs, w []float64) []float64 {
-	sum := make([]float64, c.nDemand)
-	for k, i := range c.sDem { // fixed order: supply, then demand
+func selection(c *travel.Costs, w []float64) []float64 {
+	sum := make([]float64, c.NumDemand())
+	for k, i := range c.SupplyDemand() { // fixed order: supply, then demand
 		sum[i] += w[k]
 	}
 	g := make([]float64, len(w))
-	for k, i := range c.sDem {
+	for k, i := range c.SupplyDemand() {
 		if w[k] > 0 {
 			g[k] = w[k] / sum[i]
 		}
@@ -255,15 +258,15 @@ func selection(c *Costs, w []float64) []float64 {
 }
 
 // catchments computes every service's ServiceStat; g nil means G = 1.
-func catchments(c *Costs, demand, supply, w, g []float64) []ServiceStat {
-	out := make([]ServiceStat, c.nSupply)
+func catchments(c *travel.Costs, demand, supply, w, g []float64) []ServiceStat {
+	out := make([]ServiceStat, c.NumSupply())
 	for j := range out {
 		st := &out[j]
-		for k := c.sOff[j]; k < c.sOff[j+1]; k++ {
+		for k := c.SupplyOffsets()[j]; k < c.SupplyOffsets()[j+1]; k++ {
 			if w[k] == 0 {
 				continue
 			}
-			p := demand[c.sDem[k]]
+			p := demand[c.SupplyDemand()[k]]
 			st.Reached++
 			st.Population += p
 			f := w[k]
@@ -286,9 +289,9 @@ func catchments(c *Costs, demand, supply, w, g []float64) []ServiceStat {
 // nearest fills the mean cost to the n nearest services in reach with
 // supply > 0. The by-demand rows are sorted by cost, so the first n in
 // reach are the nearest.
-func nearest(c *Costs, supply []float64, d Decay, m Model, values []float64, ok []bool) {
+func nearest(c *travel.Costs, supply []float64, d Decay, m Model, values []float64, ok []bool) {
 	n := m.N
-	for i := range c.nDemand {
+	for i := range c.NumDemand() {
 		sup, cost := c.Demand(i)
 		sum, got := 0.0, 0
 		for k, j := range sup {
@@ -305,3 +308,7 @@ func nearest(c *Costs, supply []float64, d Decay, m Model, values []float64, ok 
 		}
 	}
 }
+
+// ErrInvalid is wrapped by errors about invalid models, decays, demand or
+// supply given to this package.
+var ErrInvalid = errors.New("access: invalid input")

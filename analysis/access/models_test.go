@@ -2,6 +2,7 @@ package access
 
 import (
 	"errors"
+	"github.com/partons/partons/travel"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -10,16 +11,16 @@ import (
 // hospital is PySAL access's three-tract example: populations {100, 50,
 // 10}, doctors {15, 20, 100}, cost 1 within a tract, 40 between tract 3 and
 // tracts 1 and 2 (both ways), 80 between tracts 1 and 2.
-func hospital(t testing.TB) (*Costs, []float64, []float64) {
+func hospital(t testing.TB) (*travel.Costs, []float64, []float64) {
 	t.Helper()
 	cost := [3][3]float64{{1, 80, 40}, {80, 1, 40}, {40, 40, 1}}
-	var es []Entry
+	var es []travel.Entry
 	for i := range 3 {
 		for j := range 3 {
-			es = append(es, Entry{Demand: int32(i), Supply: int32(j), Cost: cost[i][j]})
+			es = append(es, travel.Entry{Demand: int32(i), Supply: int32(j), Cost: cost[i][j]})
 		}
 	}
-	c, err := NewCosts(3, 3, es)
+	c, err := travel.NewCosts(3, 3, es)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,10 +171,10 @@ func naive(cost [][]float64, pop, sup []float64, m Model, d Decay) ([]float64, [
 // randomInstance makes n villages and s services with about density of
 // the pairs reachable, costs in [0, 60), some zero populations and
 // capacities, and a few costs repeated to exercise ties.
-func randomInstance(t testing.TB, rng *rand.Rand, n, s int, density float64) (*Costs, [][]float64, []float64, []float64) {
+func randomInstance(t testing.TB, rng *rand.Rand, n, s int, density float64) (*travel.Costs, [][]float64, []float64, []float64) {
 	t.Helper()
 	cost := make([][]float64, n)
-	var es []Entry
+	var es []travel.Entry
 	for i := range n {
 		cost[i] = make([]float64, s)
 		for j := range s {
@@ -181,7 +182,7 @@ func randomInstance(t testing.TB, rng *rand.Rand, n, s int, density float64) (*C
 			if rng.Float64() < density {
 				c := math.Round(rng.Float64()*600) / 10
 				cost[i][j] = c
-				es = append(es, Entry{Demand: int32(i), Supply: int32(j), Cost: c})
+				es = append(es, travel.Entry{Demand: int32(i), Supply: int32(j), Cost: c})
 			}
 		}
 	}
@@ -198,11 +199,11 @@ func randomInstance(t testing.TB, rng *rand.Rand, n, s int, density float64) (*C
 			sup[j] = 1 + float64(rng.IntN(5))
 		}
 	}
-	c, err := NewCosts(n, s, es)
+	c, err := travel.NewCosts(n, s, es)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.check(); err != nil {
+	if err := c.Check(); err != nil {
 		t.Fatal(err)
 	}
 	return c, cost, pop, sup
@@ -302,7 +303,7 @@ func TestMonotone(t *testing.T) {
 			}
 			k := rng.IntN(len(es))
 			es[k].Cost += 10
-			c2, err := NewCosts(c.NumDemand(), c.NumSupply(), es)
+			c2, err := travel.NewCosts(c.NumDemand(), c.NumSupply(), es)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -318,7 +319,7 @@ func TestMonotone(t *testing.T) {
 func TestComputeUndefinedAndZero(t *testing.T) {
 	// Village 0 reaches service 0; village 1 reaches nothing; village 2
 	// (no people) reaches service 1, whose catchment holds nobody else.
-	c, err := NewCosts(3, 2, []Entry{{0, 0, 5}, {2, 1, 5}})
+	c, err := travel.NewCosts(3, 2, []travel.Entry{{Demand: 0, Supply: 0, Cost: 5}, {Demand: 2, Supply: 1, Cost: 5}})
 	if err != nil {
 		t.Fatal(err)
 	}

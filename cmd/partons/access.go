@@ -17,6 +17,7 @@ import (
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/travel"
 )
 
 type accessOptions struct {
@@ -133,7 +134,24 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 	} else if !math.IsInf(o.maxCost, 1) {
 		m.MaxCost = o.maxCost
 	}
-	costs, err := access.FromMatrix(od, dIDs, sIDs, cut)
+	places := func(ids []string) []travel.Place {
+		out := make([]travel.Place, len(ids))
+		for k, id := range ids {
+			out[k].ID = id
+		}
+		return out
+	}
+	// The matrix's unit is whatever the file holds; the mode only looks
+	// pairs up, so the declared unit does not change any figure.
+	snapped, err := travel.Matrix{M: od, Unit: travel.Minutes}.Snap(ctx, places(dIDs), places(sIDs))
+	if err != nil {
+		return fmt.Errorf("access: %w", err)
+	}
+	all := make([]int32, len(sIDs))
+	for j := range all {
+		all[j] = int32(j)
+	}
+	costs, err := snapped.Costs(ctx, all, cut)
 	if err != nil {
 		return fmt.Errorf("access: %w", err)
 	}
