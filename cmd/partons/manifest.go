@@ -46,14 +46,8 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 	if j.meta != nil {
 		m.Coverage.Notes = j.meta.Coverage
 		m.Caveats = j.meta.Caveats
-		for _, s := range j.meta.Sources {
-			m.Data = append(m.Data, manifestSource{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
-		}
 	}
-	if len(j.spec.OSM) > 0 {
-		m.Data = append(m.Data, manifestSource{Name: osmExtractSource, Vintage: in.osmDate,
-			Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
-	}
+	m.Data = dataSources(j, in, res)
 	if rp := p.Road; rp != nil {
 		info := in.roads
 		if info == nil {
@@ -73,8 +67,6 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 					info.UnsnappedSvcs++
 				}
 			}
-			m.Data = append(m.Data, manifestSource{Name: osmRoadSource, Vintage: info.DataDate,
-				Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
 		}
 		info.Border = "open"
 		if rp.ClosedBorder {
@@ -82,19 +74,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		}
 		m.Roads = info
 	}
-	for _, a := range j.attributions {
-		m.Data = append(m.Data, manifestSource{Name: userDataSource, Attribution: a})
-	}
-	seen := map[string]bool{}
-	for _, d := range m.Data {
-		if !seen[d.Attribution] {
-			seen[d.Attribution] = true
-			m.Attribution = append(m.Attribution, d.Attribution)
-		}
-	}
-	if m.Attribution == nil {
-		m.Attribution = []string{}
-	}
+	m.Attribution = attributions(m.Data)
 	if m.Data == nil {
 		m.Data = []manifestSource{}
 	}

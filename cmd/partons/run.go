@@ -218,7 +218,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	if skipReport(res, m) {
 		fmt.Fprintf(stderr, "partons: report.html not written for %d villages (more than %d); name it in --outputs to force it\n", len(res.Villages), maxReportVillages)
 	}
-	if err := writeReport(ctx, o.out, j.spec.Outputs, res, aggs, m, stderr); err != nil {
+	if err := writeReport(ctx, o.out, j, in, res, aggs, m, stderr); err != nil {
 		return err
 	}
 	p.done()
@@ -362,13 +362,13 @@ var reportFiles = files.Defaults()
 // writeReport writes the requested files (and always manifest.json) into
 // a new report directory, each file on its own goroutine, and moves the
 // directory into place when all succeeded.
-func writeReport(ctx context.Context, dir string, outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, stderr io.Writer) error {
+func writeReport(ctx context.Context, dir string, j *job, in *inputs, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, stderr io.Writer) error {
 	d, err := output.Create(ctx, dir, output.Options{Command: "run", Log: stderr})
 	if err != nil {
 		return err
 	}
 	defer d.Abort()
-	if err := writeReportFiles(d, "", reportWriters(outputs, res, aggs, m)); err != nil {
+	if err := writeReportFiles(d, "", reportWriters(j, in, res, aggs, m)); err != nil {
 		return err
 	}
 	return d.Commit()
@@ -383,9 +383,10 @@ type fileWriter struct {
 // reportWriters are the writers of a run's report files (outputs, each
 // with the files written beside it, then manifest.json), from the one
 // registry of report files.
-func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, extra ...func(*report.Input)) []fileWriter {
-	c := &files.Content{Result: res, Aggregates: aggs, Report: reportInput(res, aggs, m), DataDate: dataDate(m),
-		Attribution: strings.Join(m.Attribution, "; "), RawCSV: m.Run.CSVRaw, Manifest: m}
+func reportWriters(j *job, in *inputs, res *analysis.Result, aggs []analysis.Aggregate, m *manifest, extra ...func(*report.Input)) []fileWriter {
+	ri := reportInput(j, in, res, aggs)
+	c := &files.Content{Result: res, Aggregates: aggs, Report: ri, DataDate: dataDate(j, in, res),
+		Attribution: strings.Join(ri.Attributions, "; "), RawCSV: j.spec.CSVRaw, Manifest: m}
 	for _, f := range extra {
 		f(&c.Report)
 	}
@@ -394,8 +395,8 @@ func reportWriters(outputs []string, res *analysis.Result, aggs []analysis.Aggre
 		f, _ := files.Lookup(name)
 		ws = append(ws, fileWriter{name, f.Writer(c)})
 	}
-	for _, name := range outputs {
-		if name == "report.html" && len(res.Villages) > maxReportVillages && !m.Run.ForceReport {
+	for _, name := range j.spec.Outputs {
+		if name == "report.html" && len(res.Villages) > maxReportVillages && !j.spec.ForceReport {
 			continue // see skipReport
 		}
 		add(name)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -189,7 +190,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err := bm.RelativeTo(filepath.Join(o.out, "base")); err != nil {
 		return err
 	}
-	if err := writeReportFiles(d, "base/", reportWriters(j.spec.Outputs, base, baseAggs, bm)); err != nil {
+	if err := writeReportFiles(d, "base/", reportWriters(j, in, base, baseAggs, bm)); err != nil {
 		return err
 	}
 	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw}
@@ -242,8 +243,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 				in.MainCategory = cat
 			}
 		}
-		vc := &files.Content{Delta: delta, Attribution: joinAttr(m), RawCSV: spec.CSVRaw}
-		writers := reportWriters(j.spec.Outputs, res, aggs, m, withScenario)
+		vc := &files.Content{Delta: delta, Attribution: strings.Join(attributions(dataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw}
+		writers := reportWriters(j, &vin, res, aggs, m, withScenario)
 		for _, f := range files.Of(files.Variant) {
 			writers = append(writers, fileWriter{f.Name, f.Writer(vc)})
 		}
@@ -323,17 +324,6 @@ func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings
 		return fail(err.Error())
 	}
 	return nil
-}
-
-func joinAttr(m *manifest) string {
-	var b bytes.Buffer
-	for i, a := range m.Attribution {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(a)
-	}
-	return b.String()
 }
 
 func sortedSet(m map[string]bool) []string {
