@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -35,15 +36,19 @@ found (file, CSV line or GeoJSON feature, field, reason), not just the first.
 The same problem on many lines is shown once with its count and first
 lines. Exits 3 when any file has a problem.
 
+A .zip file or a folder of GTFS .txt files is read as a GTFS timetable:
+every problem is listed with its feed, file, line and field.
+
 Files given with --villages, --services or --boundaries (FILE:field=col,…
 as for run) are read as such. Other files follow --as; with --as auto
 (the default) a file is read as services when it has the service category
 column or property (after --service-field), as villages otherwise.`,
 		Example: `  partons validate villages.geojson shops.csv
-  partons validate --villages communes.csv:population=pop_2026 --services bpe.csv:category=TYPEQU`,
+  partons validate --villages communes.csv:population=pop_2026 --services bpe.csv:category=TYPEQU
+  partons validate de-lijn-gtfs.zip sncb-gtfs/`,
 		Args: wrapArgs(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runValidate(o, args, cmd.OutOrStdout())
+			return runValidate(cmd.Context(), o, args, cmd.OutOrStdout())
 		},
 	}
 	f := cmd.Flags()
@@ -68,7 +73,7 @@ type validateFile struct {
 	fields map[string]string
 }
 
-func runValidate(o *validateOptions, args []string, w io.Writer) error {
+func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Writer) error {
 	switch o.as {
 	case "auto", "villages", "services", "boundaries", "contributions":
 	default:
@@ -111,12 +116,23 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	if len(files) == 0 {
 		return usagef("validate: name at least one file (FILE, --villages, --services or --boundaries)")
 	}
-	total := 0
+	total, firstGTFS := 0, ""
 	var villages []datasets.Village // read without problems, for checkPlacement
 	var services []datasets.Service
 	var boundaries []datasets.Boundary
 	var reports []contributions.Report
 	for _, f := range files {
+		if f.kind == "auto" && isGTFS(f.path) {
+			n, first, err := validateGTFS(ctx, w, f.path)
+			if err != nil {
+				return err
+			}
+			if firstGTFS == "" {
+				firstGTFS = first
+			}
+			total += n
+			continue
+		}
 		kind := f.kind
 		vsch, ssch := cfg.Villages, cfg.Services
 		verr, serr := vsch.Apply(f.fields), ssch.Apply(f.fields)
@@ -180,6 +196,9 @@ func runValidate(o *validateOptions, args []string, w io.Writer) error {
 	total += printPlacement(w, villages, services, boundaries)
 	total += printMergeProblems(w, services, reports)
 	total += printCategoryNames(w, cfg, services)
+	if total > 0 && firstGTFS != "" {
+		return fmt.Errorf("%w: %d problems in %d files, the first in a GTFS feed: %s", datasets.ErrInvalid, total, len(files), firstGTFS)
+	}
 	if total > 0 {
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))
 	}

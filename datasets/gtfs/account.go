@@ -23,8 +23,11 @@ func (b *builder) account() {
 	used, un := 0, map[string]int{}
 	kinds := [...]string{"", "station", "entrance", "generic_node", "boarding_area"}
 	for si, s := range f.stops {
+		if s.typ == locStation && s.board > 0 {
+			c["stations_as_stops"]++
+		}
 		switch {
-		case s.typ != locStop:
+		case s.typ != locStop && !(s.board > 0 && b.served[si]):
 			un[kinds[s.typ]]++
 			c[kinds[s.typ]+"s"]++
 		case b.served[si]:

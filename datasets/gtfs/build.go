@@ -20,7 +20,7 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 	index := map[key]int32{}
 	for fi, f := range fs.feeds {
 		for si, s := range f.stops {
-			if s.typ == locStop {
+			if s.boarding() {
 				st := Stop{ID: f.name + ":" + s.id, Name: s.name, Lon: s.lon, Lat: s.lat, Feed: int32(fi)}
 				if s.parent >= 0 {
 					st.Parent = f.name + ":" + f.stops[s.parent].id
@@ -37,7 +37,7 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 	}
 	for fi, f := range fs.feeds {
 		for si, s := range f.stops {
-			if s.typ == locStop {
+			if s.boarding() {
 				index[key{fi, int32(si)}] = byID[f.name+":"+s.id]
 			}
 		}
@@ -51,6 +51,7 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 		ff := Feed{Name: f.name, Path: f.path, Agencies: f.agencies, Timezone: f.tz, Start: f.start.time(), End: f.end.time(),
 			Running: b.running, Ignored: f.ignored}
 		tt.Feeds = append(tt.Feeds, ff)
+		tt.Warnings = append(tt.Warnings, f.notes...)
 		if !b.running {
 			flex := 0
 			for _, t := range f.trips {
@@ -227,10 +228,14 @@ func (b *builder) transfers() {
 		case locStop:
 			return []int32{si}, 1, ""
 		case locStation:
-			if len(children[si]) == 0 {
+			c := children[si]
+			if f.stops[si].board > 0 {
+				c = append([]int32{si}, c...)
+			}
+			if len(c) == 0 {
 				return nil, 0, "station_without_stops"
 			}
-			return children[si], 0, ""
+			return c, 0, ""
 		}
 		return nil, 0, "not_stop_or_station"
 	}

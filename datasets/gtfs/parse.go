@@ -25,8 +25,12 @@ type rawStop struct {
 	parent   int32 // index in feed.stops, -1
 	parentID string
 	line     int
-	served   bool
+	board    int // stop_times rows naming this station directly
 }
+
+// boarding reports whether the stop is a boarding point of the Timetable:
+// a stop or platform, or a station that stop_times name directly.
+func (s *rawStop) boarding() bool { return s.typ == locStop || s.board > 0 }
 
 type rawRoute struct {
 	id   string
@@ -109,6 +113,7 @@ type feed struct {
 	// ids they lack are not reported again where other files name them.
 	incomplete map[string]bool
 	interp     int // stop times whose times were interpolated
+	notes      []string
 }
 
 // Files of a feed read by this package; the others are listed as ignored.
@@ -181,7 +186,8 @@ func (f *feed) readAgency(a *feedio.Archive, p *feedio.Problems) {
 		if f.tz == "" {
 			f.tz = tz
 		} else if tz != f.tz {
-			t.Errorf("agency_timezone", "%q differs from the feed's first agency (%q): GTFS wants one time zone per feed", tz, f.tz)
+			f.notes = append(f.notes, fmt.Sprintf("%s:%d: agency_timezone %q differs from the first agency's %q (GTFS wants one per feed): the feed's times are read in %s",
+				t.Source, t.Line(), tz, f.tz, f.tz))
 		}
 	}
 	f.rows["agency.txt"] = t.Rows

@@ -1,6 +1,7 @@
 package gtfs
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -53,6 +54,7 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 	if !flexCols {
 		t.Require("stop_id", "arrival_time", "departure_time")
 	}
+	badTrips := map[int32]bool{} // trips with a row left out: not checked as a whole
 	for t.Next() {
 		tid, ok := t.Need("trip_id")
 		if !ok {
@@ -63,16 +65,29 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 			f.unknown(t, "trip_id", "trips.txt", "trip", tid)
 			continue
 		}
+		n := p.Len()
+		if !f.readStopTime(t, ti) || p.Len() > n {
+			badTrips[ti] = true
+		}
+	}
+	f.rows["stop_times.txt"] = t.Rows
+	f.checkTrips(t.Source, p, badTrips)
+}
+
+// readStopTime reads one stop_times row of trip ti; false when the row
+// is left out for a problem (reported).
+func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
+	{
 		r := rawStopTime{trip: ti, stop: -1, arr: -1, dep: -1, line: int32(t.Line())}
 		if v, ok := t.Need("stop_sequence"); ok {
 			n, err := parseInt(v, 0, math.MaxInt32)
 			if err != nil {
 				t.Errorf("stop_sequence", "%v", err)
-				continue
+				return false
 			}
 			r.seq = int32(n)
 		} else {
-			continue
+			return false
 		}
 		r.flexFlags = t.Get("location_group_id") != "" || t.Get("location_id") != "" ||
 			t.Get("start_pickup_drop_off_window") != "" || t.Get("end_pickup_drop_off_window") != ""
@@ -84,15 +99,21 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 			switch {
 			case !ok:
 				f.unknown(t, "stop_id", "stops.txt", "stop", sid)
-				continue
+				return false
+			case f.stops[si].typ == locStation:
+				if f.stops[si].board == 0 {
+					f.notes = append(f.notes, fmt.Sprintf("%s:%d: stop_id %q is a station (location_type 1), which GTFS does not let a trip call at: used as a boarding point",
+						t.Source, t.Line(), sid))
+				}
+				f.stops[si].board++
 			case f.stops[si].typ != locStop:
 				t.Errorf("stop_id", "%q has location_type %d: a trip calls only at stops and platforms (location_type 0)", sid, f.stops[si].typ)
-				continue
+				return false
 			}
 			r.stop = si
 		} else if !r.flexFlags {
 			t.Errorf("stop_id", "required value is empty")
-			continue
+			return false
 		}
 		bad := false
 		for _, c := range []struct {
@@ -109,7 +130,7 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 			}
 		}
 		if bad {
-			continue
+			return false
 		}
 		if r.arr < 0 {
 			r.arr = r.dep
@@ -132,16 +153,15 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 			}
 		}
 		f.st = append(f.st, r)
+		return true
 	}
-	f.rows["stop_times.txt"] = t.Rows
-	f.checkTrips(t.Source, p)
 }
 
 // checkTrips sorts the stop times by trip and sequence, then checks and
 // completes each fixed-schedule trip: no repeated sequence, times on the
 // first and last stop, times never decreasing; missing times between
 // timed stops are interpolated by straight-line distance.
-func (f *feed) checkTrips(src string, p *feedio.Problems) {
+func (f *feed) checkTrips(src string, p *feedio.Problems, bad map[int32]bool) {
 	sort.SliceStable(f.st, func(i, j int) bool {
 		a, b := &f.st[i], &f.st[j]
 		if a.trip != b.trip {
@@ -159,7 +179,9 @@ func (f *feed) checkTrips(src string, p *feedio.Problems) {
 		}
 		tr := &f.trips[f.st[lo].trip]
 		tr.first, tr.end = int32(lo), int32(hi)
-		f.checkTrip(f.st[lo:hi], tr, src, p)
+		if !bad[f.st[lo].trip] {
+			f.checkTrip(f.st[lo:hi], tr, src, p)
+		}
 		lo = hi
 	}
 }

@@ -58,9 +58,8 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 			p.AddErr(s.Path, err)
 			continue
 		}
-		f := parseFeed(a, name, &p)
+		fs.feeds = append(fs.feeds, parseFeed(a, name, &p))
 		a.Close()
-		fs.feeds = append(fs.feeds, f)
 	}
 	if err := p.Err(); err != nil {
 		return nil, err
@@ -69,24 +68,37 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 }
 
 // Validate reads every feed and returns all the problems found in their
-// data (nil when there are none), and an error only when the check could
+// data (nil when there are none), the notes on what it accepted against
+// the letter of GTFS (see Notes), and an error only when the check could
 // not run (a cancelled context, two feeds with the same name).
-func Validate(ctx context.Context, sources []Source) ([]error, error) {
-	_, err := Load(ctx, sources)
+func Validate(ctx context.Context, sources []Source) (problems []error, notes []string, err error) {
+	fs, err := Load(ctx, sources)
 	if err == nil {
-		return nil, nil
+		return nil, fs.Notes(), nil
 	}
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 	var l datasets.ErrorList
 	if errors.As(err, &l) {
-		return l.Unwrap(), nil
+		return l.Unwrap(), nil, nil
 	}
 	if errors.Is(err, datasets.ErrInvalid) {
-		return []error{err}, nil
+		return []error{err}, nil, nil
 	}
-	return nil, err
+	return nil, nil, err
+}
+
+// Notes are what the feeds do against the letter of GTFS and the reader
+// accepts (agencies in several time zones, stations named in
+// stop_times), one sentence each naming the feed file and line. Every
+// Timetable repeats them in its Warnings.
+func (fs *Feeds) Notes() []string {
+	var n []string
+	for _, f := range fs.feeds {
+		n = append(n, f.notes...)
+	}
+	return n
 }
 
 // Read loads the feeds and builds the Timetable of date; a zero date

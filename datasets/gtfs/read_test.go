@@ -244,8 +244,8 @@ func TestBadFeeds(t *testing.T) {
 			[]string{`stop_times.txt:2:arrival_time:time "8h00": want HH:MM:SS`}},
 		{"duplicate ids", map[string]string{"routes.txt": "route_id,route_short_name,route_type\nR1,1,3\nR1,2,3\nR2,2,3\n"},
 			[]string{`routes.txt:3:route_id:duplicate id "R1"`}},
-		{"station in stop_times", map[string]string{"stop_times.txt": stHead + "T1,08:00:00,08:00:00,ST,1\nT1,08:01:00,08:01:00,Y,2\n"},
-			[]string{`stop_times.txt:2:stop_id:"ST" has location_type 1`}},
+		{"entrance in stop_times", map[string]string{"stop_times.txt": stHead + "T1,08:00:00,08:00:00,E1,1\nT1,08:01:00,08:01:00,Y,2\n"},
+			[]string{`stop_times.txt:2:stop_id:"E1" has location_type 2`}},
 		{"entrance without parent", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon,location_type\nX,x,50,2,0\nY,y,50,2,0\nP1,p,50,2,0\nP2,p,50,2,0\nST,s,50,2,1\nE,e,50,2,2\n"},
 			[]string{"stops.txt:7:parent_station:required for location_type 2"}},
 		{"latitude out of range", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon\nX,x,95,2\nY,y,50,2\nP1,p,50,2\nP2,p,50,2\nST,s,50,2\n"},
@@ -265,7 +265,7 @@ func TestBadFeeds(t *testing.T) {
 			if !errors.Is(err, datasets.ErrInvalid) {
 				t.Fatalf("err %v, want invalid data", err)
 			}
-			probs, verr := Validate(context.Background(), []Source{{Path: dir}})
+			probs, _, verr := Validate(context.Background(), []Source{{Path: dir}})
 			if verr != nil {
 				t.Fatal(verr)
 			}

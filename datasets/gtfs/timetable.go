@@ -22,7 +22,10 @@ type Timetable struct {
 	Feeds []Feed
 	// Stops are the boarding points (GTFS location_type 0, stop or
 	// platform). Stations, entrances and generic nodes are not boarding
-	// points: they are reachable through Parent only.
+	// points: they are reachable through Parent only. (A station that
+	// stop_times name directly, which GTFS forbids but some feeds do, is
+	// a boarding point too, with a warning and the count
+	// stations_as_stops.)
 	Stops []Stop
 	// Trips run on Date, with calendar, calendar_dates and frequencies
 	// resolved: a frequencies.txt entry becomes one trip per departure.

@@ -1,6 +1,7 @@
 package feedio
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -108,6 +109,7 @@ func NewTable(src string, r io.Reader, probs *Problems) *Table {
 		t.done = true
 		return t
 	}
+	t.line = 1
 	for i, h := range hdr {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if _, dup := t.col[h]; dup && h != "" {
@@ -236,15 +238,20 @@ type lineBound struct {
 
 func (l *lineBound) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.run = 0
-			continue
+	rest := p[:n]
+	for {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			l.run += len(rest)
+			break
 		}
-		l.run++
-		if l.run > MaxLineBytes {
-			return i, errLongLine
+		if l.run+i > MaxLineBytes {
+			return n - len(rest) + i, errLongLine
 		}
+		l.run, rest = 0, rest[i+1:]
+	}
+	if l.run > MaxLineBytes {
+		return n, errLongLine
 	}
 	return n, err
 }
