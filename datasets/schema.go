@@ -12,7 +12,7 @@ import (
 type VillageSchema struct {
 	ID         string      `json:"id" yaml:"id"`                 // required
 	Name       string      `json:"name" yaml:"name"`             // required
-	Country    string      `json:"country" yaml:"country"`       // optional: from --boundaries when absent
+	Country    string      `json:"country" yaml:"country"`       // optional: from boundary polygons when absent
 	Population string      `json:"population" yaml:"population"` // optional: empty cell means unknown
 	AreaCode   string      `json:"area_code" yaml:"area_code"`   // optional
 	AreaName   string      `json:"area_name" yaml:"area_name"`   // optional
@@ -24,7 +24,7 @@ type ServiceSchema struct {
 	ID       string      `json:"id" yaml:"id"`             // required
 	Name     string      `json:"name" yaml:"name"`         // optional
 	Category string      `json:"category" yaml:"category"` // required: raw value, mapped by the taxonomy
-	Country  string      `json:"country" yaml:"country"`   // optional: from --boundaries when absent
+	Country  string      `json:"country" yaml:"country"`   // optional: from boundary polygons when absent
 	Capacity string      `json:"capacity" yaml:"capacity"` // optional
 	Coords   CoordSchema `json:"coords" yaml:",inline"`
 }

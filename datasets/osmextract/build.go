@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partons/partons/datasets/osmarea"
+
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
 
@@ -130,25 +132,25 @@ func (r *reader) build(files []string) *Result {
 		interesting := r.set.interesting(rel.tags)
 		a := r.assemble(rel.members)
 		r.rep.Artefacts.MissingMembers += int64(a.missingMembers)
-		r.rep.Artefacts.UnclosedRings += int64(a.unclosed)
-		r.rep.Artefacts.OrphanInners += int64(a.orphanInners)
+		r.rep.Artefacts.UnclosedRings += int64(a.Unclosed)
+		r.rep.Artefacts.OrphanInners += int64(a.OrphanInners)
 		if !a.ok() {
 			r.skip(rel, level, a)
 			continue
 		}
-		loc, err := geo.PointOnSurface(a.mp)
+		loc, err := geo.PointOnSurface(a.MP)
 		if err != nil {
 			r.rep.Artefacts.EmptyAreas++
 			r.skip(rel, level, a)
 			continue
 		}
 		if level > 0 {
-			bounds = append(bounds, boundaryRec{rel: rel, level: level, mp: a.mp, loc: loc})
+			bounds = append(bounds, boundaryRec{rel: rel, level: level, mp: a.MP, loc: loc})
 		}
 		if interesting {
-			var geom orb.Geometry = a.mp
-			if len(a.mp) == 1 {
-				geom = a.mp[0]
+			var geom orb.Geometry = a.MP
+			if len(a.MP) == 1 {
+				geom = a.MP[0]
 			}
 			feats = append(feats, feature{id: ObjectID{"relation", rel.id}, file: rel.file, tags: rel.tags, geom: geom, loc: loc})
 		}
@@ -177,8 +179,8 @@ func (r *reader) wayFeature(w *wayRec) (feature, bool) {
 		r.rep.Artefacts.IncompleteWays++
 		return feature{}, false
 	}
-	ring := orb.Ring(c.pts)
-	ar := signedArea(ring)
+	ring := orb.Ring(c.Pts)
+	ar := osmarea.SignedArea(ring)
 	if len(ring) < 4 || ar == 0 {
 		r.rep.Artefacts.EmptyAreas++
 		return feature{}, false
@@ -211,15 +213,15 @@ func (r *reader) skip(rel *relRec, level int, a assembly) {
 	if a.missingNodes > 0 {
 		why = append(why, strconv.Itoa(a.missingNodes)+" node references missing (extract edge)")
 	}
-	if a.unclosed > 0 {
-		why = append(why, strconv.Itoa(a.unclosed)+" rings do not close")
+	if a.Unclosed > 0 {
+		why = append(why, strconv.Itoa(a.Unclosed)+" rings do not close")
 	}
 	if len(why) == 0 {
 		why = append(why, "no ring with an interior")
 	}
 	r.rep.Skipped = append(r.rep.Skipped, Skipped{
 		OSM: ObjectID{"relation", rel.id}, Name: rel.tags.Find("name"), Kind: kind, AdminLevel: level,
-		MissingMembers: a.missingMembers, MissingNodes: a.missingNodes, UnclosedRings: a.unclosed,
+		MissingMembers: a.missingMembers, MissingNodes: a.missingNodes, UnclosedRings: a.Unclosed,
 		Reason: strings.Join(why, ", "),
 	})
 }
@@ -342,7 +344,7 @@ func (r *reader) boundaries(res *Result, bounds []boundaryRec, l *locator, files
 		}
 		res.Boundaries = append(res.Boundaries, bd)
 		res.BoundaryInfo = append(res.BoundaryInfo, BoundaryInfo{
-			OSM: ObjectID{"relation", b.rel.id}, AdminLevel: b.level, Name: name, AreaKm2: sphericalAreaKm2(b.mp),
+			OSM: ObjectID{"relation", b.rel.id}, AdminLevel: b.level, Name: name, AreaKm2: osmarea.SphericalAreaKm2(b.mp),
 		})
 	}
 	for i, a := range l.areas {

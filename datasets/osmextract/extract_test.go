@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partons/partons/datasets/osmarea"
+
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets/osmfile"
@@ -170,7 +172,7 @@ func checkEdgeBoundaries(t *testing.T, res *Result, withDelta bool) {
 				if r[0] != r[len(r)-1] || len(r) < 4 {
 					t.Errorf("%s: ring %d not closed: %v", b.ID, k, r)
 				}
-				if (signedArea(r) > 0) != (k == 0) {
+				if (osmarea.SignedArea(r) > 0) != (k == 0) {
 					t.Errorf("%s: ring %d has the wrong orientation (RFC 7946: outer counter-clockwise)", b.ID, k)
 				}
 			}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/partons/partons/datasets/osmarea"
+
 	"github.com/partons/partons/datasets/osmfile"
 )
 
@@ -63,7 +65,7 @@ func realSource(tb testing.TB, path string) osmfile.Source {
 // on the sphere of mean radius: R²·Δλ·(sin φ1 − sin φ0).
 func rectKm2(lon0, lat0, lon1, lat1 float64) float64 {
 	rad := math.Pi / 180
-	return meanRadiusM * meanRadiusM * (lon1 - lon0) * rad * (math.Sin(lat1*rad) - math.Sin(lat0*rad)) / 1e6
+	return osmarea.MeanRadiusM * osmarea.MeanRadiusM * (lon1 - lon0) * rad * (math.Sin(lat1*rad) - math.Sin(lat0*rad)) / 1e6
 }
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }

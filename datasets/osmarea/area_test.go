@@ -1,4 +1,4 @@
-package osmextract
+package osmarea
 
 import (
 	"math"
@@ -10,10 +10,10 @@ import (
 )
 
 // mkChain builds a chain from node ids; node k sits at pts[k].
-func mkChain(pts map[int64]orb.Point, ids ...int64) chain {
-	c := chain{ids: ids}
+func mkChain(pts map[int64]orb.Point, ids ...int64) Chain {
+	c := Chain{IDs: ids}
 	for _, id := range ids {
-		c.pts = append(c.pts, pts[id])
+		c.Pts = append(c.Pts, pts[id])
 	}
 	return c
 }
@@ -43,18 +43,18 @@ func TestJoinRings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var cs []chain
+			var cs []Chain
 			for _, ids := range tc.chains {
 				cs = append(cs, mkChain(pts, ids...))
 			}
-			rings, open := joinRings(cs)
+			rings, open := JoinRings(cs)
 			var area float64
 			var verts int
 			for _, r := range rings {
 				if r[0] != r[len(r)-1] {
 					t.Errorf("ring not closed: %v", r)
 				}
-				area += math.Abs(signedArea(r))
+				area += math.Abs(SignedArea(r))
 				verts += len(r)
 			}
 			if len(rings) != tc.rings || open != tc.open || !near(area, tc.absArea, 1e-12) || verts != tc.vertices {
@@ -96,7 +96,7 @@ func TestJoinRingsRandomCuts(t *testing.T) {
 			}
 		}
 		cuts = append(cuts, n)
-		var cs []chain
+		var cs []Chain
 		for k := 0; k+1 < len(cuts); k++ {
 			piece := slices.Clone(ring[cuts[k] : cuts[k+1]+1])
 			if rng.IntN(2) == 0 {
@@ -105,11 +105,11 @@ func TestJoinRingsRandomCuts(t *testing.T) {
 			cs = append(cs, mkChain(pts, piece...))
 		}
 		rng.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
-		rings, open := joinRings(cs)
+		rings, open := JoinRings(cs)
 		if open != 0 || len(rings) != 1 || len(rings[0]) != n+1 {
 			t.Fatalf("iter %d: %d rings, %d open", iter, len(rings), open)
 		}
-		if got := math.Abs(signedArea(rings[0])); !near(got, math.Abs(want), 1e-9) {
+		if got := math.Abs(SignedArea(rings[0])); !near(got, math.Abs(want), 1e-9) {
 			t.Fatalf("iter %d: area %v, want %v", iter, got, math.Abs(want))
 		}
 	}
@@ -120,24 +120,9 @@ func TestSignedAreaOrientation(t *testing.T) {
 	ccw := orb.Ring{{0, 0}, {2, 0}, {2, 1}, {0, 1}, {0, 0}}
 	cw := slices.Clone(ccw)
 	slices.Reverse(cw)
-	if signedArea(ccw) != 2 || signedArea(cw) != -2 || signedArea(orb.Ring{{0, 0}, {1, 1}}) != 0 {
-		t.Errorf("signed areas %v %v", signedArea(ccw), signedArea(cw))
+	if SignedArea(ccw) != 2 || SignedArea(cw) != -2 || SignedArea(orb.Ring{{0, 0}, {1, 1}}) != 0 {
+		t.Errorf("signed areas %v %v", SignedArea(ccw), SignedArea(cw))
 	}
 }
 
-func TestParsePopulation(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		in   string
-		want float64
-		ok   bool
-	}{
-		{"1234", 1234, true}, {" 0 ", 0, true}, {"ca. 300", 0, false}, {"1.234", 0, false},
-		{"1 234", 0, false}, {"-5", 0, false}, {"", 0, false}, {"12345678901", 0, false},
-	}
-	for _, tc := range cases {
-		if got, ok := parsePopulation(tc.in); got != tc.want || ok != tc.ok {
-			t.Errorf("parsePopulation(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
-		}
-	}
-}
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
