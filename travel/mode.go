@@ -80,8 +80,11 @@ const CodeOK Code = 0
 // Reach is the answer of one part for every village, column-wise (each
 // slice has one entry per village; Metrics[k] per Schema.Metrics[k]).
 type Reach struct {
-	Service  []int32   // the best service, -1 when none
-	Cost     []float64 // its cost in Schema.Unit, NaN when none
+	Service []int32   // the best service, -1 when none
+	Cost    []float64 // its cost in Schema.Unit, NaN when none
+	// Status is CodeOK where a service was reached; a mode may also name
+	// the service it reached under one of its own statuses (transit's
+	// walk_only: reached, but only on foot), with Service and Cost set.
 	Status   []Code
 	Definite []bool // nil, or true where reaching nothing is a fact (a cut-off)
 	Metrics  [][]float64
