@@ -1,0 +1,232 @@
+package transit
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/partons/partons/travel"
+)
+
+// Mode is public transport as a travel.Mode: range-RAPTOR over Net with
+// the walking, window and limits of Options. Costs and Reach.Cost are
+// the median door-to-door minutes (see Metric).
+type Mode struct {
+	Net     *Network
+	Options Options
+}
+
+var _ travel.Mode = (*Mode)(nil)
+
+// Codes of the transit statuses (travel.Code values of Schema).
+const (
+	CodeWalkOnly  travel.Code = 1
+	CodeNoService travel.Code = 2
+	CodeUnsnapped travel.Code = 3
+)
+
+// Schema implements travel.Mode: per category {cat}_transit_min (the
+// median), _best_min, _p5_min, _p95_min, _share_{T}min per threshold,
+// _transfers, _id and _status; per village transit_stop_departures.
+func (m *Mode) Schema() travel.Schema {
+	ms := []travel.Metric{
+		{Name: "min", Unit: travel.Minutes, Decimals: 2, Aggregate: true,
+			Doc: "median over the departure minutes of the door-to-door time to the nearest service (waiting included)"},
+		{Name: "best_min", Unit: travel.Minutes, Decimals: 2, Doc: "quickest door-to-door time over the departure minutes"},
+		{Name: "p5_min", Unit: travel.Minutes, Decimals: 2, Doc: "5th percentile of the door-to-door time over the departure minutes"},
+		{Name: "p95_min", Unit: travel.Minutes, Decimals: 2, Doc: "95th percentile of the door-to-door time over the departure minutes"},
+	}
+	for _, t := range m.Options.ThresholdsMin {
+		ms = append(ms, travel.Metric{Name: fmt.Sprintf("share_%dmin", t), Unit: travel.Share, Decimals: 4,
+			Doc: fmt.Sprintf("share of departure minutes from which a service is reached within %d minutes", t)})
+	}
+	ms = append(ms, travel.Metric{Name: "transfers", Unit: travel.Count, Decimals: 0, Doc: "transfers of the median journey"})
+	return travel.Schema{Name: "transit", Unit: travel.Minutes, Metrics: ms, Split: "min",
+		Statuses: []travel.StatusDoc{
+			{Code: string(StatusWalkOnly), Meaning: "no public-transport journey beats walking to the nearest service"},
+			{Code: string(StatusNoService), Meaning: "no service reached within the maximum travel time at the median departure minute"},
+			{Code: string(StatusUnsnapped), Meaning: "the village is not on the walking network"},
+		},
+		VillageColumns: []travel.Metric{{Name: "transit_stop_departures", Unit: travel.Count, Decimals: 0, Unsnapped: true,
+			Doc: "departures in the window from the stops within walking distance"}},
+	}
+}
+
+// Snap implements travel.Mode. A place joins when its position is valid
+// (and its Walker, if a Snapper, accepts it); its DistM is the straight
+// line to the nearest stop within walking distance (NaN when none).
+func (m *Mode) Snap(ctx context.Context, villages, services []travel.Place) (travel.Snapped, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if m.Net == nil {
+		return nil, fmt.Errorf("transit: mode without a network: %w", travel.ErrInvalid)
+	}
+	opt := m.Options
+	if err := opt.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %w", err, travel.ErrInvalid)
+	}
+	if opt.Walker == nil {
+		opt.Walker = Straight{DefaultDetourFactor, DefaultWalkKmh}
+	}
+	s := &snapped{m: m, opt: opt, villages: toPlaces(villages), services: toPlaces(services)}
+	s.vSnap = m.snaps(s.villages, opt)
+	s.sSnap = m.snaps(s.services, opt)
+	s.deps = make([]float64, len(villages))
+	for i, v := range s.villages {
+		if !s.vSnap[i].OK {
+			s.deps[i] = math.NaN()
+			continue
+		}
+		n := 0
+		m.Net.StopsWithin(v.Point, opt.MaxWalkM, func(st int32, d float64) bool {
+			if _, ok := opt.Walker.WalkSeconds(v.Point, m.Net.StopPoint(st), d); ok {
+				n += m.Net.Departures(st, opt.From, opt.To)
+			}
+			return true
+		})
+		s.deps[i] = float64(n)
+	}
+	return s, ctx.Err()
+}
+
+func toPlaces(ps []travel.Place) []Place {
+	out := make([]Place, len(ps))
+	for i, p := range ps {
+		out[i] = Place{Point: p.Location}
+	}
+	return out
+}
+
+func (m *Mode) snaps(ps []Place, opt Options) []travel.Snap {
+	out := make([]travel.Snap, len(ps))
+	for i, p := range ps {
+		ok := validPoint(p.Point)
+		if sn, is := opt.Walker.(Snapper); is && ok {
+			ok = sn.Snaps(p.Point)
+		}
+		d := math.NaN()
+		if ok {
+			m.Net.StopsWithin(p.Point, opt.MaxWalkM, func(_ int32, dm float64) bool {
+				d = dm
+				return false
+			})
+		}
+		out[i] = travel.Snap{DistM: d, OK: ok}
+	}
+	return out
+}
+
+type snapped struct {
+	m                  *Mode
+	opt                Options
+	villages, services []Place
+	vSnap, sSnap       []travel.Snap
+	deps               []float64
+}
+
+func (s *snapped) Village(i int) travel.Snap { return s.vSnap[i] }
+func (s *snapped) Service(j int) travel.Snap { return s.sSnap[j] }
+
+func (s *snapped) VillageValue(i, k int) float64 {
+	if k == 0 {
+		return s.deps[i]
+	}
+	return math.NaN()
+}
+
+// Nearest implements travel.Snapped with one range search per village
+// for every part of every category at once.
+func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]travel.Reach, error) {
+	var groups []Group
+	for _, c := range cats {
+		for _, p := range c.Parts {
+			groups = append(groups, s.joined(p.Services))
+		}
+	}
+	res, err := Compute(ctx, s.m.Net, s.villages, s.services, groups, s.opt)
+	if err != nil {
+		return nil, err
+	}
+	sch := s.m.Schema()
+	nt := len(s.opt.ThresholdsMin)
+	out := make([][]travel.Reach, len(cats))
+	g := 0
+	for c, cat := range cats {
+		out[c] = make([]travel.Reach, len(cat.Parts))
+		for p := range cat.Parts {
+			r := travel.NewReach(len(s.villages), len(sch.Metrics), CodeNoService)
+			for i, vr := range res {
+				mt := vr.Groups[g]
+				r.Status[i] = code(mt.Status)
+				if mt.Service >= 0 {
+					r.Service[i], r.Cost[i] = mt.Service, mt.Median
+				}
+				r.Metrics[0][i], r.Metrics[1][i], r.Metrics[2][i], r.Metrics[3][i] = mt.Min, mt.BestMin, mt.P5Min, mt.P95Min
+				for k := 0; k < nt; k++ {
+					r.Metrics[4+k][i] = mt.Share[k]
+				}
+				if mt.Transfers >= 0 {
+					r.Metrics[4+nt][i] = float64(mt.Transfers)
+				}
+			}
+			out[c][p] = r
+			g++
+		}
+	}
+	return out, nil
+}
+
+// joined drops the services that did not join (their index stays the
+// caller's).
+func (s *snapped) joined(svcs []int32) Group {
+	g := make(Group, 0, len(svcs))
+	for _, j := range svcs {
+		if s.sSnap[j].OK {
+			g = append(g, j)
+		}
+	}
+	return g
+}
+
+func code(st Status) travel.Code {
+	switch st {
+	case StatusWalkOnly:
+		return CodeWalkOnly
+	case StatusNoService:
+		return CodeNoService
+	case StatusUnsnapped:
+		return CodeUnsnapped
+	}
+	return travel.CodeOK
+}
+
+// Costs implements travel.Snapped: the median door-to-door minutes of
+// every pair with a finite median at most maxCost.
+func (s *snapped) Costs(ctx context.Context, services []int32, maxCost float64) (*travel.Costs, error) {
+	sub := make([]Place, len(services))
+	for k, j := range services {
+		if j < 0 || int(j) >= len(s.services) {
+			return nil, fmt.Errorf("transit: service %d out of range: %w", j, travel.ErrInvalid)
+		}
+		sub[k] = s.services[j]
+		if !s.sSnap[j].OK {
+			sub[k].Point[1] = math.NaN() // never reached
+		}
+	}
+	var mu sync.Mutex
+	var entries []travel.Entry
+	err := PairMedians(ctx, s.m.Net, s.villages, sub, s.opt, func(i int, k int32, med float64) {
+		if med > maxCost {
+			return
+		}
+		mu.Lock()
+		entries = append(entries, travel.Entry{Demand: int32(i), Supply: k, Cost: med})
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return travel.NewCosts(len(s.villages), len(services), entries)
+}
