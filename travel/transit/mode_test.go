@@ -9,9 +9,9 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/travel"
-	"github.com/partons/partons/travel/traveltest"
 	"github.com/partons/partons/travel/transit"
 	"github.com/partons/partons/travel/transit/transittest"
+	"github.com/partons/partons/travel/traveltest"
 )
 
 func randomMode(t testing.TB, seed uint64) (*transit.Mode, []travel.Place, []travel.Place, []travel.Category) {
