@@ -13,7 +13,8 @@ import (
 // Road is travel on a road graph of one profile. Places join the network
 // at their nearest routable edge (Snap.DistM, within SnapM metres) and
 // routes include the legs between each place and the network at
-// LegSpeedKmh, so a road figure is never below the straight line.
+// LegSpeedKmh (0: no legs), so a road figure is never below the straight
+// line.
 //
 // With ClosedBorder the graph must carry vertex country labels
 // (road.Graph.SetVertexLabels) and CountryLabel gives the label of a
@@ -30,7 +31,7 @@ type Road struct {
 	MaxCost      float64
 	ClosedBorder bool
 	CountryLabel func(country string) uint8
-	LegSpeedKmh  float64 // > 0
+	LegSpeedKmh  float64 // speed on the legs; 0: no legs (costs run between the points on the network)
 	Workers      int     // goroutines (<= 0: GOMAXPROCS)
 }
 
@@ -70,8 +71,8 @@ func (m *Road) check() error {
 		return fmt.Errorf("travel: snapping tolerance %v m: must be positive: %w", m.SnapM, ErrInvalid)
 	case !(m.MaxCost >= 0):
 		return fmt.Errorf("travel: road cut-off %v: must be >= 0: %w", m.MaxCost, ErrInvalid)
-	case !(m.LegSpeedKmh > 0) || math.IsInf(m.LegSpeedKmh, 0):
-		return fmt.Errorf("travel: leg speed %v km/h: must be positive: %w", m.LegSpeedKmh, ErrInvalid)
+	case !(m.LegSpeedKmh >= 0) || math.IsInf(m.LegSpeedKmh, 0):
+		return fmt.Errorf("travel: leg speed %v km/h: must be finite and >= 0: %w", m.LegSpeedKmh, ErrInvalid)
 	}
 	return nil
 }

@@ -46,18 +46,18 @@ func loadBench(tb testing.TB) benchInstance {
 			}
 		}
 		perm := rng.Perm(n)[:m]
-		arcs := make([]Arc, 0, n*m)
+		arcs := make([]arc, 0, n*m)
 		bench.cost = make([][]float64, n)
 		for i, p := range pts {
 			bench.cost[i] = make([]float64, m)
 			for j, k := range perm {
 				d := math.Hypot(p.x-pts[k].x, p.y-pts[k].y)
 				bench.cost[i][j] = d
-				arcs = append(arcs, Arc{int32(i), int32(j), d})
+				arcs = append(arcs, arc{int32(i), int32(j), d})
 			}
 		}
 		var err error
-		if bench.inst, err = NewInstance(bench.w, m, arcs); err != nil {
+		if bench.inst, err = newInstance(bench.w, m, arcs); err != nil {
 			panic(err)
 		}
 	})

@@ -19,7 +19,7 @@ type dense struct {
 	w    []float64
 	c    [][]float64 // [demand][site]
 	m    int
-	arcs []Arc
+	arcs []arc
 }
 
 func randomDense(rng *rand.Rand) dense {
@@ -43,7 +43,7 @@ func randomDense(rng *rand.Rand) dense {
 					v = math.Floor(v)
 				}
 				d.c[i][j] = v
-				d.arcs = append(d.arcs, Arc{int32(i), int32(j), v})
+				d.arcs = append(d.arcs, arc{int32(i), int32(j), v})
 			}
 		}
 	}
@@ -255,7 +255,7 @@ func TestBruteForce(t *testing.T) {
 	counts := map[string]int{}
 	for trial := 0; trial < 600; trial++ {
 		d := randomDense(rng)
-		in, err := NewInstance(d.w, d.m, d.arcs)
+		in, err := newInstance(d.w, d.m, d.arcs)
 		if err != nil {
 			t.Fatal(err)
 		}

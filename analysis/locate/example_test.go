@@ -3,6 +3,7 @@ package locate_test
 import (
 	"context"
 	"fmt"
+	"github.com/partons/partons/travel"
 
 	"github.com/partons/partons/analysis/locate"
 )
@@ -10,13 +11,17 @@ import (
 // Four villages on a line, 1 km apart, with 10, 1, 1 and 10 people:
 // one service point within 1 km of the most people.
 func ExampleSolve() {
-	var arcs []locate.Arc
+	var costs []travel.Entry
 	for i := range 4 {
 		for j := range 4 {
-			arcs = append(arcs, locate.Arc{Demand: int32(i), Site: int32(j), Cost: 1000 * float64(max(i-j, j-i))})
+			costs = append(costs, travel.Entry{Demand: int32(i), Supply: int32(j), Cost: 1000 * float64(max(i-j, j-i))})
 		}
 	}
-	inst, err := locate.NewInstance([]float64{10, 1, 1, 10}, 4, arcs)
+	c, err := travel.NewCosts(4, 4, costs)
+	if err != nil {
+		panic(err)
+	}
+	inst, err := locate.NewInstance([]float64{10, 1, 1, 10}, c)
 	if err != nil {
 		fmt.Println(err)
 		return

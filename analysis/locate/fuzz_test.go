@@ -41,11 +41,11 @@ func FuzzSolve(f *testing.F) {
 				d.c[i][j] = math.Inf(1)
 				if v := next(); v%4 != 0 {
 					d.c[i][j] = float64(v % 16)
-					d.arcs = append(d.arcs, Arc{int32(i), int32(j), d.c[i][j]})
+					d.arcs = append(d.arcs, arc{int32(i), int32(j), d.c[i][j]})
 				}
 			}
 		}
-		in, err := NewInstance(d.w, m, d.arcs)
+		in, err := newInstance(d.w, m, d.arcs)
 		if err != nil {
 			t.Fatal(err)
 		}

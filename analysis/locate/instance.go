@@ -1,11 +1,12 @@
 package locate
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/travel"
 )
 
 // ErrInvalid marks an invalid instance or configuration.
@@ -18,13 +19,6 @@ var ErrInfeasible = errors.New("locate: infeasible")
 // ErrNodeLimit is returned when the node limit ran out before any
 // feasible solution was found (none is then proven not to exist).
 var ErrNodeLimit = errors.New("locate: node limit reached")
-
-// Arc is one finite cost between demand point Demand and candidate site
-// Site. A pair without an arc is unreachable (infinite cost).
-type Arc struct {
-	Demand, Site int32
-	Cost         float64
-}
 
 // Instance is a location problem's data: demand weights, a number of
 // candidate sites and the finite demand→site costs, stored twice in
@@ -44,85 +38,51 @@ type Instance struct {
 	sCost []float64
 }
 
-// MaxArcs is the largest number of arcs an Instance accepts.
+// MaxArcs is the largest number of demand→site costs an Instance accepts.
 const MaxArcs = math.MaxInt32 - 1
 
-// NewInstance builds an instance over len(weights) demand points and
-// numSites candidate sites. Weights must be finite and ≥ 0; arcs must name
-// existing points and sites, carry a finite cost ≥ 0 and not repeat a pair.
-// Every problem is reported wrapping ErrInvalid. The arcs slice is not
-// retained. O(A log A) time for A arcs, 32 bytes of memory per arc.
-func NewInstance(weights []float64, numSites int, arcs []Arc) (*Instance, error) {
+// NewInstance builds an instance over len(weights) demand points and the
+// costs' supply locations as candidate sites; costs (from any travel mode,
+// or travel.NewCosts) must have len(weights) demand locations. Weights
+// must be finite and ≥ 0. Every problem is reported wrapping ErrInvalid.
+// costs is not retained. O(A) time for A pairs, 24 bytes of memory per
+// pair.
+func NewInstance(weights []float64, costs *travel.Costs) (*Instance, error) {
 	n := len(weights)
-	if numSites < 0 || numSites >= math.MaxInt32 || n >= math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d demand points, %d sites", ErrInvalid, n, numSites)
+	if costs == nil {
+		return nil, fmt.Errorf("%w: no costs", ErrInvalid)
 	}
-	if len(arcs) > MaxArcs {
-		return nil, fmt.Errorf("%w: %d arcs (at most %d)", ErrInvalid, len(arcs), MaxArcs)
+	numSites := costs.NumSupply()
+	if costs.NumDemand() != n || numSites >= math.MaxInt32 || n >= math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d demand weights for costs of %d demand points and %d sites", ErrInvalid, n, costs.NumDemand(), numSites)
+	}
+	if costs.Len() > MaxArcs {
+		return nil, fmt.Errorf("%w: %d costs (at most %d)", ErrInvalid, costs.Len(), MaxArcs)
 	}
 	for i, w := range weights {
 		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
 			return nil, fmt.Errorf("%w: demand %d has weight %v (want a finite number ≥ 0)", ErrInvalid, i, w)
 		}
 	}
-	for k, a := range arcs {
-		if a.Demand < 0 || int(a.Demand) >= n || a.Site < 0 || int(a.Site) >= numSites {
-			return nil, fmt.Errorf("%w: arc %d (%d→%d) out of range", ErrInvalid, k, a.Demand, a.Site)
-		}
-		if math.IsNaN(a.Cost) || math.IsInf(a.Cost, 0) || a.Cost < 0 {
-			return nil, fmt.Errorf("%w: arc %d (%d→%d) has cost %v (want a finite number ≥ 0)", ErrInvalid, k, a.Demand, a.Site, a.Cost)
-		}
-	}
 	in := &Instance{w: slices.Clone(weights), nSites: numSites}
-	order := make([]int32, len(arcs))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &arcs[x], &arcs[y]
-		return cmp.Or(cmp.Compare(a.Demand, b.Demand), cmp.Compare(a.Cost, b.Cost), cmp.Compare(a.Site, b.Site))
-	})
+	// travel.Costs keeps the same two layouts: rows by (cost, supply),
+	// columns by demand.
 	in.dOff = make([]int32, n+1)
-	in.dSite = make([]int32, len(arcs))
-	in.dCost = make([]float64, len(arcs))
+	in.dSite = make([]int32, 0, costs.Len())
+	in.dCost = make([]float64, 0, costs.Len())
+	for i := range n {
+		sup, cost := costs.Demand(i)
+		in.dSite = append(in.dSite, sup...)
+		in.dCost = append(in.dCost, cost...)
+		in.dOff[i+1] = int32(len(in.dSite))
+	}
+	off := costs.SupplyOffsets()
 	in.sOff = make([]int32, numSites+1)
-	for k, o := range order {
-		a := arcs[o]
-		in.dOff[a.Demand+1]++
-		in.dSite[k], in.dCost[k] = a.Site, a.Cost
-		in.sOff[a.Site+1]++
+	for j := range in.sOff {
+		in.sOff[j] = int32(off[j])
 	}
-	for i := 0; i < n; i++ {
-		in.dOff[i+1] += in.dOff[i]
-	}
-	for j := 0; j < numSites; j++ {
-		in.sOff[j+1] += in.sOff[j]
-	}
-	// Duplicate pairs: within a row, equal sites are not necessarily
-	// adjacent (sorted by cost first), so check with a stamp per site.
-	seen := make([]int32, numSites)
-	for j := range seen {
-		seen[j] = -1
-	}
-	for i := 0; i < n; i++ {
-		for k := in.dOff[i]; k < in.dOff[i+1]; k++ {
-			j := in.dSite[k]
-			if seen[j] == int32(i) {
-				return nil, fmt.Errorf("%w: demand %d and site %d have two costs", ErrInvalid, i, j)
-			}
-			seen[j] = int32(i)
-		}
-	}
-	in.sDem = make([]int32, len(arcs))
-	in.sCost = make([]float64, len(arcs))
-	fill := slices.Clone(in.sOff[:numSites])
-	for i := 0; i < n; i++ { // demands in order: columns come out sorted by demand
-		for k := in.dOff[i]; k < in.dOff[i+1]; k++ {
-			j := in.dSite[k]
-			in.sDem[fill[j]], in.sCost[fill[j]] = int32(i), in.dCost[k]
-			fill[j]++
-		}
-	}
+	in.sDem = slices.Clone(costs.SupplyDemand())
+	in.sCost = slices.Clone(costs.SupplyCost())
 	return in, nil
 }
 

@@ -7,11 +7,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
-
-	"github.com/paulmach/orb"
-
-	"github.com/partons/partons/geo/geodesic"
-	"github.com/partons/partons/geo/road"
 )
 
 func TestNewInstanceRejects(t *testing.T) {
@@ -20,21 +15,21 @@ func TestNewInstanceRejects(t *testing.T) {
 		name string
 		w    []float64
 		m    int
-		arcs []Arc
+		arcs []arc
 	}{
 		{"negative weight", []float64{-1}, 1, nil},
 		{"NaN weight", []float64{math.NaN()}, 1, nil},
 		{"infinite weight", []float64{math.Inf(1)}, 1, nil},
 		{"negative sites", []float64{1}, -1, nil},
-		{"demand out of range", []float64{1}, 1, []Arc{{1, 0, 1}}},
-		{"site out of range", []float64{1}, 1, []Arc{{0, 1, 1}}},
-		{"negative cost", []float64{1}, 1, []Arc{{0, 0, -1}}},
-		{"NaN cost", []float64{1}, 1, []Arc{{0, 0, math.NaN()}}},
-		{"infinite cost", []float64{1}, 1, []Arc{{0, 0, math.Inf(1)}}},
-		{"duplicate pair", []float64{1}, 2, []Arc{{0, 0, 1}, {0, 1, 2}, {0, 0, 3}}},
+		{"demand out of range", []float64{1}, 1, []arc{{1, 0, 1}}},
+		{"site out of range", []float64{1}, 1, []arc{{0, 1, 1}}},
+		{"negative cost", []float64{1}, 1, []arc{{0, 0, -1}}},
+		{"NaN cost", []float64{1}, 1, []arc{{0, 0, math.NaN()}}},
+		{"infinite cost", []float64{1}, 1, []arc{{0, 0, math.Inf(1)}}},
+		{"duplicate pair", []float64{1}, 2, []arc{{0, 0, 1}, {0, 1, 2}, {0, 0, 3}}},
 	}
 	for _, tc := range cases {
-		if _, err := NewInstance(tc.w, tc.m, tc.arcs); !errors.Is(err, ErrInvalid) {
+		if _, err := newInstance(tc.w, tc.m, tc.arcs); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v, want ErrInvalid", tc.name, err)
 		}
 	}
@@ -42,7 +37,7 @@ func TestNewInstanceRejects(t *testing.T) {
 
 func TestConfigRejects(t *testing.T) {
 	t.Parallel()
-	in, err := NewInstance([]float64{1, 2}, 3, []Arc{{0, 0, 1}, {1, 2, 2}})
+	in, err := newInstance([]float64{1, 2}, 3, []arc{{0, 0, 1}, {1, 2, 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,13 +67,13 @@ func TestConfigRejects(t *testing.T) {
 func TestHandComputed(t *testing.T) {
 	t.Parallel()
 	pos := []float64{0, 1000, 2000, 3000}
-	var arcs []Arc
+	var arcs []arc
 	for i, a := range pos {
 		for j, b := range pos {
-			arcs = append(arcs, Arc{int32(i), int32(j), math.Abs(a - b)})
+			arcs = append(arcs, arc{int32(i), int32(j), math.Abs(a - b)})
 		}
 	}
-	in, err := NewInstance([]float64{10, 1, 1, 10}, 4, arcs)
+	in, err := newInstance([]float64{10, 1, 1, 10}, 4, arcs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +121,7 @@ func TestHeuristicLocalOptimum(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for trial := 0; trial < 200; trial++ {
 		d := randomDense(rng)
-		in, _ := NewInstance(d.w, d.m, d.arcs)
+		in, _ := newInstance(d.w, d.m, d.arcs)
 		for _, model := range []Model{MCLP, Backup, PMedian} {
 			cfg := randomConfig(rng, d, model)
 			cfg.Solver = Heuristic
@@ -165,10 +160,10 @@ func TestLargerBranchAndBound(t *testing.T) {
 			d.c[i] = make([]float64, m)
 			for j := range d.c[i] {
 				d.c[i][j] = math.Floor(rng.Float64() * 100)
-				d.arcs = append(d.arcs, Arc{int32(i), int32(j), d.c[i][j]})
+				d.arcs = append(d.arcs, arc{int32(i), int32(j), d.c[i][j]})
 			}
 		}
-		in, _ := NewInstance(d.w, m, d.arcs)
+		in, _ := newInstance(d.w, m, d.arcs)
 		for _, cfg := range []Config{
 			{Model: MCLP, P: 3, Radius: 15}, {Model: Backup, P: 5, Radius: 20}, {Model: PMedian, P: 5},
 			{Model: PCenter, P: 4}, {Model: LSCP, Radius: 25},
@@ -180,92 +175,6 @@ func TestLargerBranchAndBound(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSolution(t, cfg.Model.String(), d, cfg, sol, opt)
-		}
-	}
-}
-
-// TestStraightArcs compares bounded and dense geodesic costs with direct
-// evaluation of the geodesic.
-func TestStraightArcs(t *testing.T) {
-	t.Parallel()
-	rng := rand.New(rand.NewPCG(5, 6))
-	var dem, sites []orb.Point
-	for range 60 {
-		dem = append(dem, orb.Point{2.5 + rng.Float64(), 50.6 + rng.Float64()*0.6})
-	}
-	for range 15 {
-		sites = append(sites, orb.Point{2.5 + rng.Float64(), 50.6 + rng.Float64()*0.6})
-	}
-	dem = append(dem, orb.Point{200, 0}) // invalid: no arc
-	all, err := StraightArcs(context.Background(), dem, sites, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(all) != 60*15 {
-		t.Fatalf("%d dense arcs, want %d", len(all), 60*15)
-	}
-	within, err := StraightArcs(context.Background(), dem, sites, 12000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := 0
-	for _, a := range all {
-		if g := geodesic.Distance(dem[a.Demand], sites[a.Site]); math.Abs(g-a.Cost) > 1e-6 {
-			t.Fatalf("arc %v: geodesic %v", a, g)
-		}
-		if a.Cost <= 12000 {
-			want++
-		}
-	}
-	if len(within) != want {
-		t.Fatalf("%d arcs within 12 km, want %d", len(within), want)
-	}
-	for _, a := range within {
-		if g := geodesic.Distance(dem[a.Demand], sites[a.Site]); math.Abs(g-a.Cost) > 1e-3 || g > 12000+1e-3 {
-			t.Fatalf("bounded arc %v: geodesic %v", a, g)
-		}
-	}
-}
-
-// TestRoadArcs: on a straight three-edge road, costs are the distances
-// along the road, and the cutoff drops the far pairs.
-func TestRoadArcs(t *testing.T) {
-	t.Parallel()
-	pts := []orb.Point{{2.80, 50.85}, {2.81, 50.85}, {2.82, 50.85}, {2.83, 50.85}}
-	var edges []road.EdgeSpec
-	e := geodesic.Distance(pts[0], pts[1]) // ≈ 704 m; all three edges alike
-	for k := 0; k < 3; k++ {
-		edges = append(edges, road.EdgeSpec{From: int32(k), To: int32(k + 1), LengthM: geodesic.Distance(pts[k], pts[k+1]), Forward: true, Backward: true,
-			SpeedKmh: 60, Geometry: orb.LineString{pts[k], pts[k+1]}})
-	}
-	g, err := road.Build(road.Car, pts, edges)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap := func(ps []orb.Point) ([]road.Snap, []bool) {
-		s, ok := make([]road.Snap, len(ps)), make([]bool, len(ps))
-		for k, p := range ps {
-			s[k], ok[k] = g.Snap(p, 100)
-		}
-		return s, ok
-	}
-	ds, dok := snap([]orb.Point{pts[0], pts[1], pts[3], {2.9, 51.5}})
-	ss, sok := snap([]orb.Point{pts[0], pts[2]})
-	arcs, err := RoadArcs(context.Background(), g, ds, dok, ss, sok, road.Search{Weight: road.Length, Cutoff: 2.5 * e})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[[2]int32]float64{}
-	for _, a := range arcs {
-		got[[2]int32{a.Demand, a.Site}] = a.Cost
-	}
-	want := map[[2]int32]float64{{0, 0}: 0, {1, 0}: e, {0, 1}: 2 * e, {1, 1}: e, {2, 1}: e}
-	if len(got) != len(want) {
-		t.Fatalf("arcs %v, want %v", got, want)
-	}
-	for k, v := range want {
-		if math.Abs(got[k]-v) > 1e-3*v+1e-6 { // float32 arcs: 6e-8 relative
-			t.Errorf("arc %v: %v, want %v", k, got[k], v)
 		}
 	}
 }

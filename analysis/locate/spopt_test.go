@@ -72,7 +72,7 @@ func loadSF(tb testing.TB) sfData {
 			w = append(w, pop)
 		}
 		six := map[string]int32{}
-		var arcs []Arc
+		var arcs []arc
 		for _, r := range dist {
 			s, ok := six[r["name"]]
 			if !ok {
@@ -85,9 +85,9 @@ func loadSF(tb testing.TB) sfData {
 				sfErr = err
 				return
 			}
-			arcs = append(arcs, Arc{Demand: tix[r["DestinationName"]], Site: s, Cost: d})
+			arcs = append(arcs, arc{Demand: tix[r["DestinationName"]], Site: s, Cost: d})
 		}
-		sf.inst, sfErr = NewInstance(w, len(sf.stores), arcs)
+		sf.inst, sfErr = newInstance(w, len(sf.stores), arcs)
 	})
 	if sfErr != nil {
 		tb.Fatal(sfErr)

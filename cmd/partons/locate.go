@@ -30,6 +30,7 @@ import (
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/travel"
 )
 
 type locateOptions struct {
@@ -187,7 +188,7 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 	}
 	var in *locInput
 	if o.matrix != "" {
-		in, err = matrixInput(o)
+		in, err = matrixInput(ctx, o)
 	} else {
 		in, err = pointInput(ctx, o, cutoff)
 	}
@@ -298,7 +299,7 @@ func unknownCount(in *locInput) int {
 }
 
 // matrixInput reads --matrix, --demand, --candidates and --capacities.
-func matrixInput(o *locateOptions) (*locInput, error) {
+func matrixInput(ctx context.Context, o *locateOptions) (*locInput, error) {
 	in := &locInput{costKind: "matrix", costUnit: "matrix unit"}
 	var m *odmatrix.Matrix
 	var demand, supply []odmatrix.Weighted
@@ -322,10 +323,8 @@ func matrixInput(o *locateOptions) (*locInput, error) {
 	if err := m.Check(demand, check); err != nil {
 		return nil, err
 	}
-	dIdx := make(map[string]int32, len(demand))
 	w := make([]float64, len(demand))
 	for k, d := range demand {
-		dIdx[d.ID] = int32(k)
 		w[k] = d.Value
 		in.labels.DemandIDs = append(in.labels.DemandIDs, d.ID)
 	}
@@ -335,12 +334,22 @@ func matrixInput(o *locateOptions) (*locInput, error) {
 	for j, id := range m.Destinations {
 		in.siteIndex[id] = int32(j)
 	}
-	arcs := make([]locate.Arc, len(m.Pairs))
-	for k, p := range m.Pairs {
-		arcs[k] = locate.Arc{Demand: dIdx[m.Origins[p.O]], Site: p.D, Cost: p.Cost}
+	dPlaces := make([]travel.Place, len(demand))
+	for k, d := range demand {
+		dPlaces[k].ID = d.ID
 	}
-	var err error
-	if in.inst, err = locate.NewInstance(w, len(m.Destinations), arcs); err != nil {
+	sPlaces := make([]travel.Place, len(m.Destinations))
+	for j, id := range m.Destinations {
+		sPlaces[j].ID = id
+	}
+	costs, err := matrixCosts(ctx, m, dPlaces, sPlaces)
+	if err != nil {
+		if errors.Is(err, travel.ErrInvalid) {
+			return nil, fmt.Errorf("%w: %s: %v", datasets.ErrInvalid, o.matrix, err)
+		}
+		return nil, err
+	}
+	if in.inst, err = locate.NewInstance(w, costs); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", datasets.ErrInvalid, o.matrix, err)
 	}
 	in.labels.CostDecimals = -1
@@ -520,19 +529,23 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 			return nil, err
 		}
 	}
-	var arcs []locate.Arc
+	var costs *travel.Costs
 	if len(o.roads) > 0 {
-		arcs, err = roadCosts(ctx, o, in, cutoff)
+		costs, err = roadCosts(ctx, o, in, cutoff)
 	} else {
-		arcs, err = locate.StraightArcs(ctx, in.demandPts, in.sitePts, cutoff)
-		if errors.Is(err, locate.ErrInvalid) {
+		limit := cutoff
+		if !(limit > 0) {
+			limit = math.Inf(1)
+		}
+		costs, err = travel.GeodesicCosts(ctx, in.demandPts, in.sitePts, limit, 0)
+		if errors.Is(err, travel.ErrInvalid) {
 			return nil, usagef("%v (--max-cost)", err)
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	if in.inst, err = locate.NewInstance(w, len(in.sitePts), arcs); err != nil {
+	if in.inst, err = locate.NewInstance(w, costs); err != nil {
 		return nil, err
 	}
 	if o.capacities != "" {
@@ -545,46 +558,63 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 	return in, nil
 }
 
-// roadCosts snaps villages and sites onto the road network and runs one
-// bounded search per site.
-func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float64) ([]locate.Arc, error) {
-	profile := road.Profile(o.profile)
-	if profile != road.Car && profile != road.Bicycle && profile != road.Foot {
-		return nil, usagef("--profile %q: want car, bicycle or foot", o.profile)
+// roadCosts snaps villages and sites onto the road network (the one
+// snapping path of package travel) and runs one bounded search per site.
+func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float64) (*travel.Costs, error) {
+	profile, err := travel.ParseProfile(o.profile)
+	if err != nil {
+		return nil, usagef("--%v", err)
 	}
-	s := road.Search{Weight: road.Length, Cutoff: cutoff}
-	switch o.routeBy {
-	case "length":
-		in.costKind, in.costUnit = "road length ("+o.profile+")", "m"
-	case "time":
-		in.costKind, in.costUnit, in.labels.CostDecimals = "road travel time ("+o.profile+")", "min", 2
-		s.Weight, s.Cutoff = road.Time, cutoff*60
-	default:
+	weight, err := travel.ParseRouteBy(o.routeBy)
+	if err != nil {
 		return nil, usagef("--route-by %q: want length or time", o.routeBy)
+	}
+	if weight == road.Time {
+		in.costKind, in.costUnit, in.labels.CostDecimals = "road travel time ("+o.profile+")", "min", 2
+	} else {
+		in.costKind, in.costUnit = "road length ("+o.profile+")", "m"
 	}
 	g, _, _, err := loadRoads(ctx, o.roads, profile, nil, false)
 	if err != nil {
 		return nil, err
 	}
-	snap := func(pts []orb.Point) ([]road.Snap, []bool) {
-		sn, ok := make([]road.Snap, len(pts)), make([]bool, len(pts))
+	places := func(pts []orb.Point) []travel.Place {
+		out := make([]travel.Place, len(pts))
 		for k, p := range pts {
-			sn[k], ok[k] = g.Snap(p, o.snapM)
+			out[k].Location = p
 		}
-		return sn, ok
+		return out
 	}
-	ds, dok := snap(in.demandPts)
-	ss, sok := snap(in.sitePts)
-	arcs, err := locate.RoadArcs(ctx, g, ds, dok, ss, sok, s)
+	vs := places(in.demandPts)
+	// Costs run between the points on the network: no legs.
+	mode := &travel.Road{Graph: g, RouteBy: weight, SnapM: o.snapM}
+	limit := cutoff
+	if !(limit > 0) {
+		limit = math.Inf(1)
+	}
+	sn, err := mode.Snap(ctx, vs, places(in.sitePts))
 	if err != nil {
 		return nil, err
 	}
-	if s.Weight == road.Time {
-		for k := range arcs {
-			arcs[k].Cost /= 60
-		}
+	all := make([]int32, len(in.sitePts))
+	for j := range all {
+		all[j] = int32(j)
 	}
-	return arcs, nil
+	return sn.Costs(ctx, all, limit)
+}
+
+// matrixCosts is the costs of an external matrix between the demand
+// points and the destinations, by id.
+func matrixCosts(ctx context.Context, m *odmatrix.Matrix, demand, sites []travel.Place) (*travel.Costs, error) {
+	sn, err := travel.Matrix{M: m, Unit: travel.Metres}.Snap(ctx, demand, sites)
+	if err != nil {
+		return nil, err
+	}
+	all := make([]int32, len(sites))
+	for j := range all {
+		all[j] = int32(j)
+	}
+	return sn.Costs(ctx, all, math.Inf(1))
 }
 
 // writeLocate writes the report directory atomically.

@@ -15,6 +15,7 @@ import (
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/travel"
 )
 
 type prepareOptions struct {
@@ -52,15 +53,14 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	}
 	var profiles []road.Profile
 	for _, p := range o.profiles {
-		switch road.Profile(p) {
-		case road.Car, road.Bicycle, road.Foot:
-			if slices.Contains(profiles, road.Profile(p)) {
-				return usagef("--profiles: %s is given twice", p)
-			}
-			profiles = append(profiles, road.Profile(p))
-		default:
+		prof, err := travel.ParseProfile(p)
+		if err != nil {
 			return usagef("--profiles: %q is not car, bicycle or foot", p)
 		}
+		if slices.Contains(profiles, prof) {
+			return usagef("--profiles: %s is given twice", p)
+		}
+		profiles = append(profiles, prof)
 	}
 	if len(profiles) == 0 {
 		return usagef("--profiles: name at least one of car, bicycle and foot")

@@ -18,10 +18,10 @@ import (
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
-	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/travel"
 )
 
 type scenarioOptions struct {
@@ -294,19 +294,16 @@ func applySettings(ctx context.Context, p *analysis.Params, s *scenario.Settings
 		p.Road.TimeThresholdsMin = s.TimeThresholdsMin
 	}
 	if s.RouteBy != "" {
-		switch s.RouteBy {
-		case "time":
-			p.Road.RouteBy = road.Time
-		case "length":
-			p.Road.RouteBy = road.Length
-		default:
+		w, err := travel.ParseRouteBy(s.RouteBy)
+		if err != nil {
 			return fail(fmt.Sprintf("route_by %q: want time or length", s.RouteBy))
 		}
+		p.Road.RouteBy = w
 	}
 	if s.Profile != "" && s.Profile != string(p.Road.Profile) {
-		prof := road.Profile(s.Profile)
-		if prof != road.Car && prof != road.Bicycle && prof != road.Foot {
-			return fail(fmt.Sprintf("profile %q: want car, bicycle or foot", s.Profile))
+		prof, err := travel.ParseProfile(s.Profile)
+		if err != nil {
+			return fail(err.Error())
 		}
 		rp := analysis.DefaultRoadParams(prof)
 		rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin, rp.RouteBy = p.Road.SnapM, p.Road.MaxRoadM, p.Road.MaxTimeMin, p.Road.RouteBy

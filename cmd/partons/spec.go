@@ -14,6 +14,7 @@ import (
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/travel"
 )
 
 // defaultSpec is a run with every default: the embedded sample, car.
@@ -204,20 +205,13 @@ func givenCoverage(declared map[string][]string, meta *westhoek.Metadata) (analy
 // roadParams resolves the road settings. The graph itself is loaded after
 // the inputs (its country labels may come from the boundaries).
 func roadParams(s runSpec) (*analysis.RoadParams, error) {
-	profile := road.Profile(s.Profile)
-	switch profile {
-	case road.Car, road.Bicycle, road.Foot:
-	default:
-		return nil, usagef("profile %q: want car, bicycle or foot", s.Profile)
+	profile, err := travel.ParseProfile(s.Profile)
+	if err != nil {
+		return nil, usagef("%v", err)
 	}
 	rp := analysis.DefaultRoadParams(profile)
-	switch s.RouteBy {
-	case "time":
-		rp.RouteBy = road.Time
-	case "length":
-		rp.RouteBy = road.Length
-	default:
-		return nil, usagef("route-by %q: want time or length", s.RouteBy)
+	if rp.RouteBy, err = travel.ParseRouteBy(s.RouteBy); err != nil {
+		return nil, usagef("%v", err)
 	}
 	switch s.Border {
 	case "open":
