@@ -43,6 +43,7 @@ const areaMarginDeg = 0.1
 // contribRun is what the reports did to a run's services.
 type contribRun struct {
 	merged *contributions.Result
+	before []datasets.Service // the services the reports were merged into
 	prov   map[string]provenance // by service id
 	opts   contributions.Options // as merged: proposedChanges merges again
 }
@@ -153,7 +154,7 @@ func mergeContributions(j *job, in *inputs) error {
 	if err != nil {
 		return err
 	}
-	c := &contribRun{merged: merged, prov: map[string]provenance{}, opts: opts}
+	c := &contribRun{merged: merged, prov: map[string]provenance{}, opts: opts, before: in.services}
 	for i := range merged.Services {
 		s := &merged.Services[i]
 		p := provenance{reports: merged.Changes[i]}

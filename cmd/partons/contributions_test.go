@@ -193,3 +193,93 @@ func TestScenarioProposedReports(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// TestContributionsExportNotes exports the example's confirmed report
+// about an OpenStreetMap baker as a note, and checks the file against the
+// notes API: the create call's parameters (lat, lon, text of at most 2000
+// characters, the point of the geometry) and, member by member, the JSON
+// types of a note as the API's GeoJSON gives it
+// (testdata/osmnotes/api-notes.json, in the form GET /api/0.6/notes.json
+// answers, from the API's documentation).
+func TestContributionsExportNotes(t *testing.T) {
+	setToday(t, "2026-01-15")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "notes.geojson")
+	code, stdout, stderr := runCLI(t, "contributions", "export", "--contributions", westhoekReports, "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "1 notes from 7 reports") {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	var got, api struct {
+		Type     string `json:"type"`
+		Features []struct {
+			Type     string `json:"type"`
+			Geometry struct {
+				Type        string    `json:"type"`
+				Coordinates []float64 `json:"coordinates"`
+			} `json:"geometry"`
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"features"`
+	}
+	for _, f := range []struct {
+		path string
+		v    any
+	}{{out, &got}, {"testdata/osmnotes/api-notes.json", &api}} {
+		if err := json.Unmarshal([]byte(readFile(t, f.path)), f.v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got.Type != "FeatureCollection" || len(got.Features) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	f := got.Features[0]
+	var p struct {
+		Lat, Lon  float64
+		Text      string
+		OSMObject string `json:"osm_object"`
+		ReportID  string `json:"report_id"`
+	}
+	b, _ := json.Marshal(f.Properties)
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if f.Type != "Feature" || f.Geometry.Type != "Point" || len(f.Geometry.Coordinates) != 2 ||
+		f.Geometry.Coordinates[0] != p.Lon || f.Geometry.Coordinates[1] != p.Lat || p.Lon != 2.8906163 || p.Lat != 50.8449071 {
+		t.Errorf("feature %+v, properties %+v", f, p)
+	}
+	if n := len([]rune(p.Text)); n == 0 || n > 2000 || !strings.Contains(p.Text, "is gesloten") || p.OSMObject != "node/1325330182" || p.ReportID != "wh-001" {
+		t.Errorf("properties %+v", p)
+	}
+	kind := func(raw json.RawMessage) byte { return strings.TrimSpace(string(raw))[0] }
+	shared := 0
+	for k, v := range api.Features[0].Properties {
+		if mine, ok := f.Properties[k]; ok {
+			shared++
+			if kind(mine) != kind(v) {
+				t.Errorf("property %q is %s here, %s in the API", k, mine, v)
+			}
+		}
+	}
+	if shared != 3 { // date_created, status, comments
+		t.Errorf("%d members shared with the API's note, want 3", shared)
+	}
+	var comments []map[string]json.RawMessage
+	if err := json.Unmarshal(f.Properties["comments"], &comments); err != nil || len(comments) != 1 {
+		t.Fatalf("comments %s", f.Properties["comments"])
+	}
+	var apiComments []map[string]json.RawMessage
+	_ = json.Unmarshal(api.Features[0].Properties["comments"], &apiComments)
+	for k, v := range comments[0] {
+		if a, ok := apiComments[0][k]; !ok || kind(a) != kind(v) {
+			t.Errorf("comment member %q: %s, API %s", k, v, a)
+		}
+	}
+	// The file is the command's own: a second export replaces it, while a
+	// file it did not write is left alone.
+	if code, _, stderr := runCLI(t, "contributions", "export", "--contributions", westhoekReports, "--out", out); code != exitOK {
+		t.Errorf("second export: exit %d: %s", code, stderr)
+	}
+	other := writeFile(t, dir, "other.geojson", `{"type":"FeatureCollection","features":[]}`)
+	if code, _, _ := runCLI(t, "contributions", "export", "--contributions", westhoekReports, "--out", other); code == exitOK {
+		t.Error("export replaced a file it did not write")
+	}
+}
