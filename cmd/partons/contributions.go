@@ -43,7 +43,7 @@ const areaMarginDeg = 0.1
 // contribRun is what the reports did to a run's services.
 type contribRun struct {
 	merged *contributions.Result
-	before []datasets.Service // the services the reports were merged into
+	before []datasets.Service    // the services the reports were merged into
 	prov   map[string]provenance // by service id
 	opts   contributions.Options // as merged: proposedChanges merges again
 }
