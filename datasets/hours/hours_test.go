@@ -126,6 +126,10 @@ func TestEvaluateRealValues(t *testing.T) {
 			[]string{"Mo 08:00-12:00", "Mo 14:00-18:00", "Tu 08:00-12:00", "Tu 14:00-18:00", "We 08:00-12:00", "We 14:00-18:00",
 				"Th 08:00-12:00", "Th 14:00-18:00", "Fr 08:00-12:00", "Fr 14:00-18:00"}, nil, 40},
 		{"off", "off", "BE", plain, nil, nil, 0},
+		{"times alone add to the day", "Sa 09:00-12:00; 13:00-14:00", "BE", plain,
+			[]string{"Mo 13:00-14:00", "Tu 13:00-14:00", "We 13:00-14:00", "Th 13:00-14:00", "Fr 13:00-14:00", "Sa 09:00-12:00", "Sa 13:00-14:00", "Su 13:00-14:00"}, nil, 10},
+		{"dotted times", "Sa 08.30-12.00", "FR", plain, []string{"Sa 08:30-12:00"}, nil, 3.5},
+		{"colon after months (Monaco)", "Jan-Mar: Mo-Su 10:00-18:00; Apr-Dec: Sa 10:00-19:00; Dec 25 off", "FR", plain, []string{"Sa 10:00-19:00"}, nil, 9},
 		{"weekdays only: all day", "Mo-Fr", "BE", plain, []string{"Mo 00:00-120:00"}, nil, 120},
 	}
 	for _, tc := range tests {
@@ -181,6 +185,7 @@ func TestParseErrors(t *testing.T) {
 		{"Mo-Fr 09h00-17h00", "selector"},
 		{"garbage here", "selector"},
 		{"Xy 10:00-12:00", "selector"},
+		{"Mo,Do,Fr 08:00-12:00", `"Do" is not an opening_hours selector word`},
 		{"Mo-Fr 10:00-12:00 Sa", "selector"},
 		{`Mo 10:00-12:00 "unclosed`, "unclosed quote"},
 		{`"a" Mo 10:00-12:00`, "comment must close"},

@@ -258,18 +258,34 @@ func parseRule(t string, j joiner) (rule, error) {
 	t = dashRe.ReplaceAllString(t, "-")
 	t = commaRe.ReplaceAllString(t, ",")
 	fields = strings.Fields(t)
+	for i, f := range fields {
+		if dotTimeField.MatchString(f) { // 08.30-12.00, as the reference evaluator reads it
+			fields[i] = dotTime.ReplaceAllString(f, "$1:$2")
+		}
+	}
 	// times: the trailing fields that start with a digit and hold a colon, or name a sun time
 	k := len(fields)
 	for k > 0 && isTimeField(fields[k-1]) {
 		k--
 	}
+	for i := range fields[:k] {
+		fields[i] = strings.TrimSuffix(fields[i], ":") // "Jan-Mar: Mo-Su 10:00-18:00"
+	}
 	sel := strings.Join(fields[:k], " ")
+	for _, word := range wordRe.FindAllString(sel, -1) {
+		if !selectorWords[strings.ToLower(word)] {
+			return r, fmt.Errorf("%q is not an opening_hours selector word (weekdays are Mo Tu We Th Fr Sa Su)", word)
+		}
+	}
 	if k < len(fields) {
 		if err := r.parseTimes(strings.Join(fields[k:], ",")); err != nil {
 			return r, err
 		}
 		if r.comment != "" && !r.stateSet {
 			r.state = open // "Mo 10:00-12:00 "by appointment"": open, with a comment
+		}
+		if sel == "" && r.join == normal {
+			r.join = additional // "Mo 09:00-12:00; 13:00-14:00": times alone add, as the reference evaluator has it
 		}
 	}
 	if strings.Contains(strings.ToUpper(sel), "SH") && shRe.MatchString(sel) {
@@ -291,6 +307,21 @@ func parseRule(t string, j joiner) (rule, error) {
 	}
 	return r, nil
 }
+
+var (
+	dotTimeField = regexp.MustCompile(`^[0-9][0-9.:,+-]*$`)
+	dotTime      = regexp.MustCompile(`\b(\d{1,2})\.(\d{2})\b`)
+	wordRe       = regexp.MustCompile(`[A-Za-z]+`)
+	// selectorWords are the words a selector may hold, in lower case. The
+	// opening_hours library also takes German weekday names ("Do" for
+	// Thursday), which the reference evaluator refuses as ambiguous.
+	selectorWords = map[string]bool{
+		"mo": true, "tu": true, "we": true, "th": true, "fr": true, "sa": true, "su": true,
+		"ph": true, "sh": true, "week": true, "easter": true, "day": true, "days": true,
+		"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+		"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	}
+)
 
 var shRe = regexp.MustCompile(`(^|[ ,])SH([ ,]|$)`)
 
