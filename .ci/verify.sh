@@ -11,7 +11,10 @@
 #     read them back to the same lon/lat;
 # (d) scipy's cKDTree (planar, EPSG:3035) agrees with the geodesic nearest;
 # (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
-#     5 for a diff guard whose indicator is unknown (never a NaN crash).
+#     5 for a diff guard whose indicator is unknown (never a NaN crash);
+# (f) opening_hours: every value of the OSM extracts evaluates as the
+#     reference JavaScript evaluator has it (npm opening_hours, installed
+#     by hours_oracle.py as a test tool).
 #
 # Each check is a script in .ci/verify/ printing PASS/FAIL lines; this
 # script tallies them, prints "verify: N passed, M failed" and exits non-zero
@@ -34,10 +37,10 @@ SAMPLE=datasets/westhoek/data
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- tools ------------------------------------------------------------------
-APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool chromium qgis python3-qgis)
+APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool chromium qgis python3-qgis nodejs npm)
 tools_present() {
 	local c
-	for c in ogrinfo ogr2ogr cs2cs projinfo osmium chromium; do
+	for c in ogrinfo ogr2ogr cs2cs projinfo osmium chromium node npm; do
 		command -v "$c" >/dev/null 2>&1 || return 1
 	done
 	[ -x "$PY" ] && "$PY" -c 'import pyproj, scipy, numpy, networkx, osmium, qgis.core' >/dev/null 2>&1
@@ -121,6 +124,7 @@ check osm "$PY" "$HERE/osm_extract.py" --bin "$BIN"
 check locate "$PY" "$HERE/locate_milp.py" --bin "$BIN"
 check report-gpkg "$PY" "$HERE/report_gpkg.py" --bin "$BIN" --villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --work "$W/report-gpkg"
 check report-html "$PY" "$HERE/report_html.py" --bin "$BIN" --work "$W/report-html"
+check hours "$PY" "$HERE/hours_oracle.py" --work "$W/hours"
 
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
