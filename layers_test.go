@@ -14,8 +14,8 @@ import (
 const module = "github.com/partons/partons/"
 
 // recordPackages are the datasets packages that hold records and no file
-// (hours reads a tag value syntax, not a file)
-// format; every other package under datasets/ reads or writes one.
+// format (hours reads the syntax of a tag value, not a file); every other
+// package under datasets/ reads or writes one.
 var recordPackages = []string{"datasets", "datasets/table", "datasets/taxonomy", "datasets/gtfs", "datasets/hours"}
 
 // formatImports are outside packages that read or write a file format.
