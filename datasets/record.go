@@ -38,6 +38,10 @@ type Service struct {
 	Capacity    float64
 	HasCapacity bool
 
+	// OpeningHours is the OSM opening_hours value as given; "" when the
+	// source has none (unknown hours, never "always open").
+	OpeningHours string
+
 	Location orb.Point // WGS84 lon/lat
 	Origin   Origin
 }

@@ -21,12 +21,14 @@ type VillageSchema struct {
 
 // ServiceSchema names the properties or columns a service file is read from.
 type ServiceSchema struct {
-	ID       string      `json:"id" yaml:"id"`             // required
-	Name     string      `json:"name" yaml:"name"`         // optional
-	Category string      `json:"category" yaml:"category"` // required: raw value, mapped by the taxonomy
-	Country  string      `json:"country" yaml:"country"`   // optional: from boundary polygons when absent
-	Capacity string      `json:"capacity" yaml:"capacity"` // optional
-	Coords   CoordSchema `json:"coords" yaml:",inline"`
+	ID       string `json:"id" yaml:"id"`             // required
+	Name     string `json:"name" yaml:"name"`         // optional
+	Category string `json:"category" yaml:"category"` // required: raw value, mapped by the taxonomy
+	Country  string `json:"country" yaml:"country"`   // optional: from boundary polygons when absent
+	Capacity string `json:"capacity" yaml:"capacity"` // optional
+	// OpeningHours is optional: an OSM opening_hours value; empty is unknown.
+	OpeningHours string      `json:"opening_hours" yaml:"opening_hours"`
+	Coords       CoordSchema `json:"coords" yaml:",inline"`
 }
 
 // CoordSchema says where CSV coordinates are: either Lon/Lat columns in
@@ -53,7 +55,8 @@ func DefaultVillageSchema() VillageSchema {
 func DefaultServiceSchema() ServiceSchema {
 	return ServiceSchema{
 		ID: "id", Name: "name", Category: "category", Country: "country", Capacity: "capacity",
-		Coords: CoordSchema{Lon: "lon", Lat: "lat", X: "x", Y: "y", EPSG: 4326},
+		OpeningHours: "opening_hours",
+		Coords:       CoordSchema{Lon: "lon", Lat: "lat", X: "x", Y: "y", EPSG: 4326},
 	}
 }
 
@@ -140,6 +143,7 @@ func (s *ServiceSchema) fields() []schemaField {
 	return append([]schemaField{
 		{"id", &s.ID, false}, {"name", &s.Name, false}, {"category", &s.Category, false},
 		{"country", &s.Country, false}, {"capacity", &s.Capacity, false},
+		{"opening_hours", &s.OpeningHours, false},
 	}, s.Coords.fields()...)
 }
 

@@ -40,7 +40,8 @@ func ReadVillages(source string, r io.Reader, s datasets.VillageSchema) ([]datas
 
 // ReadServices reads service points from a CSV file with a header line.
 // The id and category columns and a coordinate pair are required; name,
-// country and capacity are optional. Service.Raw and Service.Category both
+// country, capacity and opening_hours are optional (a blank opening_hours
+// is unknown; its syntax is checked where the hours are evaluated). Service.Raw and Service.Category both
 // hold the raw category (the caller maps it through the taxonomy).
 // Errors and cost as for ReadVillages.
 func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datasets.Service, error) {
@@ -55,6 +56,7 @@ func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datas
 		v.Category = v.Raw
 		v.Country = c.country(s.Country)
 		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
+		v.OpeningHours = c.text(s.OpeningHours, false)
 		v.Location, _ = c.location()
 		return v
 	})

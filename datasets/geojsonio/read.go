@@ -100,7 +100,8 @@ func (c *featureCtx) measurementPoint(g orb.Geometry) (orb.Point, bool) {
 // Geometries may be Point, or Polygon/MultiPolygon (shops mapped as
 // buildings) reduced to a point inside them. A category is required;
 // Service.Raw and Service.Category both hold the raw value (the caller maps
-// it through the taxonomy). Name, country and capacity are optional.
+// it through the taxonomy). Name, country, capacity and opening_hours are
+// optional.
 // Errors and cost as for ReadVillages.
 func ReadServices(source string, r io.Reader, s datasets.ServiceSchema) ([]datasets.Service, error) {
 	return readServices(source, r, s, framingAuto)
@@ -110,7 +111,7 @@ func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr frami
 	if s.Category == "" {
 		return nil, errors.New("geojsonio: service schema names no category property")
 	}
-	props := []string{s.ID, s.Name, s.Category, s.Country, s.Capacity}
+	props := []string{s.ID, s.Name, s.Category, s.Country, s.Capacity, s.OpeningHours}
 	return readRecords(source, r, fr, props, s.Mapped(), func(c *featureCtx) datasets.Service {
 		v := datasets.Service{Origin: c.origin}
 		var idField string
@@ -120,6 +121,7 @@ func readServices(source string, r io.Reader, s datasets.ServiceSchema, fr frami
 		v.Category = v.Raw
 		v.Country = c.country(s.Country, false)
 		v.Capacity, v.HasCapacity = c.quantity(s.Capacity)
+		v.OpeningHours = c.text(s.OpeningHours, false, true)
 		_, v.Location = c.locatedGeometry()
 		c.checkID(v.ID, idField)
 		return v

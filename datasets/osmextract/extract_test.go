@@ -206,6 +206,9 @@ func TestExtractMergesExtracts(t *testing.T) {
 	if got := res.ServiceInfo[0].OpeningHours; got != "Mo-Sa 09:00-18:00" {
 		t.Errorf("pharmacy opening hours %q: the newest version must win", got)
 	}
+	if got := res.Services[0].OpeningHours; got != "Mo-Sa 09:00-18:00" {
+		t.Errorf("pharmacy record's opening hours %q, want the tag's", got)
+	}
 	if len(rep.Files) != 2 || rep.Files[1].Format != osmfile.FormatXML || rep.Files[0].Format != osmfile.FormatPBF {
 		t.Errorf("files %+v", rep.Files)
 	}

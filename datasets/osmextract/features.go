@@ -128,11 +128,12 @@ func (r *reader) services(res *Result, feats []feature, l *locator, files []stri
 			if len(ms) > 1 {
 				id += "/" + m.category
 			}
+			oh := f.tags.Find("opening_hours")
 			ss = append(ss, datasets.Service{
 				ID: id, Name: name, Category: m.category, Raw: m.raw, Country: country, Location: f.loc,
-				Origin: datasets.Origin{Source: files[f.file], Feature: -1},
+				OpeningHours: oh, Origin: datasets.Origin{Source: files[f.file], Feature: -1},
 			})
-			infos = append(infos, ServiceInfo{OSM: f.id, OpeningHours: f.tags.Find("opening_hours")})
+			infos = append(infos, ServiceInfo{OSM: f.id, OpeningHours: oh})
 			items = append(items, mergeItem{id: f.id, key: m.category + "\x00" + normName(name), named: name != "", loc: f.loc, geom: f.geom})
 		}
 	}
