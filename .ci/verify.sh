@@ -10,6 +10,11 @@
 # (c) PROJ projects points to EPSG 3035, 2154, 31370, 32631 and partons must
 #     read them back to the same lon/lat;
 # (d) scipy's cKDTree (planar, EPSG:3035) agrees with the geodesic nearest;
+# (t) transit: range-RAPTOR answers (benchmarks/transitprofile) on random
+#     timetables and on the real feeds of $VERIFY_GTFS (default
+#     ../shared/data/gtfs, never copied into the project; skipped with a note
+#     when absent) agree minute for minute with a time-expanded graph
+#     searched by networkx (.ci/verify/transit_oracle.py);
 # (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
 #     5 for a diff guard whose indicator is unknown (never a NaN crash);
 # (f) opening_hours: every value of the OSM extracts evaluates as the
@@ -125,6 +130,24 @@ check locate "$PY" "$HERE/locate_milp.py" --bin "$BIN"
 check report-gpkg "$PY" "$HERE/report_gpkg.py" --bin "$BIN" --villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --work "$W/report-gpkg"
 check report-html "$PY" "$HERE/report_html.py" --bin "$BIN" --work "$W/report-html"
 check hours "$PY" "$HERE/hours_oracle.py" --work "$W/hours"
+
+# --- transit: range-RAPTOR against networkx's time-expanded graph -----------
+TP="$W/transitprofile"
+step "build benchmarks/transitprofile" go build -o "$TP" ./benchmarks/transitprofile
+for seed in 1 2 3 4; do
+	step "transit: random timetable $seed" "$TP" -random "$seed" -villages 4 -services 8 -out "$W/transit-r$seed"
+	check "transit-random-$seed" "$PY" "$HERE/transit_oracle.py" --work "$W/transit-r$seed" --label "random-$seed"
+done
+GTFS=${VERIFY_GTFS:-../shared/data/gtfs}
+if [ -f "$GTFS/bart.zip" ] && [ -f "$GTFS/caltrain.zip" ] && [ -f "$GTFS/trimet-2routes.zip" ]; then
+	step "transit: BART + Caltrain (two feeds, footpaths between them)" "$TP" -gtfs "$GTFS/bart.zip" -gtfs "$GTFS/caltrain.zip" \
+		-villages 8 -services 16 -from 06:30 -to 08:00 -out "$W/transit-bart"
+	check transit-bart-caltrain "$PY" "$HERE/transit_oracle.py" --work "$W/transit-bart" --label bart-caltrain
+	step "transit: TriMet, two routes" "$TP" -gtfs "$GTFS/trimet-2routes.zip" -villages 6 -services 12 -out "$W/transit-trimet"
+	check transit-trimet "$PY" "$HERE/transit_oracle.py" --work "$W/transit-trimet" --label trimet
+else
+	echo "     [transit] real feeds not found in $GTFS (set VERIFY_GTFS): real-feed oracle skipped"
+fi
 
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -150,6 +150,16 @@ func PairMedians(ctx context.Context, net *Network, villages, services []Place, 
 	})
 }
 
+// Profiles runs one range search per village with every service as its
+// own target (Profile.Column(j) is service j by departure minute) and
+// calls fn(i, snapped, profile) on the worker's goroutine, villages in
+// parallel: fn must only touch village i's results and must not keep p.
+// It is the computation behind Compute and PairMedians, exposed for
+// oracles and tools.
+func Profiles(ctx context.Context, net *Network, villages, services []Place, opt Options, fn func(i int, snapped bool, p *Profile)) error {
+	return forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, _ int) { fn(i, snapped, p) })
+}
+
 // forEachProfile runs one range search per village, services as targets,
 // and hands each profile to fn (on the worker's goroutine, so fn must
 // only write village i's results).
