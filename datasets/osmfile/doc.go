@@ -4,7 +4,9 @@
 // (datasets/osmextract) and the road network builder (datasets/osmroad)
 // are Consumers of one shared read (Read), which makes at most three
 // passes over each file (relations, ways, nodes), each pass feeding every
-// consumer that wants it.
+// consumer that wants it. A PBF block is inflated and checked once per
+// read, and decoded only in the passes that want a kind of element it
+// holds: about one decoding of the file for all its readers.
 //
 // The format is chosen by the file name, else by its first bytes. Each
 // pass hashes the raw bytes (SHA-256, for the manifest) and later passes

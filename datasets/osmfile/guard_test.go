@@ -24,7 +24,7 @@ func BenchmarkCheckBlocks(b *testing.B) {
 	b.SetBytes(n)
 	for b.Loop() {
 		for _, bl := range blocks {
-			if err := checkPrimitiveBlock(bl); err != nil {
+			if _, err := checkPrimitiveBlock(bl); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -46,7 +46,7 @@ func FuzzPBFBlock(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, block []byte) {
-		if checkPrimitiveBlock(block) != nil {
+		if _, err := checkPrimitiveBlock(block); err != nil {
 			return
 		}
 		decodePBFNoPanic(t, pbfFile(t, block))
@@ -88,7 +88,7 @@ func TestTruncatedPBFEverywhere(t *testing.T) {
 // blockEnds returns the offsets at which a PBF fileblock ends.
 func blockEnds(tb testing.TB, b []byte) map[int]bool {
 	tb.Helper()
-	g := newPBFGuard(bytes.NewReader(b), nil)
+	g := newPBFGuard(bytes.NewReader(b), nil, 0)
 	ends := map[int]bool{}
 	for {
 		err := g.next()

@@ -40,6 +40,7 @@ type blockCheck struct {
 	strings        uint64 // size of the string table
 	gran           int64  // granularity, nanodegrees
 	latOff, lonOff int64  // nanodegrees
+	kinds          kinds  // the kinds of elements met
 
 	msg, sub parts
 }
@@ -119,36 +120,42 @@ func (p *parts) split(msg []byte, w *wire) error {
 	return nil
 }
 
-// checkPrimitiveBlock checks a decoded PrimitiveBlock. Its errors wrap
-// ErrMalformed, or ErrUnsupported for non-dense nodes.
-func checkPrimitiveBlock(b []byte) error {
+// checkPrimitiveBlock checks a decoded PrimitiveBlock and returns the
+// kinds of elements it holds. Its errors wrap ErrMalformed, or
+// ErrUnsupported for non-dense nodes.
+func checkPrimitiveBlock(b []byte) (kinds, error) {
+	c, err := checkBlock(b)
+	return c.kinds, err
+}
+
+func checkBlock(b []byte) (*blockCheck, error) {
 	c := &blockCheck{gran: 100}
 	tables := 0
 	for rest := b; len(rest) > 0; {
 		num, wt, v, data, r, err := protoField(rest)
 		if err != nil {
-			return errBlock("primitive block: %v", err)
+			return c, errBlock("primitive block: %v", err)
 		}
 		rest = r
 		if want, ok := blockWire.declared(num); ok && wt != want {
-			return errBlock("primitive block: field %d has wire type %d, want %d", num, wt, want)
+			return c, errBlock("primitive block: field %d has wire type %d, want %d", num, wt, want)
 		}
 		switch num {
 		case 1: // the decoder keeps only the last string table
 			if tables++; tables > 1 {
-				return errBlock("primitive block: string table given twice")
+				return c, errBlock("primitive block: string table given twice")
 			}
 			if c.strings, err = countStrings(data); err != nil {
-				return errBlock("string table: %v", err)
+				return c, errBlock("string table: %v", err)
 			}
 		case 17:
 			if v == 0 || v > math.MaxInt32 {
-				return errBlock("granularity %d is not in [1, 2³¹)", v)
+				return c, errBlock("granularity %d is not in [1, 2³¹)", v)
 			}
 			c.gran = int64(v)
 		case 18:
 			if v > math.MaxInt32 {
-				return errBlock("date granularity %d is not in [0, 2³¹)", v)
+				return c, errBlock("date granularity %d is not in [0, 2³¹)", v)
 			}
 		case 19:
 			c.latOff = int64(v)
@@ -166,12 +173,12 @@ func checkPrimitiveBlock(b []byte) error {
 		g++
 		if err := c.group(data); err != nil {
 			if errors.Is(err, ErrUnsupported) {
-				return err
+				return c, err
 			}
-			return errBlock("primitive group %d: %v", g, err)
+			return c, errBlock("primitive group %d: %v", g, err)
 		}
 	}
-	return nil
+	return c, nil
 }
 
 // countStrings returns the number of strings in a StringTable.
@@ -210,12 +217,15 @@ func (c *blockCheck) group(b []byte) error {
 		}
 		switch num {
 		case 2:
+			c.kinds |= kindBit(Nodes)
 			err = c.dense(data)
 		case 3:
 			ways++
+			c.kinds |= kindBit(Ways)
 			err = c.way(data, ways)
 		case 4:
 			rels++
+			c.kinds |= kindBit(Relations)
 			err = c.relation(data, rels)
 		}
 		if err != nil {

@@ -32,6 +32,11 @@ const (
 // by the same read (identified by a randomly keyed 64-bit hash of their
 // bytes, in seen) are not inflated again, so the second pass over a file
 // costs one hash per block.
+//
+// The check learns which kinds of elements a block holds. A pass that
+// wants only some kinds (want) is not served the data blocks holding none
+// of them: osmpbf would inflate and decode them only to skip their
+// elements. Every block is still read, hashed and checked.
 type pbfGuard struct {
 	r    io.Reader
 	off  int64  // file offset of the next block
@@ -39,6 +44,7 @@ type pbfGuard struct {
 	pos  int
 	err  error
 	seen *blockMemo
+	want kinds // kinds of elements the pass wants; 0: every block
 
 	blocks int          // fileblocks read so far
 	cur    atomic.Int64 // offset of the block being served, for Offset
@@ -51,19 +57,28 @@ type pbfGuard struct {
 // concurrent use (one read runs its sources one at a time).
 type blockMemo struct {
 	seed maphash.Seed
-	ok   map[uint64]struct{}
+	ok   map[uint64]kinds // the kinds of elements each block holds
 }
 
 func newBlockMemo() *blockMemo {
-	return &blockMemo{seed: maphash.MakeSeed(), ok: make(map[uint64]struct{})}
+	return &blockMemo{seed: maphash.MakeSeed(), ok: make(map[uint64]kinds)}
 }
 
-func newPBFGuard(r io.Reader, seen *blockMemo) *pbfGuard {
+// newPBFGuard guards r for a pass wanting the elements of want (0: all).
+func newPBFGuard(r io.Reader, seen *blockMemo, want kinds) *pbfGuard {
 	if seen == nil {
 		seen = newBlockMemo()
 	}
-	return &pbfGuard{r: r, seen: seen}
+	return &pbfGuard{r: r, seen: seen, want: want}
 }
+
+// kinds is a set of Kind values, as bits (kindBit).
+type kinds uint8
+
+// allKinds are the three kinds.
+const allKinds = kinds(1<<Relations | 1<<Ways | 1<<Nodes)
+
+func kindBit(k Kind) kinds { return 1 << k }
 
 // Offset returns the file offset of the block being served. Safe to call
 // from another goroutine than the one reading.
@@ -86,56 +101,69 @@ func (g *pbfGuard) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// next reads and checks one fileblock into g.buf.
+// next reads and checks fileblocks into g.buf until one is to be served:
+// the header, or a data block holding a kind of element the pass wants.
 func (g *pbfGuard) next() error {
+	for {
+		serve, err := g.block()
+		if err != nil || serve {
+			return err
+		}
+	}
+}
+
+// block reads and checks one fileblock into g.buf, and says whether the
+// pass is to be served it.
+func (g *pbfGuard) block() (bool, error) {
 	start := g.off
 	g.cur.Store(start)
 	g.buf, g.pos = g.buf[:0], 0
 	var size [4]byte
 	n, err := io.ReadFull(g.r, size[:])
 	if err == io.EOF {
-		return io.EOF
+		return false, io.EOF
 	}
 	if err != nil {
-		return &blockError{start, fmt.Errorf("%w: truncated block length (%d of 4 bytes): %w", ErrMalformed, n, io.ErrUnexpectedEOF)}
+		return false, &blockError{start, fmt.Errorf("%w: truncated block length (%d of 4 bytes): %w", ErrMalformed, n, io.ErrUnexpectedEOF)}
 	}
 	hlen := binary.BigEndian.Uint32(size[:])
 	if hlen == 0 || hlen >= maxBlobHeaderSize {
-		return &blockError{start, fmt.Errorf("%w: blob header size %d is not in (0, 64 KiB): not a PBF file or corrupt", ErrMalformed, hlen)}
+		return false, &blockError{start, fmt.Errorf("%w: blob header size %d is not in (0, 64 KiB): not a PBF file or corrupt", ErrMalformed, hlen)}
 	}
 	g.buf = append(g.buf, size[:]...)
 	g.buf, err = readN(g.r, g.buf, int(hlen))
 	if err != nil {
-		return &blockError{start, fmt.Errorf("%w: truncated blob header: %w", ErrMalformed, err)}
+		return false, &blockError{start, fmt.Errorf("%w: truncated blob header: %w", ErrMalformed, err)}
 	}
 	typ, dlen, err := parseBlobHeader(g.buf[4:])
 	if err != nil {
-		return &blockError{start, fmt.Errorf("%w: blob header: %v", ErrMalformed, err)}
+		return false, &blockError{start, fmt.Errorf("%w: blob header: %v", ErrMalformed, err)}
 	}
 	if dlen < 0 || dlen > maxBlobSize {
-		return &blockError{start, fmt.Errorf("%w: blob size %d exceeds 32 MiB", ErrMalformed, dlen)}
+		return false, &blockError{start, fmt.Errorf("%w: blob size %d exceeds 32 MiB", ErrMalformed, dlen)}
 	}
 	blobAt := len(g.buf)
 	g.buf, err = readN(g.r, g.buf, int(dlen))
 	if err != nil {
-		return &blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)}
+		return false, &blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)}
 	}
 	g.off = start + int64(len(g.buf))
 	g.blocks++
 	header := typ == "OSMHeader"
 	if !(typ == "OSMData" || header && g.blocks == 1) {
 		// osmpbf would decode a first block of any type as data
-		return &blockError{start, fmt.Errorf("%w: unexpected %q block (block %d)", ErrMalformed, typ, g.blocks)}
+		return false, &blockError{start, fmt.Errorf("%w: unexpected %q block (block %d)", ErrMalformed, typ, g.blocks)}
 	}
 	h := maphash.Bytes(g.seen.seed, g.buf)
-	if _, ok := g.seen.ok[h]; ok {
-		return nil
+	k, ok := g.seen.ok[h]
+	if !ok {
+		var err error
+		if k, err = g.checkBlob(g.buf[blobAt:], header); err != nil {
+			return false, &blockError{start, err}
+		}
+		g.seen.ok[h] = k
 	}
-	if err := g.checkBlob(g.buf[blobAt:], header); err != nil {
-		return &blockError{start, err}
-	}
-	g.seen.ok[h] = struct{}{}
-	return nil
+	return header || g.want == 0 || k&g.want != 0, nil
 }
 
 // blockError is a problem with the fileblock starting at Offset.
@@ -166,14 +194,16 @@ func readN(r io.Reader, b []byte, n int) ([]byte, error) {
 }
 
 // checkBlob inflates a blob, checking its size, and then, unless it holds
-// the header block, checks the PrimitiveBlock (see checkPrimitiveBlock).
-func (g *pbfGuard) checkBlob(blob []byte, header bool) error {
+// the header block, checks the PrimitiveBlock (see checkPrimitiveBlock),
+// returning the kinds of elements it holds (every kind when it cannot
+// tell).
+func (g *pbfGuard) checkBlob(blob []byte, header bool) (kinds, error) {
 	var raw, zdata []byte
 	rawSize := int64(-1)
 	for len(blob) > 0 {
 		num, wt, v, data, rest, err := protoField(blob)
 		if err != nil {
-			return fmt.Errorf("%w: blob: %v", ErrMalformed, err)
+			return 0, fmt.Errorf("%w: blob: %v", ErrMalformed, err)
 		}
 		blob = rest
 		switch {
@@ -186,15 +216,15 @@ func (g *pbfGuard) checkBlob(blob []byte, header bool) error {
 		}
 	}
 	if raw != nil && zdata != nil {
-		return fmt.Errorf("%w: blob holds both raw and zlib data", ErrMalformed)
+		return 0, fmt.Errorf("%w: blob holds both raw and zlib data", ErrMalformed)
 	}
 	block := raw
 	if raw == nil {
 		if zdata == nil {
-			return nil // another compression: osmpbf reports "unknown blob data"
+			return allKinds, nil // another compression: osmpbf reports "unknown blob data"
 		}
 		if rawSize < 0 || rawSize > maxBlobSize {
-			return fmt.Errorf("%w: blob raw size %d not in [0, 32 MiB]", ErrMalformed, rawSize)
+			return 0, fmt.Errorf("%w: blob raw size %d not in [0, 32 MiB]", ErrMalformed, rawSize)
 		}
 		var err error
 		if g.zr == nil {
@@ -203,7 +233,7 @@ func (g *pbfGuard) checkBlob(blob []byte, header bool) error {
 			err = g.zr.(zlib.Resetter).Reset(bytes.NewReader(zdata), nil)
 		}
 		if err != nil {
-			return fmt.Errorf("%w: zlib: %v", ErrMalformed, err)
+			return 0, fmt.Errorf("%w: zlib: %v", ErrMalformed, err)
 		}
 		if int64(cap(g.raw)) < rawSize+1 {
 			g.raw = make([]byte, rawSize+1)
@@ -211,12 +241,12 @@ func (g *pbfGuard) checkBlob(blob []byte, header bool) error {
 		g.raw = g.raw[:rawSize+1]
 		n, err := io.ReadFull(g.zr, g.raw)
 		if int64(n) != rawSize || (err != nil && err != io.ErrUnexpectedEOF && err != io.EOF) {
-			return fmt.Errorf("%w: zlib: inflated %d bytes, header says %d (%v)", ErrMalformed, n, rawSize, err)
+			return 0, fmt.Errorf("%w: zlib: inflated %d bytes, header says %d (%v)", ErrMalformed, n, rawSize, err)
 		}
 		block = g.raw[:n]
 	}
 	if header {
-		return nil // decoded in the calling goroutine, with errors for bad fields
+		return allKinds, nil // decoded in the calling goroutine, with errors for bad fields
 	}
 	return checkPrimitiveBlock(block)
 }

@@ -175,7 +175,7 @@ func (s *shared) pass(i int, src Source, k Kind, cs []Consumer) error {
 		s.seen(ts)
 		return keeps(cs, o)
 	}
-	o, err := open(s.ctx, src, s.procs, s.memo, func(sc *osmpbf.Scanner) {
+	o, err := open(s.ctx, src, s.procs, s.memo, kindBit(k), func(sc *osmpbf.Scanner) {
 		sc.SkipNodes, sc.SkipWays, sc.SkipRelations = k != Nodes, k != Ways, k != Relations
 		switch k {
 		case Nodes:

@@ -206,9 +206,10 @@ func (o *opened) close() {
 	o.closer.Close()
 }
 
-// open starts one pass over src. setup configures a PBF scanner (skips,
-// filters) before its first block is decoded.
-func open(ctx context.Context, src Source, procs int, memo *blockMemo, setup func(*osmpbf.Scanner)) (*opened, error) {
+// open starts one pass over src, wanting the elements of want (0: all;
+// PBF data blocks without them are not decoded). setup configures a PBF
+// scanner (skips, filters) before its first block is decoded.
+func open(ctx context.Context, src Source, procs int, memo *blockMemo, want kinds, setup func(*osmpbf.Scanner)) (*opened, error) {
 	if src.Open == nil {
 		return nil, &FileError{Source: src.Name, Offset: -1, Err: fmt.Errorf("%w: nil Open function", ErrMalformed)}
 	}
@@ -237,7 +238,7 @@ func open(ctx context.Context, src Source, procs int, memo *blockMemo, setup fun
 	var xr io.Reader
 	switch o.format {
 	case FormatPBF:
-		o.guard = newPBFGuard(br, memo)
+		o.guard = newPBFGuard(br, memo, want)
 		dec := osmpbf.New(ctx, o.guard, procs)
 		setup(dec)
 		o.pbf = newSafeScanner(dec, o.guard.Offset)
