@@ -182,7 +182,7 @@ func requireCountries(villages []datasets.Village, services []datasets.Service) 
 	var errs datasets.ErrorList
 	add := func(o datasets.Origin, what string) {
 		errs.Add(&datasets.RecordError{Source: o.Source, Line: o.Line, Feature: o.Feature, Field: "country",
-			Reason: what + " has no country; give one in the data, pass --boundaries, or switch cross-border metrics off"})
+			Reason: what + " has no country; give one in the data or country boundaries, or switch cross-border metrics off"})
 	}
 	for i := range villages {
 		if villages[i].Country == "" {

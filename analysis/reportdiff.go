@@ -242,7 +242,7 @@ func (d *ReportDiff) ServiceTable() table.Table {
 	return table.FromRows(cols, rows)
 }
 
-// Guard is a --fail-if condition on the change of an overall indicator:
+// Guard is a condition on the change of an overall indicator:
 // "{category}_within_{T}m_share OP VALUE" (change of the share of people
 // within T, across the border) or "{category}_median_m OP VALUE".
 type Guard struct {
@@ -255,11 +255,12 @@ type Guard struct {
 
 var guardRe = regexp.MustCompile(`^\s*([A-Za-z0-9_]+?)_(within_[0-9.]+m_share|median_m|mean_m|p90_m)\s*(<=|>=|<|>)\s*(-?[0-9.]+(?:e-?[0-9]+)?)\s*$`)
 
-// ParseGuard parses a --fail-if expression.
+// ParseGuard parses a guard expression; the error names the expression
+// and the accepted forms.
 func ParseGuard(expr string) (Guard, error) {
 	m := guardRe.FindStringSubmatch(expr)
 	if m == nil {
-		return Guard{}, fmt.Errorf("--fail-if %q: want CATEGORY_within_Tm_share|CATEGORY_median_m|…_mean_m|…_p90_m OP NUMBER with OP one of < <= > >=", expr)
+		return Guard{}, fmt.Errorf("%q: want CATEGORY_within_Tm_share|CATEGORY_median_m|…_mean_m|…_p90_m OP NUMBER with OP one of < <= > >=", expr)
 	}
 	col := m[2]
 	if strings.HasSuffix(col, "_share") {

@@ -168,7 +168,7 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 	for _, e := range o.failIf {
 		g, err := analysis.ParseGuard(e)
 		if err != nil {
-			return usageError{err}
+			return usagef("--fail-if %v", err)
 		}
 		guards = append(guards, g)
 	}
