@@ -15,7 +15,7 @@ import (
 // packagePrefix matches a package prefix at the start of the message or of
 // one of its colon-separated parts. The names are partons' packages (and
 // the yaml library), lowercase words followed by ": ".
-var packagePrefix = regexp.MustCompile(`(^|: )(?:access|analysis|config|crs|csvio|datasets|geo|geojsonio|gpkg|index|load|locate|odmatrix|osmextract|osmfile|osmroad|output|population|qml|report|road|roads|scenario|table|taxonomy|westhoek|wkb|yaml): `)
+var packagePrefix = regexp.MustCompile(`(^|: )(?:access|analysis|config|crs|csvio|datasets|geo|geojsonio|gpkg|index|load|locate|odmatrix|osmextract|osmfile|osmroad|output|population|qml|report|road|roads|scenario|table|taxonomy|travel|westhoek|wkb|yaml): `)
 
 // sentinelTexts are sentinel errors whose only job is errors.Is; their text
 // adds nothing after the reason (after packagePrefix has removed their
