@@ -34,6 +34,10 @@ type Result struct {
 	// present in the data (absent ones cannot meet a need).
 	BasketCategories [][]string
 
+	// OpenHours is the opening-hours part, when ComputeOpenHours ran: the
+	// services and villages tables then carry its columns.
+	OpenHours *OpenHours
+
 	road   *roadState   // snapping, when routed on a network
 	models [][]modelOut // [category][model], when Params.Models
 }

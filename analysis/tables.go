@@ -80,6 +80,8 @@ func (r *Result) VillageTable() table.Table {
 		}
 	}
 
+	cols = append(cols, r.hoursVillageColumns()...)
+
 	return table.Table{Columns: cols, Len: len(r.Villages), Concurrent: true, Row: func(v int, cells []table.Cell) []table.Cell {
 		vl := &r.Villages[v]
 		row := &r.Rows[v]
@@ -132,7 +134,7 @@ func (r *Result) VillageTable() table.Table {
 				cells = appendBasket(cells, row.Domest, ts)
 			}
 		}
-		return cells
+		return r.hoursVillageCells(cells, v)
 	}}
 }
 
@@ -355,6 +357,7 @@ func (r *Result) ServiceTable() table.Table {
 	for c, name := range r.Categories {
 		catPos[name] = c
 	}
+	cols = append(cols, r.hoursServiceColumns()...)
 	return table.Table{Columns: cols, Len: len(r.Services), Concurrent: true, Row: func(i int, cells []table.Cell) []table.Cell {
 		s := &r.Services[i]
 		cells = append(cells[:0], table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Raw),
@@ -375,6 +378,6 @@ func (r *Result) ServiceTable() table.Table {
 			st := r.models[c][mi].perService[int32(i)]
 			cells = append(cells, table.Float(st.Weighted, 1), table.Float(st.PerUnit, 1))
 		}
-		return cells
+		return r.hoursServiceCells(cells, i)
 	}}
 }

@@ -12,7 +12,7 @@ import (
 var runFlagsExclusiveWithManifest = []string{"villages", "services", "boundaries", "roads", "config",
 	"thresholds-m", "categories", "cross-border", "village-field", "service-field", "villages-epsg",
 	"services-epsg", "attribution", "profile", "route-by", "snap-m", "max-road-m", "max-time-min",
-	"border", "time-thresholds-min", "outputs", "model", "decay", "catchment", "format", "lang", "osm", "population", "apportion"}
+	"border", "time-thresholds-min", "outputs", "model", "decay", "catchment", "format", "lang", "osm", "population", "apportion", "when", "lenient-hours"}
 
 // specFromManifest reads the run recorded in a manifest.json written by
 // partons run.

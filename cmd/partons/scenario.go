@@ -185,6 +185,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	defer d.Abort()
 	baseAggs := base.Aggregates()
 	bm := buildManifest(j, in, base)
+	if err := runHours(ctx, j, in, base, bm); err != nil {
+		return err
+	}
 	bm.Outputs = filterOutputs(bm.Outputs, j.spec.Outputs, len(base.Params.Models) > 0)
 	skipReport(base, bm)
 	if err := bm.RelativeTo(filepath.Join(o.out, "base")); err != nil {
@@ -227,6 +230,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		vin := *in
 		vin.villages, vin.services = vr.Villages, vr.Services
 		m := buildManifest(j, &vin, res)
+		if err := runHours(ctx, j, &vin, res, m); err != nil {
+			return &scenario.Error{File: path, Variant: v.Name, Reason: err.Error()}
+		}
 		m.Command = "scenario " + v.Name
 		m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(res.Params.Models) > 0)
 		skipReport(res, m)

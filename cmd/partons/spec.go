@@ -8,6 +8,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/access"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
@@ -271,6 +272,15 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Profile, s.RouteBy, s.Border = o.profile, o.routeBy, o.border
 	s.SnapM, s.MaxRoadM, s.MaxTimeMin = o.snapM, o.maxRoadM, o.maxTimeMin
 	s.TimeThresholdsMin = o.timeThresholdsMin
+	s.When, s.LenientHours = strings.TrimSpace(o.when), o.lenientHours
+	if s.When != "" {
+		if _, err := hours.ParseWhen(s.When); err != nil {
+			return s, usagef("--when: %v", err)
+		}
+	}
+	for _, sl := range cfg.Slots {
+		s.Slots = append(s.Slots, reportdir.Slot{Name: sl.Name, When: sl.When, MinMinutes: sl.MinMinutes})
+	}
 	if (o.changed("snap-m") || o.changed("max-road-m") || o.changed("max-time-min") || o.changed("route-by")) && len(o.roads) == 0 && len(o.osm) == 0 {
 		return s, usagef("--snap-m, --max-road-m, --max-time-min and --route-by need a road network (--roads or --osm)")
 	}

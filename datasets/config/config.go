@@ -20,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/geo/crs"
 )
 
@@ -52,6 +53,18 @@ type Config struct {
 	// folder of the configuration file.
 	VillagesFiles []InputFile `yaml:"villages_files"`
 	ServicesFiles []InputFile `yaml:"services_files"`
+
+	// Slots replace the default opening-hours slots when non-empty.
+	Slots []Slot `yaml:"slots"`
+}
+
+// Slot is a named time of the week for opening hours: When is "DAYS
+// HH:MM-HH:MM" ("Mo-Fr 18:00-21:00"); MinMinutes (default 60) is how long
+// a service must be open inside the window on one of the days.
+type Slot struct {
+	Name       string `yaml:"name"`
+	When       string `yaml:"when"`
+	MinMinutes int    `yaml:"min_minutes"`
 }
 
 // InputFile is an input file with the field mappings of that file alone.
@@ -184,6 +197,16 @@ func (c *Config) validate(name string, root *yaml.Node) error {
 		if strings.TrimSpace(k) == "" || strings.TrimSpace(c.Categories[k]) == "" {
 			return bad(fmt.Sprintf("%q: %q: raw value and category cannot be empty", k, c.Categories[k]), "categories", k)
 		}
+	}
+	slotNames := map[string]bool{}
+	for i, s := range c.Slots {
+		if _, err := hours.ParseSlot(s.Name, s.When, s.MinMinutes); err != nil {
+			return bad(err.Error(), "slots", i)
+		}
+		if slotNames[s.Name] {
+			return bad(fmt.Sprintf("slot %q appears twice", s.Name), "slots", i, "name")
+		}
+		slotNames[s.Name] = true
 	}
 	for _, k := range sortedKeys(c.Coverage) {
 		for j, country := range c.Coverage[k] {

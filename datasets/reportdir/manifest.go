@@ -29,6 +29,7 @@ type Manifest struct {
 	Caveats         []string       `json:"caveats,omitempty"`
 	Assigned        AssignStats    `json:"assigned_from_boundaries"`
 	Roads           *RoadInfo      `json:"roads,omitempty"`
+	Hours           *HoursInfo     `json:"opening_hours,omitempty"`
 	// Contributions accounts for the residents' reports of a run with
 	// contributions.
 	Contributions *Contributions `json:"contributions,omitempty"`
@@ -222,6 +223,33 @@ type Run struct {
 	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
 	CSVRaw       bool     `json:"csv_raw" yaml:"csv_raw"`                     // CSV text cells written raw, without the formula guard
 	Attributions []string `json:"attributions" yaml:"attributions"`
+
+	// When is the reference week of opening hours (a date or an ISO
+	// week); empty: the week of the data date. LenientHours reads
+	// unreadable opening_hours values as unknown. Slots replace the
+	// default opening-hours slots when non-empty.
+	When         string `json:"when,omitempty" yaml:"when"`
+	LenientHours bool   `json:"lenient_hours,omitempty" yaml:"lenient_hours"`
+	Slots        []Slot `json:"slots,omitempty" yaml:"slots"`
+}
+
+// Slot is a named time of the week ("weekday_evening", "Mo-Fr
+// 18:00-21:00"): a service is open in it when open at least MinMinutes
+// (0: 60) inside the window on one of its days.
+type Slot struct {
+	Name       string `json:"name" yaml:"name"`
+	When       string `json:"when" yaml:"when"`
+	MinMinutes int    `json:"min_minutes,omitempty" yaml:"min_minutes"`
+}
+
+// HoursInfo is what a run did with opening hours: the reference week, the
+// slots and how many services had hours of each status.
+type HoursInfo struct {
+	Week    string         `json:"week"`
+	Monday  string         `json:"monday"`
+	Lenient bool           `json:"lenient"`
+	Slots   []Slot         `json:"slots"`
+	Counts  map[string]int `json:"services"`
 }
 
 // FileFields are the field mappings of one input file only, on top of the

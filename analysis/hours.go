@@ -1,0 +1,189 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/partons/partons/analysis/openhours"
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/hours"
+	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/travel"
+)
+
+// decimalsHours: hours a week to the minute and a bit.
+const decimalsHours = 2
+
+// OpenHours is the opening-hours part of a run: every service's week and
+// the open-hour metrics of every village by straight line, with the run's
+// distance thresholds.
+type OpenHours struct {
+	Week      hours.Week
+	Slots     []hours.Slot
+	Schedules []hours.Schedule    // one per service
+	Services  []openhours.Service // one per service
+	Straight  *openhours.Result
+	Counts    HoursCounts
+}
+
+// HoursCounts counts the services by the status of their hours.
+type HoursCounts struct {
+	Known       int `json:"known"`
+	Partial     int `json:"partly_unknown"` // known, with unknown stretches (comments, "unknown" rules, open ends)
+	Missing     int `json:"missing"`
+	Invalid     int `json:"invalid"`     // unreadable, counted with lenient reading
+	Unsupported int `json:"unsupported"` // sun times, school holidays, PH without a calendar
+}
+
+// AnyHours reports whether a service of vs has an opening_hours value.
+func AnyHours(vs []datasets.Service) bool {
+	for i := range vs {
+		if vs[i].OpeningHours != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// ComputeOpenHours evaluates every service's opening hours with ev and the
+// open-hour metrics of every village and category in slots, and keeps
+// them in r.OpenHours for the tables. A value ev cannot read is an error
+// naming the service's file, line or feature and the field (every such
+// value is listed, up to datasets.MaxProblems).
+func (r *Result) ComputeOpenHours(ctx context.Context, ev *hours.Evaluator, slots []hours.Slot) error {
+	oh := &OpenHours{Week: ev.Week(), Slots: slots, Schedules: make([]hours.Schedule, len(r.Services))}
+	var errs datasets.ErrorList
+	for j := range r.Services {
+		s := &r.Services[j]
+		sch, err := ev.Schedule(s.OpeningHours, s.Country)
+		if err != nil {
+			if len(errs) < datasets.MaxProblems {
+				errs.Add(&datasets.RecordError{Source: s.Origin.Source, Line: s.Origin.Line, Feature: s.Origin.Feature,
+					Field: "opening_hours", Reason: fmt.Sprintf("service %q: %v", s.ID, err)})
+			}
+			continue
+		}
+		oh.Schedules[j] = sch
+		switch {
+		case sch.Status == hours.Known && sch.UnknownMinutes() > 0:
+			oh.Counts.Partial++
+		case sch.Status == hours.Known:
+			oh.Counts.Known++
+		case sch.Status == hours.Missing:
+			oh.Counts.Missing++
+		case sch.Status == hours.Invalid:
+			oh.Counts.Invalid++
+		default:
+			oh.Counts.Unsupported++
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	oh.Services = openhours.Services(oh.Schedules, slots)
+	places := func(n int, at func(int) travel.Place) []travel.Place {
+		out := make([]travel.Place, n)
+		for i := range out {
+			out[i] = at(i)
+		}
+		return out
+	}
+	sn, err := travel.Straight{Workers: r.Params.Workers}.Snap(ctx,
+		places(len(r.Villages), func(i int) travel.Place {
+			return travel.Place{Location: r.Villages[i].Location, Country: r.Villages[i].Country}
+		}),
+		places(len(r.Services), func(j int) travel.Place {
+			return travel.Place{Location: r.Services[j].Location, Country: r.Services[j].Country}
+		}))
+	if err != nil {
+		return err
+	}
+	oh.Straight, err = openhours.Compute(ctx, sn, r.Villages, r.Services, oh.Schedules,
+		openhours.Config{Categories: r.Categories, Slots: slots, Thresholds: r.Params.ThresholdsM})
+	if err != nil {
+		return err
+	}
+	r.OpenHours = oh
+	return nil
+}
+
+// hoursServiceColumns are the services table's opening-hours columns.
+func (r *Result) hoursServiceColumns() []table.Column {
+	if r.OpenHours == nil {
+		return nil
+	}
+	cols := []table.Column{{Name: "opening_hours"}, {Name: "hours_status"},
+		{Name: "open_hours_week", Kind: table.Number, Decimals: decimalsHours, Unit: "h"}}
+	for _, sl := range r.OpenHours.Slots {
+		cols = append(cols, table.Column{Name: "open_" + sl.Name})
+	}
+	return cols
+}
+
+// hoursServiceCells appends service j's opening-hours cells.
+func (r *Result) hoursServiceCells(cells []table.Cell, j int) []table.Cell {
+	oh := r.OpenHours
+	if oh == nil {
+		return cells
+	}
+	sch := oh.Schedules[j]
+	status, week := string(sch.Status), math.NaN()
+	if sch.IsKnown() {
+		if sch.UnknownMinutes() > 0 {
+			status = "partly_unknown"
+		} else {
+			week = float64(sch.OpenMinutes()) / 60
+		}
+	}
+	cells = append(cells, table.Str(r.Services[j].OpeningHours), table.Str(status), table.Float(week, decimalsHours))
+	for _, t := range oh.Services[j].Slots {
+		cells = append(cells, table.Str(t.String()))
+	}
+	return cells
+}
+
+// hoursVillageColumns are the villages table's opening-hours columns, per
+// category: the nearest service open in each slot, and the hours a week
+// a service within each threshold is open (with the border gain when the
+// run splits domestic and abroad).
+func (r *Result) hoursVillageColumns() []table.Column {
+	if r.OpenHours == nil {
+		return nil
+	}
+	var cols []table.Column
+	for _, c := range r.OpenHours.Straight.Categories {
+		for _, sr := range c.Slots {
+			cols = append(cols, table.Column{Name: c.Name + "_open_" + sr.Slot + "_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
+				table.Column{Name: c.Name + "_open_" + sr.Slot + "_status"})
+		}
+		for _, w := range c.Within {
+			t := ThresholdName(w.Threshold)
+			cols = append(cols, table.Column{Name: c.Name + "_open_hours_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
+				table.Column{Name: c.Name + "_open_hours_within_" + t + "_status"})
+			if r.Params.CrossBorder {
+				cols = append(cols, table.Column{Name: c.Name + "_open_hours_gain_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"})
+			}
+		}
+	}
+	return cols
+}
+
+// hoursVillageCells appends village i's opening-hours cells.
+func (r *Result) hoursVillageCells(cells []table.Cell, i int) []table.Cell {
+	if r.OpenHours == nil {
+		return cells
+	}
+	for _, c := range r.OpenHours.Straight.Categories {
+		for _, sr := range c.Slots {
+			cells = append(cells, table.Float(sr.Cost[i], decimalsM), table.Str(string(sr.Status[i])))
+		}
+		for _, w := range c.Within {
+			cells = append(cells, table.Float(w.Minutes[i]/60, decimalsHours), table.Str(string(w.Status[i])))
+			if r.Params.CrossBorder {
+				cells = append(cells, table.Float(w.Gain(i)/60, decimalsHours))
+			}
+		}
+	}
+	return cells
+}

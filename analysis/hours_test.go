@@ -1,0 +1,120 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/hours"
+	"github.com/partons/partons/datasets/table"
+)
+
+// hoursFixture: two villages on each side of the border, a pharmacy on
+// each side closed on public holidays, and a post office without hours.
+func hoursFixture(tb testing.TB, bad string) *Result {
+	tb.Helper()
+	villages := []datasets.Village{
+		{ID: "v1", Name: "Poperinge", Country: "BE", Population: 100, HasPopulation: true, Location: orb.Point{2.7266, 50.8556}},
+		{ID: "v2", Name: "Steenvoorde", Country: "FR", Population: 50, HasPopulation: true, Location: orb.Point{2.5833, 50.8108}},
+	}
+	services := []datasets.Service{
+		{ID: "p1", Category: "pharmacy", Country: "BE", Location: orb.Point{2.7300, 50.8560},
+			OpeningHours: "Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-12:00; PH off", Origin: datasets.Origin{Source: "s.csv", Line: 2, Feature: -1}},
+		{ID: "p2", Category: "pharmacy", Country: "FR", Location: orb.Point{2.5840, 50.8100},
+			OpeningHours: "Mo-Sa 09:00-19:30; PH off", Origin: datasets.Origin{Source: "s.csv", Line: 3, Feature: -1}},
+		{ID: "o1", Category: "post_office", Country: "BE", Location: orb.Point{2.7270, 50.8550},
+			OpeningHours: bad, Origin: datasets.Origin{Source: "s.csv", Line: 4, Feature: -1}},
+	}
+	p := DefaultParams()
+	p.ThresholdsM = []float64{1000, 20000}
+	res, err := Compute(context.Background(), villages, services, p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func column(tb testing.TB, t table.Table, row int, name string) string {
+	tb.Helper()
+	for k, c := range t.Columns {
+		if c.Name == name {
+			cells := t.Row(row, nil)
+			return cells[k].Text()
+		}
+	}
+	tb.Fatalf("no column %q", name)
+	return ""
+}
+
+func TestComputeOpenHoursTables(t *testing.T) {
+	res := hoursFixture(t, "")
+	if before := len(res.ServiceTable().Columns); before == 0 {
+		t.Fatal("no service columns")
+	}
+	w, _ := hours.ParseWhen("2026-07-13") // 14 July: French holiday
+	if err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, false), hours.DefaultSlots()); err != nil {
+		t.Fatal(err)
+	}
+	st := res.ServiceTable()
+	for _, c := range []struct {
+		row       int
+		col, want string
+	}{
+		{0, "open_hours_week", "40.50"}, {1, "open_hours_week", "52.50"}, // Mo-Sa 10.5 h less Tuesday 14 July
+		{0, "hours_status", "ok"}, {2, "hours_status", "missing"}, {2, "open_hours_week", ""},
+		{0, "open_weekday_evening", "no"}, {1, "open_weekday_evening", "yes"}, {2, "open_weekday_evening", "unknown"},
+		{1, "opening_hours", "Mo-Sa 09:00-19:30; PH off"},
+	} {
+		if got := column(t, st, c.row, c.col); got != c.want {
+			t.Errorf("services row %d %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	vt := res.VillageTable()
+	for _, c := range []struct {
+		row       int
+		col, want string
+	}{
+		{0, "pharmacy_open_weekday_morning_status", "ok"},
+		{0, "pharmacy_open_weekday_evening_status", "ok"}, // the French pharmacy, about 10 km away
+		{1, "pharmacy_open_weekday_evening_m", "101.8"},   // 0.0008° north and 0.0007° east of the village: about 90 m and 49 m
+		{0, "pharmacy_open_hours_within_1000m", "40.50"},
+		{0, "pharmacy_open_hours_within_1000m_status", "ok"},
+		{0, "pharmacy_open_hours_gain_within_20000m", "21.50"}, // France adds 12:00-13:30 and 17:30-19:30 on four weekdays and Saturday 12:00-19:30; its pharmacy is closed on 14 July
+		{0, "post_office_open_weekday_morning_status", "hours_unknown"},
+		{0, "post_office_open_hours_within_1000m_status", "hours_unknown"},
+		{0, "post_office_open_hours_within_1000m", ""},
+	} {
+		if got := column(t, vt, c.row, c.col); got != c.want {
+			t.Errorf("villages row %d %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	if c := res.OpenHours.Counts; c.Known != 2 || c.Missing != 1 {
+		t.Errorf("counts %+v", c)
+	}
+}
+
+func TestComputeOpenHoursErrors(t *testing.T) {
+	w, _ := hours.ParseWhen("2026-07-13")
+	res := hoursFixture(t, "Mo-Fr 25:00-26:00")
+	err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, false), hours.DefaultSlots())
+	var re *datasets.RecordError
+	if !errors.As(err, &re) || re.Source != "s.csv" || re.Line != 4 || re.Field != "opening_hours" || !errors.Is(err, datasets.ErrInvalid) {
+		t.Fatalf("error %v, want one naming s.csv line 4, field opening_hours", err)
+	}
+	if !strings.Contains(err.Error(), "hour above 24") {
+		t.Errorf("error %q does not say why", err)
+	}
+	if err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, true), hours.DefaultSlots()); err != nil {
+		t.Fatal(err)
+	}
+	if c := res.OpenHours.Counts; c.Invalid != 1 || c.Known != 2 {
+		t.Errorf("lenient counts %+v", c)
+	}
+	if got := column(t, res.ServiceTable(), 2, "hours_status"); got != "invalid" {
+		t.Errorf("lenient status %q", got)
+	}
+}
