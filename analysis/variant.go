@@ -37,6 +37,7 @@ type Change struct {
 	AddServices   []datasets.Service
 	MobileService *MobileService
 	SetCapacity   *CapacityChange
+	SetHours      *HoursChange
 	DropVillages  *Selection
 	AddVillages   []datasets.Village
 	// Params: the variant changes run parameters, which its caller
@@ -66,6 +67,14 @@ type MobileService struct {
 type CapacityChange struct {
 	Selection
 	Capacity float64
+}
+
+// HoursChange sets the opening hours of the selected services (an OSM
+// opening_hours value; empty: unknown). Distances do not change: no
+// category is recomputed, the open-hour metrics are.
+type HoursChange struct {
+	Selection
+	OpeningHours string
 }
 
 // ChangeError is a change that cannot be applied (unknown id, a filter
@@ -205,6 +214,14 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			for _, i := range sel {
 				v.Services[i].Capacity, v.Services[i].HasCapacity = c.SetCapacity.Capacity, true
 				v.Touched[v.Services[i].Category] = true
+			}
+		case c.SetHours != nil:
+			sel, why := selectServices(&c.SetHours.Selection)
+			if why != "" {
+				return fail(why)
+			}
+			for _, i := range sel {
+				v.Services[i].OpeningHours = c.SetHours.OpeningHours
 			}
 		case c.DropVillages != nil:
 			f := c.DropVillages

@@ -34,6 +34,8 @@ func variantChanges(v scenario.Variant) []analysis.Change {
 		case c.MobileService != nil:
 			m := c.MobileService
 			a.MobileService = &analysis.MobileService{IDPrefix: m.IDPrefix, Category: m.Category, Villages: m.Villages}
+		case c.SetHours != nil:
+			a.SetHours = &analysis.HoursChange{Selection: *selection(&c.SetHours.Filter), OpeningHours: c.SetHours.OpeningHours}
 		case c.SetCapacity != nil:
 			a.SetCapacity = &analysis.CapacityChange{Selection: *selection(&c.SetCapacity.Filter), Capacity: c.SetCapacity.Capacity}
 		case c.DropVillages != nil:

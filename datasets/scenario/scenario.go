@@ -21,6 +21,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/hours"
 )
 
 // File is a scenario file.
@@ -65,6 +66,7 @@ type Change struct {
 	AddServices   []NewService `yaml:"add_services" json:"add_services,omitempty"`
 	MobileService *Mobile      `yaml:"mobile_service" json:"mobile_service,omitempty"`
 	SetCapacity   *SetCapacity `yaml:"set_capacity" json:"set_capacity,omitempty"`
+	SetHours      *SetHours    `yaml:"set_hours" json:"set_hours,omitempty"`
 	DropVillages  *Filter      `yaml:"drop_villages" json:"drop_villages,omitempty"`
 	AddVillages   []NewVillage `yaml:"add_villages" json:"add_villages,omitempty"`
 	Set           *Settings    `yaml:"set" json:"set,omitempty"`
@@ -107,6 +109,13 @@ type Mobile struct {
 type SetCapacity struct {
 	Filter   `yaml:",inline" json:",inline"`
 	Capacity float64 `yaml:"capacity" json:"capacity,omitempty"`
+}
+
+// SetHours sets the opening hours of the selected services: an OSM
+// opening_hours value ("Sa 09:00-12:00"); empty makes them unknown.
+type SetHours struct {
+	Filter       `yaml:",inline" json:",inline"`
+	OpeningHours string `yaml:"opening_hours" json:"opening_hours"`
 }
 
 // NewVillage is a village to add.
@@ -206,18 +215,28 @@ func Read(name string, r io.Reader) (*File, error) {
 
 func (c *Change) check() string {
 	n := 0
-	for _, set := range []bool{c.CloseServices != nil, c.AddServices != nil, c.MobileService != nil, c.SetCapacity != nil,
+	for _, set := range []bool{c.CloseServices != nil, c.AddServices != nil, c.MobileService != nil, c.SetCapacity != nil, c.SetHours != nil,
 		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder, c.UseProposedReports} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, drop_villages, add_villages, set, close_border, use_proposed_reports"
+		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, set_hours, drop_villages, add_villages, set, close_border, use_proposed_reports"
 	}
 	for _, f := range []*Filter{c.CloseServices, c.DropVillages} {
 		if f != nil && len(f.IDs) == 0 && f.Category == "" && f.Country == "" && f.Area == "" {
 			return "empty filter: give ids, or a category, country or area"
+		}
+	}
+	if c.SetHours != nil {
+		if len(c.SetHours.IDs) == 0 && c.SetHours.Category == "" && c.SetHours.Country == "" && c.SetHours.Area == "" {
+			return "empty filter: give ids, or a category, country or area"
+		}
+		if v := c.SetHours.OpeningHours; strings.TrimSpace(v) != "" {
+			if _, err := hours.Parse(v); err != nil {
+				return "set_hours: " + err.Error()
+			}
 		}
 	}
 	if c.SetCapacity != nil {
