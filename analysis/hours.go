@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/partons/partons/analysis/openhours"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/travel"
 )
 
@@ -24,7 +26,11 @@ type OpenHours struct {
 	Schedules []hours.Schedule    // one per service
 	Services  []openhours.Service // one per service
 	Straight  *openhours.Result
-	Counts    HoursCounts
+	// Road is the same by road, when the run is routed, in RoadUnit ("m"
+	// by length, "min" by time) with the thresholds of that unit.
+	Road     *openhours.Result
+	RoadUnit string
+	Counts   HoursCounts
 }
 
 // HoursCounts counts the services by the status of their hours.
@@ -82,20 +88,7 @@ func (r *Result) ComputeOpenHours(ctx context.Context, ev *hours.Evaluator, slot
 		return err
 	}
 	oh.Services = openhours.Services(oh.Schedules, slots)
-	places := func(n int, at func(int) travel.Place) []travel.Place {
-		out := make([]travel.Place, n)
-		for i := range out {
-			out[i] = at(i)
-		}
-		return out
-	}
-	sn, err := travel.Straight{Workers: r.Params.Workers}.Snap(ctx,
-		places(len(r.Villages), func(i int) travel.Place {
-			return travel.Place{Location: r.Villages[i].Location, Country: r.Villages[i].Country}
-		}),
-		places(len(r.Services), func(j int) travel.Place {
-			return travel.Place{Location: r.Services[j].Location, Country: r.Services[j].Country}
-		}))
+	sn, err := travel.Straight{Workers: r.Params.Workers}.Snap(ctx, villagePlaces(r.Villages), servicePlaces(r.Services))
 	if err != nil {
 		return err
 	}
@@ -103,6 +96,18 @@ func (r *Result) ComputeOpenHours(ctx context.Context, ev *hours.Evaluator, slot
 		openhours.Config{Categories: r.Categories, Slots: slots, Thresholds: r.Params.ThresholdsM})
 	if err != nil {
 		return err
+	}
+	if r.road != nil && r.road.snapped != nil {
+		ts := r.Params.ThresholdsM
+		oh.RoadUnit = "m"
+		if r.Params.Road.RouteBy == road.Time {
+			oh.RoadUnit, ts = "min", r.Params.Road.TimeThresholdsMin
+		}
+		oh.Road, err = openhours.Compute(ctx, r.road.snapped, r.Villages, r.Services, oh.Schedules,
+			openhours.Config{Categories: r.Categories, Slots: slots, Thresholds: ts})
+		if err != nil {
+			return err
+		}
 	}
 	r.OpenHours = oh
 	return nil
@@ -143,26 +148,50 @@ func (r *Result) hoursServiceCells(cells []table.Cell, j int) []table.Cell {
 	return cells
 }
 
-// hoursVillageColumns are the villages table's opening-hours columns, per
-// category: the nearest service open in each slot, and the hours a week
-// a service within each threshold is open (with the border gain when the
-// run splits domestic and abroad).
-func (r *Result) hoursVillageColumns() []table.Column {
-	if r.OpenHours == nil {
+// hoursBlocks are the open-hour results of the run's travel modes, with
+// the column infix and unit of each: straight line, then road.
+func (r *Result) hoursBlocks() []hoursBlock {
+	oh := r.OpenHours
+	if oh == nil {
 		return nil
 	}
-	var cols []table.Column
-	for _, c := range r.OpenHours.Straight.Categories {
-		for _, sr := range c.Slots {
-			cols = append(cols, table.Column{Name: c.Name + "_open_" + sr.Slot + "_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"},
-				table.Column{Name: c.Name + "_open_" + sr.Slot + "_status"})
+	out := []hoursBlock{{"", "m", decimalsM, oh.Straight}}
+	if oh.Road != nil {
+		dec := decimalsM
+		if oh.RoadUnit == "min" {
+			dec = decimalsMin
 		}
-		for _, w := range c.Within {
-			t := ThresholdName(w.Threshold)
-			cols = append(cols, table.Column{Name: c.Name + "_open_hours_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
-				table.Column{Name: c.Name + "_open_hours_within_" + t + "_status"})
-			if r.Params.CrossBorder {
-				cols = append(cols, table.Column{Name: c.Name + "_open_hours_gain_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"})
+		out = append(out, hoursBlock{"_road", oh.RoadUnit, dec, oh.Road})
+	}
+	return out
+}
+
+type hoursBlock struct {
+	infix, unit string
+	decimals    int
+	res         *openhours.Result
+}
+
+// hoursVillageColumns are the villages table's opening-hours columns, per
+// travel mode and category: the nearest service open in each slot, and
+// the hours a week a service within each threshold is open (with the
+// border gain when the run splits domestic and abroad).
+func (r *Result) hoursVillageColumns() []table.Column {
+	var cols []table.Column
+	for _, b := range r.hoursBlocks() {
+		for _, c := range b.res.Categories {
+			pre := c.Name + b.infix + "_open_"
+			for _, sr := range c.Slots {
+				cols = append(cols, table.Column{Name: pre + sr.Slot + "_" + b.unit, Kind: table.Number, Decimals: b.decimals, Unit: b.unit},
+					table.Column{Name: pre + sr.Slot + "_status"})
+			}
+			for _, w := range c.Within {
+				t := strconv.FormatFloat(w.Threshold, 'f', -1, 64) + b.unit
+				cols = append(cols, table.Column{Name: pre + "hours_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
+					table.Column{Name: pre + "hours_within_" + t + "_status"})
+				if r.Params.CrossBorder {
+					cols = append(cols, table.Column{Name: pre + "hours_gain_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"})
+				}
 			}
 		}
 	}
@@ -171,17 +200,16 @@ func (r *Result) hoursVillageColumns() []table.Column {
 
 // hoursVillageCells appends village i's opening-hours cells.
 func (r *Result) hoursVillageCells(cells []table.Cell, i int) []table.Cell {
-	if r.OpenHours == nil {
-		return cells
-	}
-	for _, c := range r.OpenHours.Straight.Categories {
-		for _, sr := range c.Slots {
-			cells = append(cells, table.Float(sr.Cost[i], decimalsM), table.Str(string(sr.Status[i])))
-		}
-		for _, w := range c.Within {
-			cells = append(cells, table.Float(w.Minutes[i]/60, decimalsHours), table.Str(string(w.Status[i])))
-			if r.Params.CrossBorder {
-				cells = append(cells, table.Float(w.Gain(i)/60, decimalsHours))
+	for _, b := range r.hoursBlocks() {
+		for _, c := range b.res.Categories {
+			for _, sr := range c.Slots {
+				cells = append(cells, table.Float(sr.Cost[i], b.decimals), table.Str(string(sr.Status[i])))
+			}
+			for _, w := range c.Within {
+				cells = append(cells, table.Float(w.Minutes[i]/60, decimalsHours), table.Str(string(w.Status[i])))
+				if r.Params.CrossBorder {
+					cells = append(cells, table.Float(w.Gain(i)/60, decimalsHours))
+				}
 			}
 		}
 	}

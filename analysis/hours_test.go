@@ -11,6 +11,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/geo/road"
 )
 
 // hoursFixture: two villages on each side of the border, a pharmacy on
@@ -117,4 +118,72 @@ func TestComputeOpenHoursErrors(t *testing.T) {
 	if got := column(t, res.ServiceTable(), 2, "hours_status"); got != "invalid" {
 		t.Errorf("lenient status %q", got)
 	}
+}
+
+// By road the same metrics follow the road mode: a Belgian village at the
+// west end of borderLine, a Belgian post office open on weekday mornings
+// two edges east, a French one open until 19:00 four edges east.
+func TestComputeOpenHoursByRoad(t *testing.T) {
+	w, _ := hours.ParseWhen("2026-12-07")
+	for _, tc := range []struct {
+		closed                   bool
+		evening, in3, in5, gain5 string
+		eveningStatus            string
+	}{
+		{false, "4452.8", "15.00", "60.00", "45.00", "ok"},
+		{true, "", "15.00", "15.00", "0.00", "none_open"},
+	} {
+		villages := []datasets.Village{village("be", "BE", 0.00, 100)}
+		services := []datasets.Service{service("be-post", "post", "BE", 0.02), service("fr-post", "post", "FR", 0.04)}
+		services[0].OpeningHours, services[1].OpeningHours = "Mo-Fr 09:00-12:00", "Mo-Sa 09:00-19:00"
+		p := DefaultParams()
+		p.ThresholdsM = []float64{3000, 5000}
+		p.Road = DefaultRoadParams(road.Car)
+		p.Road.Graph, p.Road.RouteBy, p.Road.ClosedBorder = hoursLine(t), road.Length, tc.closed
+		p.Road.CountryLabel = func(c string) uint8 { return map[string]uint8{"BE": 1, "FR": 2}[c] }
+		res, err := Compute(context.Background(), villages, services, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, false), hours.DefaultSlots()); err != nil {
+			t.Fatal(err)
+		}
+		vt := res.VillageTable()
+		for _, c := range [][2]string{
+			{"post_road_open_weekday_evening_m", tc.evening},
+			{"post_road_open_weekday_evening_status", tc.eveningStatus},
+			{"post_road_open_hours_within_3000m", tc.in3},
+			{"post_road_open_hours_within_5000m", tc.in5},
+			{"post_road_open_hours_gain_within_5000m", tc.gain5},
+			{"post_open_weekday_evening_m", "4452.8"}, // the straight line crosses any border
+		} {
+			if got := column(t, vt, 0, c[0]); got != c[1] {
+				t.Errorf("closed %v: %s = %q, want %q", tc.closed, c[0], got, c[1])
+			}
+		}
+	}
+}
+
+// hoursLine is a road along the equator, every edge 0.01° long (declared
+// metresPerCentiDegree): vertices 0, 1, 2 in BE (label 1), 3 and 4 in FR
+// (label 2).
+func hoursLine(t testing.TB) *road.Graph {
+	t.Helper()
+	vs := make([]orb.Point, 5)
+	for i := range vs {
+		vs[i] = eq(0.01 * float64(i))
+	}
+	var es []road.EdgeSpec
+	for i := int32(0); i < 4; i++ {
+		es = append(es, road.EdgeSpec{From: i, To: i + 1, LengthM: metresPerCentiDegree, Forward: true, Backward: true,
+			SpeedKmh: 50, Geometry: orb.LineString{vs[i], vs[i+1]}, WayID: int64(i + 1)})
+	}
+	g, err := road.Build(road.Car, vs, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.SetVertexLabels([]uint8{1, 1, 1, 2, 2}); err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
