@@ -1,0 +1,427 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/render/qml"
+)
+
+// Config are the site's settings.
+type Config struct {
+	// FormURL is where "report a change" links go: an http(s) form,
+	// given the village and service as query parameters, or a mailto:
+	// address. Empty: no such links.
+	FormURL string
+	// Title replaces the site's title (the same in every language).
+	Title string
+}
+
+// File is one file of the site: a slash-separated path and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ErrNoRuns is returned by Build without any run.
+var ErrNoRuns = errors.New("site: no run to publish")
+
+// Build renders the site of runs (any order: they are sorted by their
+// data date) as files, sorted by name: a language chooser (index.html),
+// the stylesheet, and for each of nl, fr and en a map and index of the
+// villages (worst served first, and by name) and one page per village of
+// any run. Every text from the data is escaped by html/template; the
+// same runs and config give the same bytes.
+//
+// Cost: O(villages × services) geodesics for the nearest service of each
+// side (a few milliseconds for the Westhoek sample).
+func Build(runs []*Run, cfg Config) ([]File, error) {
+	if len(runs) == 0 {
+		return nil, ErrNoRuns
+	}
+	form, err := parseFormURL(cfg.FormURL)
+	if err != nil {
+		return nil, err
+	}
+	runs = append([]*Run(nil), runs...)
+	labels := orderRuns(runs)
+	vs := collectVillages(runs)
+	newest := runs[len(runs)-1]
+	cats := categoriesOf(runs)
+	b := &builder{runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
+	files := []File{{Name: "style.css", Data: []byte(css)}}
+	root, err := b.render("root", b.rootPage())
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Name: "index.html", Data: root})
+	for _, l := range qml.Langs {
+		for _, byName := range []bool{false, true} {
+			name := string(l) + "/index.html"
+			if byName {
+				name = string(l) + "/by-name.html"
+			}
+			data, err := b.render("index", b.indexPage(l, byName))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: name, Data: data})
+		}
+		for _, v := range vs {
+			data, err := b.render("village", b.villagePage(l, v))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: string(l) + "/" + v.Slug + ".html", Data: data})
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return files, nil
+}
+
+// categoriesOf is every category of any run, in the newest run's order,
+// then older runs' others.
+func categoriesOf(runs []*Run) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := len(runs) - 1; i >= 0; i-- {
+		for _, c := range runs[i].Categories {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+type builder struct {
+	runs     []*Run
+	labels   []string
+	villages []*village
+	cats     []string
+	form     formLink
+	cfg      Config
+	newest   *Run
+}
+
+func (b *builder) render(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("site: rendering %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Page is what every page shows: its language, the links to the
+// same page in the other languages, and the footer.
+type Page struct {
+	Lang      string
+	L         qml.Lang
+	Title     string
+	SiteTitle string
+	Up        string // path to the site's root from the page
+	Switch    []langLink
+	Years     string
+	Runs      int
+}
+
+type langLink struct {
+	Lang, Name, Href string
+	Current          bool
+}
+
+var langNames = map[qml.Lang]string{qml.NL: "Nederlands", qml.FR: "Français", qml.EN: "English"}
+
+func (b *builder) page(l qml.Lang, title, file string) Page {
+	c := Page{Lang: string(l), L: l, Title: title, SiteTitle: b.siteTitle(l), Up: "../", Runs: len(b.runs),
+		Years: strings.Join(b.labels, ", ")}
+	for _, x := range qml.Langs {
+		c.Switch = append(c.Switch, langLink{Lang: string(x), Name: langNames[x], Href: "../" + string(x) + "/" + file, Current: x == l})
+	}
+	return c
+}
+
+func (b *builder) siteTitle(l qml.Lang) string {
+	if b.cfg.Title != "" {
+		return b.cfg.Title
+	}
+	return l.Lookup(texts, "site_title")
+}
+
+type rootPage struct {
+	Titles []langLink
+	Title  string
+}
+
+func (b *builder) rootPage() rootPage {
+	p := rootPage{Title: b.siteTitle(qml.EN)}
+	for _, l := range qml.Langs {
+		p.Titles = append(p.Titles, langLink{Lang: string(l), Name: langNames[l] + " — " + b.siteTitle(l), Href: string(l) + "/index.html"})
+	}
+	return p
+}
+
+// indexRow is one village in the index.
+type indexRow struct {
+	Name, Href, Country, Area, Population string
+	Worst                                 string // the farthest basket service, formatted
+	Class                                 string
+}
+
+type indexPage struct {
+	Page
+	ByName bool
+	Map    regionMap
+	Rows   []indexRow
+}
+
+func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
+	file := "index.html"
+	title := l.Lookup(texts, "index_worst")
+	if byName {
+		file, title = "by-name.html", l.Lookup(texts, "index_name")
+	}
+	p := indexPage{Page: b.page(l, title, file), ByName: byName}
+	worst := make(map[*village]float64, len(b.villages))
+	home := make(map[*village]bool, len(b.villages))
+	for _, v := range b.villages {
+		row, ri := v.latest()
+		worst[v], home[v] = badness(row, b.runs[ri].Categories)
+	}
+	worstText := func(v *village) string {
+		if home[v] && !math.IsNaN(worst[v]) {
+			return kmText(worst[v], l) + " (" + l.Lookup(texts, "home") + ")"
+		}
+		return kmText(worst[v], l)
+	}
+	order := append([]*village(nil), b.villages...)
+	sort.SliceStable(order, func(i, j int) bool {
+		a, c := order[i], order[j]
+		if !byName {
+			wa, wc := worst[a], worst[c]
+			if math.IsNaN(wa) != math.IsNaN(wc) {
+				return !math.IsNaN(wa)
+			}
+			if wa != wc && !math.IsNaN(wa) {
+				return wa > wc
+			}
+		}
+		na, nc := placeName(a.Name, l), placeName(c.Name, l)
+		if na != nc {
+			return na < nc
+		}
+		return a.ID < c.ID
+	})
+	for _, v := range order {
+		row, _ := v.latest()
+		p.Rows = append(p.Rows, indexRow{Name: placeName(v.Name, l), Href: v.Slug + ".html", Country: countryName(v.Country, l),
+			Area: placeName(v.Area, l), Population: popText(row, l), Worst: worstText(v), Class: distClass(worst[v])})
+	}
+	p.Map = buildMap(b.villages, func(v *village) string { return distClass(worst[v]) },
+		func(v *village) string { return v.Slug + ".html" },
+		func(v *village) string {
+			return placeName(v.Name, l) + " (" + countryName(v.Country, l) + "): " + worstText(v)
+		}, func(cc string) string { return countryName(cc, l) })
+	return p
+}
+
+func popText(row Row, l qml.Lang) string {
+	if v := row.Float("population"); !math.IsNaN(v) {
+		return l.Number(v, 0)
+	}
+	return "–"
+}
+
+func kmText(m float64, l qml.Lang) string {
+	if math.IsNaN(m) {
+		return l.Lookup(texts, "unknown")
+	}
+	return l.Number(m/1000, 1) + " km"
+}
+
+func minText(v float64, l qml.Lang) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	if v < 0.5 {
+		return "< 1 min"
+	}
+	return l.Number(math.Round(v), 0) + " min"
+}
+
+// villagePage is the page of one village in one language.
+type villagePage struct {
+	Page
+	Name, Native, Country, Area, Population string
+	Facts                                   string // area · country
+	NativeLang                              string // the language of Native, when the exonym table says
+	NotInLatest                             bool
+	DataDate                                string
+	Worst                                   string
+	ReportHref                              string
+	Services                                []serviceRow
+	HasPT                                   bool
+	Trends                                  []trend
+	OneYear                                 bool
+	Changes                                 []changeView
+	Reports                                 []residentReport
+	HasReports                              bool
+	Sources                                 []sourceView
+	OSM                                     bool
+}
+
+// serviceRow is one side of one category in the table of nearest services.
+type serviceRow struct {
+	Category, Side           string
+	First                    bool // the category's first row (its name spans both)
+	Known                    bool
+	Service, Country         string
+	Straight, Road           string
+	Foot, Bike, Car, PT      string
+	RoadEst, CarEst, PTKnown bool
+	Missing                  string // why an unknown side is unknown
+	ReportHref               string
+}
+
+// missingText says why a side has no nearest service, from the
+// category's status in villages.csv (README "Statuses").
+func missingText(status string, home bool, l qml.Lang) string {
+	switch {
+	case status == "not_covered", home && status == "domestic_not_covered", !home && status == "abroad_not_covered":
+		return l.Lookup(texts, "not_covered")
+	case status == "no_service", home && status == "no_domestic_service":
+		return l.Lookup(texts, "no_service")
+	}
+	return l.Lookup(texts, "none_known")
+}
+
+type changeView struct {
+	Between, What, Name, Category, Country, Distance string
+	Opened                                           bool
+}
+
+type sourceView struct{ Name, Vintage, Licence, Attribution string }
+
+func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
+	row, ri := v.latest()
+	run := b.runs[ri]
+	name := placeName(v.Name, l)
+	p := villagePage{Page: b.page(l, name, v.Slug+".html"), Name: name, Country: countryName(v.Country, l),
+		Area: placeName(v.Area, l), Population: popText(row, l), NotInLatest: ri != len(b.runs)-1,
+		DataDate: b.labels[ri]}
+	if w, home := badness(row, run.Categories); home && !math.IsNaN(w) {
+		p.Worst = kmText(w, l) + " (" + l.Lookup(texts, "home") + ")"
+	} else {
+		p.Worst = kmText(w, l)
+	}
+	p.Facts = p.Country
+	if p.Area != "" {
+		p.Facts = p.Area + " · " + p.Country
+	}
+	if name != v.Name {
+		p.Native = v.Name
+		if e, ok := exonyms[v.Name]; ok {
+			for i, x := range []qml.Lang{qml.NL, qml.FR} {
+				if e[i] == v.Name && p.NativeLang == "" {
+					p.NativeLang = string(x)
+				}
+			}
+		}
+	}
+	p.ReportHref = b.form.href(string(l), v.Name, v.ID, "", "", "")
+	est := func(s string, e bool) string {
+		if e {
+			return "≈ " + s
+		}
+		return s
+	}
+	for _, c := range run.Categories {
+		sides := nearestOnSides(run, row, c)
+		for k, s := range sides {
+			r := serviceRow{Category: l.Category(c), First: k == 0, Known: s.Known, Missing: missingText(row[c+"_status"], s.Home, l)}
+			r.Side = l.Lookup(texts, "home")
+			if !s.Home {
+				r.Side = l.Lookup(texts, "abroad")
+			}
+			if s.Known {
+				r.Service, r.Country = s.Service, countryName(s.Country, l)
+				if r.Service == "" {
+					r.Service = l.Category(c)
+				}
+				r.Straight = kmText(s.StraightM, l)
+				r.Road = est(kmText(s.RoadM, l), s.RoadEstimated)
+				r.Foot, r.Bike = "≈ "+minText(s.FootMin, l), "≈ "+minText(s.BikeMin, l)
+				r.Car = est(minText(s.CarMin, l), !s.CarFromRun)
+				if s.PTFromRun {
+					r.PT, r.PTKnown = minText(s.PTMin, l), true
+					p.HasPT = true
+				}
+				r.ReportHref = b.form.href(string(l), v.Name, v.ID, s.Service, s.ServiceID, c)
+			}
+			p.Services = append(p.Services, r)
+		}
+	}
+	p.OneYear = len(b.runs) < 2
+	if !p.OneYear {
+		for _, c := range b.cats {
+			vals := make([]float64, len(b.runs))
+			known := 0
+			for i, r := range v.rows {
+				vals[i] = math.NaN()
+				if r != nil {
+					vals[i] = r.Float(c + "_nearest_m")
+				}
+				if !math.IsNaN(vals[i]) {
+					known++
+				}
+			}
+			if known == 0 {
+				continue
+			}
+			t := trend{Category: l.Category(c)}
+			t.Points, t.Dots, t.Summary = buildTrend(vals, b.labels, func(m float64) string { return kmText(m, l) })
+			p.Trends = append(p.Trends, t)
+		}
+	}
+	pt := orb.Point{v.Lon, v.Lat}
+	for _, ch := range changesNear(b.runs, b.labels, pt) {
+		what := l.Lookup(texts, "closed")
+		if ch.Opened {
+			what = l.Lookup(texts, "opened")
+		}
+		p.Changes = append(p.Changes, changeView{Between: ch.From + " – " + ch.To, What: what, Name: ch.Name, Opened: ch.Opened,
+			Category: l.Category(ch.Category), Country: countryName(ch.Country, l), Distance: kmText(ch.DistanceM, l)})
+	}
+	p.HasReports = len(run.Reports) > 0
+	for _, r := range reportsNear(run, pt) {
+		r.Kind = l.Lookup(texts, "k_"+r.Kind)
+		r.Status = l.Lookup(texts, r.Status)
+		r.Role = l.Lookup(texts, r.Role)
+		if r.Category != "" {
+			r.Category = l.Category(r.Category)
+		}
+		p.Reports = append(p.Reports, r)
+	}
+	tr := qml.Lang(l)
+	if len(run.Manifest.Data) == 0 {
+		for _, f := range run.Manifest.Inputs {
+			p.Sources = append(p.Sources, sourceView{Name: filepath.Base(f.Name) + " (" + l.Lookup(texts, "input_"+f.Kind) + ")"})
+		}
+	}
+	for _, d := range run.Manifest.Data {
+		p.Sources = append(p.Sources, sourceView{Name: translate(d.Name, tr), Vintage: translate(d.Vintage, tr),
+			Licence: translate(d.Licence, tr), Attribution: d.Attribution})
+		if strings.Contains(d.Attribution, "OpenStreetMap") || strings.HasPrefix(d.Licence, "ODbL") {
+			p.OSM = true
+		}
+	}
+	return p
+}
