@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -53,7 +52,7 @@ village_id, service, service_id, category, lang) or to a mailto: address
 
 func runSite(ctx context.Context, o *siteOptions, dirs []string, stdout, stderr io.Writer) error {
 	cfg := site.Config{FormURL: o.formURL, Title: o.title}
-	if _, err := site.Build(nil, cfg); errors.Is(err, site.ErrFormURL) {
+	if err := site.CheckFormURL(o.formURL); err != nil {
 		return usageError{fmt.Errorf("--form-url: %w", err)}
 	}
 	runs := make([]*site.Run, len(dirs))

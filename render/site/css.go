@@ -28,7 +28,7 @@ h1{font-size:1.6rem;margin:12px 0 4px}h2{font-size:1.2rem;margin:24px 0 6px;bord
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:4px 0;position:absolute;left:-9999px}
-th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:#f3f5f7}
 .n{text-align:right;white-space:nowrap}
 tr.first>*{border-top:2px solid var(--line)}

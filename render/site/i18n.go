@@ -24,7 +24,7 @@ var texts = map[string][3]string{
 	"kind":             {"Soort", "Type", "Kind"},
 	"side":             {"Kant", "Côté", "Side"},
 	"home":             {"eigen land", "dans le pays", "at home"},
-	"abroad":           {"over de grens", "de l'autre côté", "across the border"},
+	"abroad":           {"buitenland", "à l'étranger", "abroad"},
 	"straight":         {"In rechte lijn", "À vol d'oiseau", "Straight line"},
 	"road":             {"Over de weg", "Par la route", "By road"},
 	"foot":             {"Te voet", "À pied", "On foot"},

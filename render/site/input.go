@@ -66,6 +66,12 @@ func Load(dir string) (*Run, error) {
 			return nil, err
 		}
 	}
+	if err := checkRows(filepath.Join(dir, "villages.csv"), r.Villages, true); err != nil {
+		return nil, err
+	}
+	if err := checkRows(filepath.Join(dir, "services.csv"), r.Services, false); err != nil {
+		return nil, err
+	}
 	for i, s := range r.Services {
 		r.byService[s["id"]] = i
 	}
@@ -109,6 +115,36 @@ func readCSV(rep *reportdir.Report, name string) ([]Row, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// checkRows refuses what partons never writes, so that a report whose
+// file was changed and its checksum with it still cannot put a village
+// nowhere or twice: a row without finite lon/lat in range, and, for
+// villages, an empty or repeated id. Services without coordinates (none
+// are written) are refused alike.
+func checkRows(path string, rows []Row, villages bool) error {
+	seen := make(map[string]bool, len(rows))
+	for i, r := range rows {
+		bad := func(field, reason string) error {
+			return &datasets.RecordError{Source: path, Line: i + 2, Feature: -1, Field: field, Reason: reason}
+		}
+		for _, c := range []struct {
+			name string
+			max  float64
+		}{{"lon", 180}, {"lat", 90}} {
+			v := r.Float(c.name)
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > c.max {
+				return bad(c.name, fmt.Sprintf("%q is not a finite number in range (no valid lon/lat)", r[c.name]))
+			}
+		}
+		if villages {
+			if r["id"] == "" || seen[r["id"]] {
+				return bad("id", fmt.Sprintf("village id %q is empty or repeated", r["id"]))
+			}
+			seen[r["id"]] = true
+		}
+	}
+	return nil
 }
 
 func contains(l []string, s string) bool {

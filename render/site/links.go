@@ -11,6 +11,13 @@ import (
 // http(s) URL with a host nor a mailto: address.
 var ErrFormURL = errors.New("site: form URL must be an http:// or https:// address or a mailto: address")
 
+// CheckFormURL checks a "report a change" address as Build will (see
+// Config.FormURL), so that a command can refuse it before reading runs.
+func CheckFormURL(s string) error {
+	_, err := parseFormURL(s)
+	return err
+}
+
 // formLink builds "report a change" links from the configured form
 // address: an http(s) form gets the village and service as query
 // parameters (village, village_id, service, service_id, category, lang),

@@ -55,7 +55,7 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 	vs := collectVillages(runs)
 	newest := runs[len(runs)-1]
 	cats := categoriesOf(runs)
-	b := &builder{runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
+	b := &builder{facts: map[*village]*villageFacts{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
 	files := []File{{Name: "style.css", Data: []byte(css)}}
 	root, err := b.render("root", b.rootPage())
 	if err != nil {
@@ -103,6 +103,7 @@ func categoriesOf(runs []*Run) []string {
 }
 
 type builder struct {
+	facts    map[*village]*villageFacts
 	runs     []*Run
 	labels   []string
 	villages []*village
@@ -280,15 +281,15 @@ type villagePage struct {
 
 // serviceRow is one side of one category in the table of nearest services.
 type serviceRow struct {
-	Category, Side           string
-	First                    bool // the category's first row (its name spans both)
-	Known                    bool
-	Service, Country         string
-	Straight, Road           string
-	Foot, Bike, Car, PT      string
-	RoadEst, CarEst, PTKnown bool
-	Missing                  string // why an unknown side is unknown
-	ReportHref               string
+	Category, Side      string
+	First               bool // the category's first row (its name spans both)
+	Known               bool
+	Service, Country    string
+	Straight, Road      string
+	Foot, Bike, Car, PT string
+	PTKnown, Abroad     bool
+	Missing             string // why an unknown side is unknown
+	ReportHref          string
 }
 
 // missingText says why a side has no nearest service, from the
@@ -343,13 +344,13 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 		}
 		return s
 	}
-	for _, c := range run.Categories {
-		sides := nearestOnSides(run, row, c)
-		for k, s := range sides {
+	f := b.factsOf(v)
+	for ci, c := range run.Categories {
+		for k, s := range f.sides[ci] {
 			r := serviceRow{Category: l.Category(c), First: k == 0, Known: s.Known, Missing: missingText(row[c+"_status"], s.Home, l)}
 			r.Side = l.Lookup(texts, "home")
 			if !s.Home {
-				r.Side = l.Lookup(texts, "abroad")
+				r.Side, r.Abroad = l.Lookup(texts, "abroad"), true
 			}
 			if s.Known {
 				r.Service, r.Country = s.Service, countryName(s.Country, l)
@@ -391,8 +392,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			p.Trends = append(p.Trends, t)
 		}
 	}
-	pt := orb.Point{v.Lon, v.Lat}
-	for _, ch := range changesNear(b.runs, b.labels, pt) {
+	for _, ch := range f.changes {
 		what := l.Lookup(texts, "closed")
 		if ch.Opened {
 			what = l.Lookup(texts, "opened")
@@ -401,7 +401,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			Category: l.Category(ch.Category), Country: countryName(ch.Country, l), Distance: kmText(ch.DistanceM, l)})
 	}
 	p.HasReports = len(run.Reports) > 0
-	for _, r := range reportsNear(run, pt) {
+	for _, r := range f.reports {
 		r.Kind = l.Lookup(texts, "k_"+r.Kind)
 		r.Status = l.Lookup(texts, r.Status)
 		r.Role = l.Lookup(texts, r.Role)
@@ -424,4 +424,27 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 		}
 	}
 	return p
+}
+
+// villageFacts are what a village's pages show in every language,
+// computed once.
+type villageFacts struct {
+	sides   [][2]side // per category of the village's newest run
+	changes []change
+	reports []residentReport
+}
+
+func (b *builder) factsOf(v *village) *villageFacts {
+	if f, ok := b.facts[v]; ok {
+		return f
+	}
+	row, ri := v.latest()
+	run := b.runs[ri]
+	pt := orb.Point{v.Lon, v.Lat}
+	f := &villageFacts{changes: changesNear(b.runs, b.labels, pt), reports: reportsNear(run, pt)}
+	for _, c := range run.Categories {
+		f.sides = append(f.sides, nearestOnSides(run, row, c))
+	}
+	b.facts[v] = f
+	return f
 }

@@ -148,7 +148,7 @@ const pageTemplates = `
 {{- $pt := .HasPT}}{{$form := .ReportHref}}{{$l := .L}}
 {{- range .Services}}
 <tr{{if .First}} class="first"{{end}}>{{if .First}}<th scope="rowgroup" rowspan="2">{{.Category}}</th>{{end}}<td class="side">{{.Side}}</td>
-{{- if .Known}}<td>{{.Service}} <span class="cc">({{.Country}})</span></td><td class="n">{{.Straight}}</td><td class="n">{{.Road}}</td><td class="n">{{.Foot}}</td><td class="n">{{.Bike}}</td><td class="n">{{.Car}}</td>{{if $pt}}<td class="n">{{if .PTKnown}}{{.PT}}{{else}}–{{end}}</td>{{end}}{{if $form}}<td class="noprint"><a href="{{.ReportHref}}" rel="nofollow">{{t $l "report_service"}}<span class="sr"> {{.Service}}</span></a></td>{{end}}
+{{- if .Known}}<td>{{.Service}}{{if .Abroad}} <span class="cc">({{.Country}})</span>{{end}}</td><td class="n">{{.Straight}}</td><td class="n">{{.Road}}</td><td class="n">{{.Foot}}</td><td class="n">{{.Bike}}</td><td class="n">{{.Car}}</td>{{if $pt}}<td class="n">{{if .PTKnown}}{{.PT}}{{else}}–{{end}}</td>{{end}}{{if $form}}<td class="noprint"><a href="{{.ReportHref}}" rel="nofollow">{{t $l "report_service"}}<span class="sr"> {{.Service}}</span></a></td>{{end}}
 {{- else}}<td colspan="{{if $pt}}7{{else}}6{{end}}" class="none">{{.Missing}}</td>{{if $form}}<td class="noprint"></td>{{end}}{{end}}</tr>
 {{- end}}
 </tbody>

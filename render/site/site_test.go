@@ -1,0 +1,199 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/partons/partons/render/qml"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var fixtureRuns = []string{"testdata/runs/2024", "testdata/runs/2026"}
+
+const westhoekRun = "../../testdata/golden/westhoek"
+
+// TestSiteStructure: every village of every run has a page in each
+// language, every internal link resolves (files and fragments), the only
+// external links are the configured form and OpenStreetMap's copyright
+// page, there is no script at all, and each page says its language.
+func TestSiteStructure(t *testing.T) {
+	cases := []struct {
+		name string
+		dirs []string
+		form string
+	}{
+		{"two years", fixtureRuns, "https://forms.example.org/report?src=site"},
+		{"westhoek", []string{westhoekRun}, "mailto:observatoire@example.org"},
+		{"no form", []string{fixtureRuns[1]}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			runs := load(t, tc.dirs...)
+			files := build(t, runs, Config{FormURL: tc.form})
+			ids := map[string]bool{}
+			for _, r := range runs {
+				for _, v := range r.Villages {
+					ids[v["id"]] = true
+				}
+			}
+			for _, l := range qml.Langs {
+				pages := 0
+				for name := range files {
+					if strings.HasPrefix(name, string(l)+"/") && name != string(l)+"/index.html" && name != string(l)+"/by-name.html" {
+						pages++
+					}
+				}
+				if pages != len(ids) {
+					t.Errorf("%s: %d village pages for %d villages", l, pages, len(ids))
+				}
+				// Every village is linked from the index, once.
+				idx := string(files[string(l)+"/index.html"])
+				if n := strings.Count(idx, `<tr><th scope="row"><a href=`); n != len(ids) {
+					t.Errorf("%s/index.html lists %d villages, want %d", l, n, len(ids))
+				}
+			}
+			checkLinks(t, files, func(href string) bool {
+				return (tc.form != "" && strings.HasPrefix(href, tc.form[:strings.IndexAny(tc.form+"?", "?")])) || href == osmCopyright
+			})
+			langRE := regexp.MustCompile(`<html lang="(nl|fr|en)">`)
+			for name, data := range files {
+				if bytes.Contains(bytes.ToLower(data), []byte("<script")) {
+					t.Errorf("%s holds a script", name)
+				}
+				if bytes.Contains(data, []byte("url(")) || bytes.Contains(data, []byte("@import")) {
+					t.Errorf("%s loads something by CSS", name)
+				}
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				m := langRE.FindSubmatch(data)
+				if m == nil {
+					t.Errorf("%s: no <html lang>", name)
+				} else if dir := strings.SplitN(name, "/", 2)[0]; dir != name && string(m[1]) != dir {
+					t.Errorf("%s: lang %s", name, m[1])
+				}
+				for _, landmark := range []string{"<main id=\"main\"", "<h1>"} {
+					if !bytes.Contains(data, []byte(landmark)) {
+						t.Errorf("%s lacks %s", name, landmark)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestLanguageSwitch: a village page links to the same village's page
+// in the other two languages, each marked with its language, and shows
+// the place names of its language.
+func TestLanguageSwitch(t *testing.T) {
+	files := build(t, load(t, fixtureRuns...), Config{})
+	for _, tc := range []struct{ lang, page, h1 string }{
+		{"fr", "ieper.html", "Ypres"}, {"en", "ieper.html", "Ypres"}, {"nl", "ieper.html", "Ieper"},
+		{"nl", "dunkerque.html", "Duinkerke"}, {"en", "dunkerque.html", "Dunkirk"}, {"fr", "dunkerque.html", "Dunkerque"},
+		{"nl", "bailleul.html", "Belle"},
+	} {
+		body := string(files[tc.lang+"/"+tc.page])
+		if !strings.Contains(body, "<h1>"+tc.h1) {
+			t.Errorf("%s/%s: h1 is not %s", tc.lang, tc.page, tc.h1)
+		}
+		for _, other := range qml.Langs {
+			link := `href="../` + string(other) + "/" + tc.page + `" hreflang="` + string(other) + `" lang="` + string(other) + `"`
+			if !strings.Contains(body, link) {
+				t.Errorf("%s/%s: no link to its %s page", tc.lang, tc.page, other)
+			}
+		}
+		if !strings.Contains(body, `hreflang="`+tc.lang+`" lang="`+tc.lang+`" aria-current="page"`) {
+			t.Errorf("%s/%s: its own language is not marked current", tc.lang, tc.page)
+		}
+	}
+}
+
+// TestNamesEscaped: names from the data are text, never markup or links.
+func TestNamesEscaped(t *testing.T) {
+	files := build(t, load(t, fixtureRuns...), Config{FormURL: "https://forms.example.org/r"})
+	for name, data := range files {
+		s := string(data)
+		for _, bad := range []string{"<b>Zillebeke", "<i>Malo", `href="javascript:`} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s holds %q unescaped", name, bad)
+			}
+		}
+	}
+	page := string(files["en/b-zillebeke-b-co.html"])
+	if !strings.Contains(page, "<h1>&lt;b&gt;Zillebeke&lt;/b&gt; &amp; &#34;co&#34;") {
+		t.Errorf("hostile name not shown as text:\n%s", page[:min(len(page), 1500)])
+	}
+	if !strings.Contains(string(files["en/javascript-alert-1.html"]), "<h1>javascript:alert(1)") {
+		t.Error("a name that looks like a URL is not shown as text")
+	}
+}
+
+// TestDeterministic: the same runs give the same bytes, in whatever order
+// they are given (they are sorted by year).
+func TestDeterministic(t *testing.T) {
+	a := build(t, load(t, fixtureRuns...), Config{FormURL: "mailto:a@example.org"})
+	b := build(t, load(t, fixtureRuns[1], fixtureRuns[0]), Config{FormURL: "mailto:a@example.org"})
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestTwoYears: the page of a village shows the service that closed
+// (the pharmacy p1, 0.1 km from Ieper) and the one that opened (the
+// bakery b3 near the second Ieper), oldest year first, and the trend of
+// the distance to the nearest pharmacy.
+func TestTwoYears(t *testing.T) {
+	files := build(t, load(t, fixtureRuns...), Config{})
+	ieper := string(files["en/ieper.html"])
+	for _, want := range []string{
+		`<td>2024 – 2026</td><td class="down">closed</td><td>Apotheek Centrum</td><td>pharmacy</td><td>Belgium</td><td class="n">0.1 km</td>`,
+		`pharmacy</span> <svg`, `2024: 0.1 km → 2026: 7.6 km`,
+	} {
+		if !strings.Contains(ieper, want) {
+			t.Errorf("en/ieper.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(files["fr/ieper-2.html"]), `<td class="up">ouvert</td><td>Bakkerij Nieuw</td>`) {
+		t.Error("fr/ieper-2.html does not show the bakery that opened")
+	}
+	one := build(t, load(t, fixtureRuns[1]), Config{})
+	if !strings.Contains(string(one["en/ieper.html"]), "There is only one year of data") {
+		t.Error("a single run does not say there is nothing to compare")
+	}
+}
+
+// TestGolden compares a few pages of the two-year site with golden files
+// (-update rewrites them).
+func TestGolden(t *testing.T) {
+	files := build(t, load(t, fixtureRuns...), Config{FormURL: "https://forms.example.org/report?src=site"})
+	for _, name := range []string{"index.html", "style.css", "en/index.html", "fr/ieper.html", "nl/dunkerque.html"} {
+		golden := filepath.Join("testdata", "golden", filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, files[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(files[name], want) {
+			t.Errorf("%s differs from %s (go test ./render/site -run Golden -update)", name, golden)
+		}
+	}
+}

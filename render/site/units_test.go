@@ -1,0 +1,196 @@
+package site
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/render/qml"
+)
+
+func TestFormURL(t *testing.T) {
+	bad := []string{"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "file:///etc/passwd",
+		"vbscript:x", "https:///nohost", "//forms.example.org/r", "forms.example.org/r", "mailto:", "mailto:nobody",
+		"https://user:pw@forms.example.org/", "https://forms.example.org/\nx", "ftp://example.org/"}
+	for _, s := range bad {
+		if err := CheckFormURL(s); !errors.Is(err, ErrFormURL) {
+			t.Errorf("CheckFormURL(%q) = %v, want ErrFormURL", s, err)
+		}
+	}
+	cases := []struct{ form, want string }{
+		// Query parameters sorted by name, values URL-encoded; the
+		// form's own parameters are kept.
+		{"https://forms.example.org/report?src=site",
+			"https://forms.example.org/report?category=post&lang=fr&service=La+Poste+%26+Co&service_id=s%231&src=site&village=Saint-%C3%89loi%3F&village_id=v%2F1"},
+		{"mailto:obs@example.org",
+			"mailto:obs@example.org?subject=partons%3A%20Saint-%C3%89loi%3F%20%E2%80%93%20La%20Poste%20%26%20Co&body=village%3A%20Saint-%C3%89loi%3F%20%28v%2F1%29%0Aservice%3A%20La%20Poste%20%26%20Co%20%28s%231%29%2C%20post%0A%0A"},
+		{"", ""},
+	}
+	for _, tc := range cases {
+		f, err := parseFormURL(tc.form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.href("fr", "Saint-Éloi?", "v/1", "La Poste & Co", "s#1", "post"); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.form, got, tc.want)
+		}
+	}
+}
+
+func TestSlugs(t *testing.T) {
+	ids := []string{"b", "a", "c", "d", "e", "f", "g"}
+	names := []string{"Ieper", "Ieper", "Saint-Éloi", "", "../../etc/passwd", "Index", "Œuvre  d'Ypres"}
+	areas := []string{"Ieper", "Zonnebeke", "", "", "", "", ""}
+	got := slugs(ids, names, areas)
+	want := []string{"ieper", "ieper-zonnebeke", "saint-eloi", "village", "etc-passwd", "index-2", "oeuvre-d-ypres"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("slug of %q (%s) = %q, want %q", names[i], ids[i], got[i], want[i])
+		}
+	}
+	// Three villages of one name in no area: numbered in the order of ids.
+	got = slugs([]string{"z", "x", "y"}, []string{"Hoek", "Hoek", "Hoek"}, []string{"", "", ""})
+	if strings.Join(got, " ") != "hoek-3 hoek hoek-2" {
+		t.Errorf("collisions = %v", got)
+	}
+	if s := slug(strings.Repeat("abcdefghij", 10)); len(s) > 61 {
+		t.Errorf("slug of 100 letters is %d bytes", len(s))
+	}
+}
+
+func TestPlaceNames(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lang qml.Lang
+		want string
+	}{
+		{"Ieper", qml.FR, "Ypres"}, {"Ieper", qml.NL, "Ieper"}, {"Ieper", qml.EN, "Ypres"},
+		{"Dunkerque", qml.NL, "Duinkerke"}, {"Dunkerque", qml.EN, "Dunkirk"}, {"Bailleul", qml.NL, "Belle"},
+		{"Hondschoote", qml.NL, "Hondschote"}, {"Poperinge", qml.FR, "Poperinghe"}, {"Steenvoorde", qml.NL, "Steenvoorde"},
+		{"Heuvelland", qml.FR, "Heuvelland"}, {"Zwarte Leen", qml.FR, "Zwarte Leen"},
+	} {
+		if got := placeName(tc.name, tc.lang); got != tc.want {
+			t.Errorf("placeName(%s, %s) = %s, want %s", tc.name, tc.lang, got, tc.want)
+		}
+	}
+	// Every entry names the place as the data writes it in one of its
+	// languages (else it could never match).
+	for k, v := range exonyms {
+		if k != v[0] && k != v[1] && k != "Comines (Nord)" {
+			t.Errorf("exonyms[%q] = %v: the key is in neither nl nor fr", k, v)
+		}
+	}
+}
+
+// TestNearestOnSides: sides come from the run's columns; the service on
+// each side is the nearest of the category there; times are routed ones
+// when the run has them (car by road, public transport), else estimated
+// from the road length at the documented speeds. Hand-computed: 6 km at
+// 4.8 km/h is 75 min, at 15 km/h 24 min, at 45 km/h 8 min.
+func TestNearestOnSides(t *testing.T) {
+	r := &Run{Manifest: &reportdir.Manifest{Roads: &reportdir.RoadInfo{Source: "osm", Profile: "car"}}, byService: map[string]int{}}
+	r.Services = []Row{
+		{"id": "home-far", "name": "Far", "category": "gp", "country": "BE", "lon": "2.95", "lat": "50.85"},
+		{"id": "home-near", "name": "Near", "category": "gp", "country": "BE", "lon": "2.90", "lat": "50.85"},
+		{"id": "abroad", "name": "Cabinet", "category": "gp", "country": "FR", "lon": "2.80", "lat": "50.75"},
+		{"id": "other", "name": "Bakery", "category": "bakery", "country": "BE", "lon": "2.8851", "lat": "50.85"},
+	}
+	for i, s := range r.Services {
+		r.byService[s["id"]] = i
+	}
+	row := Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1050.0", "gp_abroad_m": "15000.0",
+		"gp_road_domestic_m": "6000.0", "gp_road_abroad_m": "20000.0", "gp_road_m": "6000.0", "gp_road_min": "9.5",
+		"gp_road_id": "home-near", "gp_road_country": "BE", "gp_transit_min": "31", "gp_transit_id": "abroad"}
+	s := nearestOnSides(r, row, "gp")
+	home, abroad := s[0], s[1]
+	if home.ServiceID != "home-near" || home.Service != "Near" || home.StraightM != 1050 || home.RoadM != 6000 || home.RoadEstimated {
+		t.Errorf("home side %+v", home)
+	}
+	if home.FootMin != 75 || home.BikeMin != 24 || home.CarMin != 9.5 || !home.CarFromRun || home.PTFromRun {
+		t.Errorf("home times %+v", home)
+	}
+	if abroad.ServiceID != "abroad" || abroad.Country != "FR" || abroad.CarFromRun || math.Abs(abroad.CarMin-80.0/3) > 1e-9 ||
+		!abroad.PTFromRun || abroad.PTMin != 31 {
+		t.Errorf("abroad side %+v", abroad)
+	}
+	// Without a road network: road = straight × the detour factor.
+	r.Manifest.Roads = &reportdir.RoadInfo{Source: "estimate", DetourFactor: 1.25}
+	s = nearestOnSides(r, Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1000.0"}, "gp")
+	if !s[0].RoadEstimated || s[0].RoadM != 1250 || s[0].CarFromRun || s[1].Known {
+		t.Errorf("estimated side %+v / %+v", s[0], s[1])
+	}
+}
+
+// TestReportsNear: residents' reports about services within 5 km are
+// listed newest first, with only http(s) evidence links kept.
+func TestReportsNear(t *testing.T) {
+	r := &Run{byService: map[string]int{"s1": 0, "s2": 1}, Services: []Row{
+		{"id": "s1", "name": "Bakker", "category": "bakery", "lon": "2.886", "lat": "50.851"},
+		{"id": "s2", "name": "Far away", "category": "bakery", "lon": "3.5", "lat": "50.851"},
+	}, Reports: []Row{
+		{"id": "r1", "kind": "closed", "service_id": "s1", "observed_on": "2026-03-01", "status": "confirmed", "reporter_role": "resident", "evidence_url": "javascript:alert(1)"},
+		{"id": "r2", "kind": "hours_changed", "service_id": "s1", "observed_on": "2026-04-01", "status": "proposed", "reporter_role": "municipality", "evidence_url": "https://example.org/photo"},
+		{"id": "r3", "kind": "closed", "service_id": "s2", "observed_on": "2026-05-01", "status": "proposed"},
+		{"id": "r4", "kind": "missing", "category": "post", "lon": "2.89", "lat": "50.85", "observed_on": "2026-01-10", "status": "rejected"},
+	}}
+	got := reportsNear(r, [2]float64{2.885, 50.851})
+	if len(got) != 3 || got[0].ID != "r2" || got[1].ID != "r1" || got[2].ID != "r4" {
+		t.Fatalf("reports %+v", got)
+	}
+	if got[0].Evidence != "https://example.org/photo" || got[1].Evidence != "" || got[1].Service != "Bakker" || got[2].Category != "post" {
+		t.Errorf("reports %+v", got)
+	}
+}
+
+// TestLoadRefuses: a changed file of a run is refused naming it, as is a
+// villages.csv that partons would never write.
+func TestLoadRefuses(t *testing.T) {
+	copyRun := func(t *testing.T) string {
+		t.Helper()
+		dir := filepath.Join(t.TempDir(), "2026")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"manifest.json", "villages.csv", "services.csv"} {
+			b, err := os.ReadFile(filepath.Join(fixtureRuns[1], f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	dir := copyRun(t)
+	p := filepath.Join(dir, "villages.csv")
+	b, _ := os.ReadFile(p)
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), "Ieper", "Iepre", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(dir); err == nil || !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), p) {
+		t.Errorf("edited villages.csv: %v", err)
+	}
+	// Rows partons never writes, checked on rows directly.
+	for _, tc := range []struct {
+		rows []Row
+		want string
+	}{
+		{[]Row{{"id": "a", "lon": "NaN", "lat": "50"}}, `"NaN" is not a finite number`},
+		{[]Row{{"id": "a", "lon": "2", "lat": "95"}}, "lat"},
+		{[]Row{{"id": "a", "lon": "2", "lat": "50"}, {"id": "a", "lon": "2", "lat": "50"}}, `village id "a" is empty or repeated`},
+	} {
+		err := checkRows("v.csv", tc.rows, true)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, datasets.ErrInvalid) {
+			t.Errorf("%v: %v, want %q", tc.rows, err, tc.want)
+		}
+	}
+	if math.IsNaN(Row{"x": "1.5"}.Float("x")) || !math.IsNaN(Row{}.Float("x")) {
+		t.Error("Row.Float")
+	}
+}
