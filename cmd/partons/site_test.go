@@ -17,7 +17,7 @@ func TestSiteCommand(t *testing.T) {
 	runs := []string{"../../render/site/testdata/runs/2026", "../../render/site/testdata/runs/2024"}
 	for i := 0; i < 2; i++ { // the second time over the first site
 		code, stdout, stderr := runCLI(t, append([]string{"site", "--form-url", "mailto:obs@example.org", "--out", out}, runs...)...)
-		if code != exitOK || !strings.Contains(stdout, "site of 2 run(s), 26 files") {
+		if code != exitOK || !strings.Contains(stdout, "site of 2 run(s), 29 files") {
 			t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 		}
 	}
@@ -32,7 +32,7 @@ func TestSiteCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Command != "site" || len(m.Outputs) != 27 || m.Outputs[0].SHA256 == "" || len(m.Runs) != 2 {
+	if m.Command != "site" || len(m.Outputs) != 30 || m.Outputs[0].SHA256 == "" || len(m.Runs) != 2 {
 		t.Errorf("manifest: %+v", m)
 	}
 	if _, err := os.Stat(filepath.Join(out, "fr", "ieper.html")); err != nil {

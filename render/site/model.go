@@ -225,38 +225,47 @@ func changesNear(runs []*Run, labels []string, p orb.Point) []change {
 	return out
 }
 
-// residentReport is one row of a run's contributions.csv shown on a
-// village page.
+// residentReport is one row of a run's contributions.csv, placed: at
+// the location the report gives, else at its service (looked up in the
+// run, then in the other runs, newest first: a closed service is no
+// longer in its own run's services.csv).
 type residentReport struct {
-	ID, Kind, Status, Role, Date, Note string
-	Service, ServiceID, Category       string
-	Evidence                           string // an http(s) link, else ""
+	ID, Kind, Status, Outcome, Role, Date, Note string
+	Service, ServiceID, Category                string
+	Evidence                                    string // an http(s) link, else ""
+	Pos                                         orb.Point
+	Located                                     bool
 }
 
-// reportsNear lists the newest run's residents' reports about services
-// within nearbyM of p (or placed there, for a missing service), by date
-// then id.
-func reportsNear(r *Run, p orb.Point) []residentReport {
+// placeReports reads the residents' reports of runs[i], newest first by
+// observation date, then id.
+func placeReports(runs []*Run, i int) []residentReport {
 	var out []residentReport
-	for _, c := range r.Reports {
-		pos := orb.Point{c.Float("lon"), c.Float("lat")}
-		name, cat := "", c["category"]
-		if s, ok := r.service(c["service_id"]); ok {
-			pos = orb.Point{s.Float("lon"), s.Float("lat")}
-			name = s["name"]
-			if cat == "" {
-				cat = s["category"]
+	for _, c := range runs[i].Reports {
+		rep := residentReport{ID: c["id"], Kind: c["kind"], Status: c["status"], Outcome: c["outcome"], Role: c["reporter_role"],
+			Date: c["observed_on"], Note: c["note"], Service: c["name"], ServiceID: c["service_id"], Category: c["category"]}
+		if httpURL(c["evidence_url"]) {
+			rep.Evidence = c["evidence_url"]
+		}
+		if p := (orb.Point{c.Float("lon"), c.Float("lat")}); !math.IsNaN(p[0]) && !math.IsNaN(p[1]) {
+			rep.Pos, rep.Located = p, true
+		}
+		for k := i; k > i-len(runs) && rep.ServiceID != ""; k-- {
+			r := runs[(k+len(runs))%len(runs)] // this run, older ones, then newer ones
+			if s, ok := r.service(rep.ServiceID); ok {
+				if !rep.Located {
+					rep.Pos, rep.Located = orb.Point{s.Float("lon"), s.Float("lat")}, true
+				}
+				if rep.Service == "" {
+					rep.Service = s["name"]
+				}
+				if rep.Category == "" {
+					rep.Category = s["category"]
+				}
+				break
 			}
 		}
-		if math.IsNaN(pos[0]) || math.IsNaN(pos[1]) || !(geodesic.Distance(p, pos) <= nearbyM) {
-			continue
-		}
-		ev := c["evidence_url"]
-		if !httpURL(ev) {
-			ev = ""
-		}
-		out = append(out, residentReport{ID: c["id"], Kind: c["kind"], Status: c["status"], Role: c["reporter_role"],
-			Date: c["observed_on"], Note: c["note"], Service: name, ServiceID: c["service_id"], Category: cat, Evidence: ev})
+		out = append(out, rep)
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].Date != out[b].Date {
@@ -264,6 +273,17 @@ func reportsNear(r *Run, p orb.Point) []residentReport {
 		}
 		return out[a].ID < out[b].ID
 	})
+	return out
+}
+
+// reportsNear keeps the located reports within nearbyM of p.
+func reportsNear(reps []residentReport, p orb.Point) []residentReport {
+	var out []residentReport
+	for _, r := range reps {
+		if r.Located && geodesic.Distance(p, r.Pos) <= nearbyM {
+			out = append(out, r)
+		}
+	}
 	return out
 }
 

@@ -159,7 +159,7 @@ func slugs(ids, names, areas []string) []string {
 		order[i] = i
 	}
 	sortBy(order, func(i int) string { return ids[i] })
-	taken := map[string]bool{"index": true, "by-name": true, "map": true, "about": true}
+	taken := map[string]bool{"index": true, "by-name": true, "reports": true, "map": true, "about": true}
 	count := map[string]int{}
 	for _, i := range order {
 		count[slug(names[i])]++

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/qml"
 )
 
@@ -55,7 +56,7 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 	vs := collectVillages(runs)
 	newest := runs[len(runs)-1]
 	cats := categoriesOf(runs)
-	b := &builder{facts: map[*village]*villageFacts{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
+	b := &builder{facts: map[*village]*villageFacts{}, reports: map[int][]residentReport{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
 	files := []File{{Name: "style.css", Data: []byte(css)}}
 	root, err := b.render("root", b.rootPage())
 	if err != nil {
@@ -73,6 +74,13 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 				return nil, err
 			}
 			files = append(files, File{Name: name, Data: data})
+		}
+		if len(newest.Reports) > 0 {
+			data, err := b.render("reports", b.reportsPage(l))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: string(l) + "/reports.html", Data: data})
 		}
 		for _, v := range vs {
 			data, err := b.render("village", b.villagePage(l, v))
@@ -104,6 +112,7 @@ func categoriesOf(runs []*Run) []string {
 
 type builder struct {
 	facts    map[*village]*villageFacts
+	reports  map[int][]residentReport // placed reports per run
 	runs     []*Run
 	labels   []string
 	villages []*village
@@ -179,9 +188,10 @@ type indexRow struct {
 
 type indexPage struct {
 	Page
-	ByName bool
-	Map    regionMap
-	Rows   []indexRow
+	ByName     bool
+	HasReports bool
+	Map        regionMap
+	Rows       []indexRow
 }
 
 func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
@@ -190,7 +200,7 @@ func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 	if byName {
 		file, title = "by-name.html", l.Lookup(texts, "index_name")
 	}
-	p := indexPage{Page: b.page(l, title, file), ByName: byName}
+	p := indexPage{Page: b.page(l, title, file), ByName: byName, HasReports: len(b.newest.Reports) > 0}
 	worst := make(map[*village]float64, len(b.villages))
 	home := make(map[*village]bool, len(b.villages))
 	for _, v := range b.villages {
@@ -273,7 +283,8 @@ type villagePage struct {
 	Trends                                  []trend
 	OneYear                                 bool
 	Changes                                 []changeView
-	Reports                                 []residentReport
+	Reports                                 []reportRow
+	ListAll                                 bool // false: the reports are those near the village
 	HasReports                              bool
 	Sources                                 []sourceView
 	OSM                                     bool
@@ -401,15 +412,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			Category: l.Category(ch.Category), Country: countryName(ch.Country, l), Distance: kmText(ch.DistanceM, l)})
 	}
 	p.HasReports = len(run.Reports) > 0
-	for _, r := range f.reports {
-		r.Kind = l.Lookup(texts, "k_"+r.Kind)
-		r.Status = l.Lookup(texts, r.Status)
-		r.Role = l.Lookup(texts, r.Role)
-		if r.Category != "" {
-			r.Category = l.Category(r.Category)
-		}
-		p.Reports = append(p.Reports, r)
-	}
+	p.Reports = b.reportRows(l, f.reports, false)
 	tr := qml.Lang(l)
 	if len(run.Manifest.Data) == 0 {
 		for _, f := range run.Manifest.Inputs {
@@ -441,10 +444,61 @@ func (b *builder) factsOf(v *village) *villageFacts {
 	row, ri := v.latest()
 	run := b.runs[ri]
 	pt := orb.Point{v.Lon, v.Lat}
-	f := &villageFacts{changes: changesNear(b.runs, b.labels, pt), reports: reportsNear(run, pt)}
+	f := &villageFacts{changes: changesNear(b.runs, b.labels, pt), reports: reportsNear(b.reportsOf(ri), pt)}
 	for _, c := range run.Categories {
 		f.sides = append(f.sides, nearestOnSides(run, row, c))
 	}
 	b.facts[v] = f
 	return f
+}
+
+func (b *builder) reportsOf(run int) []residentReport {
+	if r, ok := b.reports[run]; ok {
+		return r
+	}
+	r := placeReports(b.runs, run)
+	b.reports[run] = r
+	return r
+}
+
+// reportRow is a resident's report as a page shows it.
+type reportRow struct {
+	residentReport
+	Village, VillageHref string // the nearest village within 5 km, for the list of all reports
+}
+
+func (b *builder) reportRows(l qml.Lang, reps []residentReport, withVillage bool) []reportRow {
+	out := make([]reportRow, 0, len(reps))
+	for _, r := range reps {
+		row := reportRow{residentReport: r}
+		row.Kind = l.Lookup(texts, "k_"+r.Kind)
+		row.Status = l.Lookup(texts, r.Status)
+		row.Outcome = l.Lookup(texts, "o_"+r.Outcome)
+		row.Role = l.Lookup(texts, r.Role)
+		if r.Category != "" {
+			row.Category = l.Category(r.Category)
+		}
+		if withVillage && r.Located {
+			best := math.Inf(1)
+			for _, v := range b.villages {
+				if d := geodesic.Distance(r.Pos, orb.Point{v.Lon, v.Lat}); d <= nearbyM && (d < best || (d == best && v.ID < row.VillageHref)) {
+					best, row.Village, row.VillageHref = d, placeName(v.Name, l), v.Slug+".html"
+				}
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// reportsPage lists every residents' report of the newest run.
+type reportsPage struct {
+	Page
+	Reports []reportRow
+	ListAll bool
+}
+
+func (b *builder) reportsPage(l qml.Lang) reportsPage {
+	return reportsPage{Page: b.page(l, l.Lookup(texts, "all_reports"), "reports.html"),
+		Reports: b.reportRows(l, b.reportsOf(len(b.runs)-1), true), ListAll: true}
 }

@@ -45,7 +45,8 @@ func TestSiteStructure(t *testing.T) {
 			for _, l := range qml.Langs {
 				pages := 0
 				for name := range files {
-					if strings.HasPrefix(name, string(l)+"/") && name != string(l)+"/index.html" && name != string(l)+"/by-name.html" {
+					if strings.HasPrefix(name, string(l)+"/") && name != string(l)+"/index.html" && name != string(l)+"/by-name.html" &&
+						name != string(l)+"/reports.html" {
 						pages++
 					}
 				}
@@ -58,8 +59,27 @@ func TestSiteStructure(t *testing.T) {
 					t.Errorf("%s/index.html lists %d villages, want %d", l, n, len(ids))
 				}
 			}
+			// Every resident's report of the newest run is listed, and its
+			// evidence link is the only other outside link allowed.
+			evidence := map[string]bool{}
+			newest := runs[0]
+			for _, r := range runs {
+				if r.Dir > newest.Dir {
+					newest = r
+				}
+			}
+			for _, rep := range newest.Reports {
+				evidence[rep["evidence_url"]] = true
+			}
+			for _, l := range qml.Langs {
+				all := string(files[string(l)+"/reports.html"])
+				if n := strings.Count(all, `<tr><td class="side">`); n != len(newest.Reports) {
+					t.Errorf("%s/reports.html lists %d reports, want %d", l, n, len(newest.Reports))
+				}
+			}
 			checkLinks(t, files, func(href string) bool {
-				return (tc.form != "" && strings.HasPrefix(href, tc.form[:strings.IndexAny(tc.form+"?", "?")])) || href == osmCopyright
+				return (tc.form != "" && strings.HasPrefix(href, tc.form[:strings.IndexAny(tc.form+"?", "?")])) || href == osmCopyright ||
+					(evidence[href] && httpURL(href))
 			})
 			langRE := regexp.MustCompile(`<html lang="(nl|fr|en)">`)
 			for name, data := range files {

@@ -94,6 +94,32 @@ const pageTemplates = `
 </ul>
 {{end}}
 
+{{- define "reportrows" -}}
+{{- $l := .L}}
+<thead><tr><th scope="col">{{t .L "date"}}</th><th scope="col">{{t .L "kind"}}</th><th scope="col">{{t .L "service"}}</th>{{if .ListAll}}<th scope="col">{{t .L "village"}}</th>{{end}}<th scope="col">{{t .L "status"}}</th><th scope="col">{{t .L "outcome"}}</th><th scope="col">{{t .L "reporter"}}</th><th scope="col">{{t .L "note"}}</th></tr></thead>
+<tbody>
+{{- range .Reports}}
+<tr><td class="side">{{.Date}}</td><td>{{.Kind}}</td><td>{{if .Service}}{{.Service}}{{else}}{{.Category}}{{end}}</td>{{if $.ListAll}}<td>{{if .VillageHref}}<a href="{{.VillageHref}}">{{.Village}}</a>{{else}}–{{end}}</td>{{end}}<td>{{.Status}}</td><td>{{.Outcome}}</td><td>{{.Role}}</td><td>{{.Note}}{{if .Evidence}} <a href="{{.Evidence}}" rel="nofollow noopener">{{t $l "evidence"}}</a>{{end}}</td></tr>
+{{- end}}
+</tbody>
+{{end}}
+
+{{- define "reports" -}}
+{{template "head" .Page}}
+<main id="main">
+<p class="crumbs"><a href="index.html">{{t .L "back"}}</a></p>
+<h1>{{.Title}}</h1>
+<p class="note">{{t .L "reports_note"}}</p>
+<div class="scroll" role="region" aria-labelledby="rep-all" tabindex="0">
+<table>
+<caption id="rep-all">{{.Title}}</caption>
+{{template "reportrows" .}}
+</table>
+</div>
+</main>
+{{template "foot" .Page}}
+{{end}}
+
 {{- define "index" -}}
 {{template "head" .Page}}
 <main id="main">
@@ -111,6 +137,7 @@ const pageTemplates = `
 </section>
 <section aria-labelledby="list-h">
 <h2 id="list-h">{{.Title}}</h2>
+{{- if .HasReports}}<p><a href="reports.html">{{t .L "all_reports"}}</a></p>{{end}}
 <p class="sort">{{if .ByName}}<a href="index.html">{{t .L "sort_worst"}}</a>{{else}}<a href="by-name.html">{{t .L "sort_name"}}</a>{{end}}</p>
 <div class="scroll" role="region" aria-labelledby="list-h" tabindex="0">
 <table>
@@ -194,12 +221,7 @@ const pageTemplates = `
 <div class="scroll" role="region" aria-labelledby="rep-h" tabindex="0">
 <table>
 <caption>{{t .L "residents"}}</caption>
-<thead><tr><th scope="col">{{t .L "date"}}</th><th scope="col">{{t .L "kind"}}</th><th scope="col">{{t .L "service"}}</th><th scope="col">{{t .L "status"}}</th><th scope="col">{{t .L "reporter"}}</th><th scope="col">{{t .L "note"}}</th></tr></thead>
-<tbody>
-{{- range .Reports}}
-<tr><td>{{.Date}}</td><td>{{.Kind}}</td><td>{{if .Service}}{{.Service}}{{else}}{{.Category}}{{end}}</td><td>{{.Status}}</td><td>{{.Role}}</td><td>{{.Note}}{{if .Evidence}} <a href="{{.Evidence}}" rel="nofollow noopener">{{t $l "evidence"}}</a>{{end}}</td></tr>
-{{- end}}
-</tbody>
+{{template "reportrows" .}}
 </table>
 </div>
 {{- else}}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/qml"
@@ -126,9 +128,13 @@ func TestNearestOnSides(t *testing.T) {
 	}
 }
 
-// TestReportsNear: residents' reports about services within 5 km are
-// listed newest first, with only http(s) evidence links kept.
+// TestReportsNear: residents' reports are placed at their location, else
+// at their service, found in an older run when it has closed since;
+// those within 5 km are listed newest first, with only http(s) evidence
+// links kept.
 func TestReportsNear(t *testing.T) {
+	older := &Run{byService: map[string]int{"gone": 0}, Services: []Row{
+		{"id": "gone", "name": "Old baker", "category": "bakery", "lon": "2.887", "lat": "50.851"}}}
 	r := &Run{byService: map[string]int{"s1": 0, "s2": 1}, Services: []Row{
 		{"id": "s1", "name": "Bakker", "category": "bakery", "lon": "2.886", "lat": "50.851"},
 		{"id": "s2", "name": "Far away", "category": "bakery", "lon": "3.5", "lat": "50.851"},
@@ -137,12 +143,23 @@ func TestReportsNear(t *testing.T) {
 		{"id": "r2", "kind": "hours_changed", "service_id": "s1", "observed_on": "2026-04-01", "status": "proposed", "reporter_role": "municipality", "evidence_url": "https://example.org/photo"},
 		{"id": "r3", "kind": "closed", "service_id": "s2", "observed_on": "2026-05-01", "status": "proposed"},
 		{"id": "r4", "kind": "missing", "category": "post", "lon": "2.89", "lat": "50.85", "observed_on": "2026-01-10", "status": "rejected"},
+		{"id": "r5", "kind": "closed", "service_id": "gone", "observed_on": "2025-12-01", "status": "confirmed", "outcome": "applied"},
+		{"id": "r6", "kind": "closed", "service_id": "nowhere", "observed_on": "2025-11-01", "status": "confirmed"},
 	}}
-	got := reportsNear(r, [2]float64{2.885, 50.851})
-	if len(got) != 3 || got[0].ID != "r2" || got[1].ID != "r1" || got[2].ID != "r4" {
-		t.Fatalf("reports %+v", got)
+	placed := placeReports([]*Run{older, r}, 1)
+	if len(placed) != 6 || placed[5].ID != "r6" || placed[5].Located {
+		t.Fatalf("placed %+v", placed)
 	}
-	if got[0].Evidence != "https://example.org/photo" || got[1].Evidence != "" || got[1].Service != "Bakker" || got[2].Category != "post" {
+	got := reportsNear(placed, orb.Point{2.885, 50.851})
+	ids := []string{}
+	for _, g := range got {
+		ids = append(ids, g.ID)
+	}
+	if strings.Join(ids, " ") != "r2 r1 r4 r5" {
+		t.Fatalf("reports near: %v", ids)
+	}
+	if got[0].Evidence != "https://example.org/photo" || got[1].Evidence != "" || got[1].Service != "Bakker" || got[2].Category != "post" ||
+		got[3].Service != "Old baker" || got[3].Category != "bakery" {
 		t.Errorf("reports %+v", got)
 	}
 }
