@@ -21,6 +21,15 @@ type Source struct {
 	Name string
 }
 
+// FeedName is the namespace of the source's ids: Name, or else the file
+// or folder name without its extension.
+func (s Source) FeedName() string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return strings.TrimSuffix(filepath.Base(filepath.Clean(s.Path)), filepath.Ext(s.Path))
+}
+
 // Feeds are parsed and checked feeds, before a service day is chosen.
 // Build one Timetable per day with Timetable.
 type Feeds struct {
@@ -42,10 +51,7 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		name := s.Name
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(filepath.Clean(s.Path)), filepath.Ext(s.Path))
-		}
+		name := s.FeedName()
 		if strings.ContainsAny(name, ":") || name == "" {
 			return nil, fmt.Errorf("gtfs: feed name %q of %s: want a name without ':'", name, s.Path)
 		}

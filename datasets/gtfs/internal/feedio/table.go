@@ -30,6 +30,15 @@ func (p *Problems) Add(src string, line int, field, format string, args ...any) 
 	p.List.Add(&datasets.RecordError{Source: src, Line: line, Feature: -1, Field: field, Reason: fmt.Sprintf(format, args...)})
 }
 
+// AddFeature records a problem with a GeoJSON feature (0-based index).
+func (p *Problems) AddFeature(src string, feature int, field, format string, args ...any) {
+	if len(p.List) >= MaxProblems {
+		p.dropped++
+		return
+	}
+	p.List.Add(&datasets.RecordError{Source: src, Feature: feature, Field: field, Reason: fmt.Sprintf(format, args...)})
+}
+
 // AddErr records an error: a RecordError as it is, anything else under src.
 func (p *Problems) AddErr(src string, err error) {
 	var re *datasets.RecordError
@@ -120,6 +129,9 @@ func NewTable(src string, r io.Reader, probs *Problems) *Table {
 	}
 	return t
 }
+
+// SetProblems sends the table's later problems to p.
+func (t *Table) SetProblems(p *Problems) { t.probs = p }
 
 // Has reports whether the header has the column.
 func (t *Table) Has(col string) bool { _, ok := t.col[col]; return ok }
