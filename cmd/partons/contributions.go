@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"github.com/partons/partons/analysis"
@@ -13,7 +10,6 @@ import (
 	"github.com/partons/partons/render/files"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -97,36 +93,17 @@ func contributionFiles(args []string, ff []fileFields) ([]string, []fileFields) 
 // its own mappings, and checks ids across files. Every problem of every
 // file is returned at once.
 func readContributions(files []string, ff []fileFields) ([]contributions.Report, []load.Input, error) {
-	var all []contributions.Report
-	var inputs []load.Input
-	var errs datasets.ErrorList
-	for _, path := range files {
+	srcs := make([]load.Source, len(files))
+	for i, path := range files {
+		fields := fieldsFor(ff, "contributions", path)
 		s := contributions.DefaultSchema()
-		if err := s.Apply(fieldsFor(ff, "contributions", path)); err != nil {
+		if err := s.Apply(fields); err != nil {
 			return nil, nil, usagef("--contributions %s: %v", path, err)
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, nil, fmt.Errorf("contributions: %w", err)
-		}
-		reps, err := contributions.Read(path, bytes.NewReader(b), s)
-		if l, ok := err.(datasets.ErrorList); ok {
-			errs = append(errs, l...)
-			continue
-		} else if err != nil {
-			return nil, nil, err
-		}
-		sum := sha256.Sum256(b)
-		format := "CSV"
-		if f, err := datasets.DetectFormat(path, b[:min(len(b), 512)]); err == nil {
-			format = f.String()
-		}
-		inputs = append(inputs, load.Input{Name: path, Kind: "contributions", Format: format,
-			SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b)), Records: len(reps)})
-		all = append(all, reps...)
+		srcs[i] = load.File(path)
+		srcs[i].Fields = fields
 	}
-	errs = append(errs, contributions.CheckUniqueIDs(all)...)
-	return all, inputs, errs.Err()
+	return load.Contributions(srcs, contributions.DefaultSchema())
 }
 
 // mergeContributions reads the run's contributions and applies them to

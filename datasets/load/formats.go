@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/csvio"
 	"github.com/partons/partons/datasets/geojsonio"
 )
@@ -20,9 +21,10 @@ type Reader[T, S any] func(source string, r io.Reader, s S) ([]T, error)
 // format cannot hold that kind (CSV has no boundary polygons). A new
 // record kind is one field here and one function like Villages.
 type Readers struct {
-	Villages   Reader[datasets.Village, datasets.VillageSchema]
-	Services   Reader[datasets.Service, datasets.ServiceSchema]
-	Boundaries Reader[datasets.Boundary, datasets.BoundarySchema]
+	Villages      Reader[datasets.Village, datasets.VillageSchema]
+	Services      Reader[datasets.Service, datasets.ServiceSchema]
+	Boundaries    Reader[datasets.Boundary, datasets.BoundarySchema]
+	Contributions Reader[contributions.Report, contributions.Schema]
 }
 
 // Format is one input file format: how to recognise a file of it, and
@@ -50,14 +52,17 @@ var Formats = map[string]Format{
 			Villages:   geojsonio.ReadVillages,
 			Services:   geojsonio.ReadServices,
 			Boundaries: geojsonio.ReadBoundaries,
+			// contributions.Read tells GeoJSON from CSV itself.
+			Contributions: contributions.Read,
 		},
 	},
 	datasets.FormatCSV.String(): {
 		Extensions: []string{".csv", ".tsv", ".txt"},
 		Sniff:      sniffs(datasets.FormatCSV),
 		Readers: Readers{
-			Villages: csvio.ReadVillages,
-			Services: csvio.ReadServices,
+			Villages:      csvio.ReadVillages,
+			Services:      csvio.ReadServices,
+			Contributions: contributions.Read,
 		},
 	},
 }
@@ -100,7 +105,7 @@ func detect(name string, head []byte) (string, error) {
 }
 
 // kind is one record kind as load reads it.
-type kind[T datasets.Record, S any] struct {
+type kind[T, S any] struct {
 	name string // "villages": the manifest's kind and the errors' noun
 	// want says what a file of this kind must be, for a format without
 	// a reader for it ("GeoJSON polygons"); "" lists the formats that
@@ -111,6 +116,8 @@ type kind[T datasets.Record, S any] struct {
 	apply func(s S, fields map[string]string) (S, error)
 	// check finds problems in the records of one file (nil: none).
 	check func(source string, s S, recs []T) error
+	// unique finds the ids repeated across the files' records.
+	unique func(lists ...[]T) datasets.ErrorList
 }
 
 // wanted says what a file of kind k must be.
@@ -135,7 +142,8 @@ var villageKind = &kind[datasets.Village, datasets.VillageSchema]{
 		err := s.Apply(fields)
 		return s, err
 	},
-	check: boundPopulation,
+	check:  boundPopulation,
+	unique: datasets.CheckUniqueIDs[datasets.Village],
 }
 
 var serviceKind = &kind[datasets.Service, datasets.ServiceSchema]{
@@ -145,12 +153,26 @@ var serviceKind = &kind[datasets.Service, datasets.ServiceSchema]{
 		err := s.Apply(fields)
 		return s, err
 	},
+	unique: datasets.CheckUniqueIDs[datasets.Service],
 }
 
 var boundaryKind = &kind[datasets.Boundary, datasets.BoundarySchema]{
 	name:   "boundaries",
 	want:   "GeoJSON polygons",
 	reader: func(r Readers) Reader[datasets.Boundary, datasets.BoundarySchema] { return r.Boundaries },
+	unique: datasets.CheckUniqueIDs[datasets.Boundary],
+}
+
+var contributionKind = &kind[contributions.Report, contributions.Schema]{
+	name:   "contributions",
+	reader: func(r Readers) Reader[contributions.Report, contributions.Schema] { return r.Contributions },
+	apply: func(s contributions.Schema, fields map[string]string) (contributions.Schema, error) {
+		err := s.Apply(fields)
+		return s, err
+	},
+	unique: func(lists ...[]contributions.Report) datasets.ErrorList {
+		return contributions.CheckUniqueIDs(slices.Concat(lists...))
+	},
 }
 
 // Villages reads every village source with schema s and the source's own
@@ -170,6 +192,12 @@ func Services(srcs []Source, s datasets.ServiceSchema) ([]datasets.Service, []In
 // Fields are not used).
 func Boundaries(srcs []Source, s datasets.BoundarySchema) ([]datasets.Boundary, []Input, error) {
 	return readAll(srcs, boundaryKind, s)
+}
+
+// Contributions reads every file of residents' reports with schema s and
+// the source's own Fields over it.
+func Contributions(srcs []Source, s contributions.Schema) ([]contributions.Report, []Input, error) {
+	return readAll(srcs, contributionKind, s)
 }
 
 // boundPopulation finds the villages whose population is above

@@ -48,7 +48,7 @@ func Bytes(name string, b []byte) Source {
 // Input describes one input read, for the manifest.
 type Input struct {
 	Name    string `json:"name"`
-	Kind    string `json:"kind"` // villages, services, boundaries
+	Kind    string `json:"kind"` // villages, services, boundaries, contributions
 	Format  string `json:"format"`
 	SHA256  string `json:"sha256"`
 	Bytes   int64  `json:"bytes"`
@@ -70,7 +70,7 @@ const (
 // The bounds in force; tests lower them.
 var maxFileBytes, maxRecords int64 = MaxFileBytes, MaxRecords
 
-func readAll[T datasets.Record, S any](srcs []Source, k *kind[T, S], s S) ([]T, []Input, error) {
+func readAll[T, S any](srcs []Source, k *kind[T, S], s S) ([]T, []Input, error) {
 	var (
 		all    []T
 		lists  [][]T
@@ -109,7 +109,7 @@ func readAll[T datasets.Record, S any](srcs []Source, k *kind[T, S], s S) ([]T, 
 		lists = append(lists, recs)
 		all = append(all, recs...)
 	}
-	probs = append(probs, datasets.CheckUniqueIDs(lists...)...)
+	probs = append(probs, k.unique(lists...)...)
 	if err := probs.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -118,7 +118,7 @@ func readAll[T datasets.Record, S any](srcs []Source, k *kind[T, S], s S) ([]T, 
 
 // readOne reads one source of kind k with schema s, choosing the reader by
 // the source's format.
-func readOne[T datasets.Record, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
+func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 	rc, err := src.open()
 	if err != nil {
 		return nil, Input{}, fmt.Errorf("load: %w", err)

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/contributions"
 )
 
 func TestVillagesMixedFormatsHashesAndCounts(t *testing.T) {
@@ -195,5 +196,33 @@ func TestBoundariesFromCSV(t *testing.T) {
 	_, _, err := Boundaries([]Source{Bytes("b.csv", []byte("id,name,lon,lat\na,A,2.9,50.8\n"))}, datasets.BoundarySchema{})
 	if !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), "b.csv: boundaries must be GeoJSON polygons, not CSV") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestContributions: residents' reports go through the same formats,
+// hashing and cross-file id check as the other kinds.
+func TestContributions(t *testing.T) {
+	csv := "id,kind,service_id,category,lon,lat,observed_on,reporter_role,status,note,evidence_url\n" +
+		"h1,closed,s1,,,,2024-03-14,resident,confirmed,,\n"
+	gj := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[2.9,50.8]},` +
+		`"properties":{"id":"h2","kind":"opened","category":"shop=bakery","observed_on":"2024-03-15","reporter_role":"resident","status":"proposed"}}]}`
+	reps, ins, err := Contributions([]Source{Bytes("a.csv", []byte(csv)), Bytes("b.geojson", []byte(gj))}, contributions.DefaultSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 2 || reps[0].ID != "h1" || reps[1].ID != "h2" || reps[1].Location != (orb.Point{2.9, 50.8}) {
+		t.Errorf("reports = %+v", reps)
+	}
+	sum := sha256.Sum256([]byte(csv))
+	if len(ins) != 2 || ins[0].Kind != "contributions" || ins[0].Format != "CSV" || ins[1].Format != "GeoJSON" ||
+		ins[0].SHA256 != hex.EncodeToString(sum[:]) || ins[0].Records != 1 {
+		t.Errorf("inputs = %+v", ins)
+	}
+	// A source's own mapping, and an id repeated across files.
+	src := Bytes("c.csv", []byte(strings.Replace(csv, "kind,", "Type,", 1)))
+	src.Fields = map[string]string{"kind": "Type"}
+	_, _, err = Contributions([]Source{Bytes("a.csv", []byte(csv)), src}, contributions.DefaultSchema())
+	if !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), `c.csv:2`) || !strings.Contains(err.Error(), `duplicate id "h1"`) {
+		t.Errorf("duplicate across files: %v", err)
 	}
 }
