@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/partons/partons/analysis/openhours"
 	"github.com/partons/partons/datasets"
@@ -186,7 +185,7 @@ func (r *Result) hoursVillageColumns() []table.Column {
 					table.Column{Name: pre + sr.Slot + "_status"})
 			}
 			for _, w := range c.Within {
-				t := strconv.FormatFloat(w.Threshold, 'f', -1, 64) + b.unit
+				t := thresholdLabel(w.Threshold, b.unit)
 				cols = append(cols, table.Column{Name: pre + "hours_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
 					table.Column{Name: pre + "hours_within_" + t + "_status"})
 				if r.Params.CrossBorder {

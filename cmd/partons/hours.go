@@ -19,7 +19,11 @@ func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *
 		res.OpenHours = nil // a variant whose changes removed every value
 		return nil
 	}
-	week := hours.WeekOf(dataDate(j, in, res))
+	date := dataDate(j, in, res)
+	week := hours.WeekOf(date)
+	if spec.When == "" && date.Year() == 1970 {
+		m.Caveats = append(m.Caveats, "opening hours: the inputs give no data date, so they were evaluated in the week of 1 January 1970 (a public holiday); give --when")
+	}
 	if spec.When != "" {
 		w, err := hours.ParseWhen(spec.When)
 		if err != nil {

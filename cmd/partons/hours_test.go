@@ -55,6 +55,23 @@ func TestRunOpeningHours(t *testing.T) {
 			t.Errorf("villages.csv %s %s = %q, want %q", c[0], c[1], got, c[2])
 		}
 	}
+	// open_hours.csv: within 1200 m only the French village has a pharmacy
+	// open after 18:00 (50 of 150 people)
+	found := false
+	for _, r := range csvRows(t, filepath.Join(out, "open_hours.csv"))[1:] {
+		if strings.Join(r[:7], ",") == "straight,pharmacy,weekday_evening,1200,m,all," {
+			found = true
+			if r[8] != "50" || r[9] != "100" || r[11] != "0.3333" {
+				t.Errorf("open_hours.csv evening share row %v", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("open_hours.csv has no overall evening share within 1200 m")
+	}
+	if !strings.Contains(readFile(t, filepath.Join(out, "manifest.json")), `"file": "open_hours.csv"`) {
+		t.Error("the manifest does not list open_hours.csv")
+	}
 	var m struct {
 		Hours struct {
 			Week     string         `json:"week"`

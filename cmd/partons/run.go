@@ -416,6 +416,10 @@ func reportWriters(j *job, in *inputs, res *analysis.Result, aggs []analysis.Agg
 	if len(res.Params.Models) > 0 {
 		add("inequality.csv")
 	}
+	if res.OpenHours != nil {
+		add("open_hours.csv")
+		listOutput(m, "open_hours.csv")
+	}
 	if cr := contribFor(m); cr != nil {
 		c.Provenance, c.Contributions = cr.provenance, contributionsTable(cr)
 		add("contributions.csv")

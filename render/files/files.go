@@ -124,6 +124,9 @@ var registry = []File{
 		Description: "with --contributions: every resident report with what became of it (applied, listed, superseded, rejected), " +
 			"the service it is about, where and when it was observed, by whom, its note and evidence link; services.csv then gains source, source_date and reports",
 		write: csvOf(func(c *Content) table.Table { return c.Contributions })},
+	{Name: "open_hours.csv", In: Run, When: "with opening hours",
+		Description: "with opening hours: per travel mode, category, threshold, area, country and overall, the share of people with a service open in each slot within the threshold (population yes, no, unknown) and the border gain in open hours (mean hours a week with every service, at home, and their difference)",
+		write:       csvOf(func(c *Content) table.Table { return c.Result.OpenHoursTable() })},
 	{Name: "inequality.csv", In: Run, When: "with --model",
 		Description: "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.InequalityTable() })},
