@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/reportdir"
 )
@@ -91,4 +93,23 @@ func slotWhen(s hours.Slot) string {
 		d = e
 	}
 	return fmt.Sprintf("%s %02d:%02d-%02d:%02d", days, s.Start/60, s.Start%60, s.End/60, s.End%60)
+}
+
+// printHoursProblems prints every opening_hours value partons cannot read,
+// naming its file, line or feature and the field, and returns how many.
+func printHoursProblems(w io.Writer, services []datasets.Service) int {
+	n := 0
+	for i := range services {
+		s := &services[i]
+		if s.OpeningHours == "" {
+			continue
+		}
+		if _, err := hours.Parse(s.OpeningHours); err != nil {
+			e := &datasets.RecordError{Source: s.Origin.Source, Line: s.Origin.Line, Feature: s.Origin.Feature,
+				Field: "opening_hours", Reason: fmt.Sprintf("service %q: %v", s.ID, err)}
+			fmt.Fprintln(w, e.Error())
+			n++
+		}
+	}
+	return n
 }

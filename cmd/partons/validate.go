@@ -196,6 +196,7 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 	total += printPlacement(w, villages, services, boundaries)
 	total += printMergeProblems(w, services, reports)
 	total += printCategoryNames(w, cfg, services)
+	total += printHoursProblems(w, services)
 	if total > 0 && firstGTFS != "" {
 		return fmt.Errorf("%w: %d problems in %d files, the first in a GTFS feed: %s", datasets.ErrInvalid, total, len(files), firstGTFS)
 	}
