@@ -46,6 +46,7 @@ func Write(w io.Writer, in Input) error {
 	ss := in.writeMaps(&b, f)
 	in.writeRoads(&b, f)
 	in.writeAreas(&b)
+	in.writeHours(&b)
 	in.writeWorst(&b, ss)
 	in.writeScenario(&b, f)
 	in.writeSites(&b, f, ss)

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/partons/partons/analysis/openhours"
+)
+
+func init() {
+	for k, v := range hoursTexts {
+		texts[k] = v
+	}
+}
+
+// hoursTexts are the opening-hours section's texts: nl, fr, en.
+var hoursTexts = map[string][3]string{
+	"hours": {"Openingsuren", "Heures d'ouverture", "Opening hours"},
+	"hours note": {
+		"Referentieweek %s (maandag %s), met de feestdagen van elk land. Diensten zonder gekende openingsuren tellen als onbekend, nooit als altijd open.",
+		"Semaine de référence %s (lundi %s), avec les jours fériés de chaque pays. Les services sans heures connues comptent comme inconnus, jamais comme toujours ouverts.",
+		"Reference week %s (Monday %s), with each country's public holidays. Services whose hours are not known count as unknown, never as always open."},
+	"hours counts": {"Diensten met gekende uren: %s van %s.", "Services aux heures connues : %s sur %s.", "Services with known hours: %s of %s."},
+	"hours week":   {"Aantal diensten open per uur van de week: %s", "Nombre de services ouverts à chaque heure de la semaine : %s", "Services open at each hour of the week: %s"},
+	"hours slots": {
+		"Aandeel van de inwoners met een dienst open in elk tijdvak binnen %s (in vogelvlucht); tussen haakjes het aandeel waarvoor dat onbekend is.",
+		"Part des habitants ayant un service ouvert dans chaque créneau à moins de %s (à vol d'oiseau) ; entre parenthèses, la part pour laquelle c'est inconnu.",
+		"Share of people with a service open in each slot within %s (straight line); in brackets the share for whom it is unknown."},
+	"hours gain": {"Uren per week die de andere kant van de grens toevoegt (gemiddeld per inwoner)", "Heures par semaine ajoutées par l'autre côté de la frontière (moyenne par habitant)", "Hours a week the other side of the border adds (mean per person)"},
+	"day names":  {"ma di wo do vr za zo", "lu ma me je ve sa di", "Mo Tu We Th Fr Sa Su"},
+}
+
+// writeHours writes the opening-hours section when the run has opening
+// hours: per category a week chart of how many services are open at each
+// hour, and per country the share of people with a service open in each
+// slot within the middle threshold and the border gain in open hours.
+func (in *Input) writeHours(b *strings.Builder) {
+	r := in.Result
+	oh := r.OpenHours
+	if oh == nil || oh.Straight == nil || len(r.Params.ThresholdsM) == 0 {
+		return
+	}
+	l := in.Lang
+	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n", esc(t(l, "hours")))
+	fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "hours note"), oh.Week, oh.Week.Monday.Format("2006-01-02"))))
+	known := oh.Counts.Known + oh.Counts.Partial
+	fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "hours counts"), l.Number(float64(known), 0), l.Number(float64(len(r.Services)), 0))))
+	th := r.Params.ThresholdsM[len(r.Params.ThresholdsM)/2]
+	shares := openhours.SlotShares(oh.Straight, r.Villages, []float64{th})
+	gains := openhours.Gains(oh.Straight, r.Villages)
+	for _, c := range in.reportCats() {
+		if c >= len(r.Categories) {
+			continue // the basket has no hours
+		}
+		cat := r.Categories[c]
+		fmt.Fprintf(b, "<h3>%s</h3>\n", esc(in.category(cat)))
+		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "hours week"), in.category(cat))))
+		in.weekChart(b, cat)
+		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "hours slots"), l.Threshold(th))))
+		fmt.Fprintf(b, "<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\">%s</th>", esc(t(l, "country")))
+		for _, s := range oh.Slots {
+			fmt.Fprintf(b, "<th>%s</th>", esc(s.Name))
+		}
+		fmt.Fprintf(b, "<th>%s</th></tr></thead>\n<tbody>\n", esc(t(l, "hours gain")))
+		for _, ctry := range r.Countries {
+			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(ctry))
+			for _, s := range oh.Slots {
+				cell := "–"
+				for _, a := range shares {
+					if a.Category == cat && a.Slot == s.Name && a.Level == openhours.LevelCountry && a.Code == ctry {
+						cell = l.Percent(a.Share)
+						if tot := a.Yes + a.No + a.Unknown; tot > 0 && a.Unknown > 0 {
+							cell += " (" + l.Percent(a.Unknown/tot) + ")"
+						}
+					}
+				}
+				fmt.Fprintf(b, "<td>%s</td>", esc(cell))
+			}
+			gain := "–"
+			for _, g := range gains {
+				if g.Category == cat && g.Threshold == th && g.Level == openhours.LevelCountry && g.Code == ctry && g.Villages > 0 {
+					gain = l.Number(g.MeanGain, 1) + " h"
+				}
+			}
+			fmt.Fprintf(b, "<td>%s</td></tr>\n", esc(gain))
+		}
+		b.WriteString("</tbody></table></div>\n")
+	}
+	b.WriteString("</section>\n")
+}
+
+// weekChart draws, for a category, a 7 × 24 grid of the week: each cell
+// is shaded by how many of the category's services are open at some
+// minute of that hour.
+func (in *Input) weekChart(b *strings.Builder, cat string) {
+	r := in.Result
+	oh := r.OpenHours
+	var open [7 * 24]int
+	top := 0
+	for j := range r.Services {
+		if r.Services[j].Category != cat || !oh.Schedules[j].IsKnown() {
+			continue
+		}
+		for _, iv := range oh.Schedules[j].Open {
+			for h := iv.Start / 60; h < 7*24 && h*60 < iv.End; h++ {
+				open[h]++
+				top = max(top, open[h])
+			}
+		}
+	}
+	const cw, ch, left, topPad = 14, 14, 24, 12
+	days := strings.Fields(t(in.Lang, "day names"))
+	fmt.Fprintf(b, "<svg class=\"week\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", left+24*cw, topPad+7*ch, left+24*cw, topPad+7*ch)
+	for h := 0; h < 24; h += 6 {
+		fmt.Fprintf(b, "<text x=\"%d\" y=\"9\" font-size=\"8\">%02d</text>", left+h*cw, h)
+	}
+	for d := 0; d < 7; d++ {
+		if d < len(days) {
+			fmt.Fprintf(b, "<text x=\"0\" y=\"%d\" font-size=\"8\">%s</text>", topPad+d*ch+10, esc(days[d]))
+		}
+		for h := 0; h < 24; h++ {
+			n := open[d*24+h]
+			fill := "#eeeeee"
+			if n > 0 && top > 0 {
+				fill = fmt.Sprintf("rgba(33,102,172,%.2f)", 0.2+0.8*float64(n)/float64(top))
+			}
+			fmt.Fprintf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%d</title></rect>", left+h*cw, topPad+d*ch, cw-1, ch-1, fill, n)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("</svg>\n")
+}
