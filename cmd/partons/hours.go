@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -38,6 +39,9 @@ func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *
 		return err
 	}
 	if err := res.ComputeOpenHours(ctx, hours.NewEvaluator(week, spec.LenientHours), slots); err != nil {
+		if errors.Is(err, datasets.ErrInvalid) {
+			return fmt.Errorf("%w\n(--lenient-hours reads the opening_hours values partons cannot read as unknown, and counts them)", err)
+		}
 		return err
 	}
 	c := res.OpenHours.Counts
