@@ -16,6 +16,10 @@
 // values, however they were written down, and Recompute reuses the base
 // for categories a variant leaves alone.
 //
+// FromAssignment turns a location model's answer (each village's
+// assigned site and cost) into a Result without a new search, so a
+// report of the model shows what it computed.
+//
 // The package does no file I/O and imports no file format (a test at the
 // root of the module checks it). Compute is safe for concurrent use on
 // distinct inputs and parallelises internally over villages.

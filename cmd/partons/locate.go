@@ -135,6 +135,7 @@ type locInput struct {
 	inputs       []load.Input
 	attrib       []string
 	villages     []datasets.Village // demand with geometry (nil for a matrix)
+	roads        *road.Graph        // the network costs were measured on (nil: none)
 }
 
 func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) error {
@@ -578,6 +579,7 @@ func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float
 	if err != nil {
 		return nil, err
 	}
+	in.roads = g
 	places := func(pts []orb.Point) []travel.Place {
 		out := make([]travel.Place, len(pts))
 		for k, p := range pts {

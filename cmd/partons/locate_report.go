@@ -9,6 +9,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report"
 )
@@ -48,7 +49,7 @@ func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 	if cfg.Radius > 0 && in.costUnit == "m" {
 		p.ThresholdsM = []float64{math.Round(cfg.Radius)}
 	}
-	res, err := analysis.Compute(context.Background(), in.villages, services, p)
+	res, err := locateResult(o, in, cfg, sol, services, chosen, p)
 	if err != nil {
 		return nil, err
 	}
@@ -67,4 +68,44 @@ func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 			w}}
 	}
 	return &rin, nil
+}
+
+// locateResult measures the villages against the chosen sites for the
+// report. On roads the report shows what locate computed, not a new
+// search: each village's assigned site and its road cost (a length or a
+// time, as routed), with the straight line to that site beside it. In a
+// straight line locate's costs are the geodesics to the nearest open site,
+// which the straight-line analysis finds again.
+func locateResult(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution, services []datasets.Service, chosen []int32, p analysis.Params) (*analysis.Result, error) {
+	if in.roads == nil {
+		return analysis.Compute(context.Background(), in.villages, services, p)
+	}
+	rp := analysis.DefaultRoadParams(road.Profile(o.profile))
+	rp.Graph, rp.SnapM, rp.RouteBy = in.roads, o.snapM, road.Length
+	if in.costUnit == "min" {
+		rp.RouteBy = road.Time
+		if cfg.Radius > 0 {
+			rp.TimeThresholdsMin = []float64{cfg.Radius}
+		}
+	}
+	p.Road = rp
+	pos := make(map[int32]int32, len(chosen))
+	for k, j := range chosen {
+		pos[j] = int32(k)
+	}
+	// One site per village: with capacities a village's people may be
+	// split between sites, and the site taking most of them stands for it.
+	assigned := make([]analysis.Assigned, len(in.villages))
+	weight := make([]float64, len(in.villages))
+	for v := range assigned {
+		assigned[v], weight[v] = analysis.Assigned{Service: -1, Cost: math.NaN()}, -1
+	}
+	for _, a := range sol.Assign {
+		k, ok := pos[a.Site]
+		if a.Site < 0 || !ok || a.Weight <= weight[a.Demand] && assigned[a.Demand].Service >= 0 {
+			continue
+		}
+		assigned[a.Demand], weight[a.Demand] = analysis.Assigned{Service: k, Cost: a.Cost}, a.Weight
+	}
+	return analysis.FromAssignment(in.villages, services, p, assigned)
 }

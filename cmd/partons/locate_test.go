@@ -406,3 +406,43 @@ func TestLocateNoPopulationWarns(t *testing.T) {
 		})
 	}
 }
+
+// TestLocateReportShowsRoadCosts: a locate run on roads reports what it
+// computed, not a new straight-line analysis: report.html has the road
+// section, and its median route is the road cost of assignment.csv
+// (234 m by road; the straight line to the same site is 223 m).
+func TestLocateReportShowsRoadCosts(t *testing.T) {
+	dir := t.TempDir()
+	villages := writeFile(t, dir, "v.csv", "id,name,country,population,lon,lat\n"+
+		"main,Main Street west end,AA,100,0.000,0.0001\n"+
+		"bridge,West bridgehead,AA,50,0.048,0\n"+
+		"b2,Near bridge,AA,60,0.046,0.0001\n"+
+		"m2,Near main,AA,70,0.002,0.0001\n")
+	out := filepath.Join(dir, "r")
+	if _, code := runLocateCmd(t, "--model", "mclp", "--p", "1", "--radius", "20000", "--villages", villages, "--roads", townOSM, "--out", out, "-q"); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var cost string
+	for _, r := range csvRows(t, filepath.Join(out, "assignment.csv"))[1:] {
+		if r[0] == "main" {
+			cost = r[5]
+		}
+	}
+	if cost != "233.7" {
+		t.Fatalf("assignment.csv: main costs %q, want 233.7 m by road", cost)
+	}
+	html := readFile(t, filepath.Join(out, "report.html"))
+	i := strings.Index(html, "<h2>By road</h2>")
+	if i < 0 {
+		t.Fatal("report.html of a locate run on roads has no road section")
+	}
+	road := html[i:]
+	if j := strings.Index(road, "</table>"); j > 0 {
+		road = road[:j]
+	}
+	for _, want := range []string{"(car, shortest route)", "234\u00a0m"} {
+		if !strings.Contains(road, want) {
+			t.Errorf("road section lacks %q:\n%s", want, road)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -37,6 +38,23 @@ func roadValues(r *analysis.Result, v, c int) (minutes, metres float64) {
 // straight-line estimates).
 func routed(r *analysis.Result) bool {
 	return r.Params.Road != nil && r.Params.Road.Graph != nil
+}
+
+// unmeasured blanks figures x that were never measured: when no village
+// has a finite x but some have a finite other figure (a location model
+// routed by length knows no travel times, one routed by time no
+// lengths), the villages no route reaches (+Inf) say nothing about x
+// either, and x is unknown (NaN) everywhere.
+func unmeasured(x, other []float64) {
+	finite := func(d []float64) bool {
+		return slices.ContainsFunc(d, func(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) })
+	}
+	if finite(x) || !finite(other) {
+		return
+	}
+	for i := range x {
+		x[i] = math.NaN()
+	}
 }
 
 // villageFigures summarise the values d of the villages member accepts
@@ -118,6 +136,8 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 		for v := range r.Villages {
 			tm[v], lm[v] = roadValues(r, v, c)
 		}
+		unmeasured(tm, lm)
+		unmeasured(lm, tm)
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(name)))
 		for _, ctry := range r.Countries {
 			at := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadMin)
@@ -135,13 +155,13 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 			}
 			inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
 			shares, med, n := villageFigures(tm, inCtry, ts)
-			if n == 0 {
+			_, medM, nm := villageFigures(lm, inCtry, nil)
+			if n == 0 && nm == 0 {
 				b.WriteString(strings.Repeat("<td>–</td>", len(ts)+2))
 				continue
 			}
 			byVillages = true
 			in.villageCells(b, shares, med, func(m float64) string { return minutes(l, m) })
-			_, medM, _ := villageFigures(lm, inCtry, nil)
 			fmt.Fprintf(b, `<td class="vil">%s°</td>`, esc(l.Distance(medM)))
 		}
 		b.WriteString("</tr>\n")
@@ -151,10 +171,11 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(l, "by villages")))
 	}
 	if c := catIndex(r, in.MainCategory); c >= 0 {
-		tm := make([]float64, len(r.Villages))
+		tm, lm := make([]float64, len(r.Villages)), make([]float64, len(r.Villages))
 		for v := range r.Villages {
-			tm[v], _ = roadValues(r, v, c)
+			tm[v], lm[v] = roadValues(r, v, c)
 		}
+		unmeasured(tm, lm)
 		fmt.Fprintf(b, "<div class=\"roadmap\">\n<h3>%s</h3>\n", esc(fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory))))
 		svc := in.servicePoints(in.MainCategory)
 		f.draw(b, in, mapLayer{
