@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/gtfs"
+	"github.com/partons/partons/datasets/gtfs/flex"
 )
 
 // isGTFS reports whether a validate argument is a GTFS feed: a .zip file
@@ -36,6 +38,23 @@ func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, e
 	probs, notes, err := gtfs.Validate(ctx, []gtfs.Source{{Path: path}})
 	if err != nil {
 		return 0, "", err
+	}
+	// The GTFS-Flex files, read by their own package; a problem both
+	// readers see (a malformed stop_times line) is listed once.
+	if _, ferr := flex.Read(ctx, gtfs.Source{Path: path}); ferr != nil {
+		var fl datasets.ErrorList
+		if !errors.As(ferr, &fl) {
+			return 0, "", ferr
+		}
+		seen := map[string]bool{}
+		for _, e := range probs {
+			seen[e.Error()] = true
+		}
+		for _, e := range fl {
+			if !seen[e.Error()] {
+				probs = append(probs, e)
+			}
+		}
 	}
 	for _, n := range notes {
 		fmt.Fprintf(w, "note: %s\n", n)
