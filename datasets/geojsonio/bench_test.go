@@ -8,9 +8,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/paulmach/orb/geojson"
+
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
-	"github.com/paulmach/orb/geojson"
 )
 
 const benchFeatures = 100_000

@@ -18,6 +18,8 @@
 // shared). A document with a file-level problem (bad JSON, not a
 // FeatureCollection, …) is walked again by a json.Decoder, which words
 // the problem; feature problems are found by the same code on both walks.
+// The scanner lives in internal/jsonscan and the geometry parser in
+// internal/geometry; this package frames features and reads properties.
 // Memory is the input bytes plus the returned records.
 //
 // Units: coordinates are WGS84 longitude/latitude in degrees (RFC 7946 axis

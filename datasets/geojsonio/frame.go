@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
 
 // framing says how a reader walks the FeatureCollection around the
@@ -75,57 +76,57 @@ func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 // (after an optional byte order mark) with "type": "FeatureCollection",
 // one non-empty "features" array and at most a WGS84 "crs". It also
 // declines what it does not handle itself: escaped "type" values and
-// nesting deeper than maxDepth. Once the problem cap is reached it stops,
+// nesting deeper than jsonscan.MaxDepth. Once the problem cap is reached it stops,
 // as decodeCollection does. Whatever build did before false is returned
 // must be discarded. O(len(buf)); it allocates nothing itself.
 func scanCollection(buf []byte, c *featureCtx, build func(c *featureCtx)) bool {
-	s := scanner{b: bytes.TrimPrefix(buf, []byte("\xEF\xBB\xBF"))}
-	lines := lineCounter{b: s.b, line: 1}
-	s.skipSpace()
-	if s.i >= len(s.b) || s.b[s.i] != '{' {
+	s := jsonscan.Scanner{B: bytes.TrimPrefix(buf, []byte("\xEF\xBB\xBF"))}
+	lines := lineCounter{b: s.B, line: 1}
+	s.SkipSpace()
+	if s.I >= len(s.B) || s.B[s.I] != '{' {
 		return false
 	}
-	s.i++
+	s.I++
 	var isFC, sawFeatures bool
 	n, firstAt := 0, 0
 	for k := 0; ; k++ {
-		key, plain, more, ok := s.member(k)
+		key, plain, more, ok := s.Member(k)
 		if !ok {
 			return false
 		}
 		if !more {
 			break
 		}
-		switch string(decodedKey(key, plain)) {
+		switch string(jsonscan.DecodedKey(key, plain)) {
 		case "features":
 			if sawFeatures {
 				return false // decodeCollection reads both arrays
 			}
 			sawFeatures = true
-			s.skipSpace()
-			if s.i >= len(s.b) || s.b[s.i] != '[' {
+			s.SkipSpace()
+			if s.I >= len(s.B) || s.B[s.I] != '[' {
 				return false
 			}
-			s.i++
+			s.I++
 			for e := 0; ; e++ {
-				more, ok := s.element(e)
+				more, ok := s.Element(e)
 				if !ok {
 					return false
 				}
 				if !more {
 					break
 				}
-				s.skipSpace()
+				s.SkipSpace()
 				if n == estimateAfter {
-					c.estimate = estimateCount(n, s.i-firstAt, len(s.b)-s.i)
+					c.estimate = estimateCount(n, s.I-firstAt, len(s.B)-s.I)
 					c.ids.Grow(c.estimate - n)
 				}
 				if n == 0 {
-					firstAt = s.i
+					firstAt = s.I
 				}
-				c.begin(lines.at(s.i), n)
+				c.begin(lines.at(s.I), n)
 				n++
-				if !s.feature(c, build) {
+				if !feature(&s, c, build) {
 					return false
 				}
 				if c.probs.Full() {
@@ -133,59 +134,59 @@ func scanCollection(buf []byte, c *featureCtx, build func(c *featureCtx)) bool {
 				}
 			}
 		case "type":
-			start, ok := s.value(1)
-			if !ok || string(s.b[start:s.i]) != `"FeatureCollection"` {
+			start, ok := s.Value(1)
+			if !ok || string(s.B[start:s.I]) != `"FeatureCollection"` {
 				return false
 			}
 			isFC = true
 		case "crs":
-			start, ok := s.value(1)
-			if !ok || checkCRS(s.b[start:s.i]) != "" {
+			start, ok := s.Value(1)
+			if !ok || checkCRS(s.B[start:s.I]) != "" {
 				return false
 			}
 		default:
-			if _, ok := s.value(1); !ok {
+			if _, ok := s.Value(1); !ok {
 				return false
 			}
 		}
 	}
-	s.skipSpace()
-	return s.i == len(s.b) && isFC && sawFeatures && n > 0
+	s.SkipSpace()
+	return s.I == len(s.B) && isFC && sawFeatures && n > 0
 }
 
-// feature reads the feature at s.i into c.raw and builds it, as
+// feature reads the feature at s.I into c.raw and builds it, as
 // decodeCollection's json.Decoder.Decode into a rawFeature does: members
 // matched to fields exactly or else case-insensitively, the last of
 // repeated members kept; null leaves every member missing; any other
 // non-object is "not a JSON object". It returns false on bad JSON.
-func (s *scanner) feature(c *featureCtx, build func(c *featureCtx)) bool {
-	if s.i >= len(s.b) || s.b[s.i] != '{' {
-		start, ok := s.value(1)
+func feature(s *jsonscan.Scanner, c *featureCtx, build func(c *featureCtx)) bool {
+	if s.I >= len(s.B) || s.B[s.I] != '{' {
+		start, ok := s.Value(1)
 		switch {
 		case !ok:
 			return false
-		case string(s.b[start:s.i]) == "null":
+		case string(s.B[start:s.I]) == "null":
 			build(c)
 		default:
 			c.fail("", "feature is not a JSON object")
 		}
 		return true
 	}
-	s.i++
+	s.I++
 	for k := 0; ; k++ {
-		key, plain, more, ok := s.member(k)
+		key, plain, more, ok := s.Member(k)
 		if !ok {
 			return false
 		}
 		if !more {
 			break
 		}
-		start, ok := s.value(2)
+		start, ok := s.Value(2)
 		if !ok {
 			return false
 		}
-		v := json.RawMessage(s.b[start:s.i])
-		switch fieldIndex(key, plain, featureFields) {
+		v := json.RawMessage(s.B[start:s.I])
+		switch jsonscan.FieldIndex(key, plain, featureFields) {
 		case 0:
 			c.raw.Type = v
 		case 1:

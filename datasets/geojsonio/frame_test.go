@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/geometry"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
 
 // The scanner walk must give exactly what the stream decoder (built on
@@ -136,42 +138,16 @@ func TestBufferEdgeLine(t *testing.T) {
 // scanValid reports whether the scanner accepts data as one JSON
 // document.
 func scanValid(data []byte) bool {
-	s := scanner{b: data}
-	if _, ok := s.value(0); !ok {
+	s := jsonscan.Scanner{B: data}
+	if _, ok := s.Value(0); !ok {
 		return false
 	}
-	s.skipSpace()
-	return s.i == len(data)
-}
-
-func TestScannerGrammar(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		in string
-		ok bool
-	}{
-		{`0`, true}, {`-0`, true}, {`-0.5e+3`, true}, {`1E9`, true}, {`01`, false}, {`-`, false}, {`1.`, false},
-		{`.5`, false}, {`1e`, false}, {`+1`, false}, {`NaN`, false}, {`1_000`, false}, {` 7 `, true},
-		{`"a\"b\\c\/\b\f\n\r\t\u00e9"`, true}, {`"\x"`, false}, {`"\u12G4"`, false}, {"\"a\tb\"", false},
-		{"\"\xff\"", true}, {`"abc`, false}, {`true`, true}, {`tru`, false}, {`nul`, false}, {`null x`, false},
-		{`[]`, true}, {`[1,]`, false}, {`[,1]`, false}, {`[1 2]`, false}, {`{}`, true}, {`{"a":1,}`, false},
-		{`{"a" 1}`, false}, {`{1:2}`, false}, {`{"a":1 "b":2}`, false}, {`{"a":[{"b":null}]}`, true}, {``, false},
-	} {
-		if got := scanValid([]byte(tc.in)); got != tc.ok {
-			t.Errorf("scanner accepts %q: %v, want %v", tc.in, got, tc.ok)
-		}
-		if got := json.Valid([]byte(tc.in)); got != tc.ok {
-			t.Errorf("table error: json.Valid(%q) = %v", tc.in, got)
-		}
-	}
-	deep := strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)
-	if scanValid([]byte(deep)) {
-		t.Errorf("scanner walks nesting deeper than maxDepth")
-	}
+	s.SkipSpace()
+	return s.I == len(data)
 }
 
 // FuzzScanner: the scanner accepts what json.Valid accepts (except for
-// nesting deeper than maxDepth, which it leaves to encoding/json), and
+// nesting deeper than jsonscan.MaxDepth, which it leaves to encoding/json), and
 // on valid objects the member iterator, fieldIndex, decodedKey and
 // unquote see what json.Unmarshal sees.
 func FuzzScanner(f *testing.F) {
@@ -184,10 +160,10 @@ func FuzzScanner(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		valid := json.Valid(data)
-		if got := scanValid(data); got != valid && (got || depth(data) <= maxDepth) {
+		if got := scanValid(data); got != valid && (got || depth(data) <= jsonscan.MaxDepth) {
 			t.Fatalf("scanner accepts %q: %v; json.Valid: %v", data, got, valid)
 		}
-		if !valid || jsonKind(data) != "an object" {
+		if !valid || jsonscan.Kind(data) != "an object" {
 			return
 		}
 		// Members as a map (properties): last of repeated keys wins.
@@ -196,11 +172,11 @@ func FuzzScanner(f *testing.F) {
 			t.Fatal(err)
 		}
 		got := map[string]json.RawMessage{}
-		it := newObjectIter(bytes.TrimSpace(data))
-		for it.next() {
-			got[string(decodedKey(it.key, it.plain))] = it.val
+		it := jsonscan.NewObjectIter(bytes.TrimSpace(data))
+		for it.Next() {
+			got[string(jsonscan.DecodedKey(it.Key, it.Plain))] = it.Val
 		}
-		if !it.ok || !reflect.DeepEqual(got, want) {
+		if !it.OK || !reflect.DeepEqual(got, want) {
 			t.Fatalf("members %q: iterator %v, encoding/json %v", data, got, want)
 		}
 		// Members as struct fields (feature, geometry).
@@ -209,10 +185,10 @@ func FuzzScanner(f *testing.F) {
 			t.Fatal(err)
 		}
 		var fields [2]json.RawMessage
-		it = newObjectIter(data)
-		for it.next() {
-			if k := fieldIndex(it.key, it.plain, geometryFields); k >= 0 {
-				fields[k] = it.val
+		it = jsonscan.NewObjectIter(data)
+		for it.Next() {
+			if k := jsonscan.FieldIndex(it.Key, it.Plain, geometry.Fields); k >= 0 {
+				fields[k] = it.Val
 			}
 		}
 		if !bytes.Equal(fields[0], st.Type) || !bytes.Equal(fields[1], st.Coordinates) {
@@ -220,14 +196,14 @@ func FuzzScanner(f *testing.F) {
 		}
 		// String values decode as json.Unmarshal decodes them.
 		for _, v := range want {
-			if jsonKind(v) != "a string" {
+			if jsonscan.Kind(v) != "a string" {
 				continue
 			}
 			var s string
 			errWant := json.Unmarshal(v, &s)
-			u, err := unquote(v)
+			u, err := jsonscan.Unquote(v)
 			if (err == nil) != (errWant == nil) || u != s {
-				t.Fatalf("unquote(%q) = %q, %v; encoding/json %q, %v", v, u, err, s, errWant)
+				t.Fatalf("jsonscan.Unquote(%q) = %q, %v; encoding/json %q, %v", v, u, err, s, errWant)
 			}
 		}
 	})

@@ -8,10 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 )
 
 // Run a fuzzer with, for example:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
 
 // maxListedKeys caps the property names an error about a missing mapped
@@ -17,7 +18,7 @@ func (c *featureCtx) noteKey(key []byte, plain bool) {
 	if len(c.keys) >= maxListedKeys {
 		return
 	}
-	k := string(decodedKey(key, plain))
+	k := string(jsonscan.DecodedKey(key, plain))
 	for _, have := range c.keys {
 		if have == k {
 			return

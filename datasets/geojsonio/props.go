@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
 
 // loadProperties picks the schema's properties out of the feature's
@@ -19,24 +20,24 @@ import (
 // repeated names kept. Null or absent properties leave all absent.
 // O(size of the object); allocates only for escaped names.
 func (c *featureCtx) loadProperties() {
-	switch kind := jsonKind(c.raw.Properties); kind {
+	switch kind := jsonscan.Kind(c.raw.Properties); kind {
 	case "missing", "null":
 		return
 	case "an object":
-		it := newObjectIter(c.raw.Properties)
-		for it.next() {
-			if i := c.propIndex(it.key, it.plain); i >= 0 {
-				c.vals[i] = it.val
+		it := jsonscan.NewObjectIter(c.raw.Properties)
+		for it.Next() {
+			if i := c.propIndex(it.Key, it.Plain); i >= 0 {
+				c.vals[i] = it.Val
 				c.seen[i] = true
 			}
 			if c.listing {
-				c.noteKey(it.key, it.plain)
+				c.noteKey(it.Key, it.Plain)
 			}
 		}
 		if c.listing {
 			c.listing = c.unseenMapped() != nil
 		}
-		if !it.ok { // not reached: the object has been checked
+		if !it.OK { // not reached: the object has been checked
 			c.fail("properties", "invalid properties: malformed object")
 		}
 	default:
@@ -56,7 +57,7 @@ func (c *featureCtx) propIndex(key []byte, plain bool) int {
 		if plain {
 			break
 		}
-		key = decodedKey(key, false)
+		key = jsonscan.DecodedKey(key, false)
 	}
 	return -1
 }
@@ -66,13 +67,13 @@ func (c *featureCtx) checkType() {
 	if string(c.raw.Type) == `"Feature"` {
 		return
 	}
-	if t, err := unquote(c.raw.Type); jsonKind(c.raw.Type) != "a string" || err != nil || t != "Feature" {
+	if t, err := jsonscan.Unquote(c.raw.Type); jsonscan.Kind(c.raw.Type) != "a string" || err != nil || t != "Feature" {
 		c.fail("type", fmt.Sprintf(`feature "type" must be "Feature", got %s`, describeRaw(c.raw.Type)))
 	}
 }
 
 func describeRaw(raw json.RawMessage) string {
-	if k := jsonKind(raw); k == "missing" || len(raw) > 40 {
+	if k := jsonscan.Kind(raw); k == "missing" || len(raw) > 40 {
 		return k
 	}
 	return string(bytes.TrimSpace(raw))
@@ -100,10 +101,10 @@ func (c *featureCtx) id(name string, required bool) (id, field string) {
 	if name == "" {
 		field = "id"
 	}
-	if k := jsonKind(raw); k == "missing" || k == "null" {
+	if k := jsonscan.Kind(raw); k == "missing" || k == "null" {
 		field, raw = "id", c.raw.ID
 	}
-	if k := jsonKind(raw); k == "missing" || k == "null" {
+	if k := jsonscan.Kind(raw); k == "missing" || k == "null" {
 		if required {
 			reason := `missing id: no "id" member`
 			if name != "" {
@@ -129,7 +130,7 @@ func (c *featureCtx) id(name string, required bool) (id, field string) {
 // codes survive); numbers are written as integers without exponent. With
 // shared, the result is interned.
 func (c *featureCtx) idString(raw json.RawMessage, shared bool) (string, error) {
-	switch kind := jsonKind(raw); kind {
+	switch kind := jsonscan.Kind(raw); kind {
 	case "a string":
 		s, err := c.str(raw, shared)
 		if err != nil {
@@ -192,7 +193,7 @@ func (c *featureCtx) str(raw json.RawMessage, shared bool) (string, error) {
 			return string(inner), nil
 		}
 	}
-	s, err := unquote(raw)
+	s, err := jsonscan.Unquote(raw)
 	if err != nil {
 		return "", err
 	}
@@ -209,7 +210,7 @@ func (c *featureCtx) str(raw json.RawMessage, shared bool) (string, error) {
 func (c *featureCtx) text(name string, required, shared bool) string {
 	raw := c.prop(name)
 	var s string
-	switch kind := jsonKind(raw); kind {
+	switch kind := jsonscan.Kind(raw); kind {
 	case "missing", "null":
 		if required {
 			c.fail(name, "required property is "+kind)
@@ -237,7 +238,7 @@ func (c *featureCtx) text(name string, required, shared bool) string {
 // integer-valued number, "" when absent or null. Codes are interned.
 func (c *featureCtx) code(name string) string {
 	raw := c.prop(name)
-	if k := jsonKind(raw); k == "missing" || k == "null" {
+	if k := jsonscan.Kind(raw); k == "missing" || k == "null" {
 		return ""
 	}
 	s, err := c.idString(raw, true)
@@ -255,7 +256,7 @@ func (c *featureCtx) country(name string, required bool) string {
 	if len(raw) == 4 && raw[0] == '"' && isUpper(raw[1]) && isUpper(raw[2]) && raw[3] == '"' {
 		return c.shared.bytes(raw[1:3]) // already normalised: "BE"
 	}
-	if k := jsonKind(raw); k != "missing" && k != "null" && k != "a string" {
+	if k := jsonscan.Kind(raw); k != "missing" && k != "null" && k != "a string" {
 		c.fail(name, fmt.Sprintf("country is %s, not a string", k))
 		return ""
 	}
@@ -275,12 +276,12 @@ func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 func (c *featureCtx) quantity(name string) (v float64, ok bool) {
 	raw := c.prop(name)
 	var err error
-	switch kind := jsonKind(raw); kind {
+	switch kind := jsonscan.Kind(raw); kind {
 	case "missing", "null":
 		return 0, false
 	case "a string":
 		var s string
-		if s, err = unquote(raw); err != nil {
+		if s, err = jsonscan.Unquote(raw); err != nil {
 			c.fail(name, "invalid string: "+err.Error())
 			return 0, false
 		}

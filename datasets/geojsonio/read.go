@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/geometry"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
+	"github.com/partons/partons/geo"
 )
 
 // ReadVillages reads villages from a GeoJSON FeatureCollection. Geometries
@@ -64,11 +67,11 @@ const PointProperty = "point"
 // or misused value on the "point" field.
 func (c *featureCtx) measurementPoint(g orb.Geometry) (orb.Point, bool) {
 	raw := c.prop(PointProperty)
-	if k := jsonKind(raw); k == "missing" || k == "null" {
+	if k := jsonscan.Kind(raw); k == "missing" || k == "null" {
 		return orb.Point{}, false
 	}
 	var xy []float64
-	if jsonKind(raw) != "an array" || json.Unmarshal(raw, &xy) != nil || len(xy) != 2 {
+	if jsonscan.Kind(raw) != "an array" || json.Unmarshal(raw, &xy) != nil || len(xy) != 2 {
 		c.fail(PointProperty, fmt.Sprintf("want [lon, lat] in degrees, got %s", describeRaw(raw)))
 		return orb.Point{}, false
 	}
@@ -149,7 +152,7 @@ func readBoundaries(source string, r io.Reader, s datasets.BoundarySchema, fr fr
 		v.Country = c.country(s.Country, true)
 		v.AreaCode = c.code(s.AreaCode)
 		v.AreaName = c.text(s.AreaName, false, true)
-		g, err := parseGeometry(c.raw.Geometry, allowPolygon|allowMultiPolygon)
+		g, err := geometry.Parse(c.raw.Geometry, geometry.Polygon|geometry.MultiPolygon)
 		switch g := g.(type) {
 		case orb.Polygon:
 			v.Geometry = orb.MultiPolygon{g}
@@ -190,7 +193,7 @@ func readRecords[T any](source string, r io.Reader, fr framing, props []string, 
 // finds its location (see location), reporting a problem with either on
 // the "geometry" field.
 func (c *featureCtx) locatedGeometry() (orb.Geometry, orb.Point) {
-	g, err := parseGeometry(c.raw.Geometry, allowPoint|allowPolygon|allowMultiPolygon)
+	g, err := geometry.Parse(c.raw.Geometry, geometry.Point|geometry.Polygon|geometry.MultiPolygon)
 	var loc orb.Point
 	if err == nil {
 		loc, err = location(g)

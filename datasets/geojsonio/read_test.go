@@ -11,11 +11,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 )
 
 func openFixture(t testing.TB, name string) *os.File {

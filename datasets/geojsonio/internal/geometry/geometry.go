@@ -1,4 +1,4 @@
-package geojsonio
+package geometry
 
 import (
 	"encoding/json"
@@ -8,33 +8,35 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/partons/partons/datasets"
 	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
 
-// Geometry types a reader accepts.
+// Geometry types a reader accepts, as bits of Parse's allow.
 const (
-	allowPoint = 1 << iota
-	allowPolygon
-	allowMultiPolygon
+	Point = 1 << iota
+	Polygon
+	MultiPolygon
 )
 
 var geometryTypes = map[string]int{
-	"Point": allowPoint, "Polygon": allowPolygon, "MultiPolygon": allowMultiPolygon,
+	"Point": Point, "Polygon": Polygon, "MultiPolygon": MultiPolygon,
 	"MultiPoint": 0, "LineString": 0, "MultiLineString": 0, "GeometryCollection": 0,
 }
 
-// geometryFields are the geometry members parseGeometry looks at.
-var geometryFields = []string{"type", "coordinates"}
+// Fields are the geometry members Parse looks at.
+var Fields = []string{"type", "coordinates"}
 
 // quotedTypes are the common geometry type values, as written in JSON.
 var quotedTypes = []string{`"Point"`, `"Polygon"`, `"MultiPolygon"`}
 
-// parseGeometry validates a raw GeoJSON geometry and converts it to an
+// Parse validates a raw GeoJSON geometry and converts it to an
 // orb.Point, orb.Polygon or orb.MultiPolygon. The error text is a reason
 // for a RecordError on the "geometry" field. O(number of positions).
-func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
-	switch kind := jsonKind(raw); kind {
+func Parse(raw json.RawMessage, allow int) (orb.Geometry, error) {
+	switch kind := jsonscan.Kind(raw); kind {
 	case "missing":
 		return nil, errors.New("missing geometry")
 	case "null":
@@ -44,18 +46,18 @@ func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
 		return nil, fmt.Errorf("geometry is %s, not an object", kind)
 	}
 	// The members as json.Unmarshal into a struct with "type" and
-	// "coordinates" fields would see them (see fieldIndex).
+	// "coordinates" fields would see them (see jsonscan.FieldIndex).
 	var g struct{ Type, Coordinates json.RawMessage }
-	it := newObjectIter(raw)
-	for it.next() {
-		switch fieldIndex(it.key, it.plain, geometryFields) {
+	it := jsonscan.NewObjectIter(raw)
+	for it.Next() {
+		switch jsonscan.FieldIndex(it.Key, it.Plain, Fields) {
 		case 0:
-			g.Type = it.val
+			g.Type = it.Val
 		case 1:
-			g.Coordinates = it.val
+			g.Coordinates = it.Val
 		}
 	}
-	if !it.ok { // not reached: the object has been checked
+	if !it.OK { // not reached: the object has been checked
 		return nil, errors.New("geometry: malformed object")
 	}
 	typ, err := geometryType(g.Type)
@@ -69,17 +71,17 @@ func parseGeometry(raw json.RawMessage, allow int) (orb.Geometry, error) {
 	case bit&allow == 0:
 		return nil, fmt.Errorf("unsupported geometry type %s (accepted: %s)", typ, allowedNames(allow))
 	}
-	if jsonKind(g.Coordinates) == "missing" {
+	if jsonscan.Kind(g.Coordinates) == "missing" {
 		return nil, fmt.Errorf("%s geometry has no coordinates", typ)
 	}
 	p := coordParser{b: g.Coordinates}
 	var geom orb.Geometry
 	switch bit {
-	case allowPoint:
+	case Point:
 		geom, err = p.position()
-	case allowPolygon:
+	case Polygon:
 		geom, err = p.polygon()
-	case allowMultiPolygon:
+	case MultiPolygon:
 		geom, err = p.multiPolygon()
 	}
 	if err != nil {
@@ -96,9 +98,9 @@ func geometryType(raw json.RawMessage) (string, error) {
 			return q[1 : len(q)-1], nil
 		}
 	}
-	typ, err := unquote(raw)
-	if jsonKind(raw) != "a string" || err != nil {
-		return "", fmt.Errorf(`geometry "type" is %s, not a string`, jsonKind(raw))
+	typ, err := jsonscan.Unquote(raw)
+	if jsonscan.Kind(raw) != "a string" || err != nil {
+		return "", fmt.Errorf(`geometry "type" is %s, not a string`, jsonscan.Kind(raw))
 	}
 	return typ, nil
 }
@@ -111,31 +113,6 @@ func allowedNames(allow int) string {
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-// jsonKind names the kind of a raw JSON value: "missing" (absent),
-// "null", "a string", "a number", "a boolean", "an array", "an object".
-func jsonKind(raw json.RawMessage) string {
-	i := 0
-	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
-		i++
-	}
-	if i == len(raw) {
-		return "missing"
-	}
-	switch c := raw[i]; {
-	case c == 'n':
-		return "null"
-	case c == '"':
-		return "a string"
-	case c == 't' || c == 'f':
-		return "a boolean"
-	case c == '[':
-		return "an array"
-	case c == '{':
-		return "an object"
-	}
-	return "a number"
 }
 
 // numberByte marks the bytes a JSON number is made of.
@@ -183,7 +160,7 @@ func (p *coordParser) skipSpace() {
 func (p *coordParser) open(what string) error {
 	p.skipSpace()
 	if p.i >= len(p.b) || p.b[p.i] != '[' {
-		return p.errorf("%s is %s, not an array", what, jsonKind(p.b[min(p.i, len(p.b)):]))
+		return p.errorf("%s is %s, not an array", what, jsonscan.Kind(p.b[min(p.i, len(p.b)):]))
 	}
 	p.i++
 	return nil
@@ -230,7 +207,7 @@ func (p *coordParser) position() (orb.Point, error) {
 			p.i++
 		}
 		if p.i == start {
-			return orb.Point{}, p.errorf("position element %d is %s, not a number", n, jsonKind(p.b[start:]))
+			return orb.Point{}, p.errorf("position element %d is %s, not a number", n, jsonscan.Kind(p.b[start:]))
 		}
 		x, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
 		if err != nil && !errors.Is(err, strconv.ErrRange) {

@@ -1,4 +1,4 @@
-package geojsonio
+package jsonscan
 
 import (
 	"bytes"
@@ -6,21 +6,21 @@ import (
 	"unicode/utf8"
 )
 
-// scanner checks and walks JSON held in memory. It accepts exactly the
+// Scanner checks and walks JSON held in memory. It accepts exactly the
 // grammar encoding/json accepts (RFC 8259; bytes that are not UTF-8 are
-// allowed inside strings) up to maxDepth nested arrays and objects, and
+// allowed inside strings) up to MaxDepth nested arrays and objects, and
 // says no more than "not accepted" about anything else: the readers then
 // hand the whole input to encoding/json, which words the error. It never
 // allocates. O(bytes scanned).
-type scanner struct {
-	b     []byte
-	i     int
-	known bool // b is known to be valid JSON: walk any depth
+type Scanner struct {
+	B     []byte // the document
+	I     int    // the position reached
+	Known bool   // B is known to be valid JSON: walk any depth
 }
 
-// maxDepth bounds the nesting the scanner walks (recursively). Deeper
+// MaxDepth bounds the nesting the Scanner walks (recursively). Deeper
 // documents are legal up to encoding/json's own limit and are left to it.
-const maxDepth = 500
+const MaxDepth = 500
 
 // plainByte marks the string bytes that need no attention: everything
 // but control characters, '"', '\\' and the bytes of multi-byte UTF-8.
@@ -31,26 +31,26 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-func (s *scanner) skipSpace() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
+func (s *Scanner) SkipSpace() {
+	for s.I < len(s.B) {
+		switch s.B[s.I] {
 		case ' ', '\t', '\r', '\n':
-			s.i++
+			s.I++
 		default:
 			return
 		}
 	}
 }
 
-// value checks the value after white space at s.i and moves past it. It
+// value checks the value after white space at s.I and moves past it. It
 // returns where the value starts.
-func (s *scanner) value(depth int) (start int, ok bool) {
-	s.skipSpace()
-	start = s.i
-	if s.i >= len(s.b) {
+func (s *Scanner) Value(depth int) (start int, ok bool) {
+	s.SkipSpace()
+	start = s.I
+	if s.I >= len(s.B) {
 		return start, false
 	}
-	switch s.b[s.i] {
+	switch s.B[s.I] {
 	case '{', '[':
 		ok = s.nested(depth + 1)
 	case '"':
@@ -67,20 +67,20 @@ func (s *scanner) value(depth int) (start int, ok bool) {
 	return start, ok
 }
 
-// nested checks the object or array whose '{' or '[' is at s.i and moves
+// nested checks the object or array whose '{' or '[' is at s.I and moves
 // past it.
-func (s *scanner) nested(depth int) bool {
-	if depth > maxDepth && !s.known {
+func (s *Scanner) nested(depth int) bool {
+	if depth > MaxDepth && !s.Known {
 		return false
 	}
-	object := s.b[s.i] == '{'
-	s.i++
+	object := s.B[s.I] == '{'
+	s.I++
 	for k := 0; ; k++ {
 		var more, ok bool
 		if object {
-			_, _, more, ok = s.member(k)
+			_, _, more, ok = s.Member(k)
 		} else {
-			more, ok = s.element(k)
+			more, ok = s.Element(k)
 		}
 		if !ok {
 			return false
@@ -88,7 +88,7 @@ func (s *scanner) nested(depth int) bool {
 		if !more {
 			return true
 		}
-		if _, ok := s.value(depth); !ok {
+		if _, ok := s.Value(depth); !ok {
 			return false
 		}
 	}
@@ -99,69 +99,69 @@ func (s *scanner) nested(depth int) bool {
 // the closing '}' (consumed). key excludes the quotes; plain reports that
 // it has neither escapes nor non-ASCII bytes, so that it is its own
 // decoded value.
-func (s *scanner) member(k int) (key []byte, plain, more, ok bool) {
-	s.skipSpace()
-	if s.i >= len(s.b) {
+func (s *Scanner) Member(k int) (key []byte, plain, more, ok bool) {
+	s.SkipSpace()
+	if s.I >= len(s.B) {
 		return nil, false, false, false
 	}
-	if s.b[s.i] == '}' && k == 0 {
-		s.i++
+	if s.B[s.I] == '}' && k == 0 {
+		s.I++
 		return nil, false, false, true
 	}
 	if k > 0 {
-		switch s.b[s.i] {
+		switch s.B[s.I] {
 		case '}':
-			s.i++
+			s.I++
 			return nil, false, false, true
 		case ',':
-			s.i++
-			s.skipSpace()
+			s.I++
+			s.SkipSpace()
 		default:
 			return nil, false, false, false
 		}
 	}
-	if s.i >= len(s.b) || s.b[s.i] != '"' {
+	if s.I >= len(s.B) || s.B[s.I] != '"' {
 		return nil, false, false, false
 	}
 	start, plain, ok := s.str()
 	if !ok {
 		return nil, false, false, false
 	}
-	key = s.b[start : s.i-1]
-	s.skipSpace()
-	if s.i >= len(s.b) || s.b[s.i] != ':' {
+	key = s.B[start : s.I-1]
+	s.SkipSpace()
+	if s.I >= len(s.B) || s.B[s.I] != ':' {
 		return nil, false, false, false
 	}
-	s.i++
+	s.I++
 	return key, plain, true, true
 }
 
 // element reads the comma before element k of an array whose '[' has
 // been consumed; more is false at the closing ']' (consumed).
-func (s *scanner) element(k int) (more, ok bool) {
-	s.skipSpace()
-	if s.i >= len(s.b) {
+func (s *Scanner) Element(k int) (more, ok bool) {
+	s.SkipSpace()
+	if s.I >= len(s.B) {
 		return false, false
 	}
-	if s.b[s.i] == ']' {
+	if s.B[s.I] == ']' {
 		// "[1,]" is caught by value, which refuses a ']'.
-		s.i++
+		s.I++
 		return false, true
 	}
 	if k > 0 {
-		if s.b[s.i] != ',' {
+		if s.B[s.I] != ',' {
 			return false, false
 		}
-		s.i++
+		s.I++
 	}
 	return true, true
 }
 
-// str checks the string whose '"' is at s.i and moves past its closing
+// str checks the string whose '"' is at s.I and moves past its closing
 // quote. start is the index after the opening quote; plain as for member.
-func (s *scanner) str() (start int, plain, ok bool) {
-	b := s.b
-	i := s.i + 1
+func (s *Scanner) str() (start int, plain, ok bool) {
+	b := s.B
+	i := s.I + 1
 	start, plain = i, true
 	for {
 		for i < len(b) && plainByte[b[i]] {
@@ -172,7 +172,7 @@ func (s *scanner) str() (start int, plain, ok bool) {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			s.i = i + 1
+			s.I = i + 1
 			return start, plain, true
 		case c == '\\':
 			plain = false
@@ -213,17 +213,17 @@ func escapeLen(b []byte) int {
 	return 0
 }
 
-func (s *scanner) literal(lit string) bool {
-	if !bytes.HasPrefix(s.b[s.i:], []byte(lit)) {
+func (s *Scanner) literal(lit string) bool {
+	if !bytes.HasPrefix(s.B[s.I:], []byte(lit)) {
 		return false
 	}
-	s.i += len(lit)
+	s.I += len(lit)
 	return true
 }
 
-// number checks -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at s.i.
-func (s *scanner) number() bool {
-	b, i := s.b, s.i
+// number checks -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at s.I.
+func (s *Scanner) number() bool {
+	b, i := s.B, s.I
 	if i < len(b) && b[i] == '-' {
 		i++
 	}
@@ -253,7 +253,7 @@ func (s *scanner) number() bool {
 		}
 		i = j
 	}
-	s.i = i
+	s.I = i
 	return true
 }
 
@@ -264,53 +264,53 @@ func skipDigits(b []byte, i int) int {
 	return i
 }
 
-// objectIter walks the members of one JSON object that is already known
-// to be well formed (checked by the scanner or by encoding/json):
+// ObjectIter walks the members of one JSON object that is already known
+// to be well formed (checked by the Scanner or by encoding/json):
 //
-//	it := newObjectIter(raw)
-//	for it.next() { use it.key, it.plain, it.val }
+//	it := NewObjectIter(raw)
+//	for it.Next() { use it.Key, it.Plain, it.Val }
 //
 // ok reports whether the walk ended at the closing brace (false for a
 // malformed object, which the callers never pass). It never allocates.
-type objectIter struct {
-	s     scanner
+type ObjectIter struct {
+	s     Scanner
 	k     int
-	key   []byte // without quotes, as written
-	plain bool   // key has no escapes and no non-ASCII bytes
-	val   []byte // the raw value, without surrounding white space
-	ok    bool
+	Key   []byte // without quotes, as written
+	Plain bool   // Key has no escapes and no non-ASCII bytes
+	Val   []byte // the raw value, without surrounding white space
+	OK    bool   // the walk ended at the closing brace
 }
 
-func newObjectIter(raw []byte) objectIter {
-	return objectIter{s: scanner{b: raw, known: true}}
+func NewObjectIter(raw []byte) ObjectIter {
+	return ObjectIter{s: Scanner{B: raw, Known: true}}
 }
 
-func (it *objectIter) next() bool {
+func (it *ObjectIter) Next() bool {
 	if it.k == 0 {
-		it.s.skipSpace()
-		if it.s.i >= len(it.s.b) || it.s.b[it.s.i] != '{' {
+		it.s.SkipSpace()
+		if it.s.I >= len(it.s.B) || it.s.B[it.s.I] != '{' {
 			return false
 		}
-		it.s.i++
+		it.s.I++
 	}
-	key, plain, more, ok := it.s.member(it.k)
+	key, plain, more, ok := it.s.Member(it.k)
 	it.k++
 	if !ok || !more {
-		it.ok = ok
+		it.OK = ok
 		return false
 	}
-	start, ok := it.s.value(0)
+	start, ok := it.s.Value(0)
 	if !ok {
 		return false
 	}
-	it.key, it.plain, it.val = key, plain, it.s.b[start:it.s.i]
+	it.Key, it.Plain, it.Val = key, plain, it.s.B[start:it.s.I]
 	return true
 }
 
-// decodedKey returns the member name encoding/json would see for a key:
+// DecodedKey returns the member name encoding/json would see for a key:
 // the key itself when plain, else its unescaped form (with U+FFFD for
 // bytes that are not UTF-8). It allocates only for keys that are not plain.
-func decodedKey(key []byte, plain bool) []byte {
+func DecodedKey(key []byte, plain bool) []byte {
 	if plain {
 		return key
 	}
@@ -321,21 +321,21 @@ func decodedKey(key []byte, plain bool) []byte {
 	quoted = append(append(append(quoted, '"'), key...), '"')
 	var s string
 	if json.Unmarshal(quoted, &s) != nil {
-		return key // not reached for keys the scanner accepted
+		return key // not reached for keys the Scanner accepted
 	}
 	return []byte(s)
 }
 
-// fieldIndex returns which of names a struct field tagged with those names
+// FieldIndex returns which of names a struct field tagged with those names
 // would receive a member with key in encoding/json (an exact match, else a
 // case-insensitive one), or -1.
-func fieldIndex(key []byte, plain bool, names []string) int {
+func FieldIndex(key []byte, plain bool, names []string) int {
 	for i, n := range names {
 		if string(key) == n {
 			return i
 		}
 	}
-	key = decodedKey(key, plain)
+	key = DecodedKey(key, plain)
 	for i, n := range names {
 		if string(key) == n {
 			return i
@@ -349,10 +349,10 @@ func fieldIndex(key []byte, plain bool, names []string) int {
 	return -1
 }
 
-// unquote decodes a raw JSON string value as json.Unmarshal into a string
+// Unquote decodes a raw JSON string value as json.Unmarshal into a string
 // does (escapes resolved, U+FFFD for bytes that are not UTF-8). Strings
 // without escapes that are valid UTF-8 are copied directly.
-func unquote(raw []byte) (string, error) {
+func Unquote(raw []byte) (string, error) {
 	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
 		inner := raw[1 : len(raw)-1]
 		if bytes.IndexByte(inner, '\\') < 0 && bytes.IndexByte(inner, '"') < 0 && utf8.Valid(inner) && noControl(inner) {
@@ -371,4 +371,29 @@ func noControl(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// Kind names the kind of a raw JSON value: "missing" (absent),
+// "null", "a string", "a number", "a boolean", "an array", "an object".
+func Kind(raw []byte) string {
+	i := 0
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
+		i++
+	}
+	if i == len(raw) {
+		return "missing"
+	}
+	switch c := raw[i]; {
+	case c == 'n':
+		return "null"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == '[':
+		return "an array"
+	case c == '{':
+		return "an object"
+	}
+	return "a number"
 }
