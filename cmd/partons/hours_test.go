@@ -109,7 +109,11 @@ func TestScenarioSetHours(t *testing.T) {
 	if code != 3 || !strings.Contains(stderr, "set_hours") {
 		t.Fatalf("a bad set_hours value: exit %d, %s", code, stderr)
 	}
-	sc = writeFile(t, tmp, "sc.yaml", strings.Join(strings.Split(readFile(t, sc), "\n")[:8], "\n")+"\n")
+	sc = writeFile(t, tmp, "sc.yaml", strings.Join(strings.Split(readFile(t, sc), "\n")[:8], "\n")+"\n"+strings.Join([]string{
+		"  - name: evening-counter",
+		"    changes:",
+		`      - add_services: [{id: p3, category: pharmacy, country: BE, lon: 2.7270, lat: 50.8550, opening_hours: "Mo-Fr 18:00-20:00"}]`,
+	}, "\n")+"\n")
 	if code, _, stderr = runCLI(t, "scenario", sc, "-q", "--out", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -121,5 +125,8 @@ func TestScenarioSetHours(t *testing.T) {
 	}
 	if got := col(t, filepath.Join(out, "evening", "villages.csv"), "v1", "pharmacy_open_weekday_evening_m"); got == "" {
 		t.Errorf("variant v1 evening distance empty")
+	}
+	if got := col(t, filepath.Join(out, "evening-counter", "services.csv"), "p3", "open_hours_week"); got != "10.00" {
+		t.Errorf("added service's hours a week %q, want 10.00", got)
 	}
 }

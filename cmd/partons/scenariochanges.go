@@ -25,7 +25,7 @@ func variantChanges(v scenario.Variant) []analysis.Change {
 			a.AddServices = make([]datasets.Service, 0, len(c.AddServices))
 			for _, ns := range c.AddServices {
 				s := datasets.Service{ID: ns.ID, Name: ns.Name, Raw: ns.Category, Country: ns.Country,
-					Location: orb.Point{ns.Lon, ns.Lat}, Origin: origin}
+					Location: orb.Point{ns.Lon, ns.Lat}, OpeningHours: ns.OpeningHours, Origin: origin}
 				if ns.Capacity != nil {
 					s.Capacity, s.HasCapacity = *ns.Capacity, true
 				}

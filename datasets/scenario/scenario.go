@@ -95,6 +95,8 @@ type NewService struct {
 	Lon      float64  `yaml:"lon" json:"lon,omitempty"`
 	Lat      float64  `yaml:"lat" json:"lat,omitempty"`
 	Capacity *float64 `yaml:"capacity" json:"capacity,omitempty"`
+	// OpeningHours is an OSM opening_hours value; empty: unknown.
+	OpeningHours string `yaml:"opening_hours" json:"opening_hours,omitempty"`
 }
 
 // Mobile is a mobile service (a post van, a travelling GP) stopping in
@@ -248,6 +250,11 @@ func (c *Change) check() string {
 		}
 	}
 	for i, s := range c.AddServices {
+		if strings.TrimSpace(s.OpeningHours) != "" {
+			if _, err := hours.Parse(s.OpeningHours); err != nil {
+				return fmt.Sprintf("add_services[%d]: %v", i, err)
+			}
+		}
 		if s.ID == "" || s.Category == "" {
 			return fmt.Sprintf("add_services[%d]: id and category are required", i)
 		}
