@@ -126,6 +126,20 @@ func TestScenarioSetHours(t *testing.T) {
 	if got := col(t, filepath.Join(out, "evening", "villages.csv"), "v1", "pharmacy_open_weekday_evening_m"); got == "" {
 		t.Errorf("variant v1 evening distance empty")
 	}
+	// the deltas: v1's nearest pharmacy open in the evening was the French
+	// one, about 11 km away; now it is its own, 243.5 m away
+	found := false
+	for _, r := range csvRows(t, filepath.Join(out, "evening", "delta_open_hours.csv"))[1:] {
+		if r[0] == "v1" && r[1] == "straight" && r[3] == "open_weekday_evening_m" {
+			found = true
+			if !strings.HasPrefix(r[5], "112") || r[6] != "243.5" || r[8] != "ok" || r[9] != "ok" {
+				t.Errorf("delta row %v", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("delta_open_hours.csv has no evening row for v1")
+	}
 	if got := col(t, filepath.Join(out, "evening-counter", "services.csv"), "p3", "open_hours_week"); got != "10.00" {
 		t.Errorf("added service's hours a week %q, want 10.00", got)
 	}

@@ -251,7 +251,14 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		}
 		vc := &files.Content{Delta: delta, Attribution: strings.Join(attributions(dataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw}
 		writers := reportWriters(j, &vin, res, aggs, m, withScenario)
+		if base.OpenHours != nil && res.OpenHours != nil {
+			hd := analysis.OpenHoursDelta(base, res)
+			vc.HoursDelta = &hd
+		}
 		for _, f := range files.Of(files.Variant) {
+			if f.Name == "delta_open_hours.csv" && vc.HoursDelta == nil {
+				continue // written only when base and variant have opening hours
+			}
 			writers = append(writers, fileWriter{f.Name, f.Writer(vc)})
 		}
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {

@@ -70,8 +70,11 @@ type Content struct {
 	// RawCSV writes CSV text cells without the formula guard.
 	RawCSV bool
 
-	Delta      *analysis.Delta // a scenario variant against its base
-	Comparison table.Table     // a scenario's headline indicators
+	Delta *analysis.Delta // a scenario variant against its base
+	// HoursDelta is a variant's open-hour metrics against its base
+	// (analysis.OpenHoursDelta), when the base has opening hours.
+	HoursDelta *table.Table
+	Comparison table.Table // a scenario's headline indicators
 
 	Sites           Layer       // locate: the chosen sites
 	Assignment      table.Table // locate: every demand point's site
@@ -150,6 +153,9 @@ var registry = []File{
 		write: geojsonOf("delta_villages", func(c *Content) Layer {
 			return Layer{c.Delta.Table(), c.Delta.Geometries()}
 		})},
+	{Name: "delta_open_hours.csv", In: Variant, When: "with opening hours",
+		Description: "with opening hours: per village, travel mode, category and metric whose value or status changed, the base and variant cost to the nearest service open in each slot and hours a week a service within each threshold is open, and the change",
+		write:       csvOf(func(c *Content) table.Table { return *c.HoursDelta })},
 	{Name: "attribution.csv", In: Variant,
 		Description: "per closed service: the villages whose nearest it was, their people, and per threshold the people who lose coverage",
 		write:       csvOf(func(c *Content) table.Table { return c.Delta.Attribution() })},
