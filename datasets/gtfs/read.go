@@ -149,9 +149,10 @@ func (fs *Feeds) ServiceRuns(feedName, serviceID string, date time.Time) bool {
 const maxScanDays = 400
 
 // DefaultDate picks the service day of a study when none is given: a
-// weekday (Monday to Friday) inside every feed's service period, the one
-// on which most feeds run and then most trips run (so not a holiday),
-// the earliest of equals. When the periods share no weekday it picks the
+// weekday (Monday to Friday) inside every feed's service period (the
+// first 400 days of it), among those on which most feeds run the one
+// whose set of running services is the most common (a typical weekday:
+// not a holiday, nor a day of extra service), the earliest of equals. When the periods share no weekday it picks the
 // best weekday of all the periods and says so. The sentences returned
 // explain the choice.
 func (fs *Feeds) DefaultDate() (time.Time, []string) {
@@ -170,7 +171,7 @@ func (fs *Feeds) DefaultDate() (time.Time, []string) {
 			return ulo.time(), append(warn, fmt.Sprintf("gtfs: no weekday with service in any feed; using %s", ulo))
 		}
 	}
-	return best.time(), append(warn, fmt.Sprintf("service day %s (%s): the weekday with the most trips inside every feed's service period (%s)",
+	return best.time(), append(warn, fmt.Sprintf("service day %s (%s): a typical weekday inside every feed's service period (%s)",
 		best, best.time().Weekday(), fs.periods()))
 }
 
@@ -195,28 +196,50 @@ func (fs *Feeds) bestWeekday(lo, hi day) (day, bool) {
 			}
 		}
 	}
-	var best day
-	bestFeeds, bestTrips := 0, 0
+	type cand struct {
+		d     day
+		feeds int
+		sig   string
+	}
+	var cands []cand
+	bestFeeds := 0
 	for d := lo; d <= hi && d < lo+maxScanDays; d++ {
 		if d.weekday() >= 5 {
 			continue
 		}
-		nf, nt := 0, 0
+		nf := 0
+		var sig strings.Builder
 		for i, f := range fs.feeds {
-			n := 0
+			running := false
 			for s := range f.services {
 				if per[i][s] > 0 && f.services[s].runs(d) {
-					n += per[i][s]
+					running = true
+					fmt.Fprintf(&sig, "%d.%d,", i, s)
 				}
 			}
-			if n > 0 {
+			if running {
 				nf++
 			}
-			nt += n
 		}
-		if nf > bestFeeds || (nf == bestFeeds && nt > bestTrips) {
-			best, bestFeeds, bestTrips = d, nf, nt
+		bestFeeds = max(bestFeeds, nf)
+		cands = append(cands, cand{d, nf, sig.String()})
+	}
+	if bestFeeds == 0 {
+		return 0, false
+	}
+	// The typical day: the set of running services seen on most of the
+	// candidate weekdays (so not a holiday, nor a day of extra service).
+	seen := map[string]int{}
+	for _, c := range cands {
+		if c.feeds == bestFeeds {
+			seen[c.sig]++
 		}
 	}
-	return best, bestFeeds > 0
+	var best cand
+	for _, c := range cands {
+		if c.feeds == bestFeeds && (best.sig == "" || seen[c.sig] > seen[best.sig]) {
+			best = c
+		}
+	}
+	return best.d, true
 }

@@ -311,3 +311,32 @@ func TestParseTime(t *testing.T) {
 		t.Error(FormatTime(91815), FormatTime(-600))
 	}
 }
+
+// TestDefaultDateTypical: an extra service on the first weekday makes it
+// atypical; the next weekday, with the usual services, is chosen.
+func TestDefaultDateTypical(t *testing.T) {
+	b, err := os.ReadFile("testdata/tiny/calendar_dates.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := broken(t, map[string]string{"calendar_dates.txt": string(b) + "SAT,20260105,1\n"})
+	fs, err := Load(context.Background(), []Source{{Path: dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, warn := fs.DefaultDate()
+	if got := d.Format(time.DateOnly); got != "2026-01-06" || len(warn) != 1 {
+		t.Errorf("default date %s (%q), want 2026-01-06", got, warn)
+	}
+	// Two feeds whose periods do not meet: the best weekday of either, said.
+	cal := "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\nWK,1,1,1,1,1,0,0,20260302,20260331\nSAT,0,0,0,0,0,1,0,20260307,20260307\n"
+	later := broken(t, map[string]string{"calendar.txt": cal, "calendar_dates.txt": ""})
+	fs, err = Load(context.Background(), []Source{{Path: "testdata/tiny"}, {Path: later, Name: "later"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, warn = fs.DefaultDate()
+	if len(warn) != 2 || !strings.Contains(warn[0], "share no weekday: tiny 2026-01-05 to 2026-01-30, later 2026-03-02 to 2026-03-31") {
+		t.Errorf("%s %q", d.Format(time.DateOnly), warn)
+	}
+}
