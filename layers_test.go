@@ -26,12 +26,6 @@ var formatImports = []string{
 	"github.com/paulmach/osm",
 }
 
-// pendingFormatImports are known violations being moved out; each entry
-// goes when its import does.
-var pendingFormatImports = map[string]string{
-	"analysis/access": "datasets/odmatrix", // the OD matrix reader moves behind travel/
-}
-
 // TestAnalysisImportsNoFormat: analysis computes, it reads and writes no
 // file: no package under analysis/ (test files aside) imports a datasets
 // reader, a render writer or a format library.
@@ -42,7 +36,7 @@ func TestAnalysisImportsNoFormat(t *testing.T) {
 	}
 	for pkg, imps := range imports {
 		for _, imp := range imps {
-			if why := formatImport(imp); why != "" && pendingFormatImports[pkg] != strings.TrimPrefix(imp, module) {
+			if why := formatImport(imp); why != "" {
 				t.Errorf("%s imports %s (%s): analysis imports no file format", pkg, imp, why)
 			}
 		}
