@@ -54,6 +54,10 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 			info = &roadInfo{Source: "estimate", Profile: string(rp.Profile), DetourFactor: rp.DetourFactor, SpeedKmh: rp.SpeedKmh,
 				EstimateNote: "no road network given: *_road_m_est = straight line × detour factor, *_road_min_est at a constant speed (see README)"}
 		} else {
+			// A copy: the counts below are this result's, and a scenario
+			// builds one manifest per variant from the same inputs.
+			c := *info
+			info = &c
 			info.RouteBy = rp.RouteBy.String()
 			info.LegSpeedKmh = rp.SpeedKmh
 			info.SnapM, info.MaxRoadM, info.MaxTimeMin = rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin

@@ -135,3 +135,44 @@ func TestScenarioSchemaListsBaseKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioRoadCountsPerVariant: every folder's manifest counts its own
+// unsnapped villages and services; they used to add up from one variant
+// to the next (7, 14, 21 for the same villages).
+func TestScenarioRoadCountsPerVariant(t *testing.T) {
+	dir := t.TempDir()
+	pbf, err := filepath.Abs("../../datasets/osmroad/testdata/liechtenstein-2013-08-03.osm.pbf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := writeFile(t, dir, "s.yaml", "base:\n  osm: ["+pbf+"]\n  roads: ["+pbf+"]\n  snap_m: 20\n"+
+		"variants:\n  - name: a\n    changes:\n      - set: {thresholds_m: [1000, 5000]}\n"+
+		"  - name: b\n    changes:\n      - set: {thresholds_m: [1000, 6000]}\n")
+	out := filepath.Join(dir, "out")
+	if code, _, e := runCLI(t, "scenario", sc, "--out", out, "-q"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	type counts struct {
+		Roads struct {
+			Villages int `json:"unsnapped_villages"`
+			Services int `json:"unsnapped_services"`
+		} `json:"roads"`
+	}
+	var base counts
+	for _, d := range []string{"base", "a", "b"} {
+		var c counts
+		if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, d, "manifest.json"))), &c); err != nil {
+			t.Fatal(err)
+		}
+		if d == "base" {
+			base = c
+			if c.Roads.Villages == 0 || c.Roads.Services == 0 {
+				t.Fatalf("base: nothing unsnapped at 20 m (%+v): the test needs some", c.Roads)
+			}
+			continue
+		}
+		if c != base {
+			t.Errorf("%s: unsnapped %+v, base %+v (same villages and services)", d, c.Roads, base.Roads)
+		}
+	}
+}
