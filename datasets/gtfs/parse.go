@@ -235,6 +235,9 @@ func (f *feed) readStops(a *feedio.Archive, p *feedio.Problems) {
 				t.Errorf("stop_lon", "%v", err)
 			}
 		}
+		if need && s.lat == 0 && s.lon == 0 && t.Get("stop_lat") != "" {
+			t.Errorf("stop_lat", "stop %q at 0, 0 (in the Gulf of Guinea): a missing position, not a real one", id)
+		}
 		switch {
 		case s.typ == locStation && s.parentID != "":
 			t.Errorf("parent_station", "a station (location_type 1) has no parent station")

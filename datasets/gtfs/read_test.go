@@ -250,6 +250,8 @@ func TestBadFeeds(t *testing.T) {
 			[]string{"stops.txt:7:parent_station:required for location_type 2"}},
 		{"latitude out of range", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon\nX,x,95,2\nY,y,50,2\nP1,p,50,2\nP2,p,50,2\nST,s,50,2\n"},
 			[]string{`stops.txt:2:stop_lat:"95": want a number of degrees`}},
+		{"null island", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon\nX,x,0,0\nY,y,50,2\nP1,p,50,2\nP2,p,50,2\nST,s,50,2\n"},
+			[]string{`stops.txt:2:stop_lat:stop "X" at 0, 0`}},
 		{"malformed csv", map[string]string{"routes.txt": "route_id,route_short_name,route_type\nR1,\"1,3\nR2,2,3\n"},
 			[]string{"routes.txt:2::malformed CSV"}},
 		{"bad frequency", map[string]string{"frequencies.txt": "trip_id,start_time,end_time,headway_secs,exact_times\nF0,08:00:00,07:00:00,600,2\n"},
