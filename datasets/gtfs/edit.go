@@ -82,6 +82,10 @@ func RemoveRoutes(tt *Timetable, routes []string) (*Timetable, error) {
 	return c, nil
 }
 
+// MaxScaleFactor bounds ScaleFrequency's factor (a tenfold service is
+// already a new line; a huge factor would ask for millions of trips).
+const MaxScaleFactor = 20
+
 // ScaleFrequency multiplies the number of trips of the routes by factor,
 // pattern by pattern (a pattern is a route's trips calling at the same
 // stops in the same order); each pattern keeps its first trip:
@@ -95,8 +99,8 @@ func RemoveRoutes(tt *Timetable, routes []string) (*Timetable, error) {
 //
 // A pattern with one trip has no gap to fill: a warning says so.
 func ScaleFrequency(tt *Timetable, routes []string, factor float64) (*Timetable, error) {
-	if !(factor > 0) || math.IsInf(factor, 0) {
-		return nil, editError("scale_frequency: factor %v: want a number above 0 (remove_routes removes a route)", factor)
+	if !(factor > 0) || factor > MaxScaleFactor {
+		return nil, editError("scale_frequency: factor %v: want a number above 0 and at most %d (remove_routes removes a route)", factor, MaxScaleFactor)
 	}
 	set, err := routeSet(tt, routes, "scale_frequency")
 	if err != nil {

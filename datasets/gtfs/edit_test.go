@@ -2,6 +2,7 @@ package gtfs
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -105,7 +106,7 @@ func TestScaleFrequency(t *testing.T) {
 	if err != nil || len(got.Trips) != 8 || len(got.Warnings) != 3 || !strings.Contains(got.Warnings[0], "no gap") {
 		t.Errorf("%v, %d trips, warnings %q", err, len(got.Trips), got.Warnings)
 	}
-	for _, f := range []float64{0, -1} {
+	for _, f := range []float64{0, -1, 21, math.Inf(1), math.NaN()} {
 		if _, err := ScaleFrequency(base, []string{"R2"}, f); !errors.Is(err, datasets.ErrInvalid) {
 			t.Errorf("factor %v: %v", f, err)
 		}

@@ -253,12 +253,18 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
+// MaxExpandedStopTimes bounds the stop times that one feed's
+// frequencies.txt may expand to on a day (about 600 MB of timetable), so
+// a tiny file cannot ask for billions of trips.
+const MaxExpandedStopTimes = 50_000_000
+
 func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("frequencies.txt", p)
 	if !ok {
 		return
 	}
 	t.Require("trip_id", "start_time", "end_time", "headway_secs")
+	var expanded int64 // stop times the rows expand to
 	for t.Next() {
 		tid, ok := t.Need("trip_id")
 		if !ok {
@@ -314,6 +320,17 @@ func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 			bad = true
 		}
 		if !bad {
+			n := int64((fr.end - fr.start + fr.headway - 1) / fr.headway)
+			if tr := f.trips[ti]; tr.first >= 0 {
+				expanded += n * int64(tr.end-tr.first)
+			}
+			if expanded > MaxExpandedStopTimes {
+				t.Errorf("headway_secs", "frequencies expand to more than %d stop times in this feed (here %d departures every %d s): is the headway right?",
+					MaxExpandedStopTimes, n, fr.headway)
+				t.Close()
+				f.rows["frequencies.txt"] = t.Rows
+				return
+			}
 			f.freqs = append(f.freqs, fr)
 		}
 	}

@@ -250,6 +250,8 @@ func TestBadFeeds(t *testing.T) {
 			[]string{"stops.txt:7:parent_station:required for location_type 2"}},
 		{"latitude out of range", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon\nX,x,95,2\nY,y,50,2\nP1,p,50,2\nP2,p,50,2\nST,s,50,2\n"},
 			[]string{`stops.txt:2:stop_lat:"95": want a number of degrees`}},
+		{"frequency bomb", map[string]string{"frequencies.txt": "trip_id,start_time,end_time,headway_secs\n" + strings.Repeat("F0,00:00:00,239:00:00,1\n", 70)},
+			[]string{`frequencies.txt:31:headway_secs:frequencies expand to more than 50000000 stop times in this feed (here 860400 departures every 1 s)`}},
 		{"null island", map[string]string{"stops.txt": "stop_id,stop_name,stop_lat,stop_lon\nX,x,0,0\nY,y,50,2\nP1,p,50,2\nP2,p,50,2\nST,s,50,2\n"},
 			[]string{`stops.txt:2:stop_lat:stop "X" at 0, 0`}},
 		{"malformed csv", map[string]string{"routes.txt": "route_id,route_short_name,route_type\nR1,\"1,3\nR2,2,3\n"},
