@@ -350,11 +350,29 @@ func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 	}
 }
 
+// MaxTransferPairs bounds the pairs of stops one feed's transfers.txt may
+// expand to (a transfer between stations applies to every pair of their
+// stops).
+const MaxTransferPairs = 10_000_000
+
 func (f *feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("transfers.txt", p)
 	if !ok {
 		return
 	}
+	children := map[int32]int64{}
+	for _, s := range f.stops {
+		if s.parent >= 0 {
+			children[s.parent]++
+		}
+	}
+	size := func(si int32) int64 { // boarding points a transfer endpoint stands for
+		if si >= 0 && f.stops[si].typ == locStation {
+			return children[si] + 1
+		}
+		return 1
+	}
+	var pairs int64
 	for t.Next() {
 		tr := rawTransfer{from: -1, to: -1}
 		if v := t.Get("transfer_type"); v != "" {
@@ -395,6 +413,12 @@ func (f *feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
 			tr.min = int32(n)
 		}
 		if !bad {
+			pairs += size(tr.from) * size(tr.to)
+			if pairs > MaxTransferPairs {
+				t.Errorf("from_stop_id", "transfers between stations expand to more than %d pairs of stops", MaxTransferPairs)
+				t.Close()
+				break
+			}
 			f.transfers = append(f.transfers, tr)
 		}
 	}

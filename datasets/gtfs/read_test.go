@@ -1,6 +1,7 @@
 package gtfs
 
 import (
+	"fmt"
 	"context"
 	"errors"
 	"os"
@@ -342,5 +343,20 @@ func TestDefaultDateTypical(t *testing.T) {
 	d, warn = fs.DefaultDate()
 	if len(warn) != 2 || !strings.Contains(warn[0], "share no weekday: tiny 2026-01-05 to 2026-01-30, later 2026-03-02 to 2026-03-31") {
 		t.Errorf("%s %q", d.Format(time.DateOnly), warn)
+	}
+}
+
+// TestTransferPairsBound: a station-to-station transfer between two
+// stations of 3,200 platforms each would be 10.2 million pairs.
+func TestTransferPairsBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station\nX,x,50,2,0,\nY,y,50,2,0,\nP1,p,50,2,0,\nP2,p,50,2,0,\nST,s,50,2,1,\n")
+	for i := 0; i < 3200; i++ {
+		fmt.Fprintf(&b, "Q%d,q,50,2,0,ST\n", i)
+	}
+	dir := broken(t, map[string]string{"stops.txt": b.String(), "transfers.txt": "from_stop_id,to_stop_id,transfer_type\nST,ST,0\n"})
+	probs, _, err := Validate(context.Background(), []Source{{Path: dir}})
+	if err != nil || len(probs) != 1 || !strings.Contains(probs[0].Error(), "transfers.txt:2: field \"from_stop_id\": transfers between stations expand to more than 10000000 pairs") {
+		t.Errorf("%v %v", err, probs)
 	}
 }
