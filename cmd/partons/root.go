@@ -142,7 +142,7 @@ per area and country. Distances are WGS84 geodesics in metres.`,
 			stopProfile()
 		}
 	}
-	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd(), newAccessCmd(), newExtractCmd(), newLocateCmd(), newContributionsCmd(), newSiteCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newPrepareCmd(), newScenarioCmd(), newDiffCmd(), newAccessCmd(), newExtractCmd(), newLocateCmd(), newContributionsCmd(), newSiteCmd(), newHistoryCmd())
 	for _, c := range root.Commands() {
 		if c.Flags().Lookup("quiet") == nil {
 			addQuietFlag(c, new(bool)) // accepted everywhere; these print no progress

@@ -30,6 +30,8 @@ const (
 	Scenario
 	// Locate is the folder of `partons locate`.
 	Locate
+	// History is the folder of `partons history`.
+	History
 )
 
 // File is one file a report may hold.
@@ -87,6 +89,8 @@ type Content struct {
 	Provenance func(serviceID string) (source, date string, reports []string)
 	// Contributions is contributions.csv: the residents' reports.
 	Contributions table.Table
+
+	Trends, TrendsAreas, ServiceChanges table.Table // history: years side by side
 
 	Manifest any // manifest.json
 }
@@ -177,7 +181,16 @@ var registry = []File{
 	{Name: "assignment.geojson", In: Locate, When: "with villages (not --matrix)",
 		Description: "assignment.csv as lines from each assigned demand point to its site",
 		write:       geojsonOf("assignment", func(c *Content) Layer { return c.AssignmentLines })},
-	{Name: "manifest.json", In: Run | Scenario | Locate,
+	{Name: "trends.csv", In: History,
+		Description: "per village, category and year: nearest distance (m), nearest service and its side of the border, coverage within each threshold every year has, change from the year before, first and last years with a distance and the change between them; villages and categories missing from a year marked missing_village, missing_category",
+		write:       csvOf(func(c *Content) table.Table { return c.Trends })},
+	{Name: "trends_areas.csv", In: History,
+		Description: "per area, category, basis and year: people measured, shares within the thresholds, mean, median and 90th percentile distance, and the change of the median and shares from the first to the last year; rows missing from a year marked missing_area",
+		write:       csvOf(func(c *Content) table.Table { return c.TrendsAreas })},
+	{Name: "service_changes.csv", In: History,
+		Description: "services that appeared, disappeared, moved or changed category between consecutive years (missing_category when one run has no data of the kind)",
+		write:       csvOf(func(c *Content) table.Table { return c.ServiceChanges })},
+	{Name: "manifest.json", In: Run | Scenario | Locate | History,
 		Description: "this file",
 		write:       func(w *bufio.Writer, c *Content) error { return output.WriteJSON(w, c.Manifest) }},
 }
