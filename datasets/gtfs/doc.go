@@ -7,8 +7,10 @@
 // frequencies and transfers. Every problem is collected, each naming the
 // feed, file, line and field (a datasets.RecordError), so Validate lists
 // them all at once; Load returns them as one datasets.ErrorList. A file
-// or zip entry is bounded to 1 GiB uncompressed, a line to 1 MiB;
-// unsafe zip entry names (absolute, with ..) are refused.
+// or zip entry is bounded to 1 GiB uncompressed, a line to 1 MiB, what
+// frequencies expand to to 50 million stop times and what transfers
+// between stations expand to to 10 million pairs; unsafe zip entry names
+// (absolute, with ..) are refused.
 //
 // What the Timetable holds, and what it does not:
 //   - Stops are the boarding points (location_type 0). Stations are kept
@@ -29,8 +31,10 @@
 // Nothing is dropped silently: Timetable.Files accounts for every row of
 // every file read (used or unused, by reason), Timetable.Counts keeps the
 // oddities for the manifest, and Timetable.Warnings the sentences to show
-// (a feed with no service on the day). DefaultDate chooses a weekday
-// inside every feed's service period.
+// (a feed with no service on the day). DefaultDate chooses a typical
+// weekday inside every feed's service period; ParseDepart reads a
+// departure window. RemoveRoutes, ScaleFrequency and AddRoute edit a
+// Timetable for scenarios.
 //
 // Why a reader of our own: the served github.com/jamespfennell/gtfs
 // (v0.1.24) takes a whole zip in memory (no folder feeds), reports CSV row

@@ -55,6 +55,9 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 		if strings.ContainsAny(name, ":") || name == "" {
 			return nil, fmt.Errorf("gtfs: feed name %q of %s: want a name without ':'", name, s.Path)
 		}
+		if name == ScenarioFeed {
+			return nil, fmt.Errorf("gtfs: feed name %q of %s is kept for the routes scenarios add: name the feed otherwise", name, s.Path)
+		}
 		if prev, dup := names[name]; dup {
 			return nil, fmt.Errorf("gtfs: feeds %s and %s are both named %q: name one of them", prev, s.Path, name)
 		}

@@ -189,6 +189,9 @@ func TestTwoFeeds(t *testing.T) {
 	if _, err := Load(context.Background(), []Source{{Path: "testdata/tiny"}, {Path: "testdata/tiny"}}); err == nil || !strings.Contains(err.Error(), "both named") {
 		t.Errorf("same name twice: %v", err)
 	}
+	if _, err := Load(context.Background(), []Source{{Path: "testdata/tiny", Name: ScenarioFeed}}); err == nil || !strings.Contains(err.Error(), "kept for the routes scenarios add") {
+		t.Errorf("reserved name: %v", err)
+	}
 }
 
 // broken copies the tiny feed into a temporary folder with some files
