@@ -3,13 +3,21 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"slices"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/render/files"
+	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report"
 )
@@ -108,4 +116,74 @@ func locateResult(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 		assigned[a.Demand], weight[a.Demand] = analysis.Assigned{Service: k, Cost: a.Cost}, a.Weight
 	}
 	return analysis.FromAssignment(in.villages, services, p, assigned)
+}
+
+// writeLocate writes the report directory atomically.
+func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution, stderr io.Writer) error {
+	lb := in.labels
+	s := locate.Summarise(sol, in.inst, cfg, lb)
+	s.Generator, s.Cost, s.CostUnit, s.Inputs, s.Attribution = output.Generator, in.costKind, in.costUnit, in.inputs, in.attrib
+	s.Parameters["fixed"], s.Parameters["excluded"] = append([]string{}, o.fixed...), append([]string{}, o.exclude...)
+	if o.maxCost > 0 {
+		s.Parameters["max_cost"] = o.maxCost
+	}
+	sites := locate.SitesTable(sol, in.inst, lb)
+	assign, rows := locate.AssignmentTable(sol, in.inst, lb)
+	d, err := output.Create(ctx, o.out, output.Options{Command: "locate", Log: stderr})
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	c := &files.Content{Sites: files.Layer{Table: sites}, Assignment: assign, Summary: s, RawCSV: o.csvRaw,
+		Attribution: strings.Join(in.attrib, "; "),
+		Manifest: map[string]any{"generator": output.Generator, "version": version, "command": "locate",
+			"csv_raw": o.csvRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)}}
+	if in.demandPts != nil {
+		var sg, lines []orb.Geometry
+		for _, j := range append(slices.Clone(sol.Sites), sol.Fixed...) {
+			sg = append(sg, in.sitePts[j])
+		}
+		var keep []int // assignment rows with a site: one line each
+		for r, a := range rows {
+			if a.Site >= 0 {
+				keep = append(keep, r)
+				lines = append(lines, orb.LineString{in.demandPts[a.Demand], in.sitePts[a.Site]})
+			}
+		}
+		c.Sites.Geometries = sg
+		c.AssignmentLines = files.Layer{Geometries: lines, Table: table.Table{Columns: assign.Columns, Len: len(keep),
+			Row: func(r int, dst []table.Cell) []table.Cell { return assign.Row(keep[r], dst) }}}
+	}
+	rin, err := locateReport(o, in, cfg, sol)
+	if err != nil {
+		return err
+	}
+	if rin != nil {
+		c.Report, c.DataDate = *rin, time.Unix(0, 0).UTC()
+	}
+	outs := append(locateOutputs(o, in), "manifest.json")
+	for _, f := range files.Of(files.Locate) {
+		if slices.Contains(outs, f.Name) {
+			if err := d.WriteFile(f.Name, f.Writer(c)); err != nil {
+				return err
+			}
+		}
+	}
+	return d.Commit()
+}
+
+// locateOutputs lists the files a locate report holds (manifest.json
+// aside), in the order its manifest lists them.
+func locateOutputs(o *locateOptions, in *locInput) []string {
+	out := []string{"sites.csv", "assignment.csv", "summary.json"}
+	if in.demandPts != nil {
+		out = append(out, "sites.geojson", "assignment.geojson")
+	}
+	if in.villages != nil && len(in.villages) == len(in.demandPts) {
+		out = append(out, "report.html")
+		if o.format == "gpkg" {
+			out = append(out, "partons.gpkg")
+		}
+	}
+	return out
 }
