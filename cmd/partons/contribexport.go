@@ -32,6 +32,7 @@ func newContributionsCmd() *cobra.Command {
 type contribExportOptions struct {
 	contributions, villages, services, boundaries []string
 	out                                           string
+	sample                                        bool
 }
 
 func newContribExportCmd() *cobra.Command {
@@ -61,7 +62,7 @@ Without --villages and --services, the embedded Westhoek sample.`,
 	f.StringArrayVar(&o.services, "services", nil, "service file (FILE[:field=col,…]); repeatable")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "boundary file; repeatable")
 	f.StringVarP(&o.out, "out", "o", "", "the notes file to write (GeoJSON)")
-	_ = cmd.MarkFlagRequired("contributions")
+	f.BoolVar(&o.sample, "sample-contributions", false, "with the embedded sample: its example residents' reports")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -74,6 +75,10 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 	s.Villages, s.Services, ff = inputFiles(config.Default(), o.villages, o.services)
 	s.Boundaries = o.boundaries
 	s.Contributions, s.FileFields = contributionFiles(o.contributions, ff)
+	s.SampleContributions = o.sample
+	if len(s.Contributions) == 0 && !o.sample {
+		return usagef("contributions export: give --contributions FILE (or --sample-contributions with the embedded sample)")
+	}
 	s.Normalize()
 	if err := checkOutputs("contributions export", outFile("--out", o.out, notesFileOwned), specPaths(s)); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/scenario"
+	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/files"
 	"io"
@@ -92,8 +93,8 @@ func contributionFiles(args []string, ff []fileFields) ([]string, []fileFields) 
 // readContributions reads every contributions file of a run, each with
 // its own mappings, and checks ids across files. Every problem of every
 // file is returned at once.
-func readContributions(files []string, ff []fileFields) ([]contributions.Report, []load.Input, error) {
-	srcs := make([]load.Source, len(files))
+func readContributions(files []string, ff []fileFields, extra ...load.Source) ([]contributions.Report, []load.Input, error) {
+	srcs := make([]load.Source, len(files), len(files)+len(extra))
 	for i, path := range files {
 		fields := fieldsFor(ff, "contributions", path)
 		s := contributions.DefaultSchema()
@@ -103,17 +104,24 @@ func readContributions(files []string, ff []fileFields) ([]contributions.Report,
 		srcs[i] = load.File(path)
 		srcs[i].Fields = fields
 	}
-	return load.Contributions(srcs, contributions.DefaultSchema())
+	return load.Contributions(append(srcs, extra...), contributions.DefaultSchema())
 }
 
 // mergeContributions reads the run's contributions and applies them to
 // in.services (before categories are mapped), with proposed reports too
 // when the spec asks for them. Without contributions it does nothing.
 func mergeContributions(j *job, in *inputs) error {
-	if len(j.spec.Contributions) == 0 {
+	var sample []load.Source
+	if j.spec.SampleContributions {
+		if !j.embedded {
+			return usagef("--sample-contributions are reports about the embedded sample's services: drop --villages and --services, or give your own with --contributions")
+		}
+		sample = append(sample, load.Bytes(westhoek.ContributionsFile, westhoek.Contributions()))
+	}
+	if len(j.spec.Contributions) == 0 && len(sample) == 0 {
 		return nil
 	}
-	reps, files, err := readContributions(j.spec.Contributions, j.spec.FileFields)
+	reps, files, err := readContributions(j.spec.Contributions, j.spec.FileFields, sample...)
 	if err != nil {
 		return err
 	}

@@ -283,3 +283,28 @@ func TestContributionsExportNotes(t *testing.T) {
 		t.Error("export replaced a file it did not write")
 	}
 }
+
+// The embedded sample's example reports are merged with
+// --sample-contributions, from any folder, and replay from the manifest.
+func TestRunSampleContributions(t *testing.T) {
+	setToday(t, "2026-01-15")
+	out := filepath.Join(t.TempDir(), "report")
+	if code, _, stderr := runCLI(t, "run", "-q", "--sample-contributions", "--outputs", "services.csv", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	h, reports := readCSV(t, filepath.Join(out, "contributions.csv"))
+	if len(reports) != 7 || cell(t, h, reports["wh-001"], "outcome") != "applied" || cell(t, h, reports["wh-001"], "file") != "contributions.csv" {
+		t.Errorf("contributions.csv: %v", reports)
+	}
+	again := filepath.Join(t.TempDir(), "again")
+	if code, _, stderr := runCLI(t, "run", "-q", "--manifest", filepath.Join(out, "manifest.json"), "--out", again); code != exitOK {
+		t.Fatalf("replay: exit %d: %s", code, stderr)
+	}
+	if readFile(t, filepath.Join(out, "contributions.csv")) != readFile(t, filepath.Join(again, "contributions.csv")) {
+		t.Error("replay differs")
+	}
+	code, _, stderr := runCLI(t, "contributions", "export", "--out", filepath.Join(t.TempDir(), "n.geojson"))
+	if code != exitUsage || !strings.Contains(stderr, "give --contributions FILE") {
+		t.Errorf("export without reports: exit %d: %s", code, stderr)
+	}
+}

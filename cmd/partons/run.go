@@ -50,6 +50,7 @@ type runOptions struct {
 	catchment         float64
 	roads             []string
 	contributions     []string
+	sampleContrib     bool
 	osm               []string
 	population        []string
 	apportion         bool
@@ -92,6 +93,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports about services (CSV or GeoJSON, FILE[:field=col,…]); repeatable")
+	f.BoolVar(&o.sampleContrib, "sample-contributions", false, "with the embedded sample: merge its example residents' reports")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
 	f.StringSliceVar(&o.outputs, "outputs", reportFiles, files.OutputsHelp())

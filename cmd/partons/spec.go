@@ -247,6 +247,7 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Villages, s.Services, s.FileFields = inputFiles(cfg, o.villages, o.services)
 	s.Boundaries, s.Roads = o.boundaries, o.roads
 	s.Contributions, s.FileFields = contributionFiles(o.contributions, s.FileFields)
+	s.SampleContributions = o.sampleContrib
 	s.OSM, s.Population, s.Apportion = o.osm, o.population, o.apportion
 	switch {
 	case o.changed("thresholds-m"):

@@ -188,6 +188,8 @@ type Run struct {
 	// Contributions are files of residents' reports (CSV or GeoJSON)
 	// merged into the services.
 	Contributions []string `json:"contributions,omitempty" yaml:"contributions"`
+	// SampleContributions merges the embedded sample's example reports.
+	SampleContributions bool `json:"sample_contributions,omitempty" yaml:"sample_contributions"`
 
 	// FileFields are the mappings of single files of Villages and
 	// Services (FILE:field=col on the command line, villages_files and

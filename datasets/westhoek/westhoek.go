@@ -15,6 +15,9 @@ const (
 	ServicesFile = "westhoek/services.geojson"
 	AreasFile    = "westhoek/areas.csv"
 	MetadataFile = "westhoek/metadata.json"
+	// ContributionsFile holds example residents' reports about the
+	// sample's services (datasets/contributions), one of each outcome.
+	ContributionsFile = "westhoek/contributions.csv"
 )
 
 // Country codes used in the sample (ISO 3166-1 alpha-2).
@@ -23,15 +26,16 @@ const (
 	France  = "FR"
 )
 
-//go:embed data/villages.geojson data/services.geojson data/areas.csv data/metadata.json
+//go:embed data/villages.geojson data/services.geojson data/areas.csv data/metadata.json data/contributions.csv
 var files embed.FS
 
 // embedded maps the public names to paths inside files.
 var embedded = map[string]string{
-	VillagesFile: "data/villages.geojson",
-	ServicesFile: "data/services.geojson",
-	AreasFile:    "data/areas.csv",
-	MetadataFile: "data/metadata.json",
+	VillagesFile:      "data/villages.geojson",
+	ServicesFile:      "data/services.geojson",
+	AreasFile:         "data/areas.csv",
+	MetadataFile:      "data/metadata.json",
+	ContributionsFile: "data/contributions.csv",
 }
 
 // Metadata describes the sample: its sources with licences and attribution,
@@ -108,6 +112,12 @@ func Villages() []byte { return mustRead(VillagesFile) }
 // (properties id, name, category, country, source; category is the raw
 // source value, to be mapped with taxonomy.Default()).
 func Services() []byte { return mustRead(ServicesFile) }
+
+// Contributions returns a copy of the example residents' reports (CSV
+// with the default columns of datasets/contributions): a confirmed closure
+// and opening in Ieper, a closure older than La Poste's list, proposed
+// and rejected reports; partons run --sample-contributions merges them.
+func Contributions() []byte { return mustRead(ContributionsFile) }
 
 // Areas returns a copy of the embedded area table (CSV with header
 // area_code,area_name,country,kind,population,population_source).
