@@ -17,6 +17,12 @@
 #     searched by networkx (.ci/verify/transit_oracle.py);
 # (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
 #     5 for a diff guard whose indicator is unknown (never a NaN crash);
+# (s) the static site of `partons site` (demo with its residents' reports):
+#     parsed independently (no script, every link resolves, outside links
+#     only to the form, OSM and evidence), then every page loaded in
+#     headless Chromium (no request outside the site, no console error),
+#     the language switch clicked, keyboard, contrast, phone width and A4
+#     print checked (.ci/verify/site_browser.py);
 # (f) opening_hours: every value of the OSM extracts evaluates as the
 #     reference JavaScript evaluator has it (npm opening_hours, installed
 #     by hours_oracle.py as a test tool).
@@ -130,6 +136,7 @@ check locate "$PY" "$HERE/locate_milp.py" --bin "$BIN"
 check report-gpkg "$PY" "$HERE/report_gpkg.py" --bin "$BIN" --villages "$SAMPLE/villages.geojson" --services "$SAMPLE/services.geojson" --work "$W/report-gpkg"
 check report-html "$PY" "$HERE/report_html.py" --bin "$BIN" --work "$W/report-html"
 check hours "$PY" "$HERE/hours_oracle.py" --work "$W/hours"
+check site "$PY" "$HERE/site_browser.py" --bin "$BIN" --work "$W/site"
 
 # --- transit: range-RAPTOR against networkx's time-expanded graph -----------
 TP="$W/transitprofile"

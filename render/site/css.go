@@ -22,12 +22,12 @@ a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--link);outline-o
 main{max-width:980px;margin:0 auto;padding:8px 16px 24px}
 h1{font-size:1.6rem;margin:12px 0 4px}h2{font-size:1.2rem;margin:24px 0 6px;border-bottom:1px solid var(--line)}
 .native{font-weight:400;color:var(--muted)}
-.facts,.note,.cc{color:var(--muted)}.note{font-size:.9rem}
+.facts,.note,.cc{color:var(--muted)}.note{font-size:.9em}
 .warn{background:#fff4d6;border-left:4px solid #8a5a00;padding:6px 12px}
 .button{display:inline-block;padding:6px 14px;border:2px solid var(--link);border-radius:6px;text-decoration:none;font-weight:600}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
-caption{text-align:left;font-weight:600;padding:4px 0;position:absolute;left:-9999px}
+caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 th,td{padding:4px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:#f3f5f7}
 .n{text-align:right;white-space:nowrap}
@@ -42,7 +42,7 @@ svg circle.cu,svg rect.cu{stroke:#1f2328}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:14px;font-size:.9rem}
 .key{display:inline-block;width:12px;height:12px;border:1px solid #1f2328;margin-right:6px;vertical-align:middle}
 .trends{list-style:none;padding:0}.trends li{margin:6px 0;display:flex;flex-wrap:wrap;align-items:center;gap:8px}
-.tc{min-width:9em;font-weight:600}.ts{color:var(--muted);font-size:.9rem}
+.tc{min-width:9em;font-weight:600}.ts{color:var(--muted);font-size:.9em}
 .spark polyline{fill:none;stroke:#0b57d0;stroke-width:2}.spark circle{fill:#0b57d0}
 .sources{padding-left:20px}
 .root{max-width:640px}.choose{flex-direction:column;font-size:1.2rem;gap:10px}
@@ -50,7 +50,8 @@ svg circle.cu,svg rect.cu{stroke:#1f2328}
 .printonly{display:none}
 @media (max-width:600px){body{font-size:15px}th,td{padding:3px 5px}.tc{min-width:0}}
 @page{size:A4;margin:12mm}
-@media print{body{font-size:9.5pt}.top nav,.skip,.noprint,.foot,.crumbs{display:none}.printonly{display:block}
-main{max-width:none;padding:0}a{color:inherit;text-decoration:none}h2{margin-top:10px;break-after:avoid}
-table{font-size:8.5pt}tr{break-inside:avoid}.scroll{overflow:visible}}
+@media print{body{font-size:8.5pt;line-height:1.3}.top nav,.skip,.noprint,.foot,.crumbs{display:none}.printonly{display:block}
+.top{padding:0 0 2px}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}h1{font-size:14pt;margin:2px 0}
+h2{font-size:10pt;margin:6px 0 2px;break-after:avoid}p{margin:2px 0}table{font-size:7.5pt}th,td{padding:1px 3px}
+tr{break-inside:avoid}.scroll{overflow:visible}.trends li{margin:0}.spark{height:22px;width:90px}}
 `

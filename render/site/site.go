@@ -384,21 +384,14 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 	p.OneYear = len(b.runs) < 2
 	if !p.OneYear {
 		for _, c := range b.cats {
-			vals := make([]float64, len(b.runs))
-			known := 0
-			for i, r := range v.rows {
-				vals[i] = math.NaN()
-				if r != nil {
-					vals[i] = r.Float(c + "_nearest_m")
-				}
-				if !math.IsNaN(vals[i]) {
-					known++
-				}
-			}
-			if known == 0 {
+			vals, home := trendValues(v.rows, c)
+			if vals == nil {
 				continue
 			}
 			t := trend{Category: l.Category(c)}
+			if home {
+				t.Category += " (" + l.Lookup(texts, "home") + ")"
+			}
 			t.Points, t.Dots, t.Summary = buildTrend(vals, b.labels, func(m float64) string { return kmText(m, l) })
 			p.Trends = append(p.Trends, t)
 		}
@@ -501,4 +494,31 @@ type reportsPage struct {
 func (b *builder) reportsPage(l qml.Lang) reportsPage {
 	return reportsPage{Page: b.page(l, l.Lookup(texts, "all_reports"), "reports.html"),
 		Reports: b.reportRows(l, b.reportsOf(len(b.runs)-1), true), ListAll: true}
+}
+
+// trendValues are the distances of category c in each run's row (NaN
+// where unknown or missing): to the nearest service anywhere when every
+// run that has the village knows it, else to the nearest at home (home is
+// then true), so that a line never mixes the two; nil when neither is
+// known in any run.
+func trendValues(rows []Row, c string) (vals []float64, home bool) {
+	for _, col := range []string{"_nearest_m", "_domestic_m"} {
+		vals = make([]float64, len(rows))
+		known, missing := 0, 0
+		for i, r := range rows {
+			vals[i] = math.NaN()
+			if r == nil {
+				continue
+			}
+			if vals[i] = r.Float(c + col); math.IsNaN(vals[i]) {
+				missing++
+			} else {
+				known++
+			}
+		}
+		if known > 0 && (missing == 0 || col == "_domestic_m") {
+			return vals, col == "_domestic_m"
+		}
+	}
+	return nil, false
 }

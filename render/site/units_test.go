@@ -211,3 +211,21 @@ func TestLoadRefuses(t *testing.T) {
 		t.Error("Row.Float")
 	}
 }
+
+// TestTrendValues: a trend follows the nearest service anywhere when
+// every year knows it, else the nearest at home; never a mix.
+func TestTrendValues(t *testing.T) {
+	all := []Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, nil, {"gp_nearest_m": "150", "gp_domestic_m": "150"}}
+	v, home := trendValues(all, "gp")
+	if home || v[0] != 100 || !math.IsNaN(v[1]) || v[2] != 150 {
+		t.Errorf("nearest: %v %v", v, home)
+	}
+	mixed := []Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, {"gp_nearest_m": "", "gp_domestic_m": "250"}}
+	v, home = trendValues(mixed, "gp")
+	if !home || v[0] != 200 || v[1] != 250 {
+		t.Errorf("domestic: %v %v", v, home)
+	}
+	if v, _ := trendValues([]Row{{"gp_nearest_m": ""}}, "gp"); v != nil {
+		t.Errorf("unknown: %v", v)
+	}
+}
