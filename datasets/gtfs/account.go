@@ -91,6 +91,7 @@ func (b *builder) account() {
 	add("trips.txt", used, un)
 	add("stop_times.txt", stUsed, stUn)
 	c["stop_times_interpolated"] += f.interp
+	c["trips_faster_than_400kmh"] += f.fast
 
 	used = 0
 	for _, u := range routeUsed {

@@ -113,6 +113,7 @@ type feed struct {
 	// ids they lack are not reported again where other files name them.
 	incomplete map[string]bool
 	interp     int // stop times whose times were interpolated
+	fast       int // trips implausibly fast between two stops
 	notes      []string
 }
 

@@ -222,7 +222,24 @@ func (f *feed) checkTrip(st []rawStopTime, tr *rawTrip, src string, p *feedio.Pr
 		}
 		prev = k
 	}
+	for k := 1; k < len(st); k++ {
+		a, b := &f.stops[st[k-1].stop], &f.stops[st[k].stop]
+		d := haversine(a.lat, a.lon, b.lat, b.lon)
+		if dt := float64(st[k].arr - st[k-1].dep); d >= minFastMetres && (dt <= 0 || d/dt > maxSpeedMS) {
+			f.fast++
+			break
+		}
+	}
 }
+
+// A trip is counted as implausibly fast (trips_faster_than_400kmh) when
+// it covers minFastMetres or more between two stops at over maxSpeedMS
+// (400 km/h, above any train in the region) in a straight line, or in no
+// time: a wrong time or a misplaced stop.
+const (
+	maxSpeedMS    = 400 / 3.6
+	minFastMetres = 2000
+)
 
 // interpolate fills the times of st[1:len-1] between two timed stops,
 // in proportion to the straight-line distance along the stops.

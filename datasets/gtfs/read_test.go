@@ -363,3 +363,23 @@ func TestTransferPairsBound(t *testing.T) {
 		t.Errorf("%v %v", err, probs)
 	}
 }
+
+// TestTooFast: Z is 5.7 km from P1. A trip from P1 to Z in one minute
+// (343 km/h) is plausible, in 30 s (687 km/h) or no time it is not; all
+// are read, the last two are counted.
+func TestTooFast(t *testing.T) {
+	const head = "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+	for _, tc := range []struct {
+		arr  string
+		want int
+	}{{"08:01:00", 0}, {"08:00:30", 1}, {"08:00:00", 1}} {
+		dir := broken(t, map[string]string{"stop_times.txt": head + "T1,08:00:00,08:00:00,P1,1\nT1," + tc.arr + "," + tc.arr + ",Z,2\n"})
+		tt, err := Read(context.Background(), []Source{{Path: dir}}, day0("2026-01-07"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tt.Counts["trips_faster_than_400kmh"]; got != tc.want {
+			t.Errorf("arrival %s: %d fast trips, want %d", tc.arr, got, tc.want)
+		}
+	}
+}

@@ -35,7 +35,9 @@ type Timetable struct {
 	Transfers []Transfer
 	// Counts are what the reader saw and did not turn into trips (unused
 	// stops, trips with no service on Date, …), by a short snake_case key,
-	// for the manifest: nothing is dropped silently.
+	// for the manifest: nothing is dropped silently. Some count oddities
+	// of the feeds rather than of Date (stop_times_interpolated,
+	// trips_faster_than_400kmh: a wrong time or a misplaced stop).
 	Counts map[string]int
 	// Files accounts for every row of every file read, per feed: Read =
 	// Used + the sum of Unused (added with the reader; see FileRows).
