@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"gonum.org/v1/gonum/stat"
@@ -31,9 +32,10 @@ const (
 	BasisRoadMinEst Basis = "road_min_est"
 )
 
-// Unit returns "min" for time bases and "m" for the others.
+// Unit returns "min" for time bases (a travel mode's metric in minutes
+// ends in "_min") and "m" for the others.
 func (b Basis) Unit() string {
-	if b == BasisRoadMin || b == BasisRoadMinEst {
+	if b == BasisRoadMin || b == BasisRoadMinEst || strings.HasSuffix(string(b), "_min") {
 		return "min"
 	}
 	return "m"
@@ -99,6 +101,13 @@ func (r *Result) AggregatesFor(only ...Basis) []Aggregate {
 			bases = append(bases, BasisRoadM, BasisRoadMin)
 		} else {
 			bases = append(bases, BasisRoadMEst, BasisRoadMinEst)
+		}
+	}
+	for _, mb := range r.Modes {
+		for _, m := range mb.Schema.Metrics {
+			if m.Aggregate {
+				bases = append(bases, Basis(mb.Schema.Name+"_"+m.Name))
+			}
 		}
 	}
 	if len(only) > 0 {
@@ -257,6 +266,9 @@ func (r *Result) distance(v, ci int, basis Basis) float64 {
 	case BasisRoadM, BasisRoadMin, BasisRoadMEst, BasisRoadMinEst:
 		return r.roadDistance(v, ci, basis)
 	}
+	if b, k := r.modeBasis(basis); b != nil {
+		return r.modeDistance(b, k, v, ci)
+	}
 	if ci == len(r.Categories) {
 		b := row.Basket
 		if basis == BasisDomestic {
@@ -289,7 +301,7 @@ func (r *Result) distance(v, ci int, basis Basis) float64 {
 // thresholds returns the thresholds of a basis's unit.
 func (r *Result) thresholds(b Basis) []float64 {
 	if b.Unit() == "min" {
-		return r.Params.Road.TimeThresholdsMin
+		return r.timeThresholds()
 	}
 	return r.Params.ThresholdsM
 }

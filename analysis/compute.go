@@ -38,6 +38,9 @@ type Result struct {
 	// services and villages tables then carry its columns.
 	OpenHours *OpenHours
 
+	// Modes are the blocks of Params.Modes, in their order.
+	Modes []*ModeBlock
+
 	road   *roadState   // snapping, when routed on a network
 	models [][]modelOut // [category][model], when Params.Models
 }
@@ -175,6 +178,9 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 		if err := r.computeRoads(ctx, cats); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.computeModes(ctx, cats); err != nil {
+		return nil, err
 	}
 	if err := r.computeModels(ctx, cats); err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/partons/partons/travel"
 )
 
 // Params are the knobs of an accessibility run. Use DefaultParams and
@@ -38,6 +40,12 @@ type Params struct {
 	// Road configures road metrics: real routes on a network, or
 	// estimates from straight lines. Nil: no road metrics.
 	Road *RoadParams
+
+	// Modes are further travel modes (public transport, …) measured for
+	// every category besides straight lines and roads: each gives a
+	// ModeBlock of the result, its columns and aggregate bases, keyed by
+	// its Schema().Name (unique, and not "road").
+	Modes []travel.Mode
 
 	// Models are accessibility models (2SFCA, gravity, …) computed for
 	// every category within Catchment (cost units: metres straight-line,
@@ -105,6 +113,17 @@ func (p *Params) Validate() error {
 	}
 	if err := p.Road.validate(); err != nil {
 		return err
+	}
+	names := map[string]bool{"road": true}
+	for _, m := range p.Modes {
+		s := m.Schema()
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("analysis: %w", err)
+		}
+		if names[s.Name] {
+			return fmt.Errorf("analysis: travel mode %q given twice (or named like the road metrics)", s.Name)
+		}
+		names[s.Name] = true
 	}
 	if len(p.Models) > 0 && !(p.Catchment > 0) {
 		return fmt.Errorf("analysis: accessibility models need a positive catchment")

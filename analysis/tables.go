@@ -44,6 +44,11 @@ func (r *Result) VillageTable() table.Table {
 	if routed {
 		cols = append(cols, m("snap_m"))
 	}
+	for _, b := range r.Modes {
+		for _, vc := range b.Schema.VillageColumns {
+			cols = append(cols, metricColumn(vc.Name, vc))
+		}
+	}
 	for _, c := range r.Categories {
 		cols = append(cols, table.Column{Name: c + "_status"}, m(c+"_nearest_m"),
 			table.Column{Name: c + "_nearest_id"}, table.Column{Name: c + "_nearest_country"})
@@ -62,6 +67,9 @@ func (r *Result) VillageTable() table.Table {
 			}
 		case estimated:
 			cols = append(cols, m(c+"_road_m_est"), minutes(c+"_road_min_est"))
+		}
+		for _, b := range r.Modes {
+			cols = append(cols, b.columns(c, cross)...)
 		}
 		for _, ms := range r.Params.Models {
 			cols = append(cols, table.Column{Name: c + "_access_" + ms.Name(), Kind: table.Number, Decimals: r.modelDecimals(ms)})
@@ -93,9 +101,14 @@ func (r *Result) VillageTable() table.Table {
 		cells = append(cells, table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country),
 			table.Str(vl.AreaCode), table.Str(vl.AreaName), pop,
 			table.Float(vl.Location[0], decimalsCoord), table.Float(vl.Location[1], decimalsCoord),
-			table.Str(r.villageStatus(row)))
+			table.Str(r.villageStatus(v)))
 		if routed {
 			cells = append(cells, table.Float(r.SnapM(v), decimalsM))
+		}
+		for _, b := range r.Modes {
+			for k, vc := range b.Schema.VillageColumns {
+				cells = append(cells, table.Float(b.Snapped.VillageValue(v, k), vc.Decimals))
+			}
 		}
 		for c := range r.Categories {
 			cr := &row.Cats[c]
@@ -123,6 +136,9 @@ func (r *Result) VillageTable() table.Table {
 			case estimated:
 				est := cr.NearestM * rp.DetourFactor
 				cells = append(cells, table.Float(est, decimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, decimalsMin))
+			}
+			for _, b := range r.Modes {
+				cells = r.appendModeCells(cells, b, v, c, cross)
 			}
 			for mi, ms := range r.Params.Models {
 				cells = append(cells, table.Float(r.models[c][mi].values[v], r.modelDecimals(ms)))
@@ -170,7 +186,8 @@ func (r *Result) serviceCountry(s int32) table.Cell {
 
 // villageStatus is "ok" or the non-ok statuses as "category:status"
 // joined by ";", in category order.
-func (r *Result) villageStatus(row *VillageResult) string {
+func (r *Result) villageStatus(v int) string {
+	row := &r.Rows[v]
 	var parts []string
 	for c, cr := range row.Cats {
 		switch {
@@ -180,6 +197,8 @@ func (r *Result) villageStatus(row *VillageResult) string {
 			parts = append(parts, r.Categories[c]+":unsnapped")
 		case row.Road != nil && row.Road[c].Status == RoadUnreachable:
 			parts = append(parts, r.Categories[c]+":unreachable")
+		default:
+			parts = r.appendModeStatuses(parts, v, c)
 		}
 	}
 	if len(parts) == 0 {
@@ -200,17 +219,18 @@ func (r *Result) AccessTable() table.Table {
 		col      int
 		cat      int  // category position, or -1 basket, -2 domestic basket, -3 village
 		road     bool // a road metric: its status is the road status
+		mode     int  // index+1 of the mode block the column belongs to, 0 none
 		category table.Cell
 		metric   table.Cell
 	}
 	var infos []colInfo
 	for col := vt.Index("status") + 1; col < len(vt.Columns); col++ {
 		ci := r.splitMetric(vt.Columns[col].Name)
-		if ci.metric == "status" || ci.metric == "road_status" {
+		if ci.metric == "status" || ci.metric == "road_status" || ci.cat >= 0 && r.modeOfColumn(ci) > 0 && strings.HasSuffix(ci.metric, "_status") {
 			continue
 		}
 		infos = append(infos, colInfo{col: col, cat: ci.cat, road: strings.HasPrefix(ci.metric, "road_"),
-			category: table.Str(ci.category), metric: table.Str(ci.metric)})
+			mode: r.modeOfColumn(ci), category: table.Str(ci.category), metric: table.Str(ci.metric)})
 	}
 	n := len(infos)
 	last, wide := -1, []table.Cell(nil) // the village row last expanded
@@ -221,6 +241,13 @@ func (r *Result) AccessTable() table.Table {
 		}
 		var status string
 		switch {
+		case ci.mode > 0 && ci.cat >= 0:
+			status = r.Modes[ci.mode-1].Cells[v][ci.cat].Status
+		case ci.mode > 0:
+			status = "ok"
+			if !r.Modes[ci.mode-1].villageOK(v) {
+				status = "unsnapped"
+			}
 		case ci.cat >= 0 && ci.road && r.Rows[v].Road != nil:
 			status = r.roadStatusString(v, ci.cat)
 		case ci.cat >= 0:
@@ -283,10 +310,7 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 	for _, t := range ts {
 		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
 	}
-	var tmin []float64
-	if r.Params.Road != nil {
-		tmin = r.Params.Road.TimeThresholdsMin
-	}
+	tmin := r.timeThresholds()
 	for _, t := range tmin {
 		cols = append(cols, table.Column{Name: "share_within_" + strconv.FormatFloat(t, 'f', -1, 64) + "min", Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
 	}

@@ -47,12 +47,16 @@
 //     is a Reach per part, column-wise over villages: the service index
 //     (-1 none), its Cost in Schema.Unit (what "best" minimises, NaN
 //     when none), a Code (CodeOK, or a 1-based index into
-//     Schema.Statuses), Definite (a village that reaches nothing for a
-//     reason that is a fact, not a gap in the data: a cut-off, a closed
-//     border with no service on the village's side) and one value per
-//     Schema.Metrics (NaN when absent). Ties in Cost go to the lower
-//     service index. The consumer combines the parts (nearest overall, at
-//     home, abroad) and applies the coverage of the service data.
+//     Schema.Statuses; a reached service may carry a status of its own,
+//     such as a transit mode's walk_only), Definite (a village that
+//     reaches nothing for a reason that is a fact, not a gap in the data:
+//     a cut-off) and one value per Schema.Metrics (NaN when absent). Ties
+//     in Cost go to the lower service index. The consumer combines the
+//     parts (nearest overall, at home, abroad: the best reached service
+//     by Cost among the parts the data covers) and applies the coverage
+//     of the service data. Schema.ClosedBorder declares that the mode
+//     never crosses a border, so that a village whose country has no
+//     service of a category reaches none for a fact.
 //   - Costs(ctx, services, maxCost): the sparse village × service costs
 //     (one Costs, demand = villages, supply = the listed services in the
 //     listed order) of every pair whose cost is at most maxCost (+Inf:
@@ -84,6 +88,17 @@
 // within_15min (Unit "share"), transfers, Statuses walk_only,
 // no_service, unsnapped, Split "median_min", VillageColumns
 // transit_stop_departures; its Reach.Cost is the median.
+//
+// # Using a mode in a run
+//
+// analysis.Params.Modes takes any number of modes besides straight lines
+// and roads; analysis.Compute snaps each once, asks Nearest for every
+// category and keeps a block per mode (Result.Mode(name)) from which the
+// village table, its long form and the area aggregates (shares of people
+// within the run's thresholds, per area, country and overall) are
+// written through the Schema. Nothing in analysis names a mode.
+// traveltest.Check verifies an implementation against this contract and
+// traveltest.Scripted is a double for consumers' tests.
 //
 // # Units and concurrency
 //

@@ -1,0 +1,295 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/travel"
+)
+
+// ModeBlock is the results of one further travel mode (Params.Modes):
+// per village and category, the nearest service by the mode with the
+// mode's own metrics and statuses, combined over countries and coverage
+// like the road metrics. Tables, the long form and the aggregates read
+// blocks through the mode's travel.Schema, so a new mode needs no change
+// here.
+type ModeBlock struct {
+	Schema  travel.Schema
+	Snapped travel.Snapped
+	// Cells[v][c] is village v's result for Result.Categories[c].
+	Cells [][]ModeCell
+}
+
+// ModeCell is one village's result by a mode for one category.
+type ModeCell struct {
+	// Status is "ok", a coverage status of the category (see Status) or
+	// one of the mode's statuses.
+	Status string
+	// Service is the nearest service by the mode's cost (-1 none).
+	Service int32
+	// Metrics are aligned with Schema.Metrics; NaN when absent.
+	Metrics []float64
+	// Domestic and Abroad are the Split metric of the best service at
+	// home and abroad (NaN when none, or without countries).
+	Domestic, Abroad float64
+	// None says the village is known to reach no service of the
+	// category (a cut-off, a closed border with none on its side, no
+	// service at all): aggregates count it as infinitely far, not
+	// unknown.
+	None bool
+}
+
+// Mode returns the block of the mode named name, or nil.
+func (r *Result) Mode(name string) *ModeBlock {
+	for _, b := range r.Modes {
+		if b.Schema.Name == name {
+			return b
+		}
+	}
+	return nil
+}
+
+// computeModes snaps and queries every mode of Params.Modes.
+func (r *Result) computeModes(ctx context.Context, cats []*catIndex) error {
+	if len(r.Params.Modes) == 0 {
+		return nil
+	}
+	query := make([]travel.Category, len(cats))
+	for c, ci := range cats {
+		query[c].Name = ci.name
+		for _, part := range ci.parts {
+			query[c].Parts = append(query[c].Parts, travel.Part{Country: part.country, Services: part.svc})
+		}
+	}
+	vp, sp := villagePlaces(r.Villages), servicePlaces(r.Services)
+	for _, m := range r.Params.Modes {
+		s := m.Schema()
+		sn, err := m.Snap(ctx, vp, sp)
+		if err != nil {
+			return fmt.Errorf("analysis: %s: %w", s.Name, err)
+		}
+		reach, err := sn.Nearest(ctx, query)
+		if err != nil {
+			return fmt.Errorf("analysis: %s: %w", s.Name, err)
+		}
+		if len(reach) != len(cats) {
+			return fmt.Errorf("analysis: %s answered %d categories of %d", s.Name, len(reach), len(cats))
+		}
+		b := &ModeBlock{Schema: s, Snapped: sn, Cells: make([][]ModeCell, len(r.Villages))}
+		split := s.MetricIndex(s.Split)
+		for v := range r.Villages {
+			b.Cells[v] = make([]ModeCell, len(cats))
+			for c, ci := range cats {
+				if len(reach[c]) != len(ci.parts) {
+					return fmt.Errorf("analysis: %s answered %d parts of %d for %s", s.Name, len(reach[c]), len(ci.parts), ci.name)
+				}
+				b.Cells[v][c] = r.combine(v, c, ci, s, split, reach[c])
+			}
+		}
+		r.Modes = append(r.Modes, b)
+	}
+	return nil
+}
+
+// combine is one village's cell from the mode's answer per country part:
+// the best reached service (by cost, ties to the lower service index)
+// among the parts the data covers, the split metric at home and abroad,
+// and the status, as roadOne does for roads.
+func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach) ModeCell {
+	cell := ModeCell{Service: -1, Domestic: nan, Abroad: nan, Metrics: make([]float64, len(s.Metrics))}
+	for k := range cell.Metrics {
+		cell.Metrics[k] = nan
+	}
+	cr := &r.Rows[v].Cats[c]
+	switch cr.Status {
+	case StatusNotCovered, StatusNoService:
+		cell.Status, cell.None = cr.Status.String(), cr.Status == StatusNoService
+		return cell
+	}
+	x := r.Villages[v].Country
+	cross := r.Params.CrossBorder
+	homeOK, abroadOK := true, true
+	if cross {
+		homeOK, abroadOK = ci.coveredHome[x], ci.coveredAbroad[x]
+	}
+	best, bestCost := -1, math.Inf(1)
+	definite := true
+	unreached := ""
+	for p, part := range ci.parts {
+		got := &parts[p]
+		if got.Definite == nil || !got.Definite[v] {
+			definite = false
+		}
+		sv := got.Service[v]
+		if sv < 0 {
+			if unreached == "" {
+				unreached = s.Status(got.Status[v])
+			}
+			continue
+		}
+		home := part.country == x
+		if cross && split >= 0 {
+			d := got.Metrics[split][v]
+			if home {
+				cell.Domestic = d
+			} else if math.IsNaN(cell.Abroad) || d < cell.Abroad {
+				cell.Abroad = d
+			}
+		}
+		if (home && !homeOK) || (!home && !abroadOK) {
+			continue
+		}
+		if k := got.Cost[v]; best < 0 || k < bestCost || (k == bestCost && sv < cell.Service) {
+			best, bestCost, cell.Service = p, k, sv
+		}
+	}
+	if !homeOK {
+		cell.Domestic = nan
+	}
+	if !abroadOK {
+		cell.Abroad = nan
+	}
+	switch {
+	case cr.Status == StatusDomesticNotCovered || cr.Status == StatusAbroadNotCovered:
+		cell.Status, cell.Service = cr.Status.String(), -1
+	case best >= 0:
+		got := &parts[best]
+		cell.Status = s.Status(got.Status[v])
+		for k := range cell.Metrics {
+			cell.Metrics[k] = got.Metrics[k][v]
+		}
+	default:
+		cell.Status = unreached
+		if cell.Status == "" {
+			cell.Status = s.Status(travel.CodeOK + 1)
+		}
+		cell.None = (definite && len(ci.parts) > 0) || (s.ClosedBorder && cr.Status == StatusNoDomesticService)
+	}
+	return cell
+}
+
+// modeVillageOK reports whether village v joined mode block b.
+func (b *ModeBlock) villageOK(v int) bool { return b.Snapped.Village(v).OK }
+
+// metricColumn is the table column of a mode metric.
+func metricColumn(name string, m travel.Metric) table.Column {
+	return table.Column{Name: name, Kind: table.Number, Decimals: m.Decimals, Unit: string(m.Unit)}
+}
+
+// columns are the block's columns of category c: status, metrics, the
+// nearest service's id and country, and with countries the split metric
+// at home and abroad (see package travel).
+func (b *ModeBlock) columns(c string, cross bool) []table.Column {
+	n := b.Schema.Name
+	cols := []table.Column{{Name: c + "_" + n + "_status"}}
+	for _, m := range b.Schema.Metrics {
+		cols = append(cols, metricColumn(c+"_"+n+"_"+m.Name, m))
+	}
+	cols = append(cols, table.Column{Name: c + "_" + n + "_id"}, table.Column{Name: c + "_" + n + "_country"})
+	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {
+		m := b.Schema.Metrics[k]
+		cols = append(cols, metricColumn(c+"_"+n+"_domestic_"+m.Name, m), metricColumn(c+"_"+n+"_abroad_"+m.Name, m))
+	}
+	return cols
+}
+
+// appendModeCells appends the cells of columns.
+func (r *Result) appendModeCells(cells []table.Cell, b *ModeBlock, v, c int, cross bool) []table.Cell {
+	cell := &b.Cells[v][c]
+	cells = append(cells, table.Str(cell.Status))
+	for k, m := range b.Schema.Metrics {
+		cells = append(cells, table.Float(cell.Metrics[k], m.Decimals))
+	}
+	cells = append(cells, r.serviceID(cell.Service), r.serviceCountry(cell.Service))
+	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {
+		d := b.Schema.Metrics[k].Decimals
+		cells = append(cells, table.Float(cell.Domestic, d), table.Float(cell.Abroad, d))
+	}
+	return cells
+}
+
+// appendModeStatuses adds "category:status" for every mode status of
+// village v and category c that is not ok, once per status (called when
+// the category itself is ok).
+func (r *Result) appendModeStatuses(parts []string, v, c int) []string {
+	seen := map[string]bool{}
+	for _, b := range r.Modes {
+		st := b.Cells[v][c].Status
+		if st == "ok" || seen[st] {
+			continue
+		}
+		seen[st] = true
+		parts = append(parts, r.Categories[c]+":"+st)
+	}
+	return parts
+}
+
+// modeOfColumn returns 1 + the index of the mode block a wide column
+// belongs to (its per-category metrics, or its village columns marked
+// Unsnapped), 0 for other columns.
+func (r *Result) modeOfColumn(m metricName) int {
+	for k, b := range r.Modes {
+		if m.cat >= 0 && strings.HasPrefix(m.metric, b.Schema.Name+"_") {
+			return k + 1
+		}
+		if m.cat == -3 {
+			for _, vc := range b.Schema.VillageColumns {
+				if vc.Name == m.metric && vc.Unsnapped {
+					return k + 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// modeBasis returns the block and metric position of an aggregate basis
+// named {mode}_{metric}, or nil.
+func (r *Result) modeBasis(basis Basis) (*ModeBlock, int) {
+	for _, b := range r.Modes {
+		name, ok := strings.CutPrefix(string(basis), b.Schema.Name+"_")
+		if !ok {
+			continue
+		}
+		if k := b.Schema.MetricIndex(name); k >= 0 && b.Schema.Metrics[k].Aggregate {
+			return b, k
+		}
+	}
+	return nil, -1
+}
+
+// modeDistance is village v's metric k by a mode for category ci: NaN
+// unknown (and for the basket), +Inf known to have no service.
+func (r *Result) modeDistance(b *ModeBlock, k, v, ci int) float64 {
+	if ci == len(r.Categories) {
+		return nan
+	}
+	cell := &b.Cells[v][ci]
+	switch {
+	case cell.Service >= 0:
+		return cell.Metrics[k]
+	case cell.None:
+		return math.Inf(1)
+	}
+	return nan
+}
+
+// timeThresholds are the travel-time thresholds of the aggregates: the
+// road settings', or the defaults when only a further mode measures
+// minutes; nil when nothing does.
+func (r *Result) timeThresholds() []float64 {
+	if r.Params.Road != nil {
+		return r.Params.Road.TimeThresholdsMin
+	}
+	for _, b := range r.Modes {
+		for _, m := range b.Schema.Metrics {
+			if m.Aggregate && m.Unit == travel.Minutes {
+				return DefaultTimeThresholdsMin
+			}
+		}
+	}
+	return nil
+}
