@@ -1,10 +1,12 @@
 package transit
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -60,6 +62,14 @@ type Options struct {
 	// Workers run villages in parallel (0: GOMAXPROCS). The result does
 	// not depend on it.
 	Workers int
+	// Stats, when not nil, receives work counters (for benchmarks).
+	Stats *Stats
+}
+
+// Stats count the work of Compute, Profiles and PairMedians.
+type Stats struct {
+	Rounds  atomic.Int64 // RAPTOR rounds run
+	Minutes atomic.Int64 // village departure minutes answered
 }
 
 // DefaultOptions are 07:00–09:00, 1,200 m of walking, 3 transfers,
@@ -188,6 +198,9 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 		go func() {
 			defer wg.Done()
 			s := NewSearch(net, tg)
+			if opt.Stats != nil {
+				defer func() { opt.Stats.Rounds.Add(s.Rounds) }()
+			}
 			var p Profile
 			q := Query{From: opt.From, To: opt.To, MaxTransfers: opt.MaxTransfers, MaxTravel: opt.MaxTravelSec}
 			for {
@@ -203,6 +216,9 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 				if err != nil {
 					once.Do(func() { firstErr = err })
 					return
+				}
+				if opt.Stats != nil {
+					opt.Stats.Minutes.Add(int64(p.Minutes))
 				}
 				fn(i, snapped, &p, deps)
 			}
@@ -299,7 +315,7 @@ func (sc *scratch) percentile(col []Outcome, p float64) (Outcome, bool) {
 
 func (sc *scratch) sortCol(col []Outcome) {
 	sc.sorted = append(sc.sorted[:0], col...)
-	sort.SliceStable(sc.sorted, func(a, b int) bool { return secKey(sc.sorted[a]) < secKey(sc.sorted[b]) })
+	slices.SortStableFunc(sc.sorted, func(a, b Outcome) int { return cmp.Compare(secKey(a), secKey(b)) })
 }
 
 func rank(sorted []Outcome, p float64) (Outcome, bool) {

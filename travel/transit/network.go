@@ -113,7 +113,8 @@ func (n *Network) NumPatterns() int { return len(n.patNTrips) }
 func (n *Network) NumTrips() int    { return len(n.patTrips) }
 
 // NumFootpaths is the number of transfers between stops, self-changes
-// included.
+// included: from every stop where a trip can be left to every stop where
+// one can be boarded (the others are never used).
 func (n *Network) NumFootpaths() int { return len(n.footTo) }
 
 // Timetable returns the timetable the network was built from.
@@ -308,14 +309,36 @@ func (n *Network) buildFootpaths(tt *gtfs.Timetable, opt NetworkOptions) error {
 	for _, ks := range byFrom {
 		sort.Slice(ks, func(a, b int) bool { return ks[a][1] < ks[b][1] })
 	}
+	// Only stops where a trip can be left start footpaths, and only stops
+	// where one can be boarded end them: the others are never used.
+	alight := make([]bool, ns)
+	board := make([]bool, ns)
+	for p := 0; p+1 < len(n.patStopOff); p++ {
+		off, end := n.patStopOff[p], n.patStopOff[p+1]
+		for i := off; i < end; i++ {
+			st := n.patStops[i]
+			alight[st] = alight[st] || (i > off && !n.patNoDrop[i])
+			board[st] = board[st] || (i+1 < end && !n.patNoPick[i])
+		}
+	}
 	n.footOff = make([]int32, ns+1)
 	type fp struct{ to, sec int32 }
 	var buf []fp
 	for s := int32(0); s < ns; s++ {
 		buf = buf[:0]
+		if !validPoint(n.points[s]) {
+			n.Counts["stops_bad_position"]++
+		}
+		if !alight[s] {
+			n.footOff[s+1] = int32(len(n.footTo))
+			continue
+		}
 		seen := map[int32]bool{}
 		add := func(to, sec int32) {
 			seen[to] = true
+			if !board[to] {
+				return
+			}
 			if r, ok := rules[[2]int32{s, to}]; ok {
 				switch r.typ {
 				case 3:
@@ -338,9 +361,6 @@ func (n *Network) buildFootpaths(tt *gtfs.Timetable, opt NetworkOptions) error {
 			}
 			return true
 		})
-		if !validPoint(n.points[s]) {
-			n.Counts["stops_bad_position"]++
-		}
 		// Rules for pairs beyond walking distance.
 		for _, k := range byFrom[s] {
 			r := rules[k]

@@ -153,9 +153,10 @@ type Search struct {
 	net *Network
 	tg  *Targets
 	k   int // rounds (trips) allowed
+	r   int // labels per stop or category: k+1, stop-major (one cache line)
 
-	trip, board   []int32 // (k+1) rows of stops
-	catArr, catSv []int32 // (k+1) rows of categories
+	trip, board   []int32 // per stop, k+1 rounds
+	catArr, catSv []int32 // per category, k+1 rounds
 	patPos        []int32
 	patQ          []int32
 	stamp         []uint32
@@ -249,7 +250,7 @@ func (s *Search) touch(p *Profile, c int32, nm int) {
 
 func (s *Search) reset(k int) {
 	ns, nc := s.net.NumStops(), s.tg.nCats
-	s.k = k
+	s.k, s.r = k, k+1
 	need := (k + 1) * ns
 	if cap(s.trip) < need {
 		s.trip = make([]int32, need)
@@ -289,8 +290,8 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 	s.marked = s.marked[:0]
 	for _, l := range q.Access {
 		t := m + l.Sec
-		if t < s.board[l.Stop] && t <= limit {
-			s.board[l.Stop] = t
+		if t < s.board[int(l.Stop)*s.r] && t <= limit {
+			s.board[int(l.Stop)*s.r] = t
 			if s.stamp[l.Stop] != ep {
 				s.stamp[l.Stop] = ep
 				s.marked = append(s.marked, l.Stop)
@@ -314,22 +315,19 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 		}
 		ep = s.nextEpoch()
 		s.imp = s.imp[:0]
-		prev := s.board[(k-1)*ns : k*ns]
 		for _, p := range s.patQ {
-			s.scan(p, s.patPos[p], k, ns, prev, limit, ep)
+			s.scan(p, s.patPos[p], k, limit, ep)
 			s.patPos[p] = -1
 		}
 		s.patQ = s.patQ[:0]
 		// Services reached, then changes for the next round.
 		ep = s.nextEpoch()
 		s.marked = s.marked[:0]
-		row := s.trip[k*ns : (k+1)*ns]
-		crow := k * nc
 		for _, st := range s.imp {
-			a := row[st]
+			a := s.trip[int(st)*s.r+k]
 			tg := s.tg
 			for j := tg.off[st]; j < tg.off[st+1]; j++ {
-				t, c, sv := a+tg.sec[j], crow+int(tg.cat[j]), tg.svc[j]
+				t, c, sv := a+tg.sec[j], int(tg.cat[j])*s.r+k, tg.svc[j]
 				if t < s.catArr[c] || (t == s.catArr[c] && sv < s.catSv[c]) {
 					s.catArr[c], s.catSv[c] = t, sv
 					s.touch(p, tg.cat[j], q.Minutes())
@@ -341,10 +339,10 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 			for j := net.footOff[st]; j < net.footOff[st+1]; j++ {
 				r := net.footTo[j]
 				t := a + net.footSec[j]
-				if t > limit || !s.better(s.board, k, ns, r, t) {
+				if t > limit || !s.better(s.board, k, r, t) {
 					continue
 				}
-				s.board[k*ns+int(r)] = t
+				s.board[int(r)*s.r+k] = t
 				if s.stamp[r] != ep {
 					s.stamp[r] = ep
 					s.marked = append(s.marked, r)
@@ -354,11 +352,12 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 	}
 }
 
-// better reports whether t beats the labels of rows 0..k (board) or
+// better reports whether t beats the labels of rounds 0..k (board) or
 // 1..k (trip) at stop st.
-func (s *Search) better(lab []int32, k, ns int, st int32, t int32) bool {
-	for j := k; j >= 0; j-- {
-		if lab[j*ns+int(st)] <= t {
+func (s *Search) better(lab []int32, k int, st int32, t int32) bool {
+	row := lab[int(st)*s.r : int(st)*s.r+k+1]
+	for _, l := range row {
+		if l <= t {
 			return false
 		}
 	}
@@ -367,7 +366,7 @@ func (s *Search) better(lab []int32, k, ns int, st int32, t int32) bool {
 
 // scan runs pattern p from position start in round k, boarding from the
 // labels prev of round k-1.
-func (s *Search) scan(p, start int32, k, ns int, prev []int32, limit int32, ep uint32) {
+func (s *Search) scan(p, start int32, k int, limit int32, ep uint32) {
 	net := s.net
 	off := net.patStopOff[p]
 	l := net.patStopOff[p+1] - off
@@ -382,8 +381,8 @@ func (s *Search) scan(p, start int32, k, ns int, prev []int32, limit int32, ep u
 		st := stops[i]
 		if et >= 0 && !noDrop[i] {
 			a := net.arr[etBase+i]
-			if a <= limit && s.better(s.trip, k, ns, st, a) {
-				s.trip[k*ns+int(st)] = a
+			if a <= limit && s.better(s.trip, k, st, a) {
+				s.trip[int(st)*s.r+k] = a
 				if s.stamp[st] != ep {
 					s.stamp[st] = ep
 					s.imp = append(s.imp, st)
@@ -393,7 +392,7 @@ func (s *Search) scan(p, start int32, k, ns int, prev []int32, limit int32, ep u
 		if noPick[i] || i+1 == l {
 			continue
 		}
-		b := prev[st]
+		b := s.board[int(st)*s.r+k-1]
 		if b == inf || (et >= 0 && b > net.dep[etBase+i]) {
 			continue
 		}
@@ -426,7 +425,7 @@ func (s *Search) collect(q *Query, p *Profile, mi int, m int32, nc int) {
 		best := unreached
 		bt := inf
 		for k := 1; k <= s.k; k++ {
-			a, sv := s.catArr[k*nc+int(c)], s.catSv[k*nc+int(c)]
+			a, sv := s.catArr[int(c)*s.r+k], s.catSv[int(c)*s.r+k]
 			if a == inf || a-m > q.MaxTravel {
 				continue
 			}
