@@ -28,7 +28,7 @@ const (
 
 // Schema implements travel.Mode: per category {cat}_transit_min (the
 // median), _best_min, _p5_min, _p95_min, _share_{T}min per threshold,
-// _transfers, _id and _status; per village transit_stop_departures.
+// _transfers, _id and _status; per village stop_departures.
 func (m *Mode) Schema() travel.Schema {
 	ms := []travel.Metric{
 		{Name: "min", Unit: travel.Minutes, Decimals: 2, Aggregate: true,
@@ -48,7 +48,7 @@ func (m *Mode) Schema() travel.Schema {
 			{Code: string(StatusNoService), Meaning: "no service reached within the maximum travel time at the median departure minute"},
 			{Code: string(StatusUnsnapped), Meaning: "the village is not on the walking network"},
 		},
-		VillageColumns: []travel.Metric{{Name: "transit_stop_departures", Unit: travel.Count, Decimals: 0, Unsnapped: true,
+		VillageColumns: []travel.Metric{{Name: "stop_departures", Unit: travel.Count, Decimals: 0, Unsnapped: true,
 			Doc: "departures in the window from the stops within walking distance"}},
 	}
 }
