@@ -66,10 +66,13 @@ type Options struct {
 	Stats *Stats
 }
 
+// firstCutSec is the cut-off of Compute's first search (see Compute).
+const firstCutSec = 60 * 60
+
 // Stats count the work of Compute, Profiles and PairMedians.
 type Stats struct {
 	Rounds  atomic.Int64 // RAPTOR rounds run
-	Minutes atomic.Int64 // village departure minutes answered
+	Minutes atomic.Int64 // village departure minutes searched (a village searched twice counts twice)
 }
 
 // DefaultOptions are 07:00–09:00, 1,200 m of walking, 3 transfers,
@@ -125,7 +128,19 @@ type VillageResult struct {
 // the work between villages.
 func Compute(ctx context.Context, net *Network, villages, services []Place, groups []Group, opt Options) ([]VillageResult, error) {
 	res := make([]VillageResult, len(villages))
-	err := forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, deps int) {
+	// A first search cut off at firstCutSec is exact for every group whose
+	// smallest 95th percentile is within the cut (journeys within it are
+	// found alike, longer ones only count as unreachable, which leaves
+	// every percentile and share below the cut unchanged); villages with a
+	// group beyond it are searched again up to MaxTravelSec.
+	cut := int32(firstCutSec)
+	for _, t := range opt.ThresholdsMin {
+		cut = max(cut, int32(t*60))
+	}
+	if cut >= opt.MaxTravelSec {
+		cut = 0
+	}
+	err := forEachProfile(ctx, net, villages, services, opt, cut, func(i int, snapped bool, p *Profile, deps int, limit int32) bool {
 		r := VillageResult{Groups: make([]Metric, len(groups)), StopDepartures: deps}
 		var sc scratch
 		for g, grp := range groups {
@@ -133,9 +148,14 @@ func Compute(ctx context.Context, net *Network, villages, services []Place, grou
 				r.Groups[g] = emptyMetric(StatusUnsnapped, len(opt.ThresholdsMin))
 				continue
 			}
-			r.Groups[g] = summarise(p, grp, opt.ThresholdsMin, &sc)
+			var p95 int32
+			r.Groups[g], p95 = summarise(p, grp, opt.ThresholdsMin, &sc)
+			if limit < opt.MaxTravelSec && (p95 < 0 || p95 > limit) {
+				return true
+			}
 		}
 		res[i] = r
+		return false
 	})
 	if err != nil {
 		return nil, err
@@ -147,9 +167,9 @@ func Compute(ctx context.Context, net *Network, villages, services []Place, grou
 // whose median door-to-door time is finite (see Metric), villages in
 // parallel; fn must be safe for concurrent calls with different i.
 func PairMedians(ctx context.Context, net *Network, villages, services []Place, opt Options, fn func(i int, j int32, medianMin float64)) error {
-	return forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, _ int) {
+	return forEachProfile(ctx, net, villages, services, opt, 0, func(i int, snapped bool, p *Profile, _ int, _ int32) bool {
 		if !snapped {
-			return
+			return false
 		}
 		var sc scratch
 		for _, j := range p.Cats {
@@ -157,6 +177,7 @@ func PairMedians(ctx context.Context, net *Network, villages, services []Place, 
 				fn(i, j, float64(o.Sec)/60)
 			}
 		}
+		return false
 	})
 }
 
@@ -167,14 +188,21 @@ func PairMedians(ctx context.Context, net *Network, villages, services []Place, 
 // It is the computation behind Compute and PairMedians, exposed for
 // oracles and tools.
 func Profiles(ctx context.Context, net *Network, villages, services []Place, opt Options, fn func(i int, snapped bool, p *Profile)) error {
-	return forEachProfile(ctx, net, villages, services, opt, func(i int, snapped bool, p *Profile, _ int) { fn(i, snapped, p) })
+	return forEachProfile(ctx, net, villages, services, opt, 0, func(i int, snapped bool, p *Profile, _ int, _ int32) bool {
+		fn(i, snapped, p)
+		return false
+	})
 }
 
 // forEachProfile runs one range search per village, services as targets,
 // and hands each profile to fn (on the worker's goroutine, so fn must
 // only write village i's results).
-func forEachProfile(ctx context.Context, net *Network, villages, services []Place, opt Options,
-	fn func(i int, snapped bool, p *Profile, stopDepartures int)) error {
+//
+// With cut > 0 each village is first searched up to cut seconds door to
+// door (fn's limit); when fn returns true it is searched again up to
+// MaxTravelSec and fn called again.
+func forEachProfile(ctx context.Context, net *Network, villages, services []Place, opt Options, cut int32,
+	fn func(i int, snapped bool, p *Profile, stopDepartures int, limit int32) bool) error {
 	if err := opt.validate(); err != nil {
 		return err
 	}
@@ -212,15 +240,24 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 					once.Do(func() { firstErr = err })
 					return
 				}
-				snapped, deps, err := s.village(villages[i], services, svcIx, &q, &p, opt)
-				if err != nil {
-					once.Do(func() { firstErr = err })
-					return
+				limits := [2]int32{cut, opt.MaxTravelSec}
+				for _, l := range limits {
+					if l <= 0 {
+						continue
+					}
+					q.MaxTravel = l
+					snapped, deps, err := s.village(villages[i], services, svcIx, &q, &p, opt)
+					if err != nil {
+						once.Do(func() { firstErr = err })
+						return
+					}
+					if opt.Stats != nil {
+						opt.Stats.Minutes.Add(int64(p.Minutes))
+					}
+					if !fn(i, snapped, &p, deps, l) {
+						break
+					}
 				}
-				if opt.Stats != nil {
-					opt.Stats.Minutes.Add(int64(p.Minutes))
-				}
-				fn(i, snapped, &p, deps)
 			}
 		}()
 	}
@@ -327,8 +364,10 @@ func rank(sorted []Outcome, p float64) (Outcome, bool) {
 	return sorted[i], sorted[i].Sec >= 0
 }
 
-// summarise turns a village's profile into the Metric of one group.
-func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
+// summarise turns a village's profile into the Metric of one group, and
+// returns the smallest 95th percentile of its services in seconds (-1:
+// none), which says whether a search cut off earlier was exact.
+func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) (Metric, int32) {
 	// Candidates by their best minute: a percentile is never below it, so
 	// the scan stops once the best exceeds every minimum found.
 	type cand struct {
@@ -352,7 +391,7 @@ func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
 		}
 	}
 	if len(cands) == 0 {
-		return emptyMetric(StatusNoService, len(thresholds))
+		return emptyMetric(StatusNoService, len(thresholds)), -1
 	}
 	sort.Slice(cands, func(a, b int) bool {
 		if cands[a].best != cands[b].best {
@@ -386,7 +425,7 @@ func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
 		better(&p95, o, ok)
 	}
 	if nearest < 0 {
-		return emptyMetric(StatusNoService, len(thresholds))
+		return emptyMetric(StatusNoService, len(thresholds)), p95.Sec
 	}
 	m.Service, m.Median = nearest, float64(med.Sec)/60
 	transit := false
@@ -396,7 +435,7 @@ func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
 	if !transit {
 		w := emptyMetric(StatusWalkOnly, len(thresholds))
 		w.Service, w.Median = m.Service, m.Median
-		return w
+		return w, p95.Sec
 	}
 	m.Min, m.BestMin, m.P5Min = float64(med.Sec)/60, float64(cands[0].best)/60, float64(p5.Sec)/60
 	if p95.Sec >= 0 {
@@ -424,7 +463,7 @@ func summarise(p *Profile, grp Group, thresholds []int, sc *scratch) Metric {
 		}
 		m.Share[i] = float64(k) / float64(p.Minutes)
 	}
-	return m
+	return m, p95.Sec
 }
 
 func secKey(o Outcome) int64 {

@@ -151,7 +151,7 @@ func TestSummariseMatchesBruteForce(t *testing.T) {
 			grp = append(grp, int32(j))
 		}
 		var sc scratch
-		got := summarise(p, grp, []int{3, 6}, &sc)
+		got, _ := summarise(p, grp, []int{3, 6}, &sc)
 		// brute force
 		want := emptyMetric(StatusNoService, 2)
 		bestMed, bestJ := int64(math.MaxInt64), int32(-1)
@@ -205,4 +205,75 @@ func TestSummariseMatchesBruteForce(t *testing.T) {
 			t.Fatalf("iteration %d: got %+v, want %+v", it, got, want)
 		}
 	}
+}
+
+// Compute's first search, cut off at an hour, gives the same metrics as
+// one search up to MaxTravelSec.
+func TestComputeCutOffIsExact(t *testing.T) {
+	reruns := 0
+	for seed := uint64(1); seed <= 6; seed++ {
+		o := transittest.DefaultRandom
+		o.SpanM = 12000 // long enough trips for journeys beyond an hour
+		tt := transittest.Random(seed, o)
+		net, err := Build(tt, NetworkOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(seed, 1))
+		pt := func() orb.Point {
+			s := tt.Stops[r.IntN(len(tt.Stops))]
+			return orb.Point{s.Lon + (r.Float64()-0.5)*0.01, s.Lat + (r.Float64()-0.5)*0.01}
+		}
+		var villages, services []Place
+		for i := 0; i < 20; i++ {
+			villages = append(villages, Place{Point: pt()})
+		}
+		groups := []Group{{}, {}, {}}
+		for j := 0; j < 9; j++ {
+			services = append(services, Place{Point: pt()})
+			groups[j%3] = append(groups[j%3], int32(j))
+		}
+		opt := DefaultOptions()
+		var st Stats
+		opt.Stats = &st
+		got, err := Compute(context.Background(), net, villages, services, groups, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reruns += int(st.Minutes.Load())/120 - len(villages)
+		err = Profiles(context.Background(), net, villages, services, opt, func(i int, snapped bool, p *Profile) {
+			var sc scratch
+			for g, grp := range groups {
+				want, _ := summarise(p, grp, opt.ThresholdsMin, &sc)
+				if !reflect.DeepEqual(sameNaN(got[i].Groups[g]), sameNaN(want)) {
+					t.Errorf("seed %d village %d group %d: %+v, want %+v", seed, i, g, got[i].Groups[g], want)
+				}
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if reruns == 0 || reruns == 6*20 {
+		t.Errorf("%d of %d villages searched twice: the test proves nothing", reruns, 6*20)
+	}
+}
+
+// sameNaN replaces NaN by -1 so that reflect.DeepEqual compares metrics.
+func sameNaN(m Metric) Metric {
+	f := func(x *float64) {
+		if math.IsNaN(*x) {
+			*x = -1
+		}
+	}
+	f(&m.Median)
+	f(&m.Min)
+	f(&m.BestMin)
+	f(&m.P5Min)
+	f(&m.P95Min)
+	m.Share = append([]float64(nil), m.Share...)
+	for i := range m.Share {
+		f(&m.Share[i])
+	}
+	return m
 }
