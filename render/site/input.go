@@ -12,6 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
@@ -28,7 +31,11 @@ type Run struct {
 	Services   []Row
 	Reports    []Row // contributions.csv: residents' reports, when present
 	Categories []string
-	byService  map[string]int
+	// Shapes are the villages' polygons by id, when the run's
+	// villages.geojson has polygons (villages given as areas): the map
+	// draws them instead of points.
+	Shapes    map[string]orb.MultiPolygon
+	byService map[string]int
 }
 
 // Row is one CSV row by column name; a missing column reads as "".
@@ -61,6 +68,11 @@ func Load(dir string) (*Run, error) {
 			return nil, err
 		}
 	}
+	if rep.Lists("villages.geojson") {
+		if r.Shapes, err = readShapes(rep); err != nil {
+			return nil, err
+		}
+	}
 	if rep.Lists("contributions.csv") {
 		if r.Reports, err = readCSV(rep, "contributions.csv"); err != nil {
 			return nil, err
@@ -81,6 +93,30 @@ func Load(dir string) (*Run, error) {
 	}
 	r.Date = dataDate(rep.Manifest)
 	return r, nil
+}
+
+// readShapes reads the polygons of villages.geojson by the features' id
+// property; points are left out (villages.csv has them).
+func readShapes(rep *reportdir.Report) (map[string]orb.MultiPolygon, error) {
+	b, err := rep.ReadVerified("villages.geojson")
+	if err != nil {
+		return nil, err
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, &datasets.RecordError{Source: filepath.Join(rep.Dir(), "villages.geojson"), Feature: -1, Reason: err.Error()}
+	}
+	out := map[string]orb.MultiPolygon{}
+	for _, f := range fc.Features {
+		id, _ := f.Properties["id"].(string)
+		switch g := f.Geometry.(type) {
+		case orb.Polygon:
+			out[id] = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			out[id] = g
+		}
+	}
+	return out, nil
 }
 
 // readCSV reads a report's CSV file into rows, undoing the formula guard

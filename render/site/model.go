@@ -30,7 +30,8 @@ const (
 type village struct {
 	ID, Name, Country, Area, Slug string
 	Lon, Lat                      float64
-	rows                          []Row // per run, oldest first
+	Shape                         orb.MultiPolygon // from the newest run that has one; nil: a point
+	rows                          []Row            // per run, oldest first
 }
 
 // latest is the village's row in the newest run that has it, and that
@@ -63,6 +64,9 @@ func collectVillages(runs []*Run) []*village {
 				out = append(out, v)
 			}
 			v.rows[ri] = row
+			if v.Shape == nil && runs[ri].Shapes != nil {
+				v.Shape = runs[ri].Shapes[v.ID]
+			}
 		}
 	}
 	ids, names, areas := make([]string, len(out)), make([]string, len(out)), make([]string, len(out))

@@ -217,3 +217,24 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestMapDrawsAreas: villages given as polygons are drawn as their
+// outlines (every ring, projected with the points), points as points.
+func TestMapDrawsAreas(t *testing.T) {
+	runs := load(t, "testdata/runs-areas/2024")
+	if len(runs[0].Shapes) != 2 {
+		t.Fatalf("%d shapes read, want 2", len(runs[0].Shapes))
+	}
+	files := build(t, runs, Config{})
+	idx := string(files["en/index.html"])
+	if n := strings.Count(idx, `area" d="M`); n != 2 {
+		t.Errorf("%d areas drawn, want 2", n)
+	}
+	if n := strings.Count(idx, "Z"); n < 3 {
+		t.Errorf("the multipolygon's two rings are not both drawn (%d closed rings)", n)
+	}
+	if !strings.Contains(idx, `<circle class=`) || strings.Contains(idx, "NaN") {
+		t.Error("the point village is not drawn as a point, or a coordinate is NaN")
+	}
+	checkLinks(t, files, func(string) bool { return false })
+}

@@ -2,8 +2,11 @@ package site
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // mapPoint is one village on the region map, in SVG user units.
@@ -13,6 +16,7 @@ type mapPoint struct {
 	Title  string
 	Class  string // distance class: c0 (≤ 1.2 km) … c3 (> 10 km), cu (unknown)
 	Square bool   // a village outside the map's first country: drawn as a square
+	Path   string // the village's polygon, when it has one: drawn instead of the point
 }
 
 // regionMap is the inline SVG map of the index: villages as points on an
@@ -36,6 +40,11 @@ func buildMap(vs []*village, class, href, title func(*village) string, country f
 		}
 		minLon, maxLon = math.Min(minLon, v.Lon), math.Max(maxLon, v.Lon)
 		minLat, maxLat = math.Min(minLat, v.Lat), math.Max(maxLat, v.Lat)
+		if v.Shape != nil {
+			b := v.Shape.Bound()
+			minLon, maxLon = math.Min(minLon, b.Min[0]), math.Max(maxLon, b.Max[0])
+			minLat, maxLat = math.Min(minLat, b.Min[1]), math.Max(maxLat, b.Max[1])
+		}
 	}
 	m := regionMap{W: mapW, H: 120}
 	if math.IsInf(minLon, 0) {
@@ -57,7 +66,13 @@ func buildMap(vs []*village, class, href, title func(*village) string, country f
 		}
 		x := pad + (v.Lon-minLon)*k*scale
 		y := pad + (maxLat-v.Lat)*scale
-		m.Points = append(m.Points, mapPoint{X: num1(x), Y: num1(y), Href: href(v), Title: title(v), Class: class(v), Square: v.Country != first})
+		pt := mapPoint{X: num1(x), Y: num1(y), Href: href(v), Title: title(v), Class: class(v), Square: v.Country != first}
+		if v.Shape != nil {
+			pt.Path = svgPath(v.Shape, func(p orb.Point) (float64, float64) {
+				return pad + (p[0]-minLon)*k*scale, pad + (maxLat-p[1])*scale
+			})
+		}
+		m.Points = append(m.Points, pt)
 		if v.Country != first {
 			m.Square = addName(m.Square, country(v.Country))
 		}
@@ -65,6 +80,8 @@ func buildMap(vs []*village, class, href, title func(*village) string, country f
 	if m.Square != "" {
 		m.Circle = country(first)
 	}
+	// Areas first, so that no area hides a village drawn as a point.
+	sort.SliceStable(m.Points, func(i, j int) bool { return m.Points[i].Path != "" && m.Points[j].Path == "" })
 	return m
 }
 
@@ -138,4 +155,33 @@ func addName(l, name string) string {
 		return name
 	}
 	return l + ", " + name
+}
+
+// svgPath is the SVG path of a multipolygon projected by proj, rounded to
+// 0.1 unit with repeated vertices dropped (rings of fewer than three
+// vertices left out).
+func svgPath(mp orb.MultiPolygon, proj func(orb.Point) (float64, float64)) string {
+	var b strings.Builder
+	for _, poly := range mp {
+		for _, ring := range poly {
+			var pts []string
+			last := ""
+			for _, p := range ring {
+				x, y := proj(p)
+				s := num1(x) + " " + num1(y)
+				if s != last {
+					pts = append(pts, s)
+					last = s
+				}
+			}
+			if len(pts) > 1 && pts[0] == pts[len(pts)-1] {
+				pts = pts[:len(pts)-1]
+			}
+			if len(pts) < 3 {
+				continue
+			}
+			b.WriteString("M" + strings.Join(pts, "L") + "Z")
+		}
+	}
+	return b.String()
 }

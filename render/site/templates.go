@@ -129,7 +129,7 @@ const pageTemplates = `
 <p class="note">{{t .L "map_note"}}</p>
 <svg class="map" viewBox="0 0 {{.Map.W}} {{.Map.H}}" role="group" aria-labelledby="map-h">
 {{- range .Map.Points}}
-<a href="{{.Href}}"><title>{{.Title}}</title>{{if .Square}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="7" height="7" transform="translate(-3.5 -3.5)"/>{{else}}<circle class="{{.Class}}" cx="{{.X}}" cy="{{.Y}}" r="4"/>{{end}}</a>
+<a href="{{.Href}}"><title>{{.Title}}</title>{{if .Path}}<path class="{{.Class}} area" d="{{.Path}}"/>{{else if .Square}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="7" height="7" transform="translate(-3.5 -3.5)"/>{{else}}<circle class="{{.Class}}" cx="{{.X}}" cy="{{.Y}}" r="4"/>{{end}}</a>
 {{- end}}
 </svg>
 {{template "legend" .Page}}
