@@ -33,8 +33,8 @@
 // oddities for the manifest, and Timetable.Warnings the sentences to show
 // (a feed with no service on the day). DefaultDate chooses a typical
 // weekday inside every feed's service period; ParseDepart reads a
-// departure window. RemoveRoutes, ScaleFrequency and AddRoute edit a
-// Timetable for scenarios.
+// departure window. Package edit changes a Timetable for scenarios
+// (remove routes, scale a route's frequency, add a route).
 //
 // Why a reader of our own: the served github.com/jamespfennell/gtfs
 // (v0.1.24) takes a whole zip in memory (no folder feeds), reports CSV row

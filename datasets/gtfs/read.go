@@ -246,3 +246,7 @@ func (fs *Feeds) bestWeekday(lo, hi day) (day, bool) {
 	}
 	return best.d, true
 }
+
+// ScenarioFeed is the feed name kept for the stops, routes and trips that
+// scenarios add (package edit); Load refuses it for a real feed.
+const ScenarioFeed = "scenario"

@@ -1,17 +1,33 @@
-package gtfs
+package edit
 
 import (
+	"context"
 	"errors"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/gtfs"
 )
 
+func readTiny(t *testing.T, date string) *gtfs.Timetable {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt, err := gtfs.Read(context.Background(), []gtfs.Source{{Path: "../testdata/tiny"}}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tt
+}
+
 // tripsOf lists "id stop@dep stop@dep…" of the trips of one route.
-func tripsOf(tt *Timetable, route string) []string {
+func tripsOf(tt *gtfs.Timetable, route string) []string {
 	var out []string
 	for _, t := range tt.Trips {
 		if t.RouteID != route {
@@ -19,7 +35,7 @@ func tripsOf(tt *Timetable, route string) []string {
 		}
 		s := t.ID
 		for _, st := range t.Times {
-			s += " " + strings.TrimPrefix(strings.TrimPrefix(tt.Stops[st.Stop].ID, "tiny:"), "scenario:") + "@" + FormatTime(st.Departure)
+			s += " " + strings.TrimPrefix(strings.TrimPrefix(tt.Stops[st.Stop].ID, "tiny:"), "scenario:") + "@" + gtfs.FormatTime(st.Departure)
 		}
 		out = append(out, s)
 	}
@@ -28,10 +44,10 @@ func tripsOf(tt *Timetable, route string) []string {
 
 func TestNoChangeIsIdentical(t *testing.T) {
 	base := readTiny(t, "2026-01-07")
-	for name, edit := range map[string]func(*Timetable) (*Timetable, error){
-		"remove nothing": func(tt *Timetable) (*Timetable, error) { return RemoveRoutes(tt, nil) },
-		"scale by 1":     func(tt *Timetable) (*Timetable, error) { return ScaleFrequency(tt, []string{"R1", "R2"}, 1) },
-		"scale nothing":  func(tt *Timetable) (*Timetable, error) { return ScaleFrequency(tt, nil, 2) },
+	for name, edit := range map[string]func(*gtfs.Timetable) (*gtfs.Timetable, error){
+		"remove nothing": func(tt *gtfs.Timetable) (*gtfs.Timetable, error) { return RemoveRoutes(tt, nil) },
+		"scale by 1":     func(tt *gtfs.Timetable) (*gtfs.Timetable, error) { return ScaleFrequency(tt, []string{"R1", "R2"}, 1) },
+		"scale nothing":  func(tt *gtfs.Timetable) (*gtfs.Timetable, error) { return ScaleFrequency(tt, nil, 2) },
 	} {
 		got, err := edit(base)
 		if err != nil {
@@ -135,7 +151,7 @@ func TestAddRoute(t *testing.T) {
 		len(got.Feeds) != 2 || got.Feeds[1].Name != ScenarioFeed {
 		t.Errorf("stop 0 %+v, feeds %+v", got.Stops[0], got.Feeds)
 	}
-	if !reflect.DeepEqual(got.Transfers, []Transfer{{1, 1, 2, 180}, {1, 2, 3, 0}, {2, 1, 2, 180}, {2, 2, 2, 180}}) {
+	if !reflect.DeepEqual(got.Transfers, []gtfs.Transfer{{From: 1, To: 1, Type: 2, MinSeconds: 180}, {From: 1, To: 2, Type: 3, MinSeconds: 0}, {From: 2, To: 1, Type: 2, MinSeconds: 180}, {From: 2, To: 2, Type: 2, MinSeconds: 180}}) {
 		t.Errorf("transfers %v", got.Transfers)
 	}
 	if !reflect.DeepEqual(tripsOf(got, "tiny:R1"), tripsOf(base, "tiny:R1")) || len(got.Trips) != 14 {

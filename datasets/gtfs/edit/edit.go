@@ -1,4 +1,4 @@
-package gtfs
+package edit
 
 import (
 	"fmt"
@@ -7,31 +7,25 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/gtfs"
 )
 
-// Timetable edits for scenarios. Each is a pure function: it returns a
-// new Timetable and leaves its argument as it was (the two share the
-// StopTime slices of unchanged trips, which neither may modify). An edit
-// that changes nothing returns a Timetable deeply equal to its argument.
-// A bad edit (an unknown route or stop, a factor ≤ 0, …) is an error
-// wrapping datasets.ErrInvalid.
-
 // ScenarioFeed is the feed name of the stops, routes and trips that
-// AddRoute creates.
-const ScenarioFeed = "scenario"
+// AddRoute creates (gtfs.Load refuses it for a real feed).
+const ScenarioFeed = gtfs.ScenarioFeed
 
 func editError(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", datasets.ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-// clone copies the Timetable's slices and maps (not the StopTime slices).
-func clone(tt *Timetable) *Timetable {
+// clone copies the Timetable's slices and maps (not the gtfs.StopTime slices).
+func clone(tt *gtfs.Timetable) *gtfs.Timetable {
 	c := *tt
-	c.Feeds = append([]Feed(nil), tt.Feeds...)
-	c.Stops = append([]Stop(nil), tt.Stops...)
-	c.Trips = append([]Trip(nil), tt.Trips...)
-	c.Transfers = append([]Transfer(nil), tt.Transfers...)
-	c.Files = append([]FileRows(nil), tt.Files...)
+	c.Feeds = append([]gtfs.Feed(nil), tt.Feeds...)
+	c.Stops = append([]gtfs.Stop(nil), tt.Stops...)
+	c.Trips = append([]gtfs.Trip(nil), tt.Trips...)
+	c.Transfers = append([]gtfs.Transfer(nil), tt.Transfers...)
+	c.Files = append([]gtfs.FileRows(nil), tt.Files...)
 	c.Warnings = append([]string(nil), tt.Warnings...)
 	if tt.Counts != nil {
 		c.Counts = make(map[string]int, len(tt.Counts))
@@ -43,8 +37,8 @@ func clone(tt *Timetable) *Timetable {
 }
 
 // routeSet resolves route ids: "feed:route", or a bare "route" when the
-// Timetable has one feed. Every id must have a trip on the Timetable's day.
-func routeSet(tt *Timetable, ids []string, edit string) (map[string]bool, error) {
+// gtfs.Timetable has one feed. Every id must have a trip on the Timetable's day.
+func routeSet(tt *gtfs.Timetable, ids []string, edit string) (map[string]bool, error) {
 	has := map[string]bool{}
 	for _, t := range tt.Trips {
 		has[t.RouteID] = true
@@ -67,7 +61,7 @@ func routeSet(tt *Timetable, ids []string, edit string) (map[string]bool, error)
 
 // RemoveRoutes removes every trip of the routes (their stops stay, and
 // transfers with them).
-func RemoveRoutes(tt *Timetable, routes []string) (*Timetable, error) {
+func RemoveRoutes(tt *gtfs.Timetable, routes []string) (*gtfs.Timetable, error) {
 	set, err := routeSet(tt, routes, "remove_routes")
 	if err != nil {
 		return nil, err
@@ -98,7 +92,7 @@ const MaxScaleFactor = 20
 //     inserts one trip half-way in every gap (n trips become 2n−1).
 //
 // A pattern with one trip has no gap to fill: a warning says so.
-func ScaleFrequency(tt *Timetable, routes []string, factor float64) (*Timetable, error) {
+func ScaleFrequency(tt *gtfs.Timetable, routes []string, factor float64) (*gtfs.Timetable, error) {
 	if !(factor > 0) || factor > MaxScaleFactor {
 		return nil, editError("scale_frequency: factor %v: want a number above 0 and at most %d (remove_routes removes a route)", factor, MaxScaleFactor)
 	}
@@ -156,7 +150,7 @@ func ScaleFrequency(tt *Timetable, routes []string, factor float64) (*Timetable,
 				shift := int32(math.Round(gap * float64(j) / float64(extra+1)))
 				n := t
 				n.ID = fmt.Sprintf("%s+%d", t.ID, j)
-				n.Times = make([]StopTime, len(t.Times))
+				n.Times = make([]gtfs.StopTime, len(t.Times))
 				for s, st := range t.Times {
 					st.Arrival += shift
 					st.Departure += shift
@@ -170,7 +164,7 @@ func ScaleFrequency(tt *Timetable, routes []string, factor float64) (*Timetable,
 	return c, nil
 }
 
-func sortTrips(trips []Trip) {
+func sortTrips(trips []gtfs.Trip) {
 	sort.SliceStable(trips, func(i, j int) bool {
 		a, b := &trips[i], &trips[j]
 		if a.Times[0].Departure != b.Times[0].Departure {

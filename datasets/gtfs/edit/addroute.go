@@ -1,7 +1,8 @@
-package gtfs
+package edit
 
 import (
 	"fmt"
+	"github.com/partons/partons/datasets/gtfs"
 	"math"
 	"sort"
 )
@@ -42,7 +43,7 @@ type RouteStop struct {
 // ScenarioFeed when the Timetable has none. Stops are sorted again, so
 // stop indices of the result differ from the argument's when new stops
 // come before old ones.
-func AddRoute(tt *Timetable, r NewRoute) (*Timetable, error) {
+func AddRoute(tt *gtfs.Timetable, r NewRoute) (*gtfs.Timetable, error) {
 	if err := r.check(tt); err != nil {
 		return nil, err
 	}
@@ -55,7 +56,7 @@ func AddRoute(tt *Timetable, r NewRoute) (*Timetable, error) {
 	}
 	if feed < 0 {
 		feed = int32(len(c.Feeds))
-		c.Feeds = append(c.Feeds, Feed{Name: ScenarioFeed, Start: c.Date, End: c.Date, Running: true})
+		c.Feeds = append(c.Feeds, gtfs.Feed{Name: ScenarioFeed, Start: c.Date, End: c.Date, Running: true})
 	}
 	// Stops by id, new ones appended, then everything re-sorted.
 	ids := make([]string, len(r.Stops))
@@ -67,7 +68,7 @@ func AddRoute(tt *Timetable, r NewRoute) (*Timetable, error) {
 			if name == "" {
 				name = fmt.Sprintf("%s stop %d", r.ID, k+1)
 			}
-			c.Stops = append(c.Stops, Stop{ID: ids[k], Name: name, Lon: s.Lon, Lat: s.Lat, Feed: feed})
+			c.Stops = append(c.Stops, gtfs.Stop{ID: ids[k], Name: name, Lon: s.Lon, Lat: s.Lat, Feed: feed})
 		}
 	}
 	resortStops(c)
@@ -93,14 +94,14 @@ func AddRoute(tt *Timetable, r NewRoute) (*Timetable, error) {
 			prefix += "-back"
 		}
 		for dep := r.First; dep <= r.Last; dep += r.HeadwaySeconds {
-			t := Trip{ID: fmt.Sprintf("%s#%02d%02d%02d", prefix, dep/3600, dep/60%60, dep%60), RouteID: route, Feed: feed, RouteType: r.Type}
+			t := gtfs.Trip{ID: fmt.Sprintf("%s#%02d%02d%02d", prefix, dep/3600, dep/60%60, dep%60), RouteID: route, Feed: feed, RouteType: r.Type}
 			at := dep
 			for k, si := range order {
 				if k > 0 {
 					run := r.RunSeconds[min(si, order[k-1])] // the leg between the two stops, either way
 					at += run
 				}
-				t.Times = append(t.Times, StopTime{Stop: index[ids[si]], Arrival: at, Departure: at})
+				t.Times = append(t.Times, gtfs.StopTime{Stop: index[ids[si]], Arrival: at, Departure: at})
 			}
 			c.Trips = append(c.Trips, t)
 		}
@@ -109,7 +110,7 @@ func AddRoute(tt *Timetable, r NewRoute) (*Timetable, error) {
 	return c, nil
 }
 
-func (r *NewRoute) check(tt *Timetable) error {
+func (r *NewRoute) check(tt *gtfs.Timetable) error {
 	bad := func(format string, args ...any) error {
 		return editError("add_route %q: %s", r.ID, fmt.Sprintf(format, args...))
 	}
@@ -123,7 +124,7 @@ func (r *NewRoute) check(tt *Timetable) error {
 	case r.HeadwaySeconds <= 0:
 		return bad("headway %d s: want more than 0", r.HeadwaySeconds)
 	case r.First < 0 || r.Last < r.First:
-		return bad("first departure %s, last %s: want 0 ≤ first ≤ last", FormatTime(r.First), FormatTime(r.Last))
+		return bad("first departure %s, last %s: want 0 ≤ first ≤ last", gtfs.FormatTime(r.First), gtfs.FormatTime(r.Last))
 	case (r.Last-r.First)/r.HeadwaySeconds > 100_000:
 		return bad("more than 100000 departures: check the headway")
 	}
@@ -153,15 +154,15 @@ func (r *NewRoute) check(tt *Timetable) error {
 }
 
 // resortStops sorts c.Stops by ID and renumbers every stop index in trips
-// and transfers (trips get new StopTime slices when an index changes).
-func resortStops(c *Timetable) {
+// and transfers (trips get new gtfs.StopTime slices when an index changes).
+func resortStops(c *gtfs.Timetable) {
 	order := make([]int32, len(c.Stops))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	sort.SliceStable(order, func(i, j int) bool { return c.Stops[order[i]].ID < c.Stops[order[j]].ID })
 	remap := make([]int32, len(c.Stops))
-	stops := make([]Stop, len(c.Stops))
+	stops := make([]gtfs.Stop, len(c.Stops))
 	changed := false
 	for n, o := range order {
 		remap[o] = int32(n)
@@ -173,7 +174,7 @@ func resortStops(c *Timetable) {
 		return
 	}
 	for i := range c.Trips {
-		times := make([]StopTime, len(c.Trips[i].Times))
+		times := make([]gtfs.StopTime, len(c.Trips[i].Times))
 		for k, s := range c.Trips[i].Times {
 			s.Stop = remap[s.Stop]
 			times[k] = s
