@@ -6,6 +6,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/travel"
 )
 
 // Delta compares a variant with its base village by village.
@@ -88,6 +89,14 @@ func (d *Delta) Table() table.Table {
 		}
 		cols = append(cols, m("base_road_m"), m("variant_road_m"), m("delta_road_m"), mm("base_road_min"), mm("variant_road_min"), mm("delta_road_min"))
 	}
+	bases := d.modeBases()
+	for _, b := range bases {
+		c := metricColumn("", b.metric)
+		for _, side := range []string{"base_", "variant_", "delta_"} {
+			c.Name = side + string(b.basis)
+			cols = append(cols, c)
+		}
+	}
 	for _, t := range ts {
 		cols = append(cols, table.Column{Name: "coverage_" + ThresholdName(t)})
 	}
@@ -132,6 +141,17 @@ func (d *Delta) Table() table.Table {
 		if routed {
 			cells = append(cells, fin(brm), fin(vrm), diff(brm, vrm, decimalsM),
 				table.Float(finite(brmin), decimalsMin), table.Float(finite(vrmin), decimalsMin), diff(brmin, vrmin, decimalsMin))
+		}
+		for _, b := range bases {
+			bx, vx := math.NaN(), math.NaN()
+			if row.bv >= 0 {
+				bx = modeValue(d.Base, b.basis, row.bv, row.cat)
+			}
+			if row.vv >= 0 {
+				vx = modeValue(d.Variant, b.basis, row.vv, row.cat)
+			}
+			dec := b.metric.Decimals
+			cells = append(cells, table.Float(finite(bx), dec), table.Float(finite(vx), dec), diff(bx, vx, dec))
 		}
 		for _, t := range ts {
 			cells = append(cells, table.Str(crossing(bm, vm, t)))
@@ -303,4 +323,35 @@ func (d *Delta) Changes(category string) []float64 {
 		}
 	}
 	return out
+}
+
+// deltaBasis is an aggregate metric of a further travel mode compared by
+// the delta table.
+type deltaBasis struct {
+	basis  Basis
+	metric travel.Metric
+}
+
+// modeBases lists the base's further modes' aggregate metrics: each gets
+// base_, variant_ and delta_ columns.
+func (d *Delta) modeBases() []deltaBasis {
+	var out []deltaBasis
+	for _, b := range d.Base.Modes {
+		for _, m := range b.Schema.Metrics {
+			if m.Aggregate {
+				out = append(out, deltaBasis{Basis(b.Schema.Name + "_" + m.Name), m})
+			}
+		}
+	}
+	return out
+}
+
+// modeValue is a village's value on a mode basis: NaN when the result has
+// no such mode or the value is unknown, +Inf when known to be none.
+func modeValue(r *Result, basis Basis, v, c int) float64 {
+	b, k := r.modeBasis(basis)
+	if b == nil {
+		return math.NaN()
+	}
+	return r.modeDistance(b, k, v, c)
 }
