@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"time"
@@ -73,6 +74,9 @@ func runHistory(ctx context.Context, o *historyOptions, args []string, stdout, s
 			year, _ = strconv.Atoi(m[1])
 		}
 		dirs = append(dirs, output.Path{Flag: "RUN_DIR", Path: dir})
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return usagef("history: %s is not a report folder (give the folders partons run wrote)", dir)
+		}
 		r, err := reportdir.Open(dir)
 		if err != nil {
 			return err
