@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/placenames"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/qml"
 )
@@ -340,13 +341,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 	}
 	if name != v.Name {
 		p.Native = v.Name
-		if e, ok := exonyms[v.Name]; ok {
-			for i, x := range []qml.Lang{qml.NL, qml.FR} {
-				if e[i] == v.Name && p.NativeLang == "" {
-					p.NativeLang = string(x)
-				}
-			}
-		}
+		p.NativeLang = placenames.Written(v.Name)
 	}
 	p.ReportHref = b.form.href(string(l), v.Name, v.ID, "", "", "")
 	est := func(s string, e bool) string {
