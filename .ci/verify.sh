@@ -14,7 +14,10 @@
 #     timetables and on the real feeds of $VERIFY_GTFS (default
 #     ../shared/data/gtfs, never copied into the project; skipped with a note
 #     when absent) agree minute for minute with a time-expanded graph
-#     searched by networkx (.ci/verify/transit_oracle.py);
+#     searched by networkx (.ci/verify/transit_oracle.py); the timetable
+#     partons read from those feeds is rebuilt from the raw files by a
+#     reading of GTFS of its own (.ci/verify/gtfs_oracle.py): every trip,
+#     call, time and transfer of the day must agree;
 # (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
 #     5 for a diff guard whose indicator is unknown (never a NaN crash);
 # (s) the static site of `partons site` (demo with its residents' reports):
@@ -145,13 +148,18 @@ for seed in 1 2 3 4; do
 	step "transit: random timetable $seed" "$TP" -random "$seed" -villages 4 -services 8 -out "$W/transit-r$seed"
 	check "transit-random-$seed" "$PY" "$HERE/transit_oracle.py" --work "$W/transit-r$seed" --label "random-$seed"
 done
+step "transit: the committed sample-gtfs-feed (frequencies, stations called at)" "$TP" -gtfs datasets/gtfs/testdata/sample-gtfs-feed \
+	-date 2019-05-15 -from 08:00 -to 08:30 -villages 2 -services 2 -out "$W/transit-sample"
+check gtfs-sample "$PY" "$HERE/gtfs_oracle.py" --work "$W/transit-sample" --gtfs datasets/gtfs/testdata/sample-gtfs-feed --label sample
 GTFS=${VERIFY_GTFS:-../shared/data/gtfs}
 if [ -f "$GTFS/bart.zip" ] && [ -f "$GTFS/caltrain.zip" ] && [ -f "$GTFS/trimet-2routes.zip" ]; then
 	step "transit: BART + Caltrain (two feeds, footpaths between them)" "$TP" -gtfs "$GTFS/bart.zip" -gtfs "$GTFS/caltrain.zip" \
 		-villages 8 -services 16 -from 06:30 -to 08:00 -out "$W/transit-bart"
 	check transit-bart-caltrain "$PY" "$HERE/transit_oracle.py" --work "$W/transit-bart" --label bart-caltrain
+	check gtfs-bart-caltrain "$PY" "$HERE/gtfs_oracle.py" --work "$W/transit-bart" --gtfs "$GTFS/bart.zip" --gtfs "$GTFS/caltrain.zip" --label bart-caltrain
 	step "transit: TriMet, two routes" "$TP" -gtfs "$GTFS/trimet-2routes.zip" -villages 6 -services 12 -out "$W/transit-trimet"
 	check transit-trimet "$PY" "$HERE/transit_oracle.py" --work "$W/transit-trimet" --label trimet
+	check gtfs-trimet "$PY" "$HERE/gtfs_oracle.py" --work "$W/transit-trimet" --gtfs "$GTFS/trimet-2routes.zip" --label trimet
 else
 	echo "     [transit] real feeds not found in $GTFS (set VERIFY_GTFS): real-feed oracle skipped"
 fi
