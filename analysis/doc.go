@@ -4,6 +4,11 @@
 // basket of everyday services, and population-weighted aggregates per
 // area, per country and overall.
 //
+// Travel costs come from package travel: roads through travel.Road,
+// the access models' costs from the run's mode, and any further mode
+// (Params.Modes, e.g. public transport) gives a ModeBlock whose columns,
+// statuses and aggregate bases follow its travel.Schema.
+//
 // Units: distances are WGS84 ellipsoidal geodesics in metres; population is
 // a head count; shares are fractions in [0, 1].
 //

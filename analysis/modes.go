@@ -293,3 +293,10 @@ func (r *Result) timeThresholds() []float64 {
 	}
 	return nil
 }
+
+// isModeStatus reports whether a wide column is a further mode's
+// per-category status column ({category}_{mode}_status).
+func (r *Result) isModeStatus(m metricName) bool {
+	k := r.modeOfColumn(m)
+	return m.cat >= 0 && k > 0 && m.metric == r.Modes[k-1].Schema.Name+"_status"
+}

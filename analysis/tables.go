@@ -226,7 +226,7 @@ func (r *Result) AccessTable() table.Table {
 	var infos []colInfo
 	for col := vt.Index("status") + 1; col < len(vt.Columns); col++ {
 		ci := r.splitMetric(vt.Columns[col].Name)
-		if ci.metric == "status" || ci.metric == "road_status" || ci.cat >= 0 && r.modeOfColumn(ci) > 0 && strings.HasSuffix(ci.metric, "_status") {
+		if ci.metric == "status" || ci.metric == "road_status" || r.isModeStatus(ci) {
 			continue
 		}
 		infos = append(infos, colInfo{col: col, cat: ci.cat, road: strings.HasPrefix(ci.metric, "road_"),
