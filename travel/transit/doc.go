@@ -38,6 +38,28 @@
 // (timed) makes it 0; type 0 adds the walking transfer even beyond
 // MaxWalkM.
 //
+// # Which figure answers which question
+//
+// Compute gives, per village and group of services (a category, or its
+// part in one country), percentiles taken per service over the departure
+// minutes, then the smallest over the group's services (as Conveyal's r5
+// does, so figures compare with r5py's):
+//
+//   - the median (Metric.Min): someone leaving at a random minute of the
+//     window, without looking at the timetable. With an hourly bus the
+//     wait dominates, and where the service is within walking distance the
+//     median often equals the walking time: such a pair is walk_only, its
+//     figures are empty, because no bus helps.
+//   - the best (BestMin): someone who plans the trip around the timetable.
+//   - the 5th and 95th percentiles: the lucky and the unlucky departure.
+//   - the shares within T minutes: the part of the window from which some
+//     service of the group is reached in time, the question a resident
+//     without a car asks ("can I get there in half an hour, and when?").
+//
+// A first search per village stops at an hour door to door; the village
+// is searched again up to MaxTravelSec only when a group's answer lies
+// beyond (the result is the same, see Compute).
+//
 // Units: times are GTFS seconds (see gtfs.Timetable) inside the package and
 // minutes in Metrics; distances are metres.
 //
