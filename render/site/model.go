@@ -148,8 +148,13 @@ func nearestOnSides(r *Run, row Row, cat string) [2]side {
 			}
 		}
 		s.PTMin = math.NaN()
+		// Public transport reaches the nearest service by public
+		// transport, which may not be this side's nearest in a straight
+		// line: its time goes on the side of that service's country.
 		if t := row.Float(cat + "_transit_min"); !math.IsNaN(t) {
-			if id := row[cat+"_transit_id"]; id == "" || id == s.ServiceID {
+			id := row[cat+"_transit_id"]
+			svc, ok := r.service(id)
+			if id == s.ServiceID || (ok && (svc["country"] == home) == s.Home) {
 				s.PTMin, s.PTFromRun = t, true
 			}
 		}

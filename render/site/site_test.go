@@ -238,3 +238,25 @@ func TestMapDrawsAreas(t *testing.T) {
 	}
 	checkLinks(t, files, func(string) bool { return false })
 }
+
+// TestTransitColumn: a run with public transport times shows them in
+// their own column, with the note saying what they measure; a run
+// without shows neither.
+func TestTransitColumn(t *testing.T) {
+	runs := load(t, fixtureRuns[1])
+	r := runs[0]
+	for _, v := range r.Villages {
+		if v["id"] == "be1" {
+			v["gp_transit_min"], v["gp_transit_id"] = "27.0", "g1"
+		}
+	}
+	files := build(t, runs, Config{})
+	page := string(files["en/ieper.html"])
+	if !strings.Contains(page, `<th scope="col" class="n">By public transport</th>`) || !strings.Contains(page, `<td class="n">27 min</td>`) ||
+		!strings.Contains(page, "median door-to-door time") {
+		t.Error("en/ieper.html does not show the public transport time of the GP")
+	}
+	if strings.Contains(string(files["en/dunkerque.html"]), "By public transport") {
+		t.Error("a village without transit times has a public transport column")
+	}
+}

@@ -182,6 +182,7 @@ const pageTemplates = `
 </table>
 </div>
 <p class="note">{{t .L "estimate_note"}}</p>
+{{- if .HasPT}}<p class="note">{{t .L "pt_note"}}</p>{{end}}
 </section>
 <section aria-labelledby="trend-h">
 <h2 id="trend-h">{{t .L "trends"}}</h2>

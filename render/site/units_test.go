@@ -94,13 +94,14 @@ func TestNearestOnSides(t *testing.T) {
 		{"id": "home-near", "name": "Near", "category": "gp", "country": "BE", "lon": "2.90", "lat": "50.85"},
 		{"id": "abroad", "name": "Cabinet", "category": "gp", "country": "FR", "lon": "2.80", "lat": "50.75"},
 		{"id": "other", "name": "Bakery", "category": "bakery", "country": "BE", "lon": "2.8851", "lat": "50.85"},
+		{"id": "abroad2", "name": "Cabinet 2", "category": "gp", "country": "FR", "lon": "2.70", "lat": "50.70"}, // farther, but by bus
 	}
 	for i, s := range r.Services {
 		r.byService[s["id"]] = i
 	}
 	row := Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1050.0", "gp_abroad_m": "15000.0",
 		"gp_road_domestic_m": "6000.0", "gp_road_abroad_m": "20000.0", "gp_road_m": "6000.0", "gp_road_min": "9.5",
-		"gp_road_id": "home-near", "gp_road_country": "BE", "gp_transit_min": "31", "gp_transit_id": "abroad"}
+		"gp_road_id": "home-near", "gp_road_country": "BE", "gp_transit_min": "31", "gp_transit_id": "abroad2"}
 	s := nearestOnSides(r, row, "gp")
 	home, abroad := s[0], s[1]
 	if home.ServiceID != "home-near" || home.Service != "Near" || home.StraightM != 1050 || home.RoadM != 6000 || home.RoadEstimated {
