@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/westhoek"
@@ -448,4 +449,15 @@ func listOutput(m *manifest, name string) {
 		at--
 	}
 	m.Outputs = slices.Insert(m.Outputs, at, manifestOutput{File: name, Description: f.Description})
+}
+
+// indicatorSets are the named sets of a run (checked by jobFromSpec).
+func indicatorSets(names []string) []indicators.Set {
+	var out []indicators.Set
+	for _, n := range names {
+		if s, ok := indicators.Lookup(n); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

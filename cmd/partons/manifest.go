@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/partons/partons/analysis/indicators"
 	"slices"
 	"sort"
 	"strings"
@@ -37,6 +38,7 @@ func buildManifest(j *job, in *inputs, res *analysis.Result) *manifest {
 		Outputs:  runOutputs(),
 	}
 	attachContributions(m, in.contrib)
+	m.IndicatorSets = indicators.Describe(indicatorSets(j.spec.Indicators))
 	if m.Parameters.BasketPresent == nil {
 		m.Parameters.BasketPresent = [][]string{}
 	}

@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/partons/partons/analysis/indicators"
 	"io"
 	"slices"
 	"strings"
@@ -91,6 +92,11 @@ func reportWriters(j *job, in *inputs, res *analysis.Result, aggs []analysis.Agg
 	if res.OpenHours != nil {
 		add("open_hours.csv")
 		listOutput(m, "open_hours.csv")
+	}
+	if len(m.Run.Indicators) > 0 {
+		c.Indicators = indicators.Table(res, indicatorSets(m.Run.Indicators))
+		add("indicators.csv")
+		listOutput(m, "indicators.csv")
 	}
 	if cr := contribFor(m); cr != nil {
 		c.Provenance, c.Contributions = cr.provenance, contributionsTable(cr)

@@ -51,6 +51,7 @@ type runOptions struct {
 	roads             []string
 	contributions     []string
 	sampleContrib     bool
+	indicators        []string
 	osm               []string
 	population        []string
 	apportion         bool
@@ -93,6 +94,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports about services (CSV or GeoJSON, FILE[:field=col,…]); repeatable")
+	f.StringSliceVar(&o.indicators, "indicators", nil, "official indicator sets to write in indicators.csv: flemish_basic_services, insee_gamme_proximite")
 	f.BoolVar(&o.sampleContrib, "sample-contributions", false, "with the embedded sample: merge its example residents' reports")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")

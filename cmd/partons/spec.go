@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/partons/partons/analysis/indicators"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +40,11 @@ func jobFromSpec(s runSpec, workers int) (*job, error) {
 	s.Normalize()
 	if err := validateSpec(&s); err != nil {
 		return nil, err
+	}
+	for _, name := range s.Indicators {
+		if _, ok := indicators.Lookup(name); !ok {
+			return nil, usagef("indicator set %q: want one of %s", name, strings.Join(indicators.Names(), ", "))
+		}
 	}
 	j := &job{spec: s, attributions: s.Attributions, roadFiles: s.Roads}
 	j.cfg = config.Config{Villages: s.VillageSchema, Services: s.ServiceSchema, Boundaries: s.BoundarySchema, Categories: s.CategoryMap}
@@ -248,6 +254,10 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	s.Boundaries, s.Roads = o.boundaries, o.roads
 	s.Contributions, s.FileFields = contributionFiles(o.contributions, s.FileFields)
 	s.SampleContributions = o.sampleContrib
+	s.Indicators = cfg.Indicators
+	if o.changed("indicators") {
+		s.Indicators = o.indicators
+	}
 	s.OSM, s.Population, s.Apportion = o.osm, o.population, o.apportion
 	switch {
 	case o.changed("thresholds-m"):

@@ -44,6 +44,10 @@ type Config struct {
 	// (pharmacy: [BE]). When absent, coverage is inferred from the data.
 	Coverage map[string][]string `yaml:"coverage"`
 
+	// Indicators names official indicator sets to write
+	// (flemish_basic_services, insee_gamme_proximite).
+	Indicators []string `yaml:"indicators"`
+
 	// CrossBorder switches the domestic/abroad metrics on (default) or off.
 	CrossBorder *bool `yaml:"cross_border"`
 

@@ -33,6 +33,8 @@ type Manifest struct {
 	// Contributions accounts for the residents' reports of a run with
 	// contributions.
 	Contributions *Contributions `json:"contributions,omitempty"`
+	// IndicatorSets define the official indicator sets of the run.
+	IndicatorSets []string `json:"indicator_sets,omitempty"`
 	// Run is the resolved run: `partons run --manifest` replays it.
 	Run *Run `json:"run"`
 }
@@ -188,6 +190,9 @@ type Run struct {
 	// Contributions are files of residents' reports (CSV or GeoJSON)
 	// merged into the services.
 	Contributions []string `json:"contributions,omitempty" yaml:"contributions"`
+	// Indicators are official indicator sets (analysis/indicators) whose
+	// table the run writes.
+	Indicators []string `json:"indicators,omitempty" yaml:"indicators"`
 	// SampleContributions merges the embedded sample's example reports.
 	SampleContributions bool `json:"sample_contributions,omitempty" yaml:"sample_contributions"`
 

@@ -92,6 +92,8 @@ type Content struct {
 
 	Trends, TrendsAreas, ServiceChanges table.Table // history: years side by side
 
+	Indicators table.Table // indicators.csv: official indicator sets
+
 	Manifest any // manifest.json
 }
 
@@ -181,6 +183,9 @@ var registry = []File{
 	{Name: "assignment.geojson", In: Locate, When: "with villages (not --matrix)",
 		Description: "assignment.csv as lines from each assigned demand point to its site",
 		write:       geojsonOf("assignment", func(c *Content) Layer { return c.AssignmentLines })},
+	{Name: "indicators.csv", In: Run, When: "with --indicators",
+		Description: "with --indicators: per village, official indicator set (the Flemish basic services, INSEE's gamme de proximité) and member: nearest distance (m), nearest service and its country, road time when routed, within each of the set's thresholds; a row 'all' with the farthest member (incomplete when a member is unknown)",
+		write:       csvOf(func(c *Content) table.Table { return c.Indicators })},
 	{Name: "trends.csv", In: History,
 		Description: "per village, category and year: nearest distance (m), nearest service and its side of the border, coverage within each threshold every year has, change from the year before, first and last years with a distance and the change between them; villages and categories missing from a year marked missing_village, missing_category",
 		write:       csvOf(func(c *Content) table.Table { return c.Trends })},
