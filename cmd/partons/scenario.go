@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
@@ -224,14 +225,14 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		}
 		res, err := analysis.Recompute(ctx, base, vr, p)
 		if err != nil {
-			return &scenario.Error{File: path, Variant: v.Name, Reason: err.Error()}
+			return variantError(path, v.Name, err)
 		}
 		aggs := res.Aggregates()
 		vin := *in
 		vin.villages, vin.services = vr.Villages, vr.Services
 		m := buildManifest(j, &vin, res)
 		if err := runHours(ctx, j, &vin, res, m); err != nil {
-			return &scenario.Error{File: path, Variant: v.Name, Reason: err.Error()}
+			return variantError(path, v.Name, err)
 		}
 		m.Command = "scenario " + v.Name
 		m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(res.Params.Models) > 0)
@@ -295,6 +296,17 @@ func changeError(path string, sf *scenario.File, k int, err error) error {
 		return err
 	}
 	return &scenario.Error{File: path, Line: sf.ChangeLine(k, ce.Change-1), Variant: sf.Variants[k].Name, Change: ce.Change, Reason: ce.Reason}
+}
+
+// variantError reports an error computing a variant. Only invalid data
+// becomes a scenario error (exit 3, naming the file and the variant); a
+// cancellation or an internal failure keeps its kind, with the same
+// context in its message.
+func variantError(path, variant string, err error) error {
+	if errors.Is(err, datasets.ErrInvalid) {
+		return &scenario.Error{File: path, Variant: variant, Reason: err.Error()}
+	}
+	return fmt.Errorf("%s: variant %s: %w", path, variant, err)
 }
 
 // applySettings applies a variant's `set` change to its parameters.
