@@ -67,8 +67,12 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 			p.AddErr(s.Path, err)
 			continue
 		}
+		a.SetContext(ctx)
 		fs.feeds = append(fs.feeds, parseFeed(a, name, &p))
 		a.Close()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.Err(); err != nil {
 		return nil, err

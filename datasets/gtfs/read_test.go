@@ -383,3 +383,13 @@ func TestTooFast(t *testing.T) {
 		}
 	}
 }
+
+// TestCancel: a cancelled context stops the read with its error, not with
+// problems caused by the files left half read.
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, []Source{{Path: "testdata/tiny"}}, day0("2026-01-07")); !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v", err)
+	}
+}

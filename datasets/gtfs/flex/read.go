@@ -51,6 +51,7 @@ func Read(ctx context.Context, src gtfs.Source) (*Flex, error) {
 		return nil, p.Err()
 	}
 	defer a.Close()
+	a.SetContext(ctx)
 	var p feedio.Problems
 	r := &reader{a: a, p: &p, fx: &Flex{Feed: src.FeedName()}, ns: src.FeedName() + ":", stops: map[string]bool{},
 		zones: map[string]int{}, groups: map[string]int{}, rules: map[string]int{}, trips: map[string]*trip{},
@@ -67,6 +68,9 @@ func Read(ctx context.Context, src gtfs.Source) (*Flex, error) {
 		n := p.Len()
 		step.read()
 		r.incomplete[step.file] = p.Len() > n
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if err := p.Err(); err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ package feedio
 
 import (
 	"archive/zip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -39,7 +40,12 @@ type Archive struct {
 	files  map[string]*zip.File
 	closer io.Closer
 	names  []string
+	ctx    context.Context
 }
+
+// SetContext makes the tables opened afterwards stop reading (Next
+// returns false) once ctx is done; the caller then returns ctx.Err().
+func (a *Archive) SetContext(ctx context.Context) { a.ctx = ctx }
 
 func invalid(src, reason string) error {
 	return &datasets.RecordError{Source: src, Feature: -1, Reason: reason}

@@ -3,6 +3,7 @@ package feedio
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -111,5 +112,28 @@ func TestLongLine(t *testing.T) {
 	}
 	if n != 1 || p.Len() != 1 || !strings.Contains(p.List[0].Error(), "f.txt:3: a line longer than") {
 		t.Errorf("%d rows, %v", n, p.Err())
+	}
+}
+
+// TestTableCancel: a table of an archive whose context is done stops
+// within 65,536 rows.
+func TestTableCancel(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "stops.txt"), []byte("stop_id\n"+strings.Repeat("A\n", 200_000)), 0o644)
+	a, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a.SetContext(ctx)
+	var p Problems
+	tb, _ := a.OpenTable("stops.txt", &p)
+	n := 0
+	for tb.Next() {
+		n++
+	}
+	if n >= 1<<16 || p.Len() != 0 {
+		t.Errorf("read %d rows after cancellation, problems %v", n, p.Err())
 	}
 }

@@ -2,6 +2,7 @@ package feedio
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -84,6 +85,7 @@ type Table struct {
 	probs  *Problems
 	utf8   bool // a non-UTF-8 value was already reported
 	done   bool
+	ctx    context.Context
 }
 
 // OpenTable opens a CSV file of the archive. ok is false when the file is
@@ -99,6 +101,7 @@ func (a *Archive) OpenTable(name string, probs *Problems) (t *Table, ok bool) {
 	}
 	t = NewTable(a.Source(name), rc, probs)
 	t.rc = rc
+	t.ctx = a.ctx
 	return t, true
 }
 
@@ -158,6 +161,10 @@ func (t *Table) Next() bool {
 			return false
 		}
 		t.Rows++
+		if t.ctx != nil && t.Rows&0xffff == 0 && t.ctx.Err() != nil {
+			t.Close() // cancelled: the caller returns ctx.Err()
+			return false
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && (errors.Is(err, csv.ErrFieldCount) || errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote)) {
