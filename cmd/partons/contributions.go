@@ -276,25 +276,40 @@ func (c *contribRun) provenance(id string) (source, date string, reports []strin
 }
 
 // contributionsTable is contributions.csv: every report with what became
-// of it, in input order.
+// of it, in input order. lon, lat are where the report is: the location
+// it gives, else its service's position before the reports
+// (located_by: report or service), so that a closure can be shown where
+// the service was; name is the new service's name, else the service's.
 func contributionsTable(c *contribRun) table.Table {
 	cols := []table.Column{{Name: "id"}, {Name: "kind"}, {Name: "status"}, {Name: "outcome"}, {Name: "service_id"},
 		{Name: "category"}, {Name: "name"},
 		{Name: "lon", Kind: table.Number, Decimals: 6, Unit: "degree"}, {Name: "lat", Kind: table.Number, Decimals: 6, Unit: "degree"},
+		{Name: "located_by"},
 		{Name: "observed_on"}, {Name: "reporter_role"}, {Name: "note"}, {Name: "evidence_url"}, {Name: "lang"}, {Name: "file"}, {Name: "line", Kind: table.Number}}
 	reps := c.merged.Reports
+	before := make(map[string]*datasets.Service, len(c.before))
+	for i := range c.before {
+		before[c.before[i].ID] = &c.before[i]
+	}
 	return table.Table{Columns: cols, Len: len(reps), Row: func(i int, cells []table.Cell) []table.Cell {
 		e := &reps[i]
-		lon, lat := table.NullCell, table.NullCell
-		if e.HasLocation {
-			lon, lat = table.Float(e.Location[0], 6), table.Float(e.Location[1], 6)
+		lon, lat, by, name := table.NullCell, table.NullCell, "", e.Name
+		s := before[e.ServiceID]
+		switch {
+		case e.HasLocation:
+			lon, lat, by = table.Float(e.Location[0], 6), table.Float(e.Location[1], 6), "report"
+		case s != nil:
+			lon, lat, by = table.Float(s.Location[0], 6), table.Float(s.Location[1], 6), "service"
+		}
+		if name == "" && s != nil {
+			name = s.Name
 		}
 		line := table.NullCell
 		if e.Origin.Line > 0 {
 			line = table.Int(e.Origin.Line)
 		}
 		return append(cells[:0], table.Str(e.ID), table.Str(string(e.Kind)), table.Str(string(e.Status)), table.Str(string(e.Outcome)),
-			table.Str(e.ServiceID), table.Str(e.Category), table.Str(e.Name), lon, lat,
+			table.Str(e.ServiceID), table.Str(e.Category), table.Str(name), lon, lat, table.Str(by),
 			table.Str(e.ObservedOn.Format(contributions.DateLayout)), table.Str(string(e.Role)), table.Str(e.Note),
 			table.Str(e.EvidenceURL), table.Str(e.Lang), table.Str(filepath.Base(e.Origin.Source)), line)
 	}}

@@ -46,6 +46,17 @@ func TestRunContributionsWesthoek(t *testing.T) {
 	if got := cell(t, header, reports["wh-006"], "note"); got != "Reported closed, but the branch is still open (checked on site)." {
 		t.Errorf("note %q", got)
 	}
+	// A closure is placed where the closed baker was; a move where the
+	// report says.
+	for id, want := range map[string][4]string{
+		"wh-001": {"2.890616", "50.844907", "service", "Fijnbakker Bart"},
+		"wh-005": {"2.884120", "50.849980", "report", "Slagerij Rudi en Sandra"},
+	} {
+		r := reports[id]
+		if got := [4]string{cell(t, header, r, "lon"), cell(t, header, r, "lat"), cell(t, header, r, "located_by"), cell(t, header, r, "name")}; got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
 	sh, services := readCSV(t, filepath.Join(out, "services.csv"))
 	if _, ok := services["osm-node-1325330182"]; ok {
 		t.Error("the closed baker is still in services.csv")
