@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/gtfs"
@@ -35,8 +36,20 @@ func isGTFS(path string) bool {
 // validateGTFS prints every problem of a GTFS feed (feed, file, line,
 // field) and returns how many, and the first one for the summary.
 func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, error) {
-	probs, notes, err := gtfs.Validate(ctx, []gtfs.Source{{Path: path}})
-	if err != nil {
+	var probs []error
+	var notes []string
+	fs, err := gtfs.Load(ctx, []gtfs.Source{{Path: path}})
+	var gl datasets.ErrorList
+	switch {
+	case err == nil:
+		notes = fs.Notes()
+	case ctx.Err() != nil:
+		return 0, "", ctx.Err()
+	case errors.As(err, &gl):
+		probs = gl.Unwrap()
+	case errors.Is(err, datasets.ErrInvalid):
+		probs = []error{err}
+	default:
 		return 0, "", err
 	}
 	// The GTFS-Flex files, read by their own package; a problem both
@@ -60,7 +73,7 @@ func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, e
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	if len(probs) == 0 {
-		fmt.Fprintf(w, "%s: ok (GTFS feed)\n", path)
+		fmt.Fprintf(w, "%s: ok (GTFS feed%s)\n", path, feedSummary(fs))
 		return 0, "", nil
 	}
 	var list datasets.ErrorList
@@ -74,4 +87,29 @@ func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, e
 	printGrouped(w, list, "gtfs", nil)
 	fmt.Fprintf(w, "%s: %d problems (read as a GTFS feed)\n", path, len(list))
 	return len(list), list[0].Error(), nil
+}
+
+// feedSummary says what a feed holds and what its default day runs:
+// ", 1 agency, 5 stops; service 2026-01-05 to 2026-01-30; 7 timetabled
+// trips on Monday 2026-01-05, a typical weekday".
+func feedSummary(fs *gtfs.Feeds) string {
+	day, _ := fs.DefaultDate()
+	tt := fs.Timetable(day)
+	f := tt.Feeds[0]
+	plural := func(n int, what string) string {
+		if n == 1 {
+			return "1 " + what
+		}
+		if what == "agency" {
+			return fmt.Sprintf("%d agencies", n)
+		}
+		return fmt.Sprintf("%d %ss", n, what)
+	}
+	flex := ""
+	if n := tt.Counts["trips_flex"]; n > 0 {
+		flex = fmt.Sprintf("; %s with GTFS-Flex windows", plural(n, "trip"))
+	}
+	return fmt.Sprintf(", %s, %s; service %s to %s; %s on %s %s, a typical weekday%s", plural(len(f.Agencies), "agency"),
+		plural(len(tt.Stops), "stop"), f.Start.Format(time.DateOnly), f.End.Format(time.DateOnly),
+		plural(len(tt.Trips), "timetabled trip"), day.Weekday(), day.Format(time.DateOnly), flex)
 }

@@ -13,9 +13,11 @@ func TestValidateGTFS(t *testing.T) {
 		stdout []string
 	}{
 		{"folder feed", []string{"validate", "../../datasets/gtfs/testdata/tiny"}, 0,
-			[]string{"../../datasets/gtfs/testdata/tiny: ok (GTFS feed)"}},
+			[]string{"../../datasets/gtfs/testdata/tiny: ok (GTFS feed, 1 agency, 5 stops; service 2026-01-05 to 2026-01-30; 7 timetabled trips on Monday 2026-01-05, a typical weekday)"}},
+		{"flex feed", []string{"validate", "../../datasets/gtfs/flex/testdata/flexfeed"}, 0,
+			[]string{"flexfeed: ok (GTFS feed, 1 agency, 2 stops; service 2026-01-05 to 2026-01-30; 1 timetabled trip on Monday 2026-01-05, a typical weekday; 2 trips with GTFS-Flex windows)"}},
 		{"notes are not problems", []string{"validate", "../../datasets/gtfs/testdata/sample-gtfs-feed"}, 0,
-			[]string{`note: ../../datasets/gtfs/testdata/sample-gtfs-feed/stop_times.txt:3: stop_id "museum" is a station`, "ok (GTFS feed)"}},
+			[]string{`note: ../../datasets/gtfs/testdata/sample-gtfs-feed/stop_times.txt:3: stop_id "museum" is a station`, "ok (GTFS feed, 2 agencies, 6 stops"}},
 		{"every problem at once", []string{"validate", "../../testdata/hostile/gtfs/many-problems.zip"}, 3, []string{
 			`many-problems.zip/routes.txt:4: field "route_id": duplicate id "R1"`,
 			`many-problems.zip/stop_times.txt:4: field "stop_id": unknown stop "NOWHERE"`,
