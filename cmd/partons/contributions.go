@@ -321,13 +321,17 @@ func contributionsTable(c *contribRun) table.Table {
 // to open again under its id with its new place or category after the
 // variant's other changes, with the services the reports add. changes
 // are the variant's changes, one per change of v.
-func proposedChanges(in *inputs, v scenario.Variant, changes []analysis.Change) ([]analysis.Change, error) {
+//
+// It also returns the reports as the variant applies them (for its
+// contributions.csv and services.csv), nil when the variant does not use
+// them.
+func proposedChanges(in *inputs, v scenario.Variant, changes []analysis.Change) ([]analysis.Change, *contribRun, error) {
 	at := proposedIndex(v)
 	if at < 0 {
-		return changes, nil
+		return changes, nil, nil
 	}
 	if in.contrib == nil {
-		return nil, &analysis.ChangeError{Change: at + 1, Reason: "use_proposed_reports needs contributions in the base"}
+		return nil, nil, &analysis.ChangeError{Change: at + 1, Reason: "use_proposed_reports needs contributions in the base"}
 	}
 	var proposed []contributions.Report
 	for _, e := range in.contrib.merged.Reports {
@@ -339,7 +343,7 @@ func proposedChanges(in *inputs, v scenario.Variant, changes []analysis.Change) 
 	o.Proposed = true
 	r, err := contributions.Merge(in.services, proposed, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	after := map[string]int{}
 	for i := range r.Services {
@@ -378,7 +382,46 @@ func proposedChanges(in *inputs, v scenario.Variant, changes []analysis.Change) 
 	if len(add) > 0 {
 		out = append(out, analysis.Change{AddServices: add})
 	}
-	return out, nil
+	return out, appliedProposed(in.contrib, r), nil
+}
+
+// appliedProposed is base with the proposed reports r applied: their
+// outcomes, and the ids of those that changed or added a service.
+func appliedProposed(base *contribRun, r *contributions.Result) *contribRun {
+	c := *base
+	merged := *base.merged
+	merged.Reports = slices.Clone(base.merged.Reports)
+	outcome := map[string]contributions.Outcome{}
+	for _, e := range r.Reports {
+		outcome[e.ID] = e.Outcome
+	}
+	for i := range merged.Reports {
+		if o, ok := outcome[merged.Reports[i].ID]; ok {
+			merged.Reports[i].Outcome = o
+		}
+	}
+	c.merged = &merged
+	c.prov = make(map[string]provenance, len(base.prov))
+	for id, p := range base.prov {
+		c.prov[id] = p
+	}
+	for i := range r.Services {
+		if len(r.Changes[i]) == 0 {
+			continue
+		}
+		p := c.prov[r.Services[i].ID]
+		if r.Added[i] {
+			p.source = filepath.Base(r.Services[i].Origin.Source)
+			for _, e := range r.Reports {
+				if e.ID == r.Services[i].ID {
+					p.date = e.ObservedOn.Format(contributions.DateLayout)
+				}
+			}
+		}
+		p.reports = append(slices.Clone(p.reports), r.Changes[i]...)
+		c.prov[r.Services[i].ID] = p
+	}
+	return &c
 }
 
 // proposedIndex is the index of v's use_proposed_reports change, -1 when

@@ -197,6 +197,16 @@ func TestScenarioProposedReports(t *testing.T) {
 			t.Errorf("%s %s: base %s, variant %s; want %s, %s", c.id, c.col, b, v, c.base, c.variant)
 		}
 	}
+	// The variant's own files say which reports it applied.
+	if got := cell(t, vh, variant["osm-node-1827742124"], "reports"); got != "wh-005" {
+		t.Errorf("variant: the moved butcher's reports %q", got)
+	}
+	ch, vreports := readCSV(t, filepath.Join(out, "residents-right", "contributions.csv"))
+	_, breports := readCSV(t, filepath.Join(out, "base", "contributions.csv"))
+	if cell(t, ch, vreports["wh-005"], "outcome") != "applied" || cell(t, ch, breports["wh-005"], "outcome") != "listed" ||
+		cell(t, ch, vreports["wh-006"], "outcome") != "rejected" {
+		t.Errorf("outcomes: variant %v, base %v", vreports["wh-005"], breports["wh-005"])
+	}
 	// Without contributions in the base the change is an error naming it.
 	scn = writeFile(t, dir, "bad.yaml", "variants:\n  - name: v\n    changes:\n      - use_proposed_reports: true\n")
 	code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", filepath.Join(dir, "out2"))

@@ -165,9 +165,10 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	// Every variant's changes are checked against the data before the base
 	// is computed: an unknown id or category fails at once, with its line.
 	changes := make([][]analysis.Change, len(sf.Variants))
+	contribs := make([]*contribRun, len(sf.Variants)) // the reports as a variant applied them
 	for k, v := range sf.Variants {
 		var err error
-		if changes[k], err = proposedChanges(in, v, variantChanges(v)); err != nil {
+		if changes[k], contribs[k], err = proposedChanges(in, v, variantChanges(v)); err != nil {
 			return changeError(path, sf, k, err)
 		}
 		if _, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat); err != nil {
@@ -230,6 +231,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		aggs := res.Aggregates()
 		vin := *in
 		vin.villages, vin.services = vr.Villages, vr.Services
+		if contribs[k] != nil {
+			vin.contrib = contribs[k]
+		}
 		m := buildManifest(j, &vin, res)
 		if err := runHours(ctx, j, &vin, res, m); err != nil {
 			return variantError(path, v.Name, err)
