@@ -81,6 +81,7 @@ func ReadZones(path string) (*Flex, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
+	fx.buildIndex()
 	fx.Files = append(fx.Files, gtfs.FileRows{Feed: ns, File: filepath.Base(path), Read: len(fx.Zones), Used: len(fx.Zones), Unused: map[string]int{}})
 	return fx, nil
 }

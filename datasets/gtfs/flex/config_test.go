@@ -31,6 +31,9 @@ func TestReadZones(t *testing.T) {
 		s.OnDemand.BookingLeadMin != DefaultBookingLeadMin || s.OnDemand.MaxTransfers != DefaultMaxTransfers || s.OnDemand.Parsed == nil {
 		t.Errorf("zuid %+v %+v", s, s.OnDemand)
 	}
+	if fx.Zone("zones:zuid") != &fx.Zones[1] || (&Flex{Zones: fx.Zones}).Zone("zones:noord") != &fx.Zones[0] {
+		t.Error("Zone lookup")
+	}
 	if !n.Contains(orb.Point{2.7, 51.0}) || n.Contains(orb.Point{2.7, 50.8}) || !s.Contains(orb.Point{2.85, 50.75}) || s.Contains(orb.Point{2.65, 50.85}) {
 		t.Error("Contains")
 	}

@@ -30,6 +30,8 @@ type Flex struct {
 	// Read = Used + the sum of Unused ("fixed_schedule" for the rows that
 	// package gtfs reads as timetabled trips).
 	Files []gtfs.FileRows
+
+	idx *index // ids to positions, for Zone, Group and BookingRule
 }
 
 // Zone is an area where a vehicle picks up or drops off anywhere.

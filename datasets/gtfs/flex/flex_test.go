@@ -84,6 +84,11 @@ func TestFlexFeed(t *testing.T) {
 	if !reflect.DeepEqual(fx.Windows, wantW) {
 		t.Errorf("windows\n%+v\nwant\n%+v", fx.Windows, wantW)
 	}
+	// Lookups by the ids the windows name.
+	if fx.BookingRule(wantW[2].PickupRule).LeadSeconds(wantW[2].Start) != h(14) || fx.Zone(wantW[2].Zone).Name != "Heuvelland" ||
+		len(fx.Group(wantW[0].Group).Stops) != 2 || fx.Zone("flexfeed:NONE") != nil || fx.BookingRule("") != nil || fx.Group("x") != nil {
+		t.Error("lookups")
+	}
 	// The same feed read by package gtfs: the bus trip only, the flex
 	// trips counted.
 	tt, err := gtfs.Read(context.Background(), []gtfs.Source{{Path: "testdata/flexfeed"}}, time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC))

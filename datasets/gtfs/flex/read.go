@@ -76,6 +76,7 @@ func Read(ctx context.Context, src gtfs.Source) (*Flex, error) {
 		return nil, err
 	}
 	r.account()
+	r.fx.buildIndex()
 	return r.fx, nil
 }
 
