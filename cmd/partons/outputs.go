@@ -35,6 +35,7 @@ func specPaths(s runSpec) []output.Path {
 	ps = append(ps, paths("--boundaries", s.Boundaries...)...)
 	ps = append(ps, paths("--roads", s.Roads...)...)
 	ps = append(ps, paths("--osm", s.OSM...)...)
+	ps = append(ps, paths("--transit", s.Transit...)...)
 	for _, p := range s.Population {
 		ps = append(ps, paths("--population", populationPath(p))...)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/population"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
@@ -64,6 +65,7 @@ type runOptions struct {
 	timeThresholdsMin []float64
 	when              string
 	lenientHours      bool
+	transit           transitFlags
 
 	changed func(flag string) bool
 }
@@ -129,6 +131,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringVar(&o.when, "when", "", "reference week of opening hours: a date (2026-07-14) or an ISO week (2026-W29); default: the week of the data date")
 	f.BoolVar(&o.lenientHours, "lenient-hours", false, "read opening_hours values partons cannot read as unknown (counted in the manifest) instead of failing")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
+	addTransitFlags(f, &o.transit)
 	addQuietFlag(cmd, &o.quiet)
 	limitFlag(f, positive, "thresholds-m", "snap-m", "time-thresholds-min")
 	limitFlag(f, nonNegative, "max-road-m", "max-time-min", "catchment", "workers", "villages-epsg", "services-epsg")
@@ -195,6 +198,13 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 			return err
 		}
 	}
+	var transitInfo *reportdir.TransitInfo
+	if len(j.spec.Transit) > 0 {
+		p.step("reading the public-transport feeds")
+		if transitInfo, err = attachTransit(ctx, j, stderr, o.quiet); err != nil {
+			return err
+		}
+	}
 	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
 	j.params.Progress = p.bar("computing")
 	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
@@ -213,6 +223,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	}
 	p.step("writing " + o.out)
 	m := buildManifest(j, in, res)
+	m.Transit = transitInfo
 	if err := runHours(ctx, j, in, res, m); err != nil {
 		return err
 	}

@@ -134,6 +134,10 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		return err
 	}
 	spec.CSVRaw = spec.CSVRaw || o.csvRaw
+	if len(spec.Transit) > 0 {
+		// Refused rather than ignored: the variants would lack the columns.
+		return fmt.Errorf("%s: base: transit: public transport is not yet computed in scenarios, only by run: %w", path, datasets.ErrInvalid)
+	}
 	j, err := jobFromSpec(spec, o.workers)
 	if err != nil {
 		return scenarioSpecError(path, sf, err)

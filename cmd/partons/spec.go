@@ -313,6 +313,9 @@ func specFromFlags(o *runOptions) (runSpec, error) {
 	default:
 		return s, usagef("--format %q: the only extra format is gpkg", o.format)
 	}
+	if err := transitSpec(&s, o); err != nil {
+		return s, err
+	}
 	s.Normalize()
 	return s, nil
 }

@@ -30,6 +30,8 @@ type Manifest struct {
 	Assigned        AssignStats    `json:"assigned_from_boundaries"`
 	Roads           *RoadInfo      `json:"roads,omitempty"`
 	Hours           *HoursInfo     `json:"opening_hours,omitempty"`
+	// Transit describes the public-transport feeds of a run with --transit.
+	Transit *TransitInfo `json:"transit,omitempty"`
 	// Contributions accounts for the residents' reports of a run with
 	// contributions.
 	Contributions *Contributions `json:"contributions,omitempty"`
@@ -190,6 +192,13 @@ type Run struct {
 	// Contributions are files of residents' reports (CSV or GeoJSON)
 	// merged into the services.
 	Contributions []string `json:"contributions,omitempty" yaml:"contributions"`
+	// Transit are GTFS feeds (.zip or folder); with them Depart, MaxWalkM,
+	// MaxTransfers and MaxTransitMin configure public transport.
+	Transit       []string `json:"transit,omitempty" yaml:"transit"`
+	Depart        string   `json:"depart,omitempty" yaml:"depart"`
+	MaxWalkM      float64  `json:"max_walk_m,omitempty" yaml:"max_walk_m"`
+	MaxTransfers  int      `json:"max_transfers,omitempty" yaml:"max_transfers"`
+	MaxTransitMin float64  `json:"max_transit_min,omitempty" yaml:"max_transit_min"`
 	// Indicators are official indicator sets (analysis/indicators) whose
 	// table the run writes.
 	Indicators []string `json:"indicators,omitempty" yaml:"indicators"`
@@ -310,4 +319,37 @@ type ContributionCount struct {
 	Kind    string `json:"kind"`
 	Status  string `json:"status"`
 	Reports int    `json:"reports"`
+}
+
+// TransitInfo records the public-transport inputs of a run: the service
+// day and window, the feeds and what the reader did with every row.
+type TransitInfo struct {
+	Date          string         `json:"date"`
+	Window        string         `json:"window"`
+	DateReason    []string       `json:"date_reason,omitempty"`
+	Feeds         []TransitFeed  `json:"feeds"`
+	Walking       string         `json:"walking"`
+	MaxWalkM      float64        `json:"max_walk_m"`
+	MaxTransfers  int            `json:"max_transfers"`
+	MaxTransitMin float64        `json:"max_transit_min"`
+	Counts        map[string]int `json:"counts"`
+	Files         []TransitFile  `json:"files"`
+	Warnings      []string       `json:"warnings,omitempty"`
+}
+
+// TransitFeed is one GTFS feed as given.
+type TransitFeed struct {
+	Name    string `json:"name"`
+	Path    string `json:"path"`
+	SHA256  string `json:"sha256"`
+	Running bool   `json:"running_on_date"`
+}
+
+// TransitFile accounts for the rows of one file of one feed.
+type TransitFile struct {
+	Feed   string         `json:"feed"`
+	File   string         `json:"file"`
+	Read   int            `json:"read"`
+	Used   int            `json:"used"`
+	Unused map[string]int `json:"unused,omitempty"`
 }

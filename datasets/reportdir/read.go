@@ -155,6 +155,7 @@ func (m *Manifest) Relocate(fn func(string) string) {
 	r.Villages, r.Services, r.Boundaries = move(r.Villages, false), move(r.Services, false), move(r.Boundaries, false)
 	r.Roads, r.OSM, r.Population = move(r.Roads, false), move(r.OSM, false), move(r.Population, true)
 	r.Contributions = move(r.Contributions, false)
+	r.Transit = move(r.Transit, false)
 	r.FileFields = append(r.FileFields[:0:0], r.FileFields...)
 	for i := range r.FileFields {
 		r.FileFields[i].Path = fn(r.FileFields[i].Path)
@@ -167,6 +168,16 @@ func (m *Manifest) Relocate(fn func(string) string) {
 		}
 	}
 	m.Inputs = inputs
+	if m.Transit != nil {
+		ti := *m.Transit
+		ti.Feeds = append(ti.Feeds[:0:0], ti.Feeds...)
+		for i := range ti.Feeds {
+			if p, ok := paths[ti.Feeds[i].Path]; ok {
+				ti.Feeds[i].Path = p
+			}
+		}
+		m.Transit = &ti
+	}
 	if m.Roads != nil {
 		ri := *m.Roads
 		ri.Files = append(ri.Files[:0:0], ri.Files...)
