@@ -139,7 +139,7 @@ func TestComputeOpenHoursByRoad(t *testing.T) {
 		p := DefaultParams()
 		p.ThresholdsM = []float64{3000, 5000}
 		p.Road = DefaultRoadParams(road.Car)
-		p.Road.Graph, p.Road.RouteBy, p.Road.ClosedBorder = hoursLine(t), road.Length, tc.closed
+		p.Road.Graph, p.Road.RouteBy, p.Road.ClosedBorder = borderLine(t), road.Length, tc.closed
 		p.Road.CountryLabel = func(c string) uint8 { return map[string]uint8{"BE": 1, "FR": 2}[c] }
 		res, err := Compute(context.Background(), villages, services, p)
 		if err != nil {
@@ -162,28 +162,4 @@ func TestComputeOpenHoursByRoad(t *testing.T) {
 			}
 		}
 	}
-}
-
-// hoursLine is a road along the equator, every edge 0.01° long (declared
-// metresPerCentiDegree): vertices 0, 1, 2 in BE (label 1), 3 and 4 in FR
-// (label 2).
-func hoursLine(t testing.TB) *road.Graph {
-	t.Helper()
-	vs := make([]orb.Point, 5)
-	for i := range vs {
-		vs[i] = eq(0.01 * float64(i))
-	}
-	var es []road.EdgeSpec
-	for i := int32(0); i < 4; i++ {
-		es = append(es, road.EdgeSpec{From: i, To: i + 1, LengthM: metresPerCentiDegree, Forward: true, Backward: true,
-			SpeedKmh: 50, Geometry: orb.LineString{vs[i], vs[i+1]}, WayID: int64(i + 1)})
-	}
-	g, err := road.Build(road.Car, vs, es)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.SetVertexLabels([]uint8{1, 1, 1, 2, 2}); err != nil {
-		t.Fatal(err)
-	}
-	return g
 }

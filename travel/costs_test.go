@@ -12,13 +12,14 @@ import (
 	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/geo/road/roadtest"
 )
 
 // FromGeodesic against every pair measured with geodesic.Distance.
 func TestFromGeodesicBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	vs := randomPoints(rng, 300, 2.35, 50.65, 0.9, 0.5)
-	ss := randomPoints(rng, 60, 2.35, 50.65, 0.9, 0.5)
+	vs := roadtest.RandomPoints(rng, 300, 2.35, 50.65, 0.9, 0.5)
+	ss := roadtest.RandomPoints(rng, 60, 2.35, 50.65, 0.9, 0.5)
 	vs = append(vs, orb.Point{math.NaN(), 50}, orb.Point{2.5, 95}) // invalid: reach nothing
 	ss = append(ss, orb.Point{200, 95})
 	for _, maxM := range []float64{0, 5000, 12345, math.Inf(1)} {
@@ -67,10 +68,10 @@ func TestFromGeodesicBruteForce(t *testing.T) {
 // reads the cost at each service: the same village → service trips found
 // the other way round.
 func TestFromRoadMatchesForwardSearches(t *testing.T) {
-	g := gridGraph(t, 40, 2.35, 50.65, 0.3, 0.2, 1)
+	g := roadtest.GridGraph(t, 40, 2.35, 50.65, 0.3, 0.2, 1)
 	rng := rand.New(rand.NewPCG(13, 14))
-	vs := snapAll(g, randomPoints(rng, 120, 2.34, 50.64, 0.32, 0.22), 800)
-	ss := snapAll(g, randomPoints(rng, 25, 2.35, 50.65, 0.3, 0.2), 800)
+	vs := roadtest.SnapAll(g, roadtest.RandomPoints(rng, 120, 2.34, 50.64, 0.32, 0.22), 800)
+	ss := roadtest.SnapAll(g, roadtest.RandomPoints(rng, 25, 2.35, 50.65, 0.3, 0.2), 800)
 	vs = append(vs, road.Snap{Edge: -1})
 	ss = append(ss, road.Snap{Edge: -1}, road.Snap{Edge: 0, Frac: 2})
 	ws := road.NewWorkspace(g)
@@ -141,10 +142,10 @@ func TestFromRoadMatchesForwardSearches(t *testing.T) {
 // With legs, a pair's length grows by exactly the two snap distances: one
 // seed, so every path to the village grows by the same amount.
 func TestFromRoadLegs(t *testing.T) {
-	g := gridGraph(t, 20, 2.35, 50.65, 0.1, 0.1, 1)
+	g := roadtest.GridGraph(t, 20, 2.35, 50.65, 0.1, 0.1, 1)
 	rng := rand.New(rand.NewPCG(15, 16))
-	vs := snapAll(g, randomPoints(rng, 30, 2.35, 50.65, 0.1, 0.1), 800)
-	ss := snapAll(g, randomPoints(rng, 5, 2.35, 50.65, 0.1, 0.1), 800)
+	vs := roadtest.SnapAll(g, roadtest.RandomPoints(rng, 30, 2.35, 50.65, 0.1, 0.1), 800)
+	ss := roadtest.SnapAll(g, roadtest.RandomPoints(rng, 5, 2.35, 50.65, 0.1, 0.1), 800)
 	without, err := RoadCosts(context.Background(), g, vs, ss, road.Search{Weight: road.Length}, 1)
 	if err != nil {
 		t.Fatal(err)

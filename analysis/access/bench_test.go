@@ -12,6 +12,7 @@ import (
 
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/geo/road/roadtest"
 )
 
 // 2SFCA for 10,000 villages and 2,000 services with a 30-minute catchment
@@ -44,11 +45,11 @@ var (
 func benchFixture(b *testing.B) *benchFix {
 	benchOnce.Do(func() {
 		const lon0, lat0, spanLon, spanLat = 2.0, 50.1, 1.5, 1.0
-		f := &benchFix{g: gridGraph(b, 250, lon0, lat0, spanLon, spanLat, 5)}
+		f := &benchFix{g: roadtest.GridGraph(b, 250, lon0, lat0, spanLon, spanLat, 5)}
 		rng := rand.New(rand.NewPCG(17, 18))
-		f.vPts = randomPoints(rng, benchVillages, lon0, lat0, spanLon, spanLat)
-		f.sPts = randomPoints(rng, benchServices, lon0, lat0, spanLon, spanLat)
-		f.vs, f.ss = snapAll(f.g, f.vPts, 2000), snapAll(f.g, f.sPts, 2000)
+		f.vPts = roadtest.RandomPoints(rng, benchVillages, lon0, lat0, spanLon, spanLat)
+		f.sPts = roadtest.RandomPoints(rng, benchServices, lon0, lat0, spanLon, spanLat)
+		f.vs, f.ss = roadtest.SnapAll(f.g, f.vPts, 2000), roadtest.SnapAll(f.g, f.sPts, 2000)
 		f.pop = make([]float64, benchVillages)
 		for i := range f.pop {
 			f.pop[i] = math.Round(50 + rng.ExpFloat64()*500)

@@ -1,4 +1,9 @@
-package travel
+// Package roadtest builds road graphs and points for tests of the
+// packages that route on a road.Graph (travel, analysis/access): random
+// jittered grids, random points in a box, and snapping of many points.
+// Distances are metres, speeds km/h. Nothing here is safe for production
+// input: it calls testing.TB.Fatal on failure.
+package roadtest
 
 import (
 	"math/rand/v2"
@@ -10,10 +15,10 @@ import (
 	"github.com/partons/partons/geo/road"
 )
 
-// gridGraph builds a side×side road grid with jittered vertices over
+// GridGraph builds a side×side road grid with jittered vertices over
 // spanLon × spanLat degrees from (lon0, lat0): about 3 % of links
 // missing, 10 % one-way, speeds 30–90 km/h.
-func gridGraph(tb testing.TB, side int, lon0, lat0, spanLon, spanLat float64, seed uint64) *road.Graph {
+func GridGraph(tb testing.TB, side int, lon0, lat0, spanLon, spanLat float64, seed uint64) *road.Graph {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(seed, 99))
 	dlon, dlat := spanLon/float64(side), spanLat/float64(side)
@@ -57,8 +62,8 @@ func gridGraph(tb testing.TB, side int, lon0, lat0, spanLon, spanLat float64, se
 	return g
 }
 
-// randomPoints returns n points uniform in the box.
-func randomPoints(rng *rand.Rand, n int, lon0, lat0, spanLon, spanLat float64) []orb.Point {
+// RandomPoints returns n points uniform in the box.
+func RandomPoints(rng *rand.Rand, n int, lon0, lat0, spanLon, spanLat float64) []orb.Point {
 	out := make([]orb.Point, n)
 	for k := range out {
 		out[k] = orb.Point{lon0 + spanLon*rng.Float64(), lat0 + spanLat*rng.Float64()}
@@ -66,9 +71,9 @@ func randomPoints(rng *rand.Rand, n int, lon0, lat0, spanLon, spanLat float64) [
 	return out
 }
 
-// snapAll snaps every point within maxM metres; unsnapped points get
+// SnapAll snaps every point within maxM metres; unsnapped points get
 // Edge -1.
-func snapAll(g *road.Graph, pts []orb.Point, maxM float64) []road.Snap {
+func SnapAll(g *road.Graph, pts []orb.Point, maxM float64) []road.Snap {
 	out := make([]road.Snap, len(pts))
 	for k, p := range pts {
 		s, ok := g.Snap(p, maxM)
