@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -160,7 +159,7 @@ func run(in feeds, seed uint64, date, from, to string, nv, nsv int, maxWalk floa
 		return err
 	}
 	for name, rows := range map[string][][]string{"params.csv": params, "places.csv": places, "raptor.csv": res} {
-		if err := write(filepath.Join(out, name), rows); err != nil {
+		if err := transittest.WriteCSV(filepath.Join(out, name), rows); err != nil {
 			return err
 		}
 	}
@@ -170,16 +169,3 @@ func run(in feeds, seed uint64, date, from, to string, nv, nsv int, maxWalk floa
 }
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-func write(path string, rows [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(rows); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}

@@ -56,7 +56,7 @@ func WriteGTFS(dir string, tt *gtfs.Timetable) error {
 	files["stops.txt"], files["routes.txt"], files["trips.txt"] = stops, routes, trips
 	files["stop_times.txt"], files["transfers.txt"] = times, transfers
 	for name, rows := range files {
-		if err := writeCSV(filepath.Join(dir, name), rows); err != nil {
+		if err := WriteCSV(filepath.Join(dir, name), rows); err != nil {
 			return err
 		}
 	}
@@ -77,8 +77,9 @@ func flag(b bool) string {
 	return "0"
 }
 
-// WriteCSV writes rows to path.
-func writeCSV(path string, rows [][]string) error {
+// WriteCSV writes rows to path as CSV (RFC 4180), creating or
+// truncating the file.
+func WriteCSV(path string, rows [][]string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
