@@ -110,8 +110,10 @@
 //
 // # Parsing settings
 //
-// ParseProfile and ParseRouteBy are the one place where the travel
-// profile names (car, bicycle, foot) and route criteria (time, length)
-// are read; error messages name the accepted values, never an option of
-// a command line.
+// ParseProfile and ParseRouteBy read the travel profile names (car,
+// bicycle, foot) and route criteria (time, length) of a command or run
+// spec; they delegate to road.ParseProfile and road.ParseWeight, the one
+// reader of those names, which the scenario file check (a datasets
+// package, below travel) uses too. Error messages name the accepted
+// values, never an option of a command line.
 package travel

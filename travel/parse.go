@@ -7,7 +7,7 @@ import (
 )
 
 // Profiles are the travel profiles of road graphs, in documentation order.
-var Profiles = []road.Profile{road.Car, road.Bicycle, road.Foot}
+var Profiles = road.Profiles
 
 // ValueError is a setting with a value outside the accepted ones. It
 // matches ErrInvalid with errors.Is.
@@ -26,24 +26,19 @@ func (e *ValueError) Is(target error) bool { return target == ErrInvalid }
 
 // ParseProfile reads a travel profile name: car, bicycle or foot.
 func ParseProfile(s string) (road.Profile, error) {
-	for _, p := range Profiles {
-		if string(p) == s {
-			return p, nil
-		}
+	if p, ok := road.ParseProfile(s); ok {
+		return p, nil
 	}
-	return "", &ValueError{Setting: "profile", Value: s, Want: "car, bicycle or foot"}
+	return "", &ValueError{Setting: "profile", Value: s, Want: road.ProfileNames}
 }
 
 // ParseRouteBy reads what routes minimise: time (the fastest route) or
 // length (the shortest).
 func ParseRouteBy(s string) (road.Weight, error) {
-	switch s {
-	case "time":
-		return road.Time, nil
-	case "length":
-		return road.Length, nil
+	if w, ok := road.ParseWeight(s); ok {
+		return w, nil
 	}
-	return 0, &ValueError{Setting: "route-by", Value: s, Want: "time or length"}
+	return 0, &ValueError{Setting: "route-by", Value: s, Want: road.WeightNames}
 }
 
 // CostUnit is the unit of costs routed by w: minutes by time, metres by

@@ -17,6 +17,7 @@ func TestParseProfile(t *testing.T) {
 		{"bicycle", road.Bicycle, ""},
 		{"foot", road.Foot, ""},
 		{"Car", "", `profile "Car": want car, bicycle or foot`},
+		{"boat", "", `profile "boat": want car, bicycle or foot`},
 		{"", "", `profile "": want car, bicycle or foot`},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
@@ -55,6 +56,19 @@ func TestParseRouteBy(t *testing.T) {
 		}
 		if err != nil || got != tc.want || CostUnit(got) != tc.unit {
 			t.Errorf("ParseRouteBy(%q) = %v (unit %q), %v; want %v (%q)", tc.in, got, CostUnit(got), err, tc.want, tc.unit)
+		}
+	}
+}
+
+// TestProfilesRoundTrip: every profile of the road graph reads back from
+// its own name, so travel and the scenario file accept the same names.
+func TestProfilesRoundTrip(t *testing.T) {
+	if len(Profiles) != 3 {
+		t.Fatalf("Profiles = %v, want car, bicycle and foot", Profiles)
+	}
+	for _, p := range Profiles {
+		if got, err := ParseProfile(string(p)); err != nil || got != p {
+			t.Errorf("ParseProfile(%q) = %q, %v", p, got, err)
 		}
 	}
 }

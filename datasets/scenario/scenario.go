@@ -22,6 +22,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/hours"
+	"github.com/partons/partons/geo/road"
 )
 
 // File is a scenario file.
@@ -300,15 +301,11 @@ func (c *Change) check() string {
 // check checks changed settings as a run would, so that a bad value stops
 // the scenario before the base is computed.
 func (s *Settings) check() string {
-	switch s.Profile {
-	case "", "car", "bicycle", "foot":
-	default:
-		return fmt.Sprintf("profile %q: want car, bicycle or foot", s.Profile)
+	if _, ok := road.ParseProfile(s.Profile); s.Profile != "" && !ok {
+		return fmt.Sprintf("profile %q: want %s", s.Profile, road.ProfileNames)
 	}
-	switch s.RouteBy {
-	case "", "time", "length":
-	default:
-		return fmt.Sprintf("route_by %q: want time or length", s.RouteBy)
+	if _, ok := road.ParseWeight(s.RouteBy); s.RouteBy != "" && !ok {
+		return fmt.Sprintf("route_by %q: want %s", s.RouteBy, road.WeightNames)
 	}
 	for i, t := range s.ThresholdsM {
 		if err := datasets.ValidateThreshold(t, s.ThresholdsM[:i], "m"); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/geo/road"
 )
 
 func TestExampleParses(t *testing.T) {
@@ -121,6 +122,36 @@ func TestReadRejectsBadSettings(t *testing.T) {
 		"variants: [{name: a, changes: [{set: {route_by: speed}}]}]\n":              "set: route_by \"speed\"",
 	} {
 		if _, err := Read("s.yaml", strings.NewReader(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+// TestSettingsProfileNames: every profile and route criterion the road
+// graph knows is accepted in a scenario file, and an unknown one gives the
+// message (with its line) the file check has always given.
+func TestSettingsProfileNames(t *testing.T) {
+	for _, p := range road.Profiles {
+		src := "variants: [{name: a, changes: [{set: {profile: " + string(p) + "}}]}]\n"
+		f, err := Read("s.yaml", strings.NewReader(src))
+		if err != nil {
+			t.Fatalf("profile %s: %v", p, err)
+		}
+		if got := f.Variants[0].Changes[0].Set.Profile; got != string(p) {
+			t.Errorf("profile %s read as %q", p, got)
+		}
+	}
+	for _, w := range []road.Weight{road.Time, road.Length} {
+		src := "variants: [{name: a, changes: [{set: {route_by: " + w.String() + "}}]}]\n"
+		if _, err := Read("s.yaml", strings.NewReader(src)); err != nil {
+			t.Fatalf("route_by %s: %v", w, err)
+		}
+	}
+	for src, want := range map[string]string{
+		"variants: [{name: a, changes: [{set: {profile: Car}}]}]\n":   `s.yaml:1: variant "a": change 1: set: profile "Car": want car, bicycle or foot`,
+		"variants: [{name: a, changes: [{set: {route_by: Time}}]}]\n": `s.yaml:1: variant "a": change 1: set: route_by "Time": want time or length`,
+	} {
+		if _, err := Read("s.yaml", strings.NewReader(src)); err == nil || err.Error() != want {
 			t.Errorf("%q: err = %v, want %q", src, err, want)
 		}
 	}
