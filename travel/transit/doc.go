@@ -2,28 +2,9 @@
 // reach each service" from GTFS timetables, with range-RAPTOR (Delling,
 // Pajor and Werneck, "Round-Based Public Transit Routing", 2012).
 //
-// Build turns a gtfs.Timetable (one service day, feeds merged with
-// namespaced ids) into a Network: route patterns (trips with the same stop
-// sequence and pickup/drop-off pattern, split so that no trip overtakes
-// another: every pattern is FIFO), a stop→pattern index, footpaths between
-// stops within walking distance and the transfers.txt rules, all in flat
-// CSR arrays indexed by int32.
-//
-// The journey model, shared by the search, the tests' time-expanded oracle
-// and the networkx oracle of make verify:
-//
-//   - A journey leaves the origin at a departure minute m, walks one access
-//     leg to a stop and boards a trip departing there at or after the
-//     arrival on foot (pickup allowed).
-//   - It alights where drop-off is allowed, then either walks one egress
-//     leg to a service, or changes: one footpath to a stop (possibly the
-//     same stop, whose change time is 0 unless transfers.txt says
-//     otherwise) and boards another trip there at or after the arrival on
-//     foot. Walks are never chained.
-//   - At most MaxTransfers+1 trips, at most MaxTravel seconds door to door.
-//   - Walking all the way is a journey too, and wins ties against transit.
-//   - The door-to-door time from minute m is the arrival minus m: waiting
-//     at the origin or at a stop is included (Conveyal's convention).
+// The search core is package raptor (Build, Network, Search, the journey
+// model); this package measures villages with it (Compute, Mode) and
+// keeps the core's names under the same spelling (Build, Network, …).
 //
 // Walking legs (access, egress, footpaths between stops, walking all the
 // way) are at most MaxWalkM metres along the straight line; their time is
@@ -31,12 +12,6 @@
 // WalkKmh (1.3 and 4.8 km/h, as the foot estimate elsewhere in partons),
 // rounded up to the second, or the foot network when the caller provides
 // one.
-//
-// transfers.txt: transfer_type 3 removes the transfer between the two
-// stops (at one stop: no change there); type 2 sets the transfer's time to
-// min_transfer_time (the change time when both stops are the same); type 1
-// (timed) makes it 0; type 0 adds the walking transfer even beyond
-// MaxWalkM.
 //
 // # Which figure answers which question
 //

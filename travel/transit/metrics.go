@@ -207,7 +207,7 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 		return err
 	}
 	if opt.Walker == nil {
-		opt.Walker = Straight{DefaultDetourFactor, DefaultWalkKmh}
+		opt.Walker = Straight{Detour: DefaultDetourFactor, Kmh: DefaultWalkKmh}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -246,7 +246,7 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 						continue
 					}
 					q.MaxTravel = l
-					snapped, deps, err := s.village(villages[i], services, svcIx, &q, &p, opt)
+					snapped, deps, err := village(s, villages[i], services, svcIx, &q, &p, opt)
 					if err != nil {
 						once.Do(func() { firstErr = err })
 						return
@@ -302,17 +302,17 @@ func buildTargets(net *Network, services []Place, opt Options) (*Targets, *index
 }
 
 // village runs the range search of one village into p.
-func (s *Search) village(v Place, services []Place, svcIx *index.Points, q *Query, p *Profile, opt Options) (snapped bool, deps int, err error) {
+func village(s *Search, v Place, services []Place, svcIx *index.Points, q *Query, p *Profile, opt Options) (snapped bool, deps int, err error) {
 	snapped = validPoint(v.Point)
 	if sn, ok := opt.Walker.(Snapper); ok && snapped {
 		snapped = sn.Snaps(v.Point)
 	}
 	q.Access, q.Direct = q.Access[:0], q.Direct[:0]
 	if snapped {
-		s.net.StopsWithin(v.Point, opt.MaxWalkM, func(st int32, d float64) bool {
-			if sec, ok := opt.Walker.WalkSeconds(v.Point, s.net.StopPoint(st), d); ok {
+		s.Network().StopsWithin(v.Point, opt.MaxWalkM, func(st int32, d float64) bool {
+			if sec, ok := opt.Walker.WalkSeconds(v.Point, s.Network().StopPoint(st), d); ok {
 				q.Access = append(q.Access, Leg{Stop: st, Sec: sec})
-				deps += s.net.Departures(st, opt.From, opt.To)
+				deps += s.Network().Departures(st, opt.From, opt.To)
 			}
 			return true
 		})

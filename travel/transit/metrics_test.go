@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/travel/transit/raptor"
 	"github.com/partons/partons/travel/transit/transittest"
 )
 
@@ -130,21 +131,20 @@ func TestSummariseMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	for it := 0; it < 500; it++ {
 		nm, ns := 1+r.IntN(20), 1+r.IntN(6)
-		p := &Profile{Minutes: nm, colOf: make([]int32, ns)}
-		for j := range p.colOf {
-			p.colOf[j] = -1
+		p := raptor.NewProfile(nm, ns)
+		for j := 0; j < ns; j++ {
 			if r.IntN(5) == 0 {
 				continue
 			}
-			p.colOf[j] = int32(len(p.Cats))
-			p.Cats = append(p.Cats, int32(j))
-			for mi := 0; mi < nm; mi++ {
+			col := make([]Outcome, nm)
+			for mi := range col {
 				o := unreached
 				if r.IntN(4) > 0 {
 					o = Outcome{Sec: int32(60 * (1 + r.IntN(10))), Trips: int8(r.IntN(3)), Svc: int32(j)}
 				}
-				p.Out = append(p.Out, o)
+				col[mi] = o
 			}
+			p.Add(int32(j), col)
 		}
 		grp := Group{}
 		for j := 0; j < ns; j++ {

@@ -68,7 +68,7 @@ func (m *Mode) Snap(ctx context.Context, villages, services []travel.Place) (tra
 		return nil, fmt.Errorf("%w: %w", err, travel.ErrInvalid)
 	}
 	if opt.Walker == nil {
-		opt.Walker = Straight{DefaultDetourFactor, DefaultWalkKmh}
+		opt.Walker = Straight{Detour: DefaultDetourFactor, Kmh: DefaultWalkKmh}
 	}
 	s := &snapped{m: m, opt: opt, villages: toPlaces(villages), services: toPlaces(services)}
 	s.vSnap = m.snaps(s.villages, opt)

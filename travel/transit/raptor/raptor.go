@@ -1,4 +1,4 @@
-package transit
+package raptor
 
 import (
 	"errors"
@@ -101,7 +101,8 @@ type Outcome struct {
 	Svc   int32
 }
 
-var unreached = Outcome{Sec: -1, Svc: -1}
+// Unreached is the Outcome of a minute from which nothing arrives.
+var Unreached = Outcome{Sec: -1, Svc: -1}
 
 // Minutes returns the number of departure minutes of the window.
 func (q *Query) Minutes() int {
@@ -131,12 +132,35 @@ func (p *Profile) Column(c int32) []Outcome {
 	return nil
 }
 
+// NewProfile returns an empty profile of minutes departure minutes over
+// numCats categories, to be filled with Add (for tests and tools; Run
+// fills its own).
+func NewProfile(minutes, numCats int) *Profile {
+	p := &Profile{Minutes: minutes, colOf: make([]int32, numCats)}
+	for i := range p.colOf {
+		p.colOf[i] = -1
+	}
+	return p
+}
+
+// Add gives category c the column col (one outcome per minute). It
+// panics when c already has one or col has the wrong length (programmer
+// errors).
+func (p *Profile) Add(c int32, col []Outcome) {
+	if p.colOf[c] >= 0 || len(col) != p.Minutes {
+		panic(fmt.Sprintf("raptor: column %d added twice or of %d minutes, want %d", c, len(col), p.Minutes))
+	}
+	p.colOf[c] = int32(len(p.Cats))
+	p.Cats = append(p.Cats, c)
+	p.Out = append(p.Out, col...)
+}
+
 // Dense returns the outcomes as out[mi·numCats + c].
 func (p *Profile) Dense() []Outcome {
 	nc := len(p.colOf)
 	out := make([]Outcome, p.Minutes*nc)
 	for i := range out {
-		out[i] = unreached
+		out[i] = Unreached
 	}
 	for t, c := range p.Cats {
 		for mi := 0; mi < p.Minutes; mi++ {
@@ -176,6 +200,9 @@ func NewSearch(net *Network, tg *Targets) *Search {
 	}
 	return s
 }
+
+// Network returns the network the workspace searches.
+func (s *Search) Network() *Network { return s.net }
 
 // ErrQuery reports an invalid query.
 var ErrQuery = errors.New("transit: invalid query")
@@ -236,7 +263,7 @@ func (s *Search) Run(q *Query, p *Profile) error {
 	return nil
 }
 
-// touch gives category c a column, unreached at every minute.
+// touch gives category c a column, Unreached at every minute.
 func (s *Search) touch(p *Profile, c int32, nm int) {
 	if p.colOf[c] >= 0 {
 		return
@@ -244,7 +271,7 @@ func (s *Search) touch(p *Profile, c int32, nm int) {
 	p.colOf[c] = int32(len(p.Cats))
 	p.Cats = append(p.Cats, c)
 	for i := 0; i < nm; i++ {
-		p.Out = append(p.Out, unreached)
+		p.Out = append(p.Out, Unreached)
 	}
 }
 
@@ -422,7 +449,7 @@ func (s *Search) scan(p, start int32, k int, limit int32, ep uint32) {
 func (s *Search) collect(q *Query, p *Profile, mi int, m int32, nc int) {
 	nm := p.Minutes
 	for t, c := range p.Cats {
-		best := unreached
+		best := Unreached
 		bt := inf
 		for k := 1; k <= s.k; k++ {
 			a, sv := s.catArr[int(c)*s.r+k], s.catSv[int(c)*s.r+k]

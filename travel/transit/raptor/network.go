@@ -1,4 +1,4 @@
-package transit
+package raptor
 
 import (
 	"fmt"
@@ -436,6 +436,9 @@ func distM(a, b orb.Point) float64 {
 	}
 	return geodesic.Distance(a, b)
 }
+
+// ValidPoint reports whether p is a usable lon/lat position.
+func ValidPoint(p orb.Point) bool { return validPoint(p) }
 
 func validPoint(p orb.Point) bool {
 	return p[1] >= -90 && p[1] <= 90 && !math.IsInf(p[0], 0) && !math.IsNaN(p[0])
