@@ -24,7 +24,7 @@ import (
 	"github.com/partons/partons/geo/crs"
 )
 
-// Config is the content of a --config file.
+// Config is the content of a run configuration file.
 type Config struct {
 	Villages   datasets.VillageSchema  `yaml:"villages"`
 	Services   datasets.ServiceSchema  `yaml:"services"`

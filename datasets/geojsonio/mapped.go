@@ -46,8 +46,8 @@ func (c *featureCtx) unseenMapped() []datasets.FieldColumn {
 }
 
 // checkMapped reports, once the collection is read, each mapped property
-// that no feature has: `--village-field population=pop` on a file without
-// "pop" would otherwise read every population as unknown. An empty
+// that no feature has: population mapped to a property "pop" on a file
+// without "pop" would otherwise read every population as unknown. An empty
 // collection has nothing to check.
 func (c *featureCtx) checkMapped() {
 	if c.features == 0 || c.probs.Full() {

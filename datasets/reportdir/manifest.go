@@ -30,14 +30,14 @@ type Manifest struct {
 	Assigned        AssignStats    `json:"assigned_from_boundaries"`
 	Roads           *RoadInfo      `json:"roads,omitempty"`
 	Hours           *HoursInfo     `json:"opening_hours,omitempty"`
-	// Transit describes the public-transport feeds of a run with --transit.
+	// Transit describes the public-transport feeds of a run with a timetable.
 	Transit *TransitInfo `json:"transit,omitempty"`
 	// Contributions accounts for the residents' reports of a run with
 	// contributions.
 	Contributions *Contributions `json:"contributions,omitempty"`
 	// IndicatorSets define the official indicator sets of the run.
 	IndicatorSets []string `json:"indicator_sets,omitempty"`
-	// Run is the resolved run: `partons run --manifest` replays it.
+	// Run is the resolved run: a run read from this manifest replays it.
 	Run *Run `json:"run"`
 }
 
@@ -154,7 +154,7 @@ type RoadInfo struct {
 	DanglingRefs int64      `json:"dangling_node_references,omitempty"`
 	BorderEdges  int        `json:"border_crossing_edges,omitempty"`
 	// CountryLabels says where the vertices' countries come from:
-	// "boundaries" (--boundaries or --osm), "osm admin_level=2" (the
+	// "boundaries" (boundary files or OSM boundaries), "osm admin_level=2" (the
 	// road extracts' own complete country relations), or "" (none).
 	CountryLabels  string            `json:"country_labels,omitempty"`
 	CountriesCut   []string          `json:"countries_cut_by_extract_edge,omitempty"`
@@ -176,9 +176,9 @@ type RoadFile struct {
 	Bytes  int64  `json:"bytes"`
 }
 
-// Run is a fully resolved run: what the flags, the config file and the
-// defaults amount to. manifest.json records it ("run") so that
-// `partons run --manifest` reproduces a report byte for byte, and scenario
+// Run is a fully resolved run: what the command line, the config file and
+// the defaults amount to. manifest.json records it ("run") so that a run
+// read from the manifest reproduces a report byte for byte, and scenario
 // files use the same keys for their base.
 type Run struct {
 	Villages   []string `json:"villages" yaml:"villages"`     // files; none with services: the embedded sample
@@ -235,7 +235,7 @@ type Run struct {
 
 	Lang         string   `json:"lang" yaml:"lang"`                           // report language: nl, fr, en
 	Title        string   `json:"title,omitempty" yaml:"title"`               // report title; empty: "Access to everyday services" in Lang
-	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg with --format gpkg)
+	Outputs      []string `json:"outputs" yaml:"outputs"`                     // report files (partons.gpkg in the GeoPackage format)
 	ForceReport  bool     `json:"force_report,omitempty" yaml:"force_report"` // report.html named explicitly: written whatever the size
 	CSVRaw       bool     `json:"csv_raw" yaml:"csv_raw"`                     // CSV text cells written raw, without the formula guard
 	Attributions []string `json:"attributions" yaml:"attributions"`

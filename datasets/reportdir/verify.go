@@ -95,7 +95,7 @@ func Open(dir string) (*Report, error) {
 func (r *Report) Dir() string { return r.dir }
 
 // CSVGuarded reports whether the report's CSV files were written with the
-// formula guard (output.GuardCSVText): unless its run said --csv-raw.
+// formula guard (output.GuardCSVText): unless its run asked for raw CSV.
 func (r *Report) CSVGuarded() bool {
 	return r.Manifest == nil || r.Manifest.Run == nil || !r.Manifest.Run.CSVRaw
 }
@@ -121,7 +121,7 @@ func (r *Report) ReadVerified(name string) ([]byte, error) {
 		return nil, bad(manifestPath + " does not list this file: it is not part of the report")
 	case o.SHA256 == "":
 		return nil, bad(manifestPath + " records no sha256 for it, so it cannot be checked (a report written " +
-			"before partons recorded checksums: write it again with partons run --manifest)")
+			"before partons recorded checksums: run it again from this manifest to write one)")
 	}
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -116,7 +116,8 @@ func Services() []byte { return mustRead(ServicesFile) }
 // Contributions returns a copy of the example residents' reports (CSV
 // with the default columns of datasets/contributions): a confirmed closure
 // and opening in Ieper, a closure older than La Poste's list, proposed
-// and rejected reports; partons run --sample-contributions merges them.
+// and rejected reports; a run asked to use the sample's contributions
+// merges them.
 func Contributions() []byte { return mustRead(ContributionsFile) }
 
 // Areas returns a copy of the embedded area table (CSV with header
