@@ -1,26 +1,18 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/paulmach/orb"
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
-	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study/compare"
 )
 
 // exitGuard is the exit code when a --fail-if guard trips.
@@ -85,78 +77,6 @@ with --unknown pass. A tripped guard (4) outranks an unknown one.`,
 	return cmd
 }
 
-// readReportCSV parses a report's CSV file, read and checked by r.
-func readReportCSV(r *reportdir.Report, name string) (analysis.CSV, error) {
-	b, err := r.ReadVerified(name)
-	if err != nil {
-		return analysis.CSV{}, err
-	}
-	path := filepath.Join(r.Dir(), name)
-	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil {
-		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
-	}
-	if len(recs) == 0 {
-		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: "empty file"}
-	}
-	if r.CSVGuarded() {
-		// The values as they were, not as a spreadsheet must see them:
-		// diff's own GeoJSON keeps raw values, and its CSV guards again.
-		for _, rec := range recs {
-			for i, v := range rec {
-				rec[i] = output.UnguardCSVText(v)
-			}
-		}
-	}
-	return analysis.CSV{Header: recs[0], Rows: recs[1:]}, nil
-}
-
-// readReport reads the files diff compares from the report folder dir,
-// each checked against the report's manifest.json: villages.csv and
-// areas.csv, and services.csv when the report has one.
-func readReport(dir string) (*analysis.Report, error) {
-	r, err := reportdir.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	v, err := readReportCSV(r, "villages.csv")
-	if err != nil {
-		return nil, err
-	}
-	if err := checkCoords(filepath.Join(dir, "villages.csv"), v); err != nil {
-		return nil, err
-	}
-	a, err := readReportCSV(r, "areas.csv")
-	if err != nil {
-		return nil, err
-	}
-	var s analysis.CSV
-	if r.Lists("services.csv") {
-		if s, err = readReportCSV(r, "services.csv"); err != nil {
-			return nil, err
-		}
-	}
-	return &analysis.Report{Villages: v, Areas: a, Services: s}, nil
-}
-
-// checkCoords refuses a villages.csv row without a finite lon/lat (which
-// partons never writes): it would have no place in delta_villages.geojson.
-func checkCoords(path string, c analysis.CSV) error {
-	lon, lat := slices.Index(c.Header, "lon"), slices.Index(c.Header, "lat")
-	if lon < 0 || lat < 0 {
-		return &datasets.RecordError{Source: path, Line: 1, Feature: -1, Reason: "no lon and lat columns"}
-	}
-	for i, r := range c.Rows {
-		for _, k := range []int{lon, lat} {
-			if v, err := strconv.ParseFloat(r[k], 64); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return &datasets.RecordError{Source: path, Line: i + 2, Feature: -1, Field: c.Header[k],
-					Reason: fmt.Sprintf("%q is not a finite number (no valid lon/lat)", r[k])}
-			}
-		}
-	}
-	return nil
-}
-
 func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout, stderr io.Writer) error {
 	if o.unknown != "fail" && o.unknown != "pass" {
 		return usagef("--unknown: %q is not fail or pass", o.unknown)
@@ -172,75 +92,18 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		}
 		guards = append(guards, g)
 	}
-	old, err := readReport(oldDir)
+	res, err := compare.Diff(ctx, oldDir, newDir, compare.DiffOptions{Out: o.out, Guards: guards,
+		PassUnknown: o.unknown == "pass", RawCSV: o.csvRaw, Version: version, Log: stderr})
+	var ge *compare.GuardError
+	if errors.As(err, &ge) {
+		return usagef("--fail-if %q: %v", ge.Expr, ge.Err)
+	}
 	if err != nil {
 		return err
 	}
-	nw, err := readReport(newDir)
-	if err != nil {
-		return err
-	}
-	d := analysis.NewReportDiff(old, nw)
-	vt, coords, err := d.VillageTable()
-	if err != nil {
-		return &datasets.RecordError{Source: "villages.csv", Feature: -1, Field: "lon/lat", Reason: err.Error()}
-	}
-	geoms := make([]orb.Geometry, len(coords))
-	for i, c := range coords {
-		geoms[i] = orb.Point(c)
-	}
-	var results []analysis.GuardResult
-	for _, g := range guards {
-		r, err := d.Check(g)
-		if err != nil {
-			return usagef("--fail-if %q: %v", g.Expr, err)
-		}
-		results = append(results, r)
-	}
-	dir, err := output.Create(ctx, o.out, output.Options{Command: "diff", Log: stderr})
-	if err != nil {
-		return err
-	}
-	defer dir.Abort()
-	// Like a run's manifest: paths relative to the manifest's folder, the
-	// checksum of every other file.
-	m := map[string]any{"generator": "partons", "version": version, "manifest_version": reportdir.Version, "command": "diff",
-		"old": reportdir.RelativePath(o.out, oldDir), "new": reportdir.RelativePath(o.out, newDir), "categories": d.Categories, "thresholds_m": d.Thresholds,
-		"unknown_guards": o.unknown, "guards": guardRecords(results), "csv_raw": o.csvRaw}
-	outputs := []manifestOutput{
-		{File: "delta_villages.csv", Description: "per village and category: old and new nearest distance (m), the change, coverage lost or gained per threshold; villages that appeared or disappeared"},
-		{File: "delta_villages.geojson", Description: "delta_villages.csv as points"},
-		{File: "areas_delta.csv", Description: "per area, country and overall: old and new coverage shares and medians and their changes"},
-		{File: "services_delta.csv", Description: "services that appeared or disappeared"},
-		{File: "manifest.json", Description: "this file"},
-	}
-	sums := reportdir.Sums{}
-	guard := output.CSVGuard(!o.csvRaw)
-	writers := []fileWriter{
-		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
-		{"delta_villages.geojson", func(w *bufio.Writer) error {
-			return geojsonio.Write(w, vt, geoms, geojsonio.WriteOptions{Name: "delta_villages"})
-		}},
-		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable(), guard) }},
-		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},
-	}
-	for i := range writers {
-		writers[i].write = sums.Hashing(writers[i].name, writers[i].write)
-	}
-	writers = append(writers, fileWriter{"manifest.json", func(w *bufio.Writer) error {
-		sums.Fill(outputs)
-		m["outputs"] = outputs
-		return output.WriteJSON(w, m)
-	}})
-	if err := writeReportFiles(dir, "", writers); err != nil {
-		return err
-	}
-	if err := dir.Commit(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "partons: diff %s → %s: %d categories compared → %s\n", oldDir, newDir, len(d.Categories), o.out)
+	fmt.Fprintf(stdout, "partons: diff %s → %s: %d categories compared → %s\n", oldDir, newDir, len(res.Categories), o.out)
 	var tripped, unknown []string
-	for _, r := range results {
+	for _, r := range res.Guards {
 		switch {
 		case !r.Known:
 			fmt.Fprintf(stdout, "  %-45s change unknown  UNKNOWN (old %s, new %s)\n", r.Expr, fmtIndicator(r.Old), fmtIndicator(r.New))
@@ -265,37 +128,6 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 			"--unknown pass lets them pass", len(unknown), strings.Join(unknown, "; "))}
 	}
 	return nil
-}
-
-// guardRecord is one guard in the diff's manifest.json: the indicator in
-// each report and its change, null when unknown (JSON has no NaN).
-type guardRecord struct {
-	Expr   string   `json:"expr"`
-	Old    *float64 `json:"old"`
-	New    *float64 `json:"new"`
-	Change *float64 `json:"change"`
-	Status string   `json:"status"` // ok, tripped or unknown
-}
-
-func guardRecords(results []analysis.GuardResult) []guardRecord {
-	finite := func(v float64) *float64 {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil
-		}
-		return &v
-	}
-	out := []guardRecord{}
-	for _, r := range results {
-		status := "ok"
-		switch {
-		case !r.Known:
-			status = "unknown"
-		case r.Tripped:
-			status = "tripped"
-		}
-		out = append(out, guardRecord{Expr: r.Expr, Old: finite(r.Old), New: finite(r.New), Change: finite(r.Change), Status: status})
-	}
-	return out
 }
 
 // fmtIndicator prints an indicator's value, or "unknown".

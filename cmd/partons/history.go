@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -9,15 +8,12 @@ import (
 	"os"
 	"regexp"
 	"strconv"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/history"
-	"github.com/partons/partons/datasets/reportdir"
-	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study/compare"
 )
 
 type historyOptions struct {
@@ -56,17 +52,9 @@ a run with --osm or the road network's, else give it as YEAR=RUN_DIR.`,
 // yearArg is YEAR=DIR.
 var yearArg = regexp.MustCompile(`^([0-9]{4})=(.+)$`)
 
-type historyRun struct {
-	Dir      string `json:"dir"`
-	Year     int    `json:"year"`
-	DataDate string `json:"data_date"`
-	From     string `json:"year_from"` // "argument" or the manifest's source of the date
-}
-
 func runHistory(ctx context.Context, o *historyOptions, args []string, stdout, stderr io.Writer) error {
 	var dirs []output.Path
-	var years []history.Year
-	var runs []historyRun
+	var years []*compare.Year
 	for _, a := range args {
 		dir, year := a, 0
 		if m := yearArg.FindStringSubmatch(a); m != nil {
@@ -77,84 +65,26 @@ func runHistory(ctx context.Context, o *historyOptions, args []string, stdout, s
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return usagef("history: %s is not a report folder (give the folders partons run wrote)", dir)
 		}
-		r, err := reportdir.Open(dir)
-		if err != nil {
+		y, err := compare.ReadYear(dir, year)
+		var ue *compare.UndatedError
+		switch {
+		case errors.As(err, &ue) && ue.Date == "":
+			return usagef("history: cannot tell the year of %s: its data has no date (a run without --osm or --roads); give it as YEAR=%s", dir, dir)
+		case errors.As(err, &ue):
+			return usagef("history: %s: data date %q has no year; give it as YEAR=%s", dir, ue.Date, dir)
+		case err != nil:
 			return err
 		}
-		date, from := reportDataDate(r.Manifest)
-		switch {
-		case year != 0:
-			from = "argument"
-			if date == "" {
-				date = strconv.Itoa(year)
-			}
-		case date == "":
-			return usagef("history: cannot tell the year of %s: its data has no date (a run without --osm or --roads); give it as YEAR=%s", dir, dir)
-		default:
-			y, err := strconv.Atoi(date[:4])
-			if err != nil {
-				return usagef("history: %s: data date %q has no year; give it as YEAR=%s", dir, date, dir)
-			}
-			year = y
-		}
-		y := history.Year{Year: year, Source: dir, DataDate: date}
-		for _, f := range []struct {
-			name string
-			dst  *analysis.CSV
-			opt  bool
-		}{{"villages.csv", &y.Villages, false}, {"areas.csv", &y.Areas, false}, {"services.csv", &y.Services, true}} {
-			if f.opt && !r.Lists(f.name) {
-				continue
-			}
-			if *f.dst, err = readReportCSV(r, f.name); err != nil {
-				return err
-			}
-		}
 		years = append(years, y)
-		runs = append(runs, historyRun{Dir: dir, Year: year, DataDate: date, From: from})
 	}
 	if err := checkOutputs("history", []output.Path{outDir("--out", o.out)}, dirs); err != nil {
 		return err
 	}
-	h, err := history.New(years)
+	h, err := compare.History(ctx, years, compare.HistoryOptions{Out: o.out, RawCSV: o.csvRaw, Version: version, Log: stderr})
 	if errors.Is(err, history.ErrYears) {
 		return usageError{err}
 	}
 	if err != nil {
-		return err
-	}
-	for i := range runs {
-		runs[i].Dir = reportdir.RelativePath(o.out, runs[i].Dir)
-	}
-	d, err := output.Create(ctx, o.out, output.Options{Command: "history", Log: stderr})
-	if err != nil {
-		return err
-	}
-	defer d.Abort()
-	var outs []manifestOutput
-	for _, f := range files.Of(files.History) {
-		outs = append(outs, manifestOutput{File: f.Name, Description: f.Description})
-	}
-	m := map[string]any{"generator": "partons", "version": version, "manifest_version": reportdir.Version, "command": "history",
-		"runs": runs, "categories": h.Categories, "thresholds_m": h.Thresholds, "caveats": append([]string{}, h.Caveats...), "csv_raw": o.csvRaw}
-	c := &files.Content{Trends: h.Trends(), TrendsAreas: h.Areas(), ServiceChanges: h.Services(), RawCSV: o.csvRaw}
-	sums := reportdir.Sums{}
-	for _, f := range files.Of(files.History) {
-		write := f.Writer(c)
-		if f.Name == "manifest.json" {
-			write = func(w *bufio.Writer) error {
-				sums.Fill(outs)
-				m["outputs"] = outs
-				return output.WriteJSON(w, m)
-			}
-		} else {
-			write = sums.Hashing(f.Name, write)
-		}
-		if err := d.WriteFile(f.Name, write); err != nil {
-			return err
-		}
-	}
-	if err := d.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "partons: history of %s → %s\n", h, o.out)
@@ -162,21 +92,4 @@ func runHistory(ctx context.Context, o *historyOptions, args []string, stdout, s
 		fmt.Fprintf(stdout, "  note: %s\n", c)
 	}
 	return nil
-}
-
-// reportDataDate is the date of a report's data: its OpenStreetMap
-// extracts' (a run with --osm), else its road network's, as a day; "" when
-// neither is known. from says which.
-func reportDataDate(m *manifest) (date, from string) {
-	for _, s := range m.Data {
-		if s.Name == osmExtractSource && s.Vintage != "" {
-			return day(s.Vintage), "osm extracts"
-		}
-	}
-	if m.Roads != nil && m.Roads.DataDate != "" {
-		if _, err := time.Parse("2006-01-02", day(m.Roads.DataDate)); err == nil {
-			return day(m.Roads.DataDate), "road network"
-		}
-	}
-	return "", ""
 }
