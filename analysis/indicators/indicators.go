@@ -5,9 +5,12 @@
 //
 // A Set lists members (a need, met by the nearest service of any of its
 // categories), the source of its definition, and the distance thresholds
-// it is read at. Only members partons measures are in a set; what a set
-// leaves out of the official list is stated in its Partial field, and
-// every output carries it.
+// it is read at. Every member of the official list is in its set: a
+// member partons has no category for is "not measured", written as such
+// in every output (its rows in the table, its name in Describe) and
+// never dropped; a set with such members reads its farthest member over
+// the measured ones only, with the status "partial". The definitions and
+// their sources are in sets.go.
 //
 // Units: metres, minutes (road time, when the run was routed).
 //
@@ -17,72 +20,12 @@ package indicators
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 )
-
-// Member is one need of a set, met by a service of any of Categories.
-type Member struct {
-	Name       string
-	Categories []string // partons categories (datasets/taxonomy)
-	Official   string   // what the official definition calls it
-}
-
-// Set is a named official indicator.
-type Set struct {
-	Name        string
-	Title       string
-	Source      string // who defines it, where
-	Definition  string
-	Partial     string // what of the official list partons does not measure
-	Members     []Member
-	ThresholdsM []float64 // distances the set is read at; none: the distance itself
-}
-
-// Builtin are the sets partons knows, by name.
-var Builtin = []Set{
-	{
-		Name:  "flemish_basic_services",
-		Title: "Nabijheid van basisvoorzieningen (Vlaanderen)",
-		Source: "Vlaamse overheid, Departement Omgeving: Ruimterapport Vlaanderen, indicator " +
-			"'nabijheid van basisvoorzieningen'",
-		Definition: "a village is close to basic services when each of them lies within 1.2 km (15 minutes on foot at " +
-			"4.8 km/h) or 3.75 km (15 minutes by bicycle at 15 km/h); the indicator is the share of inhabitants so served. " +
-			"partons reads it as the farthest member, each met by its nearest service, straight line",
-		Partial: "public-transport stops are not measured; 'food shop' is any of bakery, butcher, grocery",
-		Members: []Member{
-			{Name: "food_shop", Categories: []string{"bakery", "butcher", "grocery"}, Official: "voedingswinkel (bakker, slager, kruidenier, supermarkt)"},
-			{Name: "gp", Categories: []string{"gp"}, Official: "huisarts"},
-			{Name: "pharmacy", Categories: []string{"pharmacy"}, Official: "apotheek"},
-			{Name: "primary_school", Categories: []string{"primary_school", "school"}, Official: "basisschool"},
-		},
-		ThresholdsM: []float64{1200, 3750},
-	},
-	{
-		Name:  "insee_gamme_proximite",
-		Title: "Gamme de proximité de la Base permanente des équipements (INSEE)",
-		Source: "INSEE, Base permanente des équipements (BPE): gammes d'équipements, gamme de proximité; " +
-			"INSEE measures the access time by road to the nearest equipment of each type",
-		Definition: "for each equipment type of the gamme, the distance (and, with --roads, the road time) to its nearest " +
-			"equipment, and the farthest of them",
-		Partial: "only the types partons maps BPE codes for are measured: boulangerie (B207), boucherie charcuterie (B204), " +
-			"épicerie and supérette (B202, B201), postal counters (A206, A207, A208), école maternelle (C107), " +
-			"école élémentaire (C108, C109), médecin généraliste (D265), pharmacie (D307); the gamme's other types " +
-			"(hairdressers, restaurants, trades…) are not in partons' taxonomy",
-		Members: []Member{
-			{Name: "boulangerie", Categories: []string{"bakery"}, Official: "boulangerie-pâtisserie (B207)"},
-			{Name: "boucherie", Categories: []string{"butcher"}, Official: "boucherie charcuterie (B204)"},
-			{Name: "epicerie", Categories: []string{"grocery"}, Official: "épicerie, supérette (B202, B201)"},
-			{Name: "poste", Categories: []string{"post"}, Official: "bureau de poste, relais poste, agence postale (A206–A208)"},
-			{Name: "ecole_maternelle", Categories: []string{"kindergarten"}, Official: "école maternelle (C107)"},
-			{Name: "ecole_elementaire", Categories: []string{"primary_school", "school"}, Official: "école élémentaire (C108, C109)"},
-			{Name: "medecin_generaliste", Categories: []string{"gp"}, Official: "médecin généraliste (D265)"},
-			{Name: "pharmacie", Categories: []string{"pharmacy"}, Official: "pharmacie (D307)"},
-		},
-	},
-}
 
 // Lookup finds a built-in set by name.
 func Lookup(name string) (Set, bool) {
@@ -109,13 +52,22 @@ const (
 	StatusUnknown    = "unknown"     // the data does not tell (a country not covered, no road)
 	StatusNotInData  = "not_in_data" // none of the member's categories is in the run
 	StatusIncomplete = "incomplete"  // the set's "all" row when a member is unknown or not in the data
+	// StatusNotMeasured is a member partons has no category for; it
+	// leaves the set's "all" row partial, never incomplete.
+	StatusNotMeasured = "not_measured"
+	// StatusPartial is the set's "all" row when every measured member is
+	// known but the set has members partons does not measure: the
+	// farthest of the measured ones, a lower bound of the official figure.
+	StatusPartial = "partial"
 )
 
 // Table is indicators.csv: per village (input order), set, basis and
 // member the nearest distance (the nearest service of any of the member's
 // categories: its id and country), the road time when routed, and for the
 // set's thresholds whether it is within; then a row "all" per village,
-// set and basis with the farthest member. The basis is "nearest" (any
+// set and basis with the farthest member. A member partons does not
+// measure has its row, status not_measured and empty values, and makes
+// "all" partial: the farthest of the measured members. The basis is "nearest" (any
 // country, what partons adds) or "domestic" (the village's own country,
 // as each office measures within its territory). An unknown member leaves
 // "all" empty (status incomplete), never computed from the others.
@@ -144,8 +96,13 @@ func Table(res *analysis.Result, sets []Set) table.Table {
 		vr := &res.Rows[vi]
 		for _, s := range sets {
 			for _, basis := range []string{"nearest", "domestic"} {
-				farthest, farMin, incomplete := 0.0, 0.0, false
+				farthest, farMin, incomplete, measured := 0.0, 0.0, false, 0
 				for _, m := range s.Members {
+					if !m.Measured() {
+						rows = append(rows, row(v, s, basis, m.Name, StatusNotMeasured, math.NaN(), "", "", math.NaN(), ts))
+						continue
+					}
+					measured++
 					best, bestMin, status := math.NaN(), math.NaN(), StatusNotInData
 					bestSvc := int32(-1)
 					for _, c := range m.Categories {
@@ -180,9 +137,14 @@ func Table(res *analysis.Result, sets []Set) table.Table {
 					}
 					rows = append(rows, row(v, s, basis, m.Name, status, best, id, country, bestMin, ts))
 				}
-				if incomplete {
+				switch {
+				case measured == 0:
+					rows = append(rows, row(v, s, basis, "all", StatusNotMeasured, math.NaN(), "", "", math.NaN(), ts))
+				case incomplete:
 					rows = append(rows, row(v, s, basis, "all", StatusIncomplete, math.NaN(), "", "", math.NaN(), ts))
-				} else {
+				case measured < len(s.Members):
+					rows = append(rows, row(v, s, basis, "all", StatusPartial, farthest, "", "", farMin, ts))
+				default:
 					rows = append(rows, row(v, s, basis, "all", StatusOK, farthest, "", "", farMin, ts))
 				}
 			}
@@ -213,11 +175,19 @@ func containsF(l []float64, v float64) bool {
 	return false
 }
 
-// Describe is a one-line account of the sets, for the manifest.
+// Describe is a one-line account of the sets, for the manifest: each
+// names its source and definition, counts the members partons measures
+// and lists by name those it does not.
 func Describe(sets []Set) []string {
 	var out []string
 	for _, s := range sets {
-		out = append(out, s.Name+": "+s.Title+". Source: "+s.Source+". Definition: "+s.Definition+". Not measured: "+s.Partial+".")
+		nm := s.NotMeasured()
+		d := s.Name + ": " + s.Title + ". Source: " + s.Source + ". Definition: " + s.Definition + ". Caveats: " + s.Caveats +
+			". Measured: " + strconv.Itoa(len(s.Members)-len(nm)) + " of " + strconv.Itoa(len(s.Members)) + " types"
+		if len(nm) > 0 {
+			d += "; not measured (no partons category): " + strings.Join(nm, "; ")
+		}
+		out = append(out, d+".")
 	}
 	return out
 }

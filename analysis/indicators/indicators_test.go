@@ -42,13 +42,14 @@ func TestTableHandComputed(t *testing.T) {
 		}
 		lines = append(lines, strings.Join(s, ","))
 	}
-	if len(lines) != 2*2*(5+9) {
-		t.Fatalf("%d rows, want 2 villages × 2 bases × (4+1 + 8+1)", len(lines))
+	if want := 2 * 2 * (len(fl.Members) + 1 + len(in.Members) + 1); len(lines) != want {
+		t.Fatalf("%d rows, want 2 villages × 2 bases × (members+1) = %d", len(lines), want)
 	}
 	for _, want := range []string{
 		// food shop: the baker (900 m) beats the grocery (1500 m).
 		"houtem,Houtem,BE,flemish_basic_services,nearest,food_shop,ok,900.0,b1,BE,,true,true",
 		"houtem,Houtem,BE,flemish_basic_services,nearest,pharmacy,ok,3000.0,p1,FR,,false,true",
+		"houtem,Houtem,BE,flemish_basic_services,nearest,school,ok,500.0,s1,BE,,true,true",
 		// the farthest member: the pharmacy across the border.
 		"houtem,Houtem,BE,flemish_basic_services,nearest,all,ok,3000.0,,,,false,true",
 		// Bray: the pharmacy is unknown, so the set is incomplete, not 2000 m.
@@ -58,6 +59,9 @@ func TestTableHandComputed(t *testing.T) {
 		"houtem,Houtem,BE,insee_gamme_proximite,nearest,poste,not_in_data,,,,,,",
 		"houtem,Houtem,BE,insee_gamme_proximite,nearest,epicerie,ok,1500.0,e1,FR,,,",
 		"houtem,Houtem,BE,insee_gamme_proximite,nearest,all,incomplete,,,,,,",
+		// The hairdresser of the gamme has no partons category: written,
+		// with empty values, never dropped.
+		"houtem,Houtem,BE,insee_gamme_proximite,nearest,coiffure,not_measured,,,,,,",
 		// At home (as the Flemish office measures), Houtem's pharmacy is
 		// 5000 m away: beyond 3.75 km, where across the border it is within.
 		"houtem,Houtem,BE,flemish_basic_services,domestic,pharmacy,ok,5000.0,p2,BE,,false,false",
@@ -76,15 +80,82 @@ func TestTableHandComputed(t *testing.T) {
 	}
 }
 
+// A set whose measured members are all known but which has members
+// partons does not measure reads "partial": the farthest measured member
+// (here the bank at 2500 m), a lower bound of the official figure; the
+// manifest line counts and names what is not measured.
+func TestTablePartialSet(t *testing.T) {
+	res := &analysis.Result{
+		Categories: []string{"bank"},
+		Villages:   []datasets.Village{{ID: "bray", Name: "Bray-Dunes", Country: "FR"}},
+		Services:   []datasets.Service{{ID: "k1", Country: "FR"}},
+		Rows:       []analysis.VillageResult{{Cats: []analysis.CategoryResult{cat(2500, 0, 2500, 0)}}},
+	}
+	s := Set{Name: "g", Title: "G", Source: "src", Definition: "def", Caveats: "none", Members: []Member{
+		{Name: "banque", Categories: []string{"bank"}, Official: "banque (A203)"},
+		notMeasured("college", "collège", ""),
+	}}
+	tb := Table(res, []Set{s})
+	var got []string
+	for i := range tb.Len {
+		var c []string
+		for _, x := range tb.Row(i, nil)[3:9] {
+			c = append(c, x.Text())
+		}
+		got = append(got, strings.Join(c, ","))
+	}
+	want := []string{
+		"g,nearest,banque,ok,2500.0,k1", "g,nearest,college,not_measured,,", "g,nearest,all,partial,2500.0,",
+		"g,domestic,banque,ok,2500.0,k1", "g,domestic,college,not_measured,,", "g,domestic,all,partial,2500.0,",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	d := Describe([]Set{s})[0]
+	if !strings.Contains(d, "Measured: 1 of 2 types; not measured (no partons category): collège.") {
+		t.Errorf("Describe: %s", d)
+	}
+}
+
+// Every member of every built-in set appears in the table of every
+// village and basis, measured or not: nothing of an official list is
+// dropped.
+func TestEveryOfficialMemberWritten(t *testing.T) {
+	res := &analysis.Result{
+		Villages: []datasets.Village{{ID: "a", Country: "BE"}, {ID: "b", Country: "FR"}},
+		Rows:     []analysis.VillageResult{{}, {}},
+	}
+	tb := Table(res, Builtin)
+	seen := map[string]int{}
+	for i := range tb.Len {
+		r := tb.Row(i, nil)
+		seen[r[3].Text()+"/"+r[5].Text()]++
+	}
+	for _, s := range Builtin {
+		for _, m := range append(s.Members, Member{Name: "all"}) {
+			if n := seen[s.Name+"/"+m.Name]; n != 4 {
+				t.Errorf("%s/%s: %d rows, want 2 villages × 2 bases", s.Name, m.Name, n)
+			}
+		}
+	}
+}
+
 func TestBuiltinSetsDocumented(t *testing.T) {
 	for _, s := range Builtin {
-		if s.Title == "" || s.Source == "" || s.Definition == "" || s.Partial == "" || len(s.Members) == 0 {
+		if s.Title == "" || s.Source == "" || s.Definition == "" || s.Caveats == "" || len(s.Members) == 0 {
 			t.Errorf("%s is not fully documented", s.Name)
 		}
+		names := map[string]bool{"all": true}
 		for _, m := range s.Members {
-			if m.Official == "" || len(m.Categories) == 0 {
-				t.Errorf("%s/%s: no official name or categories", s.Name, m.Name)
+			if m.Official == "" || names[m.Name] {
+				t.Errorf("%s/%s: no official name, or a name used twice", s.Name, m.Name)
 			}
+			names[m.Name] = true
+		}
+	}
+	for _, name := range []string{"flemish_basic_services", "insee_gamme_proximite", "insee_gamme_intermediaire", "insee_gamme_superieure"} {
+		if _, ok := Lookup(name); !ok {
+			t.Errorf("no built-in set %s", name)
 		}
 	}
 	if _, ok := Lookup("nope"); ok {

@@ -26,6 +26,8 @@ func TestRunIndicators(t *testing.T) {
 		// Across the border the data does not cover everything: not guessed.
 		"osm-node-1637737203,Ieper,BE,flemish_basic_services,nearest,all,incomplete,,,,,,\n",
 		",FR,insee_gamme_proximite,domestic,",
+		// A type of the gamme partons has no category for is written, not dropped.
+		"osm-node-1637737203,Ieper,BE,insee_gamme_proximite,nearest,coiffure,not_measured,,,,,,\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("indicators.csv lacks %q", want)
@@ -43,7 +45,7 @@ func TestRunIndicators(t *testing.T) {
 		t.Error("the config's set was not the one written")
 	}
 	code, _, stderr := runCLI(t, "run", "-q", "--indicators", "oecd", "--out", filepath.Join(dir, "r3"))
-	if code != exitUsage || !strings.Contains(stderr, `indicator set "oecd": want one of flemish_basic_services, insee_gamme_proximite`) {
+	if code != exitUsage || !strings.Contains(stderr, `indicator set "oecd": want one of flemish_basic_services, insee_gamme_proximite, insee_gamme_intermediaire, insee_gamme_superieure`) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
@@ -96,7 +97,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.villages, "villages", nil, "village file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.services, "services", nil, "service-point file (GeoJSON or CSV); repeatable")
 	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports about services (CSV or GeoJSON, FILE[:field=col,…]); repeatable")
-	f.StringSliceVar(&o.indicators, "indicators", nil, "official indicator sets to write in indicators.csv: flemish_basic_services, insee_gamme_proximite")
+	f.StringSliceVar(&o.indicators, "indicators", nil, "official indicator sets to write in indicators.csv: "+strings.Join(indicators.Names(), ", "))
 	f.BoolVar(&o.sampleContrib, "sample-contributions", false, "with the embedded sample: merge its example residents' reports")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
