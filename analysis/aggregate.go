@@ -74,8 +74,15 @@ type Aggregate struct {
 
 	// ShareWithin[t]: share of PopulationMeasured within threshold t:
 	// Params.ThresholdsM for distance bases, Road.TimeThresholdsMin for
-	// time bases (Basis.Unit). NaN when PopulationMeasured is 0.
+	// time bases (Basis.Unit), a further mode's Params.ModeThresholdsMin
+	// when given (Result.Thresholds). NaN when PopulationMeasured is 0.
 	ShareWithin []float64
+	// Statuses, on a further mode's basis, count the villages under each
+	// of the mode's own statuses (Schema.Statuses order): for transit
+	// walk_only (counted at their walking time), no_service (beyond
+	// every threshold when the mode says so for a fact, else unknown)
+	// and unsnapped (unknown). Nil on other bases.
+	Statuses []StatusCount
 	// Mean, Median, P90: population-weighted statistics of the distance
 	// (m) or time (min) over PopulationMeasured (NaN when it is 0). A
 	// village with no service at all (infinite distance) makes the mean
@@ -236,6 +243,9 @@ func (r *Result) AggregatesFor(only ...Basis) []Aggregate {
 					a := Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
 						Category: cats[ci], Basis: basis}
 					r.fill(&a, g.members, r.thresholds(basis), d, buckets[gi])
+					if mb, _ := r.modeBasis(basis); mb != nil && ci < len(r.Categories) {
+						a.Statuses = r.statusCounts(mb, ci, g.members)
+					}
 					parts[ci] = append(parts[ci], a)
 				}
 			}
@@ -254,6 +264,14 @@ func (r *Result) workers() int {
 		return r.Params.Workers
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// StatusCount is the number of villages of a group under one status of a
+// travel mode, and the people in those of them whose population is known.
+type StatusCount struct {
+	Status     string
+	Villages   int
+	Population float64
 }
 
 type pair struct{ x, w float64 }
@@ -301,6 +319,9 @@ func (r *Result) distance(v, ci int, basis Basis) float64 {
 // thresholds returns the thresholds of a basis's unit.
 func (r *Result) thresholds(b Basis) []float64 {
 	if b.Unit() == "min" {
+		if ts := r.modeThresholds(b); ts != nil {
+			return ts
+		}
 		return r.timeThresholds()
 	}
 	return r.Params.ThresholdsM

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/partons/partons/datasets/table"
@@ -32,6 +33,10 @@ type ModeCell struct {
 	Service int32
 	// Metrics are aligned with Schema.Metrics; NaN when absent.
 	Metrics []float64
+	// Cost is the best service's cost in Schema.Unit (NaN when none). A
+	// service reached under one of the mode's statuses (transit's
+	// walk_only) has a Cost while its metrics are empty.
+	Cost float64
 	// Domestic and Abroad are the Split metric of the best service at
 	// home and abroad (NaN when none, or without countries).
 	Domestic, Abroad float64
@@ -99,7 +104,7 @@ func (r *Result) computeModes(ctx context.Context, cats []*catIndex) error {
 // among the parts the data covers, the split metric at home and abroad,
 // and the status, as roadOne does for roads.
 func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach) ModeCell {
-	cell := ModeCell{Service: -1, Domestic: nan, Abroad: nan, Metrics: make([]float64, len(s.Metrics))}
+	cell := ModeCell{Service: -1, Cost: nan, Domestic: nan, Abroad: nan, Metrics: make([]float64, len(s.Metrics))}
 	for k := range cell.Metrics {
 		cell.Metrics[k] = nan
 	}
@@ -157,7 +162,7 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 		cell.Status, cell.Service = cr.Status.String(), -1
 	case best >= 0:
 		got := &parts[best]
-		cell.Status = s.Status(got.Status[v])
+		cell.Status, cell.Cost = s.Status(got.Status[v]), bestCost
 		for k := range cell.Metrics {
 			cell.Metrics[k] = got.Metrics[k][v]
 		}
@@ -262,7 +267,11 @@ func (r *Result) modeBasis(basis Basis) (*ModeBlock, int) {
 }
 
 // modeDistance is village v's metric k by a mode for category ci: NaN
-// unknown (and for the basket), +Inf known to have no service.
+// unknown (and for the basket), +Inf known to have no service. A service
+// reached under one of the mode's statuses that leaves the metric empty
+// (transit's walk_only: nothing beats walking) counts with its Cost when
+// the metric is in the mode's cost unit: the walk is how the village
+// reaches the service.
 func (r *Result) modeDistance(b *ModeBlock, k, v, ci int) float64 {
 	if ci == len(r.Categories) {
 		return nan
@@ -270,21 +279,109 @@ func (r *Result) modeDistance(b *ModeBlock, k, v, ci int) float64 {
 	cell := &b.Cells[v][ci]
 	switch {
 	case cell.Service >= 0:
-		return cell.Metrics[k]
+		if x := cell.Metrics[k]; !math.IsNaN(x) || b.Schema.Metrics[k].Unit != b.Schema.Unit {
+			return x
+		}
+		return cell.Cost
 	case cell.None:
 		return math.Inf(1)
 	}
 	return nan
 }
 
+// ModeValue is village v's value on a further mode's aggregate basis for
+// category position c, as the aggregates count it: NaN unknown (no such
+// mode or basis, the basket, a village off the mode, data not covering
+// the category), +Inf known to reach no service; a service reached on
+// foot only counts with its walking cost.
+func (r *Result) ModeValue(basis Basis, v, c int) float64 {
+	b, k := r.modeBasis(basis)
+	if b == nil {
+		return nan
+	}
+	return r.modeDistance(b, k, v, c)
+}
+
+// Thresholds are the thresholds of a basis's ShareWithin: metres for
+// distance bases; for time bases a further mode's own
+// (Params.ModeThresholdsMin), else the road's (or the defaults).
+func (r *Result) Thresholds(b Basis) []float64 { return r.thresholds(b) }
+
+// modeThresholds are the time thresholds Params.ModeThresholdsMin gives
+// the mode of a basis, nil when none.
+func (r *Result) modeThresholds(basis Basis) []float64 {
+	if mb, _ := r.modeBasis(basis); mb != nil {
+		return r.Params.ModeThresholdsMin[mb.Schema.Name]
+	}
+	return nil
+}
+
+// minuteColumns are the thresholds of areas.csv's share_within_{T}min
+// columns: every time basis's, ascending, each once; nil when no basis
+// measures minutes.
+func (r *Result) minuteColumns() []float64 {
+	out := slices.Clone(r.timeThresholds())
+	for _, b := range r.Modes {
+		for _, t := range r.Params.ModeThresholdsMin[b.Schema.Name] {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// statusCounts counts, for mode block b and category position c, the
+// member villages under each of the mode's own statuses, and their known
+// population: the villages the mode leaves unknown (off its network),
+// reaching nothing within its limits, or reaching the service only on
+// foot, stated rather than hidden in the shares.
+func (r *Result) statusCounts(b *ModeBlock, c int, members []int) []StatusCount {
+	out := make([]StatusCount, len(b.Schema.Statuses))
+	for i, st := range b.Schema.Statuses {
+		out[i].Status = st.Code
+	}
+	for _, v := range members {
+		st := b.Cells[v][c].Status
+		for i := range out {
+			if out[i].Status == st {
+				out[i].Villages++
+				if vl := &r.Villages[v]; vl.HasPopulation {
+					out[i].Population += vl.Population
+				}
+			}
+		}
+	}
+	return out
+}
+
+// modeStatuses are the statuses of every further mode, each once, in
+// mode and schema order: the villages_{status} and population_{status}
+// columns of areas.csv.
+func (r *Result) modeStatuses() []string {
+	var out []string
+	for _, b := range r.Modes {
+		for _, st := range b.Schema.Statuses {
+			if !slices.Contains(out, st.Code) {
+				out = append(out, st.Code)
+			}
+		}
+	}
+	return out
+}
+
 // timeThresholds are the travel-time thresholds of the aggregates: the
-// road settings', or the defaults when only a further mode measures
-// minutes; nil when nothing does.
+// road settings', or the defaults when only a further mode without
+// thresholds of its own measures minutes; nil when nothing does.
 func (r *Result) timeThresholds() []float64 {
 	if r.Params.Road != nil {
 		return r.Params.Road.TimeThresholdsMin
 	}
 	for _, b := range r.Modes {
+		if r.Params.ModeThresholdsMin[b.Schema.Name] != nil {
+			continue
+		}
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate && m.Unit == travel.Minutes {
 				return DefaultTimeThresholdsMin

@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/partons/partons/travel"
@@ -46,6 +48,12 @@ type Params struct {
 	// ModeBlock of the result, its columns and aggregate bases, keyed by
 	// its Schema().Name (unique, and not "road").
 	Modes []travel.Mode
+	// ModeThresholdsMin are the travel-time thresholds (minutes,
+	// ascending) of the aggregates of a further mode's minute bases,
+	// keyed by the mode's name (public transport: 30 and 60 minutes, the
+	// thresholds of its own shares). A mode not listed uses the road's
+	// TimeThresholdsMin, or DefaultTimeThresholdsMin without roads.
+	ModeThresholdsMin map[string][]float64
 
 	// Models are accessibility models (2SFCA, gravity, …) computed for
 	// every category within Catchment (cost units: metres straight-line,
@@ -124,6 +132,20 @@ func (p *Params) Validate() error {
 			return fmt.Errorf("analysis: travel mode %q given twice (or named like the road metrics)", s.Name)
 		}
 		names[s.Name] = true
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.ModeThresholdsMin)) {
+		ts := p.ModeThresholdsMin[name]
+		if !names[name] || name == "road" {
+			return fmt.Errorf("analysis: time thresholds for %q, which is not a further travel mode of the run", name)
+		}
+		if len(ts) == 0 {
+			return fmt.Errorf("analysis: %s: at least one time threshold is needed", name)
+		}
+		for i, t := range ts {
+			if !(t > 0) || math.IsInf(t, 0) || (i > 0 && t <= ts[i-1]) {
+				return fmt.Errorf("analysis: %s: time thresholds must be positive, finite and strictly ascending, got %v", name, ts)
+			}
+		}
 	}
 	if len(p.Models) > 0 && !(p.Catchment > 0) {
 		return fmt.Errorf("analysis: accessibility models need a positive catchment")

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -310,7 +311,7 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 	for _, t := range ts {
 		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
 	}
-	tmin := r.timeThresholds()
+	tmin := r.minuteColumns()
 	for _, t := range tmin {
 		cols = append(cols, table.Column{Name: "share_within_" + strconv.FormatFloat(t, 'f', -1, 64) + "min", Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
 	}
@@ -326,6 +327,11 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 			cols = append(cols, table.Column{Name: st + "_" + u, Kind: table.Number, Decimals: dec, Unit: u})
 		}
 	}
+	statuses := r.modeStatuses()
+	for _, st := range statuses {
+		cols = append(cols, table.Column{Name: "villages_" + st, Kind: table.Number},
+			table.Column{Name: "population_" + st, Kind: table.Number, Decimals: -1, Unit: "people"})
+	}
 	rows := make([][]table.Cell, 0, len(aggs))
 	for _, a := range aggs {
 		row := []table.Cell{table.Str(string(a.Level)), table.Str(a.Code), table.Str(a.Name), table.Str(a.Country),
@@ -333,17 +339,21 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 			table.Int(a.Villages), table.Int(a.VillagesKnown), table.Int(a.VillagesPopulationUnknown),
 			table.Float(a.PopulationKnown, -1), table.Float(a.PopulationMeasured, -1), table.Float(a.PopulationAccessUnknown, -1)}
 		minutes := a.Basis.Unit() == "min"
-		shares := func(n int, on bool) {
-			for k := 0; k < n; k++ {
-				if on {
+		// Each column's threshold is looked up among the aggregate's own
+		// (a further mode may have thresholds of its own).
+		own := r.thresholds(a.Basis)
+		shares := func(ts []float64, on bool) {
+			for _, t := range ts {
+				k := slices.Index(own, t)
+				if on && k >= 0 && k < len(a.ShareWithin) {
 					row = append(row, table.Float(a.ShareWithin[k], decimalsShare))
 				} else {
 					row = append(row, table.NullCell)
 				}
 			}
 		}
-		shares(len(ts), !minutes)
-		shares(len(tmin), minutes)
+		shares(ts, !minutes)
+		shares(tmin, minutes)
 		stats := func(on bool, dec int) {
 			for _, v := range []float64{a.Mean, a.Median, a.P90} {
 				if on {
@@ -356,6 +366,14 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 		stats(!minutes, decimalsM)
 		if tmin != nil {
 			stats(minutes, decimalsMin)
+		}
+		for _, st := range statuses {
+			k := slices.IndexFunc(a.Statuses, func(c StatusCount) bool { return c.Status == st })
+			if k < 0 {
+				row = append(row, table.NullCell, table.NullCell)
+				continue
+			}
+			row = append(row, table.Int(a.Statuses[k].Villages), table.Float(a.Statuses[k].Population, -1))
 		}
 		rows = append(rows, row)
 	}
