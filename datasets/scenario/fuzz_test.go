@@ -32,6 +32,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("variants:\n  - name: a\n    changes:\n      - set_capacity: {category: x, capacity: .nan}\n"))
 	f.Add([]byte("variants:\n  - name: a\n    changes:\n      - add_villages: [{id: v, name: V, lon: 200, lat: 0}]\n"))
+	f.Add([]byte("variants:\n  - name: a\n    changes:\n      - add_route: {id: r, stops: [{stop: f:s}, {lon: 2, lat: 50}], run_min: [3], headway_min: 20, first: '07:00', last: '09:00'}\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		sc, err := Read("fuzz.yaml", bytes.NewReader(b))
 		if err != nil {
@@ -52,7 +53,7 @@ func FuzzRead(f *testing.F) {
 			}
 			names[v.Name] = true
 			for _, c := range v.Changes {
-				if c.check() != "" {
+				if c.check() != "" || c.checkTimetable() != nil {
 					t.Fatalf("variant %q: change %+v accepted", v.Name, c)
 				}
 			}

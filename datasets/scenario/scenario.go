@@ -1,6 +1,7 @@
 // Package scenario reads partons scenario files: a base run and named
 // variants, each a list of changes (close or add services, change
-// capacities, drop or add villages, change settings). The file format is
+// capacities, drop or add villages, change settings, edit the
+// public-transport timetable). The file format is
 // YAML, documented by schema.json (JSON Schema) and example.yaml in this
 // folder. Unknown keys are errors.
 //
@@ -75,6 +76,11 @@ type Change struct {
 	// UseProposedReports applies the base's proposed contributions as if
 	// they were confirmed: "if residents are right".
 	UseProposedReports bool `yaml:"use_proposed_reports" json:"use_proposed_reports,omitempty"`
+	// Timetable changes (see RemoveRoutes): the base needs
+	// public-transport feeds.
+	RemoveRoutes   *RemoveRoutes   `yaml:"remove_routes" json:"remove_routes,omitempty"`
+	ScaleFrequency *ScaleFrequency `yaml:"scale_frequency" json:"scale_frequency,omitempty"`
+	AddRoute       *AddRoute       `yaml:"add_route" json:"add_route,omitempty"`
 }
 
 // Filter selects services or villages by ids, or by category, country
@@ -211,6 +217,10 @@ func Read(name string, r io.Reader) (*File, error) {
 			if err := c.check(); err != "" {
 				return nil, &Error{File: name, Line: config.Line(f.root, "variants", k, "changes", i), Variant: v.Name, Change: i + 1, Reason: err}
 			}
+			if fe := c.checkTimetable(); fe != nil {
+				path := append([]any{"variants", k, "changes", i}, fe.path...)
+				return nil, &Error{File: name, Line: config.Line(f.root, path...), Variant: v.Name, Change: i + 1, Reason: fe.Error()}
+			}
 		}
 	}
 	return &f, nil
@@ -219,13 +229,14 @@ func Read(name string, r io.Reader) (*File, error) {
 func (c *Change) check() string {
 	n := 0
 	for _, set := range []bool{c.CloseServices != nil, c.AddServices != nil, c.MobileService != nil, c.SetCapacity != nil, c.SetHours != nil,
-		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder, c.UseProposedReports} {
+		c.DropVillages != nil, c.AddVillages != nil, c.Set != nil, c.CloseBorder, c.UseProposedReports,
+		c.RemoveRoutes != nil, c.ScaleFrequency != nil, c.AddRoute != nil} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, set_hours, drop_villages, add_villages, set, close_border, use_proposed_reports"
+		return "a change has exactly one of close_services, add_services, mobile_service, set_capacity, set_hours, drop_villages, add_villages, set, close_border, use_proposed_reports, remove_routes, scale_frequency, add_route"
 	}
 	for _, f := range []*Filter{c.CloseServices, c.DropVillages} {
 		if f != nil && len(f.IDs) == 0 && f.Category == "" && f.Country == "" && f.Area == "" {
