@@ -26,6 +26,9 @@ type Variant struct {
 	Closed map[string]bool
 	// CloseBorder: the variant closes the border to travel.
 	CloseBorder bool
+	// Modes: the variant changes what the further travel modes travel on
+	// (a timetable); every category's mode blocks are recomputed.
+	Modes bool
 }
 
 // Change is one edit a scenario variant makes to the base data, as plain
@@ -45,6 +48,11 @@ type Change struct {
 	// then recomputed.
 	Params      bool
 	CloseBorder bool
+	// Modes: the variant changes what the further travel modes travel on
+	// (a public-transport timetable). Its caller passes the changed modes
+	// in the Params it gives Recompute; every category's mode blocks are
+	// then recomputed, while straight-line and road results are reused.
+	Modes bool
 }
 
 // Selection selects services or villages by ids, or by category, country
@@ -261,6 +269,8 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 		case c.CloseBorder:
 			v.CloseBorder = true
 			v.Full = true
+		case c.Modes:
+			v.Modes = true
 		}
 	}
 	if errs := datasets.CheckUniqueIDs(v.Services); len(errs) > 0 {
@@ -275,14 +285,12 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 // Recompute computes a variant incrementally: when only services of some
 // categories changed (v.Full false, same villages and parameters), only
 // those categories are searched again and the others are taken from base
-// (service references remapped by id); the basket is recombined. p must
-// carry the base's coverage, so that closing the last service of a kind
-// reads as "no service" and not as "no data".
+// (service references remapped by id); the basket is recombined. When
+// v.Modes, the mode blocks of every category are computed again with
+// p.Modes. p must carry the base's coverage, so that closing the last
+// service of a kind reads as "no service" and not as "no data".
 func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result, error) {
-	if v.Full || base == nil || len(v.Touched) == 0 {
-		if !v.Full && base != nil && len(v.Touched) == 0 {
-			return rebase(base, v.Services, nil, nil)
-		}
+	if v.Full || base == nil {
 		return Compute(ctx, v.Villages, v.Services, p)
 	}
 	var touched []string
@@ -291,13 +299,31 @@ func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result
 			touched = append(touched, c)
 		}
 	}
-	pp := p
-	pp.Categories = touched
-	partial, err := Compute(ctx, v.Villages, v.Services, pp)
-	if err != nil {
+	var partial *Result
+	if len(touched) > 0 {
+		pp := p
+		pp.Categories = touched
+		if v.Modes {
+			pp.Modes = nil // computed below for every category
+		}
+		var err error
+		if partial, err = Compute(ctx, v.Villages, v.Services, pp); err != nil {
+			return nil, err
+		}
+	}
+	r, err := rebase(base, v.Services, partial, touched)
+	if err != nil || !v.Modes {
+		return r, err
+	}
+	r.Params.Modes, r.Modes = p.Modes, nil
+	cats := make([]*catIndex, len(r.Categories))
+	for c, name := range r.Categories {
+		cats[c] = newCatIndex(name, r.Services, r)
+	}
+	if err := r.computeModes(ctx, cats); err != nil {
 		return nil, err
 	}
-	return rebase(base, v.Services, partial, touched)
+	return r, nil
 }
 
 // rebase builds a result for services from base, replacing the touched
@@ -358,6 +384,28 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 	}
 	if partial != nil && partial.road != nil {
 		r.road = partial.road
+	}
+	r.Modes = nil
+	for _, b := range base.Modes {
+		nb := &ModeBlock{Schema: b.Schema, Snapped: b.Snapped, Cells: make([][]ModeCell, len(b.Cells))}
+		var pb *ModeBlock
+		if partial != nil && len(r.Modes) < len(partial.Modes) {
+			pb = partial.Modes[len(r.Modes)]
+			nb.Snapped = pb.Snapped // snapped with the variant's services
+		}
+		for vi := range b.Cells {
+			nb.Cells[vi] = make([]ModeCell, len(b.Cells[vi]))
+			for c := range b.Cells[vi] {
+				if pc, ok := from[c]; ok && pb != nil {
+					nb.Cells[vi][c] = pb.Cells[vi][pc]
+					continue
+				}
+				cell := b.Cells[vi][c]
+				cell.Service = remap(cell.Service)
+				nb.Cells[vi][c] = cell
+			}
+		}
+		r.Modes = append(r.Modes, nb)
 	}
 	if base.models != nil {
 		r.models = make([][]modelOut, len(base.models))
