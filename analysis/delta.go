@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 
@@ -89,12 +90,20 @@ func (d *Delta) Table() table.Table {
 		}
 		cols = append(cols, m("base_road_m"), m("variant_road_m"), m("delta_road_m"), mm("base_road_min"), mm("variant_road_min"), mm("delta_road_min"))
 	}
-	bases := d.modeBases()
-	for _, b := range bases {
-		c := metricColumn("", b.metric)
-		for _, side := range []string{"base_", "variant_", "delta_"} {
-			c.Name = side + string(b.basis)
-			cols = append(cols, c)
+	modes := d.modeDeltas()
+	for _, md := range modes {
+		cols = append(cols, table.Column{Name: "base_" + md.name + "_status"}, table.Column{Name: "variant_" + md.name + "_status"})
+		for _, b := range md.bases {
+			c := metricColumn("", b.metric)
+			for _, side := range []string{"base_", "variant_", "delta_"} {
+				c.Name = side + string(b.basis)
+				cols = append(cols, c)
+			}
+		}
+		for _, b := range md.bases {
+			for _, t := range b.thresholds {
+				cols = append(cols, table.Column{Name: b.coverageName(md.name, t)})
+			}
 		}
 	}
 	for _, t := range ts {
@@ -142,16 +151,31 @@ func (d *Delta) Table() table.Table {
 			cells = append(cells, fin(brm), fin(vrm), diff(brm, vrm, decimalsM),
 				table.Float(finite(brmin), decimalsMin), table.Float(finite(vrmin), decimalsMin), diff(brmin, vrmin, decimalsMin))
 		}
-		for _, b := range bases {
-			bx, vx := math.NaN(), math.NaN()
+		for _, md := range modes {
+			bs, vs := "", ""
 			if row.bv >= 0 {
-				bx = modeValue(d.Base, b.basis, row.bv, row.cat)
+				bs = modeStatus(d.Base, md.name, row.bv, row.cat)
 			}
 			if row.vv >= 0 {
-				vx = modeValue(d.Variant, b.basis, row.vv, row.cat)
+				vs = modeStatus(d.Variant, md.name, row.vv, row.cat)
 			}
-			dec := b.metric.Decimals
-			cells = append(cells, table.Float(finite(bx), dec), table.Float(finite(vx), dec), diff(bx, vx, dec))
+			cells = append(cells, table.Str(bs), table.Str(vs))
+			var cover []table.Cell
+			for _, b := range md.bases {
+				bx, vx := math.NaN(), math.NaN()
+				if row.bv >= 0 {
+					bx = modeValue(d.Base, b.basis, row.bv, row.cat)
+				}
+				if row.vv >= 0 {
+					vx = modeValue(d.Variant, b.basis, row.vv, row.cat)
+				}
+				dec := b.metric.Decimals
+				cells = append(cells, table.Float(finite(bx), dec), table.Float(finite(vx), dec), diff(bx, vx, dec))
+				for _, t := range b.thresholds {
+					cover = append(cover, table.Str(crossing(bx, vx, t)))
+				}
+			}
+			cells = append(cells, cover...)
 		}
 		for _, t := range ts {
 			cells = append(cells, table.Str(crossing(bm, vm, t)))
@@ -326,24 +350,99 @@ func (d *Delta) Changes(category string) []float64 {
 }
 
 // deltaBasis is an aggregate metric of a further travel mode compared by
-// the delta table.
+// the delta table, with the thresholds of its unit (minutes: the time
+// thresholds; metres: the distance thresholds; none for other units).
 type deltaBasis struct {
-	basis  Basis
-	metric travel.Metric
+	basis      Basis
+	metric     travel.Metric
+	thresholds []float64
 }
 
-// modeBases lists the base's further modes' aggregate metrics: each gets
-// base_, variant_ and delta_ columns.
-func (d *Delta) modeBases() []deltaBasis {
-	var out []deltaBasis
+// coverageName names the column that says whether a village lost or
+// gained the basis within t: "transit_coverage_30min" for a mode's
+// minutes, else "{basis}_coverage_{t}{unit}".
+func (b deltaBasis) coverageName(mode string, t float64) string {
+	prefix := string(b.basis)
+	if b.metric.Name == string(b.metric.Unit) {
+		prefix = mode
+	}
+	return prefix + "_coverage_" + thresholdLabel(t, string(b.metric.Unit))
+}
+
+// modeDelta is a further mode of the base and its compared metrics.
+type modeDelta struct {
+	name  string
+	bases []deltaBasis
+}
+
+// modeDeltas lists the base's further modes and their aggregate metrics:
+// each mode gets base_ and variant_ status columns, each metric base_,
+// variant_ and delta_ columns, and a coverage column per threshold.
+func (d *Delta) modeDeltas() []modeDelta {
+	var out []modeDelta
 	for _, b := range d.Base.Modes {
+		md := modeDelta{name: b.Schema.Name}
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate {
-				out = append(out, deltaBasis{Basis(b.Schema.Name + "_" + m.Name), m})
+				md.bases = append(md.bases, deltaBasis{Basis(b.Schema.Name + "_" + m.Name), m, d.Base.unitThresholds(m.Unit)})
+			}
+		}
+		out = append(out, md)
+	}
+	return out
+}
+
+// unitThresholds are the thresholds of a metric's unit.
+func (r *Result) unitThresholds(u travel.Unit) []float64 {
+	switch u {
+	case travel.Minutes:
+		return r.timeThresholds()
+	case travel.Metres:
+		return r.Params.ThresholdsM
+	}
+	return nil
+}
+
+// modeStatus is a village's status for category c by the mode named
+// mode: "" when the result has no such mode.
+func modeStatus(r *Result, mode string, v, c int) string {
+	if b := r.Mode(mode); b != nil {
+		return b.Cells[v][c].Status
+	}
+	return ""
+}
+
+// ModeSummary counts, per threshold of a further mode's aggregate basis
+// (e.g. "transit_min" over the time thresholds), the people (of known
+// population) who lose and who gain the category within it in the
+// variant. The thresholds are nil when the base has no such basis.
+func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, gaining []float64) {
+	b, k := d.Base.modeBasis(basis)
+	c := slices.Index(d.Base.Categories, category)
+	if b == nil || c < 0 {
+		return nil, nil, nil
+	}
+	thresholds = d.Base.unitThresholds(b.Schema.Metrics[k].Unit)
+	losing, gaining = make([]float64, len(thresholds)), make([]float64, len(thresholds))
+	for _, row := range d.rows {
+		if row.bv < 0 || row.vv < 0 || row.cat != c {
+			continue
+		}
+		vl := &d.Base.Villages[row.bv]
+		if !vl.HasPopulation {
+			continue
+		}
+		bx, vx := modeValue(d.Base, basis, row.bv, c), modeValue(d.Variant, basis, row.vv, c)
+		for i, t := range thresholds {
+			switch crossing(bx, vx, t) {
+			case "lost":
+				losing[i] += vl.Population
+			case "gained":
+				gaining[i] += vl.Population
 			}
 		}
 	}
-	return out
+	return thresholds, losing, gaining
 }
 
 // modeValue is a village's value on a mode basis: NaN when the result has

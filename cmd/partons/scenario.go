@@ -17,7 +17,6 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
-	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
@@ -134,6 +133,9 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		return err
 	}
 	spec.CSVRaw = spec.CSVRaw || o.csvRaw
+	if err := checkTimetableChanges(path, sf, len(spec.Transit) > 0); err != nil {
+		return err
+	}
 	if len(spec.Transit) > 0 {
 		// Refused rather than ignored: the variants would lack the columns.
 		return fmt.Errorf("%s: base: transit: public transport is not yet computed in scenarios, only by run: %w", path, datasets.ErrInvalid)
@@ -203,8 +205,8 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		return err
 	}
 	sm := scenarioManifest{Generator: "partons", Version: version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw}
-	cmp := newComparison(base)
-	cmp.add("base", baseAggs, nil)
+	cmp := analysis.NewComparison(base)
+	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
 		pr.step("variant " + v.Name)
 		vr, err := analysis.ApplyChanges(in.villages, in.services, changes[k], mapCat)
@@ -273,7 +275,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		if err := writeReportFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
-		cmp.add(v.Name, aggs, delta)
+		cmp.Add(v.Name, res, aggs, delta)
 		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed)}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}
@@ -282,7 +284,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 		}
 		sm.Variants = append(sm.Variants, vm)
 	}
-	top := &files.Content{Comparison: cmp.table(), RawCSV: spec.CSVRaw, Manifest: sm}
+	top := &files.Content{Comparison: cmp.Table(), RawCSV: spec.CSVRaw, Manifest: sm}
 	for _, f := range files.Of(files.Scenario) {
 		if err := d.WriteFile(f.Name, f.Writer(top)); err != nil {
 			return err
@@ -363,61 +365,6 @@ func sortedSet(m map[string]bool) []string {
 	}
 	sortStrings(out)
 	return out
-}
-
-// comparison gathers the headline indicators of each variant.
-type comparison struct {
-	ts   []float64
-	rows [][]table.Cell
-}
-
-func newComparison(base *analysis.Result) *comparison {
-	return &comparison{ts: base.Params.ThresholdsM}
-}
-
-func (c *comparison) add(name string, aggs []analysis.Aggregate, d *analysis.Delta) {
-	for _, a := range aggs {
-		if a.Basis != analysis.BasisNearest || a.Level == analysis.LevelArea || a.Category == analysis.BasketCategory {
-			continue
-		}
-		row := []table.Cell{table.Str(name), table.Str(a.Category), table.Str(string(a.Level)), table.Str(a.Code),
-			table.Float(a.PopulationMeasured, -1)}
-		for k := range c.ts {
-			if k < len(a.ShareWithin) {
-				row = append(row, table.Float(a.ShareWithin[k], 4))
-			} else {
-				row = append(row, table.NullCell)
-			}
-		}
-		row = append(row, table.Float(a.Mean, 1), table.Float(a.P90, 1))
-		var losing, gaining []float64
-		if d != nil && a.Level == analysis.LevelAll {
-			losing, gaining = d.Summary(a.Category)
-		}
-		for k := range c.ts {
-			if losing != nil {
-				row = append(row, table.Float(losing[k], -1), table.Float(gaining[k], -1))
-			} else {
-				row = append(row, table.NullCell, table.NullCell)
-			}
-		}
-		c.rows = append(c.rows, row)
-	}
-}
-
-func (c *comparison) table() table.Table {
-	cols := []table.Column{{Name: "variant"}, {Name: "category"}, {Name: "level"}, {Name: "code"},
-		{Name: "population_measured", Kind: table.Number, Decimals: -1}}
-	for _, t := range c.ts {
-		cols = append(cols, table.Column{Name: "share_within_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: 4})
-	}
-	cols = append(cols, table.Column{Name: "mean_m", Kind: table.Number, Decimals: 1}, table.Column{Name: "p90_m", Kind: table.Number, Decimals: 1})
-	for _, t := range c.ts {
-		n := analysis.ThresholdName(t)
-		cols = append(cols, table.Column{Name: "people_losing_" + n, Kind: table.Number, Decimals: -1},
-			table.Column{Name: "people_gaining_" + n, Kind: table.Number, Decimals: -1})
-	}
-	return table.FromRows(cols, c.rows)
 }
 
 // mainTouched is the category a variant's report maps: the first of the
