@@ -54,6 +54,8 @@ func variantChanges(v scenario.Variant) []analysis.Change {
 			a.Params = true
 		case c.CloseBorder:
 			a.CloseBorder = true
+		case c.RemoveRoutes != nil, c.ScaleFrequency != nil, c.AddRoute != nil:
+			a.Modes = true // the caller edits the timetable and passes the new mode
 		}
 	}
 	return out
@@ -73,4 +75,30 @@ func variantSettings(v scenario.Variant) *scenario.Settings {
 		}
 	}
 	return s
+}
+
+// checkTimetableChanges refuses a timetable change when the base reads no
+// public-transport feed: there is no timetable to edit.
+func checkTimetableChanges(path string, sf *scenario.File, hasTransit bool) error {
+	if hasTransit {
+		return nil
+	}
+	for k, v := range sf.Variants {
+		for i, c := range v.Changes {
+			name := ""
+			switch {
+			case c.RemoveRoutes != nil:
+				name = "remove_routes"
+			case c.ScaleFrequency != nil:
+				name = "scale_frequency"
+			case c.AddRoute != nil:
+				name = "add_route"
+			default:
+				continue
+			}
+			return &scenario.Error{File: path, Line: sf.ChangeLine(k, i), Variant: v.Name, Change: i + 1,
+				Reason: name + " edits the public-transport timetable: the base reads no feed (give transit in the base)"}
+		}
+	}
+	return nil
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -28,6 +31,9 @@ func TestVariantChanges(t *testing.T) {
 		{Set: &scenario.Settings{Profile: "car"}},
 		{Set: set},
 		{CloseBorder: true},
+		{RemoveRoutes: &scenario.RemoveRoutes{Routes: []string{"f:1"}}},
+		{ScaleFrequency: &scenario.ScaleFrequency{Routes: []string{"f:1"}, Factor: 2}},
+		{AddRoute: &scenario.AddRoute{ID: "r"}},
 	}}
 	origin := datasets.Origin{Source: "scenario", Feature: -1}
 	want := []analysis.Change{
@@ -42,6 +48,7 @@ func TestVariantChanges(t *testing.T) {
 		{Params: true},
 		{Params: true},
 		{CloseBorder: true},
+		{Modes: true}, {Modes: true}, {Modes: true},
 	}
 	got := variantChanges(v)
 	if len(got) != len(want) {
@@ -57,5 +64,21 @@ func TestVariantChanges(t *testing.T) {
 	}
 	if s := variantSettings(scenario.Variant{Changes: v.Changes[:1]}); s != nil {
 		t.Errorf("settings %+v for a variant that sets none", s)
+	}
+}
+
+// TestTimetableChangeNeedsFeeds: a timetable change without feeds in the
+// base is invalid data naming the file, line, variant and change.
+func TestTimetableChangeNeedsFeeds(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.yaml")
+	src := "variants:\n  - name: fewer-buses\n    changes:\n      - close_border: true\n      - scale_frequency: {routes: [de_lijn:50], factor: 0.5}\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "scenario", "-q", path, "--out", filepath.Join(dir, "out"))
+	want := path + `:5: variant "fewer-buses": change 2: scale_frequency edits the public-transport timetable: the base reads no feed`
+	if code != exitInvalid || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %s\nwant %s", code, stderr, want)
 	}
 }
