@@ -1,16 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partons/partons/datasets/reportdir"
-	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/site"
+	"github.com/partons/partons/study/website"
 )
 
 type siteOptions struct {
@@ -51,50 +49,14 @@ village_id, service, service_id, category, lang) or to a mailto: address
 }
 
 func runSite(ctx context.Context, o *siteOptions, dirs []string, stdout, stderr io.Writer) error {
-	cfg := site.Config{FormURL: o.formURL, Title: o.title}
 	if err := site.CheckFormURL(o.formURL); err != nil {
 		return usageError{fmt.Errorf("--form-url: %w", err)}
 	}
-	runs := make([]*site.Run, len(dirs))
-	for i, d := range dirs {
-		r, err := site.Load(d)
-		if err != nil {
-			return err
-		}
-		runs[i] = r
-	}
-	files, err := site.Build(runs, cfg)
+	res, err := website.Write(ctx, dirs, website.Options{Out: o.out, Site: site.Config{FormURL: o.formURL, Title: o.title},
+		Version: version, Log: stderr})
 	if err != nil {
 		return err
 	}
-	dir, err := output.Create(ctx, o.out, output.Options{Command: "site", Log: stderr})
-	if err != nil {
-		return err
-	}
-	defer dir.Abort()
-	sums := reportdir.Sums{}
-	outputs := make([]manifestOutput, 0, len(files)+1)
-	for _, f := range files {
-		write := sums.Hashing(f.Name, func(w *bufio.Writer) error { _, err := w.Write(f.Data); return err })
-		if err := dir.WriteFile(f.Name, write); err != nil {
-			return err
-		}
-		outputs = append(outputs, manifestOutput{File: f.Name})
-	}
-	outputs = append(outputs, manifestOutput{File: "manifest.json", Description: "this file"})
-	sums.Fill(outputs)
-	rel := make([]string, len(dirs))
-	for i, d := range dirs {
-		rel[i] = reportdir.RelativePath(o.out, d)
-	}
-	m := map[string]any{"generator": "partons", "version": version, "manifest_version": reportdir.Version, "command": "site",
-		"runs": rel, "form_url": o.formURL, "title": o.title, "outputs": outputs}
-	if err := dir.WriteFile("manifest.json", func(w *bufio.Writer) error { return output.WriteJSON(w, m) }); err != nil {
-		return err
-	}
-	if err := dir.Commit(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "partons: site of %d run(s), %d files → %s (open %s/index.html)\n", len(runs), len(files), o.out, o.out)
+	fmt.Fprintf(stdout, "partons: site of %d run(s), %d files → %s (open %s/index.html)\n", res.Runs, res.Files, o.out, o.out)
 	return nil
 }
