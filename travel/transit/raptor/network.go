@@ -95,6 +95,7 @@ type Network struct {
 	footOff []int32
 	footTo  []int32
 	footSec []int32
+	alight  []bool // stops where some trip may be left (the others start no footpath)
 
 	// stop → sorted departure times with pickup (not at a trip's last stop)
 	depOff   []int32
@@ -313,6 +314,7 @@ func (n *Network) buildFootpaths(tt *gtfs.Timetable, opt NetworkOptions) error {
 	// where one can be boarded end them: the others are never used.
 	alight := make([]bool, ns)
 	board := make([]bool, ns)
+	n.alight = alight
 	for p := 0; p+1 < len(n.patStopOff); p++ {
 		off, end := n.patStopOff[p], n.patStopOff[p+1]
 		for i := off; i < end; i++ {

@@ -80,9 +80,58 @@ type Query struct {
 	// Direct are walks straight from the origin to services: Cat is the
 	// target category, Svc the service, Sec the walk.
 	Direct []Walk
+	// Flex are on-demand rides from the origin (see FlexLeg).
+	Flex []FlexLeg
 	// MaxTransfers (≥ 0) and MaxTravel (seconds, > 0).
 	MaxTransfers int
 	MaxTravel    int32
+}
+
+// FlexLeg is an on-demand ride from the origin, booked at the departure
+// minute m: picked up at the earliest at m + Pre (Pre covers the walk to
+// the pick-up point and the booking lead time, whichever is longer) and
+// inside one of its Windows, it rides Ride seconds and drops off at Stop,
+// where the journey continues as after a trip, or, with Stop -1, at
+// service Svc of category Cat. The ride counts as a trip; at most
+// MaxTransfers fixed-route trips may follow it (within the query's own
+// limit).
+type FlexLeg struct {
+	Stop         int32
+	Cat, Svc     int32
+	Pre, Ride    int32
+	MaxTransfers int
+	Windows      []FlexWindow
+}
+
+// FlexWindow bounds a ride: pick-up in [PickFrom, PickTo], drop-off in
+// [DropFrom, DropTo] (GTFS seconds; a vehicle early at the drop-off waits
+// for DropFrom).
+type FlexWindow struct {
+	PickFrom, PickTo, DropFrom, DropTo int32
+}
+
+// Arrive returns the earliest drop-off of a ride booked at minute m (ok
+// false when no window takes it). It never decreases when m grows, which
+// keeps the range search exact.
+func (l *FlexLeg) Arrive(m int32) (int32, bool) {
+	best, ok := inf, false
+	for _, w := range l.Windows {
+		t0 := max(m+l.Pre, w.PickFrom)
+		if t0 > w.PickTo {
+			continue
+		}
+		a := max(t0+l.Ride, w.DropFrom)
+		if a > w.DropTo || a >= best {
+			continue
+		}
+		best, ok = a, true
+	}
+	return best, ok
+}
+
+// round is the round of leg l's ride among k rounds (k−1 transfers).
+func (l *FlexLeg) round(k int) int {
+	return k - min(k-1, l.MaxTransfers)
 }
 
 // Walk is a walking-only journey to a service of a category.
@@ -187,6 +236,7 @@ type Search struct {
 	epoch         uint32
 	marked, imp   []int32
 	direct        []Walk
+	flexRound     int // the last round where an on-demand ride drops off at a stop (0 none)
 
 	// Rounds counts the RAPTOR rounds run (for benchmarks).
 	Rounds int64
@@ -221,6 +271,12 @@ func (s *Search) Run(q *Query, p *Profile) error {
 			return fmt.Errorf("%w: direct walk %+v", ErrQuery, w)
 		}
 	}
+	for i := range q.Flex {
+		l := &q.Flex[i]
+		if l.Stop >= int32(s.net.NumStops()) || (l.Stop < 0 && (l.Cat < 0 || int(l.Cat) >= nc)) || l.Pre < 0 || l.Ride < 0 || l.MaxTransfers < 0 {
+			return fmt.Errorf("%w: on-demand ride %+v", ErrQuery, *l)
+		}
+	}
 	nm := q.Minutes()
 	if len(p.colOf) != nc {
 		p.colOf = make([]int32, nc)
@@ -252,6 +308,14 @@ func (s *Search) Run(q *Query, p *Profile) error {
 	for i, w := range s.direct {
 		if i == 0 || s.direct[i-1].Cat != w.Cat {
 			s.touch(p, w.Cat, nm)
+		}
+	}
+	s.flexRound = 0
+	for i := range q.Flex {
+		if l := &q.Flex[i]; l.Stop < 0 {
+			s.touch(p, l.Cat, nm)
+		} else {
+			s.flexRound = max(s.flexRound, l.round(s.k))
 		}
 	}
 	ns := s.net.NumStops()
@@ -325,7 +389,7 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 			}
 		}
 	}
-	for k := 1; k <= s.k && len(s.marked) > 0; k++ {
+	for k := 1; k <= s.k && (len(s.marked) > 0 || k <= s.flexRound); k++ {
 		s.Rounds++
 		// Patterns through the stops improved in the previous round, from
 		// their first such position.
@@ -347,6 +411,7 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 			s.patPos[p] = -1
 		}
 		s.patQ = s.patQ[:0]
+		s.flexRides(q, m, k, limit, ep)
 		// Services reached, then changes for the next round.
 		ep = s.nextEpoch()
 		s.marked = s.marked[:0]
@@ -363,6 +428,18 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 			if k == s.k {
 				continue
 			}
+			if !net.alight[st] {
+				// Only an on-demand ride drops off here: the journey
+				// continues from this stop (no footpath starts here).
+				if a <= limit && s.better(s.board, k, st, a) {
+					s.board[int(st)*s.r+k] = a
+					if s.stamp[st] != ep {
+						s.stamp[st] = ep
+						s.marked = append(s.marked, st)
+					}
+				}
+				continue
+			}
 			for j := net.footOff[st]; j < net.footOff[st+1]; j++ {
 				r := net.footTo[j]
 				t := a + net.footSec[j]
@@ -375,6 +452,26 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 					s.marked = append(s.marked, r)
 				}
 			}
+		}
+	}
+}
+
+// flexRides sets the trip labels of round k at the stops where on-demand
+// rides of that round booked at minute m drop off.
+func (s *Search) flexRides(q *Query, m int32, k int, limit int32, ep uint32) {
+	for i := range q.Flex {
+		l := &q.Flex[i]
+		if l.Stop < 0 || l.round(s.k) != k {
+			continue
+		}
+		a, ok := l.Arrive(m)
+		if !ok || a > limit || !s.better(s.trip, k, l.Stop, a) {
+			continue
+		}
+		s.trip[int(l.Stop)*s.r+k] = a
+		if s.stamp[l.Stop] != ep {
+			s.stamp[l.Stop] = ep
+			s.imp = append(s.imp, l.Stop)
 		}
 	}
 }
@@ -462,6 +559,21 @@ func (s *Search) collect(q *Query, p *Profile, mi int, m int32, nc int) {
 			}
 		}
 		p.Out[t*nm+mi] = best
+	}
+	// On-demand rides straight to a service (one trip).
+	for i := range q.Flex {
+		l := &q.Flex[i]
+		if l.Stop >= 0 {
+			continue
+		}
+		a, ok := l.Arrive(m)
+		if !ok || a-m > q.MaxTravel {
+			continue
+		}
+		o := &p.Out[int(p.colOf[l.Cat])*nm+mi]
+		if o.Sec < 0 || a-m < o.Sec || (a-m == o.Sec && (o.Trips > 1 || (o.Trips == 1 && l.Svc < o.Svc))) {
+			*o = Outcome{Sec: a - m, Trips: 1, Svc: l.Svc}
+		}
 	}
 	// Walking all the way wins ties; s.direct is sorted by category, then
 	// by time and service.
