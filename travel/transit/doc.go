@@ -5,6 +5,10 @@
 // The search core is package raptor (Build, Network, Search, the journey
 // model); this package measures villages with it (Compute, Mode) and
 // keeps the core's names under the same spelling (Build, Network, …).
+// On-demand buses (bookable zone services) are package ondemand: with
+// Options.OnDemand every village is measured again with the rides it may
+// book (Metric.FlexMin, column flex_min), next to the fixed-route
+// figures.
 //
 // Walking legs (access, egress, footpaths between stops, walking all the
 // way) are at most MaxWalkM metres along the straight line; their time is

@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/geo/index"
+	"github.com/partons/partons/travel/transit/raptor"
 )
 
 // Status of a village × category.
@@ -64,6 +65,17 @@ type Options struct {
 	Workers int
 	// Stats, when not nil, receives work counters (for benchmarks).
 	Stats *Stats
+	// OnDemand, when set, gives every village's on-demand rides (an
+	// ondemand.Planner made For the services): Compute then measures each
+	// village with them too (Metric.FlexMin).
+	OnDemand OnDemand
+}
+
+// OnDemand gives the on-demand rides a village at v may take, each
+// allowing at most maxTransfers fixed-route trips after it, appended to
+// buf.
+type OnDemand interface {
+	Legs(v orb.Point, maxTransfers int, buf []raptor.FlexLeg) []raptor.FlexLeg
 }
 
 // firstCutSec is the cut-off of Compute's first search (see Compute).
@@ -111,6 +123,10 @@ type Metric struct {
 	// minutes as fast, the earliest departure): trips − 1, 0 when
 	// walking; -1 unless ok.
 	Transfers int
+	// FlexMin is the median (as Min) when on-demand rides may be taken
+	// too (Options.OnDemand): NaN when no journey then beats walking, or
+	// without on-demand rides. Where a village has no ride it equals Min.
+	FlexMin float64
 }
 
 // VillageResult holds one village's metrics, by group in the order given
@@ -153,9 +169,18 @@ func Compute(ctx context.Context, net *Network, villages, services []Place, grou
 			if limit < opt.MaxTravelSec && (p95 < 0 || p95 > limit) {
 				return true
 			}
+			if opt.OnDemand != nil {
+				r.Groups[g].FlexMin = r.Groups[g].Min
+			}
 		}
 		res[i] = r
 		return false
+	}, func(i int, p *Profile) {
+		var sc scratch
+		for g, grp := range groups {
+			m, _ := summarise(p, grp, opt.ThresholdsMin, &sc)
+			res[i].Groups[g].FlexMin = m.Min
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -178,7 +203,7 @@ func PairMedians(ctx context.Context, net *Network, villages, services []Place, 
 			}
 		}
 		return false
-	})
+	}, nil)
 }
 
 // Profiles runs one range search per village with every service as its
@@ -191,18 +216,20 @@ func Profiles(ctx context.Context, net *Network, villages, services []Place, opt
 	return forEachProfile(ctx, net, villages, services, opt, 0, func(i int, snapped bool, p *Profile, _ int, _ int32) bool {
 		fn(i, snapped, p)
 		return false
-	})
+	}, nil)
 }
 
 // forEachProfile runs one range search per village, services as targets,
 // and hands each profile to fn (on the worker's goroutine, so fn must
-// only write village i's results).
+// only write village i's results). With Options.OnDemand and flexFn, a
+// snapped village that has on-demand rides is searched once more with
+// them, up to MaxTravelSec, and flexFn called after fn.
 //
 // With cut > 0 each village is first searched up to cut seconds door to
 // door (fn's limit); when fn returns true it is searched again up to
 // MaxTravelSec and fn called again.
 func forEachProfile(ctx context.Context, net *Network, villages, services []Place, opt Options, cut int32,
-	fn func(i int, snapped bool, p *Profile, stopDepartures int, limit int32) bool) error {
+	fn func(i int, snapped bool, p *Profile, stopDepartures int, limit int32) bool, flexFn func(i int, p *Profile)) error {
 	if err := opt.validate(); err != nil {
 		return err
 	}
@@ -230,6 +257,7 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 				defer func() { opt.Stats.Rounds.Add(s.Rounds) }()
 			}
 			var p Profile
+			var legs []raptor.FlexLeg
 			q := Query{From: opt.From, To: opt.To, MaxTransfers: opt.MaxTransfers, MaxTravel: opt.MaxTravelSec}
 			for {
 				i := int(next.Add(1) - 1)
@@ -257,6 +285,23 @@ func forEachProfile(ctx context.Context, net *Network, villages, services []Plac
 					if !fn(i, snapped, &p, deps, l) {
 						break
 					}
+				}
+				if opt.OnDemand == nil || flexFn == nil {
+					continue
+				}
+				legs = opt.OnDemand.Legs(villages[i].Point, opt.MaxTransfers, legs[:0])
+				if len(legs) == 0 || !validPoint(villages[i].Point) {
+					continue
+				}
+				q.MaxTravel, q.Flex = opt.MaxTravelSec, legs
+				snapped, _, err := village(s, villages[i], services, svcIx, &q, &p, opt)
+				q.Flex = nil
+				if err != nil {
+					once.Do(func() { firstErr = err })
+					return
+				}
+				if snapped {
+					flexFn(i, &p)
 				}
 			}
 		}()
@@ -329,7 +374,7 @@ func village(s *Search, v Place, services []Place, svcIx *index.Points, q *Query
 func emptyMetric(st Status, nt int) Metric {
 	nan := math.NaN()
 	m := Metric{Status: st, Service: -1, Median: nan, Min: nan, BestMin: nan, P5Min: nan, P95Min: nan,
-		Share: make([]float64, nt), Transfers: -1}
+		Share: make([]float64, nt), Transfers: -1, FlexMin: nan}
 	for i := range m.Share {
 		m.Share[i] = nan
 	}

@@ -6,15 +6,22 @@ import (
 	"math"
 	"sync"
 
+	"github.com/paulmach/orb"
+
 	"github.com/partons/partons/travel"
+	"github.com/partons/partons/travel/transit/ondemand"
 )
 
 // Mode is public transport as a travel.Mode: range-RAPTOR over Net with
 // the walking, window and limits of Options. Costs and Reach.Cost are
 // the median door-to-door minutes (see Metric).
+//
+// With OnDemand (ondemand.New on the same network) every category also
+// gets flex_min: the median when the on-demand rides may be taken too.
 type Mode struct {
-	Net     *Network
-	Options Options
+	Net      *Network
+	Options  Options
+	OnDemand *ondemand.Planner
 }
 
 var _ travel.Mode = (*Mode)(nil)
@@ -42,6 +49,10 @@ func (m *Mode) Schema() travel.Schema {
 			Doc: fmt.Sprintf("share of departure minutes from which a service is reached within %d minutes", t)})
 	}
 	ms = append(ms, travel.Metric{Name: "transfers", Unit: travel.Count, Decimals: 0, Doc: "transfers of the median journey"})
+	if m.OnDemand != nil {
+		ms = append(ms, travel.Metric{Name: "flex_min", Unit: travel.Minutes, Decimals: 2,
+			Doc: "median door-to-door time when on-demand buses may be booked too (booking lead counted as waiting); empty when no journey then beats walking"})
+	}
 	return travel.Schema{Name: "transit", Unit: travel.Minutes, Metrics: ms, Split: "min",
 		Statuses: []travel.StatusDoc{
 			{Code: string(StatusWalkOnly), Meaning: "no public-transport journey beats walking to the nearest service"},
@@ -71,6 +82,13 @@ func (m *Mode) Snap(ctx context.Context, villages, services []travel.Place) (tra
 		opt.Walker = Straight{Detour: DefaultDetourFactor, Kmh: DefaultWalkKmh}
 	}
 	s := &snapped{m: m, opt: opt, villages: toPlaces(villages), services: toPlaces(services)}
+	if m.OnDemand != nil {
+		pts := make([]orb.Point, len(services))
+		for j, p := range services {
+			pts[j] = p.Location
+		}
+		s.opt.OnDemand = m.OnDemand.For(pts)
+	}
 	s.vSnap = m.snaps(s.villages, opt)
 	s.sSnap = m.snaps(s.services, opt)
 	s.deps = make([]float64, len(villages))
@@ -157,6 +175,7 @@ func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]trav
 		out[c] = make([]travel.Reach, len(cat.Parts))
 		for p := range cat.Parts {
 			r := travel.NewReach(len(s.villages), len(sch.Metrics), CodeNoService)
+			r.Definite = make([]bool, len(s.villages))
 			for i, vr := range res {
 				mt := vr.Groups[g]
 				r.Status[i] = code(mt.Status)
@@ -170,6 +189,12 @@ func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]trav
 				if mt.Transfers >= 0 {
 					r.Metrics[4+nt][i] = float64(mt.Transfers)
 				}
+				if s.m.OnDemand != nil {
+					r.Metrics[5+nt][i] = mt.FlexMin
+				}
+				// The maximum travel time is a cut-off: reaching nothing
+				// within it is a fact.
+				r.Definite[i] = mt.Status == StatusNoService
 			}
 			out[c][p] = r
 			g++

@@ -18,6 +18,11 @@
 //     foot. Walks are never chained.
 //   - At most MaxTransfers+1 trips, at most MaxTravel seconds door to door.
 //   - Walking all the way is a journey too, and wins ties against transit.
+//   - An on-demand ride (Query.Flex) counts as a trip: it drops off at a
+//     stop in its own round, late enough that at most its own limit of
+//     fixed-route trips follow it, or reaches a service directly. A stop
+//     where only such rides drop off starts no footpath: the journey
+//     boards there or walks to a service.
 //   - The door-to-door time from minute m is the arrival minus m: waiting
 //     at the origin or at a stop is included (Conveyal's convention).
 //
