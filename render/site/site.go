@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,7 @@ import (
 	"github.com/partons/partons/datasets/placenames"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/layout"
 )
 
 // Config are the site's settings.
@@ -58,7 +58,7 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 	newest := runs[len(runs)-1]
 	cats := categoriesOf(runs)
 	b := &builder{facts: map[*village]*villageFacts{}, reports: map[int][]residentReport{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
-	files := []File{{Name: "style.css", Data: []byte(css)}}
+	files := []File{{Name: "style.css", Data: []byte(layout.CSS)}}
 	root, err := b.render("root", b.rootPage())
 	if err != nil {
 		return nil, err
@@ -125,8 +125,8 @@ type builder struct {
 
 func (b *builder) render(name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, fmt.Errorf("site: rendering %s: %w", name, err)
+	if err := layout.Execute(&buf, name, data); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }
@@ -164,7 +164,7 @@ func (b *builder) siteTitle(l qml.Lang) string {
 	if b.cfg.Title != "" {
 		return b.cfg.Title
 	}
-	return l.Lookup(texts, "site_title")
+	return layout.Text(l, "site_title")
 }
 
 type rootPage struct {
@@ -197,9 +197,9 @@ type indexPage struct {
 
 func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 	file := "index.html"
-	title := l.Lookup(texts, "index_worst")
+	title := layout.Text(l, "index_worst")
 	if byName {
-		file, title = "by-name.html", l.Lookup(texts, "index_name")
+		file, title = "by-name.html", layout.Text(l, "index_name")
 	}
 	p := indexPage{Page: b.page(l, title, file), ByName: byName, HasReports: len(b.newest.Reports) > 0}
 	worst := make(map[*village]float64, len(b.villages))
@@ -210,7 +210,7 @@ func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 	}
 	worstText := func(v *village) string {
 		if home[v] && !math.IsNaN(worst[v]) {
-			return kmText(worst[v], l) + " (" + l.Lookup(texts, "home") + ")"
+			return kmText(worst[v], l) + " (" + layout.Text(l, "home") + ")"
 		}
 		return kmText(worst[v], l)
 	}
@@ -254,7 +254,7 @@ func popText(row Row, l qml.Lang) string {
 
 func kmText(m float64, l qml.Lang) string {
 	if math.IsNaN(m) {
-		return l.Lookup(texts, "unknown")
+		return layout.Text(l, "unknown")
 	}
 	return l.Number(m/1000, 1) + " km"
 }
@@ -309,11 +309,11 @@ type serviceRow struct {
 func missingText(status string, home bool, l qml.Lang) string {
 	switch {
 	case status == "not_covered", home && status == "domestic_not_covered", !home && status == "abroad_not_covered":
-		return l.Lookup(texts, "not_covered")
+		return layout.Text(l, "not_covered")
 	case status == "no_service", home && status == "no_domestic_service":
-		return l.Lookup(texts, "no_service")
+		return layout.Text(l, "no_service")
 	}
-	return l.Lookup(texts, "none_known")
+	return layout.Text(l, "none_known")
 }
 
 type changeView struct {
@@ -331,7 +331,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 		Area: placeName(v.Area, l), Population: popText(row, l), NotInLatest: ri != len(b.runs)-1,
 		DataDate: b.labels[ri]}
 	if w, home := badness(row, run.Categories); home && !math.IsNaN(w) {
-		p.Worst = kmText(w, l) + " (" + l.Lookup(texts, "home") + ")"
+		p.Worst = kmText(w, l) + " (" + layout.Text(l, "home") + ")"
 	} else {
 		p.Worst = kmText(w, l)
 	}
@@ -354,9 +354,9 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 	for ci, c := range run.Categories {
 		for k, s := range f.sides[ci] {
 			r := serviceRow{Category: l.Category(c), First: k == 0, Known: s.Known, Missing: missingText(row[c+"_status"], s.Home, l)}
-			r.Side = l.Lookup(texts, "home")
+			r.Side = layout.Text(l, "home")
 			if !s.Home {
-				r.Side, r.Abroad = l.Lookup(texts, "abroad"), true
+				r.Side, r.Abroad = layout.Text(l, "abroad"), true
 			}
 			if s.Known {
 				r.Service, r.Country = s.Service, countryName(s.Country, l)
@@ -385,16 +385,16 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			}
 			t := trend{Category: l.Category(c)}
 			if home {
-				t.Category += " (" + l.Lookup(texts, "home") + ")"
+				t.Category += " (" + layout.Text(l, "home") + ")"
 			}
 			t.Points, t.Dots, t.Summary = buildTrend(vals, b.labels, func(m float64) string { return kmText(m, l) })
 			p.Trends = append(p.Trends, t)
 		}
 	}
 	for _, ch := range f.changes {
-		what := l.Lookup(texts, "closed")
+		what := layout.Text(l, "closed")
 		if ch.Opened {
-			what = l.Lookup(texts, "opened")
+			what = layout.Text(l, "opened")
 		}
 		p.Changes = append(p.Changes, changeView{Between: ch.From + " – " + ch.To, What: what, Name: ch.Name, Opened: ch.Opened,
 			Category: l.Category(ch.Category), Country: countryName(ch.Country, l), Distance: kmText(ch.DistanceM, l)})
@@ -404,12 +404,12 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 	tr := qml.Lang(l)
 	if len(run.Manifest.Data) == 0 {
 		for _, f := range run.Manifest.Inputs {
-			p.Sources = append(p.Sources, sourceView{Name: filepath.Base(f.Name) + " (" + l.Lookup(texts, "input_"+f.Kind) + ")"})
+			p.Sources = append(p.Sources, sourceView{Name: filepath.Base(f.Name) + " (" + layout.Text(l, "input_"+f.Kind) + ")"})
 		}
 	}
 	for _, d := range run.Manifest.Data {
-		p.Sources = append(p.Sources, sourceView{Name: translate(d.Name, tr), Vintage: translate(d.Vintage, tr),
-			Licence: translate(d.Licence, tr), Attribution: d.Attribution})
+		p.Sources = append(p.Sources, sourceView{Name: layout.Source(d.Name, tr), Vintage: layout.Source(d.Vintage, tr),
+			Licence: layout.Source(d.Licence, tr), Attribution: d.Attribution})
 		if strings.Contains(d.Attribution, "OpenStreetMap") || strings.HasPrefix(d.Licence, "ODbL") {
 			p.OSM = true
 		}
@@ -459,10 +459,10 @@ func (b *builder) reportRows(l qml.Lang, reps []residentReport, withVillage bool
 	out := make([]reportRow, 0, len(reps))
 	for _, r := range reps {
 		row := reportRow{residentReport: r}
-		row.Kind = l.Lookup(texts, "k_"+r.Kind)
-		row.Status = l.Lookup(texts, r.Status)
-		row.Outcome = l.Lookup(texts, "o_"+r.Outcome)
-		row.Role = l.Lookup(texts, r.Role)
+		row.Kind = layout.Text(l, "k_"+r.Kind)
+		row.Status = layout.Text(l, r.Status)
+		row.Outcome = layout.Text(l, "o_"+r.Outcome)
+		row.Role = layout.Text(l, r.Role)
 		if r.Category != "" {
 			row.Category = l.Category(r.Category)
 		}
@@ -487,7 +487,7 @@ type reportsPage struct {
 }
 
 func (b *builder) reportsPage(l qml.Lang) reportsPage {
-	return reportsPage{Page: b.page(l, l.Lookup(texts, "all_reports"), "reports.html"),
+	return reportsPage{Page: b.page(l, layout.Text(l, "all_reports"), "reports.html"),
 		Reports: b.reportRows(l, b.reportsOf(len(b.runs)-1), true), ListAll: true}
 }
 

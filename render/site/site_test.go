@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/layout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -78,7 +79,7 @@ func TestSiteStructure(t *testing.T) {
 				}
 			}
 			checkLinks(t, files, func(href string) bool {
-				return (tc.form != "" && strings.HasPrefix(href, tc.form[:strings.IndexAny(tc.form+"?", "?")])) || href == osmCopyright ||
+				return (tc.form != "" && strings.HasPrefix(href, tc.form[:strings.IndexAny(tc.form+"?", "?")])) || href == layout.OSMCopyright ||
 					(evidence[href] && httpURL(href))
 			})
 			langRE := regexp.MustCompile(`<html lang="(nl|fr|en)">`)

@@ -1,12 +1,12 @@
-package site
+package layout
 
-// css is the site's one stylesheet. Colours: text #1f2328 and links
+// CSS is the site's one stylesheet. Colours: text #1f2328 and links
 // #0b57d0 on white (contrast 15.8:1 and 6.3:1), muted text #4d5560
 // (7.6:1), all above the 4.5:1 of WCAG 2.1 AA; the map's classes are
 // told apart by their legend text as well as by colour, and the
 // country by shape. Print: the village page is one A4 sheet without
 // navigation.
-const css = `:root{--ink:#1f2328;--muted:#4d5560;--line:#d0d7de;--link:#0b57d0;--c0:#1a9641;--c1:#a6d96a;--c2:#fdae61;--c3:#d7191c;--cu:#bdbdbd}
+const CSS = `:root{--ink:#1f2328;--muted:#4d5560;--line:#d0d7de;--link:#0b57d0;--c0:#1a9641;--c1:#a6d96a;--c2:#fdae61;--c3:#d7191c;--cu:#bdbdbd}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;color:var(--ink);background:#fff;margin:0}

@@ -1,4 +1,4 @@
-package site
+package layout
 
 // texts are the site's words in nl, fr, en.
 var texts = map[string][3]string{

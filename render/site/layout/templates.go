@@ -1,15 +1,20 @@
-package site
+package layout
 
 import (
+	"fmt"
 	"html/template"
+	"io"
 
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/render/qml"
 )
 
-// translate gives a data source's text in l when a table knows it (the
-// embedded sample's metadata, the sources a run adds itself).
-func translate(s string, l qml.Lang) string {
+// Text is the site's word for key in l.
+func Text(l qml.Lang, key string) string { return l.Lookup(texts, key) }
+
+// Source gives a data source's text in l when a table knows it (the
+// embedded sample's metadata, the sources a run adds itself), else s.
+func Source(s string, l qml.Lang) string {
 	if w, ok := westhoek.Translations[s]; ok {
 		return l.Pick(w)
 	}
@@ -24,12 +29,21 @@ var sourceTexts = map[string][3]string{
 	"user-supplied data": {"door de gebruiker aangeleverde gegevens", "données fournies par l'utilisateur", "user-supplied data"},
 }
 
-// osmCopyright is the attribution link OpenStreetMap's licence asks for.
-const osmCopyright = "https://www.openstreetmap.org/copyright"
+// OSMCopyright is the attribution link OpenStreetMap's licence asks for.
+const OSMCopyright = "https://www.openstreetmap.org/copyright"
+
+// Execute renders the page template name ("root", "index", "village",
+// "reports") of data into w.
+func Execute(w io.Writer, name string, data any) error {
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		return fmt.Errorf("site: rendering %s: %w", name, err)
+	}
+	return nil
+}
 
 var pages = template.Must(template.New("site").Funcs(template.FuncMap{
 	"t":            func(l qml.Lang, key string) string { return l.Lookup(texts, key) },
-	"osmCopyright": func() string { return osmCopyright },
+	"osmCopyright": func() string { return OSMCopyright },
 }).Parse(pageTemplates))
 
 const pageTemplates = `
