@@ -14,6 +14,7 @@ import (
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/site/layout"
+	"github.com/partons/partons/render/site/svgmap"
 )
 
 // Config are the site's settings.
@@ -191,7 +192,7 @@ type indexPage struct {
 	Page
 	ByName     bool
 	HasReports bool
-	Map        regionMap
+	Map        svgmap.Map
 	Rows       []indexRow
 }
 
@@ -235,13 +236,14 @@ func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 	for _, v := range order {
 		row, _ := v.latest()
 		p.Rows = append(p.Rows, indexRow{Name: placeName(v.Name, l), Href: v.Slug + ".html", Country: countryName(v.Country, l),
-			Area: placeName(v.Area, l), Population: popText(row, l), Worst: worstText(v), Class: distClass(worst[v])})
+			Area: placeName(v.Area, l), Population: popText(row, l), Worst: worstText(v), Class: svgmap.DistClass(worst[v])})
 	}
-	p.Map = buildMap(b.villages, func(v *village) string { return distClass(worst[v]) },
-		func(v *village) string { return v.Slug + ".html" },
-		func(v *village) string {
-			return placeName(v.Name, l) + " (" + countryName(v.Country, l) + "): " + worstText(v)
-		}, func(cc string) string { return countryName(cc, l) })
+	places := make([]svgmap.Place, len(b.villages))
+	for i, v := range b.villages {
+		places[i] = svgmap.Place{Lon: v.Lon, Lat: v.Lat, Country: v.Country, Shape: v.Shape, Href: v.Slug + ".html",
+			Title: placeName(v.Name, l) + " (" + countryName(v.Country, l) + "): " + worstText(v), Class: svgmap.DistClass(worst[v])}
+	}
+	p.Map = svgmap.Region(mapW, places, nil, func(cc string) string { return countryName(cc, l) })
 	return p
 }
 
@@ -267,6 +269,17 @@ func minText(v float64, l qml.Lang) string {
 		return "< 1 min"
 	}
 	return l.Number(math.Round(v), 0) + " min"
+}
+
+// mapW is the width of the region map in SVG units.
+const mapW = 640
+
+// trend is a small line chart of one category's distance over the years.
+type trend struct {
+	Category string
+	Points   string // polyline points
+	Dots     []svgmap.Dot
+	Summary  string // "2024: 1.2 km → 2026: 1.5 km", the chart's text
 }
 
 // villagePage is the page of one village in one language.
@@ -387,7 +400,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			if home {
 				t.Category += " (" + layout.Text(l, "home") + ")"
 			}
-			t.Points, t.Dots, t.Summary = buildTrend(vals, b.labels, func(m float64) string { return kmText(m, l) })
+			t.Points, t.Dots, t.Summary = svgmap.Trend(vals, b.labels, func(m float64) string { return kmText(m, l) })
 			p.Trends = append(p.Trends, t)
 		}
 	}
