@@ -97,13 +97,21 @@ type Graph struct {
 	gOff       []int32     // geometry of edge e is gPts[gOff[e]:gOff[e+1]]
 	gPts       []orb.Point // all edge geometries, concatenated
 
-	// Searches run on an internal numbering of the vertices along a
-	// Hilbert curve (see locality): API vertex v is inner[v] in the CSR
-	// adjacencies, in slabels and in workspaces; outer is the inverse.
-	inner, outer []int32
-	fwd, rev     csr
-	labels       []uint8 // optional, one per vertex, API numbering
-	slabels      []uint8 // labels in internal numbering
+	// Searches run on the junctions only (see compress.go), numbered along
+	// a Hilbert curve: jid[v] is vertex v's junction number in the CSR
+	// adjacencies, in slabels and in workspaces (or ^e of one of its edges
+	// when v lies inside a chain, noJunction without routable edge), jvert
+	// the inverse. Chain c is the edges cEdge[cOff[c]:cOff[c+1]] in order
+	// (^e when travelled To→From); edge e is cEdge[eAt[e]] (-1: not
+	// routable).
+	jid, jvert []int32
+	cOff       []int32
+	cEdge      []int32
+	eAt        []int32
+	fwd, rev   csr
+	labels     []uint8 // optional, one per vertex, API numbering
+	slabels    []uint8 // labels per junction
+	flat       bool    // no chains: every vertex with an edge is a junction (tests)
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int
@@ -125,9 +133,10 @@ type Graph struct {
 // + 1 m of the geometry's own length. The first failure is returned as an
 // *InputError wrapping ErrInvalid.
 //
-// Time O(V + E + G) for G geometry points; memory about 45 bytes per edge,
-// 16 per geometry point, 12 per arc (two per two-way edge and direction
-// index), 28 per vertex, plus the R-tree built on the first Snap.
+// Time O(V + E + G) for G geometry points; memory about 53 bytes per edge,
+// 16 per geometry point, 12 per arc (two per two-way chain of edges and
+// direction index), 25 per vertex and 13 per junction, plus the R-tree
+// built on the first Snap.
 func Build(profile Profile, vertices []orb.Point, edges []EdgeSpec) (*Graph, error) {
 	if len(vertices) > MaxVertices {
 		return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d vertices exceed the limit %d", len(vertices), MaxVertices)}
@@ -250,10 +259,7 @@ func (g *Graph) finish() {
 		}
 		g.eTime[e] = g.eLen[e] * 3.6 / g.eSpeed[e]
 	}
-	g.inner, g.outer = locality(g.pts)
-	g.fwd = g.buildCSR(false)
-	g.rev = g.buildCSR(true)
-	g.slabels = g.innerLabels()
+	g.compress()
 	g.components()
 }
 
@@ -364,51 +370,57 @@ func interleave16(x uint32) uint32 {
 	return x
 }
 
-// innerLabels returns the labels in internal numbering, nil without labels.
+// innerLabels returns the labels per junction, nil without labels.
 func (g *Graph) innerLabels() []uint8 {
 	if g.labels == nil {
 		return nil
 	}
-	out := make([]uint8, len(g.labels))
-	for v, l := range g.labels {
-		out[g.inner[v]] = l
+	out := make([]uint8, len(g.jvert))
+	for j, v := range g.jvert {
+		out[j] = g.labels[v]
 	}
 	return out
 }
 
-// buildCSR lays out every allowed traversal s→t of every edge, in edge
-// order, at s (forward) or at t with head s (reverse), in internal vertex
-// numbers. Counting sort, O(V+E).
+// buildCSR lays out every allowed traversal s→t of every chain between two
+// distinct junctions, in chain order, at s (forward) or at t with head s
+// (reverse), in junction numbers, with the chain's summed length and time.
+// Counting sort, O(V+E).
 func (g *Graph) buildCSR(reverse bool) csr {
-	n := len(g.pts)
+	n := len(g.jvert)
 	off := make([]int32, n+1)
-	each := func(f func(at, head int32, e int)) {
-		for e, d := range g.eDir {
-			a, b := g.inner[g.eFrom[e]], g.inner[g.eTo[e]]
+	each := func(f func(at, head int32, c int32)) {
+		for c := range int32(g.numChains()) {
+			first, last, d := g.chainEnds(c)
+			a, b := g.jid[first], g.jid[last]
+			if a == b {
+				continue // a loop never shortens a route
+			}
 			if d&dirForward != 0 {
 				if reverse {
-					f(b, a, e)
+					f(b, a, c)
 				} else {
-					f(a, b, e)
+					f(a, b, c)
 				}
 			}
 			if d&dirBackward != 0 {
 				if reverse {
-					f(a, b, e)
+					f(a, b, c)
 				} else {
-					f(b, a, e)
+					f(b, a, c)
 				}
 			}
 		}
 	}
-	each(func(at, _ int32, _ int) { off[at+1]++ })
+	each(func(at, _, _ int32) { off[at+1]++ })
 	for v := 0; v < n; v++ {
 		off[v+1] += off[v]
 	}
 	arcs := make([]arc, off[n])
 	next := slices.Clone(off[:n])
-	each(func(at, head int32, e int) {
-		arcs[next[at]] = arc{head: head, lenM: float32(g.eLen[e]), timeS: float32(g.eTime[e])}
+	each(func(at, head, c int32) {
+		l, t := g.chainCost(g.cOff[c], g.cOff[c+1])
+		arcs[next[at]] = arc{head: head, lenM: float32(l), timeS: float32(t)}
 		next[at]++
 	})
 	return csr{off: off, arcs: arcs}
@@ -484,10 +496,12 @@ const treeBytesPerSegment = 68
 // R-tree whether built yet or not. O(1).
 func (g *Graph) MemoryBytes() int64 {
 	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
+	j, c := int64(len(g.jvert)), int64(len(g.cOff))
 	arcs := int64(len(g.fwd.arcs) + len(g.rev.arcs))
-	perVertex := int64(16 + 4 + 4 + 4 + 2*4 + 2)    // point, inner, outer, comp, 2 offsets, labels
-	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4) // ends, len, speed, time, dir, way, geometry offset
-	return v*perVertex + e*perEdge + p*16 + arcs*12 + max(p-e, 0)*treeBytesPerSegment
+	perVertex := int64(16 + 4 + 4 + 1)                      // point, jid, comp, labels
+	perJunction := int64(4 + 2*4 + 1)                       // jvert, 2 offsets, labels
+	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge
+	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*16 + arcs*12 + max(p-e, 0)*treeBytesPerSegment
 }
 
 // Profile returns the travel mode the graph was built for.
@@ -555,14 +569,15 @@ func (g *Graph) EdgeTimeS(e int32) float64 { return g.eTime[e] }
 // graph between goroutines.
 func (g *Graph) SetVertexLabels(labels []uint8) error {
 	if labels == nil {
-		g.labels, g.slabels = nil, nil
+		g.labels = nil
+		g.compress()
 		return nil
 	}
 	if len(labels) != len(g.pts) {
 		return fmt.Errorf("road: %d labels for %d vertices: %w", len(labels), len(g.pts), ErrInvalid)
 	}
 	g.labels = slices.Clone(labels)
-	g.slabels = g.innerLabels()
+	g.compress() // chains stop where labels change
 	return nil
 }
 

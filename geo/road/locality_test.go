@@ -60,7 +60,7 @@ func TestLocalityPermutation(t *testing.T) {
 		return float64(n) / float64(len(es))
 	}
 	row := near(func(v int32) int32 { return v })
-	hil := near(func(v int32) int32 { return g.inner[v] })
+	hil := near(func(v int32) int32 { return g.jid[v] })
 	t.Logf("edges with ends within 8 numbers: %.2f internal, %.2f row order", hil, row)
 	if !(hil > row+0.15) {
 		t.Errorf("edges with ends within 8 numbers: %.2f internal, %.2f row order; want clearly more internally", hil, row)

@@ -180,10 +180,12 @@ func TestClosedBordersMatchGonum(t *testing.T) {
 			for _, v := range villages {
 				a, _ := wsClosed.Cost(v)
 				b, _ := wsCut.Cost(v)
-				if a != b {
+				// The cut graph's chains differ (labels end chains), so
+				// costs may differ by the float32 rounding of its arcs.
+				if !sameResult(a, b) {
 					t.Fatalf("village %+v: closed %+v, crossings removed %+v", v, a, b)
 				}
-				if c, _ := wsOpen.Cost(v); c != a {
+				if c, _ := wsOpen.Cost(v); !sameResult(c, a) {
 					differ++
 				}
 			}

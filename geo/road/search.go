@@ -120,7 +120,8 @@ type Workspace struct {
 	s      Search
 	cutoff float64
 	seeds  []Snap
-	byEdge []int32 // seed indices sorted by edge
+	places []place // of the seeds
+	byEdge []int32 // seed indices sorted by chain, then index in it
 	valid  bool
 
 	// remaining counts the stTarget vertices not yet settled (searches with
@@ -130,44 +131,7 @@ type Workspace struct {
 
 // NewWorkspace returns a workspace for searches on g. O(V) memory.
 func NewWorkspace(g *Graph) *Workspace {
-	return &Workspace{g: g, st: make([]vstate, len(g.pts))}
-}
-
-// ends lists the vertices (internal numbers) at the ends of a snapped
-// point's edge with the fraction of the edge between point and vertex. arrive=false: vertices
-// the point can travel to; arrive=true: vertices that can travel to the
-// point. A point at Frac 0 or 1 is its vertex and connects both ways.
-func (g *Graph) ends(sn Snap, arrive bool) (vs [2]int32, fs [2]float64, n int) {
-	d := g.eDir[sn.Edge]
-	a, b, f := g.inner[g.eFrom[sn.Edge]], g.inner[g.eTo[sn.Edge]], sn.Frac
-	fwd, bwd := d&dirForward != 0, d&dirBackward != 0
-	if arrive {
-		fwd, bwd = bwd, fwd
-	}
-	// Travelling towards b needs a→b (leave) or b→a (arrive, swapped).
-	if fwd || f == 1 {
-		vs[n], fs[n] = b, 1-f
-		n++
-	}
-	if bwd || f == 0 {
-		vs[n], fs[n] = a, f
-		n++
-	}
-	return vs, fs, n
-}
-
-// along returns the fraction of edge e travelled from fx to fy without
-// leaving the edge, and whether the edge's directions allow it.
-func (g *Graph) along(e int32, fx, fy float64) (float64, bool) {
-	switch d := g.eDir[e]; {
-	case fx == fy:
-		return 0, true
-	case fy > fx && d&dirForward != 0:
-		return fy - fx, true
-	case fy < fx && d&dirBackward != 0:
-		return fx - fy, true
-	}
-	return 0, false
+	return &Workspace{g: g, st: make([]vstate, len(g.jvert))}
 }
 
 func (g *Graph) checkSnap(sn Snap) bool {
@@ -237,6 +201,9 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 			return fmt.Errorf("road: seed %d (edge %d, frac %v): %w", i, sn.Edge, sn.Frac, ErrSnap)
 		}
 	}
+	if len(ws.st) != len(g.jvert) { // the labels changed the junctions
+		ws.st, ws.epoch = make([]vstate, len(g.jvert)), 0
+	}
 	if ws.epoch >= math.MaxUint32-2*epochStep {
 		clear(ws.st)
 		ws.epoch = 0
@@ -248,12 +215,14 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 		ws.cutoff = math.Inf(1)
 	}
 	ws.seeds = append(ws.seeds[:0], seeds...)
+	ws.places = ws.places[:0]
 	ws.byEdge = ws.byEdge[:0]
-	for i := range seeds {
+	for i, sn := range seeds {
+		ws.places = append(ws.places, g.locate(sn))
 		ws.byEdge = append(ws.byEdge, int32(i))
 	}
 	slices.SortFunc(ws.byEdge, func(a, b int32) int {
-		if ea, eb := seeds[a].Edge, seeds[b].Edge; ea != eb {
+		if ea, eb := ws.places[a].at, ws.places[b].at; ea != eb {
 			return int(ea - eb)
 		}
 		return int(a - b)
@@ -262,10 +231,13 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 
 	byTime := s.Weight == Time
 	for i, sn := range seeds {
-		vs, fs, n := g.ends(sn, !s.Origins)
+		vs, cs, n := g.joins(&ws.places[i], !s.Origins)
 		l1, l2 := ws.leg(sn)
 		for k := 0; k < n; k++ {
-			d1, d2 := g.partial(sn.Edge, fs[k], byTime)
+			d1, d2 := cs[k][0], cs[k][1]
+			if byTime {
+				d1, d2 = d2, d1
+			}
 			d1, d2 = d1+l1, d2+l2
 			if d1 <= ws.cutoff {
 				ws.offer(vs[k], d1, d2, int32(i))
@@ -280,7 +252,8 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 			if !g.checkSnap(t) {
 				continue
 			}
-			for _, v := range [2]int32{g.inner[g.eFrom[t.Edge]], g.inner[g.eTo[t.Edge]]} {
+			first, last, _ := g.chainEnds(g.chainOf(g.eAt[t.Edge]))
+			for _, v := range [2]int32{g.jid[first], g.jid[last]} {
 				st := &ws.st[v]
 				if f := ws.flags(st.stamp); f&stTarget == 0 {
 					st.stamp = ws.epoch | f | stTarget
@@ -347,10 +320,20 @@ func (ws *Workspace) result(d1, d2 float64, seed int32) Result {
 // seed's leg when legs count); false if v was not reached within the
 // cutoff, no search ran, or v is out of range.
 func (ws *Workspace) VertexCost(v int32) (Result, bool) {
-	if !ws.valid || v < 0 || int(v) >= len(ws.st) {
+	if !ws.valid || v < 0 || int(v) >= len(ws.g.jid) {
 		return Result{}, false
 	}
-	st := &ws.st[ws.g.inner[v]]
+	switch j := ws.g.jid[v]; {
+	case j == noJunction:
+		return Result{}, false
+	case j < 0: // inside a chain: the vertex as a point on one of its edges
+		e := ^j
+		if ws.g.eFrom[e] == v {
+			return ws.Cost(Snap{Edge: e, Frac: 0})
+		}
+		return ws.Cost(Snap{Edge: e, Frac: 1})
+	}
+	st := &ws.st[ws.g.jid[v]]
 	if ws.flags(st.stamp)&stSettled == 0 {
 		return Result{}, false
 	}
@@ -372,30 +355,38 @@ func (ws *Workspace) Cost(target Snap) (Result, bool) {
 	}
 	byTime := ws.s.Weight == Time
 	b1, b2, bs := math.Inf(1), math.Inf(1), int32(-1)
-	vs, fs, n := g.ends(target, ws.s.Origins)
+	pt := g.locate(target)
+	vs, cs, n := g.joins(&pt, ws.s.Origins)
 	for k := 0; k < n; k++ {
 		st := &ws.st[vs[k]]
 		if ws.flags(st.stamp)&stSettled == 0 {
 			continue
 		}
-		p1, p2 := g.partial(target.Edge, fs[k], byTime)
+		p1, p2 := cs[k][0], cs[k][1]
+		if byTime {
+			p1, p2 = p2, p1
+		}
 		if d1, d2 := st.d1+p1, st.d2+p2; less(d1, d2, st.seed, b1, b2, bs) {
 			b1, b2, bs = d1, d2, st.seed
 		}
 	}
-	e := target.Edge
-	i, _ := slices.BinarySearchFunc(ws.byEdge, e, func(s int32, e int32) int { return int(ws.seeds[s].Edge - e) })
-	for ; i < len(ws.byEdge) && ws.seeds[ws.byEdge[i]].Edge == e; i++ {
+	// Seeds on the same chain, reached without leaving it.
+	lo := g.cOff[pt.chain]
+	i, _ := slices.BinarySearchFunc(ws.byEdge, lo, func(s int32, at int32) int { return int(ws.places[s].at - at) })
+	for ; i < len(ws.byEdge) && ws.places[ws.byEdge[i]].chain == pt.chain; i++ {
 		si := ws.byEdge[i]
-		fx, fy := target.Frac, ws.seeds[si].Frac
+		x, y, sx, sy := &pt, &ws.places[si], target, ws.seeds[si]
 		if ws.s.Origins {
-			fx, fy = fy, fx
+			x, y, sx, sy = y, x, sy, sx
 		}
-		f, ok := g.along(e, fx, fy)
+		c, ok := g.along(x, y, sx, sy)
 		if !ok {
 			continue
 		}
-		p1, p2 := g.partial(e, f, byTime)
+		p1, p2 := c[0], c[1]
+		if byTime {
+			p1, p2 = p2, p1
+		}
 		l1, l2 := ws.leg(ws.seeds[si])
 		if p1, p2 = p1+l1, p2+l2; less(p1, p2, si, b1, b2, bs) {
 			b1, b2, bs = p1, p2, si

@@ -31,13 +31,8 @@ func (g *Graph) Validate() error {
 			return bad("edge %d time %v s, want %v s", e, g.eTime[e], want)
 		}
 	}
-	if len(g.inner) != n || len(g.outer) != n {
-		return bad("vertex numbering has %d/%d entries for %d vertices", len(g.inner), len(g.outer), n)
-	}
-	for v, i := range g.inner {
-		if i < 0 || int(i) >= n || g.outer[i] != int32(v) {
-			return bad("vertex numbering is not a permutation at vertex %d", v)
-		}
+	if err := g.checkChains(); err != nil {
+		return bad("%v", err)
 	}
 	if !slices.Equal(g.slabels, g.innerLabels()) {
 		return bad("search labels differ from the vertex labels")
@@ -47,16 +42,17 @@ func (g *Graph) Validate() error {
 		lenM, time float32
 	}
 	flatten := func(name string, c csr) ([]tri, error) {
-		if len(c.off) != n+1 || c.off[0] != 0 || int(c.off[n]) != len(c.arcs) {
+		nj := len(g.jvert)
+		if len(c.off) != nj+1 || c.off[0] != 0 || int(c.off[nj]) != len(c.arcs) {
 			return nil, bad("%s offsets do not span the %d arcs", name, len(c.arcs))
 		}
 		out := make([]tri, 0, len(c.arcs))
-		for v := 0; v < n; v++ {
+		for v := 0; v < nj; v++ {
 			if c.off[v+1] < c.off[v] {
 				return nil, bad("%s offsets decrease at vertex %d", name, v)
 			}
 			for _, a := range c.arcs[c.off[v]:c.off[v+1]] {
-				if a.head < 0 || int(a.head) >= n {
+				if a.head < 0 || int(a.head) >= nj {
 					return nil, bad("%s arc %d→%d out of range", name, v, a.head)
 				}
 				for _, w := range []float32{a.lenM, a.timeS} {
@@ -64,7 +60,7 @@ func (g *Graph) Validate() error {
 						return nil, bad("%s arc %d→%d weight %v", name, v, a.head, w)
 					}
 				}
-				out = append(out, tri{g.outer[v], g.outer[a.head], a.lenM, a.timeS})
+				out = append(out, tri{g.jvert[v], g.jvert[a.head], a.lenM, a.timeS})
 			}
 		}
 		return out, nil
@@ -83,21 +79,26 @@ func (g *Graph) Validate() error {
 	if err != nil {
 		return err
 	}
-	// Expected forward arcs, straight from the edges.
+	// Expected forward arcs: one per direction of each chain between two
+	// junctions, with the chain's summed weights.
 	want := make([]tri, 0, len(fwd))
-	for e, d := range g.eDir {
-		l, t := float32(g.eLen[e]), float32(g.eTime[e])
+	for c := range int32(g.numChains()) {
+		first, last, d := g.chainEnds(c)
+		if first == last {
+			continue
+		}
+		l, t := g.chainCost(g.cOff[c], g.cOff[c+1])
 		if d&dirForward != 0 {
-			want = append(want, tri{g.eFrom[e], g.eTo[e], l, t})
+			want = append(want, tri{first, last, float32(l), float32(t)})
 		}
 		if d&dirBackward != 0 {
-			want = append(want, tri{g.eTo[e], g.eFrom[e], l, t})
+			want = append(want, tri{last, first, float32(l), float32(t)})
 		}
 	}
 	order(fwd)
 	order(want)
 	if !slices.Equal(fwd, want) {
-		return bad("forward adjacency differs from the edges (%d arcs, want %d)", len(fwd), len(want))
+		return bad("forward adjacency differs from the chains (%d arcs, want %d)", len(fwd), len(want))
 	}
 	for i := range rev {
 		rev[i].at, rev[i].head = rev[i].head, rev[i].at
@@ -128,6 +129,102 @@ func (g *Graph) Validate() error {
 	}
 	if len(sizes) > 0 && sizes[0] != g.compLargest {
 		return bad("largest component has %d vertices, recorded %d", sizes[0], g.compLargest)
+	}
+	return nil
+}
+
+// checkChains checks the junction numbering and the chains: every routable
+// edge in exactly one chain, consecutive edges joined at a vertex inside
+// the chain (two routable edges, same directions, same label as both
+// neighbours), chain ends at junctions. O(V + E).
+func (g *Graph) checkChains() error {
+	n := len(g.pts)
+	if len(g.jid) != n || len(g.eAt) != len(g.eDir) {
+		return fmt.Errorf("numbering has %d entries for %d vertices, %d for %d edges", len(g.jid), n, len(g.eAt), len(g.eDir))
+	}
+	deg := make([]int32, n)
+	for e, d := range g.eDir {
+		if d != 0 {
+			deg[g.eFrom[e]]++
+			deg[g.eTo[e]]++
+		}
+	}
+	junctions := 0
+	for v, j := range g.jid {
+		switch {
+		case j == noJunction:
+			if deg[v] != 0 {
+				return fmt.Errorf("vertex %d has routable edges but is marked without", v)
+			}
+		case j >= 0:
+			if int(j) >= len(g.jvert) || g.jvert[j] != int32(v) {
+				return fmt.Errorf("junction numbering is not a permutation at vertex %d", v)
+			}
+			junctions++
+		default:
+			if e := ^j; int(e) >= len(g.eDir) || g.eDir[e] == 0 || (g.eFrom[e] != int32(v) && g.eTo[e] != int32(v)) || deg[v] != 2 {
+				return fmt.Errorf("chain vertex %d: edge %d is not one of its two routable edges", v, e)
+			}
+		}
+	}
+	if junctions != len(g.jvert) {
+		return fmt.Errorf("%d junctions numbered, %d listed", junctions, len(g.jvert))
+	}
+	if len(g.cOff) == 0 || g.cOff[0] != 0 || int(g.cOff[len(g.cOff)-1]) != len(g.cEdge) {
+		return fmt.Errorf("chain offsets do not span the %d chain edges", len(g.cEdge))
+	}
+	routable := 0
+	for e, d := range g.eDir {
+		if d == 0 {
+			if g.eAt[e] != -1 {
+				return fmt.Errorf("edge %d is not routable but in a chain", e)
+			}
+			continue
+		}
+		routable++
+		if i := g.eAt[e]; i < 0 || int(i) >= len(g.cEdge) {
+			return fmt.Errorf("edge %d is in no chain", e)
+		} else if f, _ := g.edgeAt(i); f != int32(e) {
+			return fmt.Errorf("edge %d is listed as edge %d", e, f)
+		}
+	}
+	if routable != len(g.cEdge) {
+		return fmt.Errorf("%d chain edges for %d routable edges", len(g.cEdge), routable)
+	}
+	for c := 0; c+1 < len(g.cOff); c++ {
+		lo, hi := g.cOff[c], g.cOff[c+1]
+		if hi <= lo {
+			return fmt.Errorf("chain %d is empty", c)
+		}
+		var prev int32
+		var pdir uint8
+		for i := lo; i < hi; i++ {
+			e, rev := g.edgeAt(i)
+			a, b, d := g.eFrom[e], g.eTo[e], g.eDir[e]
+			if rev {
+				a, b, d = b, a, flip(d)
+			}
+			if i == lo {
+				if g.jid[a] < 0 {
+					return fmt.Errorf("chain %d starts at vertex %d, not a junction", c, a)
+				}
+			} else {
+				if a != prev || g.jid[a] >= 0 || d != pdir {
+					return fmt.Errorf("chain %d breaks at edge %d", c, e)
+				}
+				if g.labels != nil {
+					// a's neighbours in the chain: the ends of its two edges.
+					p, _ := g.edgeAt(i - 1)
+					if g.labels[g.eFrom[p]] != g.labels[g.eTo[p]] || g.labels[a] != g.labels[b] {
+						return fmt.Errorf("chain %d crosses a label change at vertex %d", c, a)
+					}
+				}
+			}
+			prev, pdir = b, d
+		}
+		if g.jid[prev] < 0 {
+			return fmt.Errorf("chain %d ends at vertex %d, not a junction", c, prev)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,15 @@
+package road
+
+import "testing"
+
+// Helpers for the external tests of this package.
+
+// CompareFull checks that g gives the results of its full graph (without
+// chains) for every vertex and target; it returns the targets reached.
+func CompareFull(t *testing.T, g *Graph, seeds, targets []Snap, s Search) int {
+	t.Helper()
+	return compareFull(t, g, flatCopy(t, g), seeds, targets, s)
+}
+
+// Junctions returns the number of junctions the searches run on.
+func Junctions(g *Graph) int { return len(g.jvert) }
