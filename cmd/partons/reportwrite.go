@@ -103,6 +103,11 @@ func reportWriters(j *job, in *inputs, res *analysis.Result, aggs []analysis.Agg
 		add("contributions.csv")
 		listOutput(m, "contributions.csv")
 	}
+	if files.Areas(in.boundaries).Table.Len > 0 {
+		c.Boundaries = in.boundaries
+		add("areas.geojson")
+		listOutput(m, "areas.geojson")
+	}
 	sums := reportdir.Sums{}
 	for i := range ws {
 		ws[i].write = sums.Hashing(ws[i].name, ws[i].write)

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/output"
@@ -93,6 +94,10 @@ type Content struct {
 	Trends, TrendsAreas, ServiceChanges table.Table // history: years side by side
 
 	Indicators table.Table // indicators.csv: official indicator sets
+
+	// Boundaries are the run's boundaries; those with an area code are
+	// written as areas.geojson (Areas).
+	Boundaries []datasets.Boundary
 
 	Manifest any // manifest.json
 }
@@ -186,6 +191,10 @@ var registry = []File{
 	{Name: "indicators.csv", In: Run, When: "with --indicators",
 		Description: "with --indicators: per village, official indicator set (the Flemish basic services, INSEE's gamme de proximité) and member: nearest distance (m), nearest service and its country, road time when routed, within each of the set's thresholds; a row 'all' with the farthest member (incomplete when a member is unknown)",
 		write:       csvOf(func(c *Content) table.Table { return c.Indicators })},
+	{Name: "areas.geojson", In: Run, When: "with boundaries that name areas",
+		Description: "with boundaries that name areas (an area code): one feature per area, sorted by country and code, " +
+			"with area_code, area_name and country (as in areas.csv) and every polygon of its boundaries as one multipolygon",
+		write: geojsonOf("areas", func(c *Content) Layer { return Areas(c.Boundaries) })},
 	{Name: "trends.csv", In: History,
 		Description: "per village, category and year: nearest distance (m), nearest service and its side of the border, coverage within each threshold every year has, change from the year before, first and last years with a distance and the change between them; villages and categories missing from a year marked missing_village, missing_category",
 		write:       csvOf(func(c *Content) table.Table { return c.Trends })},

@@ -34,8 +34,18 @@ type Run struct {
 	// Shapes are the villages' polygons by id, when the run's
 	// villages.geojson has polygons (villages given as areas): the map
 	// draws them instead of points.
-	Shapes    map[string]orb.MultiPolygon
+	Shapes map[string]orb.MultiPolygon
+	// Areas are the area outlines of the run's areas.geojson (written
+	// when its boundaries name areas), in the file's order: the maps draw
+	// them under the villages.
+	Areas     []AreaShape
 	byService map[string]int
+}
+
+// AreaShape is one area of areas.geojson.
+type AreaShape struct {
+	Code, Name, Country string
+	Shape               orb.MultiPolygon
 }
 
 // Row is one CSV row by column name; a missing column reads as "".
@@ -70,6 +80,11 @@ func Load(dir string) (*Run, error) {
 	}
 	if rep.Lists("villages.geojson") {
 		if r.Shapes, err = readShapes(rep); err != nil {
+			return nil, err
+		}
+	}
+	if rep.Lists("areas.geojson") {
+		if r.Areas, err = readAreas(rep); err != nil {
 			return nil, err
 		}
 	}
@@ -115,6 +130,41 @@ func readShapes(rep *reportdir.Report) (map[string]orb.MultiPolygon, error) {
 		case orb.MultiPolygon:
 			out[id] = g
 		}
+	}
+	return out, nil
+}
+
+// readAreas reads areas.geojson: every feature must be a polygon or a
+// multipolygon with an area_code; anything else is refused naming the
+// feature (partons never writes it).
+func readAreas(rep *reportdir.Report) ([]AreaShape, error) {
+	path := filepath.Join(rep.Dir(), "areas.geojson")
+	b, err := rep.ReadVerified("areas.geojson")
+	if err != nil {
+		return nil, err
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
+	}
+	out := make([]AreaShape, 0, len(fc.Features))
+	for i, f := range fc.Features {
+		a := AreaShape{}
+		a.Code, _ = f.Properties["area_code"].(string)
+		a.Name, _ = f.Properties["area_name"].(string)
+		a.Country, _ = f.Properties["country"].(string)
+		switch g := f.Geometry.(type) {
+		case orb.Polygon:
+			a.Shape = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			a.Shape = g
+		default:
+			return nil, &datasets.RecordError{Source: path, Feature: i, Field: "geometry", Reason: "not a polygon or multipolygon"}
+		}
+		if a.Code == "" {
+			return nil, &datasets.RecordError{Source: path, Feature: i, Field: "area_code", Reason: "empty"}
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }

@@ -58,7 +58,7 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 	vs := collectVillages(runs)
 	newest := runs[len(runs)-1]
 	cats := categoriesOf(runs)
-	b := &builder{facts: map[*village]*villageFacts{}, reports: map[int][]residentReport{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest}
+	b := &builder{facts: map[*village]*villageFacts{}, reports: map[int][]residentReport{}, runs: runs, labels: labels, villages: vs, cats: cats, form: form, cfg: cfg, newest: newest, areas: areasOf(runs)}
 	files := []File{{Name: "style.css", Data: []byte(layout.CSS)}}
 	root, err := b.render("root", b.rootPage())
 	if err != nil {
@@ -122,6 +122,7 @@ type builder struct {
 	form     formLink
 	cfg      Config
 	newest   *Run
+	areas    []AreaShape // the outlines the maps draw (areasOf)
 }
 
 func (b *builder) render(name string, data any) ([]byte, error) {
@@ -243,7 +244,7 @@ func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 		places[i] = svgmap.Place{Lon: v.Lon, Lat: v.Lat, Country: v.Country, Shape: v.Shape, Href: v.Slug + ".html",
 			Title: placeName(v.Name, l) + " (" + countryName(v.Country, l) + "): " + worstText(v), Class: svgmap.DistClass(worst[v])}
 	}
-	p.Map = svgmap.Region(mapW, places, nil, func(cc string) string { return countryName(cc, l) })
+	p.Map = svgmap.Region(mapW, places, b.outlines(l, [2]string{}), func(cc string) string { return countryName(cc, l) })
 	return p
 }
 
@@ -291,6 +292,7 @@ type villagePage struct {
 	NotInLatest                             bool
 	DataDate                                string
 	Worst                                   string
+	Map                                     *svgmap.Map // the village in its area; nil without area outlines
 	ReportHref                              string
 	Services                                []serviceRow
 	HasPT                                   bool
@@ -343,11 +345,11 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 	p := villagePage{Page: b.page(l, name, v.Slug+".html"), Name: name, Country: countryName(v.Country, l),
 		Area: placeName(v.Area, l), Population: popText(row, l), NotInLatest: ri != len(b.runs)-1,
 		DataDate: b.labels[ri]}
-	if w, home := badness(row, run.Categories); home && !math.IsNaN(w) {
-		p.Worst = kmText(w, l) + " (" + layout.Text(l, "home") + ")"
-	} else {
-		p.Worst = kmText(w, l)
+	w, home := badness(row, run.Categories)
+	if p.Worst = kmText(w, l); home && !math.IsNaN(w) {
+		p.Worst += " (" + layout.Text(l, "home") + ")"
 	}
+	p.Map = b.locator(l, v, svgmap.DistClass(w), name+": "+p.Worst)
 	p.Facts = p.Country
 	if p.Area != "" {
 		p.Facts = p.Area + " · " + p.Country

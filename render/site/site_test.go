@@ -261,3 +261,40 @@ func TestTransitColumn(t *testing.T) {
 		t.Error("a village without transit times has a public transport column")
 	}
 }
+
+// TestAreaOutlines: a run whose boundaries name areas has areas.geojson;
+// the region map draws one path per area (the Dunkerque area's two
+// polygons in one path), its hostile names escaped, and every village page
+// has a map of the areas with its own area marked current and the village
+// on it. A run without areas.geojson has no such map.
+func TestAreaOutlines(t *testing.T) {
+	runs := load(t, "testdata/runs-bounds/2026")
+	if len(runs[0].Areas) != 3 {
+		t.Fatalf("%d areas read, want 3", len(runs[0].Areas))
+	}
+	files := build(t, runs, Config{})
+	for _, l := range qml.Langs {
+		idx := string(files[string(l)+"/index.html"])
+		if n := strings.Count(idx, `<path class="outline" d="M`); n != 3 {
+			t.Errorf("%s: %d area outlines, want one per area (3)", l, n)
+		}
+		if strings.Contains(idx, "<script>") || !strings.Contains(idx, "&lt;script&gt;") || !strings.Contains(idx, "&#34;Intérieure&#34;") {
+			t.Errorf("%s: area names not escaped, or missing", l)
+		}
+	}
+	dk := string(files["en/dunkerque.html"])
+	cur := regexp.MustCompile(`<path class="outline current" d="([^"]*)"><title>([^<]*)</title>`).FindAllStringSubmatch(dk, -1)
+	if len(cur) != 1 || strings.Count(cur[0][1], "Z") != 2 || cur[0][2] != "CU de Dunkerque (France)" {
+		t.Errorf("Dunkerque's page: current area %q, want CU de Dunkerque drawn as its two polygons", cur)
+	}
+	if n := strings.Count(dk, `<path class="outline" d="M`); n != 2 {
+		t.Errorf("Dunkerque's page: %d other areas, want 2", n)
+	}
+	if !strings.Contains(dk, `<h2 id="loc-h">Location</h2>`) || !strings.Contains(dk, `<circle class="c`) {
+		t.Error("Dunkerque's page has no location map with the village on it")
+	}
+	checkLinks(t, files, func(href string) bool { return href == layout.OSMCopyright })
+	if strings.Contains(string(build(t, load(t, fixtureRuns[1]), Config{})["en/ieper.html"]), `id="loc-h"`) {
+		t.Error("a run without area outlines has a location map")
+	}
+}

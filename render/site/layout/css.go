@@ -37,6 +37,7 @@ svg circle.cu,svg rect.cu{stroke:#1f2328}
 .up{color:#1a6b2f}.down{color:#a4161a}
 .map{width:100%;height:auto;max-width:760px;border:1px solid var(--line);background:#f7f9fb}
 .map circle,.map rect{stroke:#1f2328;stroke-width:.6}.map path.area{stroke:#fff;stroke-width:.5;fill-rule:evenodd}
+.map path.outline{fill:none;stroke:#6e7781;stroke-width:.8;fill-rule:evenodd}.map path.outline.current{fill:#eaeef2;stroke:#1f2328;stroke-width:2}.locator{max-width:420px}
 .map a:focus circle,.map a:focus rect,.map a:focus path{stroke:#0b57d0;stroke-width:3}
 .c0{fill:var(--c0);background:var(--c0)}.c1{fill:var(--c1);background:var(--c1)}.c2{fill:var(--c2);background:var(--c2)}.c3{fill:var(--c3);background:var(--c3)}.cu{fill:var(--cu);background:var(--cu)}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:14px;font-size:.9rem}

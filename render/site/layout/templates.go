@@ -98,6 +98,12 @@ const pageTemplates = `
 </html>
 {{end}}
 
+{{- define "outlines" -}}
+{{- range .Areas}}
+<path class="outline{{if .Current}} current{{end}}" d="{{.Path}}"><title>{{.Name}}</title></path>
+{{- end}}
+{{- end}}
+
 {{- define "legend" -}}
 <ul class="legend" aria-label="{{t .L "legend"}}">
 <li><span class="key c0"></span>{{t .L "le1200"}}</li>
@@ -142,6 +148,7 @@ const pageTemplates = `
 <h2 id="map-h">{{t .L "map"}}</h2>
 <p class="note">{{t .L "map_note"}}</p>
 <svg class="map" viewBox="0 0 {{.Map.W}} {{.Map.H}}" role="group" aria-labelledby="map-h">
+{{- template "outlines" .Map}}
 {{- range .Map.Points}}
 <a href="{{.Href}}"><title>{{.Title}}</title>{{if .Path}}<path class="{{.Class}} area" d="{{.Path}}"/>{{else if .Square}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="7" height="7" transform="translate(-3.5 -3.5)"/>{{else}}<circle class="{{.Class}}" cx="{{.X}}" cy="{{.Y}}" r="4"/>{{end}}</a>
 {{- end}}
@@ -178,6 +185,18 @@ const pageTemplates = `
 {{- if .NotInLatest}}<p class="warn">{{t .L "not_in_latest"}}</p>{{end}}
 <p>{{t .L "basket_max"}}: <strong>{{.Worst}}</strong></p>
 {{- if .ReportHref}}<p class="noprint"><a class="button" href="{{.ReportHref}}" rel="nofollow">{{t .L "report_change"}}</a></p>{{end}}
+{{- with .Map}}
+<section aria-labelledby="loc-h">
+<h2 id="loc-h">{{t $.L "location"}}</h2>
+<svg class="map locator" viewBox="0 0 {{.W}} {{.H}}" role="group" aria-labelledby="loc-h">
+{{- template "outlines" .}}
+{{- range .Points}}
+<g><title>{{.Title}}</title>{{if .Path}}<path class="{{.Class}} area" d="{{.Path}}"/>{{else}}<circle class="{{.Class}}" cx="{{.X}}" cy="{{.Y}}" r="5"/>{{end}}</g>
+{{- end}}
+</svg>
+<p class="note">{{t $.L "location_note"}}</p>
+</section>
+{{- end}}
 <section aria-labelledby="near-h">
 <h2 id="near-h">{{t .L "nearest"}}</h2>
 <p class="note">{{t .L "nearest_note"}}</p>

@@ -7,6 +7,8 @@ var texts = map[string][3]string{
 	"languages":        {"Taal", "Langue", "Language"},
 	"villages":         {"Dorpen", "Villages", "Villages"},
 	"map":              {"Kaart van de streek", "Carte de la région", "Map of the region"},
+	"location":         {"Ligging", "Situation", "Location"},
+	"location_note":    {"Het dorp (gekleurd zoals op de kaart van de streek) in zijn gebied (dik omlijnd), tussen de andere gebieden.", "Le village (en couleur comme sur la carte de la région) dans son territoire (bordé en gras), parmi les autres territoires.", "The village (coloured as on the map of the region) in its area (outlined in bold), among the other areas."},
 	"map_note":         {"Elk punt is een dorp; de kleur zegt hoe ver de verste dienst van het basispakket is. Klik op een dorp voor zijn pagina.", "Chaque point est un village ; la couleur dit à quelle distance se trouve le plus éloigné des services du panier de base. Cliquez sur un village pour sa page.", "Each point is a village; its colour says how far the farthest service of the basic basket is. Select a village for its page."},
 	"index_worst":      {"Dorpen, slechtst bediend eerst", "Villages, les moins bien desservis d'abord", "Villages, worst served first"},
 	"index_name":       {"Dorpen op naam", "Villages par nom", "Villages by name"},
