@@ -25,7 +25,8 @@
 #     only to the form, OSM and evidence), then every page loaded in
 #     headless Chromium (no request outside the site, no console error),
 #     the language switch clicked, keyboard, contrast, phone width and A4
-#     print checked (.ci/verify/site_browser.py);
+#     print checked; a run with boundaries naming areas: one outline per
+#     area of its areas.geojson on the maps (.ci/verify/site_browser.py);
 # (f) opening_hours: every value of the OSM extracts evaluates as the
 #     reference JavaScript evaluator has it (npm opening_hours, installed
 #     by hours_oracle.py as a test tool).

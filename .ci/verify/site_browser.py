@@ -13,7 +13,11 @@ warning; the language switch is followed by a click and lands on the same
 village in the other language; Tab reaches the skip link first; text
 contrast is at least 4.5:1 on an index and a village page; a phone-sized
 screen (375 px) has no horizontal page overflow; printing gives A4 pages
-without the navigation.
+without the navigation. A second run, with boundaries that name areas
+(render/site/testdata/inputs), writes areas.geojson: its site's region
+map has one outline per area of that file, every village page one
+outline marked as its own area, and its pages load in Chromium with no
+outside request and no console error.
 
 Usage: site_browser.py --bin PARTONS --work DIR [--png OUT.png]
 """
@@ -235,6 +239,65 @@ def browse(rep, exe, site, pages, png_out):
         sess.b.close()
 
 
+class Outlines(html.parser.HTMLParser):
+    """Counts the area outlines of a page: <path class="outline[ current]">."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.all, self.current = 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        c = dict(attrs).get("class", "").split()
+        if tag == "path" and "outline" in c:
+            self.all += 1
+            self.current += "current" in c
+
+
+def outlines(path):
+    o = Outlines()
+    with open(path, encoding="utf-8") as fh:
+        o.feed(fh.read())
+    return o
+
+
+def areas(rep, a):
+    """The site of a run whose boundaries name areas."""
+    inp = "render/site/testdata/inputs/"
+    runs, site = os.path.join(a.work, "areas-run"), os.path.join(a.work, "areas-site")
+    p = run([a.bin, "run", "-q", "--villages", inp + "villages.csv", "--services", inp + "services-2026.csv",
+             "--boundaries", inp + "boundaries.geojson", "--outputs", "villages.csv,services.csv", "--out", runs])
+    p2 = run([a.bin, "site", runs, "--out", site]) if p.returncode == 0 else p
+    if not rep.ok(p.returncode == 0 and p2.returncode == 0 and os.path.isfile(os.path.join(runs, "areas.geojson")),
+                  "run with boundaries naming areas writes areas.geojson; partons site", (p.stderr + p2.stderr)[-300:]):
+        return
+    with open(os.path.join(runs, "areas.geojson"), encoding="utf-8") as fh:
+        n = len(json.load(fh)["features"])
+    _, villages = read_csv(os.path.join(runs, "villages.csv"))
+    pages = structure(rep, site, villages, set())
+    idx = outlines(os.path.join(site, "en", "index.html"))
+    rep.ok(n > 0 and idx.all == n and idx.current == 0, f"region map: one outline per area of areas.geojson ({n})", f"{idx.all} drawn")
+    bad = []
+    for name in sorted(pages):
+        if name.count("/") == 1 and not name.endswith(("index.html", "by-name.html", "reports.html")):
+            o = outlines(os.path.join(site, name))
+            if o.all != n or o.current != 1:
+                bad.append(f"{name}: {o.all} outlines, {o.current} current")
+    rep.ok(not bad, "every village page maps all areas, its own marked", "; ".join(bad[:3]))
+    base = "file://" + os.path.abspath(site) + "/"
+    sess = Session(a.chromium)
+    try:
+        outside, errors = [], []
+        for name in sorted(pages):
+            sess.load(base + name)
+            reqs, errs = sess.drain()
+            outside += [r for r in reqs if not r.startswith(base)]
+            errors += [f"{name}: {e}" for e in errs]
+        rep.ok(not outside and not errors, f"chromium: {len(pages)} pages with area maps load, no outside request or console error",
+               ", ".join(outside[:3] + errors[:3]))
+    finally:
+        sess.b.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -266,6 +329,10 @@ def main():
         browse(rep, a.chromium, site, pages, a.png)
     except Exception as e:  # a failed browser session is one failure with its reason
         rep.ok(False, "chromium session", repr(e))
+    try:
+        areas(rep, a)
+    except Exception as e:
+        rep.ok(False, "chromium session (areas)", repr(e))
     rep.exit()
 
 
