@@ -55,6 +55,11 @@ const (
 	// that tend to be present in the same communes are grouped into three
 	// gammes (proximité, intermédiaire, supérieure); the composition is
 	// revised with every vintage of the BPE.
+	// INSEE publishes each vintage's composition as a table of TYPEQU
+	// codes and gammes (BPE_gammes_equipements_<year>.xlsx); partons does
+	// not ship it, and the member lists below were written from INSEE's
+	// published lists by equipment name, not checked code by code against
+	// that table: check them against the vintage compared with.
 	srcGammes = "INSEE, 'Les gammes d'équipements issues de la Base permanente des équipements' " +
 		"(https://www.insee.fr/fr/statistiques/3568650, BPE 2021 vintage; the composition is revised every vintage)"
 	// srcAccess is the Insee Première that measures the road time from each
