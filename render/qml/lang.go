@@ -115,6 +115,9 @@ func (l Lang) Distance(m float64) string {
 	return l.Number(m/1000, 0) + "\u00a0km"
 }
 
+// Minutes formats a time in minutes exactly ("30 min", "7,5 min").
+func (l Lang) Minutes(m float64) string { return l.Number(m, -1) + "\u00a0min" }
+
 // Threshold formats a class break in metres exactly (1200 → "1,2 km",
 // 3750 → "3,75 km", 800 → "800 m").
 func (l Lang) Threshold(m float64) string {

@@ -55,6 +55,30 @@ func Villages(field string, breaks []float64, lang Lang) []byte {
 // labels with the "name" field. breaks must be ascending and positive;
 // others are dropped.
 func Distance(g Geom, field string, breaks []float64, lang Lang) []byte {
+	return graduated(g, orNoData(field), sequential(breaks, lang.Threshold, lang), "name", lang)
+}
+
+// Minutes is Distance on a travel time field in minutes (legends in
+// minutes). beyond, when not "", is a QGIS expression true for the
+// features known to reach nothing (such as a status saying no service
+// is reached within the mode's longest journey): they are drawn in the
+// last class ("over" the last break) although their time is NULL.
+func Minutes(g Geom, field, beyond string, breaks []float64, lang Lang) []byte {
+	v := orNoData(field)
+	if beyond != "" {
+		v = fmt.Sprintf("CASE WHEN %s THEN %s ELSE %s END", beyond, num(outer), v)
+	}
+	return graduated(g, v, sequential(breaks, lang.Minutes, lang), "name", lang)
+}
+
+// orNoData is the expression of a field with NULL as NoData.
+func orNoData(field string) string {
+	return fmt.Sprintf(`coalesce(%s, %s)`, columnRef(field), num(NoData))
+}
+
+// sequential are the classes of Distance and Minutes: no data, then up
+// to each break and beyond the last, limits written by format.
+func sequential(breaks []float64, format func(float64) string, lang Lang) []class {
 	bs := clean(breaks)
 	cs := []class{{NoData, NoData, lang.Word("no data"), NoDataColor}}
 	n := len(bs) + 1
@@ -64,18 +88,18 @@ func Distance(g Geom, field string, breaks []float64, lang Lang) []byte {
 		if i < len(bs) {
 			c.upper = bs[i]
 			if i == 0 {
-				c.label = fmt.Sprintf(lang.Word("up to"), lang.Threshold(bs[i]))
+				c.label = fmt.Sprintf(lang.Word("up to"), format(bs[i]))
 			} else {
-				c.label = fmt.Sprintf(lang.Word("range"), lang.Threshold(lo), lang.Threshold(bs[i]))
+				c.label = fmt.Sprintf(lang.Word("range"), format(lo), format(bs[i]))
 			}
 			lo = bs[i]
 		} else {
 			c.upper = outer
-			c.label = fmt.Sprintf(lang.Word("over"), lang.Threshold(lo))
+			c.label = fmt.Sprintf(lang.Word("over"), format(lo))
 		}
 		cs = append(cs, c)
 	}
-	return graduated(g, field, cs, "name", lang)
+	return cs
 }
 
 // Delta returns a diverging style on a signed difference in metres
@@ -104,7 +128,7 @@ func Delta(g Geom, field string, breaks []float64, lang Lang) []byte {
 		add(bs[j-1], bs[j], fmt.Sprintf(lang.Word("farther"), lang.Threshold(bs[j-1]), lang.Threshold(bs[j])))
 	}
 	add(bs[k-1], outer, fmt.Sprintf(lang.Word("farther+"), lang.Threshold(bs[k-1])))
-	return graduated(g, field, cs, "name", lang)
+	return graduated(g, orNoData(field), cs, "name", lang)
 }
 
 // Services returns a categorised point style on the "category" field, one
@@ -167,13 +191,15 @@ func frac(i, n int) float64 {
 	return float64(i) / float64(n-1)
 }
 
-func graduated(g Geom, field string, cs []class, label string, lang Lang) []byte {
+// graduated classes the expression value (NULL already mapped to
+// NoData) on cs.
+func graduated(g Geom, value string, cs []class, label string, lang Lang) []byte {
 	if g == Mixed {
-		return ruleBased(field, cs, label, lang)
+		return ruleBased(value, cs, label, lang)
 	}
 	var b bytes.Buffer
 	header(&b, label != "")
-	expr := fmt.Sprintf(`coalesce(%s, %s)`, columnRef(field), num(NoData))
+	expr := value
 	fmt.Fprintf(&b, `  <renderer-v2 type="graduatedSymbol" attr=%s graduatedMethod="GraduatedColor" symbollevels="0" forceraster="0" enableorderby="0">`+"\n", attr(expr))
 	b.WriteString("    <ranges>\n")
 	for i, c := range cs {

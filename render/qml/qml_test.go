@@ -223,6 +223,7 @@ func TestGolden(t *testing.T) {
 		"services_en.qml": Services([]string{"bakery", "pharmacy", "post"}, EN),
 		"sites_fr.qml":    Sites(FR),
 		"mixed_en.qml":    Distance(Mixed, "post_nearest_m", []float64{1200, 3750, 10000}, EN),
+		"transit_nl.qml":  Minutes(Point, "post_transit_min", `"post_transit_status" = 'no_service'`, []float64{30, 60}, NL),
 	} {
 		path := filepath.Join("testdata", name)
 		if *update {
@@ -238,5 +239,30 @@ func TestGolden(t *testing.T) {
 		if !bytes.Equal(b, want) {
 			t.Errorf("%s differs from the golden file; if deliberate, run go test ./render/qml -run Golden -update", name)
 		}
+	}
+}
+
+// A time style: legends in minutes; the features known to reach nothing
+// fall in the last class ("over 60 min"), NULL times otherwise in no
+// data; without such an expression it is the plain NULL mapping.
+func TestMinutes(t *testing.T) {
+	d := parse(t, Minutes(Point, "post_transit_min", `"post_transit_status" = 'no_service'`, []float64{30, 60}, FR))
+	r := d.Renderer
+	nb := "\u00a0"
+	if len(r.Ranges) != 4 || r.Ranges[1].Label != "jusqu'à 30"+nb+"min" || r.Ranges[3].Label != "plus de 60"+nb+"min" {
+		t.Fatalf("ranges %+v", r.Ranges)
+	}
+	want := `CASE WHEN "post_transit_status" = 'no_service' THEN 100000000000000 ELSE coalesce("post_transit_min", -1000000000000000) END`
+	if r.Attr != want {
+		t.Errorf("attr %s\nwant %s", r.Attr, want)
+	}
+	if r.Ranges[3].Upper != num(outer) {
+		t.Errorf("last class %+v does not hold the features reaching nothing", r.Ranges[3])
+	}
+	if a := parse(t, Minutes(Polygon, "m", "", []float64{30}, EN)).Renderer.Attr; a != `coalesce("m", -1000000000000000)` {
+		t.Errorf("plain attr %s", a)
+	}
+	if m := parse(t, Minutes(Mixed, "m", `"s" = 'x'`, []float64{30}, EN)); m.Renderer.Type != "RuleRenderer" {
+		t.Errorf("mixed: %s", m.Renderer.Type)
 	}
 }

@@ -17,10 +17,10 @@ import (
 // The ranges read as the graduated renderer's first-match ranges: the
 // first class after no data is closed [lower, upper], the next ones
 // (lower, upper], so no value falls in two classes.
-func ruleBased(field string, cs []class, label string, lang Lang) []byte {
+func ruleBased(value string, cs []class, label string, lang Lang) []byte {
 	var b bytes.Buffer
 	header(&b, label != "")
-	v := fmt.Sprintf(`coalesce(%s, %s)`, columnRef(field), num(NoData))
+	v := value
 	filters := make([]string, len(cs))
 	for i, c := range cs {
 		switch i {
