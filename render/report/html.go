@@ -12,6 +12,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/draw"
 )
 
 // Write renders the report of in as one self-contained HTML document.
@@ -40,7 +41,11 @@ func Write(w io.Writer, in Input) error {
 	}
 	var b strings.Builder
 	in.writeHead(&b)
-	f.defs(&b, &in)
+	areas := make([]orb.MultiPolygon, len(in.Areas))
+	for i, a := range in.Areas {
+		areas[i] = a.Geometry
+	}
+	f.Defs(&b, areas)
 	in.writeIntro(&b)
 	in.writeHeadline(&b)
 	ss := in.writeMaps(&b, f)
@@ -458,7 +463,7 @@ func (in *Input) servicePoints(cat string) []orb.Point {
 
 // writeMaps writes one card per category with data: its map, legend and
 // distribution chart. It returns the series it drew.
-func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
+func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 	r := in.Result
 	l := in.Lang
 	breaks := r.Params.ThresholdsM
@@ -491,19 +496,19 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 		if c < len(r.Categories) {
 			svc = in.servicePoints(s.name)
 		}
-		f.draw(b, in, mapLayer{
-			label:    in.category(s.name),
-			fill:     func(v int) string { return distanceFill(s.d[v], breaks) },
-			services: svc,
-			order:    func(v int) (float64, bool) { return s.d[v], !math.IsNaN(s.d[v]) },
-		})
+		f.Draw(b, draw.Map{
+			Label:    in.category(s.name),
+			Fill:     func(v int) string { return distanceFill(s.d[v], breaks) },
+			Services: svc,
+			Order:    func(v int) (float64, bool) { return s.d[v], !math.IsNaN(s.d[v]) },
+		}, l)
 		in.distanceLegend(b, breaks, len(svc) > 0)
 		if k == 0 {
 			b.WriteString("</div><div>\n")
 		}
 		xmax := niceMax(r, s)
 		curves := cdf(r, s, r.Countries, xmax, 240)
-		chart(b, l, curves, breaks, xmax, t(l, "cdf caption"))
+		draw.Chart(b, l, lines(curves), breaks, xmax, draw.Axis{Scale: 1000, Unit: "km"}, t(l, "cdf caption"))
 		b.WriteString(`<ul class="legend">`)
 		for i, cv := range curves {
 			label := countryName(l, cv.Country)
@@ -519,7 +524,7 @@ func (in *Input) writeMaps(b *strings.Builder, f *frame) []series {
 					label += " (" + l.Number(cv.PopulationMeasured, 0) + ")"
 				}
 			}
-			fmt.Fprintf(b, `<li><i class="line" style="background:%s"></i>%s</li>`, countryColor(i), esc(label))
+			fmt.Fprintf(b, `<li><i class="line" style="background:%s"></i>%s</li>`, draw.Color(i), esc(label))
 		}
 		b.WriteString("</ul>\n")
 		fmt.Fprintf(b, "<p class=\"note\">%s %s</p>\n", esc(t(l, "cdf caption")), esc(t(l, "people known")))

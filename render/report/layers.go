@@ -9,6 +9,7 @@ import (
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/draw"
 )
 
 // StyleField is the field the villages' default style colours: the main
@@ -26,7 +27,7 @@ func StyleField(in Input) string {
 func villageGeometry(in *Input) (polygons bool, mixed bool) {
 	np := 0
 	for v := range in.Result.Villages {
-		if _, ok := asMulti(in.Result.Villages[v].Geometry); ok {
+		if _, ok := draw.AsMulti(in.Result.Villages[v].Geometry); ok {
 			np++
 		}
 	}
@@ -83,7 +84,7 @@ func Layers(in Input) ([]gpkg.Layer, error) {
 		var idx []int
 		var pg []orb.Geometry
 		for v := range r.Villages {
-			if _, ok := asMulti(r.Villages[v].Geometry); ok {
+			if _, ok := draw.AsMulti(r.Villages[v].Geometry); ok {
 				idx = append(idx, v)
 				pg = append(pg, r.Villages[v].Geometry)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/draw"
 )
 
 // roadValues are village v's road figures for category position c: the
@@ -104,7 +105,7 @@ func minutes(l qml.Lang, m float64) string {
 // category, the share of people within each travel time, the median time
 // and the median route length (counted in villages where no population
 // is known), and a map of the main category's travel time.
-func (in *Input) writeRoads(b *strings.Builder, f *frame) {
+func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
 	r := in.Result
 	if !routed(r) {
 		return
@@ -178,12 +179,12 @@ func (in *Input) writeRoads(b *strings.Builder, f *frame) {
 		unmeasured(tm, lm)
 		fmt.Fprintf(b, "<div class=\"roadmap\">\n<h3>%s</h3>\n", esc(fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory))))
 		svc := in.servicePoints(in.MainCategory)
-		f.draw(b, in, mapLayer{
-			label:    fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory)),
-			fill:     func(v int) string { return distanceFill(tm[v], ts) },
-			services: svc,
-			order:    func(v int) (float64, bool) { return tm[v], !math.IsNaN(tm[v]) },
-		})
+		f.Draw(b, draw.Map{
+			Label:    fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory)),
+			Fill:     func(v int) string { return distanceFill(tm[v], ts) },
+			Services: svc,
+			Order:    func(v int) (float64, bool) { return tm[v], !math.IsNaN(tm[v]) },
+		}, l)
 		in.classLegend(b, ts, func(m float64) string { return minutes(l, m) }, len(svc) > 0)
 		b.WriteString("</div>\n")
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/draw"
 )
 
 // DefaultDeltaBreaksM are the class limits of scenario maps, in metres.
@@ -37,7 +38,7 @@ func deltaFill(d float64, breaks []float64) string {
 	return qml.Ramp(qml.Diverging, float64(i)/float64(total-1))
 }
 
-func (in *Input) writeScenario(b *strings.Builder, f *frame) {
+func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 	s := in.Scenario
 	if s == nil {
 		return
@@ -50,11 +51,11 @@ func (in *Input) writeScenario(b *strings.Builder, f *frame) {
 	}
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "scenario"), s.Name)),
 		esc(fmt.Sprintf(t(l, "scenario note"), in.category(s.Category))))
-	f.draw(b, in, mapLayer{
-		label: fmt.Sprintf(t(l, "scenario"), s.Name),
-		fill:  func(v int) string { return deltaFill(s.DeltaM[v], breaks) },
-		order: func(v int) (float64, bool) { return math.Abs(s.DeltaM[v]), !math.IsNaN(s.DeltaM[v]) },
-	})
+	f.Draw(b, draw.Map{
+		Label: fmt.Sprintf(t(l, "scenario"), s.Name),
+		Fill:  func(v int) string { return deltaFill(s.DeltaM[v], breaks) },
+		Order: func(v int) (float64, bool) { return math.Abs(s.DeltaM[v]), !math.IsNaN(s.DeltaM[v]) },
+	}, l)
 	b.WriteString(`<ul class="legend">`)
 	k := len(breaks)
 	labels := []string{fmt.Sprintf(l.Word("closer+"), l.Threshold(breaks[k-1]))}
@@ -115,7 +116,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *frame) {
 	b.WriteString("</div>\n</section>\n")
 }
 
-func (in *Input) writeSites(b *strings.Builder, f *frame, ss []series) {
+func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []series) {
 	if len(in.Sites) == 0 {
 		return
 	}
@@ -126,7 +127,11 @@ func (in *Input) writeSites(b *strings.Builder, f *frame, ss []series) {
 		s := ss[0]
 		fill = func(v int) string { return distanceFill(s.d[v], in.Result.Params.ThresholdsM) }
 	}
-	f.draw(b, in, mapLayer{label: t(l, "sites"), fill: fill, sites: in.Sites})
+	sites := make([]draw.Marker, len(in.Sites))
+	for i, s := range in.Sites {
+		sites[i] = draw.Marker{Name: s.Name, Location: s.Location}
+	}
+	f.Draw(b, draw.Map{Label: t(l, "sites"), Fill: fill, Sites: sites}, l)
 	fmt.Fprintf(b, "<table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 		esc(t(l, "site")), esc(t(l, "category")), esc(t(l, "lonlat")), esc(t(l, "people served")))
 	for _, s := range in.Sites {

@@ -1,4 +1,4 @@
-package report
+package draw
 
 import (
 	"fmt"
@@ -19,21 +19,41 @@ const (
 	mapPad = 8.0
 )
 
-// frame projects WGS84 lon/lat to map units: ETRS89-LAEA (EPSG:3035)
-// metres, scaled to mapW and flipped so north is up.
-type frame struct {
+// Place is one village as maps draw it: its polygon (Geometry a Polygon
+// or MultiPolygon, drawn as the shape) or else its point (Location).
+type Place struct {
+	Geometry orb.Geometry
+	Location orb.Point
+}
+
+// Marker is a named point drawn as a star (a chosen site).
+type Marker struct {
+	Name     string
+	Location orb.Point
+}
+
+// Frame projects WGS84 lon/lat to map units: ETRS89-LAEA (EPSG:3035)
+// metres, scaled to the map width and flipped so north is up. It holds
+// the places every map of a report draws.
+type Frame struct {
 	proj       func(lon, lat float64) (x, y float64)
 	minX, maxY float64
 	scale      float64 // map units per metre
 	w, h       float64
+	places     []Place
+	areas      int
 }
 
-func newFrame(in *Input) (*frame, error) {
+// NewFrame fits a frame around the places (their polygons' bounds, else
+// their points) and the extra points (such as sites); areas is the
+// number of area outlines Defs will define. Points that do not project
+// are left out of the extent.
+func NewFrame(places []Place, extra []orb.Point, areas int) (*Frame, error) {
 	proj, err := crs.FromWGS84(3035)
 	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("draw: %w", err)
 	}
-	f := &frame{proj: proj}
+	f := &Frame{proj: proj, places: places, areas: areas}
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	add := func(p orb.Point) {
 		x, y := proj(p[0], p[1])
@@ -42,9 +62,7 @@ func newFrame(in *Input) (*frame, error) {
 		}
 		b = b.Extend(orb.Point{x, y})
 	}
-	r := in.Result
-	for v := range r.Villages {
-		vl := &r.Villages[v]
+	for _, vl := range places {
 		switch g := vl.Geometry.(type) {
 		case orb.Polygon, orb.MultiPolygon:
 			gb := g.Bound()
@@ -56,8 +74,8 @@ func newFrame(in *Input) (*frame, error) {
 			add(vl.Location)
 		}
 	}
-	for _, s := range in.Sites {
-		add(s.Location)
+	for _, p := range extra {
+		add(p)
 	}
 	if b.Min[0] > b.Max[0] { // nothing to draw
 		b = orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{1000, 1000}}
@@ -70,7 +88,7 @@ func newFrame(in *Input) (*frame, error) {
 	return f, nil
 }
 
-func (f *frame) xy(p orb.Point) (float64, float64) {
+func (f *Frame) xy(p orb.Point) (float64, float64) {
 	x, y := f.proj(p[0], p[1])
 	return mapPad + (x-f.minX)*f.scale, mapPad + (f.maxY-y)*f.scale
 }
@@ -80,7 +98,7 @@ func coord(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, '
 
 // pathD returns the SVG path data of polygons, dropping vertices that
 // round onto the previous one. Complexity O(vertices).
-func (f *frame) pathD(polys orb.MultiPolygon) string {
+func (f *Frame) pathD(polys orb.MultiPolygon) string {
 	var b strings.Builder
 	for _, poly := range polys {
 		for _, ring := range poly {
@@ -109,7 +127,8 @@ func (f *frame) pathD(polys orb.MultiPolygon) string {
 	return b.String()
 }
 
-func asMulti(g orb.Geometry) (orb.MultiPolygon, bool) {
+// AsMulti returns g as a MultiPolygon when it is a Polygon or one.
+func AsMulti(g orb.Geometry) (orb.MultiPolygon, bool) {
 	switch g := g.(type) {
 	case orb.Polygon:
 		return orb.MultiPolygon{g}, true
@@ -119,46 +138,46 @@ func asMulti(g orb.Geometry) (orb.MultiPolygon, bool) {
 	return nil, false
 }
 
-// defs writes the shapes shared by every map once: village polygons
-// (#v<i>) and area outlines (#a<i>), referenced with <use>.
-func (f *frame) defs(b *strings.Builder, in *Input) {
+// Defs writes the shapes shared by every map once: the places' polygons
+// (#v<i>) and the area outlines (#a<i>), referenced with <use>.
+func (f *Frame) Defs(b *strings.Builder, areas []orb.MultiPolygon) {
 	b.WriteString(`<svg class="defs" width="0" height="0" aria-hidden="true"><defs>` + "\n")
-	for v := range in.Result.Villages {
-		if mp, ok := asMulti(in.Result.Villages[v].Geometry); ok {
+	for v := range f.places {
+		if mp, ok := AsMulti(f.places[v].Geometry); ok {
 			fmt.Fprintf(b, `<path id="v%d" d="%s"/>`+"\n", v, f.pathD(mp))
 		}
 	}
-	for i, a := range in.Areas {
-		fmt.Fprintf(b, `<path id="a%d" d="%s"/>`+"\n", i, f.pathD(a.Geometry))
+	for i, a := range areas {
+		fmt.Fprintf(b, `<path id="a%d" d="%s"/>`+"\n", i, f.pathD(a))
 	}
 	b.WriteString("</defs></svg>\n")
 }
 
-// mapLayer is what one map shows.
-type mapLayer struct {
-	label    string                      // aria label
-	fill     func(v int) string          // colour of village v
-	services []orb.Point                 // drawn as crosses
-	sites    []Site                      // drawn as stars
-	order    func(v int) (float64, bool) // drawing key: larger on top; false = draw first
+// Map is what one map shows.
+type Map struct {
+	Label    string                      // aria label
+	Fill     func(v int) string          // colour of place v
+	Services []orb.Point                 // drawn as crosses
+	Sites    []Marker                    // drawn as stars
+	Order    func(v int) (float64, bool) // drawing key: larger on top; false = draw first
 }
 
-// draw writes one map as an inline SVG.
-func (f *frame) draw(b *strings.Builder, in *Input, m mapLayer) {
-	r := in.Result
+// Draw writes one map as an inline SVG, its scale bar labelled in l.
+// Complexity O(places log places).
+func (f *Frame) Draw(b *strings.Builder, m Map, l qml.Lang) {
 	fmt.Fprintf(b, `<svg class="map" viewBox="0 0 %s %s" role="img" aria-label="%s">`+"\n",
-		coord(f.w), coord(f.h), html.EscapeString(m.label))
+		coord(f.w), coord(f.h), html.EscapeString(m.Label))
 	fmt.Fprintf(b, `<rect width="%s" height="%s" class="sea"/>`+"\n", coord(f.w), coord(f.h))
 	b.WriteString(`<g class="polys">`)
-	for v := range r.Villages {
-		if _, ok := asMulti(r.Villages[v].Geometry); ok {
-			fmt.Fprintf(b, `<use href="#v%d" fill="%s"/>`, v, m.fill(v))
+	for v := range f.places {
+		if _, ok := AsMulti(f.places[v].Geometry); ok {
+			fmt.Fprintf(b, `<use href="#v%d" fill="%s"/>`, v, m.Fill(v))
 		}
 	}
 	b.WriteString("</g>\n")
-	if len(in.Areas) > 0 {
+	if f.areas > 0 {
 		b.WriteString(`<g class="areas">`)
-		for i := range in.Areas {
+		for i := range f.areas {
 			fmt.Fprintf(b, `<use href="#a%d"/>`, i)
 		}
 		b.WriteString("</g>\n")
@@ -166,15 +185,15 @@ func (f *frame) draw(b *strings.Builder, in *Input, m mapLayer) {
 	// Points: unknown first, then by the order key so the worst-off
 	// villages are drawn on top and stay visible.
 	var pts []int
-	for v := range r.Villages {
-		if _, ok := asMulti(r.Villages[v].Geometry); !ok {
+	for v := range f.places {
+		if _, ok := AsMulti(f.places[v].Geometry); !ok {
 			pts = append(pts, v)
 		}
 	}
-	if m.order != nil {
+	if m.Order != nil {
 		sortStable(pts, func(a, c int) bool {
-			ka, oka := m.order(a)
-			kc, okc := m.order(c)
+			ka, oka := m.Order(a)
+			kc, okc := m.Order(c)
 			if oka != okc {
 				return !oka
 			}
@@ -183,23 +202,23 @@ func (f *frame) draw(b *strings.Builder, in *Input, m mapLayer) {
 	}
 	b.WriteString(`<g class="pts">`)
 	for _, v := range pts {
-		x, y := f.xy(r.Villages[v].Location)
-		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="3.2" fill="%s"/>`, coord(x), coord(y), m.fill(v))
+		x, y := f.xy(f.places[v].Location)
+		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="3.2" fill="%s"/>`, coord(x), coord(y), m.Fill(v))
 	}
 	b.WriteString("</g>\n")
-	if len(m.services) > 0 {
+	if len(m.Services) > 0 {
 		var d strings.Builder
-		for _, p := range m.services {
+		for _, p := range m.Services {
 			x, y := f.xy(p)
 			fmt.Fprintf(&d, "M%s %sh4M%s %sv4", coord(x-2), coord(y), coord(x), coord(y-2))
 		}
 		fmt.Fprintf(b, `<path class="svc" d="%s"/>`+"\n", d.String())
 	}
-	for _, s := range m.sites {
+	for _, s := range m.Sites {
 		x, y := f.xy(s.Location)
 		fmt.Fprintf(b, `<path class="site" d="%s"><title>%s</title></path>`+"\n", star(x, y, 8), html.EscapeString(s.Name))
 	}
-	f.scaleBar(b, in.Lang)
+	f.scaleBar(b, l)
 	b.WriteString("</svg>\n")
 }
 
@@ -224,7 +243,7 @@ func star(x, y, r float64) string {
 
 // scaleBar draws a bar of a round length near a fifth of the map width.
 // LAEA keeps scale within a few per mille over a border region.
-func (f *frame) scaleBar(b *strings.Builder, l qml.Lang) {
+func (f *Frame) scaleBar(b *strings.Builder, l qml.Lang) {
 	target := (f.w / 5) / f.scale
 	length := 1000.0
 	for _, m := range []float64{1e3, 2e3, 5e3, 10e3, 20e3, 50e3, 100e3, 200e3, 500e3} {
@@ -267,58 +286,4 @@ func sortStable(xs []int, less func(a, b int) bool) {
 	}
 	k += copy(xs[k:], a[i:])
 	copy(xs[k:], c[j:])
-}
-
-// Chart geometry.
-const (
-	chartW, chartH                 = 420.0, 230.0
-	chartL, chartR, chartT, chartB = 46.0, 12.0, 10.0, 34.0
-)
-
-// countryColor is the Okabe–Ito palette, safe for colour-blind readers.
-func countryColor(i int) string {
-	c := []string{"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00"}
-	return c[i%len(c)]
-}
-
-// chart writes the cumulative share of people within each distance, one
-// line per country, thresholds dashed.
-func chart(b *strings.Builder, l qml.Lang, curves []curve, thresholds []float64, xmax float64, label string) {
-	pw, ph := chartW-chartL-chartR, chartH-chartT-chartB
-	sx := func(x float64) float64 { return chartL + x/xmax*pw }
-	sy := func(s float64) float64 { return chartT + (1-s)*ph }
-	fmt.Fprintf(b, `<svg class="chart" viewBox="0 0 %s %s" role="img" aria-label="%s">`+"\n", coord(chartW), coord(chartH), html.EscapeString(label))
-	b.WriteString(`<g class="grid">`)
-	for _, s := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		fmt.Fprintf(b, `<path d="M%s %sH%s"/><text x="%s" y="%s" class="yl">%s</text>`,
-			coord(chartL), coord(sy(s)), coord(chartL+pw), coord(chartL-4), coord(sy(s)+3.5), html.EscapeString(l.Number(100*s, 0)+"%"))
-	}
-	for i := 0; i <= 5; i++ {
-		x := xmax * float64(i) / 5
-		fmt.Fprintf(b, `<text x="%s" y="%s" class="xl">%s</text>`, coord(sx(x)), coord(chartT+ph+14), html.EscapeString(l.Number(x/1000, -1)))
-	}
-	fmt.Fprintf(b, `<text x="%s" y="%s" class="xl">km</text>`, coord(chartL+pw), coord(chartT+ph+28))
-	b.WriteString("</g>\n")
-	for _, tv := range thresholds {
-		if tv <= xmax {
-			fmt.Fprintf(b, `<path class="thr" d="M%s %sV%s"/>`, coord(sx(tv)), coord(chartT), coord(chartT+ph))
-		}
-	}
-	for i, c := range curves {
-		if c.PopulationMeasured <= 0 {
-			continue
-		}
-		var d strings.Builder
-		for k := range c.X {
-			if k == 0 {
-				d.WriteString("M")
-			} else {
-				d.WriteString("L")
-			}
-			d.WriteString(coord(sx(c.X[k])) + " " + coord(sy(c.Share[k])))
-		}
-		fmt.Fprintf(b, `<path class="cdf" stroke="%s" d="%s"/>`+"\n", countryColor(i), d.String())
-	}
-	fmt.Fprintf(b, `<path class="axis" d="M%s %sV%sH%s"/>`, coord(chartL), coord(chartT), coord(chartT+ph), coord(chartL+pw))
-	b.WriteString("</svg>\n")
 }
