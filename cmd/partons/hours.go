@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
@@ -15,43 +16,59 @@ import (
 // runHours evaluates the opening hours of res's services and the open-hour
 // metrics when any service has hours, --when is given or the config names
 // slots, and records what it did in m. The reference week is --when, or
-// the week of the data date.
+// the week of the data date (the first later week without public
+// holidays in the data's countries); without a data date, --when is
+// required.
 func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *manifest) error {
 	spec := j.spec
 	if spec.When == "" && len(spec.Slots) == 0 && !analysis.AnyHours(res.Services) {
 		res.OpenHours = nil // a variant whose changes removed every value
 		return nil
 	}
-	date := dataDate(j, in, res)
-	week := hours.WeekOf(date)
-	if spec.When == "" && date.Year() == 1970 {
-		m.Caveats = append(m.Caveats, "opening hours: the inputs give no data date, so they were evaluated in the week of 1 January 1970 (a public holiday); give --when")
-	}
+	var week hours.Week
+	reason := "given (when)"
 	if spec.When != "" {
 		w, err := hours.ParseWhen(spec.When)
 		if err != nil {
 			return usagef("--when: %v", err)
 		}
 		week = w
+	} else {
+		date := dataDate(j, in, res)
+		if date.Equal(time.Unix(0, 0).UTC()) {
+			// Never a default week nobody chose (1 January 1970 is a
+			// holiday); unreadable values are reported first, as data.
+			if err := res.ComputeOpenHours(ctx, hours.NewEvaluator(hours.WeekOf(date), spec.LenientHours), nil); err != nil {
+				return hoursError(err)
+			}
+			res.OpenHours = nil
+			return usagef("opening hours: the inputs give no data date to take the reference week from: give --when (a date YYYY-MM-DD or an ISO week YYYY-Www)")
+		}
+		week, reason = hours.DefaultWeek(date, res.Countries)
 	}
 	slots, err := specSlots(spec.Slots)
 	if err != nil {
 		return err
 	}
 	if err := res.ComputeOpenHours(ctx, hours.NewEvaluator(week, spec.LenientHours), slots); err != nil {
-		if errors.Is(err, datasets.ErrInvalid) {
-			return fmt.Errorf("%w\n(--lenient-hours reads the opening_hours values partons cannot read as unknown, and counts them)", err)
-		}
-		return err
+		return hoursError(err)
 	}
 	c := res.OpenHours.Counts
-	info := &reportdir.HoursInfo{Week: week.String(), Monday: week.Monday.Format("2006-01-02"), Lenient: spec.LenientHours,
+	info := &reportdir.HoursInfo{Week: week.String(), Monday: week.Monday.Format("2006-01-02"), WeekReason: reason, Lenient: spec.LenientHours,
 		Counts: map[string]int{"ok": c.Known, "partly_unknown": c.Partial, "missing": c.Missing, "invalid": c.Invalid, "unsupported": c.Unsupported}}
 	for _, s := range slots {
 		info.Slots = append(info.Slots, reportdir.Slot{Name: s.Name, When: slotWhen(s), MinMinutes: s.MinMinutes})
 	}
 	m.Hours = info
 	return nil
+}
+
+// hoursError adds a hint to unreadable opening hours.
+func hoursError(err error) error {
+	if errors.Is(err, datasets.ErrInvalid) {
+		return fmt.Errorf("%w\n(--lenient-hours reads the opening_hours values partons cannot read as unknown, and counts them)", err)
+	}
+	return err
 }
 
 // specSlots turns the run's slots into hours slots; none: the defaults.

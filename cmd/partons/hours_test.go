@@ -75,13 +75,14 @@ func TestRunOpeningHours(t *testing.T) {
 	var m struct {
 		Hours struct {
 			Week     string         `json:"week"`
+			Reason   string         `json:"week_reason"`
 			Services map[string]int `json:"services"`
 		} `json:"opening_hours"`
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Hours.Week != "2026-W29" || m.Hours.Services["ok"] != 2 {
+	if m.Hours.Week != "2026-W29" || m.Hours.Reason != "given (when)" || m.Hours.Services["ok"] != 2 {
 		t.Errorf("manifest opening_hours %+v", m.Hours)
 	}
 }
@@ -142,5 +143,32 @@ func TestScenarioSetHours(t *testing.T) {
 	}
 	if got := col(t, filepath.Join(out, "evening-counter", "services.csv"), "p3", "open_hours_week"); got != "10.00" {
 		t.Errorf("added service's hours a week %q, want 10.00", got)
+	}
+}
+
+// TestDefaultHoursWeek: without --when the week is the data date's, moved
+// past public holidays, and the manifest says so. The embedded sample's
+// date is 1 January 2026, a Thursday and a holiday on both sides: the
+// week taken is the next, 2026-W02 (5–11 January).
+func TestDefaultHoursWeek(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "slots:\n  - name: evening\n    when: \"Mo-Fr 18:00-21:00\"\n")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCLI(t, "run", "-q", "--config", cfg, "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var m struct {
+		Hours struct {
+			Week   string `json:"week"`
+			Monday string `json:"monday"`
+			Reason string `json:"week_reason"`
+		} `json:"opening_hours"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Hours.Week != "2026-W02" || m.Hours.Monday != "2026-01-05" ||
+		!strings.Contains(m.Hours.Reason, "the first week after the data date 2026-01-01 without public holidays: 2026-W01 (BE 2026-01-01") {
+		t.Errorf("opening_hours %+v", m.Hours)
 	}
 }

@@ -129,7 +129,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringArrayVar(&o.models, "model", nil, "accessibility model per category: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN; repeatable (adds {cat}_access_{model} and inequality.csv)")
 	f.StringVar(&o.decay, "decay", "", "distance decay of the models, e.g. gaussian:sigma=2000 (default: each model's)")
 	f.Float64Var(&o.catchment, "catchment", 0, "model catchment in cost units: metres straight-line (default 10000), minutes by road time (default 30)")
-	f.StringVar(&o.when, "when", "", "reference week of opening hours: a date (2026-07-14) or an ISO week (2026-W29); default: the week of the data date")
+	f.StringVar(&o.when, "when", "", "reference week of opening hours: a date (2026-07-14) or an ISO week (2026-W29); default: the first week from the data date without public holidays; required when the inputs give no data date")
 	f.BoolVar(&o.lenientHours, "lenient-hours", false, "read opening_hours values partons cannot read as unknown (counted in the manifest) instead of failing")
 	f.IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	addTransitFlags(f, &o.transit)

@@ -241,7 +241,8 @@ type Run struct {
 	Attributions []string `json:"attributions" yaml:"attributions"`
 
 	// When is the reference week of opening hours (a date or an ISO
-	// week); empty: the week of the data date. LenientHours reads
+	// week); empty: the first week from the data date without public
+	// holidays (hours.DefaultWeek). LenientHours reads
 	// unreadable opening_hours values as unknown. Slots replace the
 	// default opening-hours slots when non-empty.
 	When         string `json:"when,omitempty" yaml:"when"`
@@ -261,11 +262,14 @@ type Slot struct {
 // HoursInfo is what a run did with opening hours: the reference week, the
 // slots and how many services had hours of each status.
 type HoursInfo struct {
-	Week    string         `json:"week"`
-	Monday  string         `json:"monday"`
-	Lenient bool           `json:"lenient"`
-	Slots   []Slot         `json:"slots"`
-	Counts  map[string]int `json:"services"`
+	Week   string `json:"week"`
+	Monday string `json:"monday"`
+	// WeekReason says where the week comes from: given, or the data
+	// date's week (moved past public holidays).
+	WeekReason string         `json:"week_reason"`
+	Lenient    bool           `json:"lenient"`
+	Slots      []Slot         `json:"slots"`
+	Counts     map[string]int `json:"services"`
 }
 
 // FileFields are the field mappings of one input file only, on top of the
