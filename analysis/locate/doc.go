@@ -62,6 +62,13 @@
 // Units: costs in the instance's unit; weights in people (or any
 // non-negative measure); shares in [0, 1].
 //
+// # Layout
+//
+// This package is the public face: the types, Solve, the tables and the
+// summary. The shared instance and problem live in internal/core, the
+// p-median solvers (uncapacitated and capacitated) in internal/pmedian and
+// the covering ones (MCLP, backup, LSCP, p-center) in internal/covering.
+//
 // Concurrency: an Instance is immutable and safe for concurrent use; Solve
 // runs on the calling goroutine and may be called concurrently on the
 // same Instance.

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 func TestNewInstanceRejects(t *testing.T) {
@@ -129,15 +131,15 @@ func TestHeuristicLocalOptimum(t *testing.T) {
 			if err != nil {
 				continue // infeasible p-median
 			}
-			pr, _ := newProblem(in, cfg)
+			pr, _ := core.NewProblem(in.in, cfg)
 			for q := range sol.Sites {
-				for _, u := range pr.freeIDs {
+				for _, u := range pr.FreeIDs {
 					if slices.Contains(sol.Sites, u) {
 						continue
 					}
 					s2 := slices.Clone(sol.Sites)
 					s2[q] = u
-					v := pr.objective(s2)
+					v := pr.Objective(s2)
 					if model.Maximise() && v > sol.Objective+1e-9 || !model.Maximise() && v < sol.Objective-1e-9*max(1, sol.Objective) {
 						t.Fatalf("trial %d %v: swapping %d for %d improves %v to %v", trial, model, sol.Sites[q], u, sol.Objective, v)
 					}

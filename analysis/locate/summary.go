@@ -82,10 +82,10 @@ func Summarise(sol *Solution, inst *Instance, cfg Config, lb Labels) Summary {
 		}
 		s.Parameters["max_nodes"] = n
 	}
-	if cfg.Model.usesP() {
+	if cfg.Model.UsesP() {
 		s.Parameters["p"] = cfg.P
 	}
-	if cfg.Model.usesRadius() {
+	if cfg.Model.UsesRadius() {
 		s.Parameters["radius"] = cfg.Radius
 		s.CoveredPopulation, s.CoveredPoints = sol.CoveredWeight, sol.CoveredPoints
 		s.CoveredShare = finite(sol.CoveredWeight / sol.TotalWeight)

@@ -67,10 +67,10 @@ func SitesTable(sol *Solution, in *Instance, lb Labels) table.Table {
 		r := []table.Cell{lb.site(j), lb.name(lb.SiteNames, j), table.Str(status), table.Int(assigned[j]), table.Float(weight[j], -1)}
 		if lb.CoverageRelevant {
 			w := 0.0
-			dem, cost := in.col(j)
+			dem, cost := in.in.Col(j)
 			for k, i := range dem {
 				if cost[k] <= lb.CoverageRadius {
-					w += in.w[i]
+					w += in.in.W[i]
 				}
 			}
 			r = append(r, table.Float(w, -1))
@@ -150,7 +150,7 @@ func AssignmentTable(sol *Solution, in *Instance, lb Labels) (table.Table, []Ass
 		if ref.a >= 0 {
 			a = sol.Assign[ref.a]
 		}
-		pop := table.Float(in.w[i], -1)
+		pop := table.Float(in.in.W[i], -1)
 		weight := table.Float(a.Weight, -1)
 		if lb.WeightKnown != nil && !lb.WeightKnown[i] {
 			pop, weight = table.NullCell, table.NullCell
@@ -166,7 +166,7 @@ func AssignmentTable(sol *Solution, in *Instance, lb Labels) (table.Table, []Ass
 		status := StatusOK
 		var within int32
 		if lb.CoverageRelevant {
-			sites, costs := in.row(i)
+			sites, costs := in.in.Row(i)
 			for q, j := range sites {
 				if costs[q] > lb.CoverageRadius {
 					break

@@ -1,9 +1,11 @@
-package locate
+package covering
 
 import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // mclpLag bounds MCLP subtrees by the Lagrangian relaxation of the
@@ -16,7 +18,7 @@ import (
 // value. Multipliers are kept between calls (a warm start: any λ ≥ 0 is
 // valid). Used by one goroutine.
 type mclpLag struct {
-	pr    *problem
+	pr    *core.Problem
 	lam   []float64
 	g     []float64
 	score []float64 // per site
@@ -24,11 +26,11 @@ type mclpLag struct {
 	best  []int32 // free sites of the best L, by score
 }
 
-func newMclpLag(pr *problem) *mclpLag {
-	n := pr.in.NumDemand()
-	ml := &mclpLag{pr: pr, lam: make([]float64, n), g: make([]float64, n), score: make([]float64, pr.in.NumSites())}
+func newMclpLag(pr *core.Problem) *mclpLag {
+	n := pr.In.NumDemand()
+	ml := &mclpLag{pr: pr, lam: make([]float64, n), g: make([]float64, n), score: make([]float64, pr.In.NumSites())}
 	for i := range ml.lam {
-		ml.lam[i] = pr.in.w[i] / 2
+		ml.lam[i] = pr.In.W[i] / 2
 	}
 	return ml
 }
@@ -39,9 +41,9 @@ func newMclpLag(pr *problem) *mclpLag {
 // found and the r free sites of its relaxed solution. Stops early when
 // L ≤ lb (the subtree cannot improve). O(iters · (A_R + m log m)).
 func (ml *mclpLag) solve(s *covState, excl []bool, r int, lb float64, iters int) (float64, []int32) {
-	pr, in := ml.pr, ml.pr.in
+	pr, in := ml.pr, ml.pr.In
 	ml.free = ml.free[:0]
-	for _, j := range pr.freeIDs {
+	for _, j := range pr.FreeIDs {
 		if !s.open[j] && !excl[j] {
 			ml.free = append(ml.free, j)
 		}
@@ -53,15 +55,15 @@ func (ml *mclpLag) solve(s *covState, excl []bool, r int, lb float64, iters int)
 		for i, lam := range ml.lam {
 			ml.g[i] = 0
 			if s.cnt[i] == 0 {
-				L += max(0, in.w[i]-lam)
-				if in.w[i] > lam {
+				L += max(0, in.W[i]-lam)
+				if in.W[i] > lam {
 					ml.g[i] = -1
 				}
 			}
 		}
 		for _, j := range ml.free {
 			v := 0.0
-			for _, i := range pr.cov.dems(j) {
+			for _, i := range pr.Cov.Dems(j) {
 				if s.cnt[i] == 0 {
 					v += ml.lam[i]
 				}
@@ -69,23 +71,23 @@ func (ml *mclpLag) solve(s *covState, excl []bool, r int, lb float64, iters int)
 			ml.score[j] = v
 		}
 		slices.SortFunc(ml.free, func(a, b int32) int {
-			return cmp.Or(-cmpFloat(ml.score[a], ml.score[b]), cmp.Compare(a, b))
+			return cmp.Or(-core.CmpFloat(ml.score[a], ml.score[b]), cmp.Compare(a, b))
 		})
 		for _, j := range ml.free[:r] {
 			L += ml.score[j]
-			for _, i := range pr.cov.dems(j) {
+			for _, i := range pr.Cov.Dems(j) {
 				if s.cnt[i] == 0 {
 					ml.g[i]++
 				}
 			}
 		}
-		if L < best-tol(best) {
+		if L < best-core.Tol(best) {
 			best, stall = L, 0
 			ml.best = append(ml.best[:0], ml.free[:r]...)
 		} else if stall++; stall >= 5 {
 			theta, stall = theta/2, 0
 		}
-		if best <= lb+tol(lb) {
+		if best <= lb+core.Tol(lb) {
 			break
 		}
 		norm := 0.0

@@ -1,4 +1,4 @@
-package locate
+package covering
 
 import "math"
 
@@ -20,10 +20,10 @@ type coverLag struct {
 }
 
 func newCoverLag(sc *setCover) *coverLag {
-	n, m := len(sc.cnt), sc.pr.in.NumSites()
+	n, m := len(sc.cnt), sc.pr.In.NumSites()
 	cl := &coverLag{sc: sc, u: make([]float64, n), g: make([]float64, n), red: make([]float64, m), pick: make([]bool, m)}
 	for i := range cl.u {
-		cl.u[i] = 1 / float64(max(1, len(sc.cov.sites(int32(i)))))
+		cl.u[i] = 1 / float64(max(1, len(sc.cov.Sites(int32(i)))))
 	}
 	return cl
 }
@@ -55,7 +55,7 @@ func (cl *coverLag) solve(ub float64, iters int) float64 {
 				continue
 			}
 			g := 1.0
-			for _, j := range sc.cov.sites(int32(i)) {
+			for _, j := range sc.cov.Sites(int32(i)) {
 				if cl.pick[j] {
 					g--
 				}
@@ -88,13 +88,13 @@ func (cl *coverLag) evaluate() float64 {
 			L += cl.u[i]
 		}
 	}
-	for _, j := range sc.pr.freeIDs {
+	for _, j := range sc.pr.FreeIDs {
 		cl.pick[j] = false
 		if !sc.avail(j) {
 			continue
 		}
 		r := 1.0
-		for _, i := range sc.cov.dems(j) {
+		for _, i := range sc.cov.Dems(j) {
 			if sc.active[i] && sc.cnt[i] == 0 {
 				r -= cl.u[i]
 			}
@@ -114,7 +114,7 @@ func (cl *coverLag) evaluate() float64 {
 func (cl *coverLag) primal() []int32 {
 	sc := cl.sc
 	var added []int32
-	for _, j := range sc.pr.freeIDs {
+	for _, j := range sc.pr.FreeIDs {
 		if cl.pick[j] && sc.avail(j) {
 			sc.add(j)
 			added = append(added, j)

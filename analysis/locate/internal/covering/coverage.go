@@ -1,23 +1,25 @@
-package locate
+package covering
 
 import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // covState is an open set with, per demand point, the number of open
 // sites within the radius; value is the weight covered at least k times.
 type covState struct {
-	pr    *problem
+	pr    *core.Problem
 	open  []bool
 	cnt   []int32
 	value float64
 }
 
-func newCovState(pr *problem) *covState {
-	s := &covState{pr: pr, open: make([]bool, pr.in.NumSites()), cnt: make([]int32, pr.in.NumDemand())}
-	for _, j := range pr.fixedIDs {
+func newCovState(pr *core.Problem) *covState {
+	s := &covState{pr: pr, open: make([]bool, pr.In.NumSites()), cnt: make([]int32, pr.In.NumDemand())}
+	for _, j := range pr.FixedIDs {
 		s.add(j)
 	}
 	return s
@@ -26,11 +28,11 @@ func newCovState(pr *problem) *covState {
 // add opens j. O(|cover(j)|).
 func (s *covState) add(j int32) {
 	s.open[j] = true
-	k := int32(s.pr.k)
-	for _, i := range s.pr.cov.dems(j) {
+	k := int32(s.pr.K)
+	for _, i := range s.pr.Cov.Dems(j) {
 		s.cnt[i]++
 		if s.cnt[i] == k {
-			s.value += s.pr.in.w[i]
+			s.value += s.pr.In.W[i]
 		}
 	}
 }
@@ -38,10 +40,10 @@ func (s *covState) add(j int32) {
 // remove closes j. O(|cover(j)|).
 func (s *covState) remove(j int32) {
 	s.open[j] = false
-	k := int32(s.pr.k)
-	for _, i := range s.pr.cov.dems(j) {
+	k := int32(s.pr.K)
+	for _, i := range s.pr.Cov.Dems(j) {
 		if s.cnt[i] == k {
-			s.value -= s.pr.in.w[i]
+			s.value -= s.pr.In.W[i]
 		}
 		s.cnt[i]--
 	}
@@ -53,13 +55,13 @@ func (s *covState) remove(j int32) {
 // them together: a point needing k−cnt more sites is counted fully once
 // that many of them cover it.
 func (s *covState) gains(j int32) (gain, score float64) {
-	k := int32(s.pr.k)
-	for _, i := range s.pr.cov.dems(j) {
+	k := int32(s.pr.K)
+	for _, i := range s.pr.Cov.Dems(j) {
 		c := s.cnt[i]
 		if c >= k {
 			continue
 		}
-		w := s.pr.in.w[i]
+		w := s.pr.In.W[i]
 		if c == k-1 {
 			gain += w
 		}
@@ -71,12 +73,12 @@ func (s *covState) gains(j int32) (gain, score float64) {
 // coverageHeuristic opens P sites greedily (largest gain, then largest
 // score, then smallest index) and improves them by best-improvement vertex
 // substitution until no swap gains more than the tolerance.
-func coverageHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
+func coverageHeuristic(ctx context.Context, pr *core.Problem) ([]int32, error) {
 	s := newCovState(pr)
 	var sites []int32
-	for len(sites) < pr.cfg.P {
+	for len(sites) < pr.Cfg.P {
 		best, bg, bs := int32(-1), -1.0, -1.0
-		for _, j := range pr.freeIDs {
+		for _, j := range pr.FreeIDs {
 			if s.open[j] {
 				continue
 			}
@@ -98,45 +100,45 @@ func coverageHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
 // covering pairs.
 func coverageInterchange(ctx context.Context, s *covState, sites []int32) error {
 	pr := s.pr
-	k := int32(pr.k)
+	k := int32(pr.K)
 	p := len(sites)
 	if p == 0 {
 		return nil
 	}
-	pos := make([]int32, pr.in.NumSites())
+	pos := make([]int32, pr.In.NumSites())
 	loss := make([]float64, p)
 	delta := make([]float64, p)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sitePositions(pos, sites)
+		core.SitePositions(pos, sites)
 		for q, f := range sites {
 			loss[q] = 0
-			for _, i := range pr.cov.dems(f) {
+			for _, i := range pr.Cov.Dems(f) {
 				if s.cnt[i] == k {
-					loss[q] -= pr.in.w[i]
+					loss[q] -= pr.In.W[i]
 				}
 			}
 		}
-		bestD, bu, bq := tol(s.value), int32(-1), -1
-		for _, u := range pr.freeIDs {
+		bestD, bu, bq := core.Tol(s.value), int32(-1), -1
+		for _, u := range pr.FreeIDs {
 			if s.open[u] {
 				continue
 			}
 			add := 0.0
 			copy(delta, loss)
-			for _, i := range pr.cov.dems(u) {
+			for _, i := range pr.Cov.Dems(u) {
 				c := s.cnt[i]
 				if c != k-1 && c != k {
 					continue
 				}
-				w := pr.in.w[i]
+				w := pr.In.W[i]
 				if c == k-1 {
 					add += w
 					w = -w
 				}
-				for _, f := range pr.cov.sites(i) {
+				for _, f := range pr.Cov.Sites(i) {
 					if q := pos[f]; q >= 0 {
 						delta[q] += w
 					}
@@ -157,46 +159,46 @@ func coverageInterchange(ctx context.Context, s *covState, sites []int32) error 
 	}
 }
 
-// solveCoverage solves MCLP and Backup.
-func solveCoverage(ctx context.Context, pr *problem) (*Solution, error) {
+// SolveCoverage solves MCLP and Backup.
+func SolveCoverage(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 	sites, err := coverageHeuristic(ctx, pr)
 	if err != nil {
 		return nil, err
 	}
-	best := pr.objective(sites)
+	best := pr.Objective(sites)
 	bound := coverageRootBound(pr)
 	var ml *mclpLag
-	if pr.k == 1 {
+	if pr.K == 1 {
 		// The Lagrangian (LP) bound, and its relaxed solution improved by
 		// interchange as a second start.
 		ml = newMclpLag(pr)
 		s := newCovState(pr)
-		L, prim := ml.solve(s, make([]bool, pr.in.NumSites()), pr.cfg.P, best, 300)
+		L, prim := ml.solve(s, make([]bool, pr.In.NumSites()), pr.Cfg.P, best, 300)
 		bound = min(bound, L)
-		alt := pad(pr, prim, s.open)
+		alt := core.Pad(pr, prim, s.open)
 		for _, j := range alt {
 			s.add(j)
 		}
 		if err := coverageInterchange(ctx, s, alt); err != nil {
 			return nil, err
 		}
-		if v := pr.objective(alt); v > best+tol(best) {
+		if v := pr.Objective(alt); v > best+core.Tol(best) {
 			best, sites = v, alt
 		}
 	}
-	sol := &Solution{Sites: sites, Method: "greedy+interchange", Bound: bound}
-	limit := pr.maxNodes()
+	sol := &core.Solution{Sites: sites, Method: "greedy+interchange", Bound: bound}
+	limit := pr.MaxNodes()
 	if limit == 0 {
 		return sol, nil
 	}
-	b := &covBB{ctx: ctx, s: newCovState(pr), excl: make([]bool, pr.in.NumSites()), limit: limit, ml: ml,
+	b := &covBB{ctx: ctx, s: newCovState(pr), excl: make([]bool, pr.In.NumSites()), limit: limit, ml: ml,
 		best: best, bestSites: slices.Clone(sites), pending: math.Inf(-1)}
-	b.score = make([]float64, 0, len(pr.freeIDs))
-	b.dfs(nil, pr.cfg.P, math.Inf(1))
+	b.score = make([]float64, 0, len(pr.FreeIDs))
+	b.dfs(nil, pr.Cfg.P, math.Inf(1))
 	if b.err != nil {
 		return nil, b.err
 	}
-	sol = &Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
+	sol = &core.Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
 	if b.aborted {
 		sol.Bound = min(bound, max(b.best, b.pending))
 	} else {
@@ -207,29 +209,19 @@ func solveCoverage(ctx context.Context, pr *problem) (*Solution, error) {
 
 // coverageRootBound is the value of the fixed sites plus the P best
 // optimistic scores.
-func coverageRootBound(pr *problem) float64 {
+func coverageRootBound(pr *core.Problem) float64 {
 	s := newCovState(pr)
 	var sc []float64
-	for _, j := range pr.freeIDs {
+	for _, j := range pr.FreeIDs {
 		_, x := s.gains(j)
 		sc = append(sc, x)
 	}
-	slices.SortFunc(sc, func(a, b float64) int { return -cmpFloat(a, b) })
+	slices.SortFunc(sc, func(a, b float64) int { return -core.CmpFloat(a, b) })
 	v := s.value
-	for _, x := range sc[:pr.cfg.P] {
+	for _, x := range sc[:pr.Cfg.P] {
 		v += x
 	}
 	return v
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // covBB is a depth-first branch and bound over sites for coverage
@@ -265,16 +257,16 @@ func (b *covBB) dfs(chosen []int32, r int, parentBound float64) {
 		return
 	}
 	pr, s := b.s.pr, b.s
-	if s.value > b.best+tol(b.best) {
+	if s.value > b.best+core.Tol(b.best) {
 		b.best = s.value
-		b.bestSites = pad(pr, chosen, s.open)
+		b.bestSites = core.Pad(pr, chosen, s.open)
 	}
 	if r == 0 {
 		return
 	}
 	b.score = b.score[:0]
 	next, nextScore := int32(-1), 0.0
-	for _, j := range pr.freeIDs {
+	for _, j := range pr.FreeIDs {
 		if s.open[j] || b.excl[j] {
 			continue
 		}
@@ -291,23 +283,23 @@ func (b *covBB) dfs(chosen []int32, r int, parentBound float64) {
 	}
 	bound := s.value
 	if len(b.score) > r {
-		slices.SortFunc(b.score, func(a, b float64) int { return -cmpFloat(a, b) })
+		slices.SortFunc(b.score, func(a, b float64) int { return -core.CmpFloat(a, b) })
 		b.score = b.score[:r]
 	}
 	for _, x := range b.score {
 		bound += x
 	}
 	bound = min(bound, parentBound)
-	if bound <= b.best+tol(b.best) {
+	if bound <= b.best+core.Tol(b.best) {
 		return
 	}
 	if b.ml != nil {
 		L, prim := b.ml.solve(s, b.excl, r, b.best, 30)
-		cand := pad(pr, append(slices.Clone(chosen), prim...), s.open)
-		if v := pr.objective(cand); v > b.best+tol(b.best) {
+		cand := core.Pad(pr, append(slices.Clone(chosen), prim...), s.open)
+		if v := pr.Objective(cand); v > b.best+core.Tol(b.best) {
 			b.best, b.bestSites = v, cand
 		}
-		if bound = min(bound, L); bound <= b.best+tol(b.best) {
+		if bound = min(bound, L); bound <= b.best+core.Tol(b.best) {
 			return
 		}
 	}
@@ -321,19 +313,4 @@ func (b *covBB) dfs(chosen []int32, r int, parentBound float64) {
 	b.excl[next] = true
 	b.dfs(chosen, r, bound)
 	b.excl[next] = false
-}
-
-// pad completes chosen with the smallest-index closed free sites up to P
-// (extra open sites never lower a coverage value).
-func pad(pr *problem, chosen []int32, open []bool) []int32 {
-	out := slices.Clone(chosen)
-	for _, j := range pr.freeIDs {
-		if len(out) >= pr.cfg.P {
-			break
-		}
-		if !open[j] {
-			out = append(out, j)
-		}
-	}
-	return out
 }

@@ -1,7 +1,6 @@
-package locate
+package core
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -53,11 +52,11 @@ func (m Model) Maximise() bool { return m == MCLP || m == Backup }
 // ignore weights.
 func (m Model) Weighted() bool { return m == MCLP || m == PMedian || m == Backup }
 
-// usesP reports whether the model takes a number of sites P.
-func (m Model) usesP() bool { return m != LSCP }
+// UsesP reports whether the model takes a number of sites P.
+func (m Model) UsesP() bool { return m != LSCP }
 
-// usesRadius reports whether the model takes a coverage radius.
-func (m Model) usesRadius() bool { return m == MCLP || m == LSCP || m == Backup }
+// UsesRadius reports whether the model takes a coverage radius.
+func (m Model) UsesRadius() bool { return m == MCLP || m == LSCP || m == Backup }
 
 // Solver selects the solution method.
 type Solver uint8
@@ -165,52 +164,24 @@ type Solution struct {
 	Uncoverable []int32
 }
 
-// problem is a validated instance and configuration.
-type problem struct {
-	in       *Instance
-	cfg      Config
-	allowed  []bool // may be open (not excluded)
-	fixed    []bool
-	fixedIDs []int32 // ascending
-	freeIDs  []int32 // allowed and not fixed, ascending
-	active   []bool  // demand points the objective runs over
-	uncov    []int32
-	cov      *coverage // MCLP, LSCP, Backup
-	k        int       // coverage multiplicity: 1, or 2 for Backup
+// Problem is a validated instance and configuration, shared read-only by
+// the solvers.
+type Problem struct {
+	In       *Instance
+	Cfg      Config
+	Allowed  []bool // may be open (not excluded)
+	Fixed    []bool
+	FixedIDs []int32 // ascending
+	FreeIDs  []int32 // allowed and not fixed, ascending
+	Active   []bool  // demand points the objective runs over
+	Uncov    []int32
+	Cov      *Coverage // MCLP, LSCP, Backup
+	K        int       // coverage multiplicity: 1, or 2 for Backup
 }
 
-// Solve solves inst under cfg. The context is checked between
-// branch-and-bound nodes and interchange passes. Configuration problems
-// wrap ErrInvalid; a model without any feasible solution wraps
-// ErrInfeasible. Deterministic: equal inputs give equal solutions.
-func Solve(ctx context.Context, inst *Instance, cfg Config) (*Solution, error) {
-	pr, err := newProblem(inst, cfg)
-	if err != nil {
-		return nil, err
-	}
-	var sol *Solution
-	switch cfg.Model {
-	case MCLP, Backup:
-		sol, err = solveCoverage(ctx, pr)
-	case PMedian:
-		if cfg.Capacity != nil {
-			sol, err = solveCapacitated(ctx, pr)
-		} else {
-			sol, err = solveMedian(ctx, pr)
-		}
-	case PCenter:
-		sol, err = solveCenter(ctx, pr)
-	case LSCP:
-		sol, err = solveCover(ctx, pr)
-	}
-	if err != nil {
-		return nil, err
-	}
-	pr.finish(sol)
-	return sol, nil
-}
-
-func newProblem(in *Instance, cfg Config) (*problem, error) {
+// NewProblem validates cfg against in. Configuration problems wrap
+// ErrInvalid.
+func NewProblem(in *Instance, cfg Config) (*Problem, error) {
 	if in == nil {
 		return nil, fmt.Errorf("%w: nil instance", ErrInvalid)
 	}
@@ -218,42 +189,42 @@ func newProblem(in *Instance, cfg Config) (*problem, error) {
 		return nil, fmt.Errorf("%w: unknown model %v or solver %v", ErrInvalid, cfg.Model, cfg.Solver)
 	}
 	m := in.NumSites()
-	pr := &problem{in: in, cfg: cfg, allowed: make([]bool, m), fixed: make([]bool, m), k: 1}
-	for j := range pr.allowed {
-		pr.allowed[j] = true
+	pr := &Problem{In: in, Cfg: cfg, Allowed: make([]bool, m), Fixed: make([]bool, m), K: 1}
+	for j := range pr.Allowed {
+		pr.Allowed[j] = true
 	}
 	for _, j := range cfg.Excluded {
 		if j < 0 || int(j) >= m {
 			return nil, fmt.Errorf("%w: excluded site %d out of range", ErrInvalid, j)
 		}
-		pr.allowed[j] = false
+		pr.Allowed[j] = false
 	}
 	for _, j := range cfg.Fixed {
 		if j < 0 || int(j) >= m {
 			return nil, fmt.Errorf("%w: fixed site %d out of range", ErrInvalid, j)
 		}
-		if !pr.allowed[j] {
+		if !pr.Allowed[j] {
 			return nil, fmt.Errorf("%w: site %d is both fixed and excluded", ErrInvalid, j)
 		}
-		pr.fixed[j] = true
+		pr.Fixed[j] = true
 	}
 	for j := int32(0); int(j) < m; j++ {
 		switch {
-		case pr.fixed[j]:
-			pr.fixedIDs = append(pr.fixedIDs, j)
-		case pr.allowed[j]:
-			pr.freeIDs = append(pr.freeIDs, j)
+		case pr.Fixed[j]:
+			pr.FixedIDs = append(pr.FixedIDs, j)
+		case pr.Allowed[j]:
+			pr.FreeIDs = append(pr.FreeIDs, j)
 		}
 	}
-	if cfg.Model.usesP() {
-		if cfg.P < 0 || cfg.P > len(pr.freeIDs) {
-			return nil, fmt.Errorf("%w: p = %d, but %d candidate sites can be opened", ErrInvalid, cfg.P, len(pr.freeIDs))
+	if cfg.Model.UsesP() {
+		if cfg.P < 0 || cfg.P > len(pr.FreeIDs) {
+			return nil, fmt.Errorf("%w: p = %d, but %d candidate sites can be opened", ErrInvalid, cfg.P, len(pr.FreeIDs))
 		}
-		if cfg.P == 0 && len(pr.fixedIDs) == 0 && cfg.Model != MCLP && cfg.Model != Backup {
+		if cfg.P == 0 && len(pr.FixedIDs) == 0 && cfg.Model != MCLP && cfg.Model != Backup {
 			return nil, fmt.Errorf("%w: p = 0 and no fixed site: nothing to measure", ErrInvalid)
 		}
 	}
-	if cfg.Model.usesRadius() && (math.IsNaN(cfg.Radius) || math.IsInf(cfg.Radius, 0) || cfg.Radius < 0) {
+	if cfg.Model.UsesRadius() && (math.IsNaN(cfg.Radius) || math.IsInf(cfg.Radius, 0) || cfg.Radius < 0) {
 		return nil, fmt.Errorf("%w: radius %v (want a finite number ≥ 0)", ErrInvalid, cfg.Radius)
 	}
 	if cfg.Capacity != nil {
@@ -270,112 +241,112 @@ func newProblem(in *Instance, cfg Config) (*problem, error) {
 		}
 	}
 	if cfg.Model == Backup {
-		pr.k = 2
+		pr.K = 2
 	}
 	n := in.NumDemand()
-	pr.active = make([]bool, n)
-	if cfg.Model.usesRadius() {
-		pr.cov = newCoverage(in, cfg.Radius, pr.allowed)
+	pr.Active = make([]bool, n)
+	if cfg.Model.UsesRadius() {
+		pr.Cov = NewCoverage(in, cfg.Radius, pr.Allowed)
 	}
 	for i := int32(0); int(i) < n; i++ {
 		var ok bool
 		switch cfg.Model {
 		case MCLP, Backup, LSCP:
-			ok = len(pr.cov.sites(i)) >= pr.k
+			ok = len(pr.Cov.Sites(i)) >= pr.K
 		case PMedian:
-			ok = in.w[i] == 0 || pr.reachable(i)
+			ok = in.W[i] == 0 || pr.Reachable(i)
 		case PCenter:
-			ok = pr.reachable(i)
+			ok = pr.Reachable(i)
 		}
-		pr.active[i] = ok && (cfg.Model != PMedian || in.w[i] > 0)
+		pr.Active[i] = ok && (cfg.Model != PMedian || in.W[i] > 0)
 		if !ok {
-			pr.uncov = append(pr.uncov, i)
+			pr.Uncov = append(pr.Uncov, i)
 		}
 	}
 	return pr, nil
 }
 
-// reachable reports whether demand i has an arc to an allowed site.
-func (pr *problem) reachable(i int32) bool {
-	s, _ := pr.in.row(i)
+// Reachable reports whether demand i has an arc to an allowed site.
+func (pr *Problem) Reachable(i int32) bool {
+	s, _ := pr.In.Row(i)
 	for _, j := range s {
-		if pr.allowed[j] {
+		if pr.Allowed[j] {
 			return true
 		}
 	}
 	return false
 }
 
-// maxNodes is the node limit of branch and bound (-1: none).
-func (pr *problem) maxNodes() int64 {
-	switch pr.cfg.Solver {
+// MaxNodes is the node limit of branch and bound (-1: none).
+func (pr *Problem) MaxNodes() int64 {
+	switch pr.Cfg.Solver {
 	case Exact:
 		return -1
 	case Heuristic:
 		return 0
 	}
-	if pr.cfg.MaxNodes > 0 {
-		return pr.cfg.MaxNodes
+	if pr.Cfg.MaxNodes > 0 {
+		return pr.Cfg.MaxNodes
 	}
 	return DefaultMaxNodes
 }
 
-// openSet returns the open flags of fixed ∪ sites.
-func (pr *problem) openSet(sites []int32) []bool {
-	open := slices.Clone(pr.fixed)
+// OpenSet returns the open flags of fixed ∪ sites.
+func (pr *Problem) OpenSet(sites []int32) []bool {
+	open := slices.Clone(pr.Fixed)
 	for _, j := range sites {
 		open[j] = true
 	}
 	return open
 }
 
-// objective evaluates the model's objective for the new sites, from
+// Objective evaluates the model's objective for the new sites, from
 // scratch, in a fixed summation order: the value reported. O(A).
-func (pr *problem) objective(sites []int32) float64 {
-	in, open := pr.in, pr.openSet(sites)
-	switch pr.cfg.Model {
+func (pr *Problem) Objective(sites []int32) float64 {
+	in, open := pr.In, pr.OpenSet(sites)
+	switch pr.Cfg.Model {
 	case LSCP:
 		return float64(len(sites))
 	case MCLP, Backup:
 		v := 0.0
 		for i := int32(0); int(i) < in.NumDemand(); i++ {
-			if pr.covered(i, open) {
-				v += in.w[i]
+			if pr.Covered(i, open) {
+				v += in.W[i]
 			}
 		}
 		return v
 	}
 	v := 0.0
 	for i := int32(0); int(i) < in.NumDemand(); i++ {
-		if !pr.active[i] {
+		if !pr.Active[i] {
 			continue
 		}
-		_, c := pr.nearestOpen(i, open)
-		if pr.cfg.Model == PCenter {
+		_, c := pr.NearestOpen(i, open)
+		if pr.Cfg.Model == PCenter {
 			v = max(v, c)
 		} else {
-			v += in.w[i] * c
+			v += in.W[i] * c
 		}
 	}
 	return v
 }
 
-// covered reports whether demand i is within Radius of at least k open
+// Covered reports whether demand i is within Radius of at least k open
 // sites.
-func (pr *problem) covered(i int32, open []bool) bool {
+func (pr *Problem) Covered(i int32, open []bool) bool {
 	c := 0
-	for _, j := range pr.cov.sites(i) {
+	for _, j := range pr.Cov.Sites(i) {
 		if open[j] {
 			c++
 		}
 	}
-	return c >= pr.k
+	return c >= pr.K
 }
 
-// nearestOpen returns demand i's nearest open site (ties: smaller index)
+// NearestOpen returns demand i's nearest open site (ties: smaller index)
 // and its cost, or (-1, +Inf).
-func (pr *problem) nearestOpen(i int32, open []bool) (int32, float64) {
-	s, c := pr.in.row(i)
+func (pr *Problem) NearestOpen(i int32, open []bool) (int32, float64) {
+	s, c := pr.In.Row(i)
 	for k, j := range s {
 		if open[j] {
 			return j, c[k]
@@ -384,54 +355,54 @@ func (pr *problem) nearestOpen(i int32, open []bool) (int32, float64) {
 	return -1, math.Inf(1)
 }
 
-// finish fills the solution's derived fields: sorted sites, objective
+// Finish fills the solution's derived fields: sorted sites, objective
 // recomputed canonically, gap, assignment and coverage.
-func (pr *problem) finish(sol *Solution) {
-	in := pr.in
-	sol.Model = pr.cfg.Model
+func (pr *Problem) Finish(sol *Solution) {
+	in := pr.In
+	sol.Model = pr.Cfg.Model
 	slices.Sort(sol.Sites)
-	sol.Fixed = slices.Clone(pr.fixedIDs)
-	sol.Uncoverable = pr.uncov
+	sol.Fixed = slices.Clone(pr.FixedIDs)
+	sol.Uncoverable = pr.Uncov
 	sol.TotalWeight = in.TotalWeight()
-	if pr.cfg.Capacity == nil {
-		sol.Objective = pr.objective(sol.Sites)
+	if pr.Cfg.Capacity == nil {
+		sol.Objective = pr.Objective(sol.Sites)
 	}
 	if sol.Optimal {
 		sol.Bound = sol.Objective
 	}
-	if pr.cfg.Model.Maximise() {
+	if pr.Cfg.Model.Maximise() {
 		sol.Bound = max(min(sol.Bound, sol.TotalWeight), sol.Objective)
 	} else {
 		sol.Bound = min(sol.Bound, sol.Objective)
 	}
-	if math.Abs(sol.Bound-sol.Objective) <= tol(sol.Objective) {
+	if math.Abs(sol.Bound-sol.Objective) <= Tol(sol.Objective) {
 		// Equal up to rounding: the solution is optimal.
 		sol.Bound, sol.Optimal = sol.Objective, true
 	}
-	sol.Gap = gap(sol.Objective, sol.Bound)
-	open := pr.openSet(sol.Sites)
+	sol.Gap = Gap(sol.Objective, sol.Bound)
+	open := pr.OpenSet(sol.Sites)
 	if sol.Assign == nil {
 		sol.Assign = make([]Assignment, in.NumDemand())
 		for i := int32(0); int(i) < in.NumDemand(); i++ {
-			j, c := pr.nearestOpen(i, open)
+			j, c := pr.NearestOpen(i, open)
 			if j < 0 {
 				c = math.NaN()
 			}
-			sol.Assign[i] = Assignment{Demand: i, Site: j, Cost: c, Weight: in.w[i]}
+			sol.Assign[i] = Assignment{Demand: i, Site: j, Cost: c, Weight: in.W[i]}
 		}
 	}
-	if pr.cov != nil {
+	if pr.Cov != nil {
 		for i := int32(0); int(i) < in.NumDemand(); i++ {
-			if pr.covered(i, open) {
-				sol.CoveredWeight += in.w[i]
+			if pr.Covered(i, open) {
+				sol.CoveredWeight += in.W[i]
 				sol.CoveredPoints++
 			}
 		}
 	}
 }
 
-// gap is the relative distance between an objective and its bound.
-func gap(obj, bound float64) float64 {
+// Gap is the relative distance between an objective and its bound.
+func Gap(obj, bound float64) float64 {
 	d := math.Abs(obj - bound)
 	if d == 0 {
 		return 0
@@ -442,11 +413,11 @@ func gap(obj, bound float64) float64 {
 	return d / max(math.Abs(obj), math.Abs(bound))
 }
 
-// tol is the absolute tolerance under which two objective values of
+// Tol is the absolute tolerance under which two objective values of
 // magnitude v are considered equal: improvements smaller than this are
 // ignored, so floating-point noise cannot make a search cycle.
 // Non-finite values get 0, so that comparisons with ±Inf stay exact.
-func tol(v float64) float64 {
+func Tol(v float64) float64 {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return 0
 	}

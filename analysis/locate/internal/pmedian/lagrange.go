@@ -1,15 +1,12 @@
-package locate
+package pmedian
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-)
 
-func wrapf(sentinel error, format string, args ...any) error {
-	return fmt.Errorf("%w: %s", sentinel, fmt.Sprintf(format, args...))
-}
+	"github.com/partons/partons/analysis/locate/internal/core"
+)
 
 // lagrange computes p-median lower bounds by relaxing the assignment
 // constraints Σ_j x_ij = 1 with multipliers λ_i (Cornuéjols, Fisher and
@@ -22,7 +19,7 @@ func wrapf(sentinel error, format string, args ...any) error {
 // sites and r of the free ones, for any λ. Subgradient steps raise it. A
 // lagrange is used by one goroutine.
 type lagrange struct {
-	pr      *problem
+	pr      *core.Problem
 	lam     []float64 // current multipliers, per demand point
 	rho     []float64 // per site
 	g       []float64
@@ -42,25 +39,25 @@ type lagResult struct {
 	exact      bool      // the Lagrangian solution is optimal for the subtree
 }
 
-func newLagrange(pr *problem) *lagrange {
-	n, m := pr.in.NumDemand(), pr.in.NumSites()
+func newLagrange(pr *core.Problem) *lagrange {
+	n, m := pr.In.NumDemand(), pr.In.NumSites()
 	return &lagrange{pr: pr, lam: make([]float64, n), rho: make([]float64, m), g: make([]float64, n),
 		isFree: make([]bool, m), inT: make([]bool, m)}
 }
 
 // initFrom sets λ_i to point i's weighted cost in a heuristic solution.
 func (lg *lagrange) initFrom(s *medState) {
-	for i, ok := range lg.pr.active {
+	for i, ok := range lg.pr.Active {
 		if ok && !math.IsInf(s.d1[i], 1) {
-			lg.lam[i] = lg.pr.in.w[i] * s.d1[i]
+			lg.lam[i] = lg.pr.In.W[i] * s.d1[i]
 		}
 	}
 }
 
 // solve is solveNode at the root of a search with the given new sites.
 func (lg *lagrange) solve(chosen []int32, p int, ub float64, iters int) lagResult {
-	open := lg.pr.openSet(chosen)
-	return lg.solveNode(open, make([]bool, lg.pr.in.NumSites()), p-len(chosen), ub, iters)
+	open := lg.pr.OpenSet(chosen)
+	return lg.solveNode(open, make([]bool, lg.pr.In.NumSites()), p-len(chosen), ub, iters)
 }
 
 // solveNode maximises L over λ by at most iters subgradient steps for the
@@ -71,10 +68,10 @@ func (lg *lagrange) solve(chosen []int32, p int, ub float64, iters int) lagResul
 // lg.lam holds the best multipliers found. O(iters·(A_λ + m log m)), A_λ
 // the arcs cheaper than their point's multiplier.
 func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) lagResult {
-	pr, in := lg.pr, lg.pr.in
+	pr, in := lg.pr, lg.pr.In
 	res := lagResult{L: math.Inf(-1)}
 	lg.free = lg.free[:0]
-	for _, j := range pr.freeIDs {
+	for _, j := range pr.FreeIDs {
 		lg.isFree[j] = !open[j] && !excl[j]
 		if lg.isFree[j] {
 			lg.free = append(lg.free, j)
@@ -89,11 +86,11 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 		res.infeasible = true
 		return res
 	}
-	for i, ok := range pr.active {
+	for i, ok := range pr.Active {
 		if !ok {
 			continue
 		}
-		sites, _ := in.row(int32(i))
+		sites, _ := in.Row(int32(i))
 		reach := false
 		for _, j := range sites {
 			if open[j] || lg.isFree[j] {
@@ -113,13 +110,13 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 		for j := range lg.rho {
 			lg.rho[j] = 0
 		}
-		for i, ok := range pr.active {
+		for i, ok := range pr.Active {
 			if !ok {
 				continue
 			}
-			lam, w := lg.lam[i], in.w[i]
+			lam, w := lg.lam[i], in.W[i]
 			L += lam
-			sites, costs := in.row(int32(i))
+			sites, costs := in.Row(int32(i))
 			for k, j := range sites {
 				v := w*costs[k] - lam
 				if v >= 0 {
@@ -131,7 +128,7 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 			}
 		}
 		slices.SortFunc(lg.free, func(a, b int32) int {
-			return cmp.Or(cmpFloat(lg.rho[a], lg.rho[b]), cmp.Compare(a, b))
+			return cmp.Or(core.CmpFloat(lg.rho[a], lg.rho[b]), cmp.Compare(a, b))
 		})
 		for j, o := range open {
 			if o {
@@ -142,13 +139,13 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 			L += lg.rho[j]
 			lg.inT[j] = true
 		}
-		if L > res.L+tol(res.L) || math.IsInf(res.L, -1) {
+		if L > res.L+core.Tol(res.L) || math.IsInf(res.L, -1) {
 			res.L = L
 			res.rho = append(res.rho[:0], lg.rho...)
 			res.order = append(res.order[:0], lg.free...)
 			res.primal = res.primal[:0]
 			for j, o := range open {
-				if o && !pr.fixed[j] {
+				if o && !pr.Fixed[j] {
 					res.primal = append(res.primal, int32(j))
 				}
 			}
@@ -159,13 +156,13 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 			theta, stall = theta/2, 0
 		}
 		norm := 0.0
-		for i, ok := range pr.active {
+		for i, ok := range pr.Active {
 			if !ok {
 				continue
 			}
-			lam, w := lg.lam[i], in.w[i]
+			lam, w := lg.lam[i], in.W[i]
 			g := 1.0
-			sites, costs := in.row(int32(i))
+			sites, costs := in.Row(int32(i))
 			for k, j := range sites {
 				if w*costs[k]-lam >= 0 {
 					break
@@ -180,7 +177,7 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 		for _, j := range lg.free[:r] {
 			lg.inT[j] = false
 		}
-		if L >= ub-tol(ub) {
+		if L >= ub-core.Tol(ub) {
 			break
 		}
 		if norm == 0 {
@@ -189,7 +186,7 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 			res.exact, res.L = true, max(res.L, L)
 			res.primal = res.primal[:0]
 			for j, o := range open {
-				if o && !pr.fixed[j] {
+				if o && !pr.Fixed[j] {
 					res.primal = append(res.primal, int32(j))
 				}
 			}
@@ -197,7 +194,7 @@ func (lg *lagrange) solveNode(open, excl []bool, r int, ub float64, iters int) l
 			break
 		}
 		t := theta * (ub - L) / norm
-		for i, ok := range pr.active {
+		for i, ok := range pr.Active {
 			if ok {
 				lg.lam[i] += t * lg.g[i]
 			}

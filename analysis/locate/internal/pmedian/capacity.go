@@ -1,10 +1,12 @@
-package locate
+package pmedian
 
 import (
 	"container/heap"
 	"context"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // flowNet is a min-cost flow network for the capacitated assignment of
@@ -58,11 +60,11 @@ func (q *pq) Pop() any {
 // cost and the flows (demand-major, site ascending), or +Inf when the open
 // sites cannot absorb every point's weight. O(F · E log V) for F
 // augmentations, E the arcs between active points and open sites.
-func assignCapacitated(pr *problem, open []bool) (float64, []Assignment) {
-	in, capa := pr.in, pr.cfg.Capacity
+func assignCapacitated(pr *core.Problem, open []bool) (float64, []core.Assignment) {
+	in, capa := pr.In, pr.Cfg.Capacity
 	var dem, sites []int32
 	siteNode := make(map[int32]int32)
-	for i, a := range pr.active {
+	for i, a := range pr.Active {
 		if a {
 			dem = append(dem, int32(i))
 		}
@@ -84,10 +86,10 @@ func assignCapacitated(pr *problem, open []bool) (float64, []Assignment) {
 		f.arc(nd+1+int32(q), f.sink, capa[j], 0)
 	}
 	for q, i := range dem {
-		w := in.w[i]
+		w := in.W[i]
 		total += w
 		f.arc(f.src, int32(q)+1, w, 0)
-		ss, cs := in.row(i)
+		ss, cs := in.Row(i)
 		for k, j := range ss {
 			if open[j] {
 				f.arc(int32(q)+1, siteNode[j], math.Inf(1), cs[k])
@@ -144,7 +146,7 @@ func assignCapacitated(pr *problem, open []bool) (float64, []Assignment) {
 		}
 		sent += push
 	}
-	var flows []Assignment
+	var flows []core.Assignment
 	for q, i := range dem {
 		for e := f.head[q+1]; e >= 0; e = f.next[e] {
 			if e&1 == 1 || f.to[e] == f.src {
@@ -152,11 +154,11 @@ func assignCapacitated(pr *problem, open []bool) (float64, []Assignment) {
 			}
 			if amt := f.capa[e^1]; amt > eps {
 				j := sites[f.to[e]-nd-1]
-				flows = append(flows, Assignment{Demand: i, Site: j, Cost: f.cost[e], Weight: amt})
+				flows = append(flows, core.Assignment{Demand: i, Site: j, Cost: f.cost[e], Weight: amt})
 			}
 		}
 	}
-	slices.SortFunc(flows, func(a, b Assignment) int {
+	slices.SortFunc(flows, func(a, b core.Assignment) int {
 		if a.Demand != b.Demand {
 			return int(a.Demand - b.Demand)
 		}
@@ -170,39 +172,39 @@ func assignCapacitated(pr *problem, open []bool) (float64, []Assignment) {
 	return cost, flows
 }
 
-// solveCapacitated solves the capacitated p-median: by enumeration of
+// SolveCapacitated solves the capacitated p-median: by enumeration of
 // every set of P sites when there are at most the node limit of them,
 // otherwise by vertex substitution from the uncapacitated solution with
 // every swap evaluated by a min-cost flow. The uncapacitated optimum's
 // Lagrangian bound is a valid lower bound (capacities only add
 // constraints).
-func solveCapacitated(ctx context.Context, pr *problem) (*Solution, error) {
+func SolveCapacitated(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 	unc, err := medianHeuristic(ctx, pr)
 	if err != nil {
 		return nil, err
 	}
-	ub := pr.objective(unc)
+	ub := pr.Objective(unc)
 	lg := newLagrange(pr)
-	lg.initFrom(newMedState(pr, pr.openSet(unc)))
+	lg.initFrom(newMedState(pr, pr.OpenSet(unc)))
 	bound := math.Inf(-1)
 	if !math.IsInf(ub, 1) {
-		bound = lg.solve(nil, pr.cfg.P, ub, 500).L
+		bound = lg.solve(nil, pr.Cfg.P, ub, 500).L
 	}
-	free, P := pr.freeIDs, pr.cfg.P
-	limit := pr.maxNodes()
+	free, P := pr.FreeIDs, pr.Cfg.P
+	limit := pr.MaxNodes()
 	combos := binomial(len(free), P)
 	best, bestSites := math.Inf(1), []int32(nil)
 	try := func(sites []int32) {
 		// The uncapacitated cost of a set bounds its capacitated cost
 		// from below: skip the flow when it cannot win.
-		if !math.IsInf(best, 1) && pr.objective(sites) >= best-tol(best) {
+		if !math.IsInf(best, 1) && pr.Objective(sites) >= best-core.Tol(best) {
 			return
 		}
-		if c, _ := assignCapacitated(pr, pr.openSet(sites)); c < best-tol(best) || (math.IsInf(best, 1) && c < best) {
+		if c, _ := assignCapacitated(pr, pr.OpenSet(sites)); c < best-core.Tol(best) || (math.IsInf(best, 1) && c < best) {
 			best, bestSites = c, slices.Clone(sites)
 		}
 	}
-	sol := &Solution{}
+	sol := &core.Solution{}
 	try(unc)
 	if limit != 0 && (limit < 0 || combos <= float64(limit)) {
 		idx := make([]int, P)
@@ -260,10 +262,10 @@ func solveCapacitated(ctx context.Context, pr *problem) (*Solution, error) {
 		sol.Method = "interchange + min-cost flow"
 	}
 	if math.IsInf(best, 1) {
-		return nil, wrapf(ErrInfeasible, "no %d sites (with %d fixed) have the capacity to serve every demand point", P, len(pr.fixedIDs))
+		return nil, core.Wrapf(core.ErrInfeasible, "no %d sites (with %d fixed) have the capacity to serve every demand point", P, len(pr.FixedIDs))
 	}
 	sol.Sites = bestSites
-	sol.Objective, sol.Assign = assignCapacitated(pr, pr.openSet(bestSites))
+	sol.Objective, sol.Assign = assignCapacitated(pr, pr.OpenSet(bestSites))
 	sol.Bound = bound
 	if sol.Optimal {
 		sol.Bound = sol.Objective

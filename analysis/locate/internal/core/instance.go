@@ -1,4 +1,4 @@
-package locate
+package core
 
 import (
 	"errors"
@@ -26,7 +26,8 @@ var ErrNodeLimit = errors.New("locate: node limit reached")
 // and by site, each column sorted by demand. An Instance is immutable and
 // safe for concurrent use.
 type Instance struct {
-	w      []float64
+	// W are the demand weights; read-only.
+	W      []float64
 	nSites int
 	// by demand
 	dOff  []int32
@@ -64,7 +65,7 @@ func NewInstance(weights []float64, costs *travel.Costs) (*Instance, error) {
 			return nil, fmt.Errorf("%w: demand %d has weight %v (want a finite number ≥ 0)", ErrInvalid, i, w)
 		}
 	}
-	in := &Instance{w: slices.Clone(weights), nSites: numSites}
+	in := &Instance{W: slices.Clone(weights), nSites: numSites}
 	// travel.Costs keeps the same two layouts: rows by (cost, supply),
 	// columns by demand.
 	in.dOff = make([]int32, n+1)
@@ -87,7 +88,7 @@ func NewInstance(weights []float64, costs *travel.Costs) (*Instance, error) {
 }
 
 // NumDemand is the number of demand points.
-func (in *Instance) NumDemand() int { return len(in.w) }
+func (in *Instance) NumDemand() int { return len(in.W) }
 
 // NumSites is the number of candidate sites.
 func (in *Instance) NumSites() int { return in.nSites }
@@ -96,12 +97,12 @@ func (in *Instance) NumSites() int { return in.nSites }
 func (in *Instance) NumArcs() int { return len(in.dSite) }
 
 // Weight is demand point i's weight.
-func (in *Instance) Weight(i int) float64 { return in.w[i] }
+func (in *Instance) Weight(i int) float64 { return in.W[i] }
 
 // TotalWeight is the sum of all demand weights.
 func (in *Instance) TotalWeight() float64 {
 	s := 0.0
-	for _, w := range in.w {
+	for _, w := range in.W {
 		s += w
 	}
 	return s
@@ -118,22 +119,22 @@ func (in *Instance) Cost(i, j int32) float64 {
 	return in.sCost[lo+int32(k)]
 }
 
-// row returns demand i's sites and costs, sorted by (cost, site).
-func (in *Instance) row(i int32) ([]int32, []float64) {
+// Row returns demand i's sites and costs, sorted by (cost, site).
+func (in *Instance) Row(i int32) ([]int32, []float64) {
 	lo, hi := in.dOff[i], in.dOff[i+1]
 	return in.dSite[lo:hi], in.dCost[lo:hi]
 }
 
-// col returns site j's demands (ascending) and costs.
-func (in *Instance) col(j int32) ([]int32, []float64) {
+// Col returns site j's demands (ascending) and costs.
+func (in *Instance) Col(j int32) ([]int32, []float64) {
 	lo, hi := in.sOff[j], in.sOff[j+1]
 	return in.sDem[lo:hi], in.sCost[lo:hi]
 }
 
-// within returns how many of demand i's sites lie at cost ≤ r: they are
+// Within returns how many of demand i's sites lie at cost ≤ r: they are
 // the first ones of its row.
-func (in *Instance) within(i int32, r float64) int {
-	_, c := in.row(i)
+func (in *Instance) Within(i int32, r float64) int {
+	_, c := in.Row(i)
 	k, _ := slices.BinarySearchFunc(c, r, func(x, r float64) int {
 		if x <= r {
 			return -1
@@ -143,9 +144,9 @@ func (in *Instance) within(i int32, r float64) int {
 	return k
 }
 
-// coverage is the bipartite "within radius" relation restricted to the
+// Coverage is the bipartite "within radius" relation restricted to the
 // allowed sites, in CSR form both ways.
-type coverage struct {
+type Coverage struct {
 	n, m    int
 	dOff    []int32 // demand → covering sites, ascending cost
 	dSite   []int32
@@ -154,14 +155,14 @@ type coverage struct {
 	allowed []bool
 }
 
-// newCoverage builds the relation cost ≤ r over the allowed sites.
+// NewCoverage builds the relation cost ≤ r over the allowed sites.
 // O(A) time and memory.
-func newCoverage(in *Instance, r float64, allowed []bool) *coverage {
+func NewCoverage(in *Instance, r float64, allowed []bool) *Coverage {
 	n, m := in.NumDemand(), in.nSites
-	c := &coverage{n: n, m: m, dOff: make([]int32, n+1), sOff: make([]int32, m+1), allowed: allowed}
+	c := &Coverage{n: n, m: m, dOff: make([]int32, n+1), sOff: make([]int32, m+1), allowed: allowed}
 	for i := int32(0); int(i) < n; i++ {
-		s, _ := in.row(i)
-		for _, j := range s[:in.within(i, r)] {
+		s, _ := in.Row(i)
+		for _, j := range s[:in.Within(i, r)] {
 			if allowed[j] {
 				c.dSite = append(c.dSite, j)
 				c.sOff[j+1]++
@@ -175,7 +176,7 @@ func newCoverage(in *Instance, r float64, allowed []bool) *coverage {
 	c.sDem = make([]int32, len(c.dSite))
 	fill := slices.Clone(c.sOff[:m])
 	for i := int32(0); int(i) < n; i++ {
-		for _, j := range c.sites(i) {
+		for _, j := range c.Sites(i) {
 			c.sDem[fill[j]] = i
 			fill[j]++
 		}
@@ -183,5 +184,8 @@ func newCoverage(in *Instance, r float64, allowed []bool) *coverage {
 	return c
 }
 
-func (c *coverage) sites(i int32) []int32 { return c.dSite[c.dOff[i]:c.dOff[i+1]] }
-func (c *coverage) dems(j int32) []int32  { return c.sDem[c.sOff[j]:c.sOff[j+1]] }
+// Sites are the allowed sites covering demand i, by ascending cost.
+func (c *Coverage) Sites(i int32) []int32 { return c.dSite[c.dOff[i]:c.dOff[i+1]] }
+
+// Dems are the demands site j covers, ascending.
+func (c *Coverage) Dems(j int32) []int32 { return c.sDem[c.sOff[j]:c.sOff[j+1]] }

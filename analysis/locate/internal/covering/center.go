@@ -1,9 +1,11 @@
-package locate
+package covering
 
 import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // centerSearch decides, for a radius, whether P new sites (with the fixed
@@ -12,7 +14,7 @@ import (
 // the answer is yes, found by binary search over the sorted distinct costs.
 type centerSearch struct {
 	ctx    context.Context
-	pr     *problem
+	pr     *core.Problem
 	radii  []float64
 	budget int64 // branch-and-bound nodes left (< 0: unlimited)
 	nodes  int64
@@ -30,16 +32,16 @@ const (
 // bound (no). sites is a cover padded to P sites when the answer is yes.
 func (c *centerSearch) decide(k int, exact bool) (int, []int32, error) {
 	pr := c.pr
-	cov := newCoverage(pr.in, c.radii[k], pr.allowed)
-	for i, a := range pr.active {
-		if a && len(cov.sites(int32(i))) == 0 {
+	cov := core.NewCoverage(pr.In, c.radii[k], pr.Allowed)
+	for i, a := range pr.Active {
+		if a && len(cov.Sites(int32(i))) == 0 {
 			return no, nil, nil
 		}
 	}
-	sc := newSetCover(c.ctx, pr, cov, pr.active)
-	P := pr.cfg.P
+	sc := newSetCover(c.ctx, pr, cov, pr.Active)
+	P := pr.Cfg.P
 	if g := sc.greedy(); g != nil && len(g) <= P {
-		return yes, pad(pr, g, pr.openSet(g)), nil
+		return yes, core.Pad(pr, g, pr.OpenSet(g)), nil
 	}
 	lb, _, _ := sc.packing()
 	if lb > P {
@@ -58,26 +60,26 @@ func (c *centerSearch) decide(k int, exact bool) (int, []int32, error) {
 	case sc.err != nil:
 		return unknown, nil, sc.err
 	case sc.found:
-		return yes, pad(pr, sc.bestSet, pr.openSet(sc.bestSet)), nil
+		return yes, core.Pad(pr, sc.bestSet, pr.OpenSet(sc.bestSet)), nil
 	case sc.aborted:
 		return unknown, nil, nil
 	}
 	return no, nil, nil
 }
 
-// solveCenter solves the p-center problem.
-func solveCenter(ctx context.Context, pr *problem) (*Solution, error) {
-	in := pr.in
+// SolveCenter solves the p-center problem.
+func SolveCenter(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
+	in := pr.In
 	lo := 0.0 // every point must reach some site: the largest nearest cost
 	var radii []float64
-	for i, a := range pr.active {
+	for i, a := range pr.Active {
 		if !a {
 			continue
 		}
-		sites, costs := in.row(int32(i))
+		sites, costs := in.Row(int32(i))
 		near := math.Inf(1)
 		for k, j := range sites {
-			if pr.allowed[j] {
+			if pr.Allowed[j] {
 				near = min(near, costs[k])
 				radii = append(radii, costs[k])
 			}
@@ -87,9 +89,9 @@ func solveCenter(ctx context.Context, pr *problem) (*Solution, error) {
 	slices.Sort(radii)
 	radii = slices.Compact(radii)
 	if len(radii) == 0 {
-		return &Solution{Sites: pad(pr, nil, pr.openSet(nil)), Method: "trivial", Optimal: true}, nil
+		return &core.Solution{Sites: core.Pad(pr, nil, pr.OpenSet(nil)), Method: "trivial", Optimal: true}, nil
 	}
-	c := &centerSearch{ctx: ctx, pr: pr, radii: radii, budget: pr.maxNodes()}
+	c := &centerSearch{ctx: ctx, pr: pr, radii: radii, budget: pr.MaxNodes()}
 	exact := c.budget != 0
 	kLo, _ := slices.BinarySearch(radii, lo)
 	kHi := len(radii) - 1
@@ -97,7 +99,7 @@ func solveCenter(ctx context.Context, pr *problem) (*Solution, error) {
 	// Whether P sites can reach everybody at all is settled by branch and
 	// bound even for the heuristic (with the default node limit).
 	if c.budget == 0 {
-		c.budget = DefaultMaxNodes
+		c.budget = core.DefaultMaxNodes
 	}
 	ans, best, err := c.decide(kHi, true)
 	if !exact {
@@ -108,9 +110,9 @@ func solveCenter(ctx context.Context, pr *problem) (*Solution, error) {
 	}
 	switch ans {
 	case no:
-		return nil, wrapf(ErrInfeasible, "%d new sites (with %d fixed) cannot reach every demand point; raise p or the cost cutoff", pr.cfg.P, len(pr.fixedIDs))
+		return nil, core.Wrapf(core.ErrInfeasible, "%d new sites (with %d fixed) cannot reach every demand point; raise p or the cost cutoff", pr.Cfg.P, len(pr.FixedIDs))
 	case unknown:
-		return nil, wrapf(ErrNodeLimit, "no %d sites reaching every demand point found", pr.cfg.P)
+		return nil, core.Wrapf(core.ErrNodeLimit, "no %d sites reaching every demand point found", pr.Cfg.P)
 	}
 	// Binary search: radii below kLo are proven infeasible, kHi feasible.
 	proven := true
@@ -141,7 +143,7 @@ func solveCenter(ctx context.Context, pr *problem) (*Solution, error) {
 		}
 		break
 	}
-	sol := &Solution{Sites: best, Nodes: c.nodes, Bound: radii[kLo]}
+	sol := &core.Solution{Sites: best, Nodes: c.nodes, Bound: radii[kLo]}
 	sol.Optimal = proven
 	switch {
 	case exact && proven:

@@ -1,9 +1,11 @@
-package locate
+package pmedian
 
 import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // ext is a cost that may include unreached demand points: n·∞ + v, compared
@@ -42,14 +44,14 @@ func minf(a, b float64) float64 {
 // medState holds, for every active demand point, its nearest and second
 // nearest open sites' costs and the nearest site.
 type medState struct {
-	pr     *problem
+	pr     *core.Problem
 	open   []bool
 	n1     []int32
 	d1, d2 []float64
 }
 
-func newMedState(pr *problem, open []bool) *medState {
-	n := pr.in.NumDemand()
+func newMedState(pr *core.Problem, open []bool) *medState {
+	n := pr.In.NumDemand()
 	s := &medState{pr: pr, open: open, n1: make([]int32, n), d1: make([]float64, n), d2: make([]float64, n)}
 	s.refresh()
 	return s
@@ -60,10 +62,10 @@ func newMedState(pr *problem, open []bool) *medState {
 func (s *medState) refresh() {
 	for i := int32(0); int(i) < len(s.n1); i++ {
 		s.n1[i], s.d1[i], s.d2[i] = -1, math.Inf(1), math.Inf(1)
-		if !s.pr.active[i] {
+		if !s.pr.Active[i] {
 			continue
 		}
-		sites, costs := s.pr.in.row(i)
+		sites, costs := s.pr.In.Row(i)
 		for k, j := range sites {
 			if !s.open[j] {
 				continue
@@ -81,9 +83,9 @@ func (s *medState) refresh() {
 // total is the current objective as an ext.
 func (s *medState) total() ext {
 	var t ext
-	for i, ok := range s.pr.active {
+	for i, ok := range s.pr.Active {
 		if ok {
-			t = t.add(weighted(s.pr.in.w[i], s.d1[i]))
+			t = t.add(weighted(s.pr.In.W[i], s.d1[i]))
 		}
 	}
 	return t
@@ -93,25 +95,25 @@ func (s *medState) total() ext {
 // lowers the total cost, ties to the smaller index) and improves them by
 // vertex substitution (Teitz and Bart 1968) with the fast swap evaluation
 // of Whitaker (1983): best improvement over all pairs per pass.
-func medianHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
-	in := pr.in
-	open := slices.Clone(pr.fixed)
+func medianHeuristic(ctx context.Context, pr *core.Problem) ([]int32, error) {
+	in := pr.In
+	open := slices.Clone(pr.Fixed)
 	s := newMedState(pr, open)
 	var sites []int32
-	for len(sites) < pr.cfg.P {
+	for len(sites) < pr.Cfg.P {
 		best, bestT := int32(-1), ext{}
 		cur := s.total()
-		for _, u := range pr.freeIDs {
+		for _, u := range pr.FreeIDs {
 			if open[u] {
 				continue
 			}
 			t := cur
-			dem, cost := in.col(u)
+			dem, cost := in.Col(u)
 			for k, i := range dem {
-				if !pr.active[i] || cost[k] >= s.d1[i] {
+				if !pr.Active[i] || cost[k] >= s.d1[i] {
 					continue
 				}
-				t = t.sub(weighted(in.w[i], s.d1[i])).add(weighted(in.w[i], cost[k]))
+				t = t.sub(weighted(in.W[i], s.d1[i])).add(weighted(in.W[i], cost[k]))
 			}
 			if best < 0 || t.less(bestT, 0) {
 				best, bestT = u, t
@@ -130,7 +132,7 @@ func medianHeuristic(ctx context.Context, pr *problem) ([]int32, error) {
 // of adding u, R(f) the loss of removing f and C(u, f) corrects the points
 // whose nearest site is f and that u reaches. One pass costs O(A + m·p).
 func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
-	pr, in := s.pr, s.pr.in
+	pr, in := s.pr, s.pr.In
 	p := len(sites)
 	if p == 0 {
 		return nil
@@ -142,33 +144,33 @@ func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sitePositions(pos, sites)
+		core.SitePositions(pos, sites)
 		clear(loss)
-		for i, ok := range pr.active {
+		for i, ok := range pr.Active {
 			if !ok {
 				continue
 			}
 			if q := posOf(pos, s.n1[i]); q >= 0 {
-				w := in.w[i]
+				w := in.W[i]
 				loss[q] = loss[q].add(weighted(w, s.d2[i])).sub(weighted(w, s.d1[i]))
 			}
 		}
 		cur := s.total()
-		eps := tol(cur.v)
+		eps := core.Tol(cur.v)
 		var bestD ext
 		bu, bq := int32(-1), -1
-		for _, u := range pr.freeIDs {
+		for _, u := range pr.FreeIDs {
 			if s.open[u] {
 				continue
 			}
 			var add ext
 			copy(delta, loss)
-			dem, cost := in.col(u)
+			dem, cost := in.Col(u)
 			for k, i := range dem {
-				if !pr.active[i] {
+				if !pr.Active[i] {
 					continue
 				}
-				w, c, d1, d2 := in.w[i], cost[k], s.d1[i], s.d2[i]
+				w, c, d1, d2 := in.W[i], cost[k], s.d1[i], s.d2[i]
 				if c < d1 {
 					add = add.add(weighted(w, c)).sub(weighted(w, d1))
 				}
@@ -194,17 +196,6 @@ func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
 	}
 }
 
-// sitePositions sets pos[j] to j's index in sites, or -1 for a site not
-// in it: the interchanges' map from a site to its swap slot.
-func sitePositions(pos, sites []int32) {
-	for q := range pos {
-		pos[q] = -1
-	}
-	for q, f := range sites {
-		pos[f] = int32(q)
-	}
-}
-
 // posOf is pos[j], or -1 for j < 0.
 func posOf(pos []int32, j int32) int32 {
 	if j < 0 {
@@ -213,41 +204,41 @@ func posOf(pos []int32, j int32) int32 {
 	return pos[j]
 }
 
-// solveMedian solves the uncapacitated p-median.
-func solveMedian(ctx context.Context, pr *problem) (*Solution, error) {
+// Solve solves the uncapacitated p-median.
+func Solve(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 	sites, err := medianHeuristic(ctx, pr)
 	if err != nil {
 		return nil, err
 	}
-	ub := pr.objective(sites)
+	ub := pr.Objective(sites)
 	if math.IsInf(ub, 1) {
 		return nil, infeasibleMedian(pr)
 	}
 	lg := newLagrange(pr)
-	lg.initFrom(newMedState(pr, pr.openSet(sites)))
-	limit := pr.maxNodes()
+	lg.initFrom(newMedState(pr, pr.OpenSet(sites)))
+	limit := pr.MaxNodes()
 	if limit == 0 {
 		// The Lagrangian bound, and its relaxed solution improved by
 		// interchange as a second start.
-		root := lg.solve(nil, pr.cfg.P, ub, 500)
-		if len(root.primal) == pr.cfg.P {
+		root := lg.solve(nil, pr.Cfg.P, ub, 500)
+		if len(root.primal) == pr.Cfg.P {
 			alt := slices.Clone(root.primal)
-			if err := medianInterchange(ctx, newMedState(pr, pr.openSet(alt)), alt); err != nil {
+			if err := medianInterchange(ctx, newMedState(pr, pr.OpenSet(alt)), alt); err != nil {
 				return nil, err
 			}
-			if v := pr.objective(alt); v < ub-tol(ub) {
+			if v := pr.Objective(alt); v < ub-core.Tol(ub) {
 				sites = alt
 			}
 		}
-		return &Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L}, nil
+		return &core.Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L}, nil
 	}
 	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, best: ub, bestSites: slices.Clone(sites),
-		pending: math.Inf(1), excl: make([]bool, pr.in.NumSites()), open: slices.Clone(pr.fixed)}
+		pending: math.Inf(1), excl: make([]bool, pr.In.NumSites()), open: slices.Clone(pr.Fixed)}
 	b.dfs(nil, math.Inf(-1), 0)
 	if b.err != nil {
 		return nil, b.err
 	}
-	sol := &Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
+	sol := &core.Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
 	if b.aborted {
 		sol.Bound = min(b.best, b.pending)
 	} else {
@@ -256,8 +247,8 @@ func solveMedian(ctx context.Context, pr *problem) (*Solution, error) {
 	return sol, nil
 }
 
-func infeasibleMedian(pr *problem) error {
-	return wrapf(ErrInfeasible, "%d new sites (with %d fixed) cannot reach every demand point with a positive weight; raise p or the cost cutoff", pr.cfg.P, len(pr.fixedIDs))
+func infeasibleMedian(pr *core.Problem) error {
+	return core.Wrapf(core.ErrInfeasible, "%d new sites (with %d fixed) cannot reach every demand point with a positive weight; raise p or the cost cutoff", pr.Cfg.P, len(pr.FixedIDs))
 }
 
 // medBB is a depth-first branch and bound for the p-median with a
@@ -266,7 +257,7 @@ func infeasibleMedian(pr *problem) error {
 // evaluated as a primal heuristic.
 type medBB struct {
 	ctx       context.Context
-	pr        *problem
+	pr        *core.Problem
 	lg        *lagrange
 	limit     int64
 	nodes     int64
@@ -291,7 +282,7 @@ func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
 		return
 	}
 	pr := b.pr
-	r := pr.cfg.P - len(chosen)
+	r := pr.Cfg.P - len(chosen)
 	iters := 60
 	if depth == 0 {
 		iters = 500
@@ -301,7 +292,7 @@ func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
 	res := b.lg.solveNode(b.open, b.excl, r, b.best, iters)
 	b.offer(res.primal)
 	bound := max(res.L, parentBound)
-	if res.infeasible || bound >= b.best-tol(b.best) || res.exact || r == 0 {
+	if res.infeasible || bound >= b.best-core.Tol(b.best) || res.exact || r == 0 {
 		return
 	}
 	// Variable fixing with the best multipliers, then branching.
@@ -316,10 +307,10 @@ func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
 	}
 	for q, j := range free {
 		if q >= r {
-			if res.L-kth+res.rho[j] >= b.best-tol(b.best) {
+			if res.L-kth+res.rho[j] >= b.best-core.Tol(b.best) {
 				fixedOut = append(fixedOut, j)
 			}
-		} else if !hasNext || res.L-res.rho[j]+next >= b.best-tol(b.best) {
+		} else if !hasNext || res.L-res.rho[j]+next >= b.best-core.Tol(b.best) {
 			fixedIn = append(fixedIn, j)
 		}
 	}
@@ -380,10 +371,10 @@ func (b *medBB) completeSet(chosen []int32) []int32 { return slices.Clone(chosen
 // offer evaluates a set of new sites and keeps it if it beats the
 // incumbent.
 func (b *medBB) offer(sites []int32) {
-	if len(sites) != b.pr.cfg.P {
+	if len(sites) != b.pr.Cfg.P {
 		return
 	}
-	if v := b.pr.objective(sites); v < b.best-tol(b.best) {
+	if v := b.pr.Objective(sites); v < b.best-core.Tol(b.best) {
 		b.best, b.bestSites = v, slices.Clone(sites)
 	}
 }

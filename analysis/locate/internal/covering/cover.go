@@ -1,17 +1,19 @@
-package locate
+package covering
 
 import (
 	"cmp"
 	"context"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/analysis/locate/internal/core"
 )
 
 // setCover finds few sites covering every active demand point of a
 // coverage relation, on top of the problem's fixed sites.
 type setCover struct {
-	pr     *problem
-	cov    *coverage
+	pr     *core.Problem
+	cov    *core.Coverage
 	active []bool
 	cnt    []int32
 	open   []bool
@@ -33,8 +35,8 @@ type setCover struct {
 	err     error
 }
 
-func newSetCover(ctx context.Context, pr *problem, cov *coverage, active []bool) *setCover {
-	n, m := pr.in.NumDemand(), pr.in.NumSites()
+func newSetCover(ctx context.Context, pr *core.Problem, cov *core.Coverage, active []bool) *setCover {
+	n, m := pr.In.NumDemand(), pr.In.NumSites()
 	sc := &setCover{pr: pr, cov: cov, active: active, cnt: make([]int32, n), open: make([]bool, m),
 		ctx: ctx, excl: make([]bool, m), used: make([]int32, m), pending: math.Inf(1)}
 	for _, a := range active {
@@ -42,7 +44,7 @@ func newSetCover(ctx context.Context, pr *problem, cov *coverage, active []bool)
 			sc.left++
 		}
 	}
-	for _, j := range pr.fixedIDs {
+	for _, j := range pr.FixedIDs {
 		sc.add(j)
 	}
 	return sc
@@ -50,7 +52,7 @@ func newSetCover(ctx context.Context, pr *problem, cov *coverage, active []bool)
 
 func (sc *setCover) add(j int32) {
 	sc.open[j] = true
-	for _, i := range sc.cov.dems(j) {
+	for _, i := range sc.cov.Dems(j) {
 		if sc.cnt[i] == 0 && sc.active[i] {
 			sc.left--
 		}
@@ -60,7 +62,7 @@ func (sc *setCover) add(j int32) {
 
 func (sc *setCover) remove(j int32) {
 	sc.open[j] = false
-	for _, i := range sc.cov.dems(j) {
+	for _, i := range sc.cov.Dems(j) {
 		sc.cnt[i]--
 		if sc.cnt[i] == 0 && sc.active[i] {
 			sc.left++
@@ -71,7 +73,7 @@ func (sc *setCover) remove(j int32) {
 // newlyCovered counts the uncovered active points site j covers.
 func (sc *setCover) newlyCovered(j int32) int {
 	n := 0
-	for _, i := range sc.cov.dems(j) {
+	for _, i := range sc.cov.Dems(j) {
 		if sc.cnt[i] == 0 && sc.active[i] {
 			n++
 		}
@@ -80,7 +82,7 @@ func (sc *setCover) newlyCovered(j int32) int {
 }
 
 // avail reports whether j may still be opened in the current subtree.
-func (sc *setCover) avail(j int32) bool { return !sc.open[j] && !sc.excl[j] && !sc.pr.fixed[j] }
+func (sc *setCover) avail(j int32) bool { return !sc.open[j] && !sc.excl[j] && !sc.pr.Fixed[j] }
 
 // greedy covers the remaining points with the site covering most of them
 // (ties: smaller index), then drops redundant sites, latest first. It
@@ -94,7 +96,7 @@ func (sc *setCover) greedy() []int32 {
 	}()
 	for sc.left > 0 {
 		best, bn := int32(-1), 0
-		for _, j := range sc.pr.freeIDs {
+		for _, j := range sc.pr.FreeIDs {
 			if !sc.avail(j) {
 				continue
 			}
@@ -127,7 +129,7 @@ func (sc *setCover) prune(sites []int32) []int32 {
 	}
 	for q := len(sites) - 1; q >= 0; q-- {
 		j, redundant := sites[q], true
-		for _, i := range sc.cov.dems(j) {
+		for _, i := range sc.cov.Dems(j) {
 			if sc.active[i] && sc.cnt[i] < 2 {
 				redundant = false
 				break
@@ -160,7 +162,7 @@ func (sc *setCover) packing() (lb int, pick int32, ok bool) {
 			continue
 		}
 		k := 0
-		for _, j := range sc.cov.sites(i) {
+		for _, j := range sc.cov.Sites(i) {
 			if sc.avail(j) {
 				k++
 			}
@@ -177,7 +179,7 @@ func (sc *setCover) packing() (lb int, pick int32, ok bool) {
 	sc.stamp++
 	for _, c := range cs {
 		free := true
-		for _, j := range sc.cov.sites(c.i) {
+		for _, j := range sc.cov.Sites(c.i) {
 			if sc.avail(j) && sc.used[j] == sc.stamp {
 				free = false
 				break
@@ -187,7 +189,7 @@ func (sc *setCover) packing() (lb int, pick int32, ok bool) {
 			continue
 		}
 		lb++
-		for _, j := range sc.cov.sites(c.i) {
+		for _, j := range sc.cov.Sites(c.i) {
 			if sc.avail(j) {
 				sc.used[j] = sc.stamp
 			}
@@ -249,7 +251,7 @@ func (sc *setCover) dfs(chosen []int32, parentBound float64) {
 			}
 		}
 		// Reduced-cost fixing: opening j raises the bound by red[j].
-		for _, j := range sc.pr.freeIDs {
+		for _, j := range sc.pr.FreeIDs {
 			if sc.avail(j) && sc.lag.red[j] > 0 && float64(len(chosen))+math.Ceil(L+sc.lag.red[j]-1e-6) >= float64(sc.best) {
 				sc.excl[j] = true
 				fixedOut = append(fixedOut, j)
@@ -257,7 +259,7 @@ func (sc *setCover) dfs(chosen []int32, parentBound float64) {
 		}
 	}
 	var opts []int32
-	for _, j := range sc.cov.sites(pick) {
+	for _, j := range sc.cov.Sites(pick) {
 		if sc.avail(j) {
 			opts = append(opts, j)
 		}
@@ -293,9 +295,9 @@ func (sc *setCover) dfs(chosen []int32, parentBound float64) {
 	}
 }
 
-// solveCover solves LSCP: the heuristic cover, then branch and bound.
-func solveCover(ctx context.Context, pr *problem) (*Solution, error) {
-	sc := newSetCover(ctx, pr, pr.cov, pr.active)
+// SolveCover solves LSCP: the heuristic cover, then branch and bound.
+func SolveCover(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
+	sc := newSetCover(ctx, pr, pr.Cov, pr.Active)
 	sites := sc.greedy() // every active point has a covering site
 	lb, _, _ := sc.packing()
 	sc.lag = newCoverLag(sc)
@@ -305,11 +307,11 @@ func solveCover(ctx context.Context, pr *problem) (*Solution, error) {
 	if prim := sc.lag.primal(); prim != nil && len(prim) < len(sites) {
 		sites = prim
 	}
-	sol := &Solution{Sites: sites, Method: "greedy+redundancy", Bound: float64(lb)}
+	sol := &core.Solution{Sites: sites, Method: "greedy+redundancy", Bound: float64(lb)}
 	if len(sites) == lb {
 		sol.Optimal = true
 	}
-	limit := pr.maxNodes()
+	limit := pr.MaxNodes()
 	if limit == 0 || sol.Optimal {
 		return sol, nil
 	}
@@ -318,7 +320,7 @@ func solveCover(ctx context.Context, pr *problem) (*Solution, error) {
 	if sc.err != nil {
 		return nil, sc.err
 	}
-	sol = &Solution{Sites: sc.bestSet, Nodes: sc.nodes, Method: "branch-and-bound"}
+	sol = &core.Solution{Sites: sc.bestSet, Nodes: sc.nodes, Method: "branch-and-bound"}
 	if sc.aborted {
 		sol.Bound = math.Ceil(min(float64(sc.best), sc.pending))
 	} else {
