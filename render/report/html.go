@@ -50,6 +50,7 @@ func Write(w io.Writer, in Input) error {
 	in.writeHeadline(&b)
 	ss := in.writeMaps(&b, f)
 	in.writeRoads(&b, f)
+	in.writeTransit(&b, f)
 	in.writeAreas(&b)
 	in.writeHours(&b)
 	in.writeWorst(&b, ss)

@@ -2,14 +2,18 @@ package report
 
 import (
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/travel"
 )
 
 // StyleField is the field the villages' default style colours: the main
@@ -103,6 +107,8 @@ func Layers(in Input) ([]gpkg.Layer, error) {
 	layers = append(layers, gpkg.Layer{Name: "areas", Description: "population-weighted aggregates per area, country and overall (areas.csv)",
 		Table: r.AreaTable(in.Aggregates)})
 
+	layers = append(layers, modeLayers(r, vt, vg, geom, l)...)
+
 	if len(in.Sites) > 0 {
 		cols := []table.Column{{Name: "name"}, {Name: "category"}, {Name: "people_served", Kind: table.Number, Decimals: -1, Unit: "people"}}
 		rows := make([][]table.Cell, len(in.Sites))
@@ -138,6 +144,109 @@ func Layers(in Input) ([]gpkg.Layer, error) {
 			Table: t, Geometries: g, Style: qml.Delta(qml.Point, s.Category+"_delta_m", breaksD, l)})
 	}
 	return layers, nil
+}
+
+// modeLayers are one layer per further travel mode (public transport)
+// and category, named {mode}_{category}: each village's identity, the
+// mode's village columns and the category's columns of the mode, styled
+// on the time the aggregates count (qml.Minutes on the mode's thresholds)
+// with the villages known to reach no service drawn as the farthest
+// class. Modes without an aggregate minute metric get none.
+func modeLayers(r *analysis.Result, vt table.Table, vg []orb.Geometry, geom qml.Geom, l qml.Lang) []gpkg.Layer {
+	var out []gpkg.Layer
+	seen := map[string]bool{}
+	for _, b := range r.Modes {
+		metric := ""
+		for _, m := range b.Schema.Metrics {
+			if m.Aggregate && m.Unit == travel.Minutes {
+				metric = m.Name
+				break
+			}
+		}
+		if metric == "" {
+			continue
+		}
+		n := b.Schema.Name
+		breaks := r.Thresholds(analysis.Basis(n + "_" + metric))
+		for c, cat := range r.Categories {
+			prefix := cat + "_" + n + "_"
+			var cols []int
+			for k, col := range vt.Columns {
+				switch {
+				case k <= vt.Index("area_name") || col.Name == "population" || col.Name == prefix+"status":
+				case strings.HasPrefix(col.Name, prefix) && !strings.HasPrefix(col.Name[len(prefix):], "status"):
+				case slices.ContainsFunc(b.Schema.VillageColumns, func(m travel.Metric) bool { return m.Name == col.Name }):
+				default:
+					continue
+				}
+				cols = append(cols, k)
+			}
+			name := layerName(n + "_" + cat)
+			for seen[name] {
+				name += "_"
+			}
+			seen[name] = true
+			beyond := noneStatuses(b, c, prefix+"status")
+			out = append(out, gpkg.Layer{Name: name, Description: n + ": " + cat + " per village (villages.csv columns " + prefix + "*)",
+				Table: columns(vt, cols), Geometries: vg, Style: qml.Minutes(geom, prefix+metric, beyond, breaks, l)})
+		}
+	}
+	return out
+}
+
+// noneStatuses is a QGIS expression true for the villages whose status
+// for category c always means reaching no service (analysis.ModeCell's
+// None), "" when there are none.
+func noneStatuses(b *analysis.ModeBlock, c int, field string) string {
+	none, some := map[string]bool{}, map[string]bool{}
+	var order []string
+	for v := range b.Cells {
+		cell := &b.Cells[v][c]
+		if !some[cell.Status] {
+			some[cell.Status] = true
+			none[cell.Status] = true
+			order = append(order, cell.Status)
+		}
+		none[cell.Status] = none[cell.Status] && cell.None
+	}
+	var quoted []string
+	for _, st := range order {
+		if none[st] {
+			quoted = append(quoted, "'"+strings.ReplaceAll(st, "'", "''")+"'")
+		}
+	}
+	if len(quoted) == 0 {
+		return ""
+	}
+	return `"` + strings.ReplaceAll(field, `"`, `""`) + `" IN (` + strings.Join(quoted, ", ") + ")"
+}
+
+// layerName keeps letters, digits and underscores (a GeoPackage table
+// name), others become underscores.
+func layerName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// columns is t restricted to the columns idx, in that order.
+func columns(t table.Table, idx []int) table.Table {
+	cols := make([]table.Column, len(idx))
+	for i, k := range idx {
+		cols[i] = t.Columns[k]
+	}
+	var buf []table.Cell
+	return table.Table{Columns: cols, Len: t.Len, Row: func(v int, dst []table.Cell) []table.Cell {
+		buf = t.Row(v, buf[:0])
+		dst = dst[:0]
+		for _, k := range idx {
+			dst = append(dst, buf[k])
+		}
+		return dst
+	}}
 }
 
 // subset is t restricted to the rows idx, in that order.

@@ -1,0 +1,181 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/travel"
+)
+
+// transitTexts are the public-transport section's words: nl, fr, en.
+var transitTexts = map[string][3]string{
+	"transit": {"Met het openbaar vervoer", "En transports en commun", "By public transport"},
+	"transit note": {
+		"Reistijd van deur tot deur met bus, tram of trein, te voet en wachten inbegrepen, berekend voor elke vertrekminuut van het tijdvenster. De mediaan is wat iemand mag verwachten die op een willekeurige minuut vertrekt; op het platteland met een bus per uur is dat vaak de wandeltijd of helemaal niets, terwijl de beste tijd toont wat wie zich naar de dienstregeling richt haalt. Lees beide. Een dorp waar niets sneller is dan te voet telt met zijn wandeltijd; een dorp zonder verbinding binnen de langste reis telt als niet bereikt (nooit als bereikbaar); een dorp buiten het netwerk is onbekend.",
+		"Temps de porte à porte en bus, tram ou train, marche et attente comprises, calculé pour chaque minute de départ de la plage horaire. La médiane est ce qu'attend quelqu'un qui part à une minute quelconque ; à la campagne, avec un bus par heure, c'est souvent le temps à pied ou rien du tout, alors que le meilleur temps montre ce qu'obtient qui s'organise selon l'horaire. Lisez les deux. Un village où rien ne bat la marche compte pour son temps à pied ; un village sans desserte dans le trajet le plus long compte comme non atteint (jamais comme accessible) ; un village hors réseau est inconnu.",
+		"Door-to-door time by bus, tram or train, walking and waiting included, computed for every departure minute of the time window. The median is what someone leaving at a random minute can expect; in the countryside with an hourly bus it is often the walking time or nothing at all, while the best time shows what someone who plans around the timetable gets. Read both. A village where nothing beats walking counts at its walking time; one with no service within the longest journey counts as not reached (never as reachable); one off the network is unknown."},
+	"transit median map": {"Mediane reistijd met het openbaar vervoer tot %s", "Temps médian en transports en commun : %s", "Median time by public transport to %s"},
+	"transit best map":   {"Beste reistijd met het openbaar vervoer tot %s", "Meilleur temps en transports en commun : %s", "Best time by public transport to %s"},
+	"no service":         {"geen verbinding (dorpen)", "sans desserte (villages)", "no service (villages)"},
+	"off network":        {"buiten het netwerk (dorpen)", "hors réseau (villages)", "off the network (villages)"},
+	"beyond note":        {"Dorpen zonder verbinding binnen de langste reis staan in de laatste klasse.", "Les villages sans desserte dans le trajet le plus long figurent dans la dernière classe.", "Villages with no service within the longest journey are in the last class."},
+}
+
+// transitBlock is the run's public-transport block and its aggregate
+// minute basis, or nil.
+func transitBlock(r *analysis.Result) (*analysis.ModeBlock, analysis.Basis) {
+	b := r.Mode("transit")
+	if b == nil {
+		return nil, ""
+	}
+	for _, m := range b.Schema.Metrics {
+		if m.Aggregate && m.Unit == travel.Minutes {
+			return b, analysis.Basis(b.Schema.Name + "_" + m.Name)
+		}
+	}
+	return nil, ""
+}
+
+// writeTransit shows the public-transport figures of a run with a
+// timetable: per country and category the share of people within each
+// of the mode's thresholds, the median time and the villages under the
+// statuses that are not reached (counted in villages where no population
+// is known), and maps of the main category's median and best times.
+func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
+	r := in.Result
+	mb, basis := transitBlock(r)
+	if mb == nil {
+		return
+	}
+	l := in.Lang
+	tt := func(key string) string { return l.Lookup(transitTexts, key) }
+	ts := r.Thresholds(basis)
+	statuses := []string{"no_service", "unsnapped"}
+	heads := []string{tt("no service"), tt("off network")}
+	ncol := len(ts) + 1 + len(statuses)
+	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(tt("transit")), esc(tt("transit note")))
+	fmt.Fprintf(b, "<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\" rowspan=\"2\">%s</th>", esc(t(l, "category")))
+	for _, ctry := range r.Countries {
+		fmt.Fprintf(b, "<th colspan=\"%d\">%s</th>", ncol, esc(countryName(l, ctry)))
+	}
+	b.WriteString("</tr>\n<tr>")
+	for range r.Countries {
+		for _, tv := range ts {
+			fmt.Fprintf(b, "<th>%s</th>", esc(fmt.Sprintf(t(l, "within"), minutes(l, tv))))
+		}
+		fmt.Fprintf(b, "<th>%s</th>", esc(t(l, "median time")))
+		for _, h := range heads {
+			fmt.Fprintf(b, "<th>%s</th>", esc(h))
+		}
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	byVillages := false
+	for _, c := range in.reportCats() {
+		if c == len(r.Categories) {
+			continue // the basket has no public-transport figure
+		}
+		name := r.Categories[c]
+		tm := make([]float64, len(r.Villages))
+		for v := range r.Villages {
+			tm[v] = r.ModeValue(basis, v, c)
+		}
+		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(name)))
+		for _, ctry := range r.Countries {
+			a := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, basis)
+			switch {
+			case a != nil && a.PopulationMeasured > 0:
+				for i := range ts {
+					s := math.NaN()
+					if i < len(a.ShareWithin) {
+						s = a.ShareWithin[i]
+					}
+					fmt.Fprintf(b, "<td>%s</td>", esc(l.Percent(s)))
+				}
+				med := minutes(l, a.Median)
+				if math.IsNaN(a.Median) {
+					med = t(l, "none") // the median person reaches no service
+				}
+				fmt.Fprintf(b, "<td>%s</td>", esc(med))
+			default:
+				inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
+				shares, med, n := villageFigures(tm, inCtry, ts)
+				if n == 0 {
+					b.WriteString(strings.Repeat("<td>–</td>", len(ts)+1))
+				} else {
+					byVillages = true
+					in.villageCells(b, shares, med, func(m float64) string { return minutes(l, m) })
+				}
+			}
+			for _, st := range statuses {
+				n := 0
+				for v := range r.Villages {
+					if r.Villages[v].Country == ctry && mb.Cells[v][c].Status == st {
+						n++
+					}
+				}
+				fmt.Fprintf(b, "<td>%s</td>", esc(l.Number(float64(n), 0)))
+			}
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody></table></div>\n")
+	if byVillages {
+		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(l, "by villages")))
+	}
+	if c := catIndex(r, in.MainCategory); c >= 0 {
+		in.transitMaps(b, f, mb, basis, c, ts)
+	}
+	b.WriteString("</section>\n")
+}
+
+// transitMaps draws the main category's median and, when the mode has
+// one, best time side by side, on the mode's thresholds.
+func (in *Input) transitMaps(b *strings.Builder, f *draw.Frame, mb *analysis.ModeBlock, basis analysis.Basis, c int, ts []float64) {
+	r := in.Result
+	l := in.Lang
+	tt := func(key string) string { return l.Lookup(transitTexts, key) }
+	median := make([]float64, len(r.Villages))
+	for v := range r.Villages {
+		median[v] = r.ModeValue(basis, v, c)
+	}
+	maps := []struct {
+		key string
+		d   []float64
+	}{{"transit median map", median}}
+	if k := mb.Schema.MetricIndex("best_min"); k >= 0 {
+		best := make([]float64, len(r.Villages))
+		for v := range r.Villages {
+			best[v] = median[v]
+			if x := mb.Cells[v][c].Metrics[k]; !math.IsNaN(x) {
+				best[v] = x
+			}
+		}
+		maps = append(maps, struct {
+			key string
+			d   []float64
+		}{"transit best map", best})
+	}
+	svc := in.servicePoints(in.MainCategory)
+	b.WriteString("<div class=\"grid2\">\n")
+	for _, m := range maps {
+		d := m.d
+		label := fmt.Sprintf(tt(m.key), in.category(in.MainCategory))
+		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n", esc(label))
+		f.Draw(b, draw.Map{
+			Label:    label,
+			Fill:     func(v int) string { return distanceFill(d[v], ts) },
+			Services: svc,
+			Order:    func(v int) (float64, bool) { return d[v], !math.IsNaN(d[v]) },
+		}, l)
+		in.classLegend(b, ts, func(x float64) string { return minutes(l, x) }, len(svc) > 0)
+		b.WriteString("</div>\n")
+	}
+	b.WriteString("</div>\n")
+	if slices.ContainsFunc(median, func(x float64) bool { return math.IsInf(x, 1) }) {
+		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(tt("beyond note")))
+	}
+}
