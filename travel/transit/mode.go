@@ -18,11 +18,23 @@ import (
 //
 // With OnDemand (ondemand.New on the same network) every category also
 // gets flex_min: the median when the on-demand rides may be taken too.
+//
+// transit_vs_car compares with Car, a travel mode in minutes (the car
+// road mode of the run), or, when nil, the car estimate: the straight
+// line × CarDetour at CarKmh.
 type Mode struct {
 	Net      *Network
 	Options  Options
 	OnDemand *ondemand.Planner
+	Car      travel.Mode
 }
+
+// The car estimate of transit_vs_car without a car road network (as the
+// road estimate of package analysis).
+const (
+	CarDetour = 1.3
+	CarKmh    = 45
+)
 
 var _ travel.Mode = (*Mode)(nil)
 
@@ -60,7 +72,9 @@ func (m *Mode) Schema() travel.Schema {
 			{Code: string(StatusUnsnapped), Meaning: "the village is not on the walking network"},
 		},
 		VillageColumns: []travel.Metric{{Name: "stop_departures", Unit: travel.Count, Decimals: 0, Unsnapped: true,
-			Doc: "departures in the window from the stops within walking distance"}},
+			Doc: "departures in the window from the stops within walking distance"},
+			{Name: "transit_vs_car", Unit: travel.Count, Decimals: 3, Unsnapped: true,
+				Doc: "public transport against the car: the transit medians over the car times, summed over the categories where both exist (empty where none); the car by road when the run routes cars, else the straight line × 1.3 at 45 km/h"}},
 	}
 }
 
@@ -81,7 +95,7 @@ func (m *Mode) Snap(ctx context.Context, villages, services []travel.Place) (tra
 	if opt.Walker == nil {
 		opt.Walker = Straight{Detour: DefaultDetourFactor, Kmh: DefaultWalkKmh}
 	}
-	s := &snapped{m: m, opt: opt, villages: toPlaces(villages), services: toPlaces(services)}
+	s := &snapped{m: m, opt: opt, villages: toPlaces(villages), services: toPlaces(services), vp: villages, sp: services}
 	if m.OnDemand != nil {
 		pts := make([]orb.Point, len(services))
 		for j, p := range services {
@@ -142,14 +156,19 @@ type snapped struct {
 	villages, services []Place
 	vSnap, sSnap       []travel.Snap
 	deps               []float64
+	vp, sp             []travel.Place
+	vsCar              []float64 // set by Nearest
 }
 
 func (s *snapped) Village(i int) travel.Snap { return s.vSnap[i] }
 func (s *snapped) Service(j int) travel.Snap { return s.sSnap[j] }
 
 func (s *snapped) VillageValue(i, k int) float64 {
-	if k == 0 {
+	switch {
+	case k == 0:
 		return s.deps[i]
+	case k == 1 && s.vsCar != nil:
+		return s.vsCar[i]
 	}
 	return math.NaN()
 }
@@ -198,6 +217,65 @@ func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]trav
 			}
 			out[c][p] = r
 			g++
+		}
+	}
+	car, err := s.carMin(ctx, cats)
+	if err != nil {
+		return nil, err
+	}
+	s.vsCar = make([]float64, len(s.villages))
+	for i, vr := range res {
+		tr := make([]float64, len(cats))
+		g := 0
+		for c, cat := range cats {
+			tr[c] = math.NaN()
+			for range cat.Parts {
+				if m := vr.Groups[g].Min; !math.IsNaN(m) && !(m >= tr[c]) {
+					tr[c] = m
+				}
+				g++
+			}
+		}
+		s.vsCar[i] = VsCar(VillageResult{Groups: metricsOfMin(tr)}, car[i])
+	}
+	return out, nil
+}
+
+func metricsOfMin(ms []float64) []Metric {
+	out := make([]Metric, len(ms))
+	for k, m := range ms {
+		out[k].Min = m
+	}
+	return out
+}
+
+// carMin gives, per village and category, the car minutes to the
+// nearest service of any part (NaN: none): by Car, else the estimate.
+func (s *snapped) carMin(ctx context.Context, cats []travel.Category) ([][]float64, error) {
+	car, scale := s.m.Car, 1.0
+	if car == nil {
+		car, scale = travel.Straight{Workers: s.opt.Workers}, CarDetour*60/(CarKmh*1000)
+	} else if u := car.Schema().Unit; u != travel.Minutes {
+		return nil, fmt.Errorf("transit: the car mode compared with is in %q, want minutes: %w", u, travel.ErrInvalid)
+	}
+	sn, err := car.Snap(ctx, s.vp, s.sp)
+	if err != nil {
+		return nil, fmt.Errorf("transit: car: %w", err)
+	}
+	reach, err := sn.Nearest(ctx, cats)
+	if err != nil {
+		return nil, fmt.Errorf("transit: car: %w", err)
+	}
+	out := make([][]float64, len(s.villages))
+	for i := range out {
+		out[i] = make([]float64, len(cats))
+		for c := range cats {
+			out[i][c] = math.NaN()
+			for _, r := range reach[c] {
+				if v := r.Cost[i] * scale; r.Status[i] == travel.CodeOK && !math.IsNaN(v) && !(v >= out[i][c]) {
+					out[i][c] = v
+				}
+			}
 		}
 	}
 	return out, nil

@@ -2,12 +2,15 @@ package transit_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/gtfs"
+	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/travel"
 	"github.com/partons/partons/travel/transit"
 	"github.com/partons/partons/travel/transit/transittest"
@@ -98,5 +101,45 @@ func TestModeColumns(t *testing.T) {
 	}
 	if seen["ok"] == 0 || seen["no_service"] == 0 {
 		t.Errorf("statuses seen %v: the fixture proves too little", seen)
+	}
+}
+
+// transit_vs_car on the example's bus: a median of 45 minutes against
+// the car estimate (straight line × 1.3 at 45 km/h); with a car mode
+// scripted at 9 minutes, 5; a village reaching nothing by transit has
+// none.
+func TestModeVsCar(t *testing.T) {
+	tt := &gtfs.Timetable{Stops: []gtfs.Stop{{ID: "be:village", Lon: 2.80, Lat: 50.9}, {ID: "be:town", Lon: 2.94, Lat: 50.9}}}
+	for d := int32(7 * 3600); d <= 9*3600; d += 1800 {
+		tt.Trips = append(tt.Trips, gtfs.Trip{ID: fmt.Sprintf("be:%d", d), RouteID: "be:1",
+			Times: []gtfs.StopTime{{Stop: 0, Arrival: d, Departure: d}, {Stop: 1, Arrival: d + 1200, Departure: d + 1200}}})
+	}
+	net, err := transit.Build(tt, transit.NetworkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := transit.DefaultOptions()
+	opt.From, opt.To = 7*3600, 7*3600+600
+	villages := []travel.Place{{Location: orb.Point{2.7986, 50.9}}, {Location: orb.Point{2.5, 50.9}}}
+	shops := []travel.Place{{Location: orb.Point{2.94, 50.9}}}
+	cats := []travel.Category{{Name: "shop", Parts: []travel.Part{{Services: []int32{0}}}}}
+	vsCar := func(car travel.Mode) (float64, float64) {
+		sn, err := (&transit.Mode{Net: net, Options: opt, Car: car}).Snap(context.Background(), villages, shops)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sn.Nearest(context.Background(), cats); err != nil {
+			t.Fatal(err)
+		}
+		return sn.VillageValue(0, 1), sn.VillageValue(1, 1)
+	}
+	est := geodesic.Distance(villages[0].Location, shops[0].Location) * 1.3 / 45000 * 60
+	if got, none := vsCar(nil); math.Abs(got-45/est) > 1e-9 || !math.IsNaN(none) {
+		t.Errorf("vs the estimate: %v (want %v), far village %v", got, 45/est, none)
+	}
+	scripted := &traveltest.Scripted{S: travel.Schema{Name: "road", Unit: travel.Minutes},
+		Cost: func(v, _ int) float64 { return []float64{9, 30}[v] }}
+	if got, _ := vsCar(scripted); got != 5 {
+		t.Errorf("vs 9 minutes by car: %v, want 5", got)
 	}
 }
