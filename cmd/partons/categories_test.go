@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/study"
 )
 
 const hostileCategories = "../../testdata/hostile/categories/"
@@ -66,7 +68,7 @@ func TestRunCategoryNames(t *testing.T) {
 		t.Error("report.html does not show the category labels escaped")
 	}
 	var m struct {
-		Mapping []mappingEntry `json:"category_mapping"`
+		Mapping []study.MappingEntry `json:"category_mapping"`
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
@@ -121,39 +123,5 @@ func TestRunCategoryCollisions(t *testing.T) {
 				t.Error("a report was written")
 			}
 		})
-	}
-}
-
-// An override's target is a category name, never read as a bare tag
-// value: "doctors" stays doctors (the bare value "doctors" maps to gp).
-func TestCategoryNamesOverrideTargetIsNotBare(t *testing.T) {
-	n, err := categoryNames(map[string]string{"shop=x": "doctors", "shop=y": "Pharmacy"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// "doctors" is registered: "Doctors" collides with it.
-	if _, err := n.Add("Doctors", "s.csv:2"); err == nil {
-		t.Error(`"Doctors" does not collide with the override target "doctors"`)
-	}
-	if got := n.Label("pharmacy"); got != "pharmacy" {
-		t.Errorf("Label(pharmacy) = %q, want the taxonomy's spelling", got)
-	}
-}
-
-func TestSameCategory(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want bool
-	}{
-		{"pharmacy", "pharmacy", true},
-		{"Boulangerie artisanale", "boulangerie_artisanale", true},
-		{"Pharmacy", "pharmacy", true},
-		{"pharmacy", "post", false},
-		{"???", "!!!", false},
-		{"basket", "basket", true},
-	} {
-		if got := sameCategory(tc.a, tc.b); got != tc.want {
-			t.Errorf("sameCategory(%q, %q) = %v", tc.a, tc.b, got)
-		}
 	}
 }

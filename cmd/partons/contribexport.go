@@ -6,8 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/partons/partons/datasets/config"
 	"io"
+
+	"github.com/partons/partons/datasets/config"
 
 	"github.com/spf13/cobra"
 
@@ -91,7 +92,7 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 	if err != nil {
 		return err
 	}
-	notes := contributions.Notes(in.contrib.merged, in.contrib.before, func(country string) string {
+	notes := contributions.Notes(in.Contrib.Merged(), in.Contrib.Before(), func(country string) string {
 		return map[string]string{"BE": "nl", "FR": "fr"}[country]
 	})
 	f, err := output.CreateFile(ctx, o.out, output.Options{Command: "contributions export", Log: stderr, Owns: notesFileOwned})
@@ -105,7 +106,7 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 	if err := f.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, len(notes), len(in.contrib.merged.Reports))
+	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, len(notes), len(in.Contrib.Merged().Reports))
 	return nil
 }
 

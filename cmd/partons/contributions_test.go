@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/partons/partons/datasets/reportdir"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/study"
 )
 
 const westhoekReports = "../../datasets/westhoek/data/contributions.csv"
@@ -19,9 +21,9 @@ func setToday(t *testing.T, date string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := today
-	today = func() time.Time { return d }
-	t.Cleanup(func() { today = old })
+	old := study.Today
+	study.Today = func() time.Time { return d }
+	t.Cleanup(func() { study.Today = old })
 }
 
 // TestRunContributionsWesthoek merges the example reports into the

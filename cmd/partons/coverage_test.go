@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/study"
 )
 
 // Declaring the coverage of post must not blank the Belgian pharmacies,
@@ -91,13 +92,13 @@ func TestRunBareCategoryValues(t *testing.T) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
 	var m struct {
-		Mapping  []mappingEntry `json:"category_mapping"`
-		Unmapped []string       `json:"unmapped_categories"`
+		Mapping  []study.MappingEntry `json:"category_mapping"`
+		Unmapped []string             `json:"unmapped_categories"`
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
 	}
-	want := []mappingEntry{
+	want := []study.MappingEntry{
 		{Raw: "florist", Category: "florist", Vocabulary: "unmapped", Services: 2},
 		{Raw: "post_office", Category: "post", Vocabulary: "osm", Services: 1, Via: "amenity=post_office"},
 	}

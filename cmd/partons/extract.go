@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -180,29 +178,6 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", o.out)
 	return nil
-}
-
-// readPopulation reads the --population files; "CC=path" restricts a
-// file to one country's villages.
-func readPopulation(specs []string, opts population.ReadOptions) ([]*population.Table, error) {
-	var tables []*population.Table
-	for _, spec := range specs {
-		path, o := populationPath(spec), opts
-		if path != spec {
-			o.Country = spec[:2]
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		t, err := population.Read(filepath.Base(path), f, o)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, t)
-	}
-	return tables, nil
 }
 
 // extractManifest is manifest.json of an extract.

@@ -29,6 +29,8 @@ import (
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/roads"
 	"github.com/partons/partons/travel"
 )
 
@@ -487,7 +489,7 @@ func pointInput(ctx context.Context, o *locateOptions, cutoff float64) (*locInpu
 			if raw == "" {
 				raw = s.Category
 			}
-			if cat, _ := tax.Map(raw); o.category == "" || sameCategory(cat, o.category) {
+			if cat, _ := tax.Map(raw); o.category == "" || study.SameCategory(cat, o.category) {
 				svcs = append(svcs, s)
 			}
 		}
@@ -574,7 +576,7 @@ func roadCosts(ctx context.Context, o *locateOptions, in *locInput, cutoff float
 	} else {
 		in.costKind, in.costUnit = "road length ("+o.profile+")", "m"
 	}
-	g, _, _, err := loadRoads(ctx, o.roads, profile, nil, false)
+	g, _, _, err := roads.Load(ctx, o.roads, profile, nil, false)
 	if err != nil {
 		return nil, err
 	}

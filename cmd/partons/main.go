@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study/roads"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -49,6 +50,7 @@ func main() {
 		debug.SetMemoryLimit(softMemoryLimit)
 		ownMemoryLimit = true
 	}
+	roads.ReserveMemory = makeRoomFor
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	runMain(os.Args[1:], sigs, os.Stdout, os.Stderr, output.Stop, os.Exit)

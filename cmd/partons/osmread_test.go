@@ -5,6 +5,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/partons/partons/study/progress"
 )
 
 // TestOSMReadOnce counts the passes each command makes over an extract:
@@ -34,7 +36,7 @@ func TestOSMReadOnce(t *testing.T) {
 	for k, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			passes := map[string]int{}
-			ctx := withPassObserver(context.Background(), func(path string) { passes[path]++ })
+			ctx := progress.WithPassObserver(context.Background(), func(path string) { passes[path]++ })
 			args := tc.args
 			if args[0] == "run" {
 				args = append(args, "--out", filepath.Join(dir, "out", string(rune('a'+k))))

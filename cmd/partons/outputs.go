@@ -1,9 +1,8 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study"
 )
 
 // paths names the files one flag reads, for checkOutputs.
@@ -28,7 +27,7 @@ func outFile(flag, path string, owns func(head []byte) bool) []output.Path {
 func outDir(flag, dir string) output.Path { return output.Path{Flag: flag, Path: dir, Dir: true} }
 
 // specPaths are the files a run spec reads.
-func specPaths(s runSpec) []output.Path {
+func specPaths(s study.Spec) []output.Path {
 	var ps []output.Path
 	ps = append(ps, paths("--villages", s.Villages...)...)
 	ps = append(ps, paths("--services", s.Services...)...)
@@ -37,17 +36,9 @@ func specPaths(s runSpec) []output.Path {
 	ps = append(ps, paths("--osm", s.OSM...)...)
 	ps = append(ps, paths("--transit", s.Transit...)...)
 	for _, p := range s.Population {
-		ps = append(ps, paths("--population", populationPath(p))...)
+		ps = append(ps, paths("--population", study.PopulationPath(p))...)
 	}
 	return ps
-}
-
-// populationPath is the file of a --population [CC=]CSV argument.
-func populationPath(spec string) string {
-	if cc, p, ok := strings.Cut(spec, "="); ok && len(cc) == 2 && strings.ToUpper(cc) == cc {
-		return p
-	}
-	return spec
 }
 
 // checkOutputs is every command's check, before any work, that its

@@ -102,7 +102,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 			country = countryLabeller(bs)
 		}
 	}
-	nets, rep, err := roads.networks(ctx, country)
+	nets, rep, err := roads.Networks(ctx, country)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/usage"
 )
 
 // Exit codes.
@@ -52,6 +54,10 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// flagName is the flag that sets the option key of the study ("snap_m"
+// is --snap-m): study errors and notes name options by their keys.
+func flagName(key string) string { return "--" + strings.ReplaceAll(key, "_", "-") }
+
 // execute runs the command line and maps the outcome to an exit code,
 // printing the error on stderr.
 func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -88,7 +94,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue), errors.Is(err, output.ErrClash):
+	case errors.As(err, &ue), usage.As(err) != nil, errors.Is(err, output.ErrClash):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGuard
@@ -100,6 +106,13 @@ func exitCode(err error) int {
 		return exitInterrupt
 	}
 	return exitError
+}
+
+// The study writes the binary's version into manifests and names options
+// by their flags in the notes of a report.
+func init() {
+	study.Version = version
+	study.OptionName = flagName
 }
 
 func newRootCmd() *cobra.Command {

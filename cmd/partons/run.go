@@ -2,29 +2,19 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/indicators"
-	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
-	"github.com/partons/partons/datasets/load"
-	"github.com/partons/partons/datasets/osmextract"
-	"github.com/partons/partons/datasets/population"
-	"github.com/partons/partons/datasets/reportdir"
-	"github.com/partons/partons/datasets/taxonomy"
-	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/crs"
-	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/run"
 )
 
 // runOptions are the flags of `partons run`.
@@ -101,7 +91,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.BoolVar(&o.sampleContrib, "sample-contributions", false, "with the embedded sample: merge its example residents' reports")
 	f.StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
-	f.StringSliceVar(&o.outputs, "outputs", reportFiles, files.OutputsHelp())
+	f.StringSliceVar(&o.outputs, "outputs", study.ReportFiles, files.OutputsHelp())
 	f.StringVar(&o.manifestPath, "manifest", "", "rerun the run recorded in a manifest.json, byte for byte (inputs must be unchanged)")
 	f.StringVar(&o.configPath, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
 	f.Float64SliceVar(&o.thresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
@@ -140,30 +130,12 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	return cmd
 }
 
-// job is everything a run needs, resolved from a runSpec.
-type job struct {
-	spec         runSpec
-	cfg          config.Config
-	villageSrcs  []load.Source
-	serviceSrcs  []load.Source
-	boundSrcs    []load.Source
-	embedded     bool
-	params       analysis.Params
-	tax          *taxonomy.Taxonomy
-	names        *taxonomy.Names // category labels and their names
-	meta         *westhoek.Metadata
-	attributions []string
-	roadFiles    []string
-}
-
 func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error {
-	p := newProgress(stderr, o.quiet)
-	ctx = withProgress(ctx, p)
-	var spec runSpec
+	var spec study.Spec
 	var err error
-	var want *manifest
+	var want *study.Manifest
 	if o.manifestPath != "" {
-		if spec, want, err = specFromManifest(o); err != nil {
+		if spec, want, err = specFromManifest(o, stderr); err != nil {
 			return err
 		}
 	} else if spec, err = specFromFlags(o); err != nil {
@@ -173,76 +145,12 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 		paths("--config", o.configPath), paths("--manifest", o.manifestPath)); err != nil {
 		return err
 	}
-	j, err := jobFromSpec(spec, o.workers)
+	rep, err := run.Run(ctx, spec, run.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet,
+		Replay: want, ManifestPath: o.manifestPath, Stderr: stderr})
 	if err != nil {
-		if want != nil {
-			return manifestSpecError(o.manifestPath, err)
-		}
 		return flagSpecError(err)
 	}
-	p.step("reading inputs")
-	in, err := readInputs(ctx, j)
-	if err != nil {
-		return err
-	}
-	if want != nil {
-		if err := checkInputsUnchanged(o.manifestPath, want, in); err != nil {
-			return err
-		}
-	}
-	if len(j.roadFiles) > 0 {
-		p.step("reading the road network")
-		if err := attachRoads(ctx, j, in, j.params.Road.ClosedBorder); err != nil {
-			return err
-		}
-		if err := checkRoadsUnchanged(o.manifestPath, want, in.roads); err != nil {
-			return err
-		}
-	}
-	var transitInfo *reportdir.TransitInfo
-	if len(j.spec.Transit) > 0 {
-		p.step("reading the public-transport feeds")
-		if transitInfo, err = attachTransit(ctx, j, stderr, o.quiet); err != nil {
-			return err
-		}
-	}
-	p.step(fmt.Sprintf("computing %d villages × %d services", len(in.villages), len(in.services)))
-	j.params.Progress = p.bar("computing")
-	res, err := analysis.Compute(ctx, in.villages, in.services, j.params)
-	if err != nil {
-		return err
-	}
-	// Aggregates of every basis go to areas.csv and the visual reports; the
-	// summary alone needs only the straight-line ones.
-	var aggs []analysis.Aggregate
-	if slices.ContainsFunc(j.spec.Outputs, func(o string) bool {
-		return o == "areas.csv" || o == "report.html" || o == "partons.gpkg"
-	}) {
-		aggs = res.Aggregates()
-	} else {
-		aggs = res.AggregatesFor(analysis.BasisNearest, analysis.BasisDomestic)
-	}
-	p.step("writing " + o.out)
-	m := buildManifest(j, in, res)
-	m.Transit = transitInfo
-	if err := runHours(ctx, j, in, res, m); err != nil {
-		return err
-	}
-	p.done()
-	writeUnmapped(stderr, m.Mapping)
-	writeCoverage(stderr, res.CoveragePairs())
-	if err := m.RelativeTo(o.out); err != nil {
-		return err
-	}
-	m.Outputs = filterOutputs(m.Outputs, j.spec.Outputs, len(j.params.Models) > 0)
-	if skipReport(res, m) {
-		fmt.Fprintf(stderr, "partons: report.html not written for %d villages (more than %d); name it in --outputs to force it\n", len(res.Villages), maxReportVillages)
-	}
-	if err := writeReport(ctx, o.out, j, in, res, aggs, m, stderr); err != nil {
-		return err
-	}
-	p.done()
-	return writeSummary(stdout, o.out, res, aggs, m)
+	return writeSummary(stdout, o.out, rep.Result, rep.Aggregates, rep.Manifest)
 }
 
 // applyFields applies --village-field/--service-field key=column pairs
@@ -278,161 +186,6 @@ func applyFields(c *config.Config, o *runOptions) error {
 			return usagef("--%s %d: %v", e.flag, e.code, err)
 		}
 		*e.dst = e.code
-	}
-	return nil
-}
-
-// inputs is what was read.
-type inputs struct {
-	villages   []datasets.Village
-	services   []datasets.Service
-	boundaries []datasets.Boundary
-	files      []load.Input
-	assign     analysis.AssignStats
-	mapping    []mappingEntry
-	roads      *roadInfo
-	osmDate    string // with --osm: the extracts' data date (RFC 3339), "" unknown
-	// osmRoads is the road network read with the --osm inputs when the
-	// roads come from the same files, until it is built.
-	osmRoads *osmRoads
-	contrib  *contribRun // with --contributions: what the reports did
-}
-
-func readInputs(ctx context.Context, j *job) (*inputs, error) {
-	in := &inputs{}
-	var problems datasets.ErrorList
-	collect := func(err error) error {
-		if l, ok := err.(datasets.ErrorList); ok {
-			problems = append(problems, l...)
-			return nil
-		}
-		return err
-	}
-	var err error
-	var files []load.Input
-	if len(j.spec.OSM) > 0 {
-		if err := readOSMInputs(ctx, j, in); err != nil {
-			return nil, err
-		}
-		if err := mergeContributions(j, in); err != nil {
-			return nil, err
-		}
-		if in.mapping, err = mapCategories(j.tax, j.names, in.services); err != nil {
-			return nil, err
-		}
-		in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
-		return in, nil
-	}
-	if in.villages, files, err = load.Villages(j.villageSrcs, j.cfg.Villages); collect(err) != nil {
-		return nil, err
-	}
-	in.files = append(in.files, files...)
-	if in.services, files, err = load.Services(j.serviceSrcs, j.cfg.Services); collect(err) != nil {
-		return nil, err
-	}
-	in.files = append(in.files, files...)
-	if len(j.boundSrcs) > 0 {
-		if in.boundaries, files, err = load.Boundaries(j.boundSrcs, j.cfg.Boundaries); collect(err) != nil {
-			return nil, err
-		}
-		in.files = append(in.files, files...)
-	}
-	if problems.Err() == nil {
-		if err := mergeContributions(j, in); collect(err) != nil {
-			return nil, err
-		}
-	}
-	// Coordinates must lie where the records say they are (before
-	// boundaries fill in countries, which would always agree).
-	problems = append(problems, datasets.CheckPlacement(in.villages, in.services)...)
-	problems = append(problems, datasets.CheckBoundaries(in.boundaries)...)
-	if err := problems.Err(); err != nil {
-		return nil, err
-	}
-	if err := datasets.CheckSeparation(in.villages, in.services); err != nil {
-		return nil, err
-	}
-	if in.mapping, err = mapCategories(j.tax, j.names, in.services); err != nil {
-		return nil, err
-	}
-	in.assign = analysis.AssignFromBoundaries(in.villages, in.services, in.boundaries)
-	return in, nil
-}
-
-// progress prints steps on stderr when it is a terminal.
-type progress struct {
-	w  io.Writer
-	on bool
-}
-
-func newProgress(w io.Writer, quiet bool) *progress {
-	on := false
-	if f, ok := w.(*os.File); ok && !quiet {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			on = true
-		}
-	}
-	return &progress{w: w, on: on}
-}
-
-func (p *progress) step(s string) {
-	if p.on {
-		fmt.Fprintf(p.w, "\r\033[K%s…", s)
-	}
-}
-
-// bar returns a progress callback drawing "label [#####.....] 45%" on
-// the terminal, redrawn at most every percent; nil when progress is off.
-func (p *progress) bar(label string) func(done, total int) {
-	if !p.on {
-		return nil
-	}
-	last := -1
-	return func(done, total int) {
-		pct := 100 * done / max(total, 1)
-		if pct == last {
-			return
-		}
-		last = pct
-		const width = 30
-		n := width * done / max(total, 1)
-		fmt.Fprintf(p.w, "\r\033[K%s [%s%s] %3d%%", label, strings.Repeat("#", n), strings.Repeat(".", width-n), pct)
-	}
-}
-
-func (p *progress) done() {
-	if p.on {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
-}
-
-// readOSMInputs takes villages, services and boundaries from OSM extracts
-// (and official population per municipality when given).
-func readOSMInputs(ctx context.Context, j *job, in *inputs) error {
-	tables, err := readPopulation(j.spec.Population, population.ReadOptions{})
-	if err != nil {
-		return err
-	}
-	// Roads from the same files are read in the same passes.
-	var profiles []road.Profile
-	if slices.Equal(j.roadFiles, j.spec.OSM) {
-		profiles = []road.Profile{j.params.Road.Profile}
-	}
-	res, roads, err := readOSM(ctx, j.spec.OSM, &osmextract.Options{Taxonomy: j.tax}, profiles)
-	if err != nil {
-		return err
-	}
-	in.osmRoads = roads
-	if len(tables) > 0 {
-		osmextract.ApplyPopulation(res, tables, population.Options{Apportion: j.spec.Apportion})
-	}
-	in.villages, in.services, in.boundaries = res.Villages, res.Services, res.Boundaries
-	if !res.Report.DataDate.IsZero() {
-		in.osmDate = res.Report.DataDate.UTC().Format(time.RFC3339)
-	}
-	for _, f := range res.Report.Files {
-		in.files = append(in.files, load.Input{Name: f.Name, Kind: "osm", Format: string(f.Format), SHA256: f.SHA256, Bytes: f.Size,
-			Records: 0})
 	}
 	return nil
 }

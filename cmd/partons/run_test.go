@@ -8,13 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/study"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const goldenDir = "../../testdata/golden/westhoek"
 
-var goldenFiles = append(append([]string(nil), reportFiles...), "manifest.json")
+var goldenFiles = append(append([]string(nil), study.ReportFiles...), "manifest.json")
 
 func runCLI(t testing.TB, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -315,4 +317,15 @@ func TestRunGeoPackageAndLanguage(t *testing.T) {
 	if code, _, _ := runCLI(t, "run", "-q", "--format", "shp", "--out", filepath.Join(dir, "c")); code != exitUsage {
 		t.Errorf("--format shp: exit %d, want usage", code)
 	}
+}
+
+// withoutCoverageNotes drops writeCoverage's lines from stderr text.
+func withoutCoverageNotes(stderr string) string {
+	var keep []string
+	for _, l := range strings.SplitAfter(stderr, "\n") {
+		if !strings.HasPrefix(l, "partons: coverage ") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "")
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/study"
 )
 
 const goldenScenario = "../../testdata/golden/scenario"
@@ -125,7 +127,7 @@ func TestScenarioSchemaListsBaseKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	desc := schema.Properties.Base.Description
-	rt := reflect.TypeOf(runSpec{})
+	rt := reflect.TypeOf(study.Spec{})
 	for i := range rt.NumField() {
 		key, _, _ := strings.Cut(rt.Field(i).Tag.Get("yaml"), ",")
 		if key == "" || key == "-" {

@@ -9,12 +9,13 @@ import (
 	"text/tabwriter"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/study"
 )
 
 // writeSummary prints a short, aligned account of the run on stdout:
 // what was read, then per country and category the share of people within
 // each threshold and the median distance.
-func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggregate, m *manifest) error {
+func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggregate, m *study.Manifest) error {
 	var countries []string
 	for c, n := range m.Counts.VillagesPerCountry {
 		countries = append(countries, fmt.Sprintf("%s %d", c, n))

@@ -1,21 +1,10 @@
 package main
 
 import (
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"time"
-
 	"github.com/spf13/pflag"
 
 	"github.com/partons/partons/datasets/gtfs"
-	"github.com/partons/partons/datasets/reportdir"
-	"github.com/partons/partons/travel"
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/travel/transit"
 )
 
@@ -39,7 +28,7 @@ func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
 }
 
 // transitSpec copies the public-transport flags into the run.
-func transitSpec(s *runSpec, o *runOptions) error {
+func transitSpec(s *study.Spec, o *runOptions) error {
 	t := o.transit
 	if len(t.feeds) == 0 {
 		for _, f := range []string{"depart", "max-walk-m", "max-transfers", "max-transit-min"} {
@@ -57,119 +46,4 @@ func transitSpec(s *runSpec, o *runOptions) error {
 	s.Transit, s.Depart = t.feeds, t.depart
 	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = t.maxWalkM, t.maxTransfers, t.maxTransitMin
 	return nil
-}
-
-// walkingNote is how walking is timed without a foot network.
-var walkingNote = fmt.Sprintf("walking estimated: straight line × detour %.1f at %.1f km/h", transit.DefaultDetourFactor, transit.DefaultWalkKmh)
-
-// attachTransit reads the run's feeds, builds the network and adds public
-// transport to the modes of the analysis. It returns the manifest's
-// record of the feeds (nil without feeds).
-func attachTransit(ctx context.Context, j *job, stderr io.Writer, quiet bool) (*reportdir.TransitInfo, error) {
-	s := j.spec
-	if len(s.Transit) == 0 {
-		return nil, nil
-	}
-	dep, err := gtfs.ParseDepart(s.Depart)
-	if s.Depart == "" {
-		dep, err = gtfs.Depart{From: gtfs.DefaultFrom, To: gtfs.DefaultTo}, nil
-	}
-	if err != nil {
-		return nil, usagef("--depart: %v", err)
-	}
-	srcs := make([]gtfs.Source, len(s.Transit))
-	for i, p := range s.Transit {
-		srcs[i] = gtfs.Source{Path: p}
-	}
-	feeds, err := gtfs.Load(ctx, srcs)
-	if err != nil {
-		return nil, err
-	}
-	var reason []string
-	if dep.Date.IsZero() {
-		dep.Date, reason = feeds.DefaultDate()
-	}
-	tt := feeds.Timetable(dep.Date)
-	net, err := transit.Build(tt, transit.NetworkOptions{MaxWalkM: s.MaxWalkM})
-	if err != nil {
-		return nil, err
-	}
-	opt := transit.DefaultOptions()
-	opt.From, opt.To = dep.From, dep.To
-	opt.MaxWalkM, opt.MaxTransfers = s.MaxWalkM, s.MaxTransfers
-	opt.MaxTravelSec = int32(s.MaxTransitMin * 60)
-	j.params.Modes = append(j.params.Modes, travel.Mode(&transit.Mode{Net: net, Options: opt}))
-
-	info := &reportdir.TransitInfo{
-		Date: dep.Date.Format(time.DateOnly), Window: dep.String()[len(time.DateOnly)+1:], DateReason: reason,
-		Walking: walkingNote, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
-		Counts: map[string]int{}, Warnings: tt.Warnings,
-	}
-	for k, v := range tt.Counts {
-		info.Counts[k] = v
-	}
-	for k, v := range net.Counts {
-		info.Counts[k] += v
-	}
-	for i, f := range tt.Feeds {
-		sum, err := feedSHA256(f.Path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Path, err)
-		}
-		name := f.Name
-		if name == "" && i < len(srcs) {
-			name = srcs[i].FeedName()
-		}
-		info.Feeds = append(info.Feeds, reportdir.TransitFeed{Name: name, Path: f.Path, SHA256: sum, Running: f.Running})
-	}
-	for _, fr := range tt.Files {
-		info.Files = append(info.Files, reportdir.TransitFile{Feed: fr.Feed, File: fr.File, Read: fr.Read, Used: fr.Used, Unused: fr.Unused})
-	}
-	if !quiet {
-		fmt.Fprintf(stderr, "partons: public transport on %s, %s (%s)\n", info.Date, info.Window, walkingNote)
-		for _, r := range reason {
-			fmt.Fprintf(stderr, "partons: %s\n", r)
-		}
-		for _, w := range tt.Warnings {
-			fmt.Fprintf(stderr, "partons: warning: %s\n", w)
-		}
-	}
-	return info, nil
-}
-
-// feedSHA256 is the SHA-256 of a .zip feed, or of a folder feed's files
-// (each file's name and contents, in name order).
-func feedSHA256(path string) (string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return "", err
-	}
-	h := sha256.New()
-	if !st.IsDir() {
-		f, err := os.Open(path)
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		if _, err := io.Copy(h, f); err != nil {
-			return "", err
-		}
-		return hex.EncodeToString(h.Sum(nil)), nil
-	}
-	ents, err := os.ReadDir(path)
-	if err != nil {
-		return "", err
-	}
-	for _, e := range ents { // ReadDir sorts by name
-		if e.Type()&fs.ModeType != 0 {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(path, e.Name()))
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", e.Name(), len(b))
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,4 +1,4 @@
-package main
+package results
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/study"
 )
 
 // coverageSource explains manifest.json's coverage pairs.
@@ -22,25 +23,14 @@ var coverageRuleNames = []struct {
 	{analysis.CoverageInferred, "inferred from the data"},
 }
 
-// withoutCoverageNotes drops writeCoverage's lines from stderr text.
-func withoutCoverageNotes(stderr string) string {
-	var keep []string
-	for _, l := range strings.SplitAfter(stderr, "\n") {
-		if !strings.HasPrefix(l, "partons: coverage ") {
-			keep = append(keep, l)
-		}
-	}
-	return strings.Join(keep, "")
-}
-
-// writeCoverage tells on stderr (also with --quiet: it is a note about
+// WriteCoverage tells on stderr (also when quiet: it is a note about
 // the data), per rule, which categories it decided and
 // the countries each is covered in: a declaration for some categories
 // must not silently change the others.
 //
 //	partons: coverage declared in the config: pharmacy (BE, FR)
 //	partons: coverage inferred from the data: bakery (BE), post (BE, FR)
-func writeCoverage(w io.Writer, pairs []analysis.CoveragePair) {
+func WriteCoverage(w io.Writer, pairs []analysis.CoveragePair) {
 	for _, r := range coverageRuleNames {
 		var cats []string
 		var covered []string
@@ -79,7 +69,7 @@ func writeCoverage(w io.Writer, pairs []analysis.CoveragePair) {
 }
 
 // unmapped lists the raw category values the taxonomy left as they are.
-func unmapped(mapping []mappingEntry) []string {
+func unmapped(mapping []study.MappingEntry) []string {
 	out := []string{}
 	for _, e := range mapping {
 		if e.Vocabulary == "unmapped" {
@@ -89,11 +79,11 @@ func unmapped(mapping []mappingEntry) []string {
 	return out
 }
 
-// writeUnmapped tells on stderr which raw category values the taxonomy
+// WriteUnmapped tells on stderr which raw category values the taxonomy
 // did not know (each is a category of its own), and which bare values
 // were ambiguous, so that a missing mapping is not mistaken for a
 // category of its own.
-func writeUnmapped(w io.Writer, mapping []mappingEntry) {
+func WriteUnmapped(w io.Writer, mapping []study.MappingEntry) {
 	var list []string
 	for _, e := range mapping {
 		if e.Vocabulary != "unmapped" {

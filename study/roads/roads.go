@@ -1,4 +1,4 @@
-package main
+package roads
 
 import (
 	"bufio"
@@ -17,30 +17,33 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/osmroad"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/study/usage"
 )
 
-var graphMagic = []byte("PARTONSG")
+// GraphMagic starts every graph file written by partons prepare.
+var GraphMagic = []byte("PARTONSG")
 
-// isGraphFile reports whether path starts with the graph file magic.
-func isGraphFile(path string) (bool, error) {
+// IsGraphFile reports whether path starts with the graph file magic.
+func IsGraphFile(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	head := make([]byte, len(graphMagic))
+	head := make([]byte, len(GraphMagic))
 	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], graphMagic), nil
+	return bytes.Equal(head[:n], GraphMagic), nil
 }
 
-// countryLabeller returns a point → country function over boundary
+// CountryLabeller returns a point → country function over boundary
 // polygons, or nil without boundaries. Land outside every polygon is
-// outsideCountries: one more country, foreign to all the others, so that a
+// OutsideCountries: one more country, foreign to all the others, so that a
 // closed border leaks neither through land the boundaries leave out (the
 // countries an extract's edge cuts, the neighbours of a study area) nor
 // through gaps between neighbouring polygons.
-func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
+func CountryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 	if len(bs) == 0 {
 		return nil
 	}
@@ -49,25 +52,25 @@ func countryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 		if i, ok := ix.Locate(p); ok && bs[i].Country != "" {
 			return bs[i].Country
 		}
-		return outsideCountries
+		return OutsideCountries
 	}
 }
 
-// loadRoads reads OSM extracts (merged into one network) or a prepared
+// Load reads OSM extracts (merged into one network) or a prepared
 // graph file for profile, and labels vertices with countries when
 // boundaries are known. A closed border without boundaries takes the
 // countries from the complete admin_level=2 relations of the OSM extracts.
-func loadRoads(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool) (*road.Graph, *roadInfo, func(string) uint8, error) {
-	return loadRoadsFrom(ctx, files, profile, bs, closed, nil)
+func Load(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool) (*road.Graph, *reportdir.RoadInfo, func(string) uint8, error) {
+	return LoadFrom(ctx, files, profile, bs, closed, nil)
 }
 
-// loadRoadsFrom is loadRoads taking the network from read when it holds
+// LoadFrom is Load taking the network from read when it holds
 // that of files and profile (collected in the read of the run's inputs).
-func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool, read *osmRoads) (*road.Graph, *roadInfo, func(string) uint8, error) {
-	if !read.holds(files, profile) {
+func LoadFrom(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool, read *OSMRoads) (*road.Graph, *reportdir.RoadInfo, func(string) uint8, error) {
+	if !read.Holds(files, profile) {
 		read = nil
 	}
-	info := &roadInfo{Profile: string(profile)}
+	info := &reportdir.RoadInfo{Profile: string(profile)}
 	if len(bs) > 0 {
 		info.CountryLabels = "boundaries"
 	}
@@ -75,22 +78,22 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 	isGraph := false
 	if len(files) == 1 {
 		var err error
-		if isGraph, err = isGraphFile(files[0]); err != nil {
+		if isGraph, err = IsGraphFile(files[0]); err != nil {
 			return nil, nil, nil, err
 		}
 	}
 	if closed && len(bs) == 0 {
 		if isGraph {
-			return nil, nil, nil, usagef("a closed border on the prepared graph %s needs --boundaries to know which side of the border each road is on", files[0])
+			return nil, nil, nil, usage.Errorf("a closed border on the prepared graph %s needs {boundaries} to know which side of the border each road is on", files[0])
 		}
 		// The countries and the roads of the extracts in one read.
-		res, roads, err := readOSM(ctx, files, countryExtract(), []road.Profile{profile})
+		res, roads, err := ReadOSM(ctx, files, CountryExtract(), []road.Profile{profile})
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		var why string
-		if bs, info.CountriesCut, why = countriesIn(res, files); why != "" {
-			return nil, nil, nil, usagef("a closed border needs country boundaries: %s; give --boundaries", why)
+		if bs, info.CountriesCut, why = CountriesIn(res, files); why != "" {
+			return nil, nil, nil, usage.Errorf("a closed border needs country boundaries: %s; give {boundaries}", why)
 		}
 		read = roads
 		info.CountryLabels = "osm admin_level=2"
@@ -99,10 +102,10 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 	// the countries its edge cuts) gets a label of its own rather than 0,
 	// which a closed border lets through. (The countries outside share
 	// it: crossings between them stay open.)
-	country := countryLabeller(bs)
+	country := CountryLabeller(bs)
 	if isGraph {
 		var err error
-		if g, err = readGraphProfile(files[0], profile); err != nil {
+		if g, err = ReadGraphProfile(files[0], profile); err != nil {
 			return nil, nil, nil, err
 		}
 		info.Source = "graph file"
@@ -111,11 +114,11 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 	} else {
 		if read == nil {
 			var err error
-			if _, read, err = readOSM(ctx, files, nil, []road.Profile{profile}); err != nil {
+			if _, read, err = ReadOSM(ctx, files, nil, []road.Profile{profile}); err != nil {
 				return nil, nil, nil, err
 			}
 		}
-		nets, rep, err := read.networks(ctx, country)
+		nets, rep, err := read.Networks(ctx, country)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -124,10 +127,10 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		g.Meta = graphMeta(rep)
+		g.Meta = GraphMeta(rep)
 		info.Source = "osm"
 		for _, f := range rep.Files {
-			info.Files = append(info.Files, roadFile{Name: f.Name, SHA256: f.SHA256, Bytes: f.Size})
+			info.Files = append(info.Files, reportdir.RoadFile{Name: f.Name, SHA256: f.SHA256, Bytes: f.Size})
 		}
 		info.DanglingRefs = rep.DanglingRefs
 		info.NodesRead, info.WaysRead = rep.NodesScanned, rep.WaysScanned
@@ -137,12 +140,14 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 		}
 		info.DataDate = g.Meta["osm_replication_time"]
 	}
-	makeRoomFor(g.MemoryBytes())
+	if ReserveMemory != nil {
+		ReserveMemory(g.MemoryBytes())
+	}
 	info.Vertices, info.Edges = g.NumVertices(), g.NumEdges()
 	info.Components, info.LargestComp = g.Components()
 	var label func(string) uint8
 	if len(bs) > 0 {
-		named := []string{outsideCountries} // labelled even without a road vertex
+		named := []string{OutsideCountries} // labelled even without a road vertex
 		for _, b := range bs {
 			if b.Country != "" {
 				named = append(named, b.Country)
@@ -154,7 +159,7 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 		}
 		// A village or service of a country without a polygon is outside;
 		// one without a country is unlabelled (it snaps anywhere).
-		out := codes[outsideCountries]
+		out := codes[OutsideCountries]
 		label = func(c string) uint8 {
 			if l, ok := codes[c]; ok || c == "" {
 				return l
@@ -177,26 +182,12 @@ func loadRoadsFrom(ctx context.Context, files []string, profile road.Profile, bs
 	return g, info, label, nil
 }
 
-// attachRoads loads the job's road network into its parameters and inputs,
-// labelled with countries when closed (a border is closed in the run or in
-// a scenario variant).
-func attachRoads(ctx context.Context, j *job, in *inputs, closed bool) error {
-	g, info, label, err := loadRoadsFrom(ctx, j.roadFiles, j.params.Road.Profile, in.boundaries, closed, in.osmRoads)
-	in.osmRoads = nil // built: its collector is spent
-	if err != nil {
-		return err
-	}
-	j.params.Road.Graph, j.params.Road.CountryLabel = g, label
-	in.roads = info
-	return nil
-}
-
-// outsideCountries names, in the vertex labels, the land outside every
+// OutsideCountries names, in the vertex labels, the land outside every
 // country polygon (given, or taken from an extract's own relations).
-const outsideCountries = "(outside every country given)"
+const OutsideCountries = "(outside every country given)"
 
-// graphMeta is the provenance stored in graph files and manifests.
-func graphMeta(rep *osmroad.Report) map[string]string {
+// GraphMeta is the provenance stored in graph files and manifests.
+func GraphMeta(rep *osmroad.Report) map[string]string {
 	m := map[string]string{"attribution": osmroad.Attribution}
 	var names []string
 	var newest time.Time
@@ -248,10 +239,10 @@ func labelVertices(g *road.Graph, country func(orb.Point) string, named []string
 	return code, g.SetVertexLabels(labels)
 }
 
-// readGraphProfile reads the graph of profile from a graph file holding
+// ReadGraphProfile reads the graph of profile from a graph file holding
 // one graph per prepared profile, verifying every byte of the file (the
 // other graphs' checksums too; trailing bytes are an error).
-func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
+func ReadGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -271,7 +262,7 @@ func readGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 		for _, p := range have {
 			names = append(names, string(p))
 		}
-		return nil, usagef("%s holds no %s graph (it has: %s); prepare it with --profiles", path, profile, strings.Join(names, ", "))
+		return nil, usage.Errorf("%s holds no %s graph (it has: %s); prepare it with {profiles}", path, profile, strings.Join(names, ", "))
 	}
 	return g, nil
 }
@@ -292,3 +283,8 @@ func (s *sizedReader) Read(p []byte) (int, error) {
 }
 
 func (s *sizedReader) Len() int { return int(max(s.left, 0)) }
+
+// ReserveMemory, when set, is told the bytes of every graph Load builds
+// (with its snapping index): long-lived data the process may raise its
+// soft memory limit by. The binary sets it once, before any command runs.
+var ReserveMemory func(n int64)

@@ -1,26 +1,27 @@
-package main
+package results
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/usage"
 )
 
-// runHours evaluates the opening hours of res's services and the open-hour
-// metrics when any service has hours, --when is given or the config names
-// slots, and records what it did in m. The reference week is --when, or
-// the week of the data date (the first later week without public
-// holidays in the data's countries); without a data date, --when is
-// required.
-func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *manifest) error {
-	spec := j.spec
+// Hours evaluates the opening hours of res's services and the open-hour
+// metrics when any service has hours, a reference week is given or the
+// config names slots, and records what it did in m. The reference week is
+// the one given, or the week of the data date (the first later week
+// without public holidays in the data's countries); without a data date,
+// a week must be given.
+func Hours(ctx context.Context, j *study.Job, in *study.Inputs, res *analysis.Result, m *study.Manifest) error {
+	spec := j.Spec
 	if spec.When == "" && len(spec.Slots) == 0 && !analysis.AnyHours(res.Services) {
 		res.OpenHours = nil // a variant whose changes removed every value
 		return nil
@@ -30,11 +31,11 @@ func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *
 	if spec.When != "" {
 		w, err := hours.ParseWhen(spec.When)
 		if err != nil {
-			return usagef("--when: %v", err)
+			return usage.Errorf("{when}: %v", err)
 		}
 		week = w
 	} else {
-		date := dataDate(j, in, res)
+		date := study.DataDate(j, in, res)
 		if date.Equal(time.Unix(0, 0).UTC()) {
 			// Never a default week nobody chose (1 January 1970 is a
 			// holiday); unreadable values are reported first, as data.
@@ -42,7 +43,7 @@ func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *
 				return hoursError(err)
 			}
 			res.OpenHours = nil
-			return usagef("opening hours: the inputs give no data date to take the reference week from: give --when (a date YYYY-MM-DD or an ISO week YYYY-Www)")
+			return usage.Errorf("opening hours: the inputs give no data date to take the reference week from: give {when} (a date YYYY-MM-DD or an ISO week YYYY-Www)")
 		}
 		week, reason = hours.DefaultWeek(date, res.Countries)
 	}
@@ -66,7 +67,7 @@ func runHours(ctx context.Context, j *job, in *inputs, res *analysis.Result, m *
 // hoursError adds a hint to unreadable opening hours.
 func hoursError(err error) error {
 	if errors.Is(err, datasets.ErrInvalid) {
-		return fmt.Errorf("%w\n(--lenient-hours reads the opening_hours values partons cannot read as unknown, and counts them)", err)
+		return &usage.Hint{Err: err, Advice: "{lenient_hours} reads the opening_hours values partons cannot read as unknown, and counts them"}
 	}
 	return err
 }
@@ -81,10 +82,10 @@ func specSlots(ss []reportdir.Slot) ([]hours.Slot, error) {
 	for _, s := range ss {
 		sl, err := hours.ParseSlot(s.Name, s.When, s.MinMinutes)
 		if err != nil {
-			return nil, usagef("slots: %v", err)
+			return nil, usage.Errorf("slots: %v", err)
 		}
 		if seen[s.Name] {
-			return nil, usagef("slots: %q appears twice", s.Name)
+			return nil, usage.Errorf("slots: %q appears twice", s.Name)
 		}
 		seen[s.Name] = true
 		out = append(out, sl)
@@ -114,23 +115,4 @@ func slotWhen(s hours.Slot) string {
 		d = e
 	}
 	return fmt.Sprintf("%s %02d:%02d-%02d:%02d", days, s.Start/60, s.Start%60, s.End/60, s.End%60)
-}
-
-// printHoursProblems prints every opening_hours value partons cannot read,
-// naming its file, line or feature and the field, and returns how many.
-func printHoursProblems(w io.Writer, services []datasets.Service) int {
-	n := 0
-	for i := range services {
-		s := &services[i]
-		if s.OpeningHours == "" {
-			continue
-		}
-		if _, err := hours.Parse(s.OpeningHours); err != nil {
-			e := &datasets.RecordError{Source: s.Origin.Source, Line: s.Origin.Line, Feature: s.Origin.Feature,
-				Field: "opening_hours", Reason: fmt.Sprintf("service %q: %v", s.ID, err)}
-			fmt.Fprintln(w, e.Error())
-			n++
-		}
-	}
-	return n
 }

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/taxonomy"
+	"github.com/partons/partons/study/usage"
 )
 
 // where formats an origin for messages that name two records:
@@ -65,11 +66,11 @@ func categoryNames(overrides map[string]string) (*taxonomy.Names, error) {
 }
 
 // analysedName is the name of a category given in the run settings
-// (--categories, a basket, coverage): its column-safe name.
+// (the analysed categories, a basket, coverage): its column-safe name.
 func analysedName(setting, label string) (string, error) {
 	name, err := taxonomy.Name(label)
 	if err != nil {
-		return "", usagef("%s: %v", setting, err)
+		return "", usage.Errorf("%s: %v", setting, err)
 	}
 	return name, nil
 }
@@ -80,7 +81,7 @@ func nameSettings(p *analysis.Params) error {
 	var err error
 	cats := make([]string, len(p.Categories))
 	for i, c := range p.Categories {
-		if cats[i], err = analysedName("--categories", c); err != nil {
+		if cats[i], err = analysedName("{categories}", c); err != nil {
 			return err
 		}
 	}
@@ -117,7 +118,7 @@ func namedCoverage(declared map[string][]string) (map[string][]string, error) {
 			return nil, err
 		}
 		if prev, ok := from[name]; ok {
-			return nil, usagef("coverage: categories %q and %q both give the name %q", prev, k, name)
+			return nil, usage.Errorf("coverage: categories %q and %q both give the name %q", prev, k, name)
 		}
 		from[name] = k
 		out[name] = declared[k]
@@ -125,9 +126,9 @@ func namedCoverage(declared map[string][]string) (map[string][]string, error) {
 	return out, nil
 }
 
-// printCategoryNames prints the category-name problems of services (read
+// PrintCategoryNames prints the category-name problems of services (read
 // without other problems) as a run would find them, and returns how many.
-func printCategoryNames(w io.Writer, cfg config.Config, services []datasets.Service) int {
+func PrintCategoryNames(w io.Writer, cfg config.Config, services []datasets.Service) int {
 	tax, err := taxonomy.Default().With(cfg.Categories)
 	if err != nil {
 		return 0 // config.Load has refused such overrides already
@@ -135,7 +136,7 @@ func printCategoryNames(w io.Writer, cfg config.Config, services []datasets.Serv
 	var list datasets.ErrorList
 	names, err := categoryNames(cfg.Categories)
 	if err == nil {
-		_, err = mapCategories(tax, names, slices.Clone(services))
+		_, err = MapCategories(tax, names, slices.Clone(services))
 	}
 	if !errors.As(err, &list) {
 		return 0
@@ -146,10 +147,10 @@ func printCategoryNames(w io.Writer, cfg config.Config, services []datasets.Serv
 	return len(list)
 }
 
-// sameCategory reports whether two categories are one: the same label, or
+// SameCategory reports whether two categories are one: the same label, or
 // labels with the same name ("Boulangerie artisanale" and the
 // boulangerie_artisanale of run's columns).
-func sameCategory(a, b string) bool {
+func SameCategory(a, b string) bool {
 	if a == b {
 		return true
 	}
@@ -157,3 +158,64 @@ func sameCategory(a, b string) bool {
 	nb, errB := taxonomy.Name(b)
 	return errA == nil && errB == nil && na == nb
 }
+
+// MapCategories maps every service's raw category through the taxonomy
+// and then to its column-safe name (in place; see taxonomy.Name) and
+// lists which raw value went to which category. Labels whose names
+// collide, or that give no usable name, are invalid input naming the
+// services (one error per label).
+func MapCategories(t *taxonomy.Taxonomy, names *taxonomy.Names, services []datasets.Service) ([]MappingEntry, error) {
+	type key struct{ raw, cat string }
+	n := map[key]*MappingEntry{}
+	var errs datasets.ErrorList
+	bad := map[string]bool{}
+	for i := range services {
+		s := &services[i]
+		if s.Raw == "" {
+			s.Raw = s.Category
+		}
+		r := t.Resolve(s.Raw)
+		cat, err := names.Add(r.Category, where(s.Origin))
+		if err != nil {
+			if !bad[r.Category] {
+				bad[r.Category] = true
+				errs.Add(categoryError(s.Origin, err))
+			}
+			continue
+		}
+		s.Category = cat
+		k := key{strings.TrimSpace(s.Raw), cat}
+		e := n[k]
+		if e == nil {
+			v := "unmapped"
+			if r.Known {
+				v = r.Vocabulary
+				if v == "" {
+					v = "taxonomy"
+				}
+			}
+			e = &MappingEntry{Raw: k.raw, Category: k.cat, Vocabulary: v, Via: r.Via, Ambiguous: r.Ambiguous}
+			if r.Category != cat {
+				e.Label = r.Category
+			}
+			n[k] = e
+		}
+		e.Services++
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]MappingEntry, 0, len(n))
+	for _, e := range n {
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Raw != out[j].Raw {
+			return out[i].Raw < out[j].Raw
+		}
+		return out[i].Category < out[j].Category
+	})
+	return out, nil
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,6 +1,8 @@
-package main
+package scenario
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -76,9 +78,17 @@ func TestTimetableChangeNeedsFeeds(t *testing.T) {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr := runCLI(t, "scenario", "-q", path, "--out", filepath.Join(dir, "out"))
+	sc, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	err = Run(context.Background(), sc, Options{Out: out, Quiet: true})
 	want := path + `:5: variant "fewer-buses": change 2: scale_frequency edits the public-transport timetable: the base reads no feed`
-	if code != exitInvalid || !strings.Contains(stderr, want) {
-		t.Errorf("exit %d, stderr %s\nwant %s", code, stderr, want)
+	if !errors.Is(err, datasets.ErrInvalid) || err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant invalid data: %s", err, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a report was written")
 	}
 }

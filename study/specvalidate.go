@@ -1,31 +1,28 @@
-package main
+package study
 
 import (
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/config"
-	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/geo/crs"
 )
 
-// specError is a bad value in a run spec, named by its key as in the "run"
+// SpecError is a bad value in a run spec, named by its key as in the "run"
 // section of manifest.json and in a scenario's base ("thresholds_m[1]").
 // Callers turn it into an error naming where the value came from: a flag
 // (usage), a manifest or a scenario file (invalid input).
-type specError struct{ key, reason string }
+type SpecError struct{ Key, Reason string }
 
-func (e *specError) Error() string { return e.key + ": " + e.reason }
+func (e *SpecError) Error() string { return e.Key + ": " + e.Reason }
 
-// validateSpec checks every value of a run spec before any work starts.
+// ValidateSpec checks every value of a run spec before any work starts.
 // O(size of the spec).
-func validateSpec(s *runSpec) *specError {
-	bad := func(key, format string, args ...any) *specError {
-		return &specError{key: key, reason: fmt.Sprintf(format, args...)}
+func ValidateSpec(s *Spec) *SpecError {
+	bad := func(key, format string, args ...any) *SpecError {
+		return &SpecError{Key: key, Reason: fmt.Sprintf(format, args...)}
 	}
 	for i, t := range s.ThresholdsM {
 		if err := datasets.ValidateThreshold(t, s.ThresholdsM[:i], "m"); err != nil {
@@ -70,8 +67,8 @@ func validateSpec(s *runSpec) *specError {
 	}
 	seen = map[string]bool{}
 	for i, o := range s.Outputs {
-		if !slices.Contains(reportFiles, o) && o != "partons.gpkg" || seen[o] {
-			return bad(fmt.Sprintf("outputs[%d]", i), "%q is not one of %s (or is repeated)", o, strings.Join(reportFiles, ", "))
+		if !slices.Contains(ReportFiles, o) && o != "partons.gpkg" || seen[o] {
+			return bad(fmt.Sprintf("outputs[%d]", i), "%q is not one of %s (or is repeated)", o, strings.Join(ReportFiles, ", "))
 		}
 		seen[o] = true
 	}
@@ -102,41 +99,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// flagSpecError names the flag a bad spec value came from: "thresholds_m[1]"
-// comes from --thresholds-m. Other errors are returned as they are.
-func flagSpecError(err error) error {
-	se, ok := err.(*specError)
-	if !ok {
-		return err
-	}
-	key, _, _ := strings.Cut(se.key, "[")
-	key, _, _ = strings.Cut(key, ".")
-	return usagef("--%s: %s", strings.ReplaceAll(key, "_", "-"), se.reason)
-}
-
-// manifestSpecError locates a bad spec value in a replayed manifest: its
-// key in the run section and the line it is on.
-func manifestSpecError(path string, err error) error {
-	data, _ := os.ReadFile(path) // read a moment ago; no line if it fails now
-	if se, ok := err.(*specError); ok {
-		key := "run." + se.key
-		return &datasets.RecordError{Source: path, Line: jsonLine(data, config.KeyPath(key)), Feature: -1, Field: key, Reason: se.reason}
-	}
-	if ue, ok := err.(usageError); ok {
-		return &datasets.RecordError{Source: path, Line: jsonLine(data, []any{"run"}), Feature: -1, Field: "run", Reason: ue.err.Error()}
-	}
-	return err
-}
-
-// scenarioSpecError locates a bad spec value in a scenario's base.
-func scenarioSpecError(path string, f *scenario.File, err error) error {
-	if se, ok := err.(*specError); ok {
-		return &scenario.Error{File: path, Line: f.BaseLine(se.key), Reason: "base." + se.key + ": " + se.reason}
-	}
-	if ue, ok := err.(usageError); ok {
-		return &scenario.Error{File: path, Line: f.BaseLine(""), Reason: "base: " + ue.err.Error()}
-	}
-	return err
 }

@@ -1,4 +1,4 @@
-package main
+package progress
 
 import (
 	"bytes"
@@ -13,8 +13,8 @@ import (
 func TestOSMFileSourceProgress(t *testing.T) {
 	const path = "../../datasets/osmroad/testdata/town.osm.pbf"
 	var buf bytes.Buffer
-	ctx := withProgress(context.Background(), &progress{w: &buf, on: true})
-	src := osmFileSource(ctx, path)
+	ctx := With(context.Background(), &Progress{w: &buf, on: true})
+	src := OSMFileSource(ctx, path)
 	for pass := 1; pass <= 2; pass++ {
 		rc, err := src.Open()
 		if err != nil {
@@ -33,7 +33,7 @@ func TestOSMFileSourceProgress(t *testing.T) {
 	}
 
 	buf.Reset()
-	src = osmFileSource(withProgress(context.Background(), &progress{w: &buf}), path)
+	src = OSMFileSource(With(context.Background(), &Progress{w: &buf}), path)
 	rc, err := src.Open()
 	if err != nil {
 		t.Fatal(err)

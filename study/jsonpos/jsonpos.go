@@ -1,4 +1,6 @@
-package main
+// Package jsonpos finds where a value lies in a JSON document, so that
+// an error about a value read from a JSON file can name its line.
+package jsonpos
 
 import (
 	"bytes"
@@ -6,11 +8,11 @@ import (
 	"strings"
 )
 
-// jsonLine returns the 1-based line where the value at path (object keys
+// Line returns the 1-based line where the value at path (object keys
 // as strings, array indices as ints) starts in the JSON document data, or
 // of the deepest part of the path found; 0 when none is found or data is
 // not JSON. O(len(data)).
-func jsonLine(data []byte, path []any) int {
+func Line(data []byte, path []any) int {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var stack []jsonFrame
 	best := 0

@@ -1,4 +1,4 @@
-package main
+package roads
 
 import (
 	"context"
@@ -13,29 +13,30 @@ import (
 	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/study/progress"
 )
 
 // The same OpenStreetMap files often give a run its villages, services
-// and boundaries and its roads (run --osm X, or --osm X --roads X), or
+// and boundaries and its roads (OSM inputs X, with or without roads X), or
 // its roads and the country polygons a closed border needs. They are
 // read once for all of these: one shared read (at most three passes over
 // each file) feeding the extract and the road network builder.
 
-// osmRoads are road networks collected by a shared read, not built yet
+// OSMRoads are road networks collected by a shared read, not built yet
 // (building needs the country labels, known once the read is over).
-type osmRoads struct {
+type OSMRoads struct {
 	files    []string
 	profiles []road.Profile
 	col      *osmroad.Collector
 	read     *osmfile.ReadReport
 }
 
-// readOSM reads files once for the extract with ext (none when nil) and
+// ReadOSM reads files once for the extract with ext (none when nil) and
 // the road networks of profiles (none when empty).
-func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profiles []road.Profile) (*osmextract.Result, *osmRoads, error) {
+func ReadOSM(ctx context.Context, files []string, ext *osmextract.Options, profiles []road.Profile) (*osmextract.Result, *OSMRoads, error) {
 	srcs := make([]osmfile.Source, len(files))
 	for i, f := range files {
-		srcs[i] = osmFileSource(ctx, f)
+		srcs[i] = progress.OSMFileSource(ctx, f)
 	}
 	var consumers []osmfile.Consumer
 	var ec *osmextract.Collector
@@ -46,13 +47,13 @@ func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profi
 		}
 		consumers = append(consumers, ec)
 	}
-	var roads *osmRoads
+	var roads *OSMRoads
 	if len(profiles) > 0 {
 		rc, err := osmroad.NewCollector(profiles, osmroad.Options{})
 		if err != nil {
 			return nil, nil, err
 		}
-		roads = &osmRoads{files: files, profiles: profiles, col: rc}
+		roads = &OSMRoads{files: files, profiles: profiles, col: rc}
 		consumers = append(consumers, rc)
 	}
 	read, err := osmfile.Read(ctx, srcs, 0, consumers...)
@@ -71,27 +72,27 @@ func readOSM(ctx context.Context, files []string, ext *osmextract.Options, profi
 	return res, roads, nil
 }
 
-// networks builds the collected networks, labelling border crossings
+// Networks builds the collected networks, labelling border crossings
 // with country (nil: not counted). Call it once.
-func (o *osmRoads) networks(ctx context.Context, country func(orb.Point) string) ([]*osmroad.Network, *osmroad.Report, error) {
+func (o *OSMRoads) Networks(ctx context.Context, country func(orb.Point) string) ([]*osmroad.Network, *osmroad.Report, error) {
 	return o.col.Networks(ctx, o.read, country)
 }
 
-// holds reports whether o holds the network of profile read from files.
-func (o *osmRoads) holds(files []string, profile road.Profile) bool {
+// Holds reports whether o holds the network of profile read from files.
+func (o *OSMRoads) Holds(files []string, profile road.Profile) bool {
 	return o != nil && slices.Equal(o.files, files) && slices.Equal(o.profiles, []road.Profile{profile})
 }
 
-// countryExtract are the extract options reading only the complete
+// CountryExtract are the extract options reading only the complete
 // admin_level=2 relations: the countries of road extracts.
-func countryExtract() *osmextract.Options {
+func CountryExtract() *osmextract.Options {
 	return &osmextract.Options{BoundariesOnly: true, AdminLevels: []int{2}}
 }
 
-// countriesIn interprets a country extract of files: the country
+// CountriesIn interprets a country extract of files: the country
 // polygons, and the country relations the extract edge cuts. When no
 // country polygon remains, why says so and why.
-func countriesIn(res *osmextract.Result, files []string) (bs []datasets.Boundary, cut []string, why string) {
+func CountriesIn(res *osmextract.Result, files []string) (bs []datasets.Boundary, cut []string, why string) {
 	var other []string
 	for _, sk := range res.Report.Skipped {
 		switch {

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"os"
@@ -8,13 +8,14 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
+	"github.com/partons/partons/study/usage"
 )
 
 // mappingSuffix is what the part after a file argument's last ':' must
 // look like to be read as mappings: field=column(,field=column)*.
 var mappingSuffix = regexp.MustCompile(`^[A-Za-z_]+=[^,=]+(,[A-Za-z_]+=[^,=]+)*$`)
 
-// splitFileArg splits a --villages/--services argument FILE[:field=col,…].
+// SplitFileArg splits a village or service file given as FILE[:field=col,…].
 // An argument naming an existing file is that file, whatever it contains
 // (a path may hold ':'). Otherwise, when the part after the last ':'
 // matches field=column(,field=column)*, it holds the file's own mappings
@@ -22,7 +23,7 @@ var mappingSuffix = regexp.MustCompile(`^[A-Za-z_]+=[^,=]+(,[A-Za-z_]+=[^,=]+)*$
 // (so C:\data\bpe.csv stays a path, and C:\data\bpe.csv:category=TYPEQU
 // maps one column). Column names in such mappings cannot hold ',', '='
 // or ':'; map those in the config file.
-func splitFileArg(arg string) (path string, fields map[string]string) {
+func SplitFileArg(arg string) (path string, fields map[string]string) {
 	if _, err := os.Stat(arg); err == nil {
 		return arg, nil
 	}
@@ -38,9 +39,9 @@ func splitFileArg(arg string) (path string, fields map[string]string) {
 	return arg[:i], fields
 }
 
-// checkFileFields makes sure every per-file mapping names known fields,
+// CheckFileFields makes sure every per-file mapping names known fields,
 // so that a typo is a usage error before any file is read.
-func checkFileFields(ff []fileFields) error {
+func CheckFileFields(ff []FileFields) error {
 	seen := map[[2]string]bool{}
 	for _, f := range ff {
 		var err error
@@ -55,14 +56,14 @@ func checkFileFields(ff []fileFields) error {
 			s := contributions.DefaultSchema()
 			err = s.Apply(f.Fields)
 		default:
-			return usagef("file fields of %s: kind %q is not villages, services or contributions", f.Path, f.Kind)
+			return usage.Errorf("file fields of %s: kind %q is not villages, services or contributions", f.Path, f.Kind)
 		}
 		if err != nil {
-			return usagef("--%s %s: %v", f.Kind, describeFileFields(f), err)
+			return usage.Errorf("{%s} %s: %v", f.Kind, describeFileFields(f), err)
 		}
 		k := [2]string{f.Kind, f.Path}
 		if seen[k] {
-			return usagef("--%s %s: the file is given twice", f.Kind, f.Path)
+			return usage.Errorf("{%s} %s: the file is given twice", f.Kind, f.Path)
 		}
 		seen[k] = true
 	}
@@ -70,7 +71,7 @@ func checkFileFields(ff []fileFields) error {
 }
 
 // describeFileFields writes f back as FILE:field=col,….
-func describeFileFields(f fileFields) string {
+func describeFileFields(f FileFields) string {
 	keys := make([]string, 0, len(f.Fields))
 	for k := range f.Fields {
 		keys = append(keys, k)
@@ -83,8 +84,8 @@ func describeFileFields(f fileFields) string {
 	return f.Path + ":" + strings.Join(parts, ",")
 }
 
-// fieldsFor returns the mappings of the file path of kind, nil when none.
-func fieldsFor(ff []fileFields, kind, path string) map[string]string {
+// FieldsFor returns the mappings of the file path of kind, nil when none.
+func FieldsFor(ff []FileFields, kind, path string) map[string]string {
 	for _, f := range ff {
 		if f.Kind == kind && f.Path == path {
 			return f.Fields

@@ -1,4 +1,4 @@
-package main
+package jsonpos
 
 import (
 	"testing"
@@ -40,11 +40,11 @@ func TestJSONLine(t *testing.T) {
 		{"nosuch", 0},
 	}
 	for _, tc := range tests {
-		if got := jsonLine([]byte(doc), config.KeyPath(tc.key)); got != tc.want {
-			t.Errorf("jsonLine(%q) = %d, want %d", tc.key, got, tc.want)
+		if got := Line([]byte(doc), config.KeyPath(tc.key)); got != tc.want {
+			t.Errorf("Line(%q) = %d, want %d", tc.key, got, tc.want)
 		}
 	}
-	if got := jsonLine([]byte("{not json"), config.KeyPath("a")); got != 0 {
+	if got := Line([]byte("{not json"), config.KeyPath("a")); got != 0 {
 		t.Errorf("not JSON: %d", got)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"github.com/partons/partons/analysis"
@@ -8,22 +8,22 @@ import (
 // The records of a report folder live in datasets/reportdir, which every
 // reader of finished reports shares; the commands keep their short names.
 type (
-	manifest         = reportdir.Manifest
-	manifestParams   = reportdir.Params
-	mappingEntry     = reportdir.MappingEntry
-	manifestCoverage = reportdir.Coverage
-	manifestCounts   = reportdir.Counts
-	manifestSource   = reportdir.Source
-	manifestStatus   = reportdir.Status
-	manifestOutput   = reportdir.Output
-	runSpec          = reportdir.Run
-	fileFields       = reportdir.FileFields
-	roadInfo         = reportdir.RoadInfo
-	roadFile         = reportdir.RoadFile
+	Manifest         = reportdir.Manifest
+	ManifestParams   = reportdir.Params
+	MappingEntry     = reportdir.MappingEntry
+	ManifestCoverage = reportdir.Coverage
+	ManifestCounts   = reportdir.Counts
+	Source           = reportdir.Source
+	ManifestStatus   = reportdir.Status
+	ManifestOutput   = reportdir.Output
+	Spec             = reportdir.Run
+	FileFields       = reportdir.FileFields
+	RoadInfo         = reportdir.RoadInfo
+	RoadFile         = reportdir.RoadFile
 )
 
-// basketRecord is the basket as the manifest records it.
-func basketRecord(b []analysis.BasketMember) []reportdir.BasketMember {
+// BasketRecord is the basket as the manifest records it.
+func BasketRecord(b []analysis.BasketMember) []reportdir.BasketMember {
 	if b == nil {
 		return nil
 	}
@@ -34,8 +34,8 @@ func basketRecord(b []analysis.BasketMember) []reportdir.BasketMember {
 	return out
 }
 
-// basketParams is a recorded basket as the analysis takes it.
-func basketParams(b []reportdir.BasketMember) []analysis.BasketMember {
+// BasketParams is a recorded basket as the analysis takes it.
+func BasketParams(b []reportdir.BasketMember) []analysis.BasketMember {
 	if b == nil {
 		return nil
 	}
@@ -46,8 +46,8 @@ func basketParams(b []reportdir.BasketMember) []analysis.BasketMember {
 	return out
 }
 
-// coverageRecord is the coverage as the manifest records it.
-func coverageRecord(pairs []analysis.CoveragePair) []reportdir.CoveragePair {
+// CoverageRecord is the coverage as the manifest records it.
+func CoverageRecord(pairs []analysis.CoveragePair) []reportdir.CoveragePair {
 	if pairs == nil {
 		return nil
 	}
