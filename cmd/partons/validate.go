@@ -1,20 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/contributions"
-	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/study/validate"
 )
 
 type validateOptions struct {
@@ -117,34 +114,12 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 		return usagef("validate: name at least one file (FILE, --villages, --services or --boundaries)")
 	}
 	total, firstGTFS := 0, ""
-	var villages []datasets.Village // read without problems, for checkPlacement
+	var villages []datasets.Village // read without problems, for the placement checks
 	var services []datasets.Service
 	var boundaries []datasets.Boundary
 	var reports []contributions.Report
 	for _, f := range files {
-		if f.kind == "auto" && isGTFS(f.path) {
-			n, first, err := validateGTFS(ctx, w, f.path)
-			if err != nil {
-				return err
-			}
-			if firstGTFS == "" {
-				firstGTFS = first
-			}
-			total += n
-			continue
-		}
-		kind := f.kind
-		vsch, ssch := cfg.Villages, cfg.Services
-		verr, serr := vsch.Apply(f.fields), ssch.Apply(f.fields)
-		guessed := false
-		if kind == "auto" {
-			k, err := guessKind(f.path, ssch.Category)
-			if err != nil {
-				return err
-			}
-			kind, guessed = k, true
-		}
-		if kind == "contributions" {
+		if f.kind == "contributions" {
 			n, err := validateContributions(w, f, &reports)
 			if err != nil {
 				return err
@@ -152,48 +127,50 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 			total += n
 			continue
 		}
-		if e := map[string]error{"villages": verr, "services": serr}[kind]; e != nil {
-			return usagef("%s (read as %s): %v", f.path, kind, e)
+		res, err := validate.Read(ctx, validate.File{Path: f.path, Kind: f.kind, Fields: f.fields}, cfg)
+		var fe *validate.FieldsError
+		if errors.As(err, &fe) {
+			return usageError{err}
 		}
-		var n int
-		var err error
-		src := []load.Source{load.File(f.path)}
-		switch kind {
-		case "villages":
-			var v []datasets.Village
-			v, _, err = load.Villages(src, vsch)
-			n = len(v)
-			villages = append(villages, v...)
-		case "services":
-			var s []datasets.Service
-			s, _, err = load.Services(src, ssch)
-			n = len(s)
-			services = append(services, s...)
-		default:
-			var b []datasets.Boundary
-			b, _, err = load.Boundaries(src, cfg.Boundaries)
-			n = len(b)
-			boundaries = append(boundaries, b...)
-		}
-		var list datasets.ErrorList
-		cols := fileColumns(f.path)
-		switch {
-		case err == nil:
-			fmt.Fprintf(w, "%s: ok (%d %s)\n", f.path, n, kind)
-		case errors.As(err, &list):
-			printGrouped(w, list, kind, cols)
-			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.path, len(list), kind)
-			if guessed && kind == "villages" {
-				fmt.Fprintf(w, "  hint: read as villages because it has no %q column or property; if it holds services, "+
-					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", ssch.Category, f.path)
-			}
-			total += len(list)
-		default:
+		if err != nil {
 			return err
 		}
-		printOptionalNotes(w, f.path, kind, cols, vsch, ssch)
+		villages = append(villages, res.Villages...)
+		services = append(services, res.Services...)
+		boundaries = append(boundaries, res.Boundaries...)
+		if res.Kind == "gtfs" {
+			for _, n := range res.Notes {
+				fmt.Fprintf(w, "note: %s\n", n)
+			}
+			if len(res.Problems) == 0 {
+				fmt.Fprintf(w, "%s: ok (GTFS feed%s)\n", f.path, res.Summary)
+				continue
+			}
+			printGrouped(w, res.Problems, "gtfs", nil)
+			fmt.Fprintf(w, "%s: %d problems (read as a GTFS feed)\n", f.path, len(res.Problems))
+			if firstGTFS == "" {
+				firstGTFS = res.Problems[0].Error()
+			}
+			total += len(res.Problems)
+			continue
+		}
+		if len(res.Problems) == 0 {
+			fmt.Fprintf(w, "%s: ok (%d %s)\n", f.path, res.Records, res.Kind)
+		} else {
+			printGrouped(w, res.Problems, res.Kind, res.Columns)
+			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.path, len(res.Problems), res.Kind)
+			if res.Guessed && res.Kind == "villages" {
+				fmt.Fprintf(w, "  hint: read as villages because it has no %q column or property; if it holds services, "+
+					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", res.CategoryColumn, f.path)
+			}
+			total += len(res.Problems)
+		}
+		printOptionalNotes(w, f.path, res.Kind, res.Columns, res.Missing)
 	}
-	total += printPlacement(w, villages, services, boundaries)
+	for _, e := range validate.Placement(villages, services, boundaries) {
+		fmt.Fprintln(w, e.Error())
+		total++
+	}
 	total += printMergeProblems(w, services, reports)
 	total += printCategoryNames(w, cfg, services)
 	total += printHoursProblems(w, services)
@@ -204,56 +181,4 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 		return fmt.Errorf("%w: %d problems in %d files", datasets.ErrInvalid, total, len(files))
 	}
 	return nil
-}
-
-// printPlacement prints the problems of datasets.CheckPlacement,
-// CheckBoundaries and CheckSeparation (coordinates far from the country
-// they claim, or villages and services a continent apart) and returns how
-// many.
-func printPlacement(w io.Writer, villages []datasets.Village, services []datasets.Service, boundaries []datasets.Boundary) int {
-	probs := datasets.CheckPlacement(villages, services)
-	probs = append(probs, datasets.CheckBoundaries(boundaries)...)
-	var re *datasets.RecordError
-	if err := datasets.CheckSeparation(villages, services); errors.As(err, &re) {
-		probs = append(probs, re)
-	}
-	for _, e := range probs {
-		fmt.Fprintln(w, e.Error())
-	}
-	return len(probs)
-}
-
-// guessKind reads a file's head: services when the category column (CSV
-// header) or property (GeoJSON) is present, villages otherwise.
-func guessKind(path, categoryField string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	head := make([]byte, 1<<16)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return "", err
-	}
-	head = head[:n]
-	format, err := datasets.DetectFormat(path, head)
-	if err != nil {
-		return "villages", nil // the reader will report the format problem
-	}
-	if format == datasets.FormatCSV {
-		line, _, _ := bytes.Cut(head, []byte("\n"))
-		for _, sep := range []string{",", ";", "\t"} {
-			for _, col := range strings.Split(string(line), sep) {
-				if strings.Trim(strings.TrimSpace(col), "\"\ufeff") == categoryField {
-					return "services", nil
-				}
-			}
-		}
-		return "villages", nil
-	}
-	if bytes.Contains(head, []byte(`"`+categoryField+`"`)) {
-		return "services", nil
-	}
-	return "villages", nil
 }

@@ -1,10 +1,9 @@
-package main
+package validate
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,9 +14,9 @@ import (
 	"github.com/partons/partons/datasets/gtfs/flex"
 )
 
-// isGTFS reports whether a validate argument is a GTFS feed: a .zip file
-// or a folder holding GTFS .txt files.
-func isGTFS(path string) bool {
+// IsGTFS reports whether path is a GTFS feed: a .zip file or a folder
+// holding GTFS .txt files.
+func IsGTFS(path string) bool {
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		return true
 	}
@@ -33,31 +32,31 @@ func isGTFS(path string) bool {
 	return false
 }
 
-// validateGTFS prints every problem of a GTFS feed (feed, file, line,
-// field) and returns how many, and the first one for the summary.
-func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, error) {
+// readGTFS lists every problem of a GTFS feed (feed, file, line, field),
+// those of its GTFS-Flex files with them.
+func readGTFS(ctx context.Context, path string) (*Result, error) {
+	res := &Result{Path: path, Kind: "gtfs"}
 	var probs []error
-	var notes []string
 	fs, err := gtfs.Load(ctx, []gtfs.Source{{Path: path}})
 	var gl datasets.ErrorList
 	switch {
 	case err == nil:
-		notes = fs.Notes()
+		res.Notes = fs.Notes()
 	case ctx.Err() != nil:
-		return 0, "", ctx.Err()
+		return nil, ctx.Err()
 	case errors.As(err, &gl):
 		probs = gl.Unwrap()
 	case errors.Is(err, datasets.ErrInvalid):
 		probs = []error{err}
 	default:
-		return 0, "", err
+		return nil, err
 	}
 	// The GTFS-Flex files, read by their own package; a problem both
 	// readers see (a malformed stop_times line) is listed once.
 	if _, ferr := flex.Read(ctx, gtfs.Source{Path: path}); ferr != nil {
 		var fl datasets.ErrorList
 		if !errors.As(ferr, &fl) {
-			return 0, "", ferr
+			return nil, ferr
 		}
 		seen := map[string]bool{}
 		for _, e := range probs {
@@ -69,24 +68,18 @@ func validateGTFS(ctx context.Context, w io.Writer, path string) (int, string, e
 			}
 		}
 	}
-	for _, n := range notes {
-		fmt.Fprintf(w, "note: %s\n", n)
-	}
 	if len(probs) == 0 {
-		fmt.Fprintf(w, "%s: ok (GTFS feed%s)\n", path, feedSummary(fs))
-		return 0, "", nil
+		res.Summary = feedSummary(fs)
+		return res, nil
 	}
-	var list datasets.ErrorList
 	for _, e := range probs {
 		if re, ok := e.(*datasets.RecordError); ok {
-			list = append(list, re)
+			res.Problems = append(res.Problems, re)
 		} else {
-			list = append(list, &datasets.RecordError{Source: path, Feature: -1, Reason: e.Error()})
+			res.Problems = append(res.Problems, &datasets.RecordError{Source: path, Feature: -1, Reason: e.Error()})
 		}
 	}
-	printGrouped(w, list, "gtfs", nil)
-	fmt.Fprintf(w, "%s: %d problems (read as a GTFS feed)\n", path, len(list))
-	return len(list), list[0].Error(), nil
+	return res, nil
 }
 
 // feedSummary says what a feed holds and what its default day runs:
