@@ -31,7 +31,8 @@ func NewComparison(base *Result) *Comparison {
 	for _, b := range base.Modes {
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate {
-				db := deltaBasis{Basis(b.Schema.Name + "_" + m.Name), m, base.unitThresholds(m.Unit)}
+				basis := Basis(b.Schema.Name + "_" + m.Name)
+				db := deltaBasis{basis, m, base.Thresholds(basis)}
 				name := string(db.basis)
 				if m.Name == string(m.Unit) {
 					name = b.Schema.Name

@@ -350,8 +350,7 @@ func (d *Delta) Changes(category string) []float64 {
 }
 
 // deltaBasis is an aggregate metric of a further travel mode compared by
-// the delta table, with the thresholds of its unit (minutes: the time
-// thresholds; metres: the distance thresholds; none for other units).
+// the delta table, with the thresholds of its shares (Result.Thresholds).
 type deltaBasis struct {
 	basis      Basis
 	metric     travel.Metric
@@ -384,23 +383,13 @@ func (d *Delta) modeDeltas() []modeDelta {
 		md := modeDelta{name: b.Schema.Name}
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate {
-				md.bases = append(md.bases, deltaBasis{Basis(b.Schema.Name + "_" + m.Name), m, d.Base.unitThresholds(m.Unit)})
+				basis := Basis(b.Schema.Name + "_" + m.Name)
+				md.bases = append(md.bases, deltaBasis{basis, m, d.Base.Thresholds(basis)})
 			}
 		}
 		out = append(out, md)
 	}
 	return out
-}
-
-// unitThresholds are the thresholds of a metric's unit.
-func (r *Result) unitThresholds(u travel.Unit) []float64 {
-	switch u {
-	case travel.Minutes:
-		return r.timeThresholds()
-	case travel.Metres:
-		return r.Params.ThresholdsM
-	}
-	return nil
 }
 
 // modeStatus is a village's status for category c by the mode named
@@ -417,12 +406,12 @@ func modeStatus(r *Result, mode string, v, c int) string {
 // population) who lose and who gain the category within it in the
 // variant. The thresholds are nil when the base has no such basis.
 func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, gaining []float64) {
-	b, k := d.Base.modeBasis(basis)
+	b, _ := d.Base.modeBasis(basis)
 	c := slices.Index(d.Base.Categories, category)
 	if b == nil || c < 0 {
 		return nil, nil, nil
 	}
-	thresholds = d.Base.unitThresholds(b.Schema.Metrics[k].Unit)
+	thresholds = d.Base.Thresholds(basis)
 	losing, gaining = make([]float64, len(thresholds)), make([]float64, len(thresholds))
 	for _, row := range d.rows {
 		if row.bv < 0 || row.vv < 0 || row.cat != c {

@@ -236,8 +236,11 @@ type TimetableError struct {
 	Err    error
 }
 
-func (e *TimetableError) Error() string {
-	return fmt.Sprintf("change %d: %s", e.Change, strings.TrimPrefix(e.Err.Error(), datasets.ErrInvalid.Error()+": "))
+func (e *TimetableError) Error() string { return fmt.Sprintf("change %d: %s", e.Change, e.Reason()) }
+
+// Reason is the problem, without the change's number.
+func (e *TimetableError) Reason() string {
+	return strings.TrimPrefix(e.Err.Error(), datasets.ErrInvalid.Error()+": ")
 }
 func (e *TimetableError) Unwrap() error { return e.Err }
 
