@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/partons/partons/datasets/osmarea"
+	"github.com/partons/partons/datasets/osmextract/internal/tags"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/osm"
@@ -128,8 +129,8 @@ func (r *reader) build(files []string) *Result {
 	}
 	for k := range r.rels {
 		rel := &r.rels[k]
-		level := r.set.adminLevel(rel.tags)
-		interesting := r.set.interesting(rel.tags)
+		level := r.set.tags.AdminLevel(rel.tags)
+		interesting := r.set.tags.Interesting(rel.tags)
 		a := r.assemble(rel.members)
 		r.rep.Artefacts.MissingMembers += int64(a.missingMembers)
 		r.rep.Artefacts.UnclosedRings += int64(a.Unclosed)
@@ -202,7 +203,7 @@ func (r *reader) skip(rel *relRec, level int, a assembly) {
 	kind := "boundary"
 	if level == 0 {
 		kind = "service"
-		if r.set.places[rel.tags.Find("place")] {
+		if r.set.tags.Place(rel.tags.Find("place")) {
 			kind = "place"
 		}
 	}
@@ -245,7 +246,7 @@ func (r *reader) locator(bounds []boundaryRec) *locator {
 	for k := range bounds {
 		b := &bounds[k]
 		if b.level == r.set.countryLvl {
-			if code := countryCode(b.rel.tags); code != "" {
+			if code := tags.CountryCode(b.rel.tags); code != "" {
 				l.countries = append(l.countries, b)
 				l.countryCode = append(l.countryCode, code)
 				cpolys = append(cpolys, b.mp)
@@ -260,7 +261,7 @@ func (r *reader) locator(bounds []boundaryRec) *locator {
 	l.cix = index.NewPolygons(cpolys)
 	for _, a := range l.areas {
 		apolys = append(apolys, a.mp)
-		code, keyCountry := r.areaCode(a.rel.tags)
+		code, keyCountry := r.set.tags.AreaCode(a.rel.tags)
 		if code == "" {
 			code = ObjectID{"relation", a.rel.id}.String()
 		}
@@ -300,29 +301,6 @@ func (l *locator) locate(p orb.Point) (country string, area int) {
 	return country, area
 }
 
-// countryCode returns the upper-case ISO 3166-1 alpha-2 code of a country
-// boundary, or "".
-func countryCode(tags osm.Tags) string {
-	for _, k := range []string{"ISO3166-1:alpha2", "ISO3166-1", "country_code_iso3166_1_alpha_2"} {
-		v := strings.ToUpper(strings.TrimSpace(tags.Find(k)))
-		if len(v) == 2 && v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' && v[1] <= 'Z' {
-			return v
-		}
-	}
-	return ""
-}
-
-// areaCode returns the first code tag of Options.AreaCodeKeys present and
-// the country it implies.
-func (r *reader) areaCode(tags osm.Tags) (code, country string) {
-	for _, k := range r.set.codeKeys {
-		if v := strings.TrimSpace(tags.Find(k.Key)); v != "" {
-			return v, k.Country
-		}
-	}
-	return "", ""
-}
-
 // boundaries writes the assembled boundaries with a known country:
 // areas first (highest admin level first), then countries, each by id.
 func (r *reader) boundaries(res *Result, bounds []boundaryRec, l *locator, files []string) {
@@ -357,7 +335,7 @@ func (r *reader) boundaries(res *Result, bounds []boundaryRec, l *locator, files
 		}
 	}
 	for _, c := range countries {
-		add(c, countryCode(c.rel.tags), "")
+		add(c, tags.CountryCode(c.rel.tags), "")
 	}
 	r.rep.Boundaries = len(res.Boundaries)
 }

@@ -88,6 +88,10 @@
 // Options.Procs PBF decoding goroutines; separate calls may run
 // concurrently. Results belong to the caller.
 //
+// The reading of tags (which objects are places, services or boundaries,
+// their categories, codes and populations) lives in internal/tags; this
+// package reads, merges and assembles the objects.
+//
 // Data read with this package is © OpenStreetMap contributors, available
 // under the ODbL 1.0; outputs carry Attribution.
 package osmextract

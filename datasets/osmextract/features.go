@@ -1,14 +1,12 @@
 package osmextract
 
 import (
-	"cmp"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmextract/internal/tags"
 	"github.com/partons/partons/geo"
 	"github.com/partons/partons/geo/geodesic"
 )
@@ -22,7 +20,7 @@ func (r *reader) villages(res *Result, feats []feature, l *locator, files []stri
 	for k := range feats {
 		f := &feats[k]
 		place := f.tags.Find("place")
-		if !r.set.places[place] {
+		if !r.set.tags.Place(place) {
 			continue
 		}
 		c := r.rep.Places[place]
@@ -41,10 +39,10 @@ func (r *reader) villages(res *Result, feats []feature, l *locator, files []stri
 			OSM: f.id, Place: place, NameNL: f.tags.Find("name:nl"), NameFR: f.tags.Find("name:fr"),
 			PopulationSource: PopUnknown,
 		}
-		info.Code, _ = r.areaCode(f.tags)
+		info.Code, _ = r.set.tags.AreaCode(f.tags)
 		if tag := f.tags.Find("population"); tag != "" {
 			info.PopulationTag = tag
-			if n, ok := parsePopulation(tag); ok {
+			if n, ok := tags.ParsePopulation(tag); ok {
 				v.Population, v.HasPopulation, info.PopulationSource = n, true, PopOSM
 			} else {
 				r.rep.PopulationTagsUnparsed++
@@ -87,26 +85,6 @@ func (r *reader) villages(res *Result, feats []feature, l *locator, files []stri
 	r.rep.Villages = len(res.Villages)
 }
 
-// match is one category an object maps to, with the tag that matched.
-type match struct{ category, raw string }
-
-// categories returns the distinct categories of a feature's tags, sorted,
-// each with the first matching tag in key=value order.
-func (s *settings) categories(f *feature) []match {
-	var ms []match
-	for _, t := range f.tags {
-		if !s.rawKeys[t.Key] {
-			continue
-		}
-		raw := t.Key + "=" + t.Value
-		if cat, ok := s.rawToCat[raw]; ok {
-			ms = append(ms, match{cat, raw})
-		}
-	}
-	slices.SortFunc(ms, func(a, b match) int { return cmp.Or(cmp.Compare(a.category, b.category), cmp.Compare(a.raw, b.raw)) })
-	return slices.CompactFunc(ms, func(a, b match) bool { return a.category == b.category })
-}
-
 // services turns the service features into services, one per category.
 func (r *reader) services(res *Result, feats []feature, l *locator, files []string) {
 	var ss []datasets.Service
@@ -114,27 +92,27 @@ func (r *reader) services(res *Result, feats []feature, l *locator, files []stri
 	var items []mergeItem
 	for k := range feats {
 		f := &feats[k]
-		ms := r.set.categories(f)
+		ms := r.set.tags.Categories(f.tags)
 		if len(ms) == 0 {
 			continue
 		}
 		name := strings.TrimSpace(f.tags.Find("name"))
 		country, _ := l.locate(f.loc)
 		for _, m := range ms {
-			c := r.rep.Categories[m.category]
+			c := r.rep.Categories[m.Category]
 			c.add(f.id.Type)
-			r.rep.Categories[m.category] = c
+			r.rep.Categories[m.Category] = c
 			id := f.id.String()
 			if len(ms) > 1 {
-				id += "/" + m.category
+				id += "/" + m.Category
 			}
 			oh := f.tags.Find("opening_hours")
 			ss = append(ss, datasets.Service{
-				ID: id, Name: name, Category: m.category, Raw: m.raw, Country: country, Location: f.loc,
+				ID: id, Name: name, Category: m.Category, Raw: m.Raw, Country: country, Location: f.loc,
 				OpeningHours: oh, Origin: datasets.Origin{Source: files[f.file], Feature: -1},
 			})
 			infos = append(infos, ServiceInfo{OSM: f.id, OpeningHours: oh})
-			items = append(items, mergeItem{id: f.id, key: m.category + "\x00" + normName(name), named: name != "", loc: f.loc, geom: f.geom})
+			items = append(items, mergeItem{id: f.id, key: m.Category + "\x00" + normName(name), named: name != "", loc: f.loc, geom: f.geom})
 		}
 	}
 	into := mergeAreas(items, r.set.mergeM)
@@ -204,20 +182,4 @@ func mergeAreas(items []mergeItem, maxM float64) []int {
 		into[k] = best
 	}
 	return into
-}
-
-// parsePopulation accepts a plain non-negative integer of at most 10
-// digits (surrounding white space allowed).
-func parsePopulation(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 10 {
-		return 0, false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	return float64(n), err == nil && datasets.ValidatePopulation(float64(n)) == nil
 }

@@ -1,10 +1,10 @@
 package osmextract
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmextract/internal/tags"
 	"github.com/partons/partons/datasets/taxonomy"
 )
 
@@ -60,65 +60,35 @@ var DefaultAreaCodeKeys = []AreaCodeKey{{Key: "ref:INS", Country: "BE"}, {Key: "
 
 // settings is Options with the defaults filled in and lookups built.
 type settings struct {
-	places     map[string]bool
-	levels     map[string]int // admin_level value -> level
-	codeKeys   []AreaCodeKey
-	tax        *taxonomy.Taxonomy
-	rawKeys    map[string]bool   // keys of key=value taxonomy entries
-	rawToCat   map[string]string // exact "key=value" -> category
+	tags       *tags.Rules
 	mergeM     float64
 	procs      int
 	countryLvl int
 }
 
 func (o Options) settings(procs int) (*settings, error) {
-	s := &settings{places: map[string]bool{}, levels: map[string]int{}, procs: procs, countryLvl: 2}
-	places := o.Places
-	if places == nil {
-		places = DefaultPlaces
+	c := tags.Config{Places: o.Places, AdminLevels: o.AdminLevels, Taxonomy: o.Taxonomy, BoundariesOnly: o.BoundariesOnly}
+	if c.Places == nil {
+		c.Places = DefaultPlaces
 	}
-	for _, p := range places {
-		if p == "" {
-			return nil, fmt.Errorf("osmextract: empty place value")
-		}
-		s.places[p] = true
+	if c.AdminLevels == nil {
+		c.AdminLevels = []int{2, 8}
 	}
-	levels := o.AdminLevels
-	if levels == nil {
-		levels = []int{2, 8}
+	codeKeys := o.AreaCodeKeys
+	if codeKeys == nil {
+		codeKeys = DefaultAreaCodeKeys
 	}
-	for _, l := range levels {
-		if l < 1 || l > 12 {
-			return nil, fmt.Errorf("osmextract: admin_level %d not in 1…12", l)
-		}
-		s.levels[strconv.Itoa(l)] = l
+	for _, k := range codeKeys {
+		c.CodeKeys = append(c.CodeKeys, tags.CodeKey{Key: k.Key, Country: k.Country})
 	}
-	s.codeKeys = o.AreaCodeKeys
-	if s.codeKeys == nil {
-		s.codeKeys = DefaultAreaCodeKeys
+	if c.Taxonomy == nil {
+		c.Taxonomy = taxonomy.Default()
 	}
-	s.tax = o.Taxonomy
-	if s.tax == nil {
-		s.tax = taxonomy.Default()
+	rules, err := tags.New(c)
+	if err != nil {
+		return nil, err
 	}
-	s.rawKeys, s.rawToCat = map[string]bool{}, map[string]string{}
-	for _, e := range s.tax.Entries() {
-		k, v, ok := splitTag(e.Raw)
-		if !ok {
-			continue
-		}
-		cat, known := s.tax.Map(k + "=" + v)
-		if !known {
-			continue
-		}
-		s.rawKeys[k] = true
-		s.rawToCat[k+"="+v] = cat
-	}
-	if o.BoundariesOnly {
-		clear(s.places)
-		clear(s.rawKeys)
-		clear(s.rawToCat)
-	}
+	s := &settings{tags: rules, procs: procs, countryLvl: 2}
 	switch {
 	case o.MergeDistanceM == 0:
 		s.mergeM = DefaultMergeDistanceM
@@ -126,27 +96,6 @@ func (o Options) settings(procs int) (*settings, error) {
 		s.mergeM = o.MergeDistanceM
 	}
 	return s, nil
-}
-
-// splitTag splits "key=value" (spaces around "=" allowed) into its parts.
-func splitTag(raw string) (k, v string, ok bool) {
-	for i := 0; i < len(raw); i++ {
-		if raw[i] == '=' {
-			k, v = trimSpace(raw[:i]), trimSpace(raw[i+1:])
-			return k, v, k != "" && v != ""
-		}
-	}
-	return "", "", false
-}
-
-func trimSpace(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // Result is what Extract found. Villages, Services and Boundaries are ready

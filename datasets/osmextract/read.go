@@ -64,61 +64,24 @@ type reader struct {
 	vers []int32     // their versions; -1 while missing
 }
 
-// interesting reports whether tags make an object a place or a service.
-// Safe on decoder goroutines.
-func (s *settings) interesting(tags osm.Tags) bool {
-	for _, t := range tags {
-		if t.Key == "place" && s.places[t.Value] {
-			return true
-		}
-		if s.rawKeys[t.Key] {
-			if _, ok := s.rawToCat[t.Key+"="+t.Value]; ok {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// adminLevel returns the wanted admin level of an administrative boundary,
-// or 0.
-func (s *settings) adminLevel(tags osm.Tags) int {
-	if tags.Find("boundary") != "administrative" {
-		return 0
-	}
-	return s.levels[tags.Find("admin_level")]
-}
-
-// isAreaRelation reports whether a relation describes polygons, as
-// osmium's area assembler reads them.
-func isAreaRelation(tags osm.Tags) bool {
-	t := tags.Find("type")
-	return t == "multipolygon" || t == "boundary"
-}
-
-// keepRelation is the pass-1 filter.
-func (s *settings) keepRelation(r *osm.Relation) bool {
-	return isAreaRelation(r.Tags) && (s.adminLevel(r.Tags) > 0 || s.interesting(r.Tags))
-}
-
 // Wants reports that the collector reads relations (areas), ways and
 // nodes.
 func (c *Collector) Wants(osmfile.Kind) bool { return true }
 
 // KeepRelation keeps area relations that are wanted boundaries, places
 // or services. Safe on decoder goroutines.
-func (c *Collector) KeepRelation(rel *osm.Relation) bool { return c.r.set.keepRelation(rel) }
+func (c *Collector) KeepRelation(rel *osm.Relation) bool { return c.r.set.tags.KeepRelation(rel) }
 
 // KeepWay keeps the places and services, and the members of kept
 // relations. Safe on decoder goroutines.
 func (c *Collector) KeepWay(w *osm.Way) bool {
-	return c.r.set.interesting(w.Tags) || contains(c.r.needWays, int64(w.ID))
+	return c.r.set.tags.Interesting(w.Tags) || contains(c.r.needWays, int64(w.ID))
 }
 
 // KeepNode keeps the nodes of kept ways, and the places and services.
 // Safe on decoder goroutines.
 func (c *Collector) KeepNode(n *osm.Node) bool {
-	return contains(c.r.ids, int64(n.ID)) || (len(n.Tags) > 0 && c.r.set.interesting(n.Tags))
+	return contains(c.r.ids, int64(n.ID)) || (len(n.Tags) > 0 && c.r.set.tags.Interesting(n.Tags))
 }
 
 // Visit stores a kept element.
@@ -169,7 +132,7 @@ func (r *reader) addRelation(rel *osm.Relation, file int) {
 
 func (r *reader) addWay(w *osm.Way, file int) {
 	rec := wayRec{id: int64(w.ID), version: int32(w.Version), file: int32(file), refs: make([]int64, len(w.Nodes))}
-	if r.set.interesting(w.Tags) {
+	if r.set.tags.Interesting(w.Tags) {
 		rec.tags = w.Tags
 	}
 	for k, wn := range w.Nodes {
@@ -180,7 +143,7 @@ func (r *reader) addWay(w *osm.Way, file int) {
 
 func (r *reader) addNode(n *osm.Node, file int) {
 	id := int64(n.ID)
-	tagged := len(n.Tags) > 0 && r.set.interesting(n.Tags)
+	tagged := len(n.Tags) > 0 && r.set.tags.Interesting(n.Tags)
 	if k, ok := slices.BinarySearch(r.ids, id); ok {
 		if r.vers[k] >= 0 && !tagged {
 			r.rep.Duplicates.Nodes++ // tagged duplicates are counted by mergeNodes

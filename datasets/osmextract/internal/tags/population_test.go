@@ -1,4 +1,4 @@
-package osmextract
+package tags
 
 import "testing"
 
@@ -13,8 +13,8 @@ func TestParsePopulation(t *testing.T) {
 		{"1 234", 0, false}, {"-5", 0, false}, {"", 0, false}, {"12345678901", 0, false},
 	}
 	for _, tc := range cases {
-		if got, ok := parsePopulation(tc.in); got != tc.want || ok != tc.ok {
-			t.Errorf("parsePopulation(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		if got, ok := ParsePopulation(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("ParsePopulation(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }
