@@ -181,7 +181,19 @@ func (b *ModeBlock) villageOK(v int) bool { return b.Snapped.Village(v).OK }
 
 // metricColumn is the table column of a mode metric.
 func metricColumn(name string, m travel.Metric) table.Column {
+	if m.Unit == travel.Answer {
+		return table.Column{Name: name}
+	}
 	return table.Column{Name: name, Kind: table.Number, Decimals: m.Decimals, Unit: string(m.Unit)}
+}
+
+// metricCell writes a metric's value: a number, or yes/no/unknown for an
+// answer.
+func metricCell(x float64, m travel.Metric) table.Cell {
+	if m.Unit == travel.Answer {
+		return table.Str(travel.AnswerText(x))
+	}
+	return table.Float(x, m.Decimals)
 }
 
 // columns are the block's columns of category c: status, metrics, the
@@ -206,7 +218,7 @@ func (r *Result) appendModeCells(cells []table.Cell, b *ModeBlock, v, c int, cro
 	cell := &b.Cells[v][c]
 	cells = append(cells, table.Str(cell.Status))
 	for k, m := range b.Schema.Metrics {
-		cells = append(cells, table.Float(cell.Metrics[k], m.Decimals))
+		cells = append(cells, metricCell(cell.Metrics[k], m))
 	}
 	cells = append(cells, r.serviceID(cell.Service), r.serviceCountry(cell.Service))
 	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {

@@ -115,7 +115,20 @@ const (
 	Minutes Unit = "min"
 	Share   Unit = "share" // a fraction in [0, 1]
 	Count   Unit = ""      // a plain number
+	// Answer is yes (1), no (0) or unknown (NaN), written as words.
+	Answer Unit = "answer"
 )
+
+// AnswerText is an Answer value as written: "yes", "no" or "unknown".
+func AnswerText(x float64) string {
+	switch x {
+	case 1:
+		return "yes"
+	case 0:
+		return "no"
+	}
+	return "unknown"
+}
 
 // Schema describes a mode's results. See the package documentation for
 // the columns it gives.

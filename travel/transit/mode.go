@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/travel"
 	"github.com/partons/partons/travel/transit/ondemand"
 )
@@ -27,6 +29,17 @@ type Mode struct {
 	Options  Options
 	OnDemand *ondemand.Planner
 	Car      travel.Mode
+	// RoundTrip, when set, adds roundtrip_{slot} per category and slot:
+	// whether a return trip fits the opening hours (RoundTrips).
+	RoundTrip *RoundTrip
+}
+
+// RoundTrip configures the round-trip columns: the slots, week and
+// timetables, and the services' schedules (by service, in the order
+// given to Snap).
+type RoundTrip struct {
+	Config    RoundTripConfig
+	Schedules []hours.Schedule
 }
 
 // The car estimate of transit_vs_car without a car road network (as the
@@ -64,6 +77,12 @@ func (m *Mode) Schema() travel.Schema {
 	if m.OnDemand != nil {
 		ms = append(ms, travel.Metric{Name: "flex_min", Unit: travel.Minutes, Decimals: 2,
 			Doc: "median door-to-door time when on-demand buses may be booked too (booking lead counted as waiting); empty when no journey then beats walking"})
+	}
+	if m.RoundTrip != nil {
+		for _, sl := range m.RoundTrip.Config.Slots {
+			ms = append(ms, travel.Metric{Name: "roundtrip_" + sl.Name, Unit: travel.Answer,
+				Doc: fmt.Sprintf("yes when, on the first day of slot %s, a resident can leave home by public transport or on foot inside the slot, arrive while a service is open, stay %d minutes while it stays open and be taken home by a departure before midnight; unknown where opening hours are unknown", sl.Name, m.visitMin())})
+		}
 	}
 	return travel.Schema{Name: "transit", Unit: travel.Minutes, Metrics: ms, Split: "min",
 		Statuses: []travel.StatusDoc{
@@ -219,6 +238,9 @@ func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]trav
 			g++
 		}
 	}
+	if err := s.roundTrips(ctx, cats, out); err != nil {
+		return nil, err
+	}
 	car, err := s.carMin(ctx, cats)
 	if err != nil {
 		return nil, err
@@ -332,4 +354,57 @@ func (s *snapped) Costs(ctx context.Context, services []int32, maxCost float64) 
 		return nil, err
 	}
 	return travel.NewCosts(len(s.villages), len(services), entries)
+}
+
+func (m *Mode) visitMin() int {
+	if m.RoundTrip != nil && m.RoundTrip.Config.VisitMin > 0 {
+		return m.RoundTrip.Config.VisitMin
+	}
+	return DefaultVisitMin
+}
+
+// roundTrips fills the roundtrip_{slot} metrics: one answer per
+// category (its services in every part), the same in every part.
+func (s *snapped) roundTrips(ctx context.Context, cats []travel.Category, out [][]travel.Reach) error {
+	rt := s.m.RoundTrip
+	if rt == nil || len(rt.Config.Slots) == 0 {
+		return nil
+	}
+	if len(rt.Schedules) != len(s.services) {
+		return fmt.Errorf("transit: %d schedules for %d services: %w", len(rt.Schedules), len(s.services), travel.ErrInvalid)
+	}
+	groups := make([]Group, len(cats))
+	for c, cat := range cats {
+		var all []int32
+		for _, p := range cat.Parts {
+			all = append(all, p.Services...)
+		}
+		slices.Sort(all)
+		groups[c] = s.joined(slices.Compact(all))
+	}
+	opt := s.opt
+	opt.OnDemand = nil
+	res, err := RoundTrips(ctx, s.villages, s.services, rt.Schedules, groups, opt, rt.Config)
+	if err != nil {
+		return err
+	}
+	first := s.m.Schema().MetricIndex("roundtrip_" + rt.Config.Slots[0].Name)
+	for si := range rt.Config.Slots {
+		for c := range cats {
+			for p := range out[c] {
+				col := out[c][p].Metrics[first+si]
+				for i := range col {
+					switch res[si][i][c] {
+					case hours.Yes:
+						col[i] = 1
+					case hours.No:
+						col[i] = 0
+					default:
+						col[i] = math.NaN()
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
