@@ -6,7 +6,6 @@ import (
 
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/progress"
-	"github.com/partons/partons/study/roads"
 )
 
 // The commands not yet moved into study (extract, prepare, validate,
@@ -35,11 +34,6 @@ type (
 const osmExtractSource = study.OSMExtractSource
 
 var (
-	readOSM            = roads.ReadOSM
-	countriesIn        = roads.CountriesIn
-	countryExtract     = roads.CountryExtract
-	countryLabeller    = roads.CountryLabeller
-	graphMeta          = roads.GraphMeta
 	populationPath     = study.PopulationPath
 	readPopulation     = study.ReadPopulation
 	contributionFiles  = study.ContributionFiles
@@ -54,5 +48,4 @@ var (
 	printMergeProblems = study.PrintMergeProblems
 	splitFileArg       = study.SplitFileArg
 	osmFileSource      = progress.OSMFileSource
-	graphMagic         = roads.GraphMagic
 )
