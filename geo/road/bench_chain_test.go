@@ -1,6 +1,7 @@
 package road
 
 import (
+	"flag"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -39,6 +40,10 @@ func chainFixture(tb testing.TB, side int) *benchFixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if collapseBench {
+		g.chains = true
+		g.compress()
+	}
 	f := &benchFixture{vs: vs, es: es, g: g}
 	rng = rand.New(rand.NewPCG(7, 7))
 	snapAll := func(n int) []Snap {
@@ -55,6 +60,14 @@ func chainFixture(tb testing.TB, side int) *benchFixture {
 	}
 	f.villages = snapAll(1000)
 	return f
+}
+
+// collapseBench collapses the chains in BenchmarkNearestChains (they are
+// not collapsed by default yet): -road.chains=false gives the full graph.
+var collapseBench = true
+
+func init() {
+	flag.BoolVar(&collapseBench, "road.chains", true, "collapse chains in BenchmarkNearestChains")
 }
 
 var (
@@ -88,6 +101,10 @@ func BenchmarkNearestChains(b *testing.B) {
 	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	grew, keep := heapGrowth(func() any {
 		g, _ := Build(Car, f.vs, f.es)
+		if collapseBench {
+			g.chains = true
+			g.compress()
+		}
 		return []any{g, NewWorkspace(g), NewWorkspace(g)}
 	})
 	runtime.KeepAlive(keep)

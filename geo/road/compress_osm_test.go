@@ -35,6 +35,7 @@ func TestCompressedMatchesFullOSM(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				road.WithChains(t, g)
 				t.Logf("%d vertices, %d junctions (%.0f %%), %d edges", g.NumVertices(), road.Junctions(g),
 					100*float64(road.Junctions(g))/float64(g.NumVertices()), g.NumEdges())
 				if road.Junctions(g) >= g.NumVertices()*95/100 {

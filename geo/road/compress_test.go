@@ -52,6 +52,17 @@ func chainGraph(rng *rand.Rand, n int, twoWay bool) ([]orb.Point, []EdgeSpec) {
 	return vs, es
 }
 
+// withChains collapses the chains of g.
+func withChains(tb testing.TB, g *Graph) *Graph {
+	tb.Helper()
+	g.chains = true
+	g.compress()
+	if err := g.Validate(); err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
 // flatCopy rebuilds g without chains: the full graph.
 func flatCopy(tb testing.TB, g *Graph) *Graph {
 	tb.Helper()
@@ -64,7 +75,6 @@ func flatCopy(tb testing.TB, g *Graph) *Graph {
 		tb.Fatal(err)
 	}
 	f.labels = g.labels
-	f.flat = true
 	f.compress()
 	if err := f.Validate(); err != nil {
 		tb.Fatal(err)
@@ -105,7 +115,7 @@ func TestChainsMatchGonum(t *testing.T) {
 	} {
 		rng := rand.New(rand.NewPCG(tc.seed, 77))
 		vs, es := chainGraph(rng, tc.n, tc.twoWay)
-		g := mustBuild(t, Car, vs, es)
+		g := withChains(t, mustBuild(t, Car, vs, es))
 		withEdges := 0
 		for _, j := range g.jid {
 			if j != noJunction {
@@ -189,7 +199,7 @@ func TestCompressedMatchesFull(t *testing.T) {
 	} {
 		rng := rand.New(rand.NewPCG(tc.seed, 5))
 		vs, es := chainGraph(rng, tc.n, tc.twoWay)
-		g := mustBuild(t, Car, vs, es)
+		g := withChains(t, mustBuild(t, Car, vs, es))
 		labels := make([]uint8, len(vs))
 		for v, p := range vs {
 			switch {
@@ -246,7 +256,7 @@ func TestChainBasics(t *testing.T) {
 		handEdge(vs, 3, 2, 300, true, true, 36), // reversed along the chain
 		handEdge(vs, 1, 4, 50, true, true, 36),
 	}
-	g := mustBuild(t, Car, vs, es)
+	g := withChains(t, mustBuild(t, Car, vs, es))
 	if g.jid[2] >= 0 || len(g.jvert) != 4 || g.numChains() != 3 {
 		t.Fatalf("jid %v, %d junctions, %d chains; want vertex 2 inside a chain, 4 junctions, 3 chains", g.jid, len(g.jvert), g.numChains())
 	}

@@ -41,14 +41,14 @@
 // route is never shorter than the straight line between its ends. Ties are broken lexicographically on (cost,
 // secondary, seed index), so results do not depend on adjacency order.
 //
-// Searches run on junctions only: a vertex with two routable edges of the
-// same directions (ways meeting end to end) lies inside a chain, and each
-// chain is one arc carrying its summed length and time (OSRM's compressed
-// edges). Snaps still name an input edge and a fraction of it; a point
-// inside a chain joins the search at the chain's end junctions with the
-// partial costs along it, so costs are those of the full graph, with one
-// float32 rounding per chain instead of one per edge. On OSM extracts this
-// removes 10–25 % of the vertices a search visits.
+// Searches can run on junctions only (compress.go, not yet the default):
+// a vertex with two routable edges of the same directions (ways meeting
+// end to end) lies inside a chain, and each chain is one arc carrying its
+// summed length and time (OSRM's compressed edges). Snaps still name an
+// input edge and a fraction of it; a point inside a chain joins the search
+// at the chain's end junctions with the partial costs along it, so costs
+// are those of the full graph up to float32 rounding. On OSM extracts this
+// removes 10–23 % of the vertices a search visits.
 //
 // # Files
 //

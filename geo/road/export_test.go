@@ -11,5 +11,8 @@ func CompareFull(t *testing.T, g *Graph, seeds, targets []Snap, s Search) int {
 	return compareFull(t, g, flatCopy(t, g), seeds, targets, s)
 }
 
+// WithChains collapses the chains of g.
+func WithChains(t *testing.T, g *Graph) *Graph { return withChains(t, g) }
+
 // Junctions returns the number of junctions the searches run on.
 func Junctions(g *Graph) int { return len(g.jvert) }

@@ -111,7 +111,7 @@ type Graph struct {
 	fwd, rev   csr
 	labels     []uint8 // optional, one per vertex, API numbering
 	slabels    []uint8 // labels per junction
-	flat       bool    // no chains: every vertex with an edge is a junction (tests)
+	chains     bool    // collapse chains (see compress.go); false: every vertex with an edge is a junction
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int

@@ -180,12 +180,10 @@ func TestClosedBordersMatchGonum(t *testing.T) {
 			for _, v := range villages {
 				a, _ := wsClosed.Cost(v)
 				b, _ := wsCut.Cost(v)
-				// The cut graph's chains differ (labels end chains), so
-				// costs may differ by the float32 rounding of its arcs.
-				if !sameResult(a, b) {
+				if a != b {
 					t.Fatalf("village %+v: closed %+v, crossings removed %+v", v, a, b)
 				}
-				if c, _ := wsOpen.Cost(v); !sameResult(c, a) {
+				if c, _ := wsOpen.Cost(v); c != a {
 					differ++
 				}
 			}
