@@ -19,7 +19,10 @@ import (
 // options as {key}.
 type Error struct {
 	Text string
+	Err  error // the reason a library gave, if any (Unwrap)
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf formats an Error; the format names options as {key}.
 func Errorf(format string, args ...any) error {
@@ -29,7 +32,7 @@ func Errorf(format string, args ...any) error {
 // Wrap makes err (a reason a library gave) an Error with prefix before
 // it; prefix may name options as {key}.
 func Wrap(prefix string, err error) error {
-	return &Error{Text: prefix + err.Error()}
+	return &Error{Text: prefix + err.Error(), Err: err}
 }
 
 var optionKey = regexp.MustCompile(`\{([a-z][a-z0-9_.]*)\}`)

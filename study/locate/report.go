@@ -1,4 +1,4 @@
-package main
+package locate
 
 import (
 	"context"
@@ -20,6 +20,7 @@ import (
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/study"
 )
 
 // siteCategory is the category of the chosen sites in a locate report.
@@ -29,11 +30,11 @@ const siteCategory = "site"
 // of a locate report with village geometry show: the villages measured
 // against the chosen sites, and the sites with the people each brings
 // within reach; nil without village geometry.
-func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution) (*report.Input, error) {
+func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solution) (*report.Input, error) {
 	if in.villages == nil || len(in.villages) != len(in.demandPts) {
 		return nil, nil
 	}
-	lang, _ := qml.ParseLang(o.lang)
+	lang, _ := qml.ParseLang(o.Lang)
 	chosen := append(slices.Clone(sol.Sites), sol.Fixed...)
 	served := make([]float64, len(in.sitePts))
 	for _, a := range sol.Assign {
@@ -63,7 +64,7 @@ func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 	}
 	aggs := res.Aggregates()
 	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
-		Attributions: in.attrib, Subtitle: "partons locate --model " + o.model}
+		Attributions: in.attrib, Subtitle: "partons locate --model " + o.Model}
 	if locate.NoDemandWeight(sol, in.inst) {
 		w := fmt.Sprintf(locate.NoWeightWarning, sol.Model)
 		rin.Warnings = append(rin.Warnings, w)
@@ -84,12 +85,12 @@ func locateReport(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 // time, as routed), with the straight line to that site beside it. In a
 // straight line locate's costs are the geodesics to the nearest open site,
 // which the straight-line analysis finds again.
-func locateResult(o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution, services []datasets.Service, chosen []int32, p analysis.Params) (*analysis.Result, error) {
+func locateResult(o *Options, in *locInput, cfg locate.Config, sol *locate.Solution, services []datasets.Service, chosen []int32, p analysis.Params) (*analysis.Result, error) {
 	if in.roads == nil {
 		return analysis.Compute(context.Background(), in.villages, services, p)
 	}
-	rp := analysis.DefaultRoadParams(road.Profile(o.profile))
-	rp.Graph, rp.SnapM, rp.RouteBy = in.roads, o.snapM, road.Length
+	rp := analysis.DefaultRoadParams(road.Profile(o.Profile))
+	rp.Graph, rp.SnapM, rp.RouteBy = in.roads, o.SnapM, road.Length
 	if in.costUnit == "min" {
 		rp.RouteBy = road.Time
 		if cfg.Radius > 0 {
@@ -119,25 +120,25 @@ func locateResult(o *locateOptions, in *locInput, cfg locate.Config, sol *locate
 }
 
 // writeLocate writes the report directory atomically.
-func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate.Config, sol *locate.Solution, stderr io.Writer) error {
+func writeLocate(ctx context.Context, o *Options, in *locInput, cfg locate.Config, sol *locate.Solution, stderr io.Writer) error {
 	lb := in.labels
 	s := locate.Summarise(sol, in.inst, cfg, lb)
 	s.Generator, s.Cost, s.CostUnit, s.Inputs, s.Attribution = output.Generator, in.costKind, in.costUnit, in.inputs, in.attrib
-	s.Parameters["fixed"], s.Parameters["excluded"] = append([]string{}, o.fixed...), append([]string{}, o.exclude...)
-	if o.maxCost > 0 {
-		s.Parameters["max_cost"] = o.maxCost
+	s.Parameters["fixed"], s.Parameters["excluded"] = append([]string{}, o.Fixed...), append([]string{}, o.Exclude...)
+	if o.MaxCost > 0 {
+		s.Parameters["max_cost"] = o.MaxCost
 	}
 	sites := locate.SitesTable(sol, in.inst, lb)
 	assign, rows := locate.AssignmentTable(sol, in.inst, lb)
-	d, err := output.Create(ctx, o.out, output.Options{Command: "locate", Log: stderr})
+	d, err := output.Create(ctx, o.Out, output.Options{Command: "locate", Log: stderr})
 	if err != nil {
 		return err
 	}
 	defer d.Abort()
-	c := &files.Content{Sites: files.Layer{Table: sites}, Assignment: assign, Summary: s, RawCSV: o.csvRaw,
+	c := &files.Content{Sites: files.Layer{Table: sites}, Assignment: assign, Summary: s, RawCSV: o.CSVRaw,
 		Attribution: strings.Join(in.attrib, "; "),
-		Manifest: map[string]any{"generator": output.Generator, "version": version, "command": "locate",
-			"csv_raw": o.csvRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)}}
+		Manifest: map[string]any{"generator": output.Generator, "version": study.Version, "command": "locate",
+			"csv_raw": o.CSVRaw, "inputs": in.inputs, "outputs": locateOutputs(o, in)}}
 	if in.demandPts != nil {
 		var sg, lines []orb.Geometry
 		for _, j := range append(slices.Clone(sol.Sites), sol.Fixed...) {
@@ -174,14 +175,14 @@ func writeLocate(ctx context.Context, o *locateOptions, in *locInput, cfg locate
 
 // locateOutputs lists the files a locate report holds (manifest.json
 // aside), in the order its manifest lists them.
-func locateOutputs(o *locateOptions, in *locInput) []string {
+func locateOutputs(o *Options, in *locInput) []string {
 	out := []string{"sites.csv", "assignment.csv", "summary.json"}
 	if in.demandPts != nil {
 		out = append(out, "sites.geojson", "assignment.geojson")
 	}
 	if in.villages != nil && len(in.villages) == len(in.demandPts) {
 		out = append(out, "report.html")
-		if o.format == "gpkg" {
+		if o.Format == "gpkg" {
 			out = append(out, "partons.gpkg")
 		}
 	}
