@@ -25,10 +25,55 @@ var walkingNote = fmt.Sprintf("walking estimated: straight line × detour %.1f a
 // transport to the modes of the analysis. It returns the manifest's
 // record of the feeds (nil without feeds).
 func AttachTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*reportdir.TransitInfo, error) {
-	s := j.Spec
-	if len(s.Transit) == 0 {
+	if len(j.Spec.Transit) == 0 {
 		return nil, nil
 	}
+	t, err := LoadTransit(ctx, j, stderr, quiet)
+	if err != nil {
+		return nil, err
+	}
+	j.Params.Modes = append(j.Params.Modes, t.Mode)
+	return t.Info, nil
+}
+
+// Transit is the public transport of a run: its timetable on the service
+// day, the mode measuring it and the manifest's record. Scenario variants
+// that edit the timetable build their own mode from it (Edited).
+type Transit struct {
+	Timetable *gtfs.Timetable
+	Mode      travel.Mode
+	Info      *reportdir.TransitInfo
+	net       transit.NetworkOptions
+	opt       transit.Options
+}
+
+// Edited builds the mode of an edited timetable and its manifest record:
+// the run's, with the edited timetable's counts and warnings.
+func (t *Transit) Edited(tt *gtfs.Timetable) (travel.Mode, *reportdir.TransitInfo, error) {
+	net, err := transit.Build(tt, t.net)
+	if err != nil {
+		return nil, nil, err
+	}
+	info := *t.Info
+	info.Counts, info.Warnings = transitCounts(tt, net), tt.Warnings
+	return &transit.Mode{Net: net, Options: t.opt}, &info, nil
+}
+
+func transitCounts(tt *gtfs.Timetable, net *transit.Network) map[string]int {
+	c := map[string]int{}
+	for k, v := range tt.Counts {
+		c[k] = v
+	}
+	for k, v := range net.Counts {
+		c[k] += v
+	}
+	return c
+}
+
+// LoadTransit reads the run's feeds and builds its network and mode,
+// without adding it to the run's modes.
+func LoadTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*Transit, error) {
+	s := j.Spec
 	dep, err := gtfs.ParseDepart(s.Depart)
 	if s.Depart == "" {
 		dep, err = gtfs.Depart{From: gtfs.DefaultFrom, To: gtfs.DefaultTo}, nil
@@ -49,7 +94,8 @@ func AttachTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*
 		dep.Date, reason = feeds.DefaultDate()
 	}
 	tt := feeds.Timetable(dep.Date)
-	net, err := transit.Build(tt, transit.NetworkOptions{MaxWalkM: s.MaxWalkM})
+	netOpt := transit.NetworkOptions{MaxWalkM: s.MaxWalkM}
+	net, err := transit.Build(tt, netOpt)
 	if err != nil {
 		return nil, err
 	}
@@ -57,18 +103,11 @@ func AttachTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*
 	opt.From, opt.To = dep.From, dep.To
 	opt.MaxWalkM, opt.MaxTransfers = s.MaxWalkM, s.MaxTransfers
 	opt.MaxTravelSec = int32(s.MaxTransitMin * 60)
-	j.Params.Modes = append(j.Params.Modes, travel.Mode(&transit.Mode{Net: net, Options: opt}))
 
 	info := &reportdir.TransitInfo{
 		Date: dep.Date.Format(time.DateOnly), Window: dep.String()[len(time.DateOnly)+1:], DateReason: reason,
 		Walking: walkingNote, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
-		Counts: map[string]int{}, Warnings: tt.Warnings,
-	}
-	for k, v := range tt.Counts {
-		info.Counts[k] = v
-	}
-	for k, v := range net.Counts {
-		info.Counts[k] += v
+		Counts: transitCounts(tt, net), Warnings: tt.Warnings,
 	}
 	for i, f := range tt.Feeds {
 		sum, err := feedSHA256(f.Path)
@@ -93,7 +132,7 @@ func AttachTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*
 			fmt.Fprintf(stderr, "partons: warning: %s\n", w)
 		}
 	}
-	return info, nil
+	return &Transit{Timetable: tt, Mode: &transit.Mode{Net: net, Options: opt}, Info: info, net: netOpt, opt: opt}, nil
 }
 
 // feedSHA256 is the SHA-256 of a .zip feed, or of a folder feed's files

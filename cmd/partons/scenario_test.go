@@ -73,7 +73,6 @@ func TestScenarioErrorsNameFileVariantAndChange(t *testing.T) {
 		{"unknown category", "variants:\n  - name: v2\n    changes:\n      - {add_services: []}\n      - close_services: {category: cinema}\n", `s.yaml:5: variant "v2": change 2: no service of category "cinema"`},
 		{"second variant", "variants:\n  - name: ok\n    changes: []\n  - name: v3\n    changes:\n      - close_services: {ids: [laposte-10833A]}\n      - mobile_service: {id_prefix: van-, category: post, villages: [nowhere]}\n", `s.yaml:7: variant "v3": change 2:`},
 		{"bad base key", "base: {thresholds: [1]}\nvariants: [{name: v}]\n", "base:"},
-		{"transit base", "base: {transit: [feed.zip]}\nvariants: [{name: v}]\n", "public transport is not yet computed in scenarios"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ import (
 	"github.com/partons/partons/study/roads"
 	"github.com/partons/partons/study/usage"
 	"github.com/partons/partons/travel"
+	"github.com/partons/partons/travel/transit"
 )
 
 // scenarioManifest is the top-level manifest.json of a scenario report.
@@ -45,12 +46,18 @@ type scenarioVariantM struct {
 	Recomputed  []string          `json:"recomputed_categories"` // "*" for all
 	Closed      []string          `json:"closed_services"`
 	Changes     []scenario.Change `json:"changes"`
+	// Timetable: the variant edits the public-transport timetable, so its
+	// transit columns are computed again for every category.
+	Timetable bool `json:"timetable_edited,omitempty"`
 }
 
 // baseSpec turns the scenario's base into a run, resolving relative paths
 // against the scenario file's folder.
 func baseSpec(path string, f *scenario.File) (study.Spec, error) {
 	s := study.DefaultSpec()
+	// Public-transport settings take run's defaults when the base reads
+	// feeds, and stay unset (as in a run's manifest) when it reads none.
+	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = transit.DefaultMaxWalkM, transit.DefaultMaxTransfers, transit.DefaultMaxTravelSec/60
 	if len(f.Base) > 0 {
 		b, err := yaml.Marshal(f.Base)
 		if err != nil {
@@ -63,7 +70,7 @@ func baseSpec(path string, f *scenario.File) (study.Spec, error) {
 		}
 	}
 	dir := filepath.Dir(path)
-	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads} {
+	for _, l := range []*[]string{&s.Villages, &s.Services, &s.Boundaries, &s.Roads, &s.Transit} {
 		for i, p := range *l {
 			if !filepath.IsAbs(p) {
 				(*l)[i] = filepath.Join(dir, p)
@@ -74,6 +81,9 @@ func baseSpec(path string, f *scenario.File) (study.Spec, error) {
 		if !filepath.IsAbs(f.Path) {
 			s.FileFields[i].Path = filepath.Join(dir, f.Path)
 		}
+	}
+	if len(s.Transit) == 0 {
+		s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = 0, 0, 0
 	}
 	s.Normalize()
 	return s, nil
@@ -132,10 +142,6 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	if err := checkTimetableChanges(path, sf, len(spec.Transit) > 0); err != nil {
 		return err
 	}
-	if len(spec.Transit) > 0 {
-		// Refused rather than ignored: the variants would lack the columns.
-		return fmt.Errorf("%s: base: transit: public transport is not yet computed in scenarios, only by run: %w", path, datasets.ErrInvalid)
-	}
 	j, err := study.NewJob(spec, o.Workers)
 	if err != nil {
 		return specError(path, sf, err)
@@ -161,6 +167,13 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		// Variants that route on another profile open its network once.
 		modes = roads.NewCache(o.Open, in.Boundaries, needLabels)
 		modes.Put(j.RoadFiles, j.Params.Road.Profile, base)
+	}
+	if len(spec.Transit) > 0 {
+		pr.Step("reading the public-transport feeds")
+	}
+	st, err := loadTransit(ctx, j, path, sf, stderr, o.Quiet)
+	if err != nil {
+		return err
 	}
 	mapCat := func(raw string) string {
 		c, _ := j.Tax.Map(raw)
@@ -194,6 +207,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	defer d.Abort()
 	baseAggs := base.Aggregates()
 	bm := results.BuildManifest(j, in, base)
+	bm.Transit = st.info()
 	if err := results.Hours(ctx, j, in, base, bm); err != nil {
 		return err
 	}
@@ -225,6 +239,10 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 				return err
 			}
 		}
+		transitInfo, err := st.apply(k, &p)
+		if err != nil {
+			return variantError(path, v.Name, err)
+		}
 		if vr.CloseBorder {
 			if p.Road == nil || p.Road.Graph == nil || p.Road.CountryLabel == nil {
 				return &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads in the base"}
@@ -242,6 +260,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			vin.Contrib = contribs[k]
 		}
 		m := results.BuildManifest(j, &vin, res)
+		m.Transit = transitInfo
 		if err := results.Hours(ctx, j, &vin, res, m); err != nil {
 			return variantError(path, v.Name, err)
 		}
@@ -277,7 +296,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			return err
 		}
 		cmp.Add(v.Name, res, aggs, delta)
-		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed)}
+		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}
 		} else {
