@@ -32,5 +32,5 @@
 // decoder sees it; a bad block fails the read with ErrMalformed (non-dense
 // nodes: ErrUnsupported) and its byte offset. A panic on the calling
 // goroutine (where osmpbf decodes the header block) is recovered into the
-// same kind of error.
+// same kind of error. The block check itself lives in internal/pbfblock.
 package osmfile

@@ -7,16 +7,17 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
 )
 
 // Sentinel errors. Each wraps datasets.ErrInvalid, so a caller can map any
 // of them to the "invalid input data" exit code with errors.Is.
 var (
 	// ErrMalformed: the file is not valid OSM PBF or XML, or is truncated.
-	ErrMalformed = fmt.Errorf("osmfile: malformed OSM file: %w", datasets.ErrInvalid)
+	ErrMalformed = pbfblock.ErrMalformed
 	// ErrUnsupported: valid OSM data this reader cannot decode (PBF
 	// blocks with non-dense nodes).
-	ErrUnsupported = fmt.Errorf("osmfile: unsupported OSM encoding (PBF non-dense nodes): %w", datasets.ErrInvalid)
+	ErrUnsupported = pbfblock.ErrUnsupported
 	// ErrChanged: a source returned different bytes on its second pass.
 	ErrChanged = fmt.Errorf("osmfile: source changed between passes: %w", datasets.ErrInvalid)
 	// ErrCoordinate: a node has a latitude or longitude out of range.

@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"io"
 	"testing"
+
+	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
 )
 
 // This file writes PBF files field by field, so that tests can give the
@@ -221,7 +223,7 @@ func dataBlocks(tb testing.TB, f []byte) [][]byte {
 			continue
 		}
 		for len(b) > 0 {
-			num, _, _, data, rest, err := protoField(b)
+			num, _, _, data, rest, err := pbfblock.Field(b)
 			if err != nil {
 				tb.Fatal(err)
 			}

@@ -9,6 +9,8 @@ import (
 	"hash/maphash"
 	"io"
 	"sync/atomic"
+
+	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
 )
 
 // Limits of the PBF format (OSM wiki, "PBF Format"), also enforced by osmpbf.
@@ -72,13 +74,18 @@ func newPBFGuard(r io.Reader, seen *blockMemo, want kinds) *pbfGuard {
 	return &pbfGuard{r: r, seen: seen, want: want}
 }
 
-// kinds is a set of Kind values, as bits (kindBit).
-type kinds uint8
+// kinds is a set of Kind values, as bits (kindBit), as the block check
+// reports them.
+type kinds = pbfblock.Kinds
 
 // allKinds are the three kinds.
 const allKinds = kinds(1<<Relations | 1<<Ways | 1<<Nodes)
 
 func kindBit(k Kind) kinds { return 1 << k }
+
+// checkPrimitiveBlock checks a decoded PrimitiveBlock (see
+// pbfblock.Check) and returns the kinds of elements it holds.
+func checkPrimitiveBlock(b []byte) (kinds, error) { return pbfblock.Check(b) }
 
 // Offset returns the file offset of the block being served. Safe to call
 // from another goroutine than the one reading.
@@ -201,7 +208,7 @@ func (g *pbfGuard) checkBlob(blob []byte, header bool) (kinds, error) {
 	var raw, zdata []byte
 	rawSize := int64(-1)
 	for len(blob) > 0 {
-		num, wt, v, data, rest, err := protoField(blob)
+		num, wt, v, data, rest, err := pbfblock.Field(blob)
 		if err != nil {
 			return 0, fmt.Errorf("%w: blob: %v", ErrMalformed, err)
 		}
@@ -255,7 +262,7 @@ func (g *pbfGuard) checkBlob(blob []byte, header bool) (kinds, error) {
 func parseBlobHeader(b []byte) (typ string, datasize int64, err error) {
 	datasize = -1
 	for len(b) > 0 {
-		num, wt, v, data, rest, err := protoField(b)
+		num, wt, v, data, rest, err := pbfblock.Field(b)
 		if err != nil {
 			return "", 0, err
 		}
@@ -271,40 +278,4 @@ func parseBlobHeader(b []byte) (typ string, datasize int64, err error) {
 		return "", 0, errors.New("missing type or datasize")
 	}
 	return typ, datasize, nil
-}
-
-// protoField decodes one protobuf field: its number, wire type, varint
-// value (wire type 0) or payload (wire type 2), and the remaining bytes.
-func protoField(b []byte) (num uint64, wt int, v uint64, data, rest []byte, err error) {
-	key, n := binary.Uvarint(b)
-	if n <= 0 {
-		return 0, 0, 0, nil, nil, errors.New("bad field key")
-	}
-	b = b[n:]
-	num, wt = key>>3, int(key&7)
-	switch wt {
-	case 0:
-		v, n = binary.Uvarint(b)
-		if n <= 0 {
-			return 0, 0, 0, nil, nil, errors.New("bad varint")
-		}
-		return num, wt, v, nil, b[n:], nil
-	case 1:
-		if len(b) < 8 {
-			return 0, 0, 0, nil, nil, errors.New("short fixed64")
-		}
-		return num, wt, 0, nil, b[8:], nil
-	case 2:
-		l, n := binary.Uvarint(b)
-		if n <= 0 || l > uint64(len(b)-n) {
-			return 0, 0, 0, nil, nil, errors.New("bad length")
-		}
-		return num, wt, 0, b[n : n+int(l)], b[n+int(l):], nil
-	case 5:
-		if len(b) < 4 {
-			return 0, 0, 0, nil, nil, errors.New("short fixed32")
-		}
-		return num, wt, 0, nil, b[4:], nil
-	}
-	return 0, 0, 0, nil, nil, fmt.Errorf("unsupported wire type %d", wt)
 }

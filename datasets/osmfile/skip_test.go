@@ -7,6 +7,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
 	"github.com/paulmach/osm"
 )
 
@@ -104,5 +105,18 @@ func TestSkippedBlocksStillCountedAndChecked(t *testing.T) {
 	_, err = Read(context.Background(), []Source{bytesSource("bad.osm.pbf", f)}, 1, &only{kind: Relations})
 	if !errors.Is(err, ErrMalformed) {
 		t.Errorf("a bad node block in a relation pass: %v, want ErrMalformed", err)
+	}
+}
+
+// TestKindBits: the block check's kind bits are the bits of the passes'
+// kinds, so a pass skips exactly the blocks holding none of its kind.
+func TestKindBits(t *testing.T) {
+	for k, want := range map[Kind]kinds{Relations: pbfblock.Relations, Ways: pbfblock.Ways, Nodes: pbfblock.Nodes} {
+		if kindBit(k) != want {
+			t.Errorf("kindBit(%v) = %b, block check says %b", k, kindBit(k), want)
+		}
+	}
+	if allKinds != pbfblock.Relations|pbfblock.Ways|pbfblock.Nodes {
+		t.Errorf("allKinds = %b", allKinds)
 	}
 }

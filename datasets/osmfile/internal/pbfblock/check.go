@@ -1,4 +1,4 @@
-package osmfile
+package pbfblock
 
 import (
 	"encoding/binary"
@@ -40,7 +40,7 @@ type blockCheck struct {
 	strings        uint64 // size of the string table
 	gran           int64  // granularity, nanodegrees
 	latOff, lonOff int64  // nanodegrees
-	kinds          kinds  // the kinds of elements met
+	kinds          Kinds  // the kinds of elements met
 
 	msg, sub parts
 }
@@ -100,7 +100,7 @@ type parts struct {
 func (p *parts) split(msg []byte, w *wire) error {
 	*p = parts{}
 	for len(msg) > 0 {
-		num, wt, v, data, rest, err := protoField(msg)
+		num, wt, v, data, rest, err := Field(msg)
 		if err != nil {
 			return err
 		}
@@ -120,10 +120,10 @@ func (p *parts) split(msg []byte, w *wire) error {
 	return nil
 }
 
-// checkPrimitiveBlock checks a decoded PrimitiveBlock and returns the
-// kinds of elements it holds. Its errors wrap ErrMalformed, or
-// ErrUnsupported for non-dense nodes.
-func checkPrimitiveBlock(b []byte) (kinds, error) {
+// Check checks a decoded PrimitiveBlock and returns the kinds of
+// elements it holds. Its errors wrap ErrMalformed, or ErrUnsupported for
+// non-dense nodes.
+func Check(b []byte) (Kinds, error) {
 	c, err := checkBlock(b)
 	return c.kinds, err
 }
@@ -132,7 +132,7 @@ func checkBlock(b []byte) (*blockCheck, error) {
 	c := &blockCheck{gran: 100}
 	tables := 0
 	for rest := b; len(rest) > 0; {
-		num, wt, v, data, r, err := protoField(rest)
+		num, wt, v, data, r, err := Field(rest)
 		if err != nil {
 			return c, errBlock("primitive block: %v", err)
 		}
@@ -165,7 +165,7 @@ func checkBlock(b []byte) (*blockCheck, error) {
 	}
 	g := 0
 	for rest := b; len(rest) > 0; {
-		num, _, _, data, r, _ := protoField(rest) // checked above
+		num, _, _, data, r, _ := Field(rest) // checked above
 		rest = r
 		if num != 2 {
 			continue
@@ -185,7 +185,7 @@ func checkBlock(b []byte) (*blockCheck, error) {
 func countStrings(b []byte) (uint64, error) {
 	var n uint64
 	for len(b) > 0 {
-		num, wt, _, _, rest, err := protoField(b)
+		num, wt, _, _, rest, err := Field(b)
 		if err != nil {
 			return 0, err
 		}
@@ -204,7 +204,7 @@ func countStrings(b []byte) (uint64, error) {
 func (c *blockCheck) group(b []byte) error {
 	ways, rels := 0, 0
 	for len(b) > 0 {
-		num, wt, _, data, rest, err := protoField(b)
+		num, wt, _, data, rest, err := Field(b)
 		if err != nil {
 			return err
 		}
@@ -217,15 +217,15 @@ func (c *blockCheck) group(b []byte) error {
 		}
 		switch num {
 		case 2:
-			c.kinds |= kindBit(Nodes)
+			c.kinds |= Nodes
 			err = c.dense(data)
 		case 3:
 			ways++
-			c.kinds |= kindBit(Ways)
+			c.kinds |= Ways
 			err = c.way(data, ways)
 		case 4:
 			rels++
-			c.kinds |= kindBit(Relations)
+			c.kinds |= Relations
 			err = c.relation(data, rels)
 		}
 		if err != nil {
