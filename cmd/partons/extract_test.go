@@ -83,46 +83,6 @@ func TestExtractThenRun(t *testing.T) {
 	}
 }
 
-func TestExtractPopulation(t *testing.T) {
-	dir := t.TempDir()
-	cases := []struct {
-		name string
-		args []string
-		want []string
-	}{
-		// Kappa is the only village of Gamma (33016, Mesen's NIS code in
-		// the Statbel excerpt: 1047) but does not carry its name: no
-		// official figure without apportioning.
-		{"plain", nil, []string{
-			`"id":"node/33","name":"Kappa","country":"BE","population":null,"area_code":"33016","area_name":"Gamma","population_source":"unknown"`,
-			`"id":"node/30","name":"Alpha","country":"BE","population":1234,"area_code":"33011","area_name":"Alpha","population_source":"osm"`,
-		}},
-		{"apportion", []string{"--apportion"}, []string{
-			`"id":"node/33","name":"Kappa","country":"BE","population":1047,"area_code":"33016","area_name":"Gamma","population_source":"apportioned"`,
-			`"id":"node/30","name":"Alpha","country":"BE","population":1234,"area_code":"33011","area_name":"Alpha","population_source":"osm"`,
-		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(dir, tc.name)
-			args := append([]string{"-q", edgeOSM, edgeRestOSM, "--out", out, "--population", "BE=" + statbelCSV}, tc.args...)
-			code, stdout, stderr := runExtractCLI(t, args...)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			v := readFile(t, filepath.Join(out, "villages.geojson"))
-			for _, w := range tc.want {
-				if !strings.Contains(v, w) {
-					t.Errorf("villages.geojson lacks %s:\n%s", w, v)
-				}
-			}
-			if !strings.Contains(stdout, "population: 4 villages") {
-				t.Errorf("stdout lacks the population report:\n%s", stdout)
-			}
-		})
-	}
-}
-
 func TestExtractErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeFile(t, dir, "bad.osm.pbf", "this is not a PBF file")
