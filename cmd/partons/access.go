@@ -1,23 +1,14 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partons/partons/analysis/access"
-	"github.com/partons/partons/datasets/odmatrix"
-	"github.com/partons/partons/render/output"
-	"github.com/partons/partons/travel"
+	saccess "github.com/partons/partons/study/access"
 )
 
 type accessOptions struct {
@@ -85,209 +76,28 @@ func runAccess(ctx context.Context, o *accessOptions, stdout, stderr io.Writer) 
 			return usagef("--%s is required", r.flag)
 		}
 	}
-	outs := outFile("--out", o.out, accessTableOwned)
-	outs = append(outs, outFile("--services", o.services, accessTableOwned)...)
+	outs := outFile("--out", o.out, saccess.TableOwned)
+	outs = append(outs, outFile("--services", o.services, saccess.TableOwned)...)
 	if err := checkOutputs("access", outs, paths("--matrix", o.matrix), paths("--demand", o.demand), paths("--supply", o.supply)); err != nil {
 		return err
 	}
-	m, err := access.ParseModel(o.model)
+	r, err := saccess.Run(ctx, saccess.Options{Matrix: o.matrix, Demand: o.demand, Supply: o.supply, Model: o.model, Decay: o.decay,
+		MaxCost: o.maxCost, Out: o.out, Services: o.services, CSVRaw: o.csvRaw}, stderr)
 	if err != nil {
-		return usagef("--model: %v", err)
+		return flagged(err)
 	}
-	if !(o.maxCost >= 0) {
-		return usagef("--max-cost %v: want a number >= 0", o.maxCost)
-	}
-	d := access.DefaultDecay(m)
-	if o.decay != "" {
-		if d, err = access.ParseDecay(o.decay); err != nil {
-			return usagef("--decay: %v", err)
-		}
-	}
-	od, err := accessReadFile(o.matrix, odmatrix.ReadOD)
-	if err != nil {
-		return err
-	}
-	demand, err := accessReadFile(o.demand, odmatrix.ReadDemand)
-	if err != nil {
-		return err
-	}
-	supply, err := accessReadFile(o.supply, odmatrix.ReadSupply)
-	if err != nil {
-		return err
-	}
-	if err := od.Check(demand, supply); err != nil {
-		return err
-	}
-	ids := func(ws []odmatrix.Weighted) (id []string, v []float64) {
-		for _, w := range ws {
-			id, v = append(id, w.ID), append(v, w.Value)
-		}
-		return id, v
-	}
-	dIDs, pop := ids(demand)
-	sIDs, capacity := ids(supply)
-	// A positive --max-cost bounds the catchments inside the model, so that
-	// 3SFCA's selection weights still see every pair of the matrix.
-	cut := math.Inf(1)
-	if o.maxCost == 0 {
-		cut = 0
-	} else if !math.IsInf(o.maxCost, 1) {
-		m.MaxCost = o.maxCost
-	}
-	places := func(ids []string) []travel.Place {
-		out := make([]travel.Place, len(ids))
-		for k, id := range ids {
-			out[k].ID = id
-		}
-		return out
-	}
-	// The matrix's unit is whatever the file holds; the mode only looks
-	// pairs up, so the declared unit does not change any figure.
-	snapped, err := travel.Matrix{M: od, Unit: travel.Minutes}.Snap(ctx, places(dIDs), places(sIDs))
-	if err != nil {
-		return fmt.Errorf("access: %w", err)
-	}
-	all := make([]int32, len(sIDs))
-	for j := range all {
-		all[j] = int32(j)
-	}
-	costs, err := snapped.Costs(ctx, all, cut)
-	if err != nil {
-		return fmt.Errorf("access: %w", err)
-	}
-	values, ok, perService, err := access.Compute(costs, pop, capacity, m, d)
-	if err != nil {
-		return fmt.Errorf("access: %w", err)
-	}
-	col := "access_" + m.String()
-	opts := output.Options{Command: "access", Log: stderr, Owns: accessTableOwned}
-	var files []*output.File
-	defer func() {
-		for _, f := range files {
-			f.Abort()
-		}
-	}()
-	tables := []accessTable{{o.out, func(w *bufio.Writer) error {
-		w.WriteString("id," + col + "\n")
-		for i, id := range dIDs {
-			w.WriteString(output.CSVText(id, !o.csvRaw) + ",")
-			if ok[i] {
-				if math.IsNaN(values[i]) || math.IsInf(values[i], 0) {
-					return fmt.Errorf("access: %s of %q is %v (an overflow): not written", col, id, values[i])
-				}
-				w.WriteString(strconv.FormatFloat(values[i], 'g', -1, 64))
-			}
-			w.WriteByte('\n')
-		}
-		return nil
-	}}}
-	if o.services != "" {
-		tables = append(tables, accessTable{o.services, func(w *bufio.Writer) error {
-			w.WriteString("id,capacity,catchment_locations,catchment_population,weighted_demand,supply_per_person,people_per_unit\n")
-			for j, id := range sIDs {
-				st := perService[j]
-				fmt.Fprintf(w, "%s,%s,%d,%s,%s,%s,%s\n", output.CSVText(id, !o.csvRaw), accessNum(capacity[j]), st.Reached,
-					accessNum(st.Population), accessNum(st.Weighted), accessNum(st.Ratio), accessNum(st.PerUnit))
-			}
-			return nil
-		}})
-	}
-	if err := accessWriteTables(ctx, tables, opts, &files); err != nil {
-		return err
-	}
-	if err := output.CommitFiles(files...); err != nil {
-		return err
-	}
-	vals := make([]float64, len(values))
-	empty := 0
-	for i := range values {
-		vals[i] = values[i]
-		if !ok[i] {
-			vals[i] = math.NaN()
-			empty++
-		}
-	}
-	st := access.Inequality(vals, pop, math.Inf(1))
-	fmt.Fprintf(stdout, "%s (decay %v", col, d)
-	if m.MaxCost > 0 || cut == 0 {
+	st, num := r.Inequality, saccess.Num
+	fmt.Fprintf(stdout, "%s (decay %v", r.Column, r.Decay)
+	if r.Bounded {
 		fmt.Fprintf(stdout, ", max cost %v", o.maxCost)
 	}
-	kept := 0
-	for _, p := range od.Pairs {
-		if p.Cost <= o.maxCost {
-			kept++
-		}
-	}
-	fmt.Fprintf(stdout, "): %d demand, %d supply, %d pairs kept of %d\n", len(dIDs), len(sIDs), kept, len(od.Pairs))
+	fmt.Fprintf(stdout, "): %d demand, %d supply, %d pairs kept of %d\n", r.Demand, r.Supply, r.PairsKept, r.Pairs)
 	fmt.Fprintf(stdout, "population-weighted: mean %s, p10 %s, median %s, p90 %s, gini %s, theil %s, palma %s\n",
-		accessNum(st.Mean), accessNum(st.P10), accessNum(st.P50), accessNum(st.P90), accessNum(st.Gini), accessNum(st.Theil), accessNum(st.Palma))
+		num(st.Mean), num(st.P10), num(st.P50), num(st.P90), num(st.Gini), num(st.Theil), num(st.Palma))
 	fmt.Fprintf(stdout, "wrote %s\n", o.out)
-	if empty > 0 {
+	if r.Empty > 0 {
 		fmt.Fprintf(stderr, "note: %d of %d demand locations (population %s) have no supply in reach: their %s is empty\n",
-			empty, len(dIDs), accessNum(st.Population-st.Reached), col)
-	}
-	return nil
-}
-
-// accessReadFile opens path and reads it with read.
-func accessReadFile[T any](path string, read func(string, io.Reader) (T, error)) (T, error) {
-	var zero T
-	f, err := os.Open(path)
-	if err != nil {
-		return zero, err
-	}
-	defer f.Close()
-	return read(path, bufio.NewReaderSize(f, 1<<20))
-}
-
-// accessNum formats a number exactly (shortest round-trip form); NaN and
-// infinities are empty.
-func accessNum(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
-
-// accessTableOwned recognises a table 'partons access' wrote by its
-// header: only such a file is replaced by a new one.
-func accessTableOwned(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("id,access_")) ||
-		bytes.HasPrefix(head, []byte("id,capacity,catchment_locations,catchment_population,"))
-}
-
-// accessTable is one output table of 'partons access'.
-type accessTable struct {
-	path string
-	fill func(w *bufio.Writer) error
-}
-
-// accessWriteTables creates the output files of tables, adds them to files
-// to be committed together, and fills them. The files (and so their locks)
-// are taken in the order of their absolute paths: two runs whose --out and
-// --services are swapped would otherwise each hold one lock and wait for
-// the other for ever.
-func accessWriteTables(ctx context.Context, tables []accessTable, opts output.Options, files *[]*output.File) error {
-	key := func(p string) string {
-		if a, err := filepath.Abs(p); err == nil {
-			return a
-		}
-		return p
-	}
-	sort.Slice(tables, func(i, j int) bool { return key(tables[i].path) < key(tables[j].path) })
-	created := make([]*output.File, 0, len(tables))
-	for _, t := range tables {
-		f, err := output.CreateFile(ctx, t.path, opts)
-		if err != nil {
-			return err
-		}
-		created = append(created, f)
-		*files = append(*files, f)
-	}
-	for i, t := range tables {
-		if err := t.fill(created[i].Writer()); err != nil {
-			return fmt.Errorf("access: writing %s: %w", t.path, err)
-		}
+			r.Empty, r.Demand, num(st.Population-st.Reached), r.Column)
 	}
 	return nil
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"regexp"
 	"strings"
-
-	"github.com/partons/partons/study/usage"
 )
 
 // Errors inside partons are wrapped with %w on their way up, each layer
@@ -52,7 +50,7 @@ var yamlTypeErrors = []struct {
 
 // userMessage is err as stderr shows it: one line per problem.
 func userMessage(err error) string {
-	s := usage.Render(err, flagName)
+	s := flagged(err).Error()
 	for _, y := range yamlTypeErrors {
 		s = y.re.ReplaceAllString(s, y.repl)
 	}

@@ -110,7 +110,7 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 		Candidates: o.candidates, Fixed: o.fixed, Exclude: o.exclude, Out: o.out, Format: o.format, Lang: o.lang,
 		CSVRaw: o.csvRaw, Stderr: stderr}
 	if err := slocate.Check(opts); err != nil {
-		return err
+		return flagged(err)
 	}
 	if err := checkOutputs("locate", []output.Path{outDir("--out", o.out)}, paths("--matrix", o.matrix), paths("--demand", o.demand),
 		paths("--capacities", o.capacities), paths("--villages", o.villages...), paths("--services", o.services...),
@@ -119,7 +119,7 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 	}
 	out, err := slocate.Run(ctx, opts)
 	if err != nil {
-		return err
+		return flagged(err)
 	}
 	if !o.quiet {
 		fmt.Fprintf(stderr, "locate: inputs and costs %.3f s, solve %.3f s (%s, %d nodes)\n",

@@ -148,7 +148,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	rep, err := run.Run(ctx, spec, run.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet,
 		Replay: want, ManifestPath: o.manifestPath, Stderr: stderr})
 	if err != nil {
-		return flagSpecError(err)
+		return flagged(flagSpecError(err))
 	}
 	return writeSummary(stdout, o.out, rep.Result, rep.Aggregates, rep.Manifest)
 }

@@ -61,7 +61,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	}
 	err = scenario.Run(ctx, sc, scenario.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet, CSVRaw: o.csvRaw, Stderr: stderr})
 	if err != nil {
-		return err
+		return flagged(err)
 	}
 	fmt.Fprintf(stdout, "partons: scenario %s: base and %d variants → %s\n", filepath.Base(path), len(sc.File.Variants), o.out)
 	return nil
