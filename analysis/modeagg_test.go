@@ -204,7 +204,7 @@ func TestModeAggregatesHandComputed(t *testing.T) {
 func TestModeThresholdsValidate(t *testing.T) {
 	p := DefaultParams()
 	p.Modes = []travel.Mode{&fixedMode{}}
-	for _, bad := range []map[string][]float64{{"bus": {30}}, {"road": {30}}, {"transit": {}}, {"transit": {60, 30}},
+	for _, bad := range []map[string][]float64{{"bus": {0}}, {"road": {30}}, {"transit": {}}, {"transit": {60, 30}},
 		{"transit": {0}}, {"transit": {math.Inf(1)}}} {
 		p.ModeThresholdsMin = bad
 		if err := p.Validate(); err == nil {

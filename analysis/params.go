@@ -52,7 +52,8 @@ type Params struct {
 	// ascending) of the aggregates of a further mode's minute bases,
 	// keyed by the mode's name (public transport: 30 and 60 minutes, the
 	// thresholds of its own shares). A mode not listed uses the road's
-	// TimeThresholdsMin, or DefaultTimeThresholdsMin without roads.
+	// TimeThresholdsMin, or DefaultTimeThresholdsMin without roads; an
+	// entry for a mode the run does not have is unused.
 	ModeThresholdsMin map[string][]float64
 
 	// Models are accessibility models (2SFCA, gravity, …) computed for
@@ -135,8 +136,8 @@ func (p *Params) Validate() error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(p.ModeThresholdsMin)) {
 		ts := p.ModeThresholdsMin[name]
-		if !names[name] || name == "road" {
-			return fmt.Errorf("analysis: time thresholds for %q, which is not a further travel mode of the run", name)
+		if name == "road" {
+			return fmt.Errorf("analysis: time thresholds for %q: the road's are RoadParams.TimeThresholdsMin", name)
 		}
 		if len(ts) == 0 {
 			return fmt.Errorf("analysis: %s: at least one time threshold is needed", name)

@@ -103,6 +103,17 @@ func LoadTransit(ctx context.Context, j *Job, stderr io.Writer, quiet bool) (*Tr
 	opt.From, opt.To = dep.From, dep.To
 	opt.MaxWalkM, opt.MaxTransfers = s.MaxWalkM, s.MaxTransfers
 	opt.MaxTravelSec = int32(s.MaxTransitMin * 60)
+	if s.TransitThresholdsMin != nil {
+		opt.ThresholdsMin = s.TransitThresholdsMin
+	}
+	ts := make([]float64, len(opt.ThresholdsMin))
+	for i, m := range opt.ThresholdsMin {
+		ts[i] = float64(m)
+	}
+	if j.Params.ModeThresholdsMin == nil {
+		j.Params.ModeThresholdsMin = map[string][]float64{}
+	}
+	j.Params.ModeThresholdsMin["transit"] = ts
 
 	info := &reportdir.TransitInfo{
 		Date: dep.Date.Format(time.DateOnly), Window: dep.String()[len(time.DateOnly)+1:], DateReason: reason,

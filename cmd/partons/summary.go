@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -57,6 +59,9 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 		return err
 	}
 	fmt.Fprintln(w, "shares are of people whose distance is known; \"domestic\" rows are shown where the data does not cover the category on every side")
+	if err := writeTransitSummary(w, res, aggs); err != nil {
+		return err
+	}
 	if m.Counts.VillagesPopulationUnknown == m.Counts.Villages && m.Counts.Villages > 0 {
 		fmt.Fprintln(w, "no population is known: the shares are empty; \"villages known\" counts the villages measured, and report.html gives shares of villages")
 	}
@@ -108,4 +113,47 @@ func num(v float64) string {
 		return "–"
 	}
 	return fmt.Sprintf("%.0f", v)
+}
+
+// writeTransitSummary prints, with public transport, per country and
+// category measured the share of people within each transit threshold
+// by median door-to-door time, the median, and the villages with no
+// service or off the network.
+func writeTransitSummary(w io.Writer, res *analysis.Result, aggs []analysis.Aggregate) error {
+	const basis = analysis.Basis("transit_min")
+	if res.Mode("transit") == nil {
+		return nil
+	}
+	if !slices.ContainsFunc(aggs, func(a analysis.Aggregate) bool { return a.Basis == basis }) {
+		aggs = res.AggregatesFor(basis)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "category\tcountry\tbasis\t")
+	for _, t := range res.Thresholds(basis) {
+		fmt.Fprintf(tw, "≤%smin\t", strconv.FormatFloat(t, 'f', -1, 64))
+	}
+	fmt.Fprint(tw, "median_min\tno service\tunsnapped\tvillages known\t\n")
+	for _, a := range aggs {
+		if a.Level != analysis.LevelCountry || a.Basis != basis || a.VillagesKnown == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t", a.Category, a.Code, a.Basis)
+		for _, s := range a.ShareWithin {
+			fmt.Fprintf(tw, "%s\t", pct(s))
+		}
+		counts := map[string]int{}
+		for _, st := range a.Statuses {
+			counts[st.Status] = st.Villages
+		}
+		med := num(a.Median)
+		if math.IsNaN(a.Median) && a.PopulationMeasured > 0 {
+			med = "none" // the median person reaches no service
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d/%d\t\n", med, counts["no_service"], counts["unsnapped"], a.VillagesKnown, a.Villages)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "public transport: shares of people by median door-to-door time (walking and waiting included); no service counts as not reached, unsnapped as unknown; read the best times in villages.csv beside them")
+	return nil
 }

@@ -15,6 +15,7 @@ type transitFlags struct {
 	maxWalkM      float64
 	maxTransfers  int
 	maxTransitMin float64
+	thresholdsMin []int
 }
 
 func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
@@ -23,7 +24,8 @@ func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
 	f.Float64Var(&t.maxWalkM, "max-walk-m", transit.DefaultMaxWalkM, "with --transit: longest walk to, from or between stops (metres, straight line)")
 	f.IntVar(&t.maxTransfers, "max-transfers", transit.DefaultMaxTransfers, "with --transit: most transfers of a journey")
 	f.Float64Var(&t.maxTransitMin, "max-transit-min", transit.DefaultMaxTravelSec/60, "with --transit: longest door-to-door journey (minutes)")
-	limitFlag(f, positive, "max-walk-m", "max-transit-min")
+	f.IntSliceVar(&t.thresholdsMin, "transit-thresholds-min", []int{30, 60}, "with --transit: minutes T of {cat}_transit_share_{T}min and of the public-transport shares in areas.csv and report.html, ascending")
+	limitFlag(f, positive, "max-walk-m", "max-transit-min", "transit-thresholds-min")
 	limitFlag(f, nonNegative, "max-transfers")
 }
 
@@ -31,7 +33,7 @@ func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
 func transitSpec(s *study.Spec, o *runOptions) error {
 	t := o.transit
 	if len(t.feeds) == 0 {
-		for _, f := range []string{"depart", "max-walk-m", "max-transfers", "max-transit-min"} {
+		for _, f := range []string{"depart", "max-walk-m", "max-transfers", "max-transit-min", "transit-thresholds-min"} {
 			if o.changed(f) {
 				return usagef("--%s needs at least one --transit feed", f)
 			}
@@ -45,5 +47,11 @@ func transitSpec(s *study.Spec, o *runOptions) error {
 	}
 	s.Transit, s.Depart = t.feeds, t.depart
 	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = t.maxWalkM, t.maxTransfers, t.maxTransitMin
+	for i, m := range t.thresholdsMin {
+		if m <= 0 || (i > 0 && m <= t.thresholdsMin[i-1]) {
+			return usagef("--transit-thresholds-min %v: minutes must be positive and strictly ascending", t.thresholdsMin)
+		}
+	}
+	s.TransitThresholdsMin = t.thresholdsMin
 	return nil
 }

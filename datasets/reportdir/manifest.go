@@ -199,6 +199,9 @@ type Run struct {
 	MaxWalkM      float64  `json:"max_walk_m,omitempty" yaml:"max_walk_m"`
 	MaxTransfers  int      `json:"max_transfers,omitempty" yaml:"max_transfers"`
 	MaxTransitMin float64  `json:"max_transit_min,omitempty" yaml:"max_transit_min"`
+	// TransitThresholdsMin are the minutes T of {cat}_transit_share_{T}min
+	// and of the public-transport aggregates (nil: 30 and 60).
+	TransitThresholdsMin []int `json:"transit_thresholds_min,omitempty" yaml:"transit_thresholds_min"`
 	// Indicators are official indicator sets (analysis/indicators) whose
 	// table the run writes.
 	Indicators []string `json:"indicators,omitempty" yaml:"indicators"`
