@@ -1,24 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/study/notes"
 
 	"github.com/spf13/cobra"
-
-	"github.com/partons/partons/datasets/contributions"
-	"github.com/partons/partons/render/output"
 )
-
-// notesGenerator opens every notes file partons writes, so that only
-// such a file is ever replaced.
-const notesGenerator = `{"type":"FeatureCollection","generator":"partons contributions export"`
 
 func newContributionsCmd() *cobra.Command {
 	cmd := &cobra.Command{
@@ -68,8 +59,6 @@ Without --villages and --services, the embedded Westhoek sample.`,
 	return cmd
 }
 
-func notesFileOwned(head []byte) bool { return bytes.HasPrefix(head, []byte(notesGenerator)) }
-
 func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stderr io.Writer) error {
 	s := defaultSpec()
 	var ff []fileFields
@@ -81,86 +70,13 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 		return usagef("contributions export: give --contributions FILE (or --sample-contributions with the embedded sample)")
 	}
 	s.Normalize()
-	if err := checkOutputs("contributions export", outFile("--out", o.out, notesFileOwned), specPaths(s)); err != nil {
+	if err := checkOutputs("contributions export", outFile("--out", o.out, notes.FileOwned), specPaths(s)); err != nil {
 		return err
 	}
-	j, err := jobFromSpec(s, 1)
+	res, err := notes.Export(ctx, s, notes.Options{Out: o.out, Log: stderr})
 	if err != nil {
 		return flagSpecError(err)
 	}
-	in, err := readInputs(ctx, j)
-	if err != nil {
-		return err
-	}
-	notes := contributions.Notes(in.Contrib.Merged(), in.Contrib.Before(), func(country string) string {
-		return map[string]string{"BE": "nl", "FR": "fr"}[country]
-	})
-	f, err := output.CreateFile(ctx, o.out, output.Options{Command: "contributions export", Log: stderr, Owns: notesFileOwned})
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := writeNotes(f.Writer(), notes); err != nil {
-		return err
-	}
-	if err := f.Commit(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, len(notes), len(in.Contrib.Merged().Reports))
+	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, res.Notes, res.Reports)
 	return nil
-}
-
-// noteFeature is a note as the notes API's GeoJSON gives it, with the
-// report it comes from.
-type noteFeature struct {
-	Type     string `json:"type"`
-	Geometry struct {
-		Type        string     `json:"type"`
-		Coordinates [2]float64 `json:"coordinates"`
-	} `json:"geometry"`
-	Properties noteProps `json:"properties"`
-}
-
-type noteProps struct {
-	Lat         float64       `json:"lat"`
-	Lon         float64       `json:"lon"`
-	Text        string        `json:"text"`
-	Status      string        `json:"status"`
-	DateCreated string        `json:"date_created"`
-	Comments    []noteComment `json:"comments"`
-	Lang        string        `json:"lang"`
-	ReportID    string        `json:"report_id"`
-	ServiceID   string        `json:"service_id"`
-	OSMObject   string        `json:"osm_object"`
-	OSMURL      string        `json:"osm_url"`
-}
-
-type noteComment struct {
-	Date   string `json:"date"`
-	Action string `json:"action"`
-	Text   string `json:"text"`
-}
-
-// writeNotes writes the notes as a GeoJSON FeatureCollection, one
-// feature a line.
-func writeNotes(w *bufio.Writer, notes []contributions.Note) error {
-	w.WriteString(notesGenerator + `,"features":[`)
-	for i, n := range notes {
-		f := noteFeature{Type: "Feature"}
-		f.Geometry.Type, f.Geometry.Coordinates = "Point", [2]float64{n.Lon, n.Lat}
-		f.Properties = noteProps{Lat: n.Lat, Lon: n.Lon, Text: n.Text, Status: "open", DateCreated: n.Created,
-			Comments: []noteComment{{Date: n.Created, Action: "opened", Text: n.Text}}, Lang: n.Lang,
-			ReportID: n.ReportID, ServiceID: n.Service, OSMObject: n.Object, OSMURL: "https://www.openstreetmap.org/" + n.Object}
-		b, err := json.Marshal(f)
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		w.WriteString("\n")
-		w.Write(b)
-	}
-	_, err := w.WriteString("\n]}\n")
-	return err
 }

@@ -22,8 +22,6 @@ var (
 	contributionFiles  = study.ContributionFiles
 	defaultSpec        = study.DefaultSpec
 	inputFiles         = study.InputFiles
-	jobFromSpec        = study.NewJob
-	readInputs         = study.ReadInputs
 	checkFileFields    = study.CheckFileFields
 	fieldsFor          = study.FieldsFor
 	printCategoryNames = study.PrintCategoryNames
