@@ -15,26 +15,21 @@ import (
 // so the search does not need it. Every other vertex with a routable edge
 // is a junction. A chain is a maximal run of routable edges whose inner
 // vertices all lie inside chains; it becomes one CSR arc per allowed
-// direction between its end junctions, carrying its summed length and time.
-// A ring of chain vertices without any junction gets its smallest vertex
-// as junction.
+// direction between its end junctions. A ring of chain vertices without
+// any junction gets its smallest vertex as junction.
 //
-// Snapping is untouched: snaps still name an edge of the input and a
-// fraction of it. A snapped point inside a chain joins the search at the
-// chain's two end junctions with the partial costs along the chain, and
-// points on the same chain are joined along it directly, so every cost is
-// the one the full graph gives (up to the float32 rounding of one arc per
-// chain instead of one per edge, see the package documentation).
+// Costs are those of the full graph bit for bit: an arc adds its edges'
+// float32 weights one by one from the junction it leaves, as the full
+// search adds them edge by edge; a seed inside a chain offers both ends of
+// its edge and spreads along the chain the same way; a target's cost is
+// built from the labels the full search would give the ends of its edge
+// (chainLabel). Snapping is untouched: snaps still name an input edge and
+// a fraction of it. TestCompressedMatchesFull and
+// TestCompressedMatchesFullOSM compare every vertex and target with the
+// full graph for equality.
 //
 // On real OSM extracts 10–23 % of the vertices lie inside chains (ways
 // meeting end to end); the grid graphs of the benchmarks have almost none.
-//
-// Chains are not collapsed yet by default (Graph.chains is false): a chain
-// arc carries one float32 rounding of its summed weights where the full
-// graph adds one per edge, which moved 6 of 250,604 costs of a 1M-node
-// synthetic run by 0.1 m once rounded to decimetres. Results must stay
-// identical, so collapsing waits for arcs that add the per-edge float32
-// weights in the full graph's order.
 
 // noJunction marks a vertex without any routable edge in Graph.jid.
 const noJunction = math.MinInt32
@@ -43,7 +38,7 @@ const noJunction = math.MinInt32
 // arrays and the labels: the junctions and their Hilbert numbering, the
 // chains, the CSR adjacencies and the search labels. Unless g.chains,
 // every vertex with a routable edge is a junction and every edge a chain
-// of its own: the full graph. O(V + E).
+// of its own: the full graph, kept for tests. O(V + E + C log C).
 func (g *Graph) compress() {
 	n, collapse := len(g.pts), g.chains
 	// Routable incidences per vertex, in edge order (a self-loop twice).
@@ -184,9 +179,53 @@ func (g *Graph) compress() {
 	for k, v := range jverts {
 		g.jid[v] = inner[k]
 	}
+	g.orderChains()
 	g.fwd = g.buildCSR(false)
 	g.rev = g.buildCSR(true)
 	g.slabels = g.innerLabels()
+}
+
+// orderChains renumbers the chains by the junction number of their first
+// vertex (stable), so that the weights a search reads follow the
+// junctions' Hilbert order, and fills cW. O(E + C log C).
+func (g *Graph) orderChains() {
+	nc := g.numChains()
+	count := make([]int32, len(g.jvert)+1)
+	key := make([]int32, nc)
+	for c := range int32(nc) {
+		first, _, _ := g.chainEnds(c)
+		key[c] = g.jid[first]
+		count[key[c]+1] += g.cOff[c+1] - g.cOff[c]
+	}
+	for j := 1; j < len(count); j++ {
+		count[j] += count[j-1]
+	}
+	cEdge := make([]int32, len(g.cEdge))
+	starts := make([]int32, nc)
+	for c := range nc {
+		lo, hi := g.cOff[c], g.cOff[c+1]
+		starts[c] = count[key[c]]
+		copy(cEdge[starts[c]:], g.cEdge[lo:hi])
+		count[key[c]] += hi - lo
+	}
+	// New offsets: chain starts in increasing order.
+	order := make([]int32, nc)
+	for c := range order {
+		order[c] = int32(c)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return int(starts[a] - starts[b]) })
+	cOff := make([]int32, 0, nc+1)
+	for _, c := range order {
+		cOff = append(cOff, starts[c])
+	}
+	g.cOff = append(cOff, int32(len(cEdge)))
+	g.cEdge = cEdge
+	g.cW = make([]w32, len(cEdge))
+	for i := range g.cEdge {
+		e, _ := g.edgeAt(int32(i))
+		g.eAt[e] = int32(i)
+		g.cW[i] = w32{float32(g.eLen[e]), float32(g.eTime[e])}
+	}
 }
 
 // numChains returns the number of chains.
@@ -224,36 +263,25 @@ func (g *Graph) chainEnds(c int32) (first, last int32, dir uint8) {
 
 func flip(d uint8) uint8 { return (d&dirForward)<<1 | (d&dirBackward)>>1 }
 
-// chainCost sums the length and time of cEdge[lo:hi], in chain order.
-func (g *Graph) chainCost(lo, hi int32) (l, t float64) {
-	for i := lo; i < hi; i++ {
-		e, _ := g.edgeAt(i)
-		l += g.eLen[e]
-		t += g.eTime[e]
-	}
-	return l, t
-}
-
 // place is a snapped point located on its chain.
 type place struct {
-	chain int32
-	at    int32 // index of the snap's edge in cEdge
+	chain  int32
+	at     int32 // index of the snap's edge in cEdge
+	lo, hi int32 // the chain's edges are cEdge[lo:hi]
 	// to0 and to1 are the (length, time) from the point to the first and
-	// the last vertex of its edge in chain order; end0 and end1 those to
-	// the chain's first and last junctions.
-	to0, to1   [2]float64
-	end0, end1 [2]float64
+	// the last vertex of its edge in chain order.
+	to0, to1 [2]float64
 	// at0 and at1: the point is exactly the edge's first or last vertex in
 	// chain order.
 	at0, at1 bool
 }
 
-// locate places snap sn (checked) on its chain. O(edges of the chain).
+// locate places snap sn (checked) on its chain. O(log C).
 func (g *Graph) locate(sn Snap) place {
 	i := g.eAt[sn.Edge]
 	c := g.chainOf(i)
 	_, rev := g.edgeAt(i)
-	p := place{chain: c, at: i}
+	p := place{chain: c, at: i, lo: g.cOff[c], hi: g.cOff[c+1]}
 	f0, f1 := sn.Frac, 1-sn.Frac // fractions to From and to To
 	if rev {
 		f0, f1 = f1, f0
@@ -261,74 +289,119 @@ func (g *Graph) locate(sn Snap) place {
 	p.to0[0], p.to0[1] = g.partial(sn.Edge, f0, false)
 	p.to1[0], p.to1[1] = g.partial(sn.Edge, f1, false)
 	p.at0, p.at1 = f0 == 0, f1 == 0
-	p.end0, p.end1 = p.to0, p.to1
-	for k := i - 1; k >= g.cOff[c]; k-- {
-		e, _ := g.edgeAt(k)
-		p.end0[0] += g.eLen[e]
-		p.end0[1] += g.eTime[e]
-	}
-	for k := i + 1; k < g.cOff[c+1]; k++ {
-		e, _ := g.edgeAt(k)
-		p.end1[0] += g.eLen[e]
-		p.end1[1] += g.eTime[e]
-	}
 	return p
 }
 
-// joins returns the junctions (search numbers) of a placed point's chain
-// that the point can travel to (arrive=false) or that can travel to it
-// (arrive=true), with the (length, time) between. A point at a junction is
-// that junction and connects both ways.
-func (g *Graph) joins(p *place, arrive bool) (vs [2]int32, cs [2][2]float64, n int) {
-	first, last, d := g.chainEnds(p.chain)
-	fwd, bwd := d&dirForward != 0, d&dirBackward != 0
-	if arrive {
-		fwd, bwd = bwd, fwd
-	}
-	if fwd || (p.at1 && p.at == g.cOff[p.chain+1]-1) {
-		vs[n], cs[n] = g.jid[last], p.end1
-		n++
-	}
-	if bwd || (p.at0 && p.at == g.cOff[p.chain]) {
-		vs[n], cs[n] = g.jid[first], p.end0
+// seedJoins returns the junctions (search numbers) a seed placed at p
+// offers, with its cost there (search order), as the full graph's search
+// would compute it: the seed offers its edge's lower vertex (partial edge
+// plus start, its leg) when labels spread down or it is that vertex, and
+// the upper one likewise; labels then spread from both along the chain,
+// adding its float32 weights one by one.
+func (g *Graph) seedJoins(p *place, origins, byTime bool, start [2]float64) (vs [2]int32, cs [2][2]float64, n int) {
+	up, down := g.propagation(p.chain, origins)
+	first, last, _ := g.chainEnds(p.chain)
+	for k, m := range [2]int32{p.lo, p.hi} {
+		d1, d2, ok := g.seedTo(p, up, down, byTime, start, m)
+		if !ok {
+			continue
+		}
+		vs[n], cs[n] = g.jid[first], [2]float64{d1, d2}
+		if k == 1 {
+			vs[n] = g.jid[last]
+		}
 		n++
 	}
 	return vs, cs, n
 }
 
-// along returns the (length, time) travelled from x to y on their common
-// chain without leaving it, and whether the directions allow it. Points on
-// one edge are compared on that edge, as the full graph would.
-// O(edges between them).
-func (g *Graph) along(x, y *place, sx, sy Snap) ([2]float64, bool) {
-	if x.at == y.at {
-		f, ok := g.alongEdge(sx.Edge, sx.Frac, sy.Frac)
-		if !ok {
-			return [2]float64{}, false
+// seedTo returns the cost (search order) a seed placed at p gives chain
+// vertex m (lo ≤ m ≤ hi) through the chain, false if it cannot reach it:
+// the cheaper of its spreads from its edge's lower vertex k and upper
+// vertex k+1.
+func (g *Graph) seedTo(p *place, up, down, byTime bool, start [2]float64, m int32) (l1, l2 float64, ok bool) {
+	to0, to1 := p.to0, p.to1
+	if byTime {
+		to0, to1 = [2]float64{to0[1], to0[0]}, [2]float64{to1[1], to1[0]}
+	}
+	k := p.at
+	l1, l2 = math.Inf(1), math.Inf(1)
+	try := func(d1, d2 float64) {
+		if less(d1, d2, 0, l1, l2, 0) {
+			l1, l2, ok = d1, d2, true
 		}
-		l, t := g.partial(sx.Edge, f, false)
-		return [2]float64{l, t}, true
 	}
-	_, _, d := g.chainEnds(x.chain)
-	up := x.at < y.at // x comes first in chain order
-	if up && x.at1 && y.at0 && y.at == x.at+1 || !up && y.at1 && x.at0 && x.at == y.at+1 {
-		return [2]float64{}, true // the same vertex
+	if down || p.at0 { // offers vertex k
+		switch {
+		case m == k:
+			try(to0[0]+start[0], to0[1]+start[1])
+		case m < k && down:
+			try(addWeights(g.cW, k-1, m-k, byTime, to0[0]+start[0], to0[1]+start[1]))
+		case m > k && up:
+			try(addWeights(g.cW, k, m-k, byTime, to0[0]+start[0], to0[1]+start[1]))
+		}
 	}
-	lo, hi, c := x, y, x.to1
-	if !up {
-		lo, hi, c = y, x, x.to0
+	if up || p.at1 { // offers vertex k+1
+		switch {
+		case m == k+1:
+			try(to1[0]+start[0], to1[1]+start[1])
+		case m > k+1 && up:
+			try(addWeights(g.cW, k+1, m-k-1, byTime, to1[0]+start[0], to1[1]+start[1]))
+		case m < k+1 && down:
+			try(addWeights(g.cW, k, m-k-1, byTime, to1[0]+start[0], to1[1]+start[1]))
+		}
 	}
-	if up && d&dirForward == 0 || !up && d&dirBackward == 0 {
-		return [2]float64{}, false
+	return l1, l2, ok
+}
+
+// propagation returns in which directions labels spread along chain c in
+// a search: up (first → last vertex) and down. A search from destinations
+// (not origins) runs against the direction of travel.
+func (g *Graph) propagation(c int32, origins bool) (up, down bool) {
+	_, _, d := g.chainEnds(c)
+	fwd, bwd := d&dirForward != 0, d&dirBackward != 0
+	if origins {
+		return fwd, bwd
 	}
-	l, t := g.chainCost(lo.at+1, hi.at)
-	c[0] += l
-	c[1] += t
-	last := y.to0
-	if !up {
-		last = y.to1
+	return bwd, fwd
+}
+
+// chainLabel returns the label the full graph's search gives chain vertex
+// m (lo ≤ m ≤ hi: the vertex before cEdge[m]) of chain c: the cheapest of
+// the chain's end junctions and of the seeds on the chain, each carried to
+// m by the chain's float32 weights one by one, exactly as the full search
+// adds them. False when none reaches m within the cutoff. O(edges of the
+// chain × (1 + seeds on it)).
+func (ws *Workspace) chainLabel(c, m int32) (l1, l2 float64, seed int32, ok bool) {
+	g := ws.g
+	lo, hi := g.cOff[c], g.cOff[c+1]
+	up, down := g.propagation(c, ws.s.Origins)
+	byTime := ws.s.Weight == Time
+	l1, l2, seed = math.Inf(1), math.Inf(1), -1
+	try := func(d1, d2 float64, s int32) {
+		if d1 <= ws.cutoff && less(d1, d2, s, l1, l2, seed) {
+			l1, l2, seed = d1, d2, s
+		}
 	}
-	return [2]float64{c[0] + last[0], c[1] + last[1]}, true
+	first, last, _ := g.chainEnds(c)
+	if st := &ws.st[g.jid[first]]; ws.flags(st.stamp)&stSettled != 0 && (m == lo || up) {
+		d1, d2 := addWeights(g.cW, lo, m-lo, byTime, st.d1, st.d2)
+		try(d1, d2, st.seed)
+	}
+	if st := &ws.st[g.jid[last]]; ws.flags(st.stamp)&stSettled != 0 && (m == hi || down) {
+		d1, d2 := addWeights(g.cW, hi-1, m-hi, byTime, st.d1, st.d2)
+		try(d1, d2, st.seed)
+	}
+	i, _ := slices.BinarySearchFunc(ws.byEdge, lo, func(s int32, at int32) int { return int(ws.places[s].at - at) })
+	for ; i < len(ws.byEdge) && ws.places[ws.byEdge[i]].chain == c; i++ {
+		si := ws.byEdge[i]
+		p := &ws.places[si]
+		ll1, ll2 := ws.leg(ws.seeds[si])
+		if d1, d2, ok := g.seedTo(p, up, down, byTime, [2]float64{ll1, ll2}, m); ok {
+			try(d1, d2, si)
+		}
+	}
+	return l1, l2, seed, seed >= 0
 }
 
 // alongEdge returns the fraction of edge e travelled from fx to fy without

@@ -41,14 +41,12 @@
 // route is never shorter than the straight line between its ends. Ties are broken lexicographically on (cost,
 // secondary, seed index), so results do not depend on adjacency order.
 //
-// Searches can run on junctions only (compress.go, not yet the default):
-// a vertex with two routable edges of the same directions (ways meeting
-// end to end) lies inside a chain, and each chain is one arc carrying its
-// summed length and time (OSRM's compressed edges). Snaps still name an
-// input edge and a fraction of it; a point inside a chain joins the search
-// at the chain's end junctions with the partial costs along it, so costs
-// are those of the full graph up to float32 rounding. On OSM extracts this
-// removes 10–23 % of the vertices a search visits.
+// Searches run on junctions only: a vertex with two routable edges of the
+// same directions (ways meeting end to end) lies inside a chain, and each
+// chain is one arc (OSRM's compressed edges) that adds its edges' float32
+// weights one by one. Snaps still name an input edge and a fraction of it;
+// costs are those of the full graph, bit for bit (see compress.go). On OSM
+// extracts this removes 10–23 % of the vertices a search visits.
 //
 // # Files
 //

@@ -62,13 +62,19 @@ const (
 	dirBackward uint8 = 1 << 1
 )
 
-// arc is one directed CSR entry. Weights are float32 copies of the edge's
-// float64 values (see the package documentation for the precision bound).
+// arc is one directed CSR entry: a chain of edges (see compress.go) from
+// the vertex the arc is listed at to head. Its weights are the chain's
+// per-edge float32 copies cW[at], cW[at+step], … (n of them, step +1 or
+// -1), added one by one from the listed vertex, as a search over the full
+// graph would (see the package documentation for the precision bound).
 type arc struct {
-	head  int32
-	lenM  float32
-	timeS float32
+	head int32
+	at   int32 // first weight in cW
+	n    int32 // weights; negative: walk down from at
 }
+
+// w32 is an edge's length (m) and time (s) as float32.
+type w32 struct{ l, t float32 }
 
 // csr is an adjacency in compressed sparse row form: the arcs of vertex v
 // are arcs[off[v]:off[v+1]].
@@ -107,6 +113,7 @@ type Graph struct {
 	jid, jvert []int32
 	cOff       []int32
 	cEdge      []int32
+	cW         []w32 // float32 weights of cEdge's edges
 	eAt        []int32
 	fwd, rev   csr
 	labels     []uint8 // optional, one per vertex, API numbering
@@ -133,7 +140,7 @@ type Graph struct {
 // + 1 m of the geometry's own length. The first failure is returned as an
 // *InputError wrapping ErrInvalid.
 //
-// Time O(V + E + G) for G geometry points; memory about 53 bytes per edge,
+// Time O(V + E + G) for G geometry points; memory about 61 bytes per edge,
 // 16 per geometry point, 12 per arc (two per two-way chain of edges and
 // direction index), 25 per vertex and 13 per junction, plus the R-tree
 // built on the first Snap.
@@ -259,6 +266,7 @@ func (g *Graph) finish() {
 		}
 		g.eTime[e] = g.eLen[e] * 3.6 / g.eSpeed[e]
 	}
+	g.chains = true
 	g.compress()
 	g.components()
 }
@@ -384,8 +392,8 @@ func (g *Graph) innerLabels() []uint8 {
 
 // buildCSR lays out every allowed traversal s→t of every chain between two
 // distinct junctions, in chain order, at s (forward) or at t with head s
-// (reverse), in junction numbers, with the chain's summed length and time.
-// Counting sort, O(V+E).
+// (reverse), in junction numbers, its weights walked from the listed
+// vertex. Counting sort, O(V+E).
 func (g *Graph) buildCSR(reverse bool) csr {
 	n := len(g.jvert)
 	off := make([]int32, n+1)
@@ -419,8 +427,12 @@ func (g *Graph) buildCSR(reverse bool) csr {
 	arcs := make([]arc, off[n])
 	next := slices.Clone(off[:n])
 	each(func(at, head, c int32) {
-		l, t := g.chainCost(g.cOff[c], g.cOff[c+1])
-		arcs[next[at]] = arc{head: head, lenM: float32(l), timeS: float32(t)}
+		lo, hi := g.cOff[c], g.cOff[c+1]
+		a := arc{head: head, at: lo, n: hi - lo}
+		if first, _, _ := g.chainEnds(c); g.jid[first] != at {
+			a.at, a.n = hi-1, lo-hi // from the chain's last junction
+		}
+		arcs[next[at]] = a
 		next[at]++
 	})
 	return csr{off: off, arcs: arcs}
@@ -498,9 +510,9 @@ func (g *Graph) MemoryBytes() int64 {
 	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
 	j, c := int64(len(g.jvert)), int64(len(g.cOff))
 	arcs := int64(len(g.fwd.arcs) + len(g.rev.arcs))
-	perVertex := int64(16 + 4 + 4 + 1)                      // point, jid, comp, labels
-	perJunction := int64(4 + 2*4 + 1)                       // jvert, 2 offsets, labels
-	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge
+	perVertex := int64(16 + 4 + 4 + 1)                          // point, jid, comp, labels
+	perJunction := int64(4 + 2*4 + 1)                           // jvert, 2 offsets, labels
+	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 8) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge, cW
 	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*16 + arcs*12 + max(p-e, 0)*treeBytesPerSegment
 }
 

@@ -231,14 +231,10 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 
 	byTime := s.Weight == Time
 	for i, sn := range seeds {
-		vs, cs, n := g.joins(&ws.places[i], !s.Origins)
 		l1, l2 := ws.leg(sn)
+		vs, cs, n := g.seedJoins(&ws.places[i], s.Origins, byTime, [2]float64{l1, l2})
 		for k := 0; k < n; k++ {
 			d1, d2 := cs[k][0], cs[k][1]
-			if byTime {
-				d1, d2 = d2, d1
-			}
-			d1, d2 = d1+l1, d2+l2
 			if d1 <= ws.cutoff {
 				ws.offer(vs[k], d1, d2, int32(i))
 			}
@@ -269,7 +265,7 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 	if s.Origins {
 		c = &g.fwd
 	}
-	off, arcs, labels, closed, cutoff := c.off, c.arcs, g.slabels, s.ClosedBorders, ws.cutoff
+	off, arcs, cw, labels, closed, cutoff := c.off, c.arcs, g.cW, g.slabels, s.ClosedBorders, ws.cutoff
 	for ws.heap.n > 0 {
 		it := ws.heap.pop()
 		st := &ws.st[it.v]
@@ -293,19 +289,43 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 					continue
 				}
 			}
-			w1, w2 := float64(a.lenM), float64(a.timeS)
-			if byTime {
-				w1, w2 = w2, w1
-			}
-			d1 := it.d1 + w1
+			d1, d2 := addWeights(cw, a.at, a.n, byTime, it.d1, it.d2)
 			if d1 > cutoff {
 				continue
 			}
-			ws.offer(a.head, d1, it.d2+w2, it.seed)
+			ws.offer(a.head, d1, d2, it.seed)
 		}
 	}
 	ws.valid = true
 	return nil
+}
+
+// addWeights adds to (d1, d2) the n weights cw[at], cw[at±1], … (n < 0:
+// walking down), one by one, as float64: (length, time), or (time,
+// length) when byTime. Costs only grow, so a cutoff need only be checked
+// at the end.
+func addWeights(cw []w32, at, n int32, byTime bool, d1, d2 float64) (float64, float64) {
+	if n == 1 || n == -1 {
+		w := cw[at]
+		if byTime {
+			return d1 + float64(w.t), d2 + float64(w.l)
+		}
+		return d1 + float64(w.l), d2 + float64(w.t)
+	}
+	step := int32(1)
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		w := cw[at]
+		if byTime {
+			d1, d2 = d1+float64(w.t), d2+float64(w.l)
+		} else {
+			d1, d2 = d1+float64(w.l), d2+float64(w.t)
+		}
+		at += step
+	}
+	return d1, d2
 }
 
 // result converts internal costs to a Result.
@@ -326,12 +346,18 @@ func (ws *Workspace) VertexCost(v int32) (Result, bool) {
 	switch j := ws.g.jid[v]; {
 	case j == noJunction:
 		return Result{}, false
-	case j < 0: // inside a chain: the vertex as a point on one of its edges
-		e := ^j
-		if ws.g.eFrom[e] == v {
-			return ws.Cost(Snap{Edge: e, Frac: 0})
+	case j < 0: // inside a chain
+		g := ws.g
+		i := g.eAt[^j]
+		m := i + 1
+		if e, rev := g.edgeAt(i); (g.eFrom[e] == v) != rev {
+			m = i // v is the edge's first vertex in chain order
 		}
-		return ws.Cost(Snap{Edge: e, Frac: 1})
+		d1, d2, s, ok := ws.chainLabel(g.chainOf(i), m)
+		if !ok {
+			return Result{}, false
+		}
+		return ws.result(d1, d2, s), true
 	}
 	st := &ws.st[ws.g.jid[v]]
 	if ws.flags(st.stamp)&stSettled == 0 {
@@ -356,37 +382,44 @@ func (ws *Workspace) Cost(target Snap) (Result, bool) {
 	byTime := ws.s.Weight == Time
 	b1, b2, bs := math.Inf(1), math.Inf(1), int32(-1)
 	pt := g.locate(target)
-	vs, cs, n := g.joins(&pt, ws.s.Origins)
-	for k := 0; k < n; k++ {
-		st := &ws.st[vs[k]]
-		if ws.flags(st.stamp)&stSettled == 0 {
+	// The full graph's labels at the ends of the target's edge, then the
+	// partial edge; as there, a point at a vertex uses it both ways.
+	up, down := g.propagation(pt.chain, ws.s.Origins)
+	for k, use := range [2]bool{up || pt.at0, down || pt.at1} {
+		if !use {
 			continue
 		}
-		p1, p2 := cs[k][0], cs[k][1]
-		if byTime {
-			p1, p2 = p2, p1
+		m, part := pt.at, pt.to0
+		if k == 1 {
+			m, part = pt.at+1, pt.to1
 		}
-		if d1, d2 := st.d1+p1, st.d2+p2; less(d1, d2, st.seed, b1, b2, bs) {
-			b1, b2, bs = d1, d2, st.seed
-		}
-	}
-	// Seeds on the same chain, reached without leaving it.
-	lo := g.cOff[pt.chain]
-	i, _ := slices.BinarySearchFunc(ws.byEdge, lo, func(s int32, at int32) int { return int(ws.places[s].at - at) })
-	for ; i < len(ws.byEdge) && ws.places[ws.byEdge[i]].chain == pt.chain; i++ {
-		si := ws.byEdge[i]
-		x, y, sx, sy := &pt, &ws.places[si], target, ws.seeds[si]
-		if ws.s.Origins {
-			x, y, sx, sy = y, x, sy, sx
-		}
-		c, ok := g.along(x, y, sx, sy)
+		d1, d2, s, ok := ws.chainLabel(pt.chain, m)
 		if !ok {
 			continue
 		}
-		p1, p2 := c[0], c[1]
 		if byTime {
-			p1, p2 = p2, p1
+			d1, d2 = d1+part[1], d2+part[0]
+		} else {
+			d1, d2 = d1+part[0], d2+part[1]
 		}
+		if less(d1, d2, s, b1, b2, bs) {
+			b1, b2, bs = d1, d2, s
+		}
+	}
+	// Seeds on the same edge, reached without leaving it.
+	e := target.Edge
+	i, _ := slices.BinarySearchFunc(ws.byEdge, pt.at, func(s int32, at int32) int { return int(ws.places[s].at - at) })
+	for ; i < len(ws.byEdge) && ws.places[ws.byEdge[i]].at == pt.at; i++ {
+		si := ws.byEdge[i]
+		fx, fy := target.Frac, ws.seeds[si].Frac
+		if ws.s.Origins {
+			fx, fy = fy, fx
+		}
+		f, ok := g.alongEdge(e, fx, fy)
+		if !ok {
+			continue
+		}
+		p1, p2 := g.partial(e, f, byTime)
 		l1, l2 := ws.leg(ws.seeds[si])
 		if p1, p2 = p1+l1, p2+l2; less(p1, p2, si, b1, b2, bs) {
 			b1, b2, bs = p1, p2, si

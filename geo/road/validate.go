@@ -3,7 +3,6 @@ package road
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 )
 
@@ -37,10 +36,16 @@ func (g *Graph) Validate() error {
 	if !slices.Equal(g.slabels, g.innerLabels()) {
 		return bad("search labels differ from the vertex labels")
 	}
-	type tri struct {
-		at, head   int32
-		lenM, time float32
+	if len(g.cW) != len(g.cEdge) {
+		return bad("%d chain weights for %d chain edges", len(g.cW), len(g.cEdge))
 	}
+	for i, w := range g.cW {
+		e, _ := g.edgeAt(int32(i))
+		if w != (w32{float32(g.eLen[e]), float32(g.eTime[e])}) {
+			return bad("chain weight %d is %v, edge %d has %v m, %v s", i, w, e, g.eLen[e], g.eTime[e])
+		}
+	}
+	type tri struct{ at, head, from, n int32 }
 	flatten := func(name string, c csr) ([]tri, error) {
 		nj := len(g.jvert)
 		if len(c.off) != nj+1 || c.off[0] != 0 || int(c.off[nj]) != len(c.arcs) {
@@ -55,57 +60,46 @@ func (g *Graph) Validate() error {
 				if a.head < 0 || int(a.head) >= nj {
 					return nil, bad("%s arc %d→%d out of range", name, v, a.head)
 				}
-				for _, w := range []float32{a.lenM, a.timeS} {
-					if !(w >= 0) || math.IsInf(float64(w), 1) {
-						return nil, bad("%s arc %d→%d weight %v", name, v, a.head, w)
-					}
-				}
-				out = append(out, tri{g.jvert[v], g.jvert[a.head], a.lenM, a.timeS})
+				out = append(out, tri{g.jvert[v], g.jvert[a.head], a.at, a.n})
 			}
 		}
+		slices.SortFunc(out, func(a, b tri) int {
+			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.head, b.head), cmp.Compare(a.from, b.from), cmp.Compare(a.n, b.n))
+		})
 		return out, nil
 	}
-	order := func(ts []tri) {
-		slices.SortFunc(ts, func(a, b tri) int {
-			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.head, b.head),
-				cmp.Compare(a.lenM, b.lenM), cmp.Compare(a.time, b.time))
-		})
-	}
-	fwd, err := flatten("forward", g.fwd)
-	if err != nil {
-		return err
-	}
-	rev, err := flatten("reverse", g.rev)
-	if err != nil {
-		return err
-	}
-	// Expected forward arcs: one per direction of each chain between two
-	// junctions, with the chain's summed weights.
-	want := make([]tri, 0, len(fwd))
+	// Expected arcs: one per direction of each chain between two distinct
+	// junctions, its weights walked from the vertex it is listed at.
+	var wantF, wantR []tri
 	for c := range int32(g.numChains()) {
 		first, last, d := g.chainEnds(c)
 		if first == last {
 			continue
 		}
-		l, t := g.chainCost(g.cOff[c], g.cOff[c+1])
-		if d&dirForward != 0 {
-			want = append(want, tri{first, last, float32(l), float32(t)})
+		lo, hi := g.cOff[c], g.cOff[c+1]
+		up, down := tri{first, last, lo, hi - lo}, tri{last, first, hi - 1, lo - hi}
+		if d&dirForward != 0 { // first → last
+			wantF, wantR = append(wantF, up), append(wantR, down)
 		}
 		if d&dirBackward != 0 {
-			want = append(want, tri{last, first, float32(l), float32(t)})
+			wantF, wantR = append(wantF, down), append(wantR, up)
 		}
 	}
-	order(fwd)
-	order(want)
-	if !slices.Equal(fwd, want) {
-		return bad("forward adjacency differs from the chains (%d arcs, want %d)", len(fwd), len(want))
-	}
-	for i := range rev {
-		rev[i].at, rev[i].head = rev[i].head, rev[i].at
-	}
-	order(rev)
-	if !slices.Equal(rev, fwd) {
-		return bad("reverse adjacency is not the transpose of the forward one")
+	for _, a := range []struct {
+		name string
+		c    csr
+		want []tri
+	}{{"forward", g.fwd, wantF}, {"reverse", g.rev, wantR}} {
+		got, err := flatten(a.name, a.c)
+		if err != nil {
+			return err
+		}
+		slices.SortFunc(a.want, func(x, y tri) int {
+			return cmp.Or(cmp.Compare(x.at, y.at), cmp.Compare(x.head, y.head), cmp.Compare(x.from, y.from), cmp.Compare(x.n, y.n))
+		})
+		if !slices.Equal(got, a.want) {
+			return bad("%s adjacency differs from the chains (%d arcs, want %d)", a.name, len(got), len(a.want))
+		}
 	}
 	if len(g.comp) != n {
 		return bad("%d component ids for %d vertices", len(g.comp), n)
