@@ -16,6 +16,7 @@ Usage: report_gpkg.py --bin PARTONS --villages V.geojson --services S.geojson --
 """
 
 import argparse
+import csv
 import os
 import re
 import sqlite3
@@ -230,7 +231,39 @@ def main():
         qgis_checks(rep, a.work, gpkg, os.path.join(outs[0], "villages.qml"), expect)
     else:
         rep.info("VERIFY_QGIS=0: QGIS checks skipped")
+    transit_checks(rep, a, nv)
     rep.exit()
+
+
+def transit_checks(rep, a, nv):
+    """With public transport (the hand-built feed of the command's tests),
+    one layer per category, every village as a point in EPSG:4326, its
+    default style in layer_styles, and the statuses GDAL reads equal to
+    villages.csv's."""
+    feed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "cmd", "partons", "testdata", "gtfs", "westhoek")
+    out = os.path.join(a.work, "transit")
+    p = run([a.bin, "run", "-q", "--format", "gpkg", "--transit", feed, "--out", out])
+    if not rep.ok(p.returncode == 0, "partons run --transit --format gpkg", p.stderr[-300:]):
+        return
+    gpkg = os.path.join(out, "partons.gpkg")
+    with open(os.path.join(out, "villages.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    cats = [c[:-len("_transit_status")] for c in rows[0] if c.endswith("_transit_status")]
+    rc, layers, err = ogr_layers(gpkg)
+    rep.ok(rc == 0 and not err.strip(), "ogrinfo reads the transit partons.gpkg without warnings", err.strip()[:300])
+    bad = [c for c in cats if layers.get("transit_" + c) != ("Point", nv, 4326)]
+    rep.ok(cats and not bad, f"ogrinfo: transit_{{category}} for all {len(cats)} categories, Point, {nv} features, EPSG:4326", str(bad[:3]))
+    db = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
+    styled = {r[0] for r in db.execute("SELECT f_table_name FROM layer_styles WHERE f_table_name LIKE 'transit_%'")}
+    rep.ok(styled == {"transit_" + c for c in cats}, "every transit layer has its default style", str(sorted(styled))[:200])
+    for c in cats:
+        p = run(["ogrinfo", "-ro", "-q", gpkg, "-sql",
+                 f"SELECT {c}_transit_status AS s, count(*) AS n FROM transit_{c} GROUP BY {c}_transit_status"])
+        got = dict(re.findall(r"s \(String\) = (\S+)\s+n \(Integer\) = (\d+)", p.stdout))
+        want = {}
+        for r in rows:
+            want[r[c + "_transit_status"]] = want.get(r[c + "_transit_status"], 0) + 1
+        rep.ok({k: int(v) for k, v in got.items()} == want, f"transit_{c}: statuses read by GDAL equal villages.csv's", f"{got} vs {want}")
 
 
 if __name__ == "__main__":

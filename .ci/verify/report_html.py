@@ -213,7 +213,30 @@ def main():
         with open(a.png, "wb") as f:
             f.write(png)
         rep.info(f"screenshot: {a.png} ({len(png)} bytes)")
+    transit_page(rep, a)
     rep.exit()
+
+
+def transit_page(rep, a):
+    """With public transport (the hand-built feed of the command's tests)
+    the report gains its section in each language, stays self-contained
+    and loads in Chromium without a request or a console error."""
+    feed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "cmd", "partons", "testdata", "gtfs", "westhoek")
+    heads = {"nl": "Met het openbaar vervoer", "fr": "En transports en commun", "en": "By public transport"}
+    for lang, head in heads.items():
+        out = os.path.join(a.work, "transit-" + lang)
+        p = run([a.bin, "run", "-q", "--transit", feed, "--outputs", "report.html", "--lang", lang, "--out", out])
+        path = os.path.join(out, "report.html")
+        if not rep.ok(p.returncode == 0 and os.path.exists(path), f"{lang}: report.html with --transit written", p.stderr[-300:]):
+            continue
+        with open(path, encoding="utf-8") as f:
+            html = f.read()
+        bad = [what for rx, what in FORBIDDEN if re.search(rx, html, re.I)]
+        rep.ok(f"<h2>{head}</h2>" in html and not bad, f"{lang}: public-transport section, self-contained", ", ".join(bad))
+        if lang == "fr":
+            png, reqs, errors, _ = render(a.chromium, path, max_height=2000)
+            rep.ok(not reqs and not errors and png_nonblank(png)[2] > 0.02,
+                   "chromium: the report with public transport loads without request or error", "; ".join((reqs + errors)[:3]))
 
 
 if __name__ == "__main__":
