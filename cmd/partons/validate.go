@@ -119,14 +119,6 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 	var boundaries []datasets.Boundary
 	var reports []contributions.Report
 	for _, f := range files {
-		if f.kind == "contributions" {
-			n, err := validateContributions(w, f, &reports)
-			if err != nil {
-				return err
-			}
-			total += n
-			continue
-		}
 		res, err := validate.Read(ctx, validate.File{Path: f.path, Kind: f.kind, Fields: f.fields}, cfg)
 		var fe *validate.FieldsError
 		if errors.As(err, &fe) {
@@ -138,6 +130,7 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 		villages = append(villages, res.Villages...)
 		services = append(services, res.Services...)
 		boundaries = append(boundaries, res.Boundaries...)
+		reports = append(reports, res.Reports...)
 		if res.Kind == "gtfs" {
 			for _, n := range res.Notes {
 				fmt.Fprintf(w, "note: %s\n", n)

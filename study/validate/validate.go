@@ -14,7 +14,9 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/load"
+	"github.com/partons/partons/study"
 )
 
 // File is one file to validate and how to read it.
@@ -44,6 +46,7 @@ type Result struct {
 	Villages   []datasets.Village
 	Services   []datasets.Service
 	Boundaries []datasets.Boundary
+	Reports    []contributions.Report
 }
 
 // Optional is an optional column a file lacks, which leaves a field
@@ -65,10 +68,10 @@ func (e *FieldsError) Error() string {
 }
 func (e *FieldsError) Unwrap() error { return e.Err }
 
-// Read validates one file of villages, services, boundaries or (Kind auto)
-// a GTFS feed, with the schemas of cfg. Problems in the data are in the
-// Result, not an error; an error is a file that cannot be read at all, a
-// *FieldsError, or the context's.
+// Read validates one file of villages, services, boundaries, residents'
+// reports or (Kind auto) a GTFS feed, with the schemas of cfg. Problems in
+// the data are in the Result, not an error; an error is a file that cannot
+// be read at all, a *FieldsError, or the context's.
 func Read(ctx context.Context, f File, cfg config.Config) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -77,6 +80,18 @@ func Read(ctx context.Context, f File, cfg config.Config) (*Result, error) {
 		return readGTFS(ctx, f.Path)
 	}
 	res := &Result{Path: f.Path, Kind: f.Kind}
+	if f.Kind == "contributions" {
+		ff := []study.FileFields{{Kind: "contributions", Path: f.Path, Fields: f.Fields}}
+		reps, _, err := study.ReadContributions([]string{f.Path}, ff)
+		if err != nil && !errors.As(err, &res.Problems) {
+			return nil, err
+		}
+		if err == nil {
+			res.Reports, res.Records = reps, len(reps)
+		}
+		res.Columns = Columns(f.Path)
+		return res, nil
+	}
 	vsch, ssch := cfg.Villages, cfg.Services
 	verr, serr := vsch.Apply(f.Fields), ssch.Apply(f.Fields)
 	res.CategoryColumn = ssch.Category

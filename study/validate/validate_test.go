@@ -113,3 +113,38 @@ func TestPlacement(t *testing.T) {
 		t.Errorf("Ieper flagged: %v", probs)
 	}
 }
+
+// TestReadContributions: the sample's seven reports read without problem;
+// a report without its service is a problem naming its line.
+func TestReadContributions(t *testing.T) {
+	res, err := Read(context.Background(), File{Path: "../../datasets/westhoek/data/contributions.csv", Kind: "contributions"}, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records != 7 || len(res.Reports) != 7 || len(res.Problems) != 0 {
+		t.Errorf("sample reports: %d records, %d reports, problems %v", res.Records, len(res.Reports), res.Problems)
+	}
+	head, _, _ := strings.Cut(read(t, "../../datasets/westhoek/data/contributions.csv"), "\n")
+	cols := strings.Split(head, ",")
+	row := make([]string, len(cols))
+	for i, c := range cols {
+		row[i] = map[string]string{"id": "r1", "kind": "closed", "observed_on": "2025-01-01", "status": "confirmed"}[c]
+	}
+	p := write(t, t.TempDir(), "c.csv", head+"\n"+strings.Join(row, ",")+"\n")
+	res, err = Read(context.Background(), File{Path: p, Kind: "contributions"}, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) == 0 || res.Problems[0].Line != 2 || res.Reports != nil {
+		t.Errorf("report without a service: problems %v, %d reports kept", res.Problems, len(res.Reports))
+	}
+}
+
+func read(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
