@@ -255,9 +255,9 @@ func (v *Variant) EditTimetable(tt *gtfs.Timetable) (*gtfs.Timetable, error) {
 		var err error
 		switch {
 		case c.RemoveRoutes != nil:
-			out, err = edit.RemoveRoutes(out, c.RemoveRoutes.Routes)
+			out, err = edit.RemoveRoutes(out, qualify(out, c.RemoveRoutes.Routes))
 		case c.ScaleFrequency != nil:
-			out, err = edit.ScaleFrequency(out, c.ScaleFrequency.Routes, c.ScaleFrequency.Factor)
+			out, err = edit.ScaleFrequency(out, qualify(out, c.ScaleFrequency.Routes), c.ScaleFrequency.Factor)
 		case c.AddRoute != nil:
 			var r edit.NewRoute
 			if r, err = c.AddRoute.NewRoute(); err == nil {
@@ -281,6 +281,22 @@ func (v *Variant) EditTimetable(tt *gtfs.Timetable) (*gtfs.Timetable, error) {
 		}
 	}
 	return out, nil
+}
+
+// qualify names bare route ids with the feed when the timetable read one
+// feed (an add_route earlier in the variant adds the scenario's own).
+func qualify(tt *gtfs.Timetable, routes []string) []string {
+	if realFeeds(tt) != 1 || len(tt.Feeds) == 1 {
+		return routes
+	}
+	out := make([]string, len(routes))
+	for i, r := range routes {
+		out[i] = r
+		if !strings.Contains(r, ":") {
+			out[i] = tt.Feeds[0].Name + ":" + r
+		}
+	}
+	return out
 }
 
 // realFeeds counts the feeds that were read (not the scenario's own).

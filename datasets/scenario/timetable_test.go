@@ -135,6 +135,16 @@ func TestEditTimetable(t *testing.T) {
 	if routesOf(tt, "tiny:R1") == 0 || routesOf(tt, "scenario:link") != 0 {
 		t.Error("the base timetable was changed")
 	}
+	// A bare route id after add_route (which adds the scenario's feed)
+	// still names the one feed read.
+	v = read(`variants: [{name: v, changes: [
+  {add_route: {id: link, stops: [{stop: X}, {stop: P1}], run_min: [4], headway_min: 60, first: "07:00", last: "08:00"}},
+  {scale_frequency: {routes: [R2], factor: 0.5}},
+  {remove_routes: {routes: [R1, scenario:link]}}]}]
+`)
+	if got, err = v.EditTimetable(tt); err != nil || routesOf(got, "tiny:R1")+routesOf(got, "scenario:link") != 0 || routesOf(got, "tiny:R2") == 0 {
+		t.Errorf("bare ids after add_route: %v", err)
+	}
 	// Unknown route or stop: an error naming it and the change.
 	for src, want := range map[string]string{
 		"variants: [{name: v, changes: [{close_border: true}, {scale_frequency: {routes: [tiny:R9], factor: 2}}]}]\n":                                                `change 2: scale_frequency: route "tiny:R9" has no trip on 2026-01-07`,
