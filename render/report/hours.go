@@ -7,29 +7,6 @@ import (
 	"github.com/partons/partons/analysis/openhours"
 )
 
-func init() {
-	for k, v := range hoursTexts {
-		texts[k] = v
-	}
-}
-
-// hoursTexts are the opening-hours section's texts: nl, fr, en.
-var hoursTexts = map[string][3]string{
-	"hours": {"Openingsuren", "Heures d'ouverture", "Opening hours"},
-	"hours note": {
-		"Referentieweek %s (maandag %s), met de feestdagen van elk land. Diensten zonder gekende openingsuren tellen als onbekend, nooit als altijd open.",
-		"Semaine de référence %s (lundi %s), avec les jours fériés de chaque pays. Les services sans heures connues comptent comme inconnus, jamais comme toujours ouverts.",
-		"Reference week %s (Monday %s), with each country's public holidays. Services whose hours are not known count as unknown, never as always open."},
-	"hours counts": {"Diensten met gekende uren: %s van %s.", "Services aux heures connues : %s sur %s.", "Services with known hours: %s of %s."},
-	"hours week":   {"Aantal diensten open per uur van de week: %s", "Nombre de services ouverts à chaque heure de la semaine : %s", "Services open at each hour of the week: %s"},
-	"hours slots": {
-		"Aandeel van de inwoners met een dienst open in elk tijdvak binnen %s (in vogelvlucht); tussen haakjes het aandeel waarvoor dat onbekend is.",
-		"Part des habitants ayant un service ouvert dans chaque créneau à moins de %s (à vol d'oiseau) ; entre parenthèses, la part pour laquelle c'est inconnu.",
-		"Share of people with a service open in each slot within %s (straight line); in brackets the share for whom it is unknown."},
-	"hours gain": {"Uren per week die de andere kant van de grens toevoegt (gemiddeld per inwoner)", "Heures par semaine ajoutées par l'autre côté de la frontière (moyenne par habitant)", "Hours a week the other side of the border adds (mean per person)"},
-	"day names":  {"ma di wo do vr za zo", "lu ma me je ve sa di", "Mo Tu We Th Fr Sa Su"},
-}
-
 // writeHours writes the opening-hours section when the run has opening
 // hours: per category a week chart of how many services are open at each
 // hour, and per country the share of people with a service open in each

@@ -11,20 +11,6 @@ import (
 	"github.com/partons/partons/travel"
 )
 
-// transitTexts are the public-transport section's words: nl, fr, en.
-var transitTexts = map[string][3]string{
-	"transit": {"Met het openbaar vervoer", "En transports en commun", "By public transport"},
-	"transit note": {
-		"Reistijd van deur tot deur met bus, tram of trein, te voet en wachten inbegrepen, berekend voor elke vertrekminuut van het tijdvenster. De mediaan is wat iemand mag verwachten die op een willekeurige minuut vertrekt; op het platteland met een bus per uur is dat vaak de wandeltijd of helemaal niets, terwijl de beste tijd toont wat wie zich naar de dienstregeling richt haalt. Lees beide. Een dorp waar niets sneller is dan te voet telt met zijn wandeltijd; een dorp zonder verbinding binnen de langste reis telt als niet bereikt (nooit als bereikbaar); een dorp buiten het netwerk is onbekend.",
-		"Temps de porte à porte en bus, tram ou train, marche et attente comprises, calculé pour chaque minute de départ de la plage horaire. La médiane est ce qu'attend quelqu'un qui part à une minute quelconque ; à la campagne, avec un bus par heure, c'est souvent le temps à pied ou rien du tout, alors que le meilleur temps montre ce qu'obtient qui s'organise selon l'horaire. Lisez les deux. Un village où rien ne bat la marche compte pour son temps à pied ; un village sans desserte dans le trajet le plus long compte comme non atteint (jamais comme accessible) ; un village hors réseau est inconnu.",
-		"Door-to-door time by bus, tram or train, walking and waiting included, computed for every departure minute of the time window. The median is what someone leaving at a random minute can expect; in the countryside with an hourly bus it is often the walking time or nothing at all, while the best time shows what someone who plans around the timetable gets. Read both. A village where nothing beats walking counts at its walking time; one with no service within the longest journey counts as not reached (never as reachable); one off the network is unknown."},
-	"transit median map": {"Mediane reistijd met het openbaar vervoer tot %s", "Temps médian en transports en commun : %s", "Median time by public transport to %s"},
-	"transit best map":   {"Beste reistijd met het openbaar vervoer tot %s", "Meilleur temps en transports en commun : %s", "Best time by public transport to %s"},
-	"no service":         {"geen verbinding (dorpen)", "sans desserte (villages)", "no service (villages)"},
-	"off network":        {"buiten het netwerk (dorpen)", "hors réseau (villages)", "off the network (villages)"},
-	"beyond note":        {"Dorpen zonder verbinding binnen de langste reis staan in de laatste klasse.", "Les villages sans desserte dans le trajet le plus long figurent dans la dernière classe.", "Villages with no service within the longest journey are in the last class."},
-}
-
 // transitBlock is the run's public-transport block and its aggregate
 // minute basis, or nil.
 func transitBlock(r *analysis.Result) (*analysis.ModeBlock, analysis.Basis) {
@@ -52,7 +38,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 		return
 	}
 	l := in.Lang
-	tt := func(key string) string { return l.Lookup(transitTexts, key) }
+	tt := func(key string) string { return t(l, key) }
 	ts := r.Thresholds(basis)
 	statuses := []string{"no_service", "unsnapped"}
 	heads := []string{tt("no service"), tt("off network")}
@@ -137,7 +123,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 func (in *Input) transitMaps(b *strings.Builder, f *draw.Frame, mb *analysis.ModeBlock, basis analysis.Basis, c int, ts []float64) {
 	r := in.Result
 	l := in.Lang
-	tt := func(key string) string { return l.Lookup(transitTexts, key) }
+	tt := func(key string) string { return t(l, key) }
 	median := make([]float64, len(r.Villages))
 	for v := range r.Villages {
 		median[v] = r.ModeValue(basis, v, c)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/words"
 	"github.com/partons/partons/travel"
 )
 
@@ -101,7 +102,7 @@ func TestTransitSection(t *testing.T) {
 		}
 		html := b.String()
 		for _, key := range []string{"transit", "transit note", "no service", "off network"} {
-			if !strings.Contains(html, esc(l.Lookup(transitTexts, key))) {
+			if !strings.Contains(html, esc(l.Lookup(words.Transit, key))) {
 				t.Errorf("%s: report lacks %q", l, key)
 			}
 		}
@@ -126,7 +127,7 @@ func TestTransitSection(t *testing.T) {
 				w60 += vl.Population
 			}
 		}
-		sec := html[strings.Index(html, esc(l.Lookup(transitTexts, "transit"))):]
+		sec := html[strings.Index(html, esc(l.Lookup(words.Transit, "transit"))):]
 		row := sec[strings.Index(sec, "<td class=\"l\">"+esc(in.category("post"))+"</td>"):]
 		row = row[:strings.Index(row, "</tr>")]
 		for _, want := range []string{l.Percent(w30 / measured), l.Percent(w60 / measured)} {
@@ -142,7 +143,7 @@ func TestTransitSection(t *testing.T) {
 	if err := Write(&b, demoInput(t, qml.EN)); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), transitTexts["transit"][2]) {
+	if strings.Contains(b.String(), words.Transit["transit"][2]) {
 		t.Error("a run without public transport has a public-transport section")
 	}
 }
