@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/partons/partons/datasets/config"
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/notes"
 
 	"github.com/spf13/cobra"
@@ -60,11 +61,11 @@ Without --villages and --services, the embedded Westhoek sample.`,
 }
 
 func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stderr io.Writer) error {
-	s := defaultSpec()
-	var ff []fileFields
-	s.Villages, s.Services, ff = inputFiles(config.Default(), o.villages, o.services)
+	s := study.DefaultSpec()
+	var ff []study.FileFields
+	s.Villages, s.Services, ff = study.InputFiles(config.Default(), o.villages, o.services)
 	s.Boundaries = o.boundaries
-	s.Contributions, s.FileFields = contributionFiles(o.contributions, ff)
+	s.Contributions, s.FileFields = study.ContributionFiles(o.contributions, ff)
 	s.SampleContributions = o.sample
 	if len(s.Contributions) == 0 && !o.sample {
 		return usagef("contributions export: give --contributions FILE (or --sample-contributions with the embedded sample)")

@@ -13,6 +13,7 @@ import (
 	"github.com/partons/partons/datasets/population"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/extract"
 	"github.com/partons/partons/study/progress"
 )
@@ -105,7 +106,7 @@ func runExtract(ctx context.Context, o *extractOptions, files []string, stdout, 
 	}
 	var pops []string
 	for _, p := range o.population {
-		pops = append(pops, populationPath(p))
+		pops = append(pops, study.PopulationPath(p))
 	}
 	if err := checkOutputs("extract", []output.Path{outDir("--out", o.out)}, paths("FILE", files...),
 		paths("--population", pops...), paths("--config", o.configPath)); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/compare"
 )
 
@@ -80,7 +81,7 @@ func TestHistoryThreeYears(t *testing.T) {
 	var m struct {
 		Command string
 		Runs    []compare.Run
-		Outputs []manifestOutput
+		Outputs []study.ManifestOutput
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
@@ -97,13 +98,5 @@ func TestHistoryThreeYears(t *testing.T) {
 	if code, _, stderr := runCLI(t, "history", "--out", filepath.Join(dir, "h3"), args[0], "2024="+filepath.Join(dir, "r2025")); code != exitUsage ||
 		!strings.Contains(stderr, "are both of 2024") {
 		t.Errorf("same year: exit %d: %s", code, stderr)
-	}
-}
-
-// TestHistoryReadsTheRunsOSMSourceName: the name history looks for among a
-// manifest's data sources is the one run gives its OSM extracts.
-func TestHistoryReadsTheRunsOSMSourceName(t *testing.T) {
-	if compare.OSMExtractSource != osmExtractSource {
-		t.Errorf("compare.OSMExtractSource %q, run writes %q", compare.OSMExtractSource, osmExtractSource)
 	}
 }

@@ -4,9 +4,8 @@ import (
 	"github.com/partons/partons/study"
 )
 
-// The commands not yet moved into study (extract, prepare, validate,
-// contributions export, diff, history) call the study functions under the
-// names they had in this package; each goes when its command moves.
+// Names this package (its tests mostly) still gives to study types and
+// functions; each goes when its last user calls study directly.
 
 type (
 	manifest   = study.Manifest
@@ -15,17 +14,6 @@ type (
 	manifestOutput = study.ManifestOutput
 )
 
-const osmExtractSource = study.OSMExtractSource
-
 var (
-	populationPath     = study.PopulationPath
-	contributionFiles  = study.ContributionFiles
-	defaultSpec        = study.DefaultSpec
-	inputFiles         = study.InputFiles
-	checkFileFields    = study.CheckFileFields
-	fieldsFor          = study.FieldsFor
-	printCategoryNames = study.PrintCategoryNames
-	printHoursProblems = study.PrintHoursProblems
-	printMergeProblems = study.PrintMergeProblems
-	splitFileArg       = study.SplitFileArg
+	splitFileArg = study.SplitFileArg
 )

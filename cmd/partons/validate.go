@@ -11,6 +11,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/contributions"
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/validate"
 )
 
@@ -88,26 +89,26 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 		villagesEPSG: o.villagesEPSG, servicesEPSG: o.servicesEPSG}); err != nil {
 		return err
 	}
-	vs, ss, ff := inputFiles(cfg, o.villages, o.services)
-	if err := checkFileFields(ff); err != nil {
+	vs, ss, ff := study.InputFiles(cfg, o.villages, o.services)
+	if err := study.CheckFileFields(ff); err != nil {
 		return err
 	}
 	var files []validateFile
 	for _, p := range vs {
-		files = append(files, validateFile{p, "villages", fieldsFor(ff, "villages", p)})
+		files = append(files, validateFile{p, "villages", study.FieldsFor(ff, "villages", p)})
 	}
 	for _, p := range ss {
-		files = append(files, validateFile{p, "services", fieldsFor(ff, "services", p)})
+		files = append(files, validateFile{p, "services", study.FieldsFor(ff, "services", p)})
 	}
 	for _, p := range o.boundaries {
 		files = append(files, validateFile{path: p, kind: "boundaries"})
 	}
 	for _, a := range o.contributions {
-		p, fields := splitFileArg(a)
+		p, fields := study.SplitFileArg(a)
 		files = append(files, validateFile{p, "contributions", fields})
 	}
 	for _, a := range args {
-		p, fields := splitFileArg(a)
+		p, fields := study.SplitFileArg(a)
 		files = append(files, validateFile{p, o.as, fields})
 	}
 	if len(files) == 0 {
@@ -164,9 +165,9 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 		fmt.Fprintln(w, e.Error())
 		total++
 	}
-	total += printMergeProblems(w, services, reports)
-	total += printCategoryNames(w, cfg, services)
-	total += printHoursProblems(w, services)
+	total += study.PrintMergeProblems(w, services, reports)
+	total += study.PrintCategoryNames(w, cfg, services)
+	total += study.PrintHoursProblems(w, services)
 	if total > 0 && firstGTFS != "" {
 		return fmt.Errorf("%w: %d problems in %d files, the first in a GTFS feed: %s", datasets.ErrInvalid, total, len(files), firstGTFS)
 	}

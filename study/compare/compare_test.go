@@ -12,6 +12,7 @@ import (
 	"github.com/partons/partons/analysis/history"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/study"
 )
 
 // reports holds the hostile report folders (README.md there says how each
@@ -164,7 +165,7 @@ func TestDataDate(t *testing.T) {
 		date, from string
 	}{
 		{"none", reportdir.Manifest{}, "", ""},
-		{"osm extracts first", reportdir.Manifest{Data: []reportdir.Source{{Name: "other", Vintage: "2020"}, {Name: OSMExtractSource, Vintage: "2025-03-04T23:30:00-02:00"}},
+		{"osm extracts first", reportdir.Manifest{Data: []reportdir.Source{{Name: "other", Vintage: "2020"}, {Name: study.OSMExtractSource, Vintage: "2025-03-04T23:30:00-02:00"}},
 			Roads: &reportdir.RoadInfo{DataDate: "2024-01-01"}}, "2025-03-05", "osm extracts"},
 		{"road network", reportdir.Manifest{Roads: &reportdir.RoadInfo{DataDate: "2024-06-30T10:00:00Z"}}, "2024-06-30", "road network"},
 		{"road date not a day", reportdir.Manifest{Roads: &reportdir.RoadInfo{DataDate: "summer"}}, "", ""},

@@ -14,6 +14,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/study"
 )
 
 // readCSV parses a report's CSV file, read and checked by r.
@@ -88,16 +89,12 @@ func checkCoords(path string, c analysis.CSV) error {
 	return nil
 }
 
-// OSMExtractSource is the name a run's manifest gives, among its data
-// sources, to the OpenStreetMap extracts it read its places from.
-const OSMExtractSource = "OpenStreetMap extracts: villages, services, boundaries"
-
 // DataDate is the date of a report's data: its OpenStreetMap extracts'
 // (a run that read them), else its road network's, as a day; "" when
 // neither is known. from says which ("osm extracts", "road network").
 func DataDate(m *reportdir.Manifest) (date, from string) {
 	for _, s := range m.Data {
-		if s.Name == OSMExtractSource && s.Vintage != "" {
+		if s.Name == study.OSMExtractSource && s.Vintage != "" {
 			return day(s.Vintage), "osm extracts"
 		}
 	}
