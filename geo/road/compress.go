@@ -123,6 +123,10 @@ func (g *Graph) compress() {
 			if junction[w] {
 				break
 			}
+			if int32(len(g.cEdge))-g.cOff[len(g.cOff)-1] == maxChainEdges {
+				junction[w] = true // its other edge starts a ring walk below
+				break
+			}
 			if f := inc[iOff[w]]; f != e {
 				e = f
 			} else {
@@ -244,6 +248,9 @@ func (g *Graph) edgeAt(i int32) (e int32, reversed bool) {
 	}
 	return g.cEdge[i], false
 }
+
+// cEdgeAt returns the edge at position i of cEdge.
+func (g *Graph) cEdgeAt(i int32) int32 { e, _ := g.edgeAt(i); return e }
 
 // chainEnds returns the first and last vertex of chain c (API numbering)
 // and its directions relative to first → last.

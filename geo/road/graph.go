@@ -63,15 +63,42 @@ const (
 )
 
 // arc is one directed CSR entry: a chain of edges (see compress.go) from
-// the vertex the arc is listed at to head. Its weights are the chain's
-// per-edge float32 copies cW[at], cW[at+step], … (n of them, step +1 or
-// -1), added one by one from the listed vertex, as a search over the full
-// graph would (see the package documentation for the precision bound).
+// the vertex the arc is listed at to head. A chain of one edge carries the
+// edge's float32 weights, as the full graph would. A longer chain has a
+// NaN lenM whose payload is its edge count n, and timeS holds the bits of
+// the index in cW of its first weight to add (^index when walking down the
+// chain): its weights are added one by one from the vertex the arc is
+// listed at, as the full graph's search would add them (see the package
+// documentation for the precision bound).
 type arc struct {
-	head int32
-	at   int32 // first weight in cW
-	n    int32 // weights; negative: walk down from at
+	head  int32
+	lenM  float32
+	timeS float32
 }
+
+// chainArc returns the arc of a chain of n ≥ 2 edges whose first weight
+// to add is cW[at], walking down the chain when down.
+func chainArc(head, at, n int32, down bool) arc {
+	if down {
+		at = ^at
+	}
+	return arc{head: head, lenM: math.Float32frombits(0x7FC00000 | uint32(n)), timeS: math.Float32frombits(uint32(at))}
+}
+
+// chain decodes an arc made by chainArc: ok false for a one-edge arc.
+func (a arc) chain() (at, n int32, ok bool) {
+	if a.lenM == a.lenM {
+		return 0, 0, false
+	}
+	at, n = int32(math.Float32bits(a.timeS)), int32(math.Float32bits(a.lenM)&maxChainEdges)
+	if at < 0 {
+		return ^at, -n, true
+	}
+	return at, n, true
+}
+
+// maxChainEdges bounds the edges of a chain (the NaN payload of its arc).
+const maxChainEdges = 1<<22 - 1
 
 // w32 is an edge's length (m) and time (s) as float32.
 type w32 struct{ l, t float32 }
@@ -428,11 +455,15 @@ func (g *Graph) buildCSR(reverse bool) csr {
 	next := slices.Clone(off[:n])
 	each(func(at, head, c int32) {
 		lo, hi := g.cOff[c], g.cOff[c+1]
-		a := arc{head: head, at: lo, n: hi - lo}
-		if first, _, _ := g.chainEnds(c); g.jid[first] != at {
-			a.at, a.n = hi-1, lo-hi // from the chain's last junction
+		first, _, _ := g.chainEnds(c)
+		switch down := g.jid[first] != at; {
+		case hi-lo == 1:
+			arcs[next[at]] = arc{head: head, lenM: g.cW[lo].l, timeS: g.cW[lo].t}
+		case down: // from the chain's last junction
+			arcs[next[at]] = chainArc(head, hi-1, hi-lo, true)
+		default:
+			arcs[next[at]] = chainArc(head, lo, hi-lo, false)
 		}
-		arcs[next[at]] = a
 		next[at]++
 	})
 	return csr{off: off, arcs: arcs}

@@ -128,7 +128,7 @@ func TestValidateDetectsDamage(t *testing.T) {
 		{"reverse head", func(g *Graph) { g.rev.arcs[5].head = (g.rev.arcs[5].head + 1) % int32(len(g.pts)) }},
 		{"forward weight", func(g *Graph) { g.cW[7].l *= 1.5 }},
 		{"negative weight", func(g *Graph) { g.cW[7].t = -1 }},
-		{"arc weights", func(g *Graph) { g.fwd.arcs[7].at++ }},
+		{"arc weights", func(g *Graph) { g.fwd.arcs[7].timeS++ }},
 		{"offsets", func(g *Graph) { g.fwd.off[3], g.fwd.off[4] = g.fwd.off[4], g.fwd.off[3]+1 }},
 		{"missing arc", func(g *Graph) { g.rev.arcs = g.rev.arcs[:len(g.rev.arcs)-1] }},
 		{"direction", func(g *Graph) { g.eDir[0] ^= dirBackward }},

@@ -289,7 +289,14 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 					continue
 				}
 			}
-			d1, d2 := addWeights(cw, a.at, a.n, byTime, it.d1, it.d2)
+			var d1, d2 float64
+			if at, n, ok := a.chain(); ok {
+				d1, d2 = addWeights(cw, at, n, byTime, it.d1, it.d2)
+			} else if byTime {
+				d1, d2 = it.d1+float64(a.timeS), it.d2+float64(a.lenM)
+			} else {
+				d1, d2 = it.d1+float64(a.lenM), it.d2+float64(a.timeS)
+			}
 			if d1 > cutoff {
 				continue
 			}

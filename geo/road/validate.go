@@ -3,6 +3,7 @@ package road
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -45,7 +46,7 @@ func (g *Graph) Validate() error {
 			return bad("chain weight %d is %v, edge %d has %v m, %v s", i, w, e, g.eLen[e], g.eTime[e])
 		}
 	}
-	type tri struct{ at, head, from, n int32 }
+	type tri struct{ at, head, l, t uint32 }
 	flatten := func(name string, c csr) ([]tri, error) {
 		nj := len(g.jvert)
 		if len(c.off) != nj+1 || c.off[0] != 0 || int(c.off[nj]) != len(c.arcs) {
@@ -60,11 +61,11 @@ func (g *Graph) Validate() error {
 				if a.head < 0 || int(a.head) >= nj {
 					return nil, bad("%s arc %d→%d out of range", name, v, a.head)
 				}
-				out = append(out, tri{g.jvert[v], g.jvert[a.head], a.at, a.n})
+				out = append(out, tri{uint32(g.jvert[v]), uint32(g.jvert[a.head]), math.Float32bits(a.lenM), math.Float32bits(a.timeS)})
 			}
 		}
 		slices.SortFunc(out, func(a, b tri) int {
-			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.head, b.head), cmp.Compare(a.from, b.from), cmp.Compare(a.n, b.n))
+			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.head, b.head), cmp.Compare(a.l, b.l), cmp.Compare(a.t, b.t))
 		})
 		return out, nil
 	}
@@ -77,7 +78,14 @@ func (g *Graph) Validate() error {
 			continue
 		}
 		lo, hi := g.cOff[c], g.cOff[c+1]
-		up, down := tri{first, last, lo, hi - lo}, tri{last, first, hi - 1, lo - hi}
+		mk := func(a, b int32, x arc) tri {
+			return tri{uint32(a), uint32(b), math.Float32bits(x.lenM), math.Float32bits(x.timeS)}
+		}
+		single := arc{lenM: float32(g.eLen[g.cEdgeAt(lo)]), timeS: float32(g.eTime[g.cEdgeAt(lo)])}
+		up, down := mk(first, last, single), mk(last, first, single)
+		if hi-lo > 1 {
+			up, down = mk(first, last, chainArc(0, lo, hi-lo, false)), mk(last, first, chainArc(0, hi-1, hi-lo, true))
+		}
 		if d&dirForward != 0 { // first → last
 			wantF, wantR = append(wantF, up), append(wantR, down)
 		}
@@ -95,7 +103,7 @@ func (g *Graph) Validate() error {
 			return err
 		}
 		slices.SortFunc(a.want, func(x, y tri) int {
-			return cmp.Or(cmp.Compare(x.at, y.at), cmp.Compare(x.head, y.head), cmp.Compare(x.from, y.from), cmp.Compare(x.n, y.n))
+			return cmp.Or(cmp.Compare(x.at, y.at), cmp.Compare(x.head, y.head), cmp.Compare(x.l, y.l), cmp.Compare(x.t, y.t))
 		})
 		if !slices.Equal(got, a.want) {
 			return bad("%s adjacency differs from the chains (%d arcs, want %d)", a.name, len(got), len(a.want))
