@@ -128,7 +128,7 @@ func TestFormatImport(t *testing.T) {
 // layers is the line of imports, lowest first: a package may import its
 // own layer and the layers before it in its list of allowed layers. A
 // folder of the module that is no layer (benchmarks, .ci) may import any
-// layer but cmd.
+// layer but study and cmd.
 var layers = []struct {
 	name    string
 	imports []string // the layers of ours it may import, its own included
@@ -171,6 +171,9 @@ func forbiddenEdge(pkg, imp string) string {
 	if to == "cmd" && layerOf(pkg) != "cmd" {
 		return "nothing imports cmd"
 	}
+	if to == "study" && layerOf(pkg) != "study" && layerOf(pkg) != "cmd" {
+		return "only cmd imports study"
+	}
 	from := layerOf(pkg)
 	if from == "" {
 		return ""
@@ -191,7 +194,7 @@ func forbiddenEdge(pkg, imp string) string {
 // known debt aside.
 func TestLayers(t *testing.T) {
 	imports := packageImports(t, ".")
-	for _, l := range []string{"geo", "datasets", "travel", "analysis", "render", "cmd"} {
+	for _, l := range []string{"geo", "datasets", "travel", "analysis", "render", "study", "cmd"} {
 		found := false
 		for pkg := range imports {
 			found = found || layerOf(pkg) == l
@@ -252,6 +255,17 @@ func TestForbiddenEdge(t *testing.T) {
 		{"study", module + "render/files", false},
 		{"study", module + "cmd/partons", true},
 		{"cmd/partons", module + "study", false},
+		{"cmd/partons", module + "study/scenario", false},
+		{"study/scenario", module + "study/roads", false},
+		{"study/run", module + "render/files", false},
+		{"study/roads", module + "cmd/partons", true},
+		{"render", module + "study/results", true},
+		{"analysis/access", module + "study/access", true},
+		{"travel", module + "study", true},
+		{"datasets/load", module + "study", true},
+		{"geo/road", module + "study/roads", true},
+		{"benchmarks", module + "study/run", true},
+		{".ci/verify/hoursdump", module + "study", true},
 		{"cmd/partons", module + "render/files", false},
 		{"benchmarks/synth", module + "travel/transit", false},
 		{"benchmarks", module + "cmd/partons", true},
