@@ -89,7 +89,7 @@ func TestRunContributionsWesthoek(t *testing.T) {
 			Records            int
 		} `json:"inputs"`
 		Contributions reportdir.Contributions `json:"contributions"`
-		Outputs       []manifestOutput        `json:"outputs"`
+		Outputs       []study.ManifestOutput  `json:"outputs"`
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)

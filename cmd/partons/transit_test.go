@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/study"
 )
 
 // TestRunTransit runs the embedded sample with a hand-built feed
@@ -73,7 +75,7 @@ func TestRunTransit(t *testing.T) {
 			}
 		}
 	}
-	var m manifest
+	var m study.Manifest
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 		t.Fatal(err)
 	}
