@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -42,6 +43,16 @@ func makeRoomFor(n int64) {
 	if ownMemoryLimit && n > 0 {
 		room += n
 		debug.SetMemoryLimit(softMemoryLimit + room)
+	}
+}
+
+// liftMemoryLimit removes a soft memory limit set by main, for prepare:
+// it builds large long-lived data once and exits, and under the limit the
+// collector ran all the time while the OSM data grew past it. A limit set
+// with GOMEMLIMIT is left alone.
+func liftMemoryLimit() {
+	if ownMemoryLimit {
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
 
