@@ -167,6 +167,14 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 			cell.Metrics[k] = got.Metrics[k][v]
 		}
 	default:
+		// A mode may give figures of the whole category to a village that
+		// reaches nothing (the same in every part, such as transit's
+		// on-demand and round-trip figures).
+		if len(parts) > 0 {
+			for k := range cell.Metrics {
+				cell.Metrics[k] = parts[0].Metrics[k][v]
+			}
+		}
 		cell.Status = unreached
 		if cell.Status == "" {
 			cell.Status = s.Status(travel.CodeOK + 1)

@@ -35,6 +35,9 @@ func specPaths(s study.Spec) []output.Path {
 	ps = append(ps, paths("--roads", s.Roads...)...)
 	ps = append(ps, paths("--osm", s.OSM...)...)
 	ps = append(ps, paths("--transit", s.Transit...)...)
+	if s.FlexZones != "" {
+		ps = append(ps, paths("--flex-zones", s.FlexZones)...)
+	}
 	for _, p := range s.Population {
 		ps = append(ps, paths("--population", study.PopulationPath(p))...)
 	}

@@ -16,6 +16,7 @@ type transitFlags struct {
 	maxTransfers  int
 	maxTransitMin float64
 	thresholdsMin []int
+	flexZones     string
 }
 
 func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
@@ -25,6 +26,7 @@ func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
 	f.IntVar(&t.maxTransfers, "max-transfers", transit.DefaultMaxTransfers, "with --transit: most transfers of a journey")
 	f.Float64Var(&t.maxTransitMin, "max-transit-min", transit.DefaultMaxTravelSec/60, "with --transit: longest door-to-door journey (minutes)")
 	f.IntSliceVar(&t.thresholdsMin, "transit-thresholds-min", []int{30, 60}, "with --transit: minutes T of {cat}_transit_share_{T}min and of the public-transport shares in areas.csv and report.html, ascending")
+	f.StringVar(&t.flexZones, "flex-zones", "", "with --transit: on-demand bus zones (GeoJSON: one polygon per zone with hours, max_walk_m, max_ride_factor, booking_lead_min, max_transfers) for {cat}_transit_flex_min")
 	limitFlag(f, positive, "max-walk-m", "max-transit-min", "transit-thresholds-min")
 	limitFlag(f, nonNegative, "max-transfers")
 }
@@ -33,7 +35,7 @@ func addTransitFlags(f *pflag.FlagSet, t *transitFlags) {
 func transitSpec(s *study.Spec, o *runOptions) error {
 	t := o.transit
 	if len(t.feeds) == 0 {
-		for _, f := range []string{"depart", "max-walk-m", "max-transfers", "max-transit-min", "transit-thresholds-min"} {
+		for _, f := range []string{"depart", "max-walk-m", "max-transfers", "max-transit-min", "transit-thresholds-min", "flex-zones"} {
 			if o.changed(f) {
 				return usagef("--%s needs at least one --transit feed", f)
 			}
@@ -45,7 +47,7 @@ func transitSpec(s *study.Spec, o *runOptions) error {
 			return usagef("--depart: %v", err)
 		}
 	}
-	s.Transit, s.Depart = t.feeds, t.depart
+	s.Transit, s.Depart, s.FlexZones = t.feeds, t.depart, t.flexZones
 	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = t.maxWalkM, t.maxTransfers, t.maxTransitMin
 	for i, m := range t.thresholdsMin {
 		if m <= 0 || (i > 0 && m <= t.thresholdsMin[i-1]) {

@@ -3,10 +3,15 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/study"
 )
 
@@ -130,5 +135,75 @@ func TestRunTransitDepartAndQuiet(t *testing.T) {
 	}
 	if !strings.Contains(readFile(t, filepath.Join(out, "manifest.json")), `"date": "2026-01-07"`) {
 		t.Error("manifest does not record the given date")
+	}
+}
+
+// TestRunTransitOnDemand adds an on-demand zone (testdata/flex) around
+// Woumen and the post office: Mo-Fr 07:00-19:00, 60 minutes' booking
+// lead, rides up to twice the car time. Woumen, with no bus to the post,
+// books at the departure minute, waits an hour at home and rides twice
+// the car estimate (straight line × 1.3 at 45 km/h); Esen keeps its bus
+// figure; Diksmuide, outside the zone, has none. The feed has no bus
+// back from the post office: no round trip fits. Walking on the
+// straight-line estimate, the manifest says so and counts the zone.
+func TestRunTransitOnDemand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	code, _, stderr := runCLI(t, "run", "--transit", "testdata/gtfs/westhoek", "--flex-zones", "testdata/flex/westhoek-zones.geojson",
+		"--when", "2026-01-05", "--outputs", "villages.csv", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(readFile(t, filepath.Join(out, "villages.csv")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	get := func(village, name string) string {
+		t.Helper()
+		c, ok := col[name]
+		if !ok {
+			t.Fatalf("no column %s", name)
+		}
+		for _, r := range rows[1:] {
+			if r[col["name"]] == village {
+				return r[c]
+			}
+		}
+		t.Fatalf("no village %s", village)
+		return ""
+	}
+	car := math.Ceil(geodesic.Distance(orb.Point{2.8702221, 51.0012605}, orb.Point{2.952017, 50.9764738}) * 1.3 * 3.6 / 45)
+	woumen := fmt.Sprintf("%.2f", (3600+2*car)/60)
+	for _, c := range []struct{ village, name, want string }{
+		{"Woumen", "post_transit_status", "no_service"}, {"Woumen", "post_transit_min", ""}, {"Woumen", "post_transit_flex_min", woumen},
+		{"Esen", "post_transit_min", "34.00"}, {"Esen", "post_transit_flex_min", "34.00"},
+		{"Diksmuide", "post_transit_flex_min", ""},
+		{"Esen", "post_transit_roundtrip_weekday_morning", "no"}, {"Esen", "post_transit_roundtrip_saturday_morning", "no"},
+	} {
+		if got := get(c.village, c.name); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.village, c.name, got, c.want)
+		}
+	}
+	// transit_vs_car: 34 minutes by bus against the car estimate.
+	if v := get("Esen", "transit_vs_car"); v == "" || v == "0.000" {
+		t.Errorf("Esen transit_vs_car %q", v)
+	}
+	var m study.Manifest
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
+		t.Fatal(err)
+	}
+	ti := m.Transit
+	if ti == nil || ti.Counts["ondemand_zone_intervals"] != 1 || ti.Counts["ondemand_offers"] != 1 || !strings.Contains(ti.Walking, "estimated") {
+		t.Fatalf("manifest transit %+v", ti)
+	}
+	found := false
+	for _, f := range ti.Files {
+		found = found || (f.File == "flex:westhoek-zones.geojson" && f.Read == 1 && f.Used == 1)
+	}
+	if !found {
+		t.Errorf("zone file not accounted for: %+v", ti.Files)
 	}
 }

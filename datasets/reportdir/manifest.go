@@ -202,6 +202,9 @@ type Run struct {
 	// TransitThresholdsMin are the minutes T of {cat}_transit_share_{T}min
 	// and of the public-transport aggregates (nil: 30 and 60).
 	TransitThresholdsMin []int `json:"transit_thresholds_min,omitempty" yaml:"transit_thresholds_min"`
+	// FlexZones is a configuration file of on-demand zones (GeoJSON, see
+	// package datasets/gtfs/flex), used with Transit.
+	FlexZones string `json:"flex_zones,omitempty" yaml:"flex_zones"`
 	// Indicators are official indicator sets (analysis/indicators) whose
 	// table the run writes.
 	Indicators []string `json:"indicators,omitempty" yaml:"indicators"`

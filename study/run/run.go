@@ -77,7 +77,7 @@ func Run(ctx context.Context, spec study.Spec, o Options) (*Report, error) {
 	var transitInfo *reportdir.TransitInfo
 	if len(j.Spec.Transit) > 0 {
 		p.Step("reading the public-transport feeds")
-		if transitInfo, err = study.AttachTransit(ctx, j, stderr, o.Quiet); err != nil {
+		if transitInfo, err = study.AttachTransit(ctx, j, in, stderr, o.Quiet); err != nil {
 			return nil, err
 		}
 	}

@@ -171,7 +171,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	if len(spec.Transit) > 0 {
 		pr.Step("reading the public-transport feeds")
 	}
-	st, err := loadTransit(ctx, j, path, sf, stderr, o.Quiet)
+	st, err := loadTransit(ctx, j, in, path, sf, stderr, o.Quiet)
 	if err != nil {
 		return err
 	}

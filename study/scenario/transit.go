@@ -25,11 +25,11 @@ type scenarioTransit struct {
 // base's modes and applies every variant's timetable changes, so that an
 // unknown route or stop fails before anything is computed, naming the
 // file, line, variant and change. Nil without feeds.
-func loadTransit(ctx context.Context, j *study.Job, path string, sf *scenario.File, stderr io.Writer, quiet bool) (*scenarioTransit, error) {
+func loadTransit(ctx context.Context, j *study.Job, in *study.Inputs, path string, sf *scenario.File, stderr io.Writer, quiet bool) (*scenarioTransit, error) {
 	if len(j.Spec.Transit) == 0 {
 		return nil, nil
 	}
-	tb, err := study.LoadTransit(ctx, j, stderr, quiet)
+	tb, err := study.LoadTransit(ctx, j, in, stderr, quiet)
 	if err != nil {
 		return nil, err
 	}

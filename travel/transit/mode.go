@@ -238,6 +238,23 @@ func (s *snapped) Nearest(ctx context.Context, cats []travel.Category) ([][]trav
 			g++
 		}
 	}
+	if s.m.OnDemand != nil {
+		// flex_min is a figure of the category: the quickest part.
+		k := 5 + nt
+		for c := range cats {
+			for i := range s.villages {
+				best := math.NaN()
+				for p := range out[c] {
+					if x := out[c][p].Metrics[k][i]; !math.IsNaN(x) && !(x >= best) {
+						best = x
+					}
+				}
+				for p := range out[c] {
+					out[c][p].Metrics[k][i] = best
+				}
+			}
+		}
+	}
 	if err := s.roundTrips(ctx, cats, out); err != nil {
 		return nil, err
 	}
