@@ -17,6 +17,7 @@ import (
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/study/contrib"
 	"github.com/partons/partons/study/roads"
 )
 
@@ -49,7 +50,7 @@ type Inputs struct {
 	// osmRoads is the road network read with the OSM inputs when the
 	// roads come from the same files, until it is built.
 	osmRoads *roads.OSMRoads
-	Contrib  *Contrib // with contributions: what the reports did
+	Contrib  *contrib.Applied // with contributions: what the reports did
 }
 
 // ReadInputs reads the villages, services and boundaries of j (OSM

@@ -5,6 +5,7 @@ import (
 
 	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/contrib"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/reportdir"
@@ -35,7 +36,7 @@ func BuildManifest(j *study.Job, in *study.Inputs, res *analysis.Result) *study.
 		Assigned: reportdir.AssignStats(in.Assign),
 		Outputs:  RunOutputs(),
 	}
-	study.AttachContributions(m, in.Contrib)
+	contrib.Attach(m, in.Contrib)
 	m.IndicatorSets = indicators.Describe(IndicatorSets(j.Spec.Indicators))
 	if m.Parameters.BasketPresent == nil {
 		m.Parameters.BasketPresent = [][]string{}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/contrib"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/reportdir"
@@ -97,8 +98,8 @@ func Writers(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analys
 		add("indicators.csv")
 		ListOutput(m, "indicators.csv")
 	}
-	if cr := study.ContribFor(m); cr != nil {
-		c.Provenance, c.Contributions = cr.Provenance, study.ContributionsTable(cr)
+	if cr := contrib.For(m); cr != nil {
+		c.Provenance, c.Contributions = cr.Provenance, cr.Table()
 		add("contributions.csv")
 		ListOutput(m, "contributions.csv")
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/contrib"
 	"github.com/partons/partons/study/progress"
 	"github.com/partons/partons/study/results"
 	"github.com/partons/partons/study/roads"
@@ -185,14 +186,14 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	// Every variant's changes are checked against the data before the base
 	// is computed: an unknown id or category fails at once, with its line.
 	changes := make([][]analysis.Change, len(sf.Variants))
-	contribs := make([]*study.Contrib, len(sf.Variants)) // the reports as a variant applied them
+	contribs := make([]*contrib.Applied, len(sf.Variants)) // the reports as a variant applied them
 	for k, v := range sf.Variants {
 		var err error
-		if changes[k], contribs[k], err = study.ProposedChanges(in, v, variantChanges(v)); err != nil {
+		if changes[k], contribs[k], err = contrib.Proposed(in.Contrib, in.Services, v, variantChanges(v)); err != nil {
 			return changeError(path, sf, k, err)
 		}
 		if _, err := analysis.ApplyChanges(in.Villages, in.Services, changes[k], mapCat); err != nil {
-			return changeError(path, sf, k, study.Renumber(err, v))
+			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
 	}
 	pr.Step("computing the base")
@@ -226,7 +227,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		pr.Step("variant " + v.Name)
 		vr, err := analysis.ApplyChanges(in.Villages, in.Services, changes[k], mapCat)
 		if err != nil {
-			return changeError(path, sf, k, study.Renumber(err, v))
+			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
 		p := j.Params
 		p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules // closing the last service is "no service", not "no data"
