@@ -55,11 +55,22 @@ const (
 	// that tend to be present in the same communes are grouped into three
 	// gammes (proximité, intermédiaire, supérieure); the composition is
 	// revised with every vintage of the BPE.
-	// INSEE publishes each vintage's composition as a table of TYPEQU
-	// codes and gammes (BPE_gammes_equipements_<year>.xlsx); partons does
-	// not ship it, and the member lists below were written from INSEE's
-	// published lists by equipment name, not checked code by code against
-	// that table: check them against the vintage compared with.
+	//
+	// What is verified and what is not. INSEE publishes each vintage's
+	// composition as a table of TYPEQU codes and gammes (for 2021
+	// https://www.insee.fr/fr/statistiques/fichier/3568650/BPE_gammes_2021_internet_v2.xlsx).
+	// partons does not ship that table, and the member lists below were
+	// written from INSEE's published lists by equipment name: which types
+	// belong to which gamme has NOT been checked type by type against the
+	// table. The page itself names two of the groupings read here: école
+	// maternelle groups C101 and C102, école élémentaire C104 and C105 (the
+	// codes of BPE 2021, "legacy" in datasets/taxonomy). The codes in a
+	// member's Official name are the ones partons reads for it
+	// (datasets/taxonomy, checked by TestGammeCodesMapToMembers), not a
+	// transcription of the table. Later vintages differ: the BPE of 2023
+	// was "largement revue et complétée" (209 types instead of 188;
+	// https://www.insee.fr/fr/statistiques/8217535), so check the lists
+	// against the table of the vintage compared with.
 	srcGammes = "INSEE, 'Les gammes d'équipements issues de la Base permanente des équipements' " +
 		"(https://www.insee.fr/fr/statistiques/3568650, BPE 2021 vintage; the composition is revised every vintage)"
 	// srcAccess is the Insee Première that measures the road time from each
@@ -71,7 +82,8 @@ const (
 		"was routed, the road time (road_min), as INSEE measures access by road; the row 'all' is the farthest type"
 	gammeCaveats = "the gamme lists equipment types by their official names; partons measures the types it has a " +
 		"category for, reading French BPE codes and OpenStreetMap tags alike (datasets/taxonomy); every other type is " +
-		"written as not_measured"
+		"written as not_measured; the member lists follow INSEE's lists of the BPE 2021 gammes by name and were not checked " +
+		"type by type against INSEE's table of codes and gammes"
 )
 
 // notMeasured is a member partons has no category for.
@@ -109,15 +121,15 @@ var Builtin = []Set{
 		Members: []Member{
 			{Name: "poste", Categories: []string{"post"}, Official: "bureau de poste, relais poste, agence postale (A206, A207, A208)"},
 			{Name: "epicerie", Categories: []string{"grocery"}, Official: "épicerie, supérette (B202, B201)", Note: "grocery also counts supermarkets"},
-			{Name: "boulangerie", Categories: []string{"bakery"}, Official: "boulangerie-pâtisserie (B207)"},
+			{Name: "boulangerie", Categories: []string{"bakery"}, Official: "boulangerie-pâtisserie (B207; legacy B203)"},
 			{Name: "boucherie", Categories: []string{"butcher"}, Official: "boucherie charcuterie (B204)"},
-			{Name: "ecole_maternelle", Categories: []string{"kindergarten"}, Official: "école maternelle (C107)"},
-			{Name: "ecole_elementaire", Categories: []string{"primary_school", "school"}, Official: "école élémentaire (C108, C109)",
+			{Name: "ecole_maternelle", Categories: []string{"kindergarten"}, Official: "école maternelle (C107; legacy C101, C102)"},
+			{Name: "ecole_elementaire", Categories: []string{"primary_school", "school"}, Official: "école élémentaire (C108, C109; legacy C104, C105)",
 				Note: "school is an OpenStreetMap school of unknown level"},
-			{Name: "medecin_generaliste", Categories: []string{"gp"}, Official: "médecin généraliste (D265)"},
+			{Name: "medecin_generaliste", Categories: []string{"gp"}, Official: "médecin généraliste (D265; legacy D201)"},
 			{Name: "chirurgien_dentiste", Categories: []string{"dentist"}, Official: "chirurgien-dentiste",
 				Note: "read from OpenStreetMap dentists; no BPE code is mapped"},
-			{Name: "pharmacie", Categories: []string{"pharmacy"}, Official: "pharmacie (D307)"},
+			{Name: "pharmacie", Categories: []string{"pharmacy"}, Official: "pharmacie (D307; legacy D301)"},
 			notMeasured("infirmier", "infirmier", ""),
 			notMeasured("masseur_kinesitherapeute", "masseur kinésithérapeute", ""),
 			notMeasured("coiffure", "coiffure", ""),

@@ -13,9 +13,11 @@
 //   - "osm": OpenStreetMap tags written key=value (amenity=pharmacy,
 //     shop=bakery, healthcare=doctor, …).
 //   - "bpe": INSEE BPE equipment codes (TYPEQU). Current codes were checked
-//     against the BPE 2024 nomenclature; legacy codes are those the BPE
-//     used before its 2021 revision (and D201 before the health codes were
-//     renumbered). Both are kept because older extracts are still in use;
+//     against the BPE 2024 nomenclature; legacy codes are those of earlier
+//     vintages (the school codes C101 to C105 are still those of BPE 2021,
+//     as INSEE's page on the 2021 gammes shows; the BPE of 2023 was largely
+//     revised), and D201 before the health codes were renumbered. Both are
+//     kept because older extracts are still in use;
 //     legacy and current codes never collide. Codes whose meaning is not a
 //     clean fit are left out: B104 (hypermarché, counted with department
 //     stores since the revision) and every code not listed below.
