@@ -8,6 +8,7 @@ import (
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/notes"
+	"github.com/partons/partons/study/runspec"
 
 	"github.com/spf13/cobra"
 )
@@ -76,7 +77,7 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 	}
 	res, err := notes.Export(ctx, s, notes.Options{Out: o.out, Log: stderr})
 	if err != nil {
-		return flagSpecError(err)
+		return runspec.SpecError(err)
 	}
 	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, res.Notes, res.Reports)
 	return nil

@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/runspec"
 	"github.com/partons/partons/study/validate"
 )
 
@@ -77,16 +77,9 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 	default:
 		return usagef("--as %q: want villages, services, boundaries, contributions or auto", o.as)
 	}
-	cfg := config.Default()
-	if o.configPath != "" {
-		c, err := config.Load(o.configPath)
-		if err != nil {
-			return err
-		}
-		cfg = c
-	}
-	if err := applyFields(&cfg, &runOptions{villageFields: o.villageFields, serviceFields: o.serviceFields,
-		villagesEPSG: o.villagesEPSG, servicesEPSG: o.servicesEPSG}); err != nil {
+	cfg, err := runspec.Config(o.configPath, runspec.Fields{VillageFields: o.villageFields, ServiceFields: o.serviceFields,
+		VillagesEPSG: o.villagesEPSG, ServicesEPSG: o.servicesEPSG})
+	if err != nil {
 		return err
 	}
 	vs, ss, ff := study.InputFiles(cfg, o.villages, o.services)
