@@ -13,6 +13,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
+	"github.com/partons/partons/render/layers"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
 )
@@ -149,11 +150,11 @@ var registry = []File{
 		write:       func(w *bufio.Writer, c *Content) error { return report.Write(w, c.Report) }},
 	{Name: "partons.gpkg", In: Run | Locate, When: "with --format gpkg",
 		Description: "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS",
-		write:       func(w *bufio.Writer, c *Content) error { return report.GeoPackage(w, c.Report, c.DataDate) }},
+		write:       func(w *bufio.Writer, c *Content) error { return layers.GeoPackage(w, c.Report, c.DataDate) }},
 	{Name: "villages.qml", In: Run, Beside: "villages.geojson",
 		Description: "the default QGIS style of villages.geojson",
 		write: func(w *bufio.Writer, c *Content) error {
-			_, err := w.Write(report.StyleFiles(c.Report)["villages.qml"])
+			_, err := w.Write(layers.StyleFiles(c.Report)["villages.qml"])
 			return err
 		}},
 	{Name: "delta_villages.csv", In: Variant,

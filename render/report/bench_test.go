@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
@@ -32,23 +31,6 @@ func BenchmarkWriteWesthoek(b *testing.B) {
 		b.Fatalf("report of %d bytes", n)
 	}
 	b.ReportMetric(float64(n), "bytes/report")
-}
-
-func BenchmarkGeoPackageWesthoek(b *testing.B) {
-	in := demoInput(b, qml.FR)
-	in.Aggregates = in.Result.Aggregates()
-	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var n int
-	for i := 0; i < b.N; i++ {
-		var buf bytes.Buffer
-		if err := GeoPackage(&buf, in, date); err != nil {
-			b.Fatal(err)
-		}
-		n = buf.Len()
-	}
-	b.ReportMetric(float64(n), "bytes/file")
 }
 
 func BenchmarkPeerGeoJSONWesthoek(b *testing.B) {

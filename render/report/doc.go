@@ -11,8 +11,8 @@
 // place names are given in that language where it has its own name
 // (Ypres for Ieper in French and English).
 //
-// It also assembles the GeoPackage layers and QGIS styles of a run
-// (Layers, StyleFiles), so the QGIS legend and the report's map agree.
+// render/layers assembles the GeoPackage layers and QGIS styles of a
+// run from the same Input, so the QGIS legend and the report's map agree.
 //
 // Units: distances are WGS84 geodesic metres (straight lines); shares are
 // of the people whose population and distance are known. Maps use the

@@ -20,7 +20,7 @@ import (
 // Complexity O(villages × categories + vertices); the document is built
 // in memory (about 1 MB for the 309-village Westhoek sample).
 func Write(w io.Writer, in Input) error {
-	if err := in.check(); err != nil {
+	if err := in.Check(); err != nil {
 		return err
 	}
 	if _, err := qml.ParseLang(string(in.Lang)); err != nil {

@@ -118,7 +118,10 @@ type Site struct {
 // ErrInput is wrapped by errors about an Input.
 var ErrInput = errors.New("report: invalid input")
 
-func (in *Input) check() error {
+// Check reports an inconsistent Input (wrapping ErrInput): no result,
+// rows not aligned with villages, a scenario or main category not in the
+// result, a site off the WGS84 range.
+func (in *Input) Check() error {
 	r := in.Result
 	if r == nil {
 		return fmt.Errorf("%w: no result", ErrInput)

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
@@ -297,50 +296,6 @@ func TestScenarioAndSites(t *testing.T) {
 			t.Errorf("missing %q", want)
 		}
 	}
-	layers, err := Layers(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, l := range layers {
-		names = append(names, l.Name)
-	}
-	if got := strings.Join(names, ","); got != "villages,village_polygons,services,areas,sites,delta_villages" {
-		t.Errorf("layers %s", got)
-	}
-}
-
-func TestGeoPackageDeterministic(t *testing.T) {
-	in := demoInput(t, qml.NL)
-	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var a, b bytes.Buffer
-	if err := GeoPackage(&a, in, date); err != nil {
-		t.Fatal(err)
-	}
-	if err := GeoPackage(&b, in, date); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() < 100000 {
-		t.Fatalf("GeoPackage of the demo: %d and %d bytes, equal %v", a.Len(), b.Len(), bytes.Equal(a.Bytes(), b.Bytes()))
-	}
-	layers, _ := Layers(in)
-	if layers[0].Table.Len != 309 || len(layers[0].Geometries) != 309 || layers[1].Table.Len != 111 || layers[2].Table.Len != 595 {
-		t.Errorf("layer sizes %d %d %d", layers[0].Table.Len, layers[1].Table.Len, layers[2].Table.Len)
-	}
-	if _, ok := layers[0].Geometries[0].(orb.Point); !ok {
-		t.Error("mixed villages: the villages layer must hold points")
-	}
-	st := StyleFiles(in)
-	if !bytes.Contains(st["villages.qml"], []byte(`coalesce(&#34;post_nearest_m&#34;`)) {
-		t.Errorf("villages.qml does not style post_nearest_m")
-	}
-	// The sample mixes Belgian points and French commune polygons: QGIS
-	// draws a polygon only with a fill symbol, a point only with a marker.
-	for _, want := range []string{`type="RuleRenderer"`, `<symbol type="marker"`, `<symbol type="fill"`} {
-		if !bytes.Contains(st["villages.qml"], []byte(want)) {
-			t.Errorf("villages.qml of mixed villages lacks %s", want)
-		}
-	}
 }
 
 // Example renders the embedded Westhoek sample's report in French and
@@ -371,9 +326,6 @@ func TestEdgeCases(t *testing.T) {
 	empty := &analysis.Result{Params: analysis.DefaultParams()}
 	if html := render(t, Input{Result: empty, Lang: qml.NL}); !strings.Contains(html, "<h1>Toegang tot dagelijkse diensten</h1>") {
 		t.Error("empty report has no title")
-	}
-	if _, err := Layers(Input{Result: empty}); err != nil {
-		t.Errorf("layers of an empty run: %v", err)
 	}
 	r := synthetic([]string{"BE", "FR"}, []float64{10, 20}, []float64{100, 5000})
 	r.Params.CrossBorder = false

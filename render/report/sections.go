@@ -45,10 +45,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 	}
 	l := in.Lang
 	r := in.Result
-	breaks := clean(s.BreaksM)
-	if len(breaks) == 0 {
-		breaks = DefaultDeltaBreaksM
-	}
+	breaks := s.Breaks()
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "scenario"), s.Name)),
 		esc(fmt.Sprintf(t(l, "scenario note"), in.category(s.Category))))
 	f.Draw(b, draw.Map{
@@ -238,6 +235,15 @@ func (in *Input) grade(c CoverageNote) string {
 	}
 	parts = append(parts, l.Number(float64(c.Points), 0)+" "+t(l, "points"))
 	return strings.Join(parts, " · ")
+}
+
+// Breaks are the class limits of the scenario's map (m): the ascending
+// positive finite BreaksM, DefaultDeltaBreaksM when there are none.
+func (s *Scenario) Breaks() []float64 {
+	if b := clean(s.BreaksM); len(b) > 0 {
+		return b
+	}
+	return DefaultDeltaBreaksM
 }
 
 // clean keeps the ascending positive finite breaks.

@@ -1,4 +1,4 @@
-package report
+package layers
 
 import (
 	"io"
@@ -12,23 +12,24 @@ import (
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/render/report/draw"
 	"github.com/partons/partons/travel"
 )
 
 // StyleField is the field the villages' default style colours: the main
 // category's nearest distance (metres).
-func StyleField(in Input) string {
+func StyleField(in report.Input) string {
 	main := in.MainCategory
 	if main == "" {
-		main = MainCategory(in.Result)
+		main = report.MainCategory(in.Result)
 	}
 	return main + "_nearest_m"
 }
 
 // villageGeometry says how villages are drawn: as their polygons when
 // every village is one, else as the points distances were measured from.
-func villageGeometry(in *Input) (polygons bool, mixed bool) {
+func villageGeometry(in *report.Input) (polygons bool, mixed bool) {
 	np := 0
 	for v := range in.Result.Villages {
 		if _, ok := draw.AsMulti(in.Result.Villages[v].Geometry); ok {
@@ -52,8 +53,8 @@ func villageGeometry(in *Input) (polygons bool, mixed bool) {
 //   - sites, delta_villages: with Input.Sites and Input.Scenario.
 //
 // Complexity O(villages + services) plus the tables' rows.
-func Layers(in Input) ([]gpkg.Layer, error) {
-	if err := in.check(); err != nil {
+func Layers(in report.Input) ([]gpkg.Layer, error) {
+	if err := in.Check(); err != nil {
 		return nil, err
 	}
 	r := in.Result
@@ -124,10 +125,7 @@ func Layers(in Input) ([]gpkg.Layer, error) {
 		cols := []table.Column{{Name: "id"}, {Name: "name"}, {Name: "country"},
 			{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"},
 			{Name: s.Category + "_delta_m", Kind: table.Number, Decimals: 1, Unit: "m"}}
-		breaksD := clean(s.BreaksM)
-		if len(breaksD) == 0 {
-			breaksD = DefaultDeltaBreaksM
-		}
+		breaksD := s.Breaks()
 		t := table.Table{Columns: cols, Len: len(r.Villages), Row: func(v int, dst []table.Cell) []table.Cell {
 			vl := &r.Villages[v]
 			pop := table.NullCell
@@ -258,7 +256,7 @@ func subset(t table.Table, idx []int) table.Table {
 
 // GeoPackage writes the run's layers (Layers) as a GeoPackage to w;
 // date is the input data's date, written as the layers' last change.
-func GeoPackage(w io.Writer, in Input, date time.Time) error {
+func GeoPackage(w io.Writer, in report.Input, date time.Time) error {
 	layers, err := Layers(in)
 	if err != nil {
 		return err
@@ -273,7 +271,7 @@ func GeoPackage(w io.Writer, in Input, date time.Time) error {
 // type and gives both the same default style: the style is then
 // rule-based (qml.Mixed), with markers for the points and fills for the
 // polygons on the same classes.
-func StyleFiles(in Input) map[string][]byte {
+func StyleFiles(in report.Input) map[string][]byte {
 	l := in.Lang
 	if _, err := qml.ParseLang(string(l)); err != nil {
 		l = qml.EN
