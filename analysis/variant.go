@@ -230,6 +230,9 @@ func ApplyChanges(villages []datasets.Village, services []datasets.Service, chan
 			}
 			for _, i := range sel {
 				v.Services[i].OpeningHours = c.SetHours.OpeningHours
+				// Modes may time visits against opening hours (public
+				// transport's round trips): the category is measured again.
+				v.Touched[v.Services[i].Category] = true
 			}
 		case c.DropVillages != nil:
 			f := c.DropVillages

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/partons/partons/analysis"
@@ -49,37 +52,123 @@ func AttachTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, qu
 
 // Transit is the public transport of a run: its timetable on the service
 // day, the mode measuring it and the manifest's record. Scenario variants
-// that edit the timetable build their own mode from it (Edited).
+// build their own mode from it (Variant).
 type Transit struct {
 	Timetable *gtfs.Timetable
 	Mode      travel.Mode
 	Info      *reportdir.TransitInfo
+	feeds     *gtfs.Feeds
 	net       transit.NetworkOptions
 	mode      transit.Mode     // the base's, whose Net an edit replaces
 	onDemand  *ondemand.Config // nil: no on-demand bus
+	hours     *hours.Evaluator // nil: no round trips
 }
 
-// Edited builds the mode of an edited timetable and its manifest record:
-// the run's, with the edited timetable's counts and warnings.
-func (t *Transit) Edited(tt *gtfs.Timetable) (travel.Mode, *reportdir.TransitInfo, error) {
-	net, err := transit.Build(tt, t.net)
-	if err != nil {
-		return nil, nil, err
+// DayEdit applies a scenario variant's timetable changes to the
+// timetable of a day other than the study day: the days of the
+// opening-hours slots, which the round trips search on.
+type DayEdit func(*gtfs.Timetable) (*gtfs.Timetable, error)
+
+// Variant builds the public transport of a scenario variant. tt is the
+// variant's edited timetable of the study day (nil: the base's), onDay
+// applies the same edit to the timetable of any other day the round trips
+// search on (nil: none), and services are the variant's, whose opening
+// hours the round trips must fit. A variant that changes neither the
+// timetable nor the services' hours gets the base's mode and record, so
+// that it equals the base.
+func (t *Transit) Variant(tt *gtfs.Timetable, onDay DayEdit, services []datasets.Service) (travel.Mode, *reportdir.TransitInfo, error) {
+	var sched map[string]hours.Schedule
+	if t.hours != nil {
+		sched = t.schedules(services)
+		if maps.EqualFunc(sched, t.mode.RoundTrip.Schedules, sameSchedule) {
+			sched = nil
+		}
 	}
-	info := *t.Info
-	info.Counts, info.Warnings = transitCounts(tt, net), tt.Warnings
-	m := t.mode
-	m.Net = net
-	if t.onDemand != nil {
-		// The planner indexes stops: plan again on the edited network.
-		if m.OnDemand, err = ondemand.New(net, *t.onDemand); err != nil {
+	if tt == nil && sched == nil {
+		return t.Mode, t.Info, nil
+	}
+	m, info := t.mode, t.Info
+	if tt != nil {
+		net, err := transit.Build(tt, t.net)
+		if err != nil {
 			return nil, nil, err
 		}
-		for k, v := range m.OnDemand.Counts {
-			info.Counts[k] += v
+		ti := *t.Info
+		ti.Counts, ti.Warnings = transitCounts(tt, net), tt.Warnings
+		m.Net = net
+		if t.onDemand != nil {
+			// The planner indexes stops: plan again on the edited network.
+			if m.OnDemand, err = ondemand.New(net, *t.onDemand); err != nil {
+				return nil, nil, err
+			}
+			for k, v := range m.OnDemand.Counts {
+				ti.Counts[k] += v
+			}
 		}
+		if m.RoundTrip != nil {
+			rt := *m.RoundTrip
+			rt.Config.NetworkFor = t.networks(tt, net, onDay)
+			m.RoundTrip = &rt
+		}
+		info = &ti
 	}
-	return &m, &info, nil
+	if sched != nil {
+		rt := *m.RoundTrip
+		rt.Schedules = sched
+		m.RoundTrip = &rt
+	}
+	return &m, info, nil
+}
+
+// sameSchedule compares two evaluated schedules.
+func sameSchedule(a, b hours.Schedule) bool {
+	return a.Status == b.Status && a.Reason == b.Reason && slices.Equal(a.Open, b.Open) && slices.Equal(a.Unknown, b.Unknown)
+}
+
+// schedules evaluates the services' opening hours over the round trips'
+// week, by service id. A value that cannot be read is an invalid
+// schedule here: the opening-hours step reports it.
+func (t *Transit) schedules(services []datasets.Service) map[string]hours.Schedule {
+	out := make(map[string]hours.Schedule, len(services))
+	for _, sv := range services {
+		sc, err := t.hours.Schedule(sv.OpeningHours, sv.Country)
+		if err != nil {
+			sc = hours.Schedule{Status: hours.Invalid, Reason: err.Error()}
+		}
+		out[sv.ID] = sc
+	}
+	return out
+}
+
+// networks returns the round trips' network of a day: net, built from
+// tt, on tt's day; on any other day the feeds' timetable of that day,
+// edited by onDay when not nil. Each day is built once; safe for
+// concurrent use.
+func (t *Transit) networks(tt *gtfs.Timetable, net *transit.Network, onDay DayEdit) func(time.Time) (*transit.Network, error) {
+	var mu sync.Mutex
+	type built struct {
+		n   *transit.Network
+		err error
+	}
+	nets := map[string]built{tt.Date.Format(time.DateOnly): {n: net}}
+	return func(d time.Time) (*transit.Network, error) {
+		key := d.Format(time.DateOnly)
+		mu.Lock()
+		defer mu.Unlock()
+		if b, ok := nets[key]; ok {
+			return b.n, b.err
+		}
+		day := t.feeds.Timetable(d)
+		var b built
+		if onDay != nil {
+			day, b.err = onDay(day)
+		}
+		if b.err == nil {
+			b.n, b.err = transit.Build(day, t.net)
+		}
+		nets[key] = b
+		return b.n, b.err
+	}
 }
 
 func transitCounts(tt *gtfs.Timetable, net *transit.Network) map[string]int {
@@ -173,9 +262,11 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 	if err != nil {
 		return nil, err
 	}
-	if err := attachRoundTrips(s, in, feeds, netOpt, dep.Date, mode); err != nil {
+	t := &Transit{Timetable: tt, Mode: mode, Info: info, feeds: feeds, net: netOpt, onDemand: odc}
+	if err := t.attachRoundTrips(s, in, dep.Date, net); err != nil {
 		return nil, err
 	}
+	t.mode = *mode
 	if !quiet {
 		fmt.Fprintf(stderr, "partons: public transport on %s, %s (%s)\n", info.Date, info.Window, walking)
 		for _, r := range reason {
@@ -185,7 +276,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 			fmt.Fprintf(stderr, "partons: warning: %s\n", w)
 		}
 	}
-	return &Transit{Timetable: tt, Mode: mode, Info: info, net: netOpt, mode: *mode, onDemand: odc}, nil
+	return t, nil
 }
 
 // footWalker is the walker of the run: the foot network when the run has
@@ -264,8 +355,8 @@ func attachOnDemand(ctx context.Context, s Spec, srcs []gtfs.Source, feeds *gtfs
 
 // attachRoundTrips adds the round-trip columns when opening hours are in
 // play: the slots of the run on their first day in the week of the
-// departure date, each with that day's timetable.
-func attachRoundTrips(s Spec, in *Inputs, feeds *gtfs.Feeds, nopt transit.NetworkOptions, date time.Time, mode *transit.Mode) error {
+// departure date, each with that day's timetable (net on the study day).
+func (t *Transit) attachRoundTrips(s Spec, in *Inputs, date time.Time, net *transit.Network) error {
 	if in == nil || (s.When == "" && len(s.Slots) == 0 && !analysis.AnyHours(in.Services)) {
 		return nil
 	}
@@ -281,25 +372,10 @@ func attachRoundTrips(s Spec, in *Inputs, feeds *gtfs.Feeds, nopt transit.Networ
 		}
 	}
 	week := hours.WeekOf(date)
-	ev := hours.NewEvaluator(week, s.LenientHours)
-	sched := make([]hours.Schedule, len(in.Services))
-	for j, sv := range in.Services {
-		sc, err := ev.Schedule(sv.OpeningHours, sv.Country)
-		if err != nil {
-			sc = hours.Schedule{Status: hours.Invalid, Reason: err.Error()} // the hours step reports it
-		}
-		sched[j] = sc
-	}
-	nets := map[time.Time]*transit.Network{}
-	mode.RoundTrip = &transit.RoundTrip{Schedules: sched, Config: transit.RoundTripConfig{Slots: slots, Week: week,
-		NetworkFor: func(d time.Time) (*transit.Network, error) {
-			if n, ok := nets[d]; ok {
-				return n, nil
-			}
-			n, err := transit.Build(feeds.Timetable(d), nopt)
-			nets[d] = n
-			return n, err
-		}}}
+	t.hours = hours.NewEvaluator(week, s.LenientHours)
+	mode := t.Mode.(*transit.Mode)
+	mode.RoundTrip = &transit.RoundTrip{Schedules: t.schedules(in.Services), Config: transit.RoundTripConfig{Slots: slots, Week: week,
+		NetworkFor: t.networks(t.Timetable, net, nil)}}
 	return nil
 }
 

@@ -249,15 +249,40 @@ func (e *TimetableError) Unwrap() error { return e.Err }
 // route or stop the timetable does not know is a *TimetableError
 // wrapping datasets.ErrInvalid that names it.
 func (v *Variant) EditTimetable(tt *gtfs.Timetable) (*gtfs.Timetable, error) {
+	return v.editTimetable(tt, true)
+}
+
+// EditOtherDay applies the variant's timetable changes to the timetable
+// of another day than the one EditTimetable checked them on (the days of
+// the opening-hours slots): a route with no trip that day has nothing to
+// remove or scale there and is passed over, and add_route runs that day
+// too, at the same times.
+func (v *Variant) EditOtherDay(tt *gtfs.Timetable) (*gtfs.Timetable, error) {
+	return v.editTimetable(tt, false)
+}
+
+func (v *Variant) editTimetable(tt *gtfs.Timetable, strict bool) (*gtfs.Timetable, error) {
 	out := tt
 	for i := range v.Changes {
 		c := &v.Changes[i]
 		var err error
 		switch {
 		case c.RemoveRoutes != nil:
-			out, err = edit.RemoveRoutes(out, qualify(out, c.RemoveRoutes.Routes))
+			routes := qualify(out, c.RemoveRoutes.Routes)
+			if !strict {
+				if routes = running(out, routes); len(routes) == 0 {
+					continue
+				}
+			}
+			out, err = edit.RemoveRoutes(out, routes)
 		case c.ScaleFrequency != nil:
-			out, err = edit.ScaleFrequency(out, qualify(out, c.ScaleFrequency.Routes), c.ScaleFrequency.Factor)
+			routes := qualify(out, c.ScaleFrequency.Routes)
+			if !strict {
+				if routes = running(out, routes); len(routes) == 0 {
+					continue
+				}
+			}
+			out, err = edit.ScaleFrequency(out, routes, c.ScaleFrequency.Factor)
 		case c.AddRoute != nil:
 			var r edit.NewRoute
 			if r, err = c.AddRoute.NewRoute(); err == nil {
@@ -308,4 +333,24 @@ func realFeeds(tt *gtfs.Timetable) int {
 		}
 	}
 	return n
+}
+
+// running keeps the routes with a trip on tt's day, each named with its
+// feed (a bare id names the first feed, as the day EditTimetable checked
+// allowed only when there is one).
+func running(tt *gtfs.Timetable, routes []string) []string {
+	has := map[string]bool{}
+	for _, t := range tt.Trips {
+		has[t.RouteID] = true
+	}
+	var out []string
+	for _, r := range routes {
+		if !strings.Contains(r, ":") && len(tt.Feeds) > 0 {
+			r = tt.Feeds[0].Name + ":" + r
+		}
+		if has[r] {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -240,7 +240,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 				return err
 			}
 		}
-		transitInfo, err := st.apply(k, &p)
+		transitInfo, err := st.apply(k, &p, vr.Services)
 		if err != nil {
 			return variantError(path, v.Name, err)
 		}

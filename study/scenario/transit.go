@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/gtfs"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/scenario"
@@ -19,6 +20,7 @@ import (
 type scenarioTransit struct {
 	base   *study.Transit
 	edited []*gtfs.Timetable // per variant; nil: the base's timetable
+	onDay  []study.DayEdit   // per variant: its edit of another day's timetable
 }
 
 // loadScenarioTransit reads the base's feeds, adds public transport to the
@@ -34,7 +36,7 @@ func loadTransit(ctx context.Context, j *study.Job, in *study.Inputs, path strin
 		return nil, err
 	}
 	j.Params.Modes = append(j.Params.Modes, tb.Mode)
-	st := &scenarioTransit{base: tb, edited: make([]*gtfs.Timetable, len(sf.Variants))}
+	st := &scenarioTransit{base: tb, edited: make([]*gtfs.Timetable, len(sf.Variants)), onDay: make([]study.DayEdit, len(sf.Variants))}
 	for k := range sf.Variants {
 		v := &sf.Variants[k]
 		if !v.ChangesTimetable() {
@@ -48,7 +50,7 @@ func loadTransit(ctx context.Context, j *study.Job, in *study.Inputs, path strin
 		case err != nil:
 			return nil, err
 		}
-		st.edited[k] = tt
+		st.edited[k], st.onDay[k] = tt, v.EditOtherDay
 	}
 	return st, nil
 }
@@ -62,18 +64,19 @@ func (st *scenarioTransit) info() *reportdir.TransitInfo {
 }
 
 // apply gives variant k's parameters the public transport of its
-// timetable (a new network when it edits the timetable) and returns the
-// variant's record of it.
-func (st *scenarioTransit) apply(k int, p *analysis.Params) (*reportdir.TransitInfo, error) {
+// timetable (a new network when it edits the timetable) and of its
+// services' opening hours (the round trips), and returns the variant's
+// record of it.
+func (st *scenarioTransit) apply(k int, p *analysis.Params, services []datasets.Service) (*reportdir.TransitInfo, error) {
 	if st == nil {
 		return nil, nil
 	}
-	if st.edited[k] == nil {
-		return st.base.Info, nil
-	}
-	mode, info, err := st.base.Edited(st.edited[k])
+	mode, info, err := st.base.Variant(st.edited[k], st.onDay[k], services)
 	if err != nil {
 		return nil, err
+	}
+	if mode == st.base.Mode {
+		return info, nil
 	}
 	p.Modes = slices.Clone(p.Modes)
 	for i, m := range p.Modes {

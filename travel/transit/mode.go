@@ -35,11 +35,12 @@ type Mode struct {
 }
 
 // RoundTrip configures the round-trip columns: the slots, week and
-// timetables, and the services' schedules (by service, in the order
-// given to Snap).
+// timetables, and the services' schedules over Config.Week by service id
+// (travel.Place.ID of the services given to Snap). A service without a
+// schedule has unknown hours: its answers are never yes.
 type RoundTrip struct {
 	Config    RoundTripConfig
-	Schedules []hours.Schedule
+	Schedules map[string]hours.Schedule
 }
 
 // The car estimate of transit_vs_car without a car road network (as the
@@ -387,8 +388,13 @@ func (s *snapped) roundTrips(ctx context.Context, cats []travel.Category, out []
 	if rt == nil || len(rt.Config.Slots) == 0 {
 		return nil
 	}
-	if len(rt.Schedules) != len(s.services) {
-		return fmt.Errorf("transit: %d schedules for %d services: %w", len(rt.Schedules), len(s.services), travel.ErrInvalid)
+	sched := make([]hours.Schedule, len(s.sp))
+	for j, p := range s.sp {
+		sc, ok := rt.Schedules[p.ID]
+		if !ok {
+			sc = hours.Schedule{Status: hours.Missing, Reason: "no schedule for the round trips"}
+		}
+		sched[j] = sc
 	}
 	groups := make([]Group, len(cats))
 	for c, cat := range cats {
@@ -401,7 +407,7 @@ func (s *snapped) roundTrips(ctx context.Context, cats []travel.Category, out []
 	}
 	opt := s.opt
 	opt.OnDemand = nil
-	res, err := RoundTrips(ctx, s.villages, s.services, rt.Schedules, groups, opt, rt.Config)
+	res, err := RoundTrips(ctx, s.villages, s.services, sched, groups, opt, rt.Config)
 	if err != nil {
 		return err
 	}

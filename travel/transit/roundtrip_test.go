@@ -98,13 +98,13 @@ func TestModeRoundTripColumn(t *testing.T) {
 	h, _ := hours.Parse("Mo-Fr 08:00-12:00")
 	m := &Mode{Net: net, Options: DefaultOptions(), RoundTrip: &RoundTrip{
 		Config:    RoundTripConfig{Slots: []hours.Slot{sl}, Week: week, NetworkFor: func(time.Time) (*Network, error) { return net, nil }},
-		Schedules: []hours.Schedule{h.Evaluate(week, nil), {Status: hours.Missing}}}}
+		Schedules: map[string]hours.Schedule{"shop": h.Evaluate(week, nil)}}} // post: none, unknown
 	k := m.Schema().MetricIndex("roundtrip_weekday_morning")
 	if k < 0 || m.Schema().Metrics[k].Unit != travel.Answer {
 		t.Fatalf("schema %+v", m.Schema().Metrics)
 	}
 	sn, err := m.Snap(context.Background(), []travel.Place{{Location: orb.Point{2.7986, 50.9}}},
-		[]travel.Place{{Location: orb.Point{2.94, 50.9}}, {Location: orb.Point{2.94, 50.9}}})
+		[]travel.Place{{ID: "shop", Location: orb.Point{2.94, 50.9}}, {ID: "post", Location: orb.Point{2.94, 50.9}}})
 	if err != nil {
 		t.Fatal(err)
 	}
