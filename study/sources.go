@@ -60,7 +60,9 @@ func Day(v string) string {
 
 // DataDate is the date written as the GeoPackage layers' last change
 // (never the clock): the OSM replication time of the road network or of
-// the OSM extracts, the embedded sample's latest vintage (2026), else
+// the OSM extracts, the newest date the village, service and boundary
+// files state (the "data_date" of the files partons extract writes), the
+// embedded sample's latest vintage (2026), else
 // the Unix epoch, which the GeoPackage needs as some date; report.html
 // states each source's own date instead.
 func DataDate(j *Job, in *Inputs, res *analysis.Result) time.Time {
@@ -71,7 +73,7 @@ func DataDate(j *Job, in *Inputs, res *analysis.Result) time.Time {
 	if len(j.Spec.OSM) > 0 {
 		osm = in.OSMDate
 	}
-	for _, d := range []string{roads, osm} {
+	for _, d := range []string{roads, osm, filesDate(in)} {
 		if t, err := time.Parse("2006-01-02", Day(d)); err == nil && d != "" {
 			return t
 		}
@@ -88,3 +90,19 @@ const (
 	OSMExtractSource = "OpenStreetMap extracts: villages, services, boundaries"
 	UserDataSource   = "user-supplied data"
 )
+
+// filesDate is the newest data date the village, service and boundary
+// files state (RFC 3339), "" when none does.
+func filesDate(in *Inputs) string {
+	newest := ""
+	var at time.Time
+	for _, f := range in.Files {
+		if f.DataDate == "" || (f.Kind != "villages" && f.Kind != "services" && f.Kind != "boundaries") {
+			continue
+		}
+		if t, err := time.Parse(time.RFC3339, f.DataDate); err == nil && (newest == "" || t.After(at)) {
+			newest, at = f.DataDate, t
+		}
+	}
+	return newest
+}

@@ -162,9 +162,9 @@ def main():
                              f"SELECT count(*) AS n, sum(geometry IS NULL) AS nulls FROM {f}"])
                     ok = g.returncode == 0 and f"n (Integer) = {len(feats[f])}" in g.stdout and "nulls (Integer) = 0" in g.stdout
                     check(rep, ok, f"{name}: GDAL reads {f}.geojson ({len(feats[f])} features, no NULL geometry)", g.stdout.strip()[-200:])
-                # The extract's files carry opening hours but no data date: the
-                # run needs the reference week named.
-                rr = run([args.bin, "run", "-q", "--when", "2013-08-03", "--villages", os.path.join(out, "villages.geojson"),
+                # The extract's files state their data date: the run takes
+                # its reference week of opening hours from it.
+                rr = run([args.bin, "run", "-q", "--villages", os.path.join(out, "villages.geojson"),
                           "--services", os.path.join(out, "services.geojson"),
                           "--boundaries", os.path.join(out, "boundaries.geojson"), "--out", os.path.join(work, "li-report")])
                 check(rep, rr.returncode == 0, f"{name}: partons run reads the three files with the default schemas", rr.stderr.strip()[-300:])

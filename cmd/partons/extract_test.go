@@ -66,13 +66,40 @@ func TestExtractThenRun(t *testing.T) {
 	if v := readFile(t, filepath.Join(out, "villages.geojson")); !strings.Contains(v, `"attribution":"© OpenStreetMap contributors, ODbL 1.0`) {
 		t.Error("villages.geojson has no attribution")
 	}
+	for _, f := range []string{"villages", "services", "boundaries"} {
+		if v := readFile(t, filepath.Join(out, f+".geojson")); !strings.Contains(v[:300], `"data_date":"2013-08-03T19:00:02Z","features":[`) {
+			t.Errorf("%s.geojson states no data date: %.300s", f, v)
+		}
+	}
 	report := filepath.Join(dir, "report")
-	// The extract's files carry opening hours but no data date: the run
-	// names the week (the extract's data date's).
-	code, _, stderr = runCLI(t, "run", "-q", "--when", "2013-08-03", "--villages", filepath.Join(out, "villages.geojson"),
+	// The extract's files carry opening hours and their data date: the
+	// run takes its reference week from the date (Saturday 3 August 2013:
+	// week 31, without a public holiday), and records the date per input.
+	code, _, stderr = runCLI(t, "run", "-q", "--villages", filepath.Join(out, "villages.geojson"),
 		"--services", filepath.Join(out, "services.geojson"), "--boundaries", filepath.Join(out, "boundaries.geojson"), "--out", report)
 	if code != exitOK {
 		t.Fatalf("run on the extract: exit %d: %s", code, stderr)
+	}
+	var rm struct {
+		Inputs []struct {
+			Kind     string `json:"kind"`
+			DataDate string `json:"data_date"`
+		} `json:"inputs"`
+		Hours struct {
+			Week       string `json:"week"`
+			WeekReason string `json:"week_reason"`
+		} `json:"opening_hours"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(report, "manifest.json"))), &rm); err != nil {
+		t.Fatal(err)
+	}
+	if rm.Hours.Week != "2013-W31" || len(rm.Inputs) != 3 {
+		t.Errorf("manifest hours %+v, inputs %+v", rm.Hours, rm.Inputs)
+	}
+	for _, in := range rm.Inputs {
+		if in.DataDate != "2013-08-03T19:00:02Z" {
+			t.Errorf("input %s: data_date %q", in.Kind, in.DataDate)
+		}
 	}
 	if csv := readFile(t, filepath.Join(report, "villages.csv")); !strings.Contains(csv, "node/58243,Vaduz,LI,") {
 		t.Errorf("villages.csv lacks Vaduz:\n%.300s", csv)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -24,6 +25,10 @@ type WriteOptions struct {
 	// Attribution is written as the collection's "attribution" member
 	// (ODbL and CC BY require it wherever the data goes).
 	Attribution string
+	// DataDate, when set, is written as the collection's "data_date"
+	// member (RFC 3339, UTC), before the features: the date of the data,
+	// which HeadDataDate reads back.
+	DataDate time.Time
 }
 
 // Write writes an RFC 7946 FeatureCollection with one feature per
@@ -43,6 +48,10 @@ func Write(w io.Writer, t table.Table, geoms []orb.Geometry, opt WriteOptions) e
 	if opt.Attribution != "" {
 		b = append(b, `,"attribution":`...)
 		b = appendJSONString(b, opt.Attribution)
+	}
+	if !opt.DataDate.IsZero() {
+		b = append(b, `,"`+DataDateMember+`":`...)
+		b = appendJSONString(b, opt.DataDate.UTC().Format(time.RFC3339))
 	}
 	b = append(b, `,"features":[`...)
 	keys := make([][]byte, len(t.Columns))

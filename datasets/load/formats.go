@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
@@ -37,6 +38,10 @@ type Format struct {
 	// first bytes (up to 512, fewer for a short file). nil: by extension
 	// only.
 	Sniff func(head []byte) bool
+	// DataDate reads the date a file states for its data from its first
+	// bytes (up to 4 KiB); ok false: none stated. nil: the
+	// format states none.
+	DataDate func(head []byte) (date time.Time, ok bool, err error)
 	Readers
 }
 
@@ -48,6 +53,7 @@ var Formats = map[string]Format{
 	datasets.FormatGeoJSON.String(): {
 		Extensions: []string{".geojson", ".json"},
 		Sniff:      sniffs(datasets.FormatGeoJSON),
+		DataDate:   geojsonio.HeadDataDate,
 		Readers: Readers{
 			Villages:   geojsonio.ReadVillages,
 			Services:   geojsonio.ReadServices,

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/partons/partons/datasets"
 )
@@ -53,6 +54,9 @@ type Input struct {
 	SHA256  string `json:"sha256"`
 	Bytes   int64  `json:"bytes"`
 	Records int    `json:"records"`
+	// DataDate is the date the file states for its data (RFC 3339; a
+	// GeoJSON "data_date" member, as partons extract writes), "" none.
+	DataDate string `json:"data_date,omitempty"`
 }
 
 // Resource bounds of the inputs, stated in the README ("Resource
@@ -66,6 +70,9 @@ const (
 	// run, all files together.
 	MaxRecords = 4_000_000
 )
+
+// dataDateHead is how many first bytes of a file Format.DataDate sees.
+const dataDateHead = 4096
 
 // The bounds in force; tests lower them.
 var maxFileBytes, maxRecords int64 = MaxFileBytes, MaxRecords
@@ -141,6 +148,20 @@ func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 	if err != nil {
 		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1, Reason: err.Error()}
 	}
+	var dataDate string
+	if dd := Formats[format].DataDate; dd != nil {
+		h, err := br.Peek(dataDateHead)
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
+		}
+		t, ok, err := dd(h)
+		if err != nil {
+			return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1, Reason: err.Error()}
+		}
+		if ok {
+			dataDate = t.Format(time.RFC3339)
+		}
+	}
 	read := k.reader(Formats[format].Readers)
 	if read == nil {
 		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
@@ -158,7 +179,7 @@ func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 		return nil, Input{}, fmt.Errorf("load: %s: %w", src.Name, err)
 	}
 	return recs, Input{Name: src.Name, Kind: k.name, Format: format,
-		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs)}, nil
+		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs), DataDate: dataDate}, nil
 }
 
 // countingReader counts the bytes read and fails past max (a source that
