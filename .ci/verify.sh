@@ -20,7 +20,8 @@
 #     call, time and transfer of the day must agree;
 # (e) exit codes: 3 for invalid input data (naming file and line), 2 for usage,
 #     5 for a diff guard whose indicator is unknown (never a NaN crash);
-# (s) the static site of `partons site` (demo with its residents' reports):
+# (s) the static site of `partons site` (demo with its residents' reports and
+#     official indicators; every village page shows both):
 #     parsed independently (no script, every link resolves, outside links
 #     only to the form, OSM and evidence), then every page loaded in
 #     headless Chromium (no request outside the site, no console error),

@@ -1,7 +1,8 @@
 """Check (s): the static site of `partons site` in a real browser.
 
 Why: the site is published for residents on any static host and must work
-offline. The demo is run with its example residents' reports, then:
+offline. The demo is run with its example residents' reports and both
+official indicator sets, then:
 every file of the site is parsed (Python's html.parser, independent of
 partons): no script, no embedded object, every internal link and
 fragment resolves, the only outside links are the configured form,
@@ -313,8 +314,9 @@ def main():
     rep.ok(p.returncode == 0 and p2.returncode == 0 and os.path.isfile(os.path.join(plain_site, "en", "ieper.html")),
            "partons run --out r && partons site r --out site", (p.stderr + p2.stderr)[-300:])
     runs, site = os.path.join(a.work, "run"), os.path.join(a.work, "site")
-    p = run([a.bin, "run", "-q", "--contributions", "datasets/westhoek/data/contributions.csv", "--out", runs])
-    if not rep.ok(p.returncode == 0, "demo run with its example residents' reports", p.stderr[-300:]):
+    p = run([a.bin, "run", "-q", "--contributions", "datasets/westhoek/data/contributions.csv",
+             "--indicators", "flemish_basic_services,insee_gamme_proximite", "--out", runs])
+    if not rep.ok(p.returncode == 0, "demo run with its example residents' reports and official indicators", p.stderr[-300:]):
         rep.exit()
     p = run([a.bin, "site", runs, "--out", site, "--form-url", FORM])
     if not rep.ok(p.returncode == 0, "partons site", p.stderr[-300:]):
@@ -323,6 +325,13 @@ def main():
     _, reports = read_csv(os.path.join(runs, "contributions.csv"))
     evidence = {r["evidence_url"] for r in reports if r["evidence_url"].startswith(("http://", "https://"))}
     pages = structure(rep, site, villages, evidence)
+    village_pages = [k for k in pages if k.count("/") == 1 and not k.endswith(("index.html", "by-name.html", "reports.html"))]
+    without = []
+    for k in village_pages:
+        with open(os.path.join(site, k), encoding="utf-8") as fh:
+            if 'id="ind-h"' not in fh.read():
+                without.append(k)
+    rep.ok(village_pages and not without, f"official indicators on every village page ({len(village_pages)})", ", ".join(without[:5]))
     if not rep.ok(shutil.which(a.chromium) is not None, "chromium installed", a.chromium):
         rep.exit()
     try:

@@ -6,8 +6,9 @@
 // distance and times on foot, by bicycle, by car and, when the run has
 // it, by public transport; the trend of each distance over the runs;
 // the services that opened or closed nearby between runs; residents'
-// reports when the run has them; the data's sources, dates and
-// attributions; and "report a change" links to a configured form.
+// reports when the run has them; both offices' official indicators side
+// by side when the run wrote indicators.csv; the data's sources, dates
+// and attributions; and "report a change" links to a configured form.
 //
 // The site is plain files: no server, no script, no font or style from
 // elsewhere, no network request; the only outside links are the

@@ -38,8 +38,12 @@ type Run struct {
 	// Areas are the area outlines of the run's areas.geojson (written
 	// when its boundaries name areas), in the file's order: the maps draw
 	// them under the villages.
-	Areas     []AreaShape
-	byService map[string]int
+	Areas []AreaShape
+	// Indicators are the rows of the run's indicators.csv (official
+	// indicator sets, written with indicators), by village id in the
+	// file's order; nil when the run wrote none.
+	Indicators map[string][]Row
+	byService  map[string]int
 }
 
 // AreaShape is one area of areas.geojson.
@@ -61,8 +65,8 @@ func (r Row) Float(c string) float64 {
 }
 
 // Load reads the report folder dir. villages.csv is required;
-// services.csv and contributions.csv are read when the manifest lists
-// them. Every file is read through reportdir.ReadVerified: a changed file
+// services.csv, contributions.csv and indicators.csv are read when the
+// manifest lists them. Every file is read through reportdir.ReadVerified: a changed file
 // is refused naming it.
 func Load(dir string) (*Run, error) {
 	rep, err := reportdir.Open(dir)
@@ -91,6 +95,16 @@ func Load(dir string) (*Run, error) {
 	if rep.Lists("contributions.csv") {
 		if r.Reports, err = readCSV(rep, "contributions.csv"); err != nil {
 			return nil, err
+		}
+	}
+	if rep.Lists("indicators.csv") {
+		rows, err := readCSV(rep, "indicators.csv")
+		if err != nil {
+			return nil, err
+		}
+		r.Indicators = map[string][]Row{}
+		for _, row := range rows {
+			r.Indicators[row["village_id"]] = append(r.Indicators[row["village_id"]], row)
 		}
 	}
 	if err := checkRows(filepath.Join(dir, "villages.csv"), r.Villages, true); err != nil {

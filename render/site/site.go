@@ -296,6 +296,7 @@ type villagePage struct {
 	ReportHref                              string
 	Services                                []serviceRow
 	HasPT                                   bool
+	Indicators                              []indicatorRow // official indicator sets, when the run has them
 	Trends                                  []trend
 	OneYear                                 bool
 	Changes                                 []changeView
@@ -391,6 +392,7 @@ func (b *builder) villagePage(l qml.Lang, v *village) villagePage {
 			p.Services = append(p.Services, r)
 		}
 	}
+	p.Indicators = indicatorRows(run.Indicators[v.ID], l)
 	p.OneYear = len(b.runs) < 2
 	if !p.OneYear {
 		for _, c := range b.cats {

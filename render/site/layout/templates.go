@@ -217,6 +217,23 @@ const pageTemplates = `
 <p class="note">{{t .L "estimate_note"}}</p>
 {{- if .HasPT}}<p class="note">{{t .L "pt_note"}}</p>{{end}}
 </section>
+{{- if .Indicators}}
+<section aria-labelledby="ind-h">
+<h2 id="ind-h">{{t .L "indicators"}}</h2>
+<p class="note">{{t .L "indicators_note"}}</p>
+<div class="scroll" role="region" aria-labelledby="ind-h" tabindex="0">
+<table class="indicators">
+<caption>{{t .L "indicators"}}</caption>
+<thead><tr><th scope="col">{{t .L "indicator"}}</th><th scope="col">{{t .L "basis"}}</th><th scope="col" class="n">{{t .L "farthest"}}</th><th scope="col">{{t .L "within"}}</th><th scope="col">{{t .L "reading"}}</th></tr></thead>
+<tbody>
+{{- range .Indicators}}
+<tr{{if .First}} class="first"{{end}}>{{if .First}}<th scope="rowgroup" rowspan="{{.Rows}}"{{if .TitleLang}} lang="{{.TitleLang}}"{{end}}>{{.Title}}</th>{{end}}<td>{{.Basis}}</td><td class="n">{{.Farthest}}</td><td>{{.Within}}</td><td>{{.Reading}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+</section>
+{{- end}}
 <section aria-labelledby="trend-h">
 <h2 id="trend-h">{{t .L "trends"}}</h2>
 {{- if .OneYear}}
