@@ -3,7 +3,6 @@ package study
 import (
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -126,12 +125,12 @@ func namedCoverage(declared map[string][]string) (map[string][]string, error) {
 	return out, nil
 }
 
-// PrintCategoryNames prints the category-name problems of services (read
-// without other problems) as a run would find them, and returns how many.
-func PrintCategoryNames(w io.Writer, cfg config.Config, services []datasets.Service) int {
+// CategoryNameProblems lists the category-name problems of services
+// (read without other problems) as a run would find them.
+func CategoryNameProblems(cfg config.Config, services []datasets.Service) datasets.ErrorList {
 	tax, err := taxonomy.Default().With(cfg.Categories)
 	if err != nil {
-		return 0 // config.Load has refused such overrides already
+		return nil // config.Load has refused such overrides already
 	}
 	var list datasets.ErrorList
 	names, err := categoryNames(cfg.Categories)
@@ -139,12 +138,9 @@ func PrintCategoryNames(w io.Writer, cfg config.Config, services []datasets.Serv
 		_, err = MapCategories(tax, names, slices.Clone(services))
 	}
 	if !errors.As(err, &list) {
-		return 0
+		return nil
 	}
-	for _, e := range list {
-		fmt.Fprintln(w, e.Error())
-	}
-	return len(list)
+	return list
 }
 
 // SameCategory reports whether two categories are one: the same label, or

@@ -2,8 +2,6 @@ package study
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -188,10 +186,10 @@ func studyArea(in *Inputs) func(p orb.Point) bool {
 	return func(p orb.Point) bool { return !first && box.Contains(p) }
 }
 
-// PrintMergeProblems checks the reports against the services read (ids
+// MergeProblems checks the reports against the services read (ids
 // unique across files, known services, no date after today, no
-// contradiction) and prints every problem; it returns how many.
-func PrintMergeProblems(w io.Writer, services []datasets.Service, reps []contributions.Report) int {
+// contradiction) and lists every problem.
+func MergeProblems(services []datasets.Service, reps []contributions.Report) datasets.ErrorList {
 	probs := contributions.CheckUniqueIDs(reps)
 	if len(services) > 0 && len(probs) == 0 {
 		_, err := contributions.Merge(services, reps, contributions.Options{Today: Today()})
@@ -200,10 +198,7 @@ func PrintMergeProblems(w io.Writer, services []datasets.Service, reps []contrib
 			probs = list
 		}
 	}
-	for _, e := range probs {
-		fmt.Fprintln(w, e.Error())
-	}
-	return len(probs)
+	return probs
 }
 
 // fillCountries gives an added service without a country that of the

@@ -10,22 +10,11 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
-	"github.com/partons/partons/study"
-	"github.com/partons/partons/study/runspec"
 	"github.com/partons/partons/study/validate"
 )
 
-type validateOptions struct {
-	as                             string
-	configPath                     string
-	villages, services, boundaries []string
-	contributions                  []string
-	villageFields, serviceFields   []string
-	villagesEPSG, servicesEPSG     int
-}
-
 func newValidateCmd() *cobra.Command {
-	o := &validateOptions{}
+	o := &validate.Options{}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE…]",
 		Short: "Report every problem in input files at once",
@@ -50,62 +39,25 @@ column or property (after --service-field), as villages otherwise.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.as, "as", "auto", "read the FILE arguments as villages, services, boundaries or auto")
-	f.StringVar(&o.configPath, "config", "", "YAML configuration file with the input schemas (and villages_files, services_files)")
-	f.StringArrayVar(&o.villages, "villages", nil, "village file, FILE[:field=col,…]; repeatable")
-	f.StringArrayVar(&o.services, "services", nil, "service file, FILE[:field=col,…]; repeatable")
-	f.StringArrayVar(&o.boundaries, "boundaries", nil, "boundary file; repeatable")
-	f.StringArrayVar(&o.contributions, "contributions", nil, "residents' reports file, FILE[:field=col,…]; repeatable (checked against the services given, if any)")
-	f.StringArrayVar(&o.villageFields, "village-field", nil, "map a village field to a column/property, e.g. population=pop_2026; repeatable")
-	f.StringArrayVar(&o.serviceFields, "service-field", nil, "map a service field to a column/property, e.g. category=TYPEQU; repeatable")
-	f.IntVar(&o.villagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files")
-	f.IntVar(&o.servicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
+	f.StringVar(&o.As, "as", "auto", "read the FILE arguments as villages, services, boundaries or auto")
+	f.StringVar(&o.Config, "config", "", "YAML configuration file with the input schemas (and villages_files, services_files)")
+	f.StringArrayVar(&o.Villages, "villages", nil, "village file, FILE[:field=col,…]; repeatable")
+	f.StringArrayVar(&o.Services, "services", nil, "service file, FILE[:field=col,…]; repeatable")
+	f.StringArrayVar(&o.Boundaries, "boundaries", nil, "boundary file; repeatable")
+	f.StringArrayVar(&o.Contributions, "contributions", nil, "residents' reports file, FILE[:field=col,…]; repeatable (checked against the services given, if any)")
+	f.StringArrayVar(&o.Fields.VillageFields, "village-field", nil, "map a village field to a column/property, e.g. population=pop_2026; repeatable")
+	f.StringArrayVar(&o.Fields.ServiceFields, "service-field", nil, "map a service field to a column/property, e.g. category=TYPEQU; repeatable")
+	f.IntVar(&o.Fields.VillagesEPSG, "villages-epsg", 0, "EPSG code of x/y columns in village CSV files")
+	f.IntVar(&o.Fields.ServicesEPSG, "services-epsg", 0, "EPSG code of x/y columns in service CSV files")
 	limitFlag(f, nonNegative, "villages-epsg", "services-epsg")
 	return cmd
 }
 
-// validateFile is one file to validate and how to read it.
-type validateFile struct {
-	path   string
-	kind   string // villages, services, boundaries or auto
-	fields map[string]string
-}
-
-func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Writer) error {
-	switch o.as {
-	case "auto", "villages", "services", "boundaries", "contributions":
-	default:
-		return usagef("--as %q: want villages, services, boundaries, contributions or auto", o.as)
-	}
-	cfg, err := runspec.Config(o.configPath, runspec.Fields{VillageFields: o.villageFields, ServiceFields: o.serviceFields,
-		VillagesEPSG: o.villagesEPSG, ServicesEPSG: o.servicesEPSG})
+func runValidate(ctx context.Context, o *validate.Options, args []string, w io.Writer) error {
+	o.Args = args
+	cfg, files, err := validate.Files(*o)
 	if err != nil {
 		return err
-	}
-	vs, ss, ff := study.InputFiles(cfg, o.villages, o.services)
-	if err := study.CheckFileFields(ff); err != nil {
-		return err
-	}
-	var files []validateFile
-	for _, p := range vs {
-		files = append(files, validateFile{p, "villages", study.FieldsFor(ff, "villages", p)})
-	}
-	for _, p := range ss {
-		files = append(files, validateFile{p, "services", study.FieldsFor(ff, "services", p)})
-	}
-	for _, p := range o.boundaries {
-		files = append(files, validateFile{path: p, kind: "boundaries"})
-	}
-	for _, a := range o.contributions {
-		p, fields := study.SplitFileArg(a)
-		files = append(files, validateFile{p, "contributions", fields})
-	}
-	for _, a := range args {
-		p, fields := study.SplitFileArg(a)
-		files = append(files, validateFile{p, o.as, fields})
-	}
-	if len(files) == 0 {
-		return usagef("validate: name at least one file (FILE, --villages, --services or --boundaries)")
 	}
 	total, firstGTFS := 0, ""
 	var villages []datasets.Village // read without problems, for the placement checks
@@ -113,7 +65,7 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 	var boundaries []datasets.Boundary
 	var reports []contributions.Report
 	for _, f := range files {
-		res, err := validate.Read(ctx, validate.File{Path: f.path, Kind: f.kind, Fields: f.fields}, cfg)
+		res, err := validate.Read(ctx, f, cfg)
 		var fe *validate.FieldsError
 		if errors.As(err, &fe) {
 			return usageError{err}
@@ -130,11 +82,11 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 				fmt.Fprintf(w, "note: %s\n", n)
 			}
 			if len(res.Problems) == 0 {
-				fmt.Fprintf(w, "%s: ok (GTFS feed%s)\n", f.path, res.Summary)
+				fmt.Fprintf(w, "%s: ok (GTFS feed%s)\n", f.Path, res.Summary)
 				continue
 			}
 			printGrouped(w, res.Problems, "gtfs", nil)
-			fmt.Fprintf(w, "%s: %d problems (read as a GTFS feed)\n", f.path, len(res.Problems))
+			fmt.Fprintf(w, "%s: %d problems (read as a GTFS feed)\n", f.Path, len(res.Problems))
 			if firstGTFS == "" {
 				firstGTFS = res.Problems[0].Error()
 			}
@@ -142,25 +94,22 @@ func runValidate(ctx context.Context, o *validateOptions, args []string, w io.Wr
 			continue
 		}
 		if len(res.Problems) == 0 {
-			fmt.Fprintf(w, "%s: ok (%d %s)\n", f.path, res.Records, res.Kind)
+			fmt.Fprintf(w, "%s: ok (%d %s)\n", f.Path, res.Records, res.Kind)
 		} else {
 			printGrouped(w, res.Problems, res.Kind, res.Columns)
-			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.path, len(res.Problems), res.Kind)
+			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.Path, len(res.Problems), res.Kind)
 			if res.Guessed && res.Kind == "villages" {
 				fmt.Fprintf(w, "  hint: read as villages because it has no %q column or property; if it holds services, "+
-					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", res.CategoryColumn, f.path)
+					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", res.CategoryColumn, f.Path)
 			}
 			total += len(res.Problems)
 		}
-		printOptionalNotes(w, f.path, res.Kind, res.Columns, res.Missing)
+		printOptionalNotes(w, f.Path, res.Kind, res.Columns, res.Missing)
 	}
-	for _, e := range validate.Placement(villages, services, boundaries) {
+	for _, e := range validate.Across(cfg, villages, services, boundaries, reports) {
 		fmt.Fprintln(w, e.Error())
 		total++
 	}
-	total += study.PrintMergeProblems(w, services, reports)
-	total += study.PrintCategoryNames(w, cfg, services)
-	total += study.PrintHoursProblems(w, services)
 	if total > 0 && firstGTFS != "" {
 		return fmt.Errorf("%w: %d problems in %d files, the first in a GTFS feed: %s", datasets.ErrInvalid, total, len(files), firstGTFS)
 	}
