@@ -96,104 +96,26 @@ func (s *medState) total() ext {
 // vertex substitution (Teitz and Bart 1968) with the fast swap evaluation
 // of Whitaker (1983): best improvement over all pairs per pass.
 func medianHeuristic(ctx context.Context, pr *core.Problem) ([]int32, error) {
-	in := pr.In
 	open := slices.Clone(pr.Fixed)
 	s := newMedState(pr, open)
+	sw := newSwapper(pr)
 	var sites []int32
 	for len(sites) < pr.Cfg.P {
-		best, bestT := int32(-1), ext{}
-		cur := s.total()
-		for _, u := range pr.FreeIDs {
-			if open[u] {
-				continue
-			}
-			t := cur
-			dem, cost := in.Col(u)
-			for k, i := range dem {
-				if !pr.Active[i] || cost[k] >= s.d1[i] {
-					continue
-				}
-				t = t.sub(weighted(in.W[i], s.d1[i])).add(weighted(in.W[i], cost[k]))
-			}
-			if best < 0 || t.less(bestT, 0) {
-				best, bestT = u, t
-			}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		best := sw.greedyStep(s)
 		open[best] = true
 		sites = append(sites, best)
 		s.refresh()
 	}
-	return sites, medianInterchange(ctx, s, sites)
+	return sites, sw.interchange(ctx, s, sites)
 }
 
 // medianInterchange applies the best improving swap until none improves
-// the total by more than the tolerance. For a candidate u, the change of
-// the swap (u in, f out) is A(u) + R(f) + C(u, f), where A(u) is the gain
-// of adding u, R(f) the loss of removing f and C(u, f) corrects the points
-// whose nearest site is f and that u reaches. One pass costs O(A + m·p).
+// the total by more than the tolerance (see swapper.interchange).
 func medianInterchange(ctx context.Context, s *medState, sites []int32) error {
-	pr, in := s.pr, s.pr.In
-	p := len(sites)
-	if p == 0 {
-		return nil
-	}
-	pos := make([]int32, in.NumSites())
-	loss := make([]ext, p)
-	delta := make([]ext, p)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		core.SitePositions(pos, sites)
-		clear(loss)
-		for i, ok := range pr.Active {
-			if !ok {
-				continue
-			}
-			if q := posOf(pos, s.n1[i]); q >= 0 {
-				w := in.W[i]
-				loss[q] = loss[q].add(weighted(w, s.d2[i])).sub(weighted(w, s.d1[i]))
-			}
-		}
-		cur := s.total()
-		eps := core.Tol(cur.v)
-		var bestD ext
-		bu, bq := int32(-1), -1
-		for _, u := range pr.FreeIDs {
-			if s.open[u] {
-				continue
-			}
-			var add ext
-			copy(delta, loss)
-			dem, cost := in.Col(u)
-			for k, i := range dem {
-				if !pr.Active[i] {
-					continue
-				}
-				w, c, d1, d2 := in.W[i], cost[k], s.d1[i], s.d2[i]
-				if c < d1 {
-					add = add.add(weighted(w, c)).sub(weighted(w, d1))
-				}
-				if q := posOf(pos, s.n1[i]); q >= 0 && c < d2 {
-					// actual: min(d2,c) − d1; counted: min(d1,c) − d1 + d2 − d1.
-					corr := weighted(w, c).sub(weighted(w, minf(d1, c))).sub(weighted(w, d2)).add(weighted(w, d1))
-					delta[q] = delta[q].add(corr)
-				}
-			}
-			for q := range delta {
-				if d := add.add(delta[q]); d.less(bestD, eps) {
-					bestD, bu, bq = d, u, q
-				}
-			}
-		}
-		if bu < 0 {
-			return nil
-		}
-		s.open[sites[bq]] = false
-		s.open[bu] = true
-		sites[bq] = bu
-		s.refresh()
-	}
+	return newSwapper(s.pr).interchange(ctx, s, sites)
 }
 
 // posOf is pos[j], or -1 for j < 0.
