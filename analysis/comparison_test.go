@@ -140,4 +140,13 @@ func TestComparisonModes(t *testing.T) {
 			}
 		}
 	}
+	// Only v3 (off the network on both sides, same straight line) is
+	// unchanged: the other three villages are faster by bus.
+	d := NewDelta(base, res, nil)
+	if n := d.OmitUnchanged(); n != 1 || d.Rows() != 3 {
+		t.Errorf("omitted %d of 4 rows, keeping %d; want v3 alone omitted", n, d.Rows())
+	}
+	if got := d.Table().Row(2, nil)[0].Text(); got != "v2" {
+		t.Errorf("third row kept is %s, want v2", got)
+	}
 }

@@ -17,6 +17,9 @@ type Delta struct {
 	// attribution of losses.
 	Closed map[string]bool
 	rows   []deltaRow
+	// shown are the rows Table and Geometries hold (positions in rows),
+	// set by OmitUnchanged; nil: every row.
+	shown []int32
 }
 
 type deltaRow struct {
@@ -54,6 +57,62 @@ func NewDelta(base, variant *Result, closed map[string]bool) *Delta {
 	return d
 }
 
+// OmitUnchanged leaves out of Table and Geometries the rows of villages
+// present in both results whose values are the same in both: nearest
+// distance and service, road length and time, and every further mode's
+// status and metrics (so every delta is zero and no coverage is lost or
+// gained). It returns how many rows it left out. Rows of villages added
+// or dropped are always kept. Attribution, Summary, Changes and
+// ModeSummary still read every row. O(villages × categories).
+func (d *Delta) OmitUnchanged() int {
+	modes := d.modeDeltas()
+	d.shown = make([]int32, 0, len(d.rows)/8)
+	for i, row := range d.rows {
+		if row.bv < 0 || row.vv < 0 || !d.unchanged(row, modes) {
+			d.shown = append(d.shown, int32(i))
+		}
+	}
+	return len(d.rows) - len(d.shown)
+}
+
+// Rows is the number of rows Table and Geometries hold.
+func (d *Delta) Rows() int {
+	if d.shown != nil {
+		return len(d.shown)
+	}
+	return len(d.rows)
+}
+
+// row is the i-th row Table and Geometries hold.
+func (d *Delta) row(i int) deltaRow {
+	if d.shown != nil {
+		return d.rows[d.shown[i]]
+	}
+	return d.rows[i]
+}
+
+// unchanged says whether a row of a village present in both results has
+// the same values in both (see OmitUnchanged).
+func (d *Delta) unchanged(row deltaRow, modes []modeDelta) bool {
+	same := func(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+	bm, bid, brm, brmin := metric(d.Base, row.bv, row.cat)
+	vm, vid, vrm, vrmin := metric(d.Variant, row.vv, row.cat)
+	if bid != vid || d.Closed[bid] || !same(bm, vm) || !same(brm, vrm) || !same(brmin, vrmin) {
+		return false
+	}
+	for _, md := range modes {
+		if modeStatus(d.Base, md.name, row.bv, row.cat) != modeStatus(d.Variant, md.name, row.vv, row.cat) {
+			return false
+		}
+		for _, b := range md.bases {
+			if !same(modeValue(d.Base, b.basis, row.bv, row.cat), modeValue(d.Variant, b.basis, row.vv, row.cat)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // metric returns a village's nearest distance for category c (NaN when
 // unknown, +Inf when covered but no service), its service id, and its road
 // length and time when routed.
@@ -74,7 +133,8 @@ func metric(r *Result, v, c int) (m float64, id string, roadM, roadMin float64) 
 // Table is delta_villages.csv: per village and category, base and variant
 // nearest distance (and road length and time when routed), the change,
 // and for each threshold whether the village lost or gained coverage;
-// closed_nearest_id names the closed service that was its nearest.
+// closed_nearest_id names the closed service that was its nearest. It
+// holds every row, or those OmitUnchanged kept.
 func (d *Delta) Table() table.Table {
 	ts := d.Base.Params.ThresholdsM
 	routed := d.Base.road != nil
@@ -122,8 +182,8 @@ func (d *Delta) Table() table.Table {
 		}
 		return table.Float(b-a, dec)
 	}
-	return table.Table{Columns: cols, Len: len(d.rows), Row: func(i int, cells []table.Cell) []table.Cell {
-		row := d.rows[i]
+	return table.Table{Columns: cols, Len: d.Rows(), Row: func(i int, cells []table.Cell) []table.Cell {
+		row := d.row(i)
 		ref, v := d.Base, row.bv
 		presence := "both"
 		switch {
@@ -210,10 +270,11 @@ func crossing(base, variant, t float64) string {
 	return ""
 }
 
-// Geometries returns each delta row's village geometry.
+// Geometries returns the village geometry of each row of Table.
 func (d *Delta) Geometries() []orb.Geometry {
-	g := make([]orb.Geometry, len(d.rows))
-	for i, row := range d.rows {
+	g := make([]orb.Geometry, d.Rows())
+	for i := range g {
+		row := d.row(i)
 		r, v := d.Base, row.bv
 		if v < 0 {
 			r, v = d.Variant, row.vv

@@ -17,6 +17,7 @@ type scenarioOptions struct {
 	workers int
 	quiet   bool
 	csvRaw  bool
+	allRows bool
 }
 
 func newScenarioCmd() *cobra.Command {
@@ -31,8 +32,10 @@ searched again), and writes into --out:
 
   base/                  the usual report of the base run
   VARIANT/               the usual report of each variant, plus
-    delta_villages.csv   per village and category: base and variant values,
-    delta_villages.geojson  the change, and who loses or gains coverage
+    delta_villages.csv   per village and category whose values changed: base
+    delta_villages.geojson  and variant values, the change, and who loses or
+                         gains coverage (--all-delta-rows: every village and
+                         category; manifest.json counts the rows left out)
     attribution.csv      per closed service: the people it was nearest to and
                          the people who lose coverage
   comparison.csv         one row per variant, category and country: headline
@@ -46,6 +49,7 @@ searched again), and writes into --out:
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-scenario", "report directory (replaced atomically)")
 	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	limitFlag(cmd.Flags(), nonNegative, "workers")
+	cmd.Flags().BoolVar(&o.allRows, "all-delta-rows", false, "write every village and category in delta_villages.csv/.geojson, unchanged ones too (default: only the rows that changed)")
 	addQuietFlag(cmd, &o.quiet)
 	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
@@ -59,7 +63,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	if err := checkOutputs("scenario", []output.Path{outDir("--out", o.out)}, paths("FILE", path), specPaths(sc.Base)); err != nil {
 		return err
 	}
-	err = scenario.Run(ctx, sc, scenario.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet, CSVRaw: o.csvRaw, Stderr: stderr})
+	err = scenario.Run(ctx, sc, scenario.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet, CSVRaw: o.csvRaw, AllDeltaRows: o.allRows, Stderr: stderr})
 	if err != nil {
 		return flagged(err)
 	}

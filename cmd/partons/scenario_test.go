@@ -19,7 +19,7 @@ const goldenScenario = "../../testdata/golden/scenario"
 // Belgian villages across the border lose their nearest counter.
 func TestScenarioExampleGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "s")
-	code, stdout, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out)
+	code, stdout, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out, "--all-delta-rows")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -158,10 +158,10 @@ var registry = []File{
 			return err
 		}},
 	{Name: "delta_villages.csv", In: Variant,
-		Description: "per village and category: base and variant nearest distance (and road length and time when routed), the change (m, negative closer), coverage lost or gained per threshold, the closed service that was nearest",
+		Description: "per village and category whose values changed (every village and category when asked; the scenario's manifest.json counts the unchanged rows left out, per variant): base and variant nearest distance (and road length and time when routed), the change (m, negative closer), coverage lost or gained per threshold, the closed service that was nearest",
 		write:       csvOf(func(c *Content) table.Table { return c.Delta.Table() })},
 	{Name: "delta_villages.geojson", In: Variant,
-		Description: "delta_villages.csv with each village's geometry",
+		Description: "delta_villages.csv with each village's geometry, the same rows",
 		write: geojsonOf("delta_villages", func(c *Content) Layer {
 			return Layer{c.Delta.Table(), c.Delta.Geometries()}
 		})},

@@ -33,11 +33,15 @@ import (
 
 // scenarioManifest is the top-level manifest.json of a scenario report.
 type scenarioManifest struct {
-	Generator string             `json:"generator"`
-	Version   string             `json:"version"`
-	Command   string             `json:"command"`
-	Scenario  string             `json:"scenario"`
-	CSVRaw    bool               `json:"csv_raw"` // CSV text cells written without the formula guard
+	Generator string `json:"generator"`
+	Version   string `json:"version"`
+	Command   string `json:"command"`
+	Scenario  string `json:"scenario"`
+	CSVRaw    bool   `json:"csv_raw"` // CSV text cells written without the formula guard
+	// DeltaRows is what each variant's delta_villages.csv/.geojson hold:
+	// "changed" (the rows whose values changed, and villages added or
+	// dropped) or "all" (every village × category).
+	DeltaRows string             `json:"delta_rows"`
 	Variants  []scenarioVariantM `json:"variants"`
 }
 
@@ -50,6 +54,15 @@ type scenarioVariantM struct {
 	// Timetable: the variant edits the public-transport timetable, so its
 	// transit columns are computed again for every category.
 	Timetable bool `json:"timetable_edited,omitempty"`
+	// DeltaRows counts the rows of delta_villages.csv (and .geojson):
+	// those written and the unchanged ones left out (0 when every row is
+	// written); together they are every village × category.
+	DeltaRows deltaRowsM `json:"delta_rows"`
+}
+
+type deltaRowsM struct {
+	Written   int `json:"written"`
+	Unchanged int `json:"unchanged_omitted"`
 }
 
 // baseSpec turns the scenario's base into a run, resolving relative paths
@@ -96,7 +109,11 @@ type Options struct {
 	Workers int    // goroutines; 0: all cores
 	Quiet   bool   // no progress on Stderr
 	CSVRaw  bool   // CSV text cells without the formula guard (also when the base asks for it)
-	Stderr  io.Writer
+	// AllDeltaRows writes every village × category in each variant's
+	// delta_villages.csv/.geojson; by default only the rows whose values
+	// changed are (the manifest counts the others).
+	AllDeltaRows bool
+	Stderr       io.Writer
 	// Open opens the road network of a profile a variant routes on (nil:
 	// roads.Load); each is opened once (roads.Cache).
 	Open roads.Opener
@@ -220,7 +237,10 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	if err := results.WriteFiles(d, "base/", results.Writers(j, in, base, baseAggs, bm)); err != nil {
 		return err
 	}
-	sm := scenarioManifest{Generator: "partons", Version: study.Version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw}
+	sm := scenarioManifest{Generator: "partons", Version: study.Version, Command: "scenario", Scenario: filepath.Base(path), CSVRaw: spec.CSVRaw, DeltaRows: "changed"}
+	if o.AllDeltaRows {
+		sm.DeltaRows = "all"
+	}
 	cmp := analysis.NewComparison(base)
 	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
@@ -272,6 +292,11 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			return err
 		}
 		delta := analysis.NewDelta(base, res, vr.Closed)
+		var rows deltaRowsM
+		if !o.AllDeltaRows {
+			rows.Unchanged = delta.OmitUnchanged()
+		}
+		rows.Written = delta.Rows()
 		withScenario := func(in *report.Input) {
 			if !vr.Full && len(vr.Touched) == 0 {
 				return // nothing changed: the base's report
@@ -297,7 +322,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			return err
 		}
 		cmp.Add(v.Name, res, aggs, delta)
-		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes}
+		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes, DeltaRows: rows}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}
 		} else {
