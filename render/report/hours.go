@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/analysis/openhours"
+	"github.com/partons/partons/render/report/draw"
 )
 
 // writeHours writes the opening-hours section when the run has opening
@@ -66,9 +67,9 @@ func (in *Input) writeHours(b *strings.Builder) {
 	b.WriteString("</section>\n")
 }
 
-// weekChart draws, for a category, a 7 × 24 grid of the week: each cell
-// is shaded by how many of the category's services are open at some
-// minute of that hour.
+// weekChart draws, for a category, a 7 × 24 grid of the week (draw.Week)
+// of how many of the category's services are open at some minute of
+// each hour.
 func (in *Input) weekChart(b *strings.Builder, cat string) {
 	r := in.Result
 	oh := r.OpenHours
@@ -85,25 +86,5 @@ func (in *Input) weekChart(b *strings.Builder, cat string) {
 			}
 		}
 	}
-	const cw, ch, left, topPad = 14, 14, 24, 12
-	days := strings.Fields(t(in.Lang, "day names"))
-	fmt.Fprintf(b, "<svg class=\"week\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", left+24*cw, topPad+7*ch, left+24*cw, topPad+7*ch)
-	for h := 0; h < 24; h += 6 {
-		fmt.Fprintf(b, "<text x=\"%d\" y=\"9\" font-size=\"8\">%02d</text>", left+h*cw, h)
-	}
-	for d := 0; d < 7; d++ {
-		if d < len(days) {
-			fmt.Fprintf(b, "<text x=\"0\" y=\"%d\" font-size=\"8\">%s</text>", topPad+d*ch+10, esc(days[d]))
-		}
-		for h := 0; h < 24; h++ {
-			n := open[d*24+h]
-			fill := "#eeeeee"
-			if n > 0 && top > 0 {
-				fill = fmt.Sprintf("rgba(33,102,172,%.2f)", 0.2+0.8*float64(n)/float64(top))
-			}
-			fmt.Fprintf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%d</title></rect>", left+h*cw, topPad+d*ch, cw-1, ch-1, fill, n)
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("</svg>\n")
+	draw.Week(b, &open, top, strings.Fields(t(in.Lang, "day names")))
 }

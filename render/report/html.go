@@ -13,6 +13,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/render/report/figures"
 )
 
 // Write renders the report of in as one self-contained HTML document.
@@ -237,7 +238,7 @@ func uncoveredAt(r *analysis.Result, c int, ctry string) bool {
 func (in *Input) reportCats() []int {
 	r := in.Result
 	var out []int
-	main := catIndex(r, in.MainCategory)
+	main := figures.CatIndex(r, in.MainCategory)
 	if main >= 0 {
 		out = append(out, main)
 	}
@@ -261,12 +262,12 @@ func (in *Input) catName(c int) string {
 
 // shareCells writes the shares within each threshold and the median of
 // an aggregate, marked when measured within the country only.
-func (in *Input) shareCells(b *strings.Builder, a *analysis.Aggregate, bs basis, n int) {
+func (in *Input) shareCells(b *strings.Builder, a *analysis.Aggregate, bs figures.Basis, n int) {
 	cls, mark := "", ""
-	if bs == basisDomestic {
+	if bs == figures.Domestic {
 		cls, mark = ` class="dom"`, "*"
 	}
-	if a == nil || bs == basisUnknown {
+	if a == nil || bs == figures.Unknown {
 		for i := 0; i <= n; i++ {
 			b.WriteString("<td>–</td>")
 		}
@@ -305,16 +306,16 @@ func (in *Input) writeHeadline(b *strings.Builder) {
 	byVillages := false
 	for _, c := range in.reportCats() {
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(in.catName(c))))
-		var s *series
+		var s *figures.Series
 		for _, ctry := range r.Countries {
-			a, bs := headline(in.Aggregates, analysis.LevelCountry, ctry, in.catName(c))
-			if bs == basisUnknown { // nobody's population known: count villages
+			a, bs := figures.Headline(in.Aggregates, analysis.LevelCountry, ctry, in.catName(c))
+			if bs == figures.Unknown { // nobody's population known: count villages
 				if s == nil {
-					x := newSeries(r, c)
+					x := figures.NewSeries(r, c)
 					s = &x
 				}
 				inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
-				if shares, med, k := villageFigures(s.d, inCtry, r.Params.ThresholdsM); k > 0 {
+				if shares, med, k := figures.VillageFigures(s.D, inCtry, r.Params.ThresholdsM); k > 0 {
 					byVillages = true
 					in.villageCells(b, shares, med, in.Lang.Distance)
 					continue
@@ -350,18 +351,18 @@ func (in *Input) writeAreas(b *strings.Builder) {
 		esc(t(in.Lang, "villages")), esc(t(in.Lang, "people")))
 	in.thresholdHeads(b)
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	var mainS *series
-	if c := catIndex(r, main); c >= 0 {
-		x := newSeries(r, c)
+	var mainS *figures.Series
+	if c := figures.CatIndex(r, main); c >= 0 {
+		x := figures.NewSeries(r, c)
 		mainS = &x
 	}
 	byVillages := false
 	for _, a := range rows {
-		h, bs := headline(in.Aggregates, analysis.LevelArea, a.Code, main)
+		h, bs := figures.Headline(in.Aggregates, analysis.LevelArea, a.Code, main)
 		if h != nil && h.Country != a.Country { // area codes are unique per country only
-			h, bs = a, basisNearest
+			h, bs = a, figures.Nearest
 			if a.PopulationMeasured == 0 {
-				bs = basisUnknown
+				bs = figures.Unknown
 			}
 		}
 		name := a.Name
@@ -374,9 +375,9 @@ func (in *Input) writeAreas(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td>%s</td>", esc(in.displayName(name)), esc(a.Country),
 			esc(in.Lang.Number(float64(a.Villages), 0)), esc(people))
-		if bs == basisUnknown && a.PopulationKnown == 0 && mainS != nil {
+		if bs == figures.Unknown && a.PopulationKnown == 0 && mainS != nil {
 			inArea := func(v int) bool { return r.Villages[v].Country == a.Country && r.Villages[v].AreaCode == a.Code }
-			if shares, med, k := villageFigures(mainS.d, inArea, r.Params.ThresholdsM); k > 0 {
+			if shares, med, k := figures.VillageFigures(mainS.D, inArea, r.Params.ThresholdsM); k > 0 {
 				byVillages = true
 				in.villageCells(b, shares, med, in.Lang.Distance)
 				b.WriteString("</tr>\n")
@@ -393,29 +394,12 @@ func (in *Input) writeAreas(b *strings.Builder) {
 	b.WriteString("</section>\n")
 }
 
-// distanceFill returns the colour of a distance on the report's (and the
-// QML's) classes: up to each threshold, beyond the last, grey unknown.
-func distanceFill(d float64, breaks []float64) string {
-	if math.IsNaN(d) {
-		return qml.NoDataColor
-	}
-	n := len(breaks) + 1
-	i := 0
-	for i < len(breaks) && d > breaks[i] {
-		i++
-	}
-	if n == 1 {
-		return qml.Ramp(qml.Sequential, 0)
-	}
-	return qml.Ramp(qml.Sequential, float64(i)/float64(n-1))
-}
-
-// distanceLegend lists the classes of distanceFill with the QML's words.
+// distanceLegend lists the classes of draw.ClassFill with the QML's words.
 func (in *Input) distanceLegend(b *strings.Builder, breaks []float64, services bool) {
 	in.classLegend(b, breaks, in.Lang.Threshold, services)
 }
 
-// classLegend lists the classes of distanceFill on breaks, each limit
+// classLegend lists the classes of draw.ClassFill on breaks, each limit
 // written by format (metres, minutes).
 func (in *Input) classLegend(b *strings.Builder, breaks []float64, format func(float64) string, services bool) {
 	l := in.Lang
@@ -440,7 +424,7 @@ func (in *Input) classLegend(b *strings.Builder, breaks []float64, format func(f
 		} else {
 			mid = lo + 1
 		}
-		fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, distanceFill(mid, breaks), esc(label))
+		fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, draw.ClassFill(mid, breaks), esc(label))
 	}
 	fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, qml.NoDataColor, esc(t(l, "legend unknown")))
 	if services {
@@ -463,18 +447,18 @@ func (in *Input) servicePoints(cat string) []orb.Point {
 }
 
 // writeMaps writes one card per category with data: its map, legend and
-// distribution chart. It returns the series it drew.
-func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
+// distribution chart. It returns the figures.Series it drew.
+func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []figures.Series {
 	r := in.Result
 	l := in.Lang
 	breaks := r.Params.ThresholdsM
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"cards\">\n", esc(t(l, "maps")), esc(t(l, "map caption")))
-	var drawn []series
+	var drawn []figures.Series
 	var empty []string
 	for k, c := range in.reportCats() {
-		s := newSeries(r, c)
-		if s.known == 0 {
-			empty = append(empty, in.category(s.name))
+		s := figures.NewSeries(r, c)
+		if s.Known == 0 {
+			empty = append(empty, in.category(s.Name))
 			continue
 		}
 		drawn = append(drawn, s)
@@ -482,7 +466,7 @@ func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 		if k == 0 {
 			cls = "card main"
 		}
-		fmt.Fprintf(b, "<article class=\"%s\">\n<h3>%s</h3>\n", cls, esc(in.category(s.name)))
+		fmt.Fprintf(b, "<article class=\"%s\">\n<h3>%s</h3>\n", cls, esc(in.category(s.Name)))
 		if c == len(r.Categories) {
 			var names []string
 			for _, m := range r.Params.Basket {
@@ -495,20 +479,20 @@ func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 		}
 		var svc []orb.Point
 		if c < len(r.Categories) {
-			svc = in.servicePoints(s.name)
+			svc = in.servicePoints(s.Name)
 		}
 		f.Draw(b, draw.Map{
-			Label:    in.category(s.name),
-			Fill:     func(v int) string { return distanceFill(s.d[v], breaks) },
+			Label:    in.category(s.Name),
+			Fill:     func(v int) string { return draw.ClassFill(s.D[v], breaks) },
 			Services: svc,
-			Order:    func(v int) (float64, bool) { return s.d[v], !math.IsNaN(s.d[v]) },
+			Order:    func(v int) (float64, bool) { return s.D[v], !math.IsNaN(s.D[v]) },
 		}, l)
 		in.distanceLegend(b, breaks, len(svc) > 0)
 		if k == 0 {
 			b.WriteString("</div><div>\n")
 		}
-		xmax := niceMax(r, s)
-		curves := cdf(r, s, r.Countries, xmax, 240)
+		xmax := figures.NiceMax(r, s)
+		curves := figures.CDF(r, s, r.Countries, xmax, 240)
 		draw.Chart(b, l, lines(curves), breaks, xmax, draw.Axis{Scale: 1000, Unit: "km"}, t(l, "cdf caption"))
 		b.WriteString(`<ul class="legend">`)
 		for i, cv := range curves {
@@ -516,7 +500,7 @@ func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 			if cv.PopulationMeasured <= 0 {
 				label += ": " + t(l, "legend unknown")
 			} else {
-				if cv.Basis == basisDomestic {
+				if cv.Basis == figures.Domestic {
 					label += "*"
 				}
 				if cv.ByVillages {
@@ -529,8 +513,8 @@ func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 		}
 		b.WriteString("</ul>\n")
 		fmt.Fprintf(b, "<p class=\"note\">%s %s</p>\n", esc(t(l, "cdf caption")), esc(t(l, "people known")))
-		if s.domest > 0 {
-			fmt.Fprintf(b, "<p class=\"note\">* %s</p>\n", esc(fmt.Sprintf(t(l, "domestic only"), l.Number(float64(s.domest), 0))))
+		if s.Domestic > 0 {
+			fmt.Fprintf(b, "<p class=\"note\">* %s</p>\n", esc(fmt.Sprintf(t(l, "domestic only"), l.Number(float64(s.Domestic), 0))))
 		}
 		if k == 0 {
 			b.WriteString("</div></div>\n")
@@ -546,9 +530,9 @@ func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []series {
 }
 
 // worstSeries is the basket when it was drawn, else the main category.
-func (in *Input) worstSeries(ss []series) *series {
+func (in *Input) worstSeries(ss []figures.Series) *figures.Series {
 	for i := range ss {
-		if ss[i].name == analysis.BasketCategory {
+		if ss[i].Name == analysis.BasketCategory {
 			return &ss[i]
 		}
 	}
@@ -558,7 +542,7 @@ func (in *Input) worstSeries(ss []series) *series {
 	return nil
 }
 
-func (in *Input) writeWorst(b *strings.Builder, ss []series) {
+func (in *Input) writeWorst(b *strings.Builder, ss []figures.Series) {
 	first := in.worstSeries(ss)
 	if first == nil {
 		return
@@ -566,23 +550,23 @@ func (in *Input) writeWorst(b *strings.Builder, ss []series) {
 	r := in.Result
 	l := in.Lang
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"grid2\">\n", esc(t(l, "worst")),
-		esc(fmt.Sprintf(t(l, "worst note"), l.Number(float64(in.WorstN), 0), in.category(first.name))))
+		esc(fmt.Sprintf(t(l, "worst note"), l.Number(float64(in.WorstN), 0), in.category(first.Name))))
 	for _, ctry := range r.Countries {
 		// The basket first; where it is unknown for a whole country, the
 		// main category.
 		s := first
-		vs := worst(r, *s, ctry, in.WorstN)
+		vs := figures.Worst(r, *s, ctry, in.WorstN)
 		if len(vs) == 0 && len(ss) > 0 && s != &ss[0] {
 			s = &ss[0]
-			vs = worst(r, *s, ctry, in.WorstN)
+			vs = figures.Worst(r, *s, ctry, in.WorstN)
 		}
 		if len(vs) == 0 {
 			continue
 		}
-		basket := s.name == analysis.BasketCategory
+		basket := s.Name == analysis.BasketCategory
 		head := countryName(l, ctry)
 		if s != first {
-			head += " — " + in.category(s.name)
+			head += " — " + in.category(s.Name)
 		}
 		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n<table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th>",
 			esc(head), esc(t(l, "village")), esc(t(l, "area")), esc(t(l, "people")), esc(t(l, "distance")))
@@ -596,18 +580,18 @@ func (in *Input) writeWorst(b *strings.Builder, ss []series) {
 			if vl.HasPopulation {
 				pop = l.Number(vl.Population, 0)
 			}
-			d := l.Distance(s.d[v])
-			if math.IsInf(s.d[v], 1) {
+			d := l.Distance(s.D[v])
+			if math.IsInf(s.D[v], 1) {
 				d = t(l, "none")
 			}
 			cls, mark := "", ""
-			if s.basis[v] == basisDomestic {
+			if s.Basis[v] == figures.Domestic {
 				cls, mark = ` class="dom"`, "*"
 			}
 			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td%s>%s%s</td>",
 				esc(in.displayName(vl.Name)), esc(in.displayName(vl.AreaName)), esc(pop), cls, esc(d), mark)
 			if basket {
-				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(in.category(farthestNeed(r, v, s.basis[v]))))
+				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(in.category(figures.FarthestNeed(r, v, s.Basis[v]))))
 			}
 			b.WriteString("</tr>\n")
 		}

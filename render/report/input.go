@@ -10,6 +10,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/figures"
 )
 
 // Input is everything a report shows. Result is required; the rest is
@@ -133,7 +134,7 @@ func (in *Input) Check() error {
 		if len(s.DeltaM) != len(r.Villages) {
 			return fmt.Errorf("%w: scenario %q: %d differences for %d villages", ErrInput, s.Name, len(s.DeltaM), len(r.Villages))
 		}
-		if catIndex(r, s.Category) < 0 {
+		if figures.CatIndex(r, s.Category) < 0 {
 			return fmt.Errorf("%w: scenario %q: category %q is not in the result", ErrInput, s.Name, s.Category)
 		}
 	}
@@ -143,45 +144,10 @@ func (in *Input) Check() error {
 			return fmt.Errorf("%w: site %d (%q): location %v is not a WGS84 lon/lat", ErrInput, i, s.Name, p)
 		}
 	}
-	if in.MainCategory != "" && catIndex(r, in.MainCategory) < 0 && in.MainCategory != analysis.BasketCategory {
+	if in.MainCategory != "" && figures.CatIndex(r, in.MainCategory) < 0 && in.MainCategory != analysis.BasketCategory {
 		return fmt.Errorf("%w: main category %q is not in the result", ErrInput, in.MainCategory)
 	}
 	return nil
-}
-
-func catIndex(r *analysis.Result, c string) int {
-	for i, x := range r.Categories {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
-
-// MainCategory returns the category whose cross-border (nearest)
-// distance is known for the most people, the first in Result order on
-// ties; with no population known anywhere, the one known for the most
-// villages. "" when there are no categories. Complexity O(villages ×
-// categories).
-func MainCategory(r *analysis.Result) string {
-	best, bestPop, bestN := "", -1.0, -1
-	for c, name := range r.Categories {
-		pop, n := 0.0, 0
-		for v := range r.Villages {
-			cr := &r.Rows[v].Cats[c]
-			if cr.Status != analysis.StatusOK && cr.Status != analysis.StatusNoDomesticService {
-				continue
-			}
-			n++
-			if r.Villages[v].HasPopulation {
-				pop += r.Villages[v].Population
-			}
-		}
-		if pop > bestPop || (pop == bestPop && n > bestN) {
-			best, bestPop, bestN = name, pop, n
-		}
-	}
-	return best
 }
 
 // CoverageFromWesthoek converts the embedded sample's coverage notes
@@ -206,3 +172,7 @@ func (in *Input) category(c string) string {
 	}
 	return c
 }
+
+// MainCategory returns the category whose cross-border (nearest)
+// distance is known for the most people (figures.MainCategory).
+func MainCategory(r *analysis.Result) string { return figures.MainCategory(r) }

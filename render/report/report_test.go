@@ -15,8 +15,9 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/figures"
+	"github.com/partons/partons/render/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -123,7 +124,7 @@ func TestDeterministicAndSelfContained(t *testing.T) {
 // aggregates, and must appear in each language's format.
 func TestHeadlineOracle(t *testing.T) {
 	res, _ := demo(t)
-	c := catIndex(res, "post")
+	c := figures.CatIndex(res, "post")
 	var pop, within float64
 	for v, vl := range res.Villages {
 		cr := res.Rows[v].Cats[c]
@@ -176,86 +177,6 @@ func TestPlaceNames(t *testing.T) {
 
 // Class boundaries match QGIS's ranges: inclusive upper bound, first
 // match wins, NULL grey.
-func TestFillClasses(t *testing.T) {
-	br := []float64{1200, 3750, 10000}
-	for _, tc := range []struct {
-		d    float64
-		want string
-	}{
-		{0, qml.Ramp(qml.Sequential, 0)}, {1200, qml.Ramp(qml.Sequential, 0)}, {1200.1, qml.Ramp(qml.Sequential, 1.0/3)},
-		{10000, qml.Ramp(qml.Sequential, 2.0/3)}, {10001, qml.Ramp(qml.Sequential, 1)}, {math.Inf(1), qml.Ramp(qml.Sequential, 1)},
-		{math.NaN(), qml.NoDataColor},
-	} {
-		if got := distanceFill(tc.d, br); got != tc.want {
-			t.Errorf("distanceFill(%v) = %s, want %s", tc.d, got, tc.want)
-		}
-	}
-	db := []float64{500, 2000}
-	for _, tc := range []struct {
-		d float64
-		i int
-	}{{-5000, 0}, {-2000.5, 0}, {-2000, 1}, {-501, 1}, {-500, 2}, {0, 2}, {500, 2}, {501, 3}, {2000, 3}, {2001, 4}} {
-		if got, want := deltaFill(tc.d, db), qml.Ramp(qml.Diverging, float64(tc.i)/4); got != want {
-			t.Errorf("deltaFill(%v) = %s, want class %d %s", tc.d, got, tc.i, want)
-		}
-	}
-}
-
-// synthetic builds a Result by hand: villages with given countries,
-// populations and post distances (NaN unknown, +Inf none).
-func synthetic(countries []string, pops []float64, d []float64) *analysis.Result {
-	r := &analysis.Result{Categories: []string{"post"}, Countries: []string{"BE", "FR"}, Params: analysis.DefaultParams()}
-	for i := range d {
-		v := datasets.Village{ID: fmt.Sprint(i), Name: fmt.Sprint("v", i), Country: countries[i], Location: orb.Point{2.5 + 0.01*float64(i), 50.8}}
-		if !math.IsNaN(pops[i]) {
-			v.Population, v.HasPopulation = pops[i], true
-		}
-		r.Villages = append(r.Villages, v)
-		cr := analysis.CategoryResult{Status: analysis.StatusOK, NearestM: d[i], DomesticM: d[i], AbroadM: math.NaN(), NearestService: -1}
-		switch {
-		case math.IsNaN(d[i]):
-			cr.Status = analysis.StatusDomesticNotCovered
-		case math.IsInf(d[i], 1):
-			cr.Status, cr.NearestM, cr.DomesticM = analysis.StatusNoService, math.NaN(), math.NaN()
-		}
-		r.Rows = append(r.Rows, analysis.VillageResult{Cats: []analysis.CategoryResult{cr}})
-	}
-	return r
-}
-
-// Hand-computed cumulative shares: BE has 100 people at 500 m, 300 at
-// 1500 m, 600 with no service at all; a village of unknown population and
-// one of unknown distance do not count.
-func TestCDFByHand(t *testing.T) {
-	r := synthetic([]string{"BE", "BE", "BE", "BE", "BE", "FR"},
-		[]float64{100, 300, 600, math.NaN(), 50, 10},
-		[]float64{500, 1500, math.Inf(1), 200, math.NaN(), 3000})
-	s := newSeries(r, 0)
-	if s.known != 5 || s.domest != 0 {
-		t.Errorf("known %d domestic %d", s.known, s.domest)
-	}
-	cs := cdf(r, s, []string{"BE", "FR"}, 2000, 4) // x = 0, 500, 1000, 1500, 2000
-	be, fr := cs[0], cs[1]
-	want := []float64{0, 0.1, 0.1, 0.4, 0.4}
-	if be.PopulationMeasured != 1000 || be.Basis != basisNearest {
-		t.Errorf("BE measured %v basis %v", be.PopulationMeasured, be.Basis)
-	}
-	for i := range want {
-		if math.Abs(be.Share[i]-want[i]) > 1e-12 || be.X[i] != 500*float64(i) {
-			t.Errorf("BE at %v: %v, want %v", be.X[i], be.Share[i], want[i])
-		}
-	}
-	if fr.Share[4] != 0 || fr.PopulationMeasured != 10 {
-		t.Errorf("FR %+v", fr)
-	}
-	// worst: no service first, then farthest, unknown left out
-	if got := worst(r, s, "BE", 3); fmt.Sprint(got) != "[2 1 0]" {
-		t.Errorf("worst BE %v, want [2 1 0]", got)
-	}
-	if got := niceMax(r, s); got != 10000 {
-		t.Errorf("niceMax %v, want the largest threshold 10000", got)
-	}
-}
 
 func TestMainCategory(t *testing.T) {
 	res, _ := demo(t)
@@ -327,7 +248,7 @@ func TestEdgeCases(t *testing.T) {
 	if html := render(t, Input{Result: empty, Lang: qml.NL}); !strings.Contains(html, "<h1>Toegang tot dagelijkse diensten</h1>") {
 		t.Error("empty report has no title")
 	}
-	r := synthetic([]string{"BE", "FR"}, []float64{10, 20}, []float64{100, 5000})
+	r := reporttest.Synthetic([]string{"BE", "FR"}, []float64{10, 20}, []float64{100, 5000})
 	r.Params.CrossBorder = false
 	html := render(t, Input{Result: r, Lang: "xx"}) // unknown language: English
 	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "post office") {
@@ -350,7 +271,7 @@ func TestIntroAgreesWithTables(t *testing.T) {
 		{"FR not covered", []float64{100, math.NaN()}, true, "France"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := synthetic([]string{"BE", "FR"}, []float64{10, 20}, tc.d)
+			r := reporttest.Synthetic([]string{"BE", "FR"}, []float64{10, 20}, tc.d)
 			r.Params.CrossBorder = false
 			r.Coverage = analysis.Coverage{} // nothing declared covered
 			html := render(t, Input{Result: r})
@@ -374,7 +295,7 @@ func TestIntroAgreesWithTables(t *testing.T) {
 // median village is at 1.5 km.
 func TestVillageCountsWithoutPopulation(t *testing.T) {
 	nan := math.NaN()
-	r := synthetic([]string{"BE", "BE", "BE", "BE"}, []float64{nan, nan, nan, nan}, []float64{500, 1500, math.Inf(1), nan})
+	r := reporttest.Synthetic([]string{"BE", "BE", "BE", "BE"}, []float64{nan, nan, nan, nan}, []float64{500, 1500, math.Inf(1), nan})
 	html := render(t, Input{Result: r, Lang: qml.EN})
 	for _, want := range []string{
 		`<td class="vil">33.3%°</td><td class="vil">66.7%°</td><td class="vil">66.7%°</td><td class="vil">1.5&nbsp;km°</td>`,
@@ -384,9 +305,5 @@ func TestVillageCountsWithoutPopulation(t *testing.T) {
 		if !strings.Contains(html, strings.ReplaceAll(want, "&nbsp;", "\u00a0")) {
 			t.Errorf("report lacks %q", want)
 		}
-	}
-	shares, med, n := villageFigures([]float64{500, 1500, math.Inf(1), nan, 10}, func(v int) bool { return v < 4 }, []float64{1200, 3750})
-	if n != 3 || med != 1500 || fmt.Sprint(shares) != fmt.Sprint([]float64{1.0 / 3, 2.0 / 3}) {
-		t.Errorf("villageFigures: %v %v %d", shares, med, n)
 	}
 }

@@ -3,87 +3,13 @@ package report
 import (
 	"fmt"
 	"math"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/render/report/figures"
 )
-
-// roadValues are village v's road figures for category position c: the
-// travel time (min) and the length (m) of the route to the nearest
-// service, with the conventions of analysis' aggregates: NaN unknown
-// (unsnapped, coverage), +Inf when no service can be reached.
-func roadValues(r *analysis.Result, v, c int) (minutes, metres float64) {
-	row := &r.Rows[v]
-	if c >= len(row.Road) {
-		return math.NaN(), math.NaN()
-	}
-	rr := &row.Road[c]
-	switch rr.Status {
-	case analysis.RoadOK:
-		return rr.TimeMin, rr.LengthM
-	case analysis.RoadUnreachable:
-		return math.Inf(1), math.Inf(1)
-	case analysis.RoadCoverage:
-		if row.Cats[c].Status == analysis.StatusNoService {
-			return math.Inf(1), math.Inf(1)
-		}
-	}
-	return math.NaN(), math.NaN()
-}
-
-// routed says whether the run measured routes on a road network (not
-// straight-line estimates).
-func routed(r *analysis.Result) bool {
-	return r.Params.Road != nil && r.Params.Road.Graph != nil
-}
-
-// unmeasured blanks figures x that were never measured: when no village
-// has a finite x but some have a finite other figure (a location model
-// routed by length knows no travel times, one routed by time no
-// lengths), the villages no route reaches (+Inf) say nothing about x
-// either, and x is unknown (NaN) everywhere.
-func unmeasured(x, other []float64) {
-	finite := func(d []float64) bool {
-		return slices.ContainsFunc(d, func(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) })
-	}
-	if finite(x) || !finite(other) {
-		return
-	}
-	for i := range x {
-		x[i] = math.NaN()
-	}
-}
-
-// villageFigures summarise the values d of the villages member accepts
-// in villages, for groups where no population is known: the share of
-// villages within each threshold and the median village (the lower of
-// the two middle ones). n is the number of villages with a known value;
-// NaN values are unknown, +Inf counts as beyond every threshold.
-func villageFigures(d []float64, member func(v int) bool, ts []float64) (shares []float64, median float64, n int) {
-	var xs []float64
-	for v, x := range d {
-		if member(v) && !math.IsNaN(x) {
-			xs = append(xs, x)
-		}
-	}
-	shares = make([]float64, len(ts))
-	if len(xs) == 0 {
-		for i := range shares {
-			shares[i] = math.NaN()
-		}
-		return shares, math.NaN(), 0
-	}
-	sort.Float64s(xs)
-	for i, tv := range ts {
-		k := sort.Search(len(xs), func(j int) bool { return xs[j] > tv })
-		shares[i] = float64(k) / float64(len(xs))
-	}
-	return shares, xs[(len(xs)-1)/2], len(xs)
-}
 
 // villageCells writes village-counted shares and median, marked °.
 func (in *Input) villageCells(b *strings.Builder, shares []float64, median float64, format func(float64) string) {
@@ -107,7 +33,7 @@ func minutes(l qml.Lang, m float64) string {
 // is known), and a map of the main category's travel time.
 func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
 	r := in.Result
-	if !routed(r) {
+	if !figures.Routed(r) {
 		return
 	}
 	l := in.Lang
@@ -135,14 +61,14 @@ func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
 		name := r.Categories[c]
 		tm, lm := make([]float64, len(r.Villages)), make([]float64, len(r.Villages))
 		for v := range r.Villages {
-			tm[v], lm[v] = roadValues(r, v, c)
+			tm[v], lm[v] = figures.RoadValues(r, v, c)
 		}
-		unmeasured(tm, lm)
-		unmeasured(lm, tm)
+		figures.Unmeasured(tm, lm)
+		figures.Unmeasured(lm, tm)
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(name)))
 		for _, ctry := range r.Countries {
-			at := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadMin)
-			am := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadM)
+			at := figures.Aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadMin)
+			am := figures.Aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, analysis.BasisRoadM)
 			if at != nil && at.PopulationMeasured > 0 && am != nil {
 				for i := range ts {
 					s := math.NaN()
@@ -155,8 +81,8 @@ func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
 				continue
 			}
 			inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
-			shares, med, n := villageFigures(tm, inCtry, ts)
-			_, medM, nm := villageFigures(lm, inCtry, nil)
+			shares, med, n := figures.VillageFigures(tm, inCtry, ts)
+			_, medM, nm := figures.VillageFigures(lm, inCtry, nil)
 			if n == 0 && nm == 0 {
 				b.WriteString(strings.Repeat("<td>–</td>", len(ts)+2))
 				continue
@@ -171,17 +97,17 @@ func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
 	if byVillages {
 		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(l, "by villages")))
 	}
-	if c := catIndex(r, in.MainCategory); c >= 0 {
+	if c := figures.CatIndex(r, in.MainCategory); c >= 0 {
 		tm, lm := make([]float64, len(r.Villages)), make([]float64, len(r.Villages))
 		for v := range r.Villages {
-			tm[v], lm[v] = roadValues(r, v, c)
+			tm[v], lm[v] = figures.RoadValues(r, v, c)
 		}
-		unmeasured(tm, lm)
+		figures.Unmeasured(tm, lm)
 		fmt.Fprintf(b, "<div class=\"roadmap\">\n<h3>%s</h3>\n", esc(fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory))))
 		svc := in.servicePoints(in.MainCategory)
 		f.Draw(b, draw.Map{
 			Label:    fmt.Sprintf(t(l, "road map"), in.category(in.MainCategory)),
-			Fill:     func(v int) string { return distanceFill(tm[v], ts) },
+			Fill:     func(v int) string { return draw.ClassFill(tm[v], ts) },
 			Services: svc,
 			Order:    func(v int) (float64, bool) { return tm[v], !math.IsNaN(tm[v]) },
 		}, l)

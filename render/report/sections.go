@@ -8,35 +8,11 @@ import (
 
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/render/report/figures"
 )
 
 // DefaultDeltaBreaksM are the class limits of scenario maps, in metres.
 var DefaultDeltaBreaksM = []float64{500, 2000, 5000}
-
-// deltaFill colours a difference on the diverging classes of qml.Delta.
-func deltaFill(d float64, breaks []float64) string {
-	if math.IsNaN(d) {
-		return qml.NoDataColor
-	}
-	k := len(breaks)
-	total := 2*k + 1
-	// class index 0 is "closer by more than the last break", k is "about
-	// the same", 2k is "farther by more than the last break".
-	i := k
-	switch {
-	case d < -breaks[0]:
-		i = k - 1
-		for j := 1; j < k && d < -breaks[j]; j++ {
-			i--
-		}
-	case d > breaks[0]:
-		i = k + 1
-		for j := 1; j < k && d > breaks[j]; j++ {
-			i++
-		}
-	}
-	return qml.Ramp(qml.Diverging, float64(i)/float64(total-1))
-}
 
 func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 	s := in.Scenario
@@ -50,7 +26,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 		esc(fmt.Sprintf(t(l, "scenario note"), in.category(s.Category))))
 	f.Draw(b, draw.Map{
 		Label: fmt.Sprintf(t(l, "scenario"), s.Name),
-		Fill:  func(v int) string { return deltaFill(s.DeltaM[v], breaks) },
+		Fill:  func(v int) string { return draw.DeltaFill(s.DeltaM[v], breaks) },
 		Order: func(v int) (float64, bool) { return math.Abs(s.DeltaM[v]), !math.IsNaN(s.DeltaM[v]) },
 	}, l)
 	b.WriteString(`<ul class="legend">`)
@@ -113,7 +89,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 	b.WriteString("</div>\n</section>\n")
 }
 
-func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []series) {
+func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []figures.Series) {
 	if len(in.Sites) == 0 {
 		return
 	}
@@ -122,7 +98,7 @@ func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []series) {
 	fill := func(int) string { return qml.NoDataColor }
 	if len(ss) > 0 {
 		s := ss[0]
-		fill = func(v int) string { return distanceFill(s.d[v], in.Result.Params.ThresholdsM) }
+		fill = func(v int) string { return draw.ClassFill(s.D[v], in.Result.Params.ThresholdsM) }
 	}
 	sites := make([]draw.Marker, len(in.Sites))
 	for i, s := range in.Sites {

@@ -8,23 +8,8 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/report/draw"
-	"github.com/partons/partons/travel"
+	"github.com/partons/partons/render/report/figures"
 )
-
-// transitBlock is the run's public-transport block and its aggregate
-// minute basis, or nil.
-func transitBlock(r *analysis.Result) (*analysis.ModeBlock, analysis.Basis) {
-	b := r.Mode("transit")
-	if b == nil {
-		return nil, ""
-	}
-	for _, m := range b.Schema.Metrics {
-		if m.Aggregate && m.Unit == travel.Minutes {
-			return b, analysis.Basis(b.Schema.Name + "_" + m.Name)
-		}
-	}
-	return nil, ""
-}
 
 // writeTransit shows the public-transport figures of a run with a
 // timetable: per country and category the share of people within each
@@ -33,7 +18,7 @@ func transitBlock(r *analysis.Result) (*analysis.ModeBlock, analysis.Basis) {
 // is known), and maps of the main category's median and best times.
 func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 	r := in.Result
-	mb, basis := transitBlock(r)
+	mb, basis := figures.TransitBlock(r)
 	if mb == nil {
 		return
 	}
@@ -71,7 +56,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 		}
 		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(name)))
 		for _, ctry := range r.Countries {
-			a := aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, basis)
+			a := figures.Aggregate(in.Aggregates, analysis.LevelCountry, ctry, name, basis)
 			switch {
 			case a != nil && a.PopulationMeasured > 0:
 				for i := range ts {
@@ -88,7 +73,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 				fmt.Fprintf(b, "<td>%s</td>", esc(med))
 			default:
 				inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
-				shares, med, n := villageFigures(tm, inCtry, ts)
+				shares, med, n := figures.VillageFigures(tm, inCtry, ts)
 				if n == 0 {
 					b.WriteString(strings.Repeat("<td>–</td>", len(ts)+1))
 				} else {
@@ -112,7 +97,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 	if byVillages {
 		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(l, "by villages")))
 	}
-	if c := catIndex(r, in.MainCategory); c >= 0 {
+	if c := figures.CatIndex(r, in.MainCategory); c >= 0 {
 		in.transitMaps(b, f, mb, basis, c, ts)
 	}
 	b.WriteString("</section>\n")
@@ -153,7 +138,7 @@ func (in *Input) transitMaps(b *strings.Builder, f *draw.Frame, mb *analysis.Mod
 		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n", esc(label))
 		f.Draw(b, draw.Map{
 			Label:    label,
-			Fill:     func(v int) string { return distanceFill(d[v], ts) },
+			Fill:     func(v int) string { return draw.ClassFill(d[v], ts) },
 			Services: svc,
 			Order:    func(v int) (float64, bool) { return d[v], !math.IsNaN(d[v]) },
 		}, l)

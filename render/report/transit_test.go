@@ -8,6 +8,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/figures"
 	"github.com/partons/partons/render/report/reporttest"
 	"github.com/partons/partons/render/report/words"
 	"github.com/partons/partons/travel"
@@ -45,7 +46,7 @@ func TestTransitSection(t *testing.T) {
 		// Belgian post offices by hand: people within 30 and 60 minutes
 		// among those measured (no_service counts as reached never,
 		// off the network not at all, walk_only at 15 minutes).
-		c := catIndex(r, "post")
+		c := figures.CatIndex(r, "post")
 		var measured, w30, w60 float64
 		for v, vl := range r.Villages {
 			if vl.Country != "BE" || !vl.HasPopulation || reporttest.BusCode(v) == 3 || r.Rows[v].Cats[c].Status != analysis.StatusOK {

@@ -1,7 +1,8 @@
 // Package draw draws the inline SVG of report.html: maps of villages
 // (polygons by shared <use> references, points ordered so the worst-off
 // stay on top), service crosses, site stars, area outlines and a scale
-// bar, and cumulative distribution charts.
+// bar, cumulative distribution charts, the week chart of opening hours,
+// and the colours of distance classes and of scenario differences.
 //
 // Units: maps are in ETRS89-LAEA (EPSG:3035) metres scaled to about CSS
 // pixels at full width, north up; chart axes take the caller's scale

@@ -10,8 +10,12 @@ package reporttest
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"sync"
 	"testing"
+
+	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
@@ -150,4 +154,26 @@ func (s busSnapped) Nearest(_ context.Context, cats []travel.Category) ([][]trav
 		}
 	}
 	return out, nil
+}
+
+// Synthetic builds a Result by hand: villages with given countries,
+// populations and post distances (NaN unknown, +Inf none).
+func Synthetic(countries []string, pops []float64, d []float64) *analysis.Result {
+	r := &analysis.Result{Categories: []string{"post"}, Countries: []string{"BE", "FR"}, Params: analysis.DefaultParams()}
+	for i := range d {
+		v := datasets.Village{ID: fmt.Sprint(i), Name: fmt.Sprint("v", i), Country: countries[i], Location: orb.Point{2.5 + 0.01*float64(i), 50.8}}
+		if !math.IsNaN(pops[i]) {
+			v.Population, v.HasPopulation = pops[i], true
+		}
+		r.Villages = append(r.Villages, v)
+		cr := analysis.CategoryResult{Status: analysis.StatusOK, NearestM: d[i], DomesticM: d[i], AbroadM: math.NaN(), NearestService: -1}
+		switch {
+		case math.IsNaN(d[i]):
+			cr.Status = analysis.StatusDomesticNotCovered
+		case math.IsInf(d[i], 1):
+			cr.Status, cr.NearestM, cr.DomesticM = analysis.StatusNoService, math.NaN(), math.NaN()
+		}
+		r.Rows = append(r.Rows, analysis.VillageResult{Cats: []analysis.CategoryResult{cr}})
+	}
+	return r
 }
