@@ -19,7 +19,7 @@ run: ## analyse the embedded Westhoek sample into ./partons-out
 
 test: deps fmt-check vet ## what CI runs: formatting, vet, and every test with the race detector
 	@echo "== go test -race: one line per package as it finishes (the first run compiles everything with the race detector: a few minutes)"
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 deps: ## download the modules (first run only: about 66 MB)
 	@echo "== go mod download (first run only: about 66 MB, 391 MB unpacked)"
