@@ -62,7 +62,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
 	f.StringSliceVar(&o.spec.Outputs, "outputs", study.ReportFiles, files.OutputsHelp())
 	f.StringVar(&o.manifestPath, "manifest", "", "rerun the run recorded in a manifest.json, byte for byte (inputs must be unchanged)")
-	f.StringVar(&o.spec.Config, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage)")
+	f.StringVar(&o.spec.Config, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage, public transport)")
 	f.Float64SliceVar(&o.spec.ThresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")
 	f.StringSliceVar(&o.spec.Categories, "categories", nil, "only these categories, in this order (default: all, sorted)")
 	f.BoolVar(&o.spec.CrossBorder, "cross-border", true, "split nearest services into domestic and abroad (needs countries)")

@@ -1,5 +1,6 @@
 // Package config reads partons' run configuration from a YAML file: input
-// schemas, thresholds, basket, category-mapping overrides and coverage.
+// schemas, thresholds, basket, category-mapping overrides, coverage and
+// public transport.
 // Every field is optional; absent fields keep their defaults. Unknown keys
 // are errors (a typo must not silently change an analysis).
 //
@@ -11,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,6 +22,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/gtfs"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/geo/crs"
 )
@@ -60,6 +63,21 @@ type Config struct {
 
 	// Slots replace the default opening-hours slots when non-empty.
 	Slots []Slot `yaml:"slots"`
+
+	// Public transport, keyed as in the run section of manifest.json.
+	// Transit lists GTFS feeds (.zip or folder) and FlexZones an on-demand
+	// zone file; Load resolves their relative paths against the folder of
+	// the configuration file. A nil pointer or empty value is not set.
+	Transit              []string `yaml:"transit"`
+	Depart               string   `yaml:"depart"` // "YYYY-MM-DD HH:MM-HH:MM", the date or the window alone
+	MaxWalkM             *float64 `yaml:"max_walk_m"`
+	MaxTransfers         *int     `yaml:"max_transfers"`
+	MaxTransitMin        *float64 `yaml:"max_transit_min"`
+	TransitThresholdsMin []int    `yaml:"transit_thresholds_min"`
+	FlexZones            string   `yaml:"flex_zones"`
+
+	source string     // the file's name, for Problem
+	root   *yaml.Node // the parsed file, for the lines of Problem
 }
 
 // Slot is a named time of the week for opening hours: When is "DAYS
@@ -105,13 +123,20 @@ func Load(path string) (Config, error) {
 		return c, err
 	}
 	dir := filepath.Dir(path)
-	for _, l := range [][]InputFile{c.VillagesFiles, c.ServicesFiles} {
-		for i := range l {
-			if !filepath.IsAbs(l[i].Path) {
-				l[i].Path = filepath.Join(dir, l[i].Path)
-			}
+	rel := func(p *string) {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
 		}
 	}
+	for _, l := range [][]InputFile{c.VillagesFiles, c.ServicesFiles} {
+		for i := range l {
+			rel(&l[i].Path)
+		}
+	}
+	for i := range c.Transit {
+		rel(&c.Transit[i])
+	}
+	rel(&c.FlexZones)
 	return c, nil
 }
 
@@ -134,6 +159,7 @@ func Read(name string, r io.Reader) (Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return c, &datasets.RecordError{Source: name, Feature: -1, Reason: yamlReason(err)}
 	}
+	c.source, c.root = name, &root
 	if err := c.validate(name, &root); err != nil {
 		return c, err
 	}
@@ -219,7 +245,47 @@ func (c *Config) validate(name string, root *yaml.Node) error {
 			}
 		}
 	}
+	return c.validateTransit(bad)
+}
+
+// validateTransit checks the public-transport keys as the run checks the
+// same options given on a command line.
+func (c *Config) validateTransit(bad func(reason string, path ...any) error) error {
+	for i, f := range c.Transit {
+		if strings.TrimSpace(f) == "" {
+			return bad("a feed needs a path", "transit", i)
+		}
+	}
+	if c.Depart != "" {
+		if _, err := gtfs.ParseDepart(c.Depart); err != nil {
+			return bad(err.Error(), "depart")
+		}
+	}
+	for _, f := range []struct {
+		key string
+		v   *float64
+	}{{"max_walk_m", c.MaxWalkM}, {"max_transit_min", c.MaxTransitMin}} {
+		if f.v != nil && (math.IsNaN(*f.v) || math.IsInf(*f.v, 0) || *f.v <= 0) {
+			return bad(fmt.Sprintf("%v: want a finite number greater than 0", *f.v), f.key)
+		}
+	}
+	if c.MaxTransfers != nil && *c.MaxTransfers < 0 {
+		return bad(fmt.Sprintf("%d: want 0 or more", *c.MaxTransfers), "max_transfers")
+	}
+	for i, m := range c.TransitThresholdsMin {
+		if m <= 0 || (i > 0 && m <= c.TransitThresholdsMin[i-1]) {
+			return bad(fmt.Sprintf("%d: minutes must be positive and strictly ascending", m), "transit_thresholds_min", i)
+		}
+	}
 	return nil
+}
+
+// Problem is a bad value of the file at the key path (mapping keys as
+// strings, sequence indices as ints), as invalid input naming the file,
+// the line of the key and the key; for a check that needs more than the
+// file, such as a setting with nothing to apply to.
+func (c Config) Problem(reason string, path ...any) error {
+	return &datasets.RecordError{Source: c.source, Line: Line(c.root, path...), Feature: -1, Field: keyPath(path), Reason: reason}
 }
 
 // alpha2 reports whether s is two ASCII upper-case letters.

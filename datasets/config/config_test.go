@@ -157,3 +157,36 @@ func TestLoadInputFiles(t *testing.T) {
 		t.Errorf("files = %+v, want %+v", c.ServicesFiles, want)
 	}
 }
+
+// TestLoadTransit: the public-transport keys are read, and the paths of
+// feeds and zones resolved against the folder of the file.
+func TestLoadTransit(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "c.yaml")
+	src := "transit: [feeds/a.zip, /abs/b]\ndepart: \"07:30-09:00\"\nmax_walk_m: 800\nmax_transfers: 0\n" +
+		"max_transit_min: 75\ntransit_thresholds_min: [15, 30]\nflex_zones: zones.geojson\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{filepath.Join(dir, "feeds/a.zip"), "/abs/b"}; !reflect.DeepEqual(c.Transit, want) {
+		t.Errorf("transit = %v, want %v", c.Transit, want)
+	}
+	if c.FlexZones != filepath.Join(dir, "zones.geojson") || c.Depart != "07:30-09:00" {
+		t.Errorf("flex_zones %q, depart %q", c.FlexZones, c.Depart)
+	}
+	if c.MaxWalkM == nil || *c.MaxWalkM != 800 || c.MaxTransfers == nil || *c.MaxTransfers != 0 ||
+		c.MaxTransitMin == nil || *c.MaxTransitMin != 75 || !reflect.DeepEqual(c.TransitThresholdsMin, []int{15, 30}) {
+		t.Errorf("limits %v %v %v %v", c.MaxWalkM, c.MaxTransfers, c.MaxTransitMin, c.TransitThresholdsMin)
+	}
+	if err := c.Problem("needs a feed", "max_walk_m"); err.Error() != p+`:3: field "max_walk_m": needs a feed` {
+		t.Errorf("Problem = %q", err)
+	}
+	d := Default()
+	if d.MaxWalkM != nil || d.Transit != nil {
+		t.Error("the defaults set public transport")
+	}
+}

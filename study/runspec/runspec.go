@@ -189,7 +189,7 @@ func Resolve(o Options) (study.Spec, error) {
 	default:
 		return s, usage.Errorf("{format} %q: the only extra format is gpkg", o.Format)
 	}
-	if err := transitSpec(&s, o); err != nil {
+	if err := transitSpec(&s, o, cfg); err != nil {
 		return s, err
 	}
 	s.Normalize()

@@ -70,7 +70,10 @@ func TestResolveErrors(t *testing.T) {
 		{"format", func(o *Options) { o.Format = "shp" }, `{format} "shp": the only extra format is gpkg`},
 		{"transit option without feed", func(o *Options) { o.Given = map[string]bool{"max_walk_m": true} },
 			"{max_walk_m} needs at least one {transit} feed"},
-		{"transit thresholds", func(o *Options) { o.Transit = []string{"feed.zip"}; o.TransitThresholdsMin = []int{60, 30} },
+		{"transit thresholds", func(o *Options) {
+			o.Transit, o.Given = []string{"feed.zip"}, map[string]bool{"transit": true}
+			o.TransitThresholdsMin = []int{60, 30}
+		},
 			"{transit_thresholds_min} [60 30]: minutes must be positive and strictly ascending"},
 	}
 	for _, tc := range tests {
