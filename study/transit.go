@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -232,16 +233,14 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 	j.Params.ModeThresholdsMin["transit"] = ts
 	opt.Walker = walker
 	mode := &transit.Mode{Net: net, Options: opt}
-	var carRide ondemand.Car
-	if rp := j.Params.Road; rp != nil && rp.Graph != nil && rp.Profile == road.Car {
-		mode.Car = &travel.Road{Graph: rp.Graph, RouteBy: road.Time, SnapM: rp.SnapM, LegSpeedKmh: rp.SpeedKmh}
-		carRide = &ondemand.RoadCar{Graph: rp.Graph, SnapM: rp.SnapM, LegSpeedKmh: rp.SpeedKmh,
-			Fallback: ondemand.Estimate{Detour: ondemand.DefaultCarDetour, Kmh: ondemand.DefaultCarKmh}}
+	carRide, carNote, err := carTimes(ctx, j, in, stderr, quiet, mode)
+	if err != nil {
+		return nil, err
 	}
 
 	info := &reportdir.TransitInfo{
 		Date: dep.Date.Format(time.DateOnly), Window: dep.String()[len(time.DateOnly)+1:], DateReason: reason,
-		Walking: walking, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
+		Walking: walking, Car: carNote, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
 		Counts: transitCounts(tt, net), Warnings: tt.Warnings,
 	}
 	for i, f := range tt.Feeds {
@@ -309,6 +308,47 @@ func footWalker(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet
 	note := fmt.Sprintf("walking on the foot network (snapped within %.0f m, legs at %.1f km/h, at most %.0f × the straight line)",
 		rp.SnapM, transit.DefaultWalkKmh, transit.DefaultMaxFootDetour)
 	return &transit.FootWalker{Graph: g, SnapM: rp.SnapM}, note, nil
+}
+
+// carNote is how car times are taken without a car network.
+var carNote = fmt.Sprintf("car times estimated: straight line × detour %.1f at %.0f km/h", ondemand.DefaultCarDetour, float64(ondemand.DefaultCarKmh))
+
+// carTimes sets the car mode that transit_vs_car compares with and
+// returns the car that times on-demand rides: the car road network when
+// the run has roads (its own graph with the car profile, else the car
+// profile read from the same road files: a bicycle or foot run still has
+// its buses driven on roads), else the straight-line estimate (mode.Car
+// nil, ride nil). The note says which, for the manifest.
+func carTimes(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet bool, mode *transit.Mode) (ondemand.Car, string, error) {
+	rp := j.Params.Road
+	if rp == nil || rp.Graph == nil {
+		return nil, carNote, nil
+	}
+	g, leg := rp.Graph, rp.SpeedKmh
+	if rp.Profile != road.Car {
+		_, leg = analysis.Estimate(road.Car)
+		var bs []datasets.Boundary
+		if in != nil {
+			bs = in.Boundaries
+		}
+		cg, _, _, err := roads.Load(ctx, j.RoadFiles, road.Car, bs, false)
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return nil, "", err
+			}
+			note := carNote + fmt.Sprintf(" (no car network in the road files: %v)", err)
+			if !quiet {
+				fmt.Fprintf(stderr, "partons: warning: public transport: %s\n", note)
+			}
+			return nil, note, nil
+		}
+		g = cg
+	}
+	mode.Car = &travel.Road{Graph: g, RouteBy: road.Time, SnapM: rp.SnapM, LegSpeedKmh: leg}
+	note := fmt.Sprintf("car times on the car network (fastest route, snapped within %.0f m; a pair off it: %s)", rp.SnapM,
+		strings.TrimPrefix(carNote, "car times "))
+	return &ondemand.RoadCar{Graph: g, SnapM: rp.SnapM, LegSpeedKmh: leg,
+		Fallback: ondemand.Estimate{Detour: ondemand.DefaultCarDetour, Kmh: ondemand.DefaultCarKmh}}, note, nil
 }
 
 // attachOnDemand reads the feeds' GTFS-Flex files and the zone

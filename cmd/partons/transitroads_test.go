@@ -30,8 +30,8 @@ const loopOSM = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // TestRunTransitWalksOnRoads runs --transit with a real --roads network:
-// the walks to the stops follow the foot network, and the manifest says
-// so. The village is 11.1 m west of node 1; one bus leaves S1 at 08:10 and
+// the walks to the stops follow the foot network, the car times the car
+// network, and the manifest says so. The village is 11.1 m west of node 1; one bus leaves S1 at 08:10 and
 // reaches S2, where the post office is, at 08:30; departures 07:30-08:10
 // (40 minutes).
 //
@@ -68,9 +68,14 @@ func TestRunTransitWalksOnRoads(t *testing.T) {
 		best    string
 		median  string
 		walking string
+		car     string
+		profile string
 	}{
-		{"foot network", true, "32.00", "51.00", "walking on the foot network"},
-		{"straight line", false, "28.00", "47.00", "walking estimated"},
+		{"foot network", true, "32.00", "51.00", "walking on the foot network", "car times on the car network", ""},
+		// A bicycle run walks on the foot network and drives its
+		// on-demand buses on the car network of the same files.
+		{"bicycle run", true, "32.00", "51.00", "walking on the foot network", "car times on the car network", "bicycle"},
+		{"straight line", false, "28.00", "47.00", "walking estimated", "car times estimated", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
@@ -78,6 +83,9 @@ func TestRunTransitWalksOnRoads(t *testing.T) {
 				"--depart", "2026-01-05 07:30-08:10", "--outputs", "villages.csv", "--out", out}
 			if tc.roads {
 				args = append(args, "--roads", roads)
+			}
+			if tc.profile != "" {
+				args = append(args, "--profile", tc.profile)
 			}
 			if code, _, stderr := runCLI(t, args...); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
@@ -96,8 +104,8 @@ func TestRunTransitWalksOnRoads(t *testing.T) {
 			if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "manifest.json"))), &m); err != nil {
 				t.Fatal(err)
 			}
-			if m.Transit == nil || !strings.HasPrefix(m.Transit.Walking, tc.walking) {
-				t.Errorf("manifest transit walking %+v, want %q…", m.Transit, tc.walking)
+			if m.Transit == nil || !strings.HasPrefix(m.Transit.Walking, tc.walking) || !strings.HasPrefix(m.Transit.Car, tc.car) {
+				t.Fatalf("manifest transit %+v, want walking %q…, car %q…", m.Transit, tc.walking, tc.car)
 			}
 		})
 	}

@@ -339,6 +339,7 @@ type TransitInfo struct {
 	DateReason    []string       `json:"date_reason,omitempty"`
 	Feeds         []TransitFeed  `json:"feeds"`
 	Walking       string         `json:"walking"`
+	Car           string         `json:"car,omitempty"` // how on-demand rides and transit_vs_car are timed
 	MaxWalkM      float64        `json:"max_walk_m"`
 	MaxTransfers  int            `json:"max_transfers"`
 	MaxTransitMin float64        `json:"max_transit_min"`
