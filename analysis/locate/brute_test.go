@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/convex/lp"
@@ -251,7 +252,10 @@ func TestBruteForce(t *testing.T) {
 	solvers := []struct {
 		s     Solver
 		nodes int64
-	}{{Exact, 0}, {Auto, 0}, {Heuristic, 0}, {Auto, 1}, {Auto, 3}}
+		work  int64
+		time  time.Duration
+	}{{Exact, 0, 0, 0}, {Auto, 0, 0, 0}, {Heuristic, 0, 0, 0}, {Auto, 1, 0, 0}, {Auto, 3, 0, 0},
+		{Auto, 0, 1, 0}, {Auto, 0, 0, time.Nanosecond}}
 	counts := map[string]int{}
 	for trial := 0; trial < 600; trial++ {
 		d := randomDense(rng)
@@ -269,8 +273,11 @@ func TestBruteForce(t *testing.T) {
 			}
 			opt := d.brute(t, cfg)
 			for _, sv := range solvers {
-				cfg.Solver, cfg.MaxNodes = sv.s, sv.nodes
-				name := fmt.Sprintf("trial %d %v P=%d R=%v fixed=%v excl=%v cap=%v solver=%v/%d", trial, model, cfg.P, cfg.Radius, cfg.Fixed, cfg.Excluded, cfg.Capacity != nil, sv.s, sv.nodes)
+				cfg.Solver, cfg.MaxNodes, cfg.MaxWork, cfg.TimeLimit = sv.s, sv.nodes, sv.work, sv.time
+				if sv.time > 0 && (model == PCenter || cfg.Capacity != nil) {
+					continue // no time limit there
+				}
+				name := fmt.Sprintf("trial %d %v P=%d R=%v fixed=%v excl=%v cap=%v solver=%v/%d/%d/%v", trial, model, cfg.P, cfg.Radius, cfg.Fixed, cfg.Excluded, cfg.Capacity != nil, sv.s, sv.nodes, sv.work, sv.time)
 				sol, err := Solve(context.Background(), in, cfg)
 				if errors.Is(err, ErrNodeLimit) && sv.nodes > 0 {
 					counts["node limit"]++ // a tiny limit may settle nothing
@@ -290,6 +297,9 @@ func TestBruteForce(t *testing.T) {
 				counts[model.String()]++
 				if sol.Optimal {
 					counts["optimal"]++
+				}
+				if sol.Stopped != "" {
+					counts[sol.Stopped]++
 				}
 			}
 		}
@@ -342,5 +352,12 @@ func checkSolution(t *testing.T, name string, d dense, cfg Config, sol *Solution
 	}
 	if sol.Gap < 0 || (sol.Optimal && sol.Gap != 0) {
 		t.Fatalf("%s: gap %v (optimal %v)", name, sol.Gap, sol.Optimal)
+	}
+	// A search cut short says why; a finished one proves optimality.
+	if sol.Method == "branch-and-bound" && sol.Optimal != (sol.Stopped == "") {
+		t.Fatalf("%s: optimal %v but stopped %q", name, sol.Optimal, sol.Stopped)
+	}
+	if sol.Stopped != "" && sol.Optimal {
+		t.Fatalf("%s: optimal yet stopped %q", name, sol.Stopped)
 	}
 }

@@ -51,8 +51,9 @@ const (
 // Solvers.
 const (
 	// Auto runs the heuristic, then branch and bound seeded with its
-	// solution until optimality is proven or MaxNodes nodes were explored;
-	// the result then carries the best bound and the gap.
+	// solution until optimality is proven or a limit is reached (MaxNodes
+	// nodes, MaxWork for the p-median, TimeLimit if set); the result then
+	// carries the best bound, the gap and Stopped.
 	Auto = core.Auto
 	// Exact runs branch and bound until optimality is proven (or the
 	// context is cancelled, which is an error).
@@ -64,6 +65,20 @@ const (
 
 // DefaultMaxNodes is the branch-and-bound node limit of the Auto solver.
 const DefaultMaxNodes = core.DefaultMaxNodes
+
+// DefaultMaxWork is the work limit of the Auto solver's p-median branch
+// and bound, in units of pairs, demand points and sites visited by the
+// Lagrangian relaxation (a few nanoseconds each): about 40 s of CPU time
+// on 8,000 demand points × 2,000 candidates with P = 20.
+const DefaultMaxWork = core.DefaultMaxWork
+
+// Why branch and bound stopped before proving optimality
+// (Solution.Stopped): its node limit, its work limit or its time limit.
+const (
+	StoppedNodes = core.StoppedNodes
+	StoppedWork  = core.StoppedWork
+	StoppedTime  = core.StoppedTime
+)
 
 // MaxArcs is the largest number of demand→site costs an Instance accepts.
 const MaxArcs = core.MaxArcs

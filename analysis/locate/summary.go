@@ -26,8 +26,10 @@ type Summary struct {
 	Bound              any            `json:"bound"`
 	Gap                any            `json:"gap"`
 	Optimal            bool           `json:"optimal"`
+	Stopped            string         `json:"stopped,omitempty"` // why branch and bound stopped unproven (Solution.Stopped)
 	Solver             string         `json:"solver"`
 	Nodes              int64          `json:"nodes"`
+	Work               int64          `json:"work,omitempty"` // p-median relaxation work units (Solution.Work)
 	PopulationTotal    float64        `json:"population_total"`
 	CoverageDefinition string         `json:"coverage_definition,omitempty"`
 	CoveredPopulation  any            `json:"covered_population"`
@@ -68,7 +70,7 @@ func Summarise(sol *Solution, inst *Instance, cfg Config, lb Labels) Summary {
 	s := Summary{Model: sol.Model.String(), DemandPoints: inst.NumDemand(),
 		CandidateSites: inst.NumSites() - len(cfg.Excluded) - len(sol.Fixed), FixedSites: len(sol.Fixed),
 		Sites: []string{}, Objective: finite(sol.Objective), Bound: finite(sol.Bound), Gap: finite(sol.Gap),
-		Optimal: sol.Optimal, Solver: sol.Method, Nodes: sol.Nodes, PopulationTotal: sol.TotalWeight,
+		Optimal: sol.Optimal, Stopped: sol.Stopped, Solver: sol.Method, Nodes: sol.Nodes, Work: sol.Work, PopulationTotal: sol.TotalWeight,
 		UncoverablePoints: len(sol.Uncoverable), Uncoverable: []string{}, Status: StatusOK}
 	if NoDemandWeight(sol, inst) {
 		s.Status = StatusNoDemandWeight
@@ -81,6 +83,16 @@ func Summarise(sol *Solution, inst *Instance, cfg Config, lb Labels) Summary {
 			n = DefaultMaxNodes
 		}
 		s.Parameters["max_nodes"] = n
+		if cfg.Model == PMedian && cfg.Capacity == nil {
+			w := cfg.MaxWork
+			if w <= 0 {
+				w = DefaultMaxWork
+			}
+			s.Parameters["max_work"] = w
+		}
+		if cfg.TimeLimit > 0 {
+			s.Parameters["time_limit_s"] = cfg.TimeLimit.Seconds()
+		}
 	}
 	if cfg.Model.UsesP() {
 		s.Parameters["p"] = cfg.P

@@ -150,6 +150,7 @@ func SolveCenter(ctx context.Context, pr *core.Problem) (*core.Solution, error) 
 		sol.Method = "binary search + set-cover branch-and-bound"
 	case exact:
 		sol.Method = "binary search + set-cover branch-and-bound (node limit)"
+		sol.Stopped = core.StoppedNodes
 	default:
 		sol.Method = "binary search + greedy cover"
 	}

@@ -31,6 +31,7 @@ type setCover struct {
 	first   bool // stop at the first cover found (decision mode)
 	found   bool
 	aborted bool
+	stopped string // why the search stopped early
 	pending float64
 	err     error
 }
@@ -206,8 +207,15 @@ func (sc *setCover) dfs(chosen []int32, parentBound float64) {
 		return
 	}
 	sc.nodes++
-	if (sc.limit >= 0 && sc.nodes > sc.limit) || (sc.nodes&1023 == 0 && sc.ctx.Err() != nil) {
+	switch {
+	case sc.limit >= 0 && sc.nodes > sc.limit:
+		sc.stopped = core.StoppedNodes
+	case !sc.first && sc.nodes&63 == 0 && sc.pr.PastDeadline():
+		sc.stopped = core.StoppedTime // LSCP only: p-center's decisions run to their node limit
+	case sc.nodes&1023 == 0 && sc.ctx.Err() != nil:
 		sc.err = sc.ctx.Err()
+	}
+	if sc.stopped != "" || sc.err != nil {
 		sc.aborted = true
 		sc.pending = min(sc.pending, parentBound)
 		return
@@ -323,6 +331,7 @@ func SolveCover(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 	sol = &core.Solution{Sites: sc.bestSet, Nodes: sc.nodes, Method: "branch-and-bound"}
 	if sc.aborted {
 		sol.Bound = math.Ceil(min(float64(sc.best), sc.pending))
+		sol.Stopped = sc.stopped
 	} else {
 		sol.Optimal = true
 	}

@@ -201,6 +201,7 @@ func SolveCoverage(ctx context.Context, pr *core.Problem) (*core.Solution, error
 	sol = &core.Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
 	if b.aborted {
 		sol.Bound = min(bound, max(b.best, b.pending))
+		sol.Stopped = b.stopped
 	} else {
 		sol.Optimal = true
 	}
@@ -238,6 +239,7 @@ type covBB struct {
 	best      float64
 	bestSites []int32
 	aborted   bool
+	stopped   string   // why the search stopped early
 	pending   float64  // largest bound of an unexplored subtree
 	ml        *mclpLag // MCLP only: Lagrangian bound and primal at each node
 	err       error
@@ -248,12 +250,17 @@ func (b *covBB) dfs(chosen []int32, r int, parentBound float64) {
 		return
 	}
 	b.nodes++
-	if (b.limit > 0 && b.nodes > b.limit) || (b.nodes&1023 == 0 && b.ctx.Err() != nil) {
-		if b.err = b.ctx.Err(); b.err == nil {
-			b.aborted = true
-			b.pending = max(b.pending, parentBound)
-		}
+	switch {
+	case b.limit > 0 && b.nodes > b.limit:
+		b.stopped = core.StoppedNodes
+	case b.nodes&63 == 0 && b.s.pr.PastDeadline():
+		b.stopped = core.StoppedTime
+	case b.nodes&1023 == 0 && b.ctx.Err() != nil:
+		b.err = b.ctx.Err()
+	}
+	if b.stopped != "" || b.err != nil {
 		b.aborted = true
+		b.pending = max(b.pending, parentBound)
 		return
 	}
 	pr, s := b.s.pr, b.s

@@ -184,11 +184,11 @@ func SolveCapacitated(ctx context.Context, pr *core.Problem) (*core.Solution, er
 		return nil, err
 	}
 	ub := pr.Objective(unc)
-	lg := newLagrange(pr)
+	lg := newLagrange(pr, chunkPoints)
 	lg.initFrom(newMedState(pr, pr.OpenSet(unc)))
 	bound := math.Inf(-1)
 	if !math.IsInf(ub, 1) {
-		bound = lg.solve(nil, pr.Cfg.P, ub, 500).L
+		bound = lg.solve(nil, pr.Cfg.P, ub, quickRoot).L
 	}
 	free, P := pr.FreeIDs, pr.Cfg.P
 	limit := pr.MaxNodes()

@@ -128,6 +128,12 @@ func posOf(pos []int32, j int32) int32 {
 
 // Solve solves the uncapacitated p-median.
 func Solve(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
+	return solve(ctx, pr, chunkPoints)
+}
+
+// solve is Solve with the relaxation's passes cut into chunks of per
+// active demand points.
+func solve(ctx context.Context, pr *core.Problem, per int) (*core.Solution, error) {
 	sites, err := medianHeuristic(ctx, pr)
 	if err != nil {
 		return nil, err
@@ -136,13 +142,13 @@ func Solve(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 	if math.IsInf(ub, 1) {
 		return nil, infeasibleMedian(pr)
 	}
-	lg := newLagrange(pr)
+	lg := newLagrange(pr, per)
 	lg.initFrom(newMedState(pr, pr.OpenSet(sites)))
 	limit := pr.MaxNodes()
 	if limit == 0 {
 		// The Lagrangian bound, and its relaxed solution improved by
 		// interchange as a second start.
-		root := lg.solve(nil, pr.Cfg.P, ub, 500)
+		root := lg.solve(nil, pr.Cfg.P, ub, quickRoot)
 		if len(root.primal) == pr.Cfg.P {
 			alt := slices.Clone(root.primal)
 			if err := medianInterchange(ctx, newMedState(pr, pr.OpenSet(alt)), alt); err != nil {
@@ -152,17 +158,32 @@ func Solve(ctx context.Context, pr *core.Problem) (*core.Solution, error) {
 				sites = alt
 			}
 		}
-		return &core.Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L}, nil
+		return &core.Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L, Work: lg.work}, nil
 	}
-	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, best: ub, bestSites: slices.Clone(sites),
+	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, maxWork: pr.MaxWork(), best: ub, bestSites: slices.Clone(sites),
 		pending: math.Inf(1), excl: make([]bool, pr.In.NumSites()), open: slices.Clone(pr.Fixed)}
 	b.dfs(nil, math.Inf(-1), 0)
 	if b.err != nil {
 		return nil, b.err
 	}
-	sol := &core.Solution{Sites: b.bestSites, Nodes: b.nodes, Method: "branch-and-bound"}
+	sol := &core.Solution{Sites: b.bestSites, Nodes: b.nodes, Work: lg.work, Method: "branch-and-bound"}
 	if b.aborted {
+		// Cut short: the best set found may not be a local optimum, and
+		// the root relaxation's solution is a second start; improve both
+		// by interchange.
+		for _, start := range [][]int32{b.bestSites, b.rootPrimal} {
+			if len(start) != pr.Cfg.P {
+				continue
+			}
+			alt := slices.Clone(start)
+			if err := medianInterchange(ctx, newMedState(pr, pr.OpenSet(alt)), alt); err != nil {
+				return nil, err
+			}
+			b.offer(alt)
+		}
+		sol.Sites = b.bestSites
 		sol.Bound = min(b.best, b.pending)
+		sol.Stopped = b.stopped
 	} else {
 		sol.Optimal = true
 	}
@@ -178,18 +199,21 @@ func infeasibleMedian(pr *core.Problem) error {
 // parent), Lagrangian variable fixing, and the Lagrangian solution
 // evaluated as a primal heuristic.
 type medBB struct {
-	ctx       context.Context
-	pr        *core.Problem
-	lg        *lagrange
-	limit     int64
-	nodes     int64
-	best      float64
-	bestSites []int32
-	aborted   bool
-	pending   float64
-	err       error
-	excl      []bool // excluded in the current subtree
-	open      []bool // fixed and included in the current subtree
+	ctx        context.Context
+	pr         *core.Problem
+	lg         *lagrange
+	limit      int64 // nodes; < 0: none
+	maxWork    int64 // Lagrangian work units; < 0: none
+	nodes      int64
+	stopped    string  // why the search stopped early
+	rootPrimal []int32 // the root relaxation's solution
+	best       float64
+	bestSites  []int32
+	aborted    bool
+	pending    float64
+	err        error
+	excl       []bool // excluded in the current subtree
+	open       []bool // fixed and included in the current subtree
 }
 
 func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
@@ -197,21 +221,36 @@ func (b *medBB) dfs(chosen []int32, parentBound float64, depth int) {
 		return
 	}
 	b.nodes++
-	if (b.limit > 0 && b.nodes > b.limit) || (b.nodes&63 == 0 && b.ctx.Err() != nil) {
+	// The root always runs: its bound is the one reported if the search
+	// stops at once.
+	switch {
+	case b.nodes > 1 && b.limit > 0 && b.nodes > b.limit:
+		b.stopped = core.StoppedNodes
+	case b.nodes > 1 && b.maxWork > 0 && b.lg.work > b.maxWork:
+		b.stopped = core.StoppedWork
+	case b.nodes > 1 && b.pr.PastDeadline():
+		b.stopped = core.StoppedTime
+	case b.nodes&63 == 0 && b.ctx.Err() != nil:
 		b.err = b.ctx.Err()
+	}
+	if b.stopped != "" || b.err != nil {
 		b.aborted = true
 		b.pending = min(b.pending, parentBound)
 		return
 	}
 	pr := b.pr
 	r := pr.Cfg.P - len(chosen)
-	iters := 60
+	sc := nodeSteps
 	if depth == 0 {
-		iters = 500
+		sc = deepRoot
+		sc.maxWork = b.maxWork
 	}
 	lam := slices.Clone(b.lg.lam) // restored for the sibling
 	defer func() { b.lg.lam = lam }()
-	res := b.lg.solveNode(b.open, b.excl, r, b.best, iters)
+	res := b.lg.solveNode(b.open, b.excl, r, b.best, sc)
+	if depth == 0 {
+		b.rootPrimal = slices.Clone(res.primal)
+	}
 	b.offer(res.primal)
 	bound := max(res.L, parentBound)
 	if res.infeasible || bound >= b.best-core.Tol(b.best) || res.exact || r == 0 {
