@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,7 +21,8 @@ type locateOptions struct {
 	model, solver        string
 	p                    int
 	radius, maxCost      float64
-	maxNodes             int64
+	maxNodes, maxWork    int64
+	timeLimitS           float64
 	matrix, demand       string
 	capacities           string
 	villages, services   []string
@@ -93,19 +95,21 @@ assignment.geojson) into --out.`,
 	f.Float64Var(&o.maxCost, "max-cost", 0, "ignore pairs costing more (pmedian, pcenter; 0: none)")
 	f.StringVar(&o.solver, "solver", "auto", "auto (branch and bound up to --max-nodes), exact or heuristic")
 	f.Int64Var(&o.maxNodes, "max-nodes", locate.DefaultMaxNodes, "branch-and-bound node limit of the auto solver")
+	f.Int64Var(&o.maxWork, "max-work", locate.DefaultMaxWork, "pmedian branch-and-bound work limit of the auto solver (pairs visited; deterministic)")
+	f.Float64Var(&o.timeLimitS, "time-limit-s", 0, "also stop the auto solver's branch and bound after this many seconds (0: none; results then depend on the machine)")
 	f.StringVarP(&o.out, "out", "o", "partons-locate", "report directory (replaced atomically)")
 	f.StringVar(&o.format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS); needs villages")
 	f.StringVar(&o.lang, "lang", "en", "language of report.html: nl, fr or en")
 	addQuietFlag(cmd, &o.quiet)
-	limitFlag(f, positive, "p", "radius", "snap-m", "max-nodes")
-	limitFlag(f, nonNegative, "max-cost")
+	limitFlag(f, positive, "p", "radius", "snap-m", "max-nodes", "max-work")
+	limitFlag(f, nonNegative, "max-cost", "time-limit-s")
 	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
 }
 
 func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) error {
 	opts := slocate.Options{Model: o.model, Solver: o.solver, P: o.p, Radius: o.radius, MaxCost: o.maxCost,
-		MaxNodes: o.maxNodes, Matrix: o.matrix, Demand: o.demand, Capacities: o.capacities, Villages: o.villages,
+		MaxNodes: o.maxNodes, MaxWork: o.maxWork, TimeLimit: time.Duration(o.timeLimitS * float64(time.Second)), Matrix: o.matrix, Demand: o.demand, Capacities: o.capacities, Villages: o.villages,
 		Services: o.services, Roads: o.roads, Profile: o.profile, RouteBy: o.routeBy, SnapM: o.snapM, Category: o.category,
 		Candidates: o.candidates, Fixed: o.fixed, Exclude: o.exclude, Out: o.out, Format: o.format, Lang: o.lang,
 		CSVRaw: o.csvRaw, Stderr: stderr}

@@ -37,13 +37,15 @@ import (
 // candidate sites measured in a straight line or on roads) and the report
 // folder.
 type Options struct {
-	Model, Solver        string  // Solver: auto, exact or heuristic
-	P                    int     // new sites; -1: not given
-	Radius               float64 // coverage radius in the cost unit; -1: not given
-	MaxCost              float64 // pairs costing more are ignored; 0: none
-	MaxNodes             int64   // branch-and-bound node limit of the auto solver
-	Matrix, Demand       string  // an external cost matrix and its demand table
-	Capacities           string  // site capacities (pmedian)
+	Model, Solver        string        // Solver: auto, exact or heuristic
+	P                    int           // new sites; -1: not given
+	Radius               float64       // coverage radius in the cost unit; -1: not given
+	MaxCost              float64       // pairs costing more are ignored; 0: none
+	MaxNodes             int64         // branch-and-bound node limit of the auto solver
+	MaxWork              int64         // p-median branch-and-bound work limit of the auto solver; 0: the default
+	TimeLimit            time.Duration // also stops the auto solver's branch and bound; 0: none (opt-in: the answer then depends on the machine)
+	Matrix, Demand       string        // an external cost matrix and its demand table
+	Capacities           string        // site capacities (pmedian)
 	Villages, Services   []string
 	Roads                []string
 	Profile, RouteBy     string
@@ -131,6 +133,14 @@ func parse(o Options) (locate.Model, locate.Solver, error) {
 		return 0, 0, usage.Errorf("{category} filters {services}")
 	case math.IsNaN(o.MaxCost) || o.MaxCost < 0 || o.MaxCost > 0 && usesR:
 		return 0, 0, usage.Errorf("{max_cost} must be ≥ 0 and applies to pmedian and pcenter (coverage models use {radius})")
+	case o.MaxWork < 0:
+		return 0, 0, usage.Errorf("{max_work} must be > 0")
+	case o.TimeLimit < 0:
+		return 0, 0, usage.Errorf("{time_limit_s} must be ≥ 0 (0: none)")
+	case o.TimeLimit > 0 && solver != locate.Auto:
+		return 0, 0, usage.Errorf("{time_limit_s} applies to the auto {solver}")
+	case o.TimeLimit > 0 && (model == locate.PCenter || o.Capacities != ""):
+		return 0, 0, usage.Errorf("{time_limit_s} applies to mclp, pmedian without {capacities}, lscp and backup")
 	}
 	return model, solver, nil
 }
@@ -162,7 +172,8 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		return nil, err
 	}
 	tInput := time.Since(t0)
-	cfg := locate.Config{Model: model, P: max(o.P, 0), Radius: o.Radius, Solver: solver, MaxNodes: o.MaxNodes}
+	cfg := locate.Config{Model: model, P: max(o.P, 0), Radius: o.Radius, Solver: solver, MaxNodes: o.MaxNodes,
+		MaxWork: o.MaxWork, TimeLimit: o.TimeLimit}
 	for _, ids := range []struct {
 		key string
 		ids []string
@@ -193,6 +204,10 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		return nil, err
 	}
 	tSolve := time.Since(t1)
+	if sol.Stopped != "" {
+		fmt.Fprintf(stderr, "partons: locate: not proven optimal: branch and bound stopped at its %s after %d nodes; objective %v, proven %s bound %v, gap %.4g%%\n",
+			strings.ReplaceAll(sol.Stopped, "_", " "), sol.Nodes, sol.Objective, boundSide(model), sol.Bound, sol.Gap*100)
+	}
 	if locate.NoDemandWeight(sol, in.inst) {
 		fmt.Fprintf(stderr, "partons: warning: "+locate.NoWeightWarning+"\n", sol.Model)
 	}
@@ -200,6 +215,14 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 		return nil, err
 	}
 	return &Outcome{Solution: sol, Instance: in.inst, Labels: in.labels, CostUnit: in.costUnit, Inputs: tInput, Solve: tSolve}, nil
+}
+
+// boundSide names the side of the optimum a proven bound lies on.
+func boundSide(m locate.Model) string {
+	if m.Maximise() {
+		return "upper"
+	}
+	return "lower"
 }
 
 // matrixInput reads --matrix, --demand, --candidates and --capacities.
