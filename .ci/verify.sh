@@ -53,7 +53,12 @@ SAMPLE=datasets/westhoek/data
 export PYTHONDONTWRITEBYTECODE=1
 
 # --- tools ------------------------------------------------------------------
-APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool chromium qgis python3-qgis nodejs npm)
+APT_PACKAGES=(gdal-bin proj-bin python3-pyproj python3-scipy python3-numpy python3-networkx python3-pyosmium osmium-tool chromium qgis python3-qgis)
+# Node.js only when absent: a machine may carry another build of it (one
+# whose nodejs package bundles npm and conflicts with Debian's npm).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	APT_PACKAGES+=(nodejs npm)
+fi
 tools_present() {
 	local c
 	for c in ogrinfo ogr2ogr cs2cs projinfo osmium chromium node npm; do
