@@ -23,7 +23,7 @@ const (
 )
 
 // zoneKeys are the properties a configured zone may have.
-var zoneKeys = map[string]bool{"id": true, "name": true, "hours": true, "max_walk_m": true,
+var zoneKeys = map[string]bool{"id": true, "name": true, "hours": true, "country": true, "max_walk_m": true,
 	"max_ride_factor": true, "booking_lead_min": true, "max_transfers": true}
 
 // ReadZones reads a configuration file of on-demand zones: a GeoJSON
@@ -35,6 +35,9 @@ var zoneKeys = map[string]bool{"id": true, "name": true, "hours": true, "max_wal
 //	name              a name for reports
 //	hours             operating hours, an OpenStreetMap opening_hours value
 //	                  ("Mo-Fr 07:00-19:00; Sa 08:00-13:00"); required
+//	country           ISO 3166-1 alpha-2 code whose public holidays the
+//	                  hours' PH rules name (BE, FR, …); required when they
+//	                  name PH, so that a holiday is never a guess
 //	max_walk_m        longest walk to or from the pick-up point, metres
 //	                  (default 500)
 //	max_ride_factor   longest ride as a multiple of the direct car time
@@ -97,7 +100,7 @@ func zoneRules(z *Zone, props map[string]json.RawMessage) *ruleError {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if !zoneKeys[k] {
-			return &ruleError{k, "unknown property (known: booking_lead_min, hours, id, max_ride_factor, max_transfers, max_walk_m, name)"}
+			return &ruleError{k, "unknown property (known: booking_lead_min, country, hours, id, max_ride_factor, max_transfers, max_walk_m, name)"}
 		}
 	}
 	name, ok := propString(props, "name")
@@ -118,6 +121,17 @@ func zoneRules(z *Zone, props map[string]json.RawMessage) *ruleError {
 	}
 	od := z.OnDemand
 	od.Hours, od.Parsed = h, parsed
+	country, ok := propString(props, "country")
+	if !ok {
+		return &ruleError{"country", "want a string"}
+	}
+	switch {
+	case country != "" && hours.CalendarFor(country) == nil && parsed.UsesHolidays():
+		return &ruleError{"country", fmt.Sprintf("%q: no public-holiday calendar for it (known: %s), and the hours name PH", country, strings.Join(hours.Countries(), ", "))}
+	case country == "" && parsed.UsesHolidays():
+		return &ruleError{"country", fmt.Sprintf("required: the hours %q name public holidays (PH); give the zone's country (%s)", h, strings.Join(hours.Countries(), ", "))}
+	}
+	od.Country = country
 	for _, n := range []struct {
 		key     string
 		lo, hi  float64

@@ -54,6 +54,9 @@ type OnDemand struct {
 	// ("Mo-Fr 07:00-19:00; Sa 08:00-13:00"); Parsed is it read.
 	Hours  string
 	Parsed *hours.Hours
+	// Country (ISO 3166-1 alpha-2) gives the public holidays that PH
+	// rules of Hours name; "" when they name none.
+	Country string
 	// MaxWalkM is the longest walk to or from a pick-up point, metres.
 	MaxWalkM float64
 	// MaxRideFactor bounds the ride: at most MaxRideFactor × the direct

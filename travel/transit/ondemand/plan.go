@@ -24,9 +24,6 @@ type Config struct {
 	// GTFS-Flex trip's service_id runs on it (gtfs.Feeds.ServiceRuns).
 	Date time.Time
 	Runs func(feed, serviceID string, date time.Time) bool
-	// Calendar gives the public holidays a configured zone's hours may
-	// name (PH); nil: such hours are unknown and the zone offers nothing.
-	Calendar *hours.Calendar
 	// Car times the rides; nil: Estimate{DefaultCarDetour, DefaultCarKmh}.
 	Car Car
 	// Walker and MaxWalkM time the walks to the stops of GTFS-Flex
@@ -172,7 +169,9 @@ func (p *Planner) zoneOffers(z *flex.Zone, cfg Config, add func(*offer, raptor.F
 		return 0, fmt.Errorf("ondemand: zone %s: hours not read", z.ID)
 	}
 	week := hours.WeekOf(cfg.Date)
-	s := od.Parsed.Evaluate(week, cfg.Calendar)
+	// PH rules take the zone's country's holidays (flex.ReadZones
+	// requires the country when the hours name PH).
+	s := od.Parsed.Evaluate(week, hours.CalendarFor(od.Country))
 	if !s.IsKnown() {
 		p.Counts["ondemand_zones_hours_unknown"]++
 		return 0, nil
