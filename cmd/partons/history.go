@@ -61,7 +61,7 @@ func runHistory(ctx context.Context, o *historyOptions, args []string, stdout, s
 			dir = m[2]
 			year, _ = strconv.Atoi(m[1])
 		}
-		dirs = append(dirs, output.Path{Flag: "RUN_DIR", Path: dir})
+		dirs = append(dirs, output.Path{Name: "RUN_DIR", Path: dir})
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return usagef("history: %s is not a report folder (give the folders partons run wrote)", dir)
 		}

@@ -9,7 +9,7 @@ import (
 func paths(flag string, files ...string) []output.Path {
 	var ps []output.Path
 	for _, f := range files {
-		ps = append(ps, output.Path{Flag: flag, Path: f})
+		ps = append(ps, output.Path{Name: flag, Path: f})
 	}
 	return ps
 }
@@ -20,11 +20,11 @@ func outFile(flag, path string, owns func(head []byte) bool) []output.Path {
 	if path == "" {
 		return nil
 	}
-	return []output.Path{{Flag: flag, Path: path, Owns: owns}}
+	return []output.Path{{Name: flag, Path: path, Owns: owns}}
 }
 
 // outDir is a report directory written by a command.
-func outDir(flag, dir string) output.Path { return output.Path{Flag: flag, Path: dir, Dir: true} }
+func outDir(flag, dir string) output.Path { return output.Path{Name: flag, Path: dir, Dir: true} }
 
 // specPaths are the files a run spec reads.
 func specPaths(s study.Spec) []output.Path {

@@ -60,7 +60,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.BoolVar(&o.spec.SampleContributions, "sample-contributions", false, "with the embedded sample: merge its example residents' reports")
 	f.StringArrayVar(&o.spec.Boundaries, "boundaries", nil, "GeoJSON polygons with a country (and area) property, to fill in missing countries; repeatable")
 	f.StringVarP(&o.out, "out", "o", "partons-out", "report directory (replaced atomically)")
-	f.StringSliceVar(&o.spec.Outputs, "outputs", study.ReportFiles, files.OutputsHelp())
+	f.StringSliceVar(&o.spec.Outputs, "outputs", study.ReportFiles, files.OutputsHelp(flagName))
 	f.StringVar(&o.manifestPath, "manifest", "", "rerun the run recorded in a manifest.json, byte for byte (inputs must be unchanged)")
 	f.StringVar(&o.spec.Config, "config", "", "YAML configuration file (schemas, thresholds, basket, categories, coverage, public transport)")
 	f.Float64SliceVar(&o.spec.ThresholdsM, "thresholds-m", analysis.DefaultThresholdsM, "distance thresholds in metres, ascending")

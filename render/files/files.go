@@ -3,6 +3,7 @@ package files
 import (
 	"bufio"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -43,12 +44,13 @@ type File struct {
 	Description string
 	// In is the reports that may hold the file.
 	In Report
-	// Selectable files may be named in a run's --outputs; Default ones
+	// Selectable files may be named in a run's outputs; Default ones
 	// are written when it is not given.
 	Selectable, Default bool
 	// Beside names the selectable file this one is written with (for
 	// help texts and manifests); When says what else it needs ("with
-	// --model").
+	// {model}"), naming options by their run-spec key written {key}
+	// (OutputsHelp renders them).
 	Beside, When string
 
 	write func(w *bufio.Writer, c *Content) error
@@ -116,6 +118,9 @@ func geojsonOf(name string, l func(c *Content) Layer) func(w *bufio.Writer, c *C
 	}
 }
 
+// optionKey is an option named {key} in When.
+var optionKey = regexp.MustCompile(`\{([a-z][a-z0-9_.]*)\}`)
+
 // registry lists every file, in the order manifest.json lists them.
 var registry = []File{
 	{Name: "villages.geojson", In: Run, Selectable: true, Default: true,
@@ -133,23 +138,23 @@ var registry = []File{
 		Description: "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.AreaTable(c.Aggregates) })},
 	{Name: "services.csv", In: Run, Selectable: true, Default: true,
-		Description: "every input service with its mapped category and, when routed, its distance to the road network; with --model its catchment population and people per unit of capacity",
+		Description: "every input service with its mapped category and, when routed, its distance to the road network; with an access model, its catchment population and people per unit of capacity",
 		write:       csvOf(func(c *Content) table.Table { return withProvenance(c.Result.ServiceTable(), c.Provenance) })},
-	{Name: "contributions.csv", In: Run, When: "with --contributions",
-		Description: "with --contributions: every resident report with what became of it (applied, listed, superseded, rejected), " +
+	{Name: "contributions.csv", In: Run, When: "with {contributions}",
+		Description: "with residents' reports: every resident report with what became of it (applied, listed, superseded, rejected), " +
 			"the service it is about, where and when it was observed, by whom, its note and evidence link; services.csv then gains source, source_date and reports",
 		write: csvOf(func(c *Content) table.Table { return c.Contributions })},
 	{Name: "open_hours.csv", In: Run, When: "with opening hours",
 		Description: "with opening hours: per travel mode, category, threshold, area, country and overall, the share of people with a service open in each slot within the threshold (population yes, no, unknown) and the border gain in open hours (mean hours a week with every service, at home, and their difference)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.OpenHoursTable() })},
-	{Name: "inequality.csv", In: Run, When: "with --model",
-		Description: "with --model: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)",
+	{Name: "inequality.csv", In: Run, When: "with {model}",
+		Description: "with access models: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.InequalityTable() })},
 	{Name: "report.html", In: Run | Locate, Selectable: true, Default: true,
-		Description: "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in --lang",
+		Description: "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in the report language",
 		write:       func(w *bufio.Writer, c *Content) error { return report.Write(w, c.Report) }},
-	{Name: "partons.gpkg", In: Run | Locate, When: "with --format gpkg",
-		Description: "with --format gpkg: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS",
+	{Name: "partons.gpkg", In: Run | Locate, When: "with {format} gpkg",
+		Description: "when asked for: GeoPackage with styled layers (villages, village_polygons, services, areas) for QGIS",
 		write:       func(w *bufio.Writer, c *Content) error { return layers.GeoPackage(w, c.Report, c.DataDate) }},
 	{Name: "villages.qml", In: Run, Beside: "villages.geojson",
 		Description: "the default QGIS style of villages.geojson",
@@ -183,14 +188,14 @@ var registry = []File{
 	{Name: "summary.json", In: Locate,
 		Description: "the model and its parameters, the objective, a proven bound and the gap, status and warnings",
 		write:       func(w *bufio.Writer, c *Content) error { return output.WriteJSON(w, c.Summary) }},
-	{Name: "sites.geojson", In: Locate, When: "with villages (not --matrix)",
+	{Name: "sites.geojson", In: Locate, When: "with villages (not {matrix})",
 		Description: "sites.csv as points",
 		write:       geojsonOf("sites", func(c *Content) Layer { return c.Sites })},
-	{Name: "assignment.geojson", In: Locate, When: "with villages (not --matrix)",
+	{Name: "assignment.geojson", In: Locate, When: "with villages (not {matrix})",
 		Description: "assignment.csv as lines from each assigned demand point to its site",
 		write:       geojsonOf("assignment", func(c *Content) Layer { return c.AssignmentLines })},
-	{Name: "indicators.csv", In: Run, When: "with --indicators",
-		Description: "with --indicators: per village, official indicator set (the Flemish basic services, INSEE's gamme de proximité) and member: nearest distance (m), nearest service and its country, road time when routed, within each of the set's thresholds; a row 'all' with the farthest member (incomplete when a member is unknown)",
+	{Name: "indicators.csv", In: Run, When: "with {indicators}",
+		Description: "with official indicators: per village, official indicator set (the Flemish basic services, INSEE's gamme de proximité) and member: nearest distance (m), nearest service and its country, road time when routed, within each of the set's thresholds; a row 'all' with the farthest member (incomplete when a member is unknown)",
 		write:       csvOf(func(c *Content) table.Table { return c.Indicators })},
 	{Name: "areas.geojson", In: Run, When: "with boundaries that name areas",
 		Description: "with boundaries that name areas (an area code): one feature per area, sorted by country and code, " +
@@ -242,12 +247,12 @@ func Names(fs []File) []string {
 	return out
 }
 
-// Defaults are the files a run writes when --outputs is not given.
+// Defaults are the files a run writes when its outputs are not named.
 func Defaults() []string {
 	return Names(slices.DeleteFunc(All(), func(f File) bool { return !f.Default }))
 }
 
-// Selectable are the files --outputs may name.
+// Selectable are the files a run's outputs option may name.
 func Selectable() []string {
 	return Names(slices.DeleteFunc(All(), func(f File) bool { return !f.Selectable }))
 }
@@ -262,10 +267,11 @@ func (f File) Writer(c *Content) func(w *bufio.Writer) error {
 	}
 }
 
-// OutputsHelp is the help of a run's --outputs flag: the selectable
+// OutputsHelp is the help of a run's outputs option: the selectable
 // files with the files written beside them, then what is always written
-// and what other options add.
-func OutputsHelp() string {
+// and what other options add, each option written name(key) (a command
+// line passes the flag of a run-spec key).
+func OutputsHelp(name func(key string) string) string {
 	var sel, more []string
 	for _, f := range Of(Run) {
 		switch {
@@ -278,7 +284,7 @@ func OutputsHelp() string {
 			}
 			sel = append(sel, s)
 		case f.When != "":
-			more = append(more, f.Name+" comes "+f.When)
+			more = append(more, f.Name+" comes "+optionKey.ReplaceAllStringFunc(f.When, func(m string) string { return name(m[1 : len(m)-1]) }))
 		}
 	}
 	return "report files to write, of: " + strings.Join(sel, ", ") +

@@ -42,20 +42,20 @@ func TestRegistryConsistent(t *testing.T) {
 	}
 }
 
-// TestOutputsHelpNamesEveryRunFile: the --outputs help names every file
+// TestOutputsHelpNamesEveryRunFile: the outputs help names every file
 // a run's report may hold, villages.qml (written beside villages.geojson)
 // included, and says when the others come.
 func TestOutputsHelpNamesEveryRunFile(t *testing.T) {
-	h := OutputsHelp()
+	h := OutputsHelp(func(key string) string { return "--" + key })
 	for _, f := range Of(Run) {
 		if !strings.Contains(h, f.Name) {
-			t.Errorf("--outputs help lacks %s: %q", f.Name, h)
+			t.Errorf("outputs help lacks %s: %q", f.Name, h)
 		}
 	}
 	for _, want := range []string{"villages.geojson (with villages.qml)", "inequality.csv comes with --model",
 		"partons.gpkg comes with --format gpkg", "manifest.json always is"} {
 		if !strings.Contains(h, want) {
-			t.Errorf("--outputs help lacks %q: %q", want, h)
+			t.Errorf("outputs help lacks %q: %q", want, h)
 		}
 	}
 }
@@ -84,5 +84,19 @@ func TestWriterGuardsCSV(t *testing.T) {
 	}
 	if _, ok := Lookup("nope.csv"); ok {
 		t.Error("Lookup found an unregistered file")
+	}
+}
+
+// TestNoFlagNames: the registry's texts name no command-line flag (a
+// manifest is read without the command line); When names options by
+// their key, {key}, and OutputsHelp leaves none unrendered.
+func TestNoFlagNames(t *testing.T) {
+	for _, f := range registry {
+		if strings.Contains(f.Description, "--") || strings.Contains(f.When, "--") {
+			t.Errorf("%s names a flag: %q, %q", f.Name, f.Description, f.When)
+		}
+	}
+	if h := OutputsHelp(func(key string) string { return "<" + key + ">" }); strings.ContainsAny(h, "{}") || !strings.Contains(h, "contributions.csv comes with <contributions>") {
+		t.Errorf("outputs help: %q", h)
 	}
 }

@@ -115,7 +115,7 @@ func checkReplaceable(path, command string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("%w: %s is a file; choose another --out", ErrNotReport, path)
+		return fmt.Errorf("%w: %s is a file; choose another folder", ErrNotReport, path)
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
@@ -130,10 +130,10 @@ func checkReplaceable(path, command string) error {
 	}
 	b, err := readRegular(filepath.Join(path, "manifest.json"))
 	if err != nil || json.Unmarshal(b, &m) != nil || m.Generator != Generator {
-		return fmt.Errorf("%w: %s holds %s (choose another --out, or empty it)", ErrNotReport, path, listEntries(entries))
+		return fmt.Errorf("%w: %s holds %s (choose another folder, or empty it)", ErrNotReport, path, listEntries(entries))
 	}
 	if got := strings.Fields(m.Command); len(got) == 0 || got[0] != command {
-		return notReport(fmt.Sprintf("output: %s holds the output of partons %s, which partons %s would delete (choose another --out)",
+		return notReport(fmt.Sprintf("output: %s holds the output of partons %s, which partons %s would delete (choose another folder)",
 			path, orUnknown(m.Command), command))
 	}
 	foreign, err := foreignFiles(path)
@@ -141,7 +141,7 @@ func checkReplaceable(path, command string) error {
 		return fmt.Errorf("output: %s cannot be replaced: %w", path, err)
 	}
 	if len(foreign) > 0 {
-		return notReport(fmt.Sprintf("output: %s is a report of partons %s but also holds %s, which partons did not write and will not delete (move it out, or choose another --out)",
+		return notReport(fmt.Sprintf("output: %s is a report of partons %s but also holds %s, which partons did not write and will not delete (move it out, or choose another folder)",
 			path, command, nameList(foreign)))
 	}
 	if err := checkRemovable(path); err != nil {

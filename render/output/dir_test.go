@@ -249,7 +249,7 @@ func TestCheckTidies(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "report")
 	os.MkdirAll(filepath.Join(parent, ".report.tmp-1-aa", "big"), 0o755)
-	if err := Check("run", []Path{{Flag: "--out", Path: out, Dir: true}}, nil); err != nil {
+	if err := Check("run", []Path{{Name: "out", Path: out, Dir: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := names(t, parent), []string{".report.lock"}; !slices.Equal(got, want) {
@@ -257,14 +257,14 @@ func TestCheckTidies(t *testing.T) {
 	}
 	live := writeReport(t, out, "run", "live")
 	defer live.Abort()
-	if err := Check("run", []Path{{Flag: "--out", Path: out, Dir: true}}, nil); err != nil {
+	if err := Check("run", []Path{{Name: "out", Path: out, Dir: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if len(names(t, parent)) != 2 {
 		t.Errorf("a live writer's folder was removed: %v", names(t, parent))
 	}
 	other := filepath.Join(t.TempDir(), "x")
-	if err := Check("run", []Path{{Flag: "--out", Path: other, Dir: true}}, nil); err != nil {
+	if err := Check("run", []Path{{Name: "out", Path: other, Dir: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(t, filepath.Dir(other)); len(got) != 0 {

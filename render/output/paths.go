@@ -12,10 +12,12 @@ import (
 // or write two outputs to one path.
 var ErrClash = errors.New("output: outputs and inputs clash")
 
-// Path is a file or directory a command reads or writes, with the flag
-// (or argument) that named it, for messages.
+// Path is a file or directory a command reads or writes, with the name
+// messages give it: the caller's own name for the option or argument
+// that set it (a command line passes its flag, "--out", or argument,
+// "OLD_DIR").
 type Path struct {
-	Flag string // "--out", "--demand", "OLD_DIR"…
+	Name string
 	Path string
 	Dir  bool // an output directory: nothing inside it may be an input
 	// Owns, for an output file, recognises a file of the command's from
@@ -33,7 +35,7 @@ type Path struct {
 // folder (Tidy), so that a half-done swap is repaired before it is judged.
 func Check(command string, outs, ins []Path) error {
 	type resolved struct {
-		Flag, Path string
+		Name, Path string
 		Dir        bool
 		Owns       func([]byte) bool
 		abs        string
@@ -45,7 +47,7 @@ func Check(command string, outs, ins []Path) error {
 			if p.Path == "" || p.Path == "-" {
 				continue
 			}
-			rp := resolved{Flag: p.Flag, Path: p.Path, Dir: p.Dir, Owns: p.Owns, abs: resolve(p.Path)}
+			rp := resolved{Name: p.Name, Path: p.Path, Dir: p.Dir, Owns: p.Owns, abs: resolve(p.Path)}
 			rp.fi, _ = os.Stat(p.Path)
 			r = append(r, rp)
 		}
@@ -59,14 +61,14 @@ func Check(command string, outs, ins []Path) error {
 		for _, in := range ri {
 			switch {
 			case same(o, in):
-				return fmt.Errorf("%w: %s %s is also read as %s %s; write elsewhere", ErrClash, o.Flag, o.Path, in.Flag, in.Path)
+				return fmt.Errorf("%w: %s %s is also read as %s %s; write elsewhere", ErrClash, o.Name, o.Path, in.Name, in.Path)
 			case o.Dir && within(in.abs, o.abs):
-				return fmt.Errorf("%w: %s %s would replace %s %s, which it reads; write elsewhere", ErrClash, o.Flag, o.Path, in.Flag, in.Path)
+				return fmt.Errorf("%w: %s %s would replace %s %s, which it reads; write elsewhere", ErrClash, o.Name, o.Path, in.Name, in.Path)
 			}
 		}
 		for _, p := range ro[:i] {
 			if same(o, p) || (p.Dir && within(o.abs, p.abs)) || (o.Dir && within(p.abs, o.abs)) {
-				return fmt.Errorf("%w: %s %s and %s %s are the same path; give each output its own", ErrClash, p.Flag, p.Path, o.Flag, o.Path)
+				return fmt.Errorf("%w: %s %s and %s %s are the same path; give each output its own", ErrClash, p.Name, p.Path, o.Name, o.Path)
 			}
 		}
 	}

@@ -20,9 +20,9 @@ func TestCheckClashes(t *testing.T) {
 	os.MkdirAll(at("osm"), 0o755)
 	os.WriteFile(at("osm/villages.geojson"), []byte("{}"), 0o644)
 	os.Symlink(at("osm"), at("osmlink"))
-	in := func(flag, p string) Path { return Path{Flag: flag, Path: p} }
-	file := func(flag, p string) Path { return Path{Flag: flag, Path: p} }
-	dirOut := func(p string) Path { return Path{Flag: "--out", Path: p, Dir: true} }
+	in := func(flag, p string) Path { return Path{Name: flag, Path: p} }
+	file := func(flag, p string) Path { return Path{Name: flag, Path: p} }
+	dirOut := func(p string) Path { return Path{Name: "out", Path: p, Dir: true} }
 	for _, tc := range []struct {
 		name      string
 		outs, ins []Path

@@ -64,7 +64,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 	}
 	aggs := res.Aggregates()
 	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
-		Attributions: in.attrib, Subtitle: "partons locate --model " + o.Model}
+		Attributions: in.attrib, Subtitle: "partons locate, model " + o.Model}
 	if locate.NoDemandWeight(sol, in.inst) {
 		w := fmt.Sprintf(locate.NoWeightWarning, sol.Model)
 		rin.Warnings = append(rin.Warnings, w)
