@@ -95,10 +95,28 @@ type Aggregate struct {
 // countries sorted, then all). Deterministic: sums run in village order.
 func (r *Result) Aggregates() []Aggregate { return r.AggregatesFor() }
 
+// AggregatesFrom is Aggregates of a variant's result that Recompute
+// rebuilt from base, given baseAggs = base.Aggregates(): the aggregates of
+// the categories (and basket) it took unchanged from base are copied from
+// baseAggs, the others computed. The result is that of Aggregates; for
+// any other result, it is Aggregates. The copies share their slices
+// (ShareWithin, Statuses) with baseAggs.
+func (r *Result) AggregatesFrom(base *Result, baseAggs []Aggregate) []Aggregate {
+	if base == nil || r.from != base || len(baseAggs) == 0 {
+		return r.Aggregates()
+	}
+	return r.aggregates(nil, baseAggs)
+}
+
 // AggregatesFor computes the aggregates of the given bases only (all the
 // run's bases when none is given), e.g. nearest and domestic for a summary
 // when areas.csv is not written.
-func (r *Result) AggregatesFor(only ...Basis) []Aggregate {
+func (r *Result) AggregatesFor(only ...Basis) []Aggregate { return r.aggregates(only, nil) }
+
+// aggregates computes the aggregates of the given bases (all when none is
+// given). With baseAggs, every aggregate of r.from, the block of each
+// category r.same marks is copied from it instead.
+func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 	bases := []Basis{BasisNearest}
 	if r.Params.CrossBorder {
 		bases = append(bases, BasisDomestic)
@@ -195,7 +213,15 @@ func (r *Result) AggregatesFor(only ...Basis) []Aggregate {
 	parts := make([][]Aggregate, len(cats))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, r.workers()))
+	// Every category has one aggregate per basis and group, in the same
+	// order as the base's.
+	per := len(bases) * len(groups)
+	reuse := baseAggs != nil && len(baseAggs) == per*len(cats) && len(r.same) == len(r.Categories)+1
 	for ci := range cats {
+		if reuse && r.same[ci] && baseAggs[ci*per].Category == cats[ci] {
+			parts[ci] = baseAggs[ci*per : (ci+1)*per : (ci+1)*per]
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {

@@ -43,6 +43,13 @@ type Result struct {
 
 	road   *roadState   // snapping, when routed on a network
 	models [][]modelOut // [category][model], when Params.Models
+
+	// from is the base a variant's result was rebuilt from (Recompute),
+	// and same[c] says that category position c (the basket at
+	// len(Categories)) holds the base's values, so its aggregates are the
+	// base's; nil otherwise.
+	from *Result
+	same []bool
 }
 
 // VillageResult is one village's metrics.
@@ -497,9 +504,8 @@ func (r *Result) basket(cats []CategoryResult, domestic bool) BasketResult {
 	if len(r.Params.Basket) == 0 {
 		return BasketResult{MaxM: nan, LowerM: nan}
 	}
-	catPos := map[string]int{}
-	for i, c := range r.Categories {
-		catPos[c] = i
+	catPos := func(c string) int { // a member absent from Categories reads position 0
+		return max(0, slices.Index(r.Categories, c))
 	}
 	for m := range r.Params.Basket {
 		best, known := math.Inf(1), true
@@ -508,7 +514,7 @@ func (r *Result) basket(cats []CategoryResult, domestic bool) BasketResult {
 			known = false
 		}
 		for _, c := range members {
-			cr := cats[catPos[c]]
+			cr := cats[catPos(c)]
 			d := cr.NearestM
 			if domestic {
 				d = cr.DomesticM

@@ -83,6 +83,25 @@ func (d *Delta) Rows() int {
 	return len(d.rows)
 }
 
+// changed are the rows that may differ between base and variant: those
+// OmitUnchanged kept, or every row. Sums of losses and gains read only
+// these (an unchanged row neither loses nor gains).
+func (d *Delta) changed(yield func(deltaRow) bool) {
+	if d.shown == nil {
+		for _, row := range d.rows {
+			if !yield(row) {
+				return
+			}
+		}
+		return
+	}
+	for _, i := range d.shown {
+		if !yield(d.rows[i]) {
+			return
+		}
+	}
+}
+
 // row is the i-th row Table and Geometries hold.
 func (d *Delta) row(i int) deltaRow {
 	if d.shown != nil {
@@ -298,7 +317,7 @@ func (d *Delta) Attribution() table.Table {
 		lost     []float64
 	}
 	byID := map[string]*acc{}
-	for _, row := range d.rows {
+	for row := range d.changed { // a closed nearest service is a change
 		if row.bv < 0 || row.vv < 0 {
 			continue
 		}
@@ -353,8 +372,9 @@ func (d *Delta) Attribution() table.Table {
 func (d *Delta) Summary(category string) (losing, gaining []float64) {
 	ts := d.Base.Params.ThresholdsM
 	losing, gaining = make([]float64, len(ts)), make([]float64, len(ts))
-	for _, row := range d.rows {
-		if row.bv < 0 || row.vv < 0 || d.Base.Categories[row.cat] != category {
+	c := slices.Index(d.Base.Categories, category)
+	for row := range d.changed {
+		if row.bv < 0 || row.vv < 0 || row.cat != c {
 			continue
 		}
 		vl := &d.Base.Villages[row.bv]
@@ -474,7 +494,7 @@ func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, g
 	}
 	thresholds = d.Base.Thresholds(basis)
 	losing, gaining = make([]float64, len(thresholds)), make([]float64, len(thresholds))
-	for _, row := range d.rows {
+	for row := range d.changed {
 		if row.bv < 0 || row.vv < 0 || row.cat != c {
 			continue
 		}

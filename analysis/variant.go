@@ -319,6 +319,7 @@ func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result
 		return r, err
 	}
 	r.Params.Modes, r.Modes = p.Modes, nil
+	r.from, r.same = nil, nil // every category's mode blocks change
 	cats := make([]*catIndex, len(r.Categories))
 	for c, name := range r.Categories {
 		cats[c] = newCatIndex(name, r.Services, r)
@@ -355,12 +356,42 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 		}
 		from[i] = pc
 	}
+	// The basket is the base's unless a category of one of its members
+	// changed.
+	basketSame := true
+	for _, members := range base.BasketCategories {
+		for _, c := range members {
+			if slices.Contains(touched, c) {
+				basketSame = false
+			}
+		}
+	}
+	r.from, r.same = base, make([]bool, len(base.Categories)+1)
+	for c := range base.Categories {
+		_, changed := from[c]
+		r.same[c] = !changed
+	}
+	r.same[len(base.Categories)] = basketSame
+	// One backing array for every village's categories (and road
+	// results): two allocations instead of two per village.
+	nc := len(base.Categories)
+	cats := make([]CategoryResult, len(base.Rows)*nc)
+	var roads []RoadResult
 	r.Rows = make([]VillageResult, len(base.Rows))
 	for vi := range base.Rows {
 		b := &base.Rows[vi]
-		row := VillageResult{Cats: make([]CategoryResult, len(b.Cats))}
+		row := VillageResult{Cats: cats[vi*nc : (vi+1)*nc : (vi+1)*nc]}
+		if len(b.Cats) != nc {
+			row.Cats = make([]CategoryResult, len(b.Cats))
+		}
 		if b.Road != nil {
-			row.Road = make([]RoadResult, len(b.Road))
+			if roads == nil {
+				roads = make([]RoadResult, len(base.Rows)*nc)
+			}
+			row.Road = roads[vi*nc : (vi+1)*nc : (vi+1)*nc]
+			if len(b.Road) != nc {
+				row.Road = make([]RoadResult, len(b.Road))
+			}
 		}
 		for c := range b.Cats {
 			if pc, ok := from[c]; ok {
@@ -379,9 +410,14 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 				row.Road[c] = rr
 			}
 		}
-		row.Basket = r.basket(row.Cats, false)
-		if r.Params.CrossBorder {
-			row.Domest = r.basket(row.Cats, true)
+		switch {
+		case basketSame:
+			row.Basket, row.Domest = b.Basket, b.Domest
+		default:
+			row.Basket = r.basket(row.Cats, false)
+			if r.Params.CrossBorder {
+				row.Domest = r.basket(row.Cats, true)
+			}
 		}
 		r.Rows[vi] = row
 	}

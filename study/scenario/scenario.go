@@ -274,7 +274,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err != nil {
 			return variantError(path, v.Name, err)
 		}
-		aggs := res.Aggregates()
+		aggs := res.AggregatesFrom(base, baseAggs) // the untouched categories are the base's
 		vin := *in
 		vin.Villages, vin.Services = vr.Villages, vr.Services
 		if contribs[k] != nil {
