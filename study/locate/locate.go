@@ -205,7 +205,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	}
 	tSolve := time.Since(t1)
 	if sol.Stopped != "" {
-		fmt.Fprintf(stderr, "partons: locate: not proven optimal: branch and bound stopped at its %s after %d nodes; objective %v, proven %s bound %v, gap %.4g%%\n",
+		fmt.Fprintf(stderr, "partons: locate: not proven optimal: branch and bound stopped at its %s after %d nodes; objective %.10g, proven %s bound %.10g, gap %.4g%%\n",
 			strings.ReplaceAll(sol.Stopped, "_", " "), sol.Nodes, sol.Objective, boundSide(model), sol.Bound, sol.Gap*100)
 	}
 	if locate.NoDemandWeight(sol, in.inst) {

@@ -2,11 +2,14 @@ package locate
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/study/usage"
 )
 
@@ -22,6 +25,9 @@ func TestCheckNamesOptions(t *testing.T) {
 		{Options{Model: "lscp", P: 2, Radius: 5, Solver: "auto", Lang: "en"}, "p does not apply to lscp"},
 		{Options{Model: "pmedian", P: 1, Radius: -1, Solver: "auto", Lang: "en", Matrix: "od.csv"}, "matrix and demand go together"},
 		{Options{Model: "pmedian", P: 1, Radius: -1, Solver: "auto", Lang: "en", MaxCost: -1}, "max_cost must be ≥ 0"},
+		{Options{Model: "pmedian", P: 1, Radius: -1, Solver: "exact", Lang: "en", TimeLimit: time.Second}, "time_limit_s applies to the auto solver"},
+		{Options{Model: "pcenter", P: 1, Radius: -1, Solver: "auto", Lang: "en", TimeLimit: time.Second}, "time_limit_s applies to mclp"},
+		{Options{Model: "pmedian", P: 1, Radius: -1, Solver: "auto", Lang: "en", MaxWork: -1}, "max_work must be > 0"},
 	} {
 		err := Check(tc.o)
 		if usage.As(err) == nil || !strings.Contains(err.Error(), tc.want) {
@@ -52,6 +58,36 @@ func TestRunEmbedded(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), Options{Model: "mclp", P: 2, Radius: 5000, Solver: "auto", Out: out, Lang: "en"}); err != nil {
 		t.Errorf("a second run over its own report: %v", err)
+	}
+}
+
+// A search cut short by its work limit says so on stderr and in
+// summary.json, with its bound and gap.
+func TestRunWorkLimit(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pm")
+	var stderr strings.Builder
+	o := Options{Model: "pmedian", P: 4, Radius: -1, Solver: "auto", MaxNodes: 1000, MaxWork: 1, Lang: "en", Out: out, Stderr: &stderr}
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sol := res.Solution
+	if sol.Optimal || sol.Stopped != locate.StoppedWork || !(sol.Bound < sol.Objective) {
+		t.Fatalf("optimal %v, stopped %q, objective %v, bound %v", sol.Optimal, sol.Stopped, sol.Objective, sol.Bound)
+	}
+	if !strings.Contains(stderr.String(), "not proven optimal: branch and bound stopped at its work limit after 2 nodes") {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s locate.Summary
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Optimal || s.Stopped != "work_limit" || s.Bound != sol.Bound || s.Gap != sol.Gap {
+		t.Errorf("summary: optimal %v, stopped %q, bound %v, gap %v", s.Optimal, s.Stopped, s.Bound, s.Gap)
 	}
 }
 
