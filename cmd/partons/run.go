@@ -12,6 +12,7 @@ import (
 	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/render/summary"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/run"
 	"github.com/partons/partons/study/runspec"
@@ -119,7 +120,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 	if err != nil {
 		return flagged(runspec.SpecError(err))
 	}
-	return writeSummary(stdout, o.out, rep.Result, rep.Aggregates, rep.Manifest)
+	return summary.Write(stdout, o.out, rep.Result, rep.Aggregates, rep.Manifest)
 }
 
 // givenKeys are the option keys of the flags given in f ("thresholds_m"

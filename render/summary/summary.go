@@ -1,4 +1,4 @@
-package main
+package summary
 
 import (
 	"fmt"
@@ -11,13 +11,13 @@ import (
 	"text/tabwriter"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/study"
+	"github.com/partons/partons/datasets/reportdir"
 )
 
-// writeSummary prints a short, aligned account of the run on stdout:
-// what was read, then per country and category the share of people within
-// each threshold and the median distance.
-func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggregate, m *study.Manifest) error {
+// Write writes a short, aligned account of a run written to the folder
+// out: what was read, then per country and category the share of people
+// within each threshold and the median distance.
+func Write(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggregate, m *reportdir.Manifest) error {
 	var countries []string
 	for c, n := range m.Counts.VillagesPerCountry {
 		countries = append(countries, fmt.Sprintf("%s %d", c, n))
@@ -46,7 +46,7 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 		fmt.Fprintf(tw, "≤%s\t", analysis.ThresholdName(t))
 	}
 	fmt.Fprint(tw, "median_m\tpeople unknown\tvillages known\t\n")
-	for _, a := range pickSummaryRows(aggs) {
+	for _, a := range pickRows(aggs) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t", a.Category, a.Code, a.Basis)
 		for _, s := range a.ShareWithin {
 			fmt.Fprintf(tw, "%s\t", pct(s))
@@ -59,7 +59,7 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 		return err
 	}
 	fmt.Fprintln(w, "shares are of people whose distance is known; \"domestic\" rows are shown where the data does not cover the category on every side")
-	if err := writeTransitSummary(w, res, aggs); err != nil {
+	if err := writeTransit(w, res, aggs); err != nil {
 		return err
 	}
 	if m.Counts.VillagesPopulationUnknown == m.Counts.Villages && m.Counts.Villages > 0 {
@@ -71,10 +71,10 @@ func writeSummary(w io.Writer, out string, res *analysis.Result, aggs []analysis
 	return nil
 }
 
-// pickSummaryRows keeps one country-level row per category and country:
+// pickRows keeps one country-level row per category and country:
 // the cross-border basis when any population has it, else domestic; with
 // no population measured on either, the one measuring more villages.
-func pickSummaryRows(aggs []analysis.Aggregate) []analysis.Aggregate {
+func pickRows(aggs []analysis.Aggregate) []analysis.Aggregate {
 	type key struct{ cat, country string }
 	best := map[key]analysis.Aggregate{}
 	var order []key
@@ -115,11 +115,11 @@ func num(v float64) string {
 	return fmt.Sprintf("%.0f", v)
 }
 
-// writeTransitSummary prints, with public transport, per country and
+// writeTransit prints, with public transport, per country and
 // category measured the share of people within each transit threshold
 // by median door-to-door time, the median, and the villages with no
 // service or off the network.
-func writeTransitSummary(w io.Writer, res *analysis.Result, aggs []analysis.Aggregate) error {
+func writeTransit(w io.Writer, res *analysis.Result, aggs []analysis.Aggregate) error {
 	const basis = analysis.Basis("transit_min")
 	if res.Mode("transit") == nil {
 		return nil
