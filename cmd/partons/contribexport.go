@@ -77,7 +77,7 @@ func runContribExport(ctx context.Context, o *contribExportOptions, stdout, stde
 	}
 	res, err := notes.Export(ctx, s, notes.Options{Out: o.out, Log: stderr})
 	if err != nil {
-		return runspec.SpecError(err)
+		return flagged(runspec.SpecError(err))
 	}
 	fmt.Fprintf(stdout, "%s: %d notes from %d reports\n", o.out, res.Notes, res.Reports)
 	return nil

@@ -109,7 +109,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 			return err
 		}
 	} else if spec, err = runspec.Resolve(o.spec); err != nil {
-		return err
+		return flagged(err)
 	}
 	if err := checkOutputs("run", []output.Path{outDir("--out", o.out)}, specPaths(spec),
 		paths("--config", o.spec.Config), paths("--manifest", o.manifestPath)); err != nil {

@@ -57,7 +57,7 @@ func runValidate(ctx context.Context, o *validate.Options, args []string, w io.W
 	o.Args = args
 	cfg, files, err := validate.Files(*o)
 	if err != nil {
-		return err
+		return flagged(err)
 	}
 	total, firstGTFS := 0, ""
 	var villages []datasets.Village // read without problems, for the placement checks
