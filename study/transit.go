@@ -211,7 +211,13 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 		return nil, err
 	}
 	tt := feeds.Timetable(dep.Date)
-	netOpt := transit.NetworkOptions{MaxWalkM: s.MaxWalkM, Walker: walker}
+	fxs, err := readFlex(ctx, s, srcs)
+	if err != nil {
+		return nil, err
+	}
+	// An on-demand ride may drop off at a stop no trip serves and the
+	// journey walk on from there.
+	netOpt := transit.NetworkOptions{MaxWalkM: s.MaxWalkM, Walker: walker, FootpathsFromEveryStop: len(fxs) > 0}
 	net, err := transit.Build(tt, netOpt)
 	if err != nil {
 		return nil, err
@@ -257,7 +263,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 	for _, fr := range tt.Files {
 		info.Files = append(info.Files, reportdir.TransitFile{Feed: fr.Feed, File: fr.File, Read: fr.Read, Used: fr.Used, Unused: fr.Unused})
 	}
-	odc, err := attachOnDemand(ctx, s, srcs, feeds, net, dep.Date, walker, carRide, mode, info)
+	odc, err := attachOnDemand(fxs, s, feeds, net, dep.Date, walker, carRide, mode, info)
 	if err != nil {
 		return nil, err
 	}
@@ -351,10 +357,9 @@ func carTimes(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet b
 		Fallback: ondemand.Estimate{Detour: ondemand.DefaultCarDetour, Kmh: ondemand.DefaultCarKmh}}, note, nil
 }
 
-// attachOnDemand reads the feeds' GTFS-Flex files and the zone
-// configuration and plans their rides on the study day.
-func attachOnDemand(ctx context.Context, s Spec, srcs []gtfs.Source, feeds *gtfs.Feeds, net *transit.Network, date time.Time,
-	walker transit.Walker, car ondemand.Car, mode *transit.Mode, info *reportdir.TransitInfo) (*ondemand.Config, error) {
+// readFlex reads the feeds' GTFS-Flex files and the zone configuration:
+// the on-demand services of the run (none: nil).
+func readFlex(ctx context.Context, s Spec, srcs []gtfs.Source) ([]*flex.Flex, error) {
 	var fxs []*flex.Flex
 	for _, src := range srcs {
 		fx, err := flex.Read(ctx, src)
@@ -373,6 +378,13 @@ func attachOnDemand(ctx context.Context, s Spec, srcs []gtfs.Source, feeds *gtfs
 		}
 		fxs = append(fxs, fx)
 	}
+	return fxs, nil
+}
+
+// attachOnDemand plans the rides of the on-demand services on the study
+// day.
+func attachOnDemand(fxs []*flex.Flex, s Spec, feeds *gtfs.Feeds, net *transit.Network, date time.Time,
+	walker transit.Walker, car ondemand.Car, mode *transit.Mode, info *reportdir.TransitInfo) (*ondemand.Config, error) {
 	if len(fxs) == 0 {
 		return nil, nil
 	}

@@ -26,9 +26,11 @@
 //     second's. The ride takes mean_duration_factor × the direct car
 //     time plus mean_duration_offset (the safe duration when only it is given,
 //     the direct car time when neither is).
-//   - A ride drops off at a stop (the journey goes on by bus or train,
-//     or walks to a service as after any trip) or, when the drop-off is a
-//     zone, straight at a service inside it.
+//   - A ride drops off at a stop (the journey goes on by bus or train
+//     from it, or walks to another stop or to a service as after any
+//     trip, even from a stop no trip serves: build the network with
+//     raptor.NetworkOptions.FootpathsFromEveryStop) or, when the drop-off
+//     is a zone, straight at a service inside it.
 //
 // # Booking lead time
 //

@@ -58,6 +58,38 @@ func TestFlexRideToABus(t *testing.T) {
 	wantOutcomes(t, got, []Outcome{{-1, 0, -1}})
 }
 
+// A ride drops off at stop F, which no trip serves; the bus leaves from
+// B, about 300 m away, at 08:30. Without footpaths from every stop the journey
+// cannot walk on from F; with them it does (300 m × 1.3 at 4.8 km/h:
+// about 5 minutes): 08:00 → F 08:10 → B 08:14:53 → bus 08:30 → C 08:50 → 08:51.
+func TestFlexDropOffWalksOn(t *testing.T) {
+	stops := []tstop{{"be:F", 2.8, 50.9}, {"be:B", 2.8 + 300/(111319.49*0.6293), 50.9}, {"be:C", 3.2, 50.9}}
+	tt := timetable(t, stops, []ttrip{
+		{"be:1", "be:r", [][3]int32{{1, hm(8, 30), hm(8, 30)}, {2, hm(8, 50), hm(8, 50)}}, false},
+	}, nil)
+	leg := FlexLeg{Stop: 0, Ride: 600, MaxTransfers: 1,
+		Windows: []FlexWindow{{PickFrom: hm(7, 0), PickTo: hm(18, 0), DropFrom: hm(7, 0), DropTo: hm(18, 0)}}}
+	q := Query{From: hm(8, 0), To: hm(8, 1), Flex: []FlexLeg{leg}, MaxTransfers: 3, MaxTravel: DefaultMaxTravelSec}
+	eg := NewTargets(3, 1, []Egress{{Stop: 2, Cat: 0, Svc: 3, Sec: 60}})
+	for _, tc := range []struct {
+		every bool
+		want  Outcome
+	}{{false, Outcome{-1, 0, -1}}, {true, Outcome{51 * 60, 4, 3}}} {
+		net, err := Build(tt, NetworkOptions{FootpathsFromEveryStop: tc.every})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, net)
+		var p Profile
+		if err := NewSearch(net, eg).Run(&q, &p); err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Dense(); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("footpaths from every stop %v: %+v, want %+v", tc.every, got, tc.want)
+		}
+	}
+}
+
 func TestFlexArriveNeverDecreases(t *testing.T) {
 	l := FlexLeg{Pre: 300, Ride: 1200, Windows: []FlexWindow{
 		{hm(7, 0), hm(9, 0), hm(7, 0), hm(9, 10)}, {hm(12, 0), hm(13, 0), hm(12, 30), hm(14, 0)}}}

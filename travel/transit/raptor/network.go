@@ -53,6 +53,13 @@ type NetworkOptions struct {
 	// Walker times footpaths; nil means Straight{DefaultDetourFactor,
 	// DefaultWalkKmh}.
 	Walker Walker
+	// FootpathsFromEveryStop starts footpaths at every stop, not only at
+	// those where a trip can be left: on-demand rides (Query.Flex) may
+	// drop off at a stop no trip serves, from which the journey walks to
+	// another stop. Without it a ride's drop-off stop can only be boarded
+	// where it is. It costs the footpaths of the stops no trip leaves
+	// passengers at.
+	FootpathsFromEveryStop bool
 }
 
 func (o NetworkOptions) withDefaults() NetworkOptions {
@@ -95,7 +102,7 @@ type Network struct {
 	footOff []int32
 	footTo  []int32
 	footSec []int32
-	alight  []bool // stops where some trip may be left (the others start no footpath)
+	alight  []bool // stops that start footpaths: where some trip may be left, or every stop
 
 	// stop → sorted departure times with pickup (not at a trip's last stop)
 	depOff   []int32
@@ -310,8 +317,9 @@ func (n *Network) buildFootpaths(tt *gtfs.Timetable, opt NetworkOptions) error {
 	for _, ks := range byFrom {
 		sort.Slice(ks, func(a, b int) bool { return ks[a][1] < ks[b][1] })
 	}
-	// Only stops where a trip can be left start footpaths, and only stops
-	// where one can be boarded end them: the others are never used.
+	// Only stops where a trip can be left start footpaths (every stop
+	// with FootpathsFromEveryStop), and only stops where one can be
+	// boarded end them: the others are never used.
 	alight := make([]bool, ns)
 	board := make([]bool, ns)
 	n.alight = alight
@@ -321,6 +329,11 @@ func (n *Network) buildFootpaths(tt *gtfs.Timetable, opt NetworkOptions) error {
 			st := n.patStops[i]
 			alight[st] = alight[st] || (i > off && !n.patNoDrop[i])
 			board[st] = board[st] || (i+1 < end && !n.patNoPick[i])
+		}
+	}
+	if opt.FootpathsFromEveryStop {
+		for s := range alight {
+			alight[s] = true
 		}
 	}
 	n.footOff = make([]int32, ns+1)

@@ -429,8 +429,10 @@ func (s *Search) runMinute(q *Query, m int32, ns, nc int, p *Profile) {
 				continue
 			}
 			if !net.alight[st] {
-				// Only an on-demand ride drops off here: the journey
-				// continues from this stop (no footpath starts here).
+				// Only an on-demand ride drops off here and the network
+				// has no footpath from it (NetworkOptions.
+				// FootpathsFromEveryStop): the journey continues from
+				// this stop.
 				if a <= limit && s.better(s.board, k, st, a) {
 					s.board[int(st)*s.r+k] = a
 					if s.stamp[st] != ep {
