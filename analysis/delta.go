@@ -6,6 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/travel"
 )
@@ -32,6 +33,15 @@ type deltaRow struct {
 // variant added.
 func NewDelta(base, variant *Result, closed map[string]bool) *Delta {
 	d := &Delta{Base: base, Variant: variant, Closed: closed}
+	if sameVillages(base.Villages, variant.Villages) { // the common case: no village added or dropped
+		d.rows = make([]deltaRow, 0, len(base.Villages)*len(base.Categories))
+		for v := range base.Villages {
+			for c := range base.Categories {
+				d.rows = append(d.rows, deltaRow{v, v, c})
+			}
+		}
+		return d
+	}
 	vpos := map[string]int{}
 	for i := range variant.Villages {
 		vpos[variant.Villages[i].ID] = i
@@ -55,6 +65,20 @@ func NewDelta(base, variant *Result, closed map[string]bool) *Delta {
 		}
 	}
 	return d
+}
+
+// sameVillages says whether two village lists have the same ids in the
+// same order.
+func sameVillages(a, b []datasets.Village) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // OmitUnchanged leaves out of Table and Geometries the rows of villages
