@@ -114,6 +114,13 @@ func (b BasketResult) WithinKnown(t float64) (within, known bool) {
 // services within the largest threshold or before the nearest domestic and
 // abroad ones.
 func Compute(ctx context.Context, villages []datasets.Village, services []datasets.Service, p Params) (*Result, error) {
+	return compute(ctx, villages, services, p, nil)
+}
+
+// compute is Compute; prevRoad, when set, is the road state of a result
+// over the same villages, whose village snaps are reused when the road
+// settings snap the same way (see travel.Road.SnapReusing).
+func compute(ctx context.Context, villages []datasets.Village, services []datasets.Service, p Params, prevRoad *roadState) (*Result, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -182,7 +189,7 @@ func Compute(ctx context.Context, villages []datasets.Village, services []datase
 		return nil, err
 	}
 	if p.Road != nil && p.Road.Graph != nil {
-		if err := r.computeRoads(ctx, cats); err != nil {
+		if err := r.computeRoads(ctx, cats, prevRoad); err != nil {
 			return nil, err
 		}
 	}

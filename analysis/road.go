@@ -165,8 +165,10 @@ func (r *Result) ServiceSnapped(s int) bool { return r.road != nil && r.road.ser
 // computeRoads snaps villages and services onto the network (the one
 // border-aware snapping path of package travel) and runs one multi-source
 // search per category and country, seeded at that country's snapped
-// services, for every snapped village.
-func (r *Result) computeRoads(ctx context.Context, cats []*catIndex) error {
+// services, for every snapped village. With prev, the road state of a
+// result over the same villages, their snaps are reused when the settings
+// snap the same way.
+func (r *Result) computeRoads(ctx context.Context, cats []*catIndex, prev *roadState) error {
 	rp := r.Params.Road
 	mode := &travel.Road{Graph: rp.Graph, RouteBy: rp.RouteBy, SnapM: rp.SnapM, ClosedBorder: rp.ClosedBorder,
 		CountryLabel: rp.CountryLabel, LegSpeedKmh: rp.SpeedKmh, Workers: r.workers()}
@@ -182,7 +184,13 @@ func (r *Result) computeRoads(ctx context.Context, cats []*catIndex) error {
 		}
 		mode.MaxCost = rp.MaxTimeMin
 	}
-	sn, err := mode.Snap(ctx, villagePlaces(r.Villages), servicePlaces(r.Services))
+	var sn travel.Snapped
+	var err error
+	if prev != nil {
+		sn, err = mode.SnapReusing(ctx, prev.snapped, villagePlaces(r.Villages), servicePlaces(r.Services))
+	} else {
+		sn, err = mode.Snap(ctx, villagePlaces(r.Villages), servicePlaces(r.Services))
+	}
 	if err != nil {
 		return fmt.Errorf("analysis: snapping: %w", err)
 	}

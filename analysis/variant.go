@@ -310,7 +310,8 @@ func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result
 			pp.Modes = nil // computed below for every category
 		}
 		var err error
-		if partial, err = Compute(ctx, v.Villages, v.Services, pp); err != nil {
+		// Same villages as the base: their road snaps are the base's.
+		if partial, err = compute(ctx, v.Villages, v.Services, pp, base.road); err != nil {
 			return nil, err
 		}
 	}

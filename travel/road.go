@@ -94,6 +94,28 @@ func (m *Road) Snap(ctx context.Context, villages, services []Place) (Snapped, e
 	return r, nil
 }
 
+// SnapReusing is Snap reusing the village snaps of prev, which must have
+// been snapped for the same villages, in the same order: only the
+// services are snapped. It is Snap when prev was snapped another way (not
+// by a Road on the same graph with the same tolerance, or with a closed
+// border, whose labels cannot be compared) or for another number of
+// villages.
+func (m *Road) SnapReusing(ctx context.Context, prev Snapped, villages, services []Place) (Snapped, error) {
+	p, ok := prev.(*roadSnapped)
+	if !ok || p.m.Graph != m.Graph || p.m.SnapM != m.SnapM || p.m.ClosedBorder || m.ClosedBorder || p.nv != len(villages) {
+		return m.Snap(ctx, villages, services)
+	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	r := &roadSnapped{m: m, nv: len(villages), ns: len(services), vs: p.vs, vok: p.vok}
+	var err error
+	if r.ss, r.sok, err = SnapPlaces(ctx, m.Graph, services, m.SnapM, m.label(), m.Workers); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // label is the country label function of snapping: nil (anywhere) with
 // an open border.
 func (m *Road) label() func(string) uint8 {
