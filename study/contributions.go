@@ -3,8 +3,6 @@ package study
 import (
 	"errors"
 	"math"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/partons/partons/datasets/westhoek"
@@ -104,52 +102,6 @@ func mergeContributions(j *Job, in *Inputs) error {
 	in.Services = merged.Services
 	in.Contrib = c
 	return nil
-}
-
-// serviceSource names a service's source and its date: the embedded
-// sample's source of the service's category and country, the OSM
-// extracts' data date with OSM inputs, else the name of the file it was read
-// from (without its folder, so that a replay from elsewhere writes the
-// same bytes), of unknown date. date is the last day the source describes.
-func serviceSource(j *Job, in *Inputs, s *datasets.Service) (name, vintage string, date time.Time, ok bool) {
-	switch {
-	case j.Meta != nil:
-		cat := j.Tax.Resolve(s.Category).Category
-		for _, c := range j.Meta.Coverage {
-			if c.Category == cat && c.Country == s.Country && c.Source != "" {
-				d, ok := vintageEnd(c.Vintage)
-				return c.Source, c.Vintage, d, ok
-			}
-		}
-		return filepath.Base(s.Origin.Source), "", time.Time{}, false
-	case in.OSMDate != "":
-		t, err := time.Parse(time.RFC3339, in.OSMDate)
-		if err != nil {
-			return OSMExtractSource, "", time.Time{}, false
-		}
-		y, m, d := t.UTC().Date()
-		return OSMExtractSource, t.UTC().Format(contributions.DateLayout), time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
-	}
-	return filepath.Base(s.Origin.Source), "", time.Time{}, false
-}
-
-// vintageEnd is the last day of a vintage written 2020, 2015-11 or
-// 2020-01-01; ok is false for anything else.
-func vintageEnd(v string) (time.Time, bool) {
-	v = strings.TrimSpace(v)
-	for _, f := range []struct {
-		layout string
-		end    func(t time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
-	} {
-		if t, err := time.Parse(f.layout, v); err == nil {
-			return f.end(t), true
-		}
-	}
-	return time.Time{}, false
 }
 
 // studyArea is where a report's location must lie: inside a boundary

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,22 +128,6 @@ func TestRunContributionsWesthoek(t *testing.T) {
 		if readFile(t, filepath.Join(out, f)) != readFile(t, filepath.Join(again, f)) {
 			t.Errorf("replayed %s differs", f)
 		}
-	}
-}
-
-// Without --contributions nothing changes: services.csv has no
-// provenance columns and there is no contributions.csv (the golden files
-// check the rest).
-func TestRunWithoutContributions(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "report")
-	if code, _, stderr := runCLI(t, "run", "-q", "--outputs", "services.csv", "--out", out); code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if _, err := os.Stat(filepath.Join(out, "contributions.csv")); !os.IsNotExist(err) {
-		t.Errorf("contributions.csv written without reports: %v", err)
-	}
-	if h, _ := readCSV(t, filepath.Join(out, "services.csv")); strings.Contains(strings.Join(h, ","), "source") {
-		t.Errorf("header %v", h)
 	}
 }
 

@@ -87,10 +87,6 @@ type Content struct {
 	AssignmentLines Layer       // locate: assigned points, one line each
 	Summary         any         // locate: summary.json
 
-	// Provenance gives services.csv, when set, the columns source,
-	// source_date and reports (the ids of the reports that changed the
-	// service, space-separated) of each service id.
-	Provenance func(serviceID string) (source, date string, reports []string)
 	// Contributions is contributions.csv: the residents' reports.
 	Contributions table.Table
 
@@ -138,11 +134,11 @@ var registry = []File{
 		Description: "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)",
 		write:       csvOf(func(c *Content) table.Table { return c.Result.AreaTable(c.Aggregates) })},
 	{Name: "services.csv", In: Run, Selectable: true, Default: true,
-		Description: "every input service with its mapped category and, when routed, its distance to the road network; with an access model, its catchment population and people per unit of capacity",
-		write:       csvOf(func(c *Content) table.Table { return withProvenance(c.Result.ServiceTable(), c.Provenance) })},
+		Description: "every input service with its mapped category and, when routed, its distance to the road network; with an access model, its catchment population and people per unit of capacity; its source (input file, OSM extracts or the sample's source), that source's date when known and the ids of the reports that changed it",
+		write:       csvOf(func(c *Content) table.Table { return layers.ServiceTable(c.Result, c.Report.Provenance) })},
 	{Name: "contributions.csv", In: Run, When: "with {contributions}",
 		Description: "with residents' reports: every resident report with what became of it (applied, listed, superseded, rejected), " +
-			"the service it is about, where and when it was observed, by whom, its note and evidence link; services.csv then gains source, source_date and reports",
+			"the service it is about, where and when it was observed, by whom, its note and evidence link",
 		write: csvOf(func(c *Content) table.Table { return c.Contributions })},
 	{Name: "open_hours.csv", In: Run, When: "with opening hours",
 		Description: "with opening hours: per travel mode, category, threshold, area, country and overall, the share of people with a service open in each slot within the threshold (population yes, no, unknown) and the border gain in open hours (mean hours a week with every service, at home, and their difference)",
@@ -302,21 +298,4 @@ func VillageGeometries(r *analysis.Result) []orb.Geometry {
 		}
 	}
 	return g
-}
-
-// withProvenance adds the columns source, source_date and reports to a
-// service table whose first column is the service id.
-func withProvenance(t table.Table, p func(id string) (source, date string, reports []string)) table.Table {
-	if p == nil {
-		return t
-	}
-	id := t.Index("id")
-	row := t.Row
-	t.Columns = append(slices.Clone(t.Columns), table.Column{Name: "source"}, table.Column{Name: "source_date"}, table.Column{Name: "reports"})
-	t.Row = func(i int, dst []table.Cell) []table.Cell {
-		dst = row(i, dst)
-		source, date, reports := p(dst[id].Text())
-		return append(dst, table.Str(source), table.Str(date), table.Str(strings.Join(reports, " ")))
-	}
-	return t
 }

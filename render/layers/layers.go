@@ -48,7 +48,8 @@ func villageGeometry(in *report.Input) (polygons bool, mixed bool) {
 //     point (marker style), graduated on StyleField, labelled by name;
 //   - village_polygons: when villages mix points and polygons, the
 //     polygon villages with the same columns;
-//   - services: Result.ServiceTable() as points, coloured by category;
+//   - services: ServiceTable (services.csv) as points, coloured by
+//     category;
 //   - areas: Result.AreaTable(Aggregates), attributes only (areas.csv);
 //   - sites, delta_villages: with Input.Sites and Input.Scenario.
 //
@@ -98,7 +99,7 @@ func Layers(in report.Input) ([]gpkg.Layer, error) {
 			Table: subset(vt, idx), Geometries: pg, Style: qml.Distance(qml.Polygon, field, breaks, l)})
 	}
 
-	st := r.ServiceTable()
+	st := ServiceTable(r, in.Provenance)
 	sg := make([]orb.Geometry, len(r.Services))
 	for i := range r.Services {
 		sg[i] = r.Services[i].Location
@@ -287,4 +288,24 @@ func StyleFiles(in report.Input) map[string][]byte {
 	return map[string][]byte{
 		"villages.qml": qml.Distance(geom, StyleField(in), in.Result.Params.ThresholdsM, l),
 	}
+}
+
+// ServiceTable is services.csv: Result.ServiceTable() with the columns
+// source, source_date and reports (the ids of the reports that changed
+// the service, space-separated) of each service from p, empty when p is
+// nil. p is called concurrently.
+func ServiceTable(r *analysis.Result, p func(id string) (source, date string, reports []string)) table.Table {
+	t := r.ServiceTable()
+	id := t.Index("id")
+	row := t.Row
+	t.Columns = append(slices.Clone(t.Columns), table.Column{Name: "source"}, table.Column{Name: "source_date"}, table.Column{Name: "reports"})
+	t.Row = func(i int, dst []table.Cell) []table.Cell {
+		dst = row(i, dst)
+		if p == nil {
+			return append(dst, table.Str(""), table.Str(""), table.Str(""))
+		}
+		source, date, reports := p(dst[id].Text())
+		return append(dst, table.Str(source), table.Str(date), table.Str(strings.Join(reports, " ")))
+	}
+	return t
 }

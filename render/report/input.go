@@ -64,6 +64,15 @@ type Input struct {
 	Scenario *Scenario
 	// Sites adds the sites a location run chose.
 	Sites []Site
+
+	// Provenance gives a service, by id, its source (an input file's
+	// name, the OSM extracts, the embedded sample's source), that
+	// source's date (YYYY-MM-DD or a vintage such as 2015-11; "" when
+	// unknown) and the ids of the reports that changed it: the columns
+	// source, source_date and reports of services.csv and of the
+	// services layer of partons.gpkg. nil leaves them empty. Called
+	// concurrently.
+	Provenance func(serviceID string) (source, date string, reports []string)
 }
 
 // Source is one upstream data source.

@@ -89,10 +89,11 @@ func (c *Applied) Manifest() *reportdir.Contributions {
 }
 
 // Provenance gives a service's source, its date and the reports that
-// changed it, for services.csv.
-func (c *Applied) Provenance(id string) (source, date string, reports []string) {
-	p := c.prov[id]
-	return p.source, p.date, p.reports
+// changed it, for services.csv; ok is false for a service the reports
+// were not merged into (one a scenario adds).
+func (c *Applied) Provenance(id string) (source, date string, reports []string, ok bool) {
+	p, ok := c.prov[id]
+	return p.source, p.date, p.reports, ok
 }
 
 // Table is contributions.csv: every report with what became

@@ -61,15 +61,18 @@ func applied(t *testing.T) *Applied {
 // service and names the file without its folder.
 func TestProvenanceAndAccount(t *testing.T) {
 	c := applied(t)
-	for _, tc := range []struct{ id, source, date, reports string }{
-		{"s2", "survey", "2020", ""}, // its move is older than the source: superseded
-		{"s3", "services.csv", "", ""},
-		{"n1", "reports.csv", "2026-02-01", "n1"},
-		{"gone", "", "", ""},
+	for _, tc := range []struct {
+		id, source, date, reports string
+		ok                        bool
+	}{
+		{"s2", "survey", "2020", "", true}, // its move is older than the source: superseded
+		{"s3", "services.csv", "", "", true},
+		{"n1", "reports.csv", "2026-02-01", "n1", true},
+		{"gone", "", "", "", false},
 	} {
-		s, d, r := c.Provenance(tc.id)
-		if s != tc.source || d != tc.date || strings.Join(r, " ") != tc.reports {
-			t.Errorf("%s: %q %q %v, want %q %q %q", tc.id, s, d, r, tc.source, tc.date, tc.reports)
+		s, d, r, ok := c.Provenance(tc.id)
+		if s != tc.source || d != tc.date || strings.Join(r, " ") != tc.reports || ok != tc.ok {
+			t.Errorf("%s: %q %q %v %v, want %q %q %q %v", tc.id, s, d, r, ok, tc.source, tc.date, tc.reports, tc.ok)
 		}
 	}
 	m := c.Manifest()

@@ -21,7 +21,7 @@ func ReportInput(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []an
 	lang, _ := qml.ParseLang(j.Spec.Lang)
 	src := study.DataSources(j, in, res)
 	ri := report.Input{Result: res, Aggregates: aggs, Lang: lang, Title: j.Spec.Title,
-		Attributions: study.Attributions(src), Translations: sourceTexts}
+		Attributions: study.Attributions(src), Translations: sourceTexts, Provenance: study.ServiceProvenance(j, in)}
 	if j.Meta != nil {
 		ri.Caveats, ri.Coverage = j.Meta.Caveats, report.CoverageFromWesthoek(j.Meta.Coverage)
 	}

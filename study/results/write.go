@@ -99,7 +99,7 @@ func Writers(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analys
 		ListOutput(m, "indicators.csv")
 	}
 	if cr := contrib.For(m); cr != nil {
-		c.Provenance, c.Contributions = cr.Provenance, cr.Table()
+		c.Contributions = cr.Table()
 		add("contributions.csv")
 		ListOutput(m, "contributions.csv")
 	}
