@@ -5,6 +5,9 @@
 // renders the keys as the flags that set them (Error.Render), a library
 // caller reads them as the keys they are (Error.Error).
 //
+// Message is the text of any error for a person (one line per problem,
+// without the package prefixes of the chain).
+//
 // Errors are values; the package has no state.
 package usage
 
