@@ -10,6 +10,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
+	"github.com/partons/partons/study/usage"
 	"github.com/partons/partons/study/validate"
 )
 
@@ -98,13 +99,14 @@ func runValidate(ctx context.Context, o *validate.Options, args []string, w io.W
 		} else {
 			printGrouped(w, res.Problems, res.Kind, res.Columns)
 			fmt.Fprintf(w, "%s: %d problems (read as %s)\n", f.Path, len(res.Problems), res.Kind)
-			if res.Guessed && res.Kind == "villages" {
-				fmt.Fprintf(w, "  hint: read as villages because it has no %q column or property; if it holds services, "+
-					"pass --services %s (with :category=COLUMN) or --service-field category=COLUMN\n", res.CategoryColumn, f.Path)
+			if h := validate.GuessHint(res); h != "" {
+				fmt.Fprintln(w, "  "+flagText(h))
 			}
 			total += len(res.Problems)
 		}
-		printOptionalNotes(w, f.Path, res.Kind, res.Columns, res.Missing)
+		for _, m := range res.Missing {
+			fmt.Fprintln(w, flagText(validate.OptionalNote(f.Path, res.Kind, res.Columns, m)))
+		}
 	}
 	for _, e := range validate.Across(cfg, villages, services, boundaries, reports) {
 		fmt.Fprintln(w, e.Error())
@@ -118,3 +120,18 @@ func runValidate(ctx context.Context, o *validate.Options, args []string, w io.W
 	}
 	return nil
 }
+
+// printGrouped prints a file's problems, each distinct (field, reason)
+// once in the order first met, with the mapping hint of a missing column.
+func printGrouped(w io.Writer, list datasets.ErrorList, kind string, cols []string) {
+	for _, g := range validate.Grouped(list) {
+		fmt.Fprintln(w, g.Line())
+		if h := validate.MappingHint(g.First, kind, cols); h != "" {
+			fmt.Fprintln(w, "  "+flagText(h))
+		}
+	}
+}
+
+// flagText is a text of the study with the options it names as {key}
+// written as their flags.
+func flagText(s string) string { return (&usage.Error{Text: s}).Render(flagName) }
