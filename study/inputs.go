@@ -35,6 +35,9 @@ type Job struct {
 	Meta         *westhoek.Metadata
 	Attributions []string
 	RoadFiles    []string
+	// TransitSources are the run's GTFS feeds as data sources (set by
+	// LoadTransit): their operators are credited with the OSM data.
+	TransitSources []Source
 }
 
 // Inputs is what a run read.

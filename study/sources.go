@@ -9,7 +9,8 @@ import (
 
 // DataSources are the data a run's figures come from, in order: the
 // embedded sample's sources, the OSM extracts, the road network (when
-// routed on one), and the user's attributions. manifest.json and
+// routed on one), the public-transport feeds, and the user's
+// attributions. manifest.json and
 // report.html both list them.
 func DataSources(j *Job, in *Inputs, res *analysis.Result) []Source {
 	var out []Source
@@ -26,6 +27,7 @@ func DataSources(j *Job, in *Inputs, res *analysis.Result) []Source {
 		out = append(out, Source{Name: OSMRoadSource, Vintage: in.Roads.DataDate,
 			Licence: "ODbL 1.0", Attribution: "© OpenStreetMap contributors"})
 	}
+	out = append(out, j.TransitSources...)
 	for _, a := range j.Attributions {
 		out = append(out, Source{Name: UserDataSource, Attribution: a})
 	}

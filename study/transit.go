@@ -249,6 +249,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 		Walking: walking, Car: carNote, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
 		Counts: transitCounts(tt, net), Warnings: tt.Warnings,
 	}
+	var credits []Source
 	for i, f := range tt.Feeds {
 		sum, err := feedSHA256(f.Path)
 		if err != nil {
@@ -259,7 +260,9 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 			name = srcs[i].FeedName()
 		}
 		info.Feeds = append(info.Feeds, reportdir.TransitFeed{Name: name, Path: f.Path, SHA256: sum, Running: f.Running})
+		credits = append(credits, feedSource(name, f))
 	}
+	j.TransitSources = credits
 	for _, fr := range tt.Files {
 		info.Files = append(info.Files, reportdir.TransitFile{Feed: fr.Feed, File: fr.File, Read: fr.Read, Used: fr.Used, Unused: fr.Unused})
 	}
@@ -429,6 +432,20 @@ func (t *Transit) attachRoundTrips(s Spec, in *Inputs, date time.Time, net *tran
 	mode.RoundTrip = &transit.RoundTrip{Schedules: t.schedules(in.Services), Config: transit.RoundTripConfig{Slots: slots, Week: week,
 		NetworkFor: t.networks(t.Timetable, net, nil)}}
 	return nil
+}
+
+// feedSource is a feed as a data source of the report: its operators
+// (the agencies it names) credited, its service period as its date.
+func feedSource(name string, f gtfs.Feed) Source {
+	by := "GTFS feed " + name
+	if len(f.Agencies) > 0 {
+		by = strings.Join(f.Agencies, ", ") + " (" + by + ")"
+	}
+	src := Source{Name: "public transport timetable: " + name, Attribution: by}
+	if !f.Start.IsZero() {
+		src.Vintage = f.Start.Format(time.DateOnly) + " to " + f.End.Format(time.DateOnly)
+	}
+	return src
 }
 
 // feedSHA256 is the SHA-256 of a .zip feed, or of a folder feed's files

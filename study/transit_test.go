@@ -3,6 +3,7 @@ package study
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,6 +50,12 @@ func TestAttachTransitWalking(t *testing.T) {
 			}
 			if _, fw := m.Options.Walker.(*transit.FootWalker); fw != tc.foot {
 				t.Errorf("walker %T", m.Options.Walker)
+			}
+			// The feed's operator is credited among the data sources.
+			want := Source{Name: "public transport timetable: westhoek", Vintage: "2026-01-05 to 2026-01-30",
+				Attribution: "Westhoek Test Bus (GTFS feed westhoek)"}
+			if src := DataSources(j, &Inputs{}, &analysis.Result{}); !slices.Contains(src, want) {
+				t.Errorf("data sources %+v, want %+v among them", src, want)
 			}
 		})
 	}
