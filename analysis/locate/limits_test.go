@@ -81,6 +81,14 @@ func TestWorkLimit(t *testing.T) {
 	if first.Nodes != 2 {
 		t.Fatalf("work limit 1: %d nodes, want 2 (the root, then the stop)", first.Nodes)
 	}
+	// Never worse than the heuristic solver's answer.
+	heur, err := Solve(ctx, inst, Config{Model: PMedian, P: 5, Solver: Heuristic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Objective > heur.Objective {
+		t.Fatalf("cut short: objective %v, the heuristic's %v", first.Objective, heur.Objective)
+	}
 	// Halfway: a bound no worse, and the same answer every time (the
 	// work count does not depend on the clock or the cores).
 	half := Config{Model: PMedian, P: 5, MaxWork: full.Work / 2}

@@ -144,22 +144,29 @@ func solve(ctx context.Context, pr *core.Problem, per int) (*core.Solution, erro
 	}
 	lg := newLagrange(pr, per)
 	lg.initFrom(newMedState(pr, pr.OpenSet(sites)))
+	// The Lagrangian bound, and its relaxed solution improved by
+	// interchange as a second start: the heuristic's answer. Branch and
+	// bound starts from it, so that an answer cut short is never worse
+	// than the heuristic's; its root starts afresh from the greedy
+	// solution's multipliers (warm-started from these, its long ascent
+	// ends lower: 0.30 % instead of 0.19 % on 8,000 × 2,000 with P = 20).
+	greedy := slices.Clone(sites)
+	root := lg.solve(nil, pr.Cfg.P, ub, quickRoot)
+	if len(root.primal) == pr.Cfg.P {
+		alt := slices.Clone(root.primal)
+		if err := medianInterchange(ctx, newMedState(pr, pr.OpenSet(alt)), alt); err != nil {
+			return nil, err
+		}
+		if v := pr.Objective(alt); v < ub-core.Tol(ub) {
+			sites, ub = alt, v
+		}
+	}
 	limit := pr.MaxNodes()
 	if limit == 0 {
-		// The Lagrangian bound, and its relaxed solution improved by
-		// interchange as a second start.
-		root := lg.solve(nil, pr.Cfg.P, ub, quickRoot)
-		if len(root.primal) == pr.Cfg.P {
-			alt := slices.Clone(root.primal)
-			if err := medianInterchange(ctx, newMedState(pr, pr.OpenSet(alt)), alt); err != nil {
-				return nil, err
-			}
-			if v := pr.Objective(alt); v < ub-core.Tol(ub) {
-				sites = alt
-			}
-		}
 		return &core.Solution{Sites: sites, Method: "greedy+interchange", Bound: root.L, Work: lg.work}, nil
 	}
+	clear(lg.lam)
+	lg.initFrom(newMedState(pr, pr.OpenSet(greedy)))
 	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, maxWork: pr.MaxWork(), best: ub, bestSites: slices.Clone(sites),
 		pending: math.Inf(1), excl: make([]bool, pr.In.NumSites()), open: slices.Clone(pr.Fixed)}
 	b.dfs(nil, math.Inf(-1), 0)
