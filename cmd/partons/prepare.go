@@ -4,14 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/study/prepare"
 	"github.com/partons/partons/study/progress"
-	"github.com/partons/partons/travel"
 )
 
 type prepareOptions struct {
@@ -47,19 +44,9 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	if o.out == "" {
 		return usagef("--out FILE is required")
 	}
-	var profiles []road.Profile
-	for _, p := range o.profiles {
-		prof, err := travel.ParseProfile(p)
-		if err != nil {
-			return usagef("--profiles: %q is not car, bicycle or foot", p)
-		}
-		if slices.Contains(profiles, prof) {
-			return usagef("--profiles: %s is given twice", p)
-		}
-		profiles = append(profiles, prof)
-	}
-	if len(profiles) == 0 {
-		return usagef("--profiles: name at least one of car, bicycle and foot")
+	profiles, err := prepare.Profiles(o.profiles)
+	if err != nil {
+		return flagged(err)
 	}
 	if err := checkOutputs("prepare", outFile("--out", o.out, prepare.GraphFileOwned), paths("FILE", files...), paths("--boundaries", o.boundaries...)); err != nil {
 		return err
