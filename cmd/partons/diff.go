@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/study/compare"
 )
@@ -84,13 +82,9 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 	if err := checkOutputs("diff", []output.Path{outDir("--out", o.out)}, paths("OLD_DIR", oldDir), paths("NEW_DIR", newDir)); err != nil {
 		return err
 	}
-	var guards []analysis.Guard
-	for _, e := range o.failIf {
-		g, err := analysis.ParseGuard(e)
-		if err != nil {
-			return usagef("--fail-if %v", err)
-		}
-		guards = append(guards, g)
+	guards, err := compare.ParseGuards(o.failIf)
+	if err != nil {
+		return flagged(err)
 	}
 	res, err := compare.Diff(ctx, oldDir, newDir, compare.DiffOptions{Out: o.out, Guards: guards,
 		PassUnknown: o.unknown == "pass", RawCSV: o.csvRaw, Version: version, Log: stderr})
@@ -102,19 +96,11 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 		return err
 	}
 	fmt.Fprintf(stdout, "partons: diff %s → %s: %d categories compared → %s\n", oldDir, newDir, len(res.Categories), o.out)
-	var tripped, unknown []string
-	for _, r := range res.Guards {
-		switch {
-		case !r.Known:
-			fmt.Fprintf(stdout, "  %-45s change unknown  UNKNOWN (old %s, new %s)\n", r.Expr, fmtIndicator(r.Old), fmtIndicator(r.New))
-			unknown = append(unknown, fmt.Sprintf("%s (old %s, new %s)", r.Expr, fmtIndicator(r.Old), fmtIndicator(r.New)))
-		case r.Tripped:
-			fmt.Fprintf(stdout, "  %-45s change %+.4g  TRIPPED\n", r.Expr, r.Change)
-			tripped = append(tripped, fmt.Sprintf("%s (change %.4g)", r.Expr, r.Change))
-		default:
-			fmt.Fprintf(stdout, "  %-45s change %+.4g  ok\n", r.Expr, r.Change)
-		}
+	v := compare.Verdict(res.Guards)
+	for _, l := range v.Lines {
+		fmt.Fprintln(stdout, l)
 	}
+	tripped, unknown := v.Tripped, v.Unknown
 	switch {
 	case len(tripped) > 0:
 		msg := fmt.Sprintf("%d guard(s) tripped: %s", len(tripped), strings.Join(tripped, "; "))
@@ -128,12 +114,4 @@ func runDiff(ctx context.Context, o *diffOptions, oldDir, newDir string, stdout,
 			"--unknown pass lets them pass", len(unknown), strings.Join(unknown, "; "))}
 	}
 	return nil
-}
-
-// fmtIndicator prints an indicator's value, or "unknown".
-func fmtIndicator(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "unknown"
-	}
-	return fmt.Sprintf("%.4g", v)
 }
