@@ -168,3 +168,33 @@ func routesOf(tt *gtfs.Timetable, route string) int {
 	}
 	return n
 }
+
+// On another day than the one EditTimetable checked, a route with no
+// trip that day is passed over (nothing to remove or scale there) and
+// the routes that do run are edited as on the study day.
+func TestEditOtherDay(t *testing.T) {
+	tt := tinyTimetable(t)
+	read := func(src string) *Variant {
+		t.Helper()
+		f, err := Read("s.yaml", strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &f.Variants[0]
+	}
+	v := read("variants: [{name: v, changes: [{remove_routes: {routes: [R1, R9]}}, {scale_frequency: {routes: [tiny:R8], factor: 2}}]}]\n")
+	if _, err := v.EditTimetable(tt); err == nil {
+		t.Fatal("EditTimetable accepted a route with no trip")
+	}
+	got, err := v.EditOtherDay(tt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if routesOf(got, "tiny:R1") != 0 || routesOf(got, "tiny:R2") != routesOf(tt, "tiny:R2") || routesOf(tt, "tiny:R1") == 0 {
+		t.Errorf("R1 %d, R2 %d of %d", routesOf(got, "tiny:R1"), routesOf(got, "tiny:R2"), routesOf(tt, "tiny:R2"))
+	}
+	// Nothing runs that the variant names: the day's timetable itself.
+	if got, err := read("variants: [{name: v, changes: [{remove_routes: {routes: [R9]}}]}]\n").EditOtherDay(tt); err != nil || got != tt {
+		t.Errorf("nothing to edit: %p, %v; want %p", got, err, tt)
+	}
+}
