@@ -87,6 +87,10 @@ type Content struct {
 	AssignmentLines Layer       // locate: assigned points, one line each
 	Summary         any         // locate: summary.json
 
+	// Provenance gives attribution.csv the columns source, source_date
+	// and reports of each closed service (Report.Provenance gives them
+	// to services.csv and the GeoPackage); nil leaves them empty.
+	Provenance func(serviceID string) (source, date string, reports []string)
 	// Contributions is contributions.csv: the residents' reports.
 	Contributions table.Table
 
@@ -170,8 +174,10 @@ var registry = []File{
 		Description: "with opening hours: per village, travel mode, category and metric whose value or status changed, the base and variant cost to the nearest service open in each slot and hours a week a service within each threshold is open, and the change",
 		write:       csvOf(func(c *Content) table.Table { return *c.HoursDelta })},
 	{Name: "attribution.csv", In: Variant,
-		Description: "per closed service: the villages whose nearest it was, their people, and per threshold the people who lose coverage",
-		write:       csvOf(func(c *Content) table.Table { return c.Delta.Attribution() })},
+		Description: "per closed service: the villages whose nearest it was, their people, and per threshold the people who lose coverage; its source, that source's date when known and the ids of the reports that changed it (as in services.csv)",
+		write: csvOf(func(c *Content) table.Table {
+			return layers.WithProvenance(c.Delta.Attribution(), "service_id", c.Provenance)
+		})},
 	{Name: "comparison.csv", In: Scenario,
 		Description: "headline indicators of the base and every variant per country and overall: shares within thresholds, mean, 90th percentile, people losing and gaining",
 		write:       csvOf(func(c *Content) table.Table { return c.Comparison })},

@@ -290,13 +290,18 @@ func StyleFiles(in report.Input) map[string][]byte {
 	}
 }
 
-// ServiceTable is services.csv: Result.ServiceTable() with the columns
-// source, source_date and reports (the ids of the reports that changed
-// the service, space-separated) of each service from p, empty when p is
-// nil. p is called concurrently.
+// ServiceTable is services.csv: Result.ServiceTable() with each
+// service's provenance from p (WithProvenance).
 func ServiceTable(r *analysis.Result, p func(id string) (source, date string, reports []string)) table.Table {
-	t := r.ServiceTable()
-	id := t.Index("id")
+	return WithProvenance(r.ServiceTable(), "id", p)
+}
+
+// WithProvenance adds to t, whose column idCol holds service ids, the
+// columns source, source_date and reports (the ids of the reports that
+// changed the service, space-separated) of each service from p, empty
+// when p is nil. p is called concurrently when t is Concurrent.
+func WithProvenance(t table.Table, idCol string, p func(id string) (source, date string, reports []string)) table.Table {
+	id := t.Index(idCol)
 	row := t.Row
 	t.Columns = append(slices.Clone(t.Columns), table.Column{Name: "source"}, table.Column{Name: "source_date"}, table.Column{Name: "reports"})
 	t.Row = func(i int, dst []table.Cell) []table.Cell {

@@ -306,7 +306,8 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 				in.MainCategory = cat
 			}
 		}
-		vc := &files.Content{Delta: delta, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw}
+		vc := &files.Content{Delta: delta, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw,
+			Provenance: study.ServiceProvenance(j, in)} // the closed services are the base's
 		writers := results.Writers(j, &vin, res, aggs, m, withScenario)
 		if base.OpenHours != nil && res.OpenHours != nil {
 			hd := analysis.OpenHoursDelta(base, res)
