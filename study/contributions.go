@@ -8,6 +8,7 @@ import (
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/study/contrib"
+	"github.com/partons/partons/study/speccheck"
 	"github.com/partons/partons/study/usage"
 
 	"github.com/paulmach/orb"
@@ -34,7 +35,7 @@ const areaMarginDeg = 0.1
 func ContributionFiles(args []string, ff []FileFields) ([]string, []FileFields) {
 	var paths []string
 	for _, a := range args {
-		p, fields := SplitFileArg(a)
+		p, fields := speccheck.SplitFileArg(a)
 		paths = append(paths, p)
 		if len(fields) > 0 {
 			ff = append(ff, FileFields{Kind: "contributions", Path: p, Fields: fields})
@@ -49,7 +50,7 @@ func ContributionFiles(args []string, ff []FileFields) ([]string, []FileFields) 
 func ReadContributions(files []string, ff []FileFields, extra ...load.Source) ([]contributions.Report, []load.Input, error) {
 	srcs := make([]load.Source, len(files), len(files)+len(extra))
 	for i, path := range files {
-		fields := FieldsFor(ff, "contributions", path)
+		fields := speccheck.FieldsFor(ff, "contributions", path)
 		s := contributions.DefaultSchema()
 		if err := s.Apply(fields); err != nil {
 			return nil, nil, usage.Errorf("{contributions} %s: %v", path, err)

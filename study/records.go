@@ -3,6 +3,7 @@ package study
 import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/reportdir"
+	"github.com/partons/partons/study/speccheck"
 )
 
 // The records of a report folder live in datasets/reportdir, which every
@@ -57,3 +58,7 @@ func CoverageRecord(pairs []analysis.CoveragePair) []reportdir.CoveragePair {
 	}
 	return out
 }
+
+// SpecError is a bad value in a run spec, named by its key (see
+// speccheck.Error): NewJob returns it before any work starts.
+type SpecError = speccheck.Error

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/analysis/indicators"
+	"github.com/partons/partons/study/speccheck"
 	"github.com/partons/partons/study/usage"
 
 	"github.com/partons/partons/analysis"
@@ -40,7 +41,7 @@ func DefaultSpec() Spec {
 // NewJob turns a resolved run into sources and analysis parameters.
 func NewJob(s Spec, workers int) (*Job, error) {
 	s.Normalize()
-	if err := ValidateSpec(&s); err != nil {
+	if err := speccheck.Validate(&s); err != nil {
 		return nil, err
 	}
 	for _, name := range s.Indicators {
@@ -72,17 +73,17 @@ func NewJob(s Spec, workers int) (*Job, error) {
 	case len(s.Villages) == 0 || len(s.Services) == 0:
 		return nil, usage.Errorf("give both {villages} and {services}, or neither to analyse the embedded Westhoek sample")
 	default:
-		if err := CheckFileFields(s.FileFields); err != nil {
+		if err := speccheck.CheckFileFields(s.FileFields); err != nil {
 			return nil, err
 		}
 		for _, f := range s.Villages {
 			src := load.File(f)
-			src.Fields = FieldsFor(s.FileFields, "villages", f)
+			src.Fields = speccheck.FieldsFor(s.FileFields, "villages", f)
 			j.VillageSrcs = append(j.VillageSrcs, src)
 		}
 		for _, f := range s.Services {
 			src := load.File(f)
-			src.Fields = FieldsFor(s.FileFields, "services", f)
+			src.Fields = speccheck.FieldsFor(s.FileFields, "services", f)
 			j.ServiceSrcs = append(j.ServiceSrcs, src)
 		}
 	}
@@ -154,7 +155,7 @@ func NewJob(s Spec, workers int) (*Job, error) {
 
 // InputFiles lists the village and service files of the config
 // (villages_files, services_files) and then of the flags, splitting
-// FILE:field=col arguments (see splitFileArg), with the mappings of
+// FILE:field=col arguments (see speccheck.SplitFileArg), with the mappings of
 // single files.
 func InputFiles(cfg config.Config, villages, services []string) (vs, ss []string, ff []FileFields) {
 	add := func(kind string, list *[]string, path string, fields map[string]string) {
@@ -177,7 +178,7 @@ func InputFiles(cfg config.Config, villages, services []string) (vs, ss []string
 	}
 	fromFlags := func(kind string, list *[]string, args []string) {
 		for _, a := range args {
-			path, fields := SplitFileArg(a)
+			path, fields := speccheck.SplitFileArg(a)
 			add(kind, list, path, fields)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/runspec"
+	"github.com/partons/partons/study/speccheck"
 	"github.com/partons/partons/study/usage"
 )
 
@@ -37,25 +38,25 @@ func Files(o Options) (config.Config, []File, error) {
 		return cfg, nil, err
 	}
 	vs, ss, ff := study.InputFiles(cfg, o.Villages, o.Services)
-	if err := study.CheckFileFields(ff); err != nil {
+	if err := speccheck.CheckFileFields(ff); err != nil {
 		return cfg, nil, err
 	}
 	var files []File
 	for _, p := range vs {
-		files = append(files, File{p, "villages", study.FieldsFor(ff, "villages", p)})
+		files = append(files, File{p, "villages", speccheck.FieldsFor(ff, "villages", p)})
 	}
 	for _, p := range ss {
-		files = append(files, File{p, "services", study.FieldsFor(ff, "services", p)})
+		files = append(files, File{p, "services", speccheck.FieldsFor(ff, "services", p)})
 	}
 	for _, p := range o.Boundaries {
 		files = append(files, File{Path: p, Kind: "boundaries"})
 	}
 	for _, a := range o.Contributions {
-		p, fields := study.SplitFileArg(a)
+		p, fields := speccheck.SplitFileArg(a)
 		files = append(files, File{p, "contributions", fields})
 	}
 	for _, a := range o.Args {
-		p, fields := study.SplitFileArg(a)
+		p, fields := speccheck.SplitFileArg(a)
 		files = append(files, File{p, o.As, fields})
 	}
 	if len(files) == 0 {

@@ -1,4 +1,4 @@
-package study
+package speccheck
 
 import (
 	"fmt"
@@ -7,22 +7,25 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/geo/crs"
+	"github.com/partons/partons/render/files"
 )
 
-// SpecError is a bad value in a run spec, named by its key as in the "run"
+// Error is a bad value in a run spec, named by its key as in the "run"
 // section of manifest.json and in a scenario's base ("thresholds_m[1]").
 // Callers turn it into an error naming where the value came from: a flag
 // (usage), a manifest or a scenario file (invalid input).
-type SpecError struct{ Key, Reason string }
+type Error struct{ Key, Reason string }
 
-func (e *SpecError) Error() string { return e.Key + ": " + e.Reason }
+func (e *Error) Error() string { return e.Key + ": " + e.Reason }
 
-// ValidateSpec checks every value of a run spec before any work starts.
+// Validate checks every value of a run spec before any work starts.
 // O(size of the spec).
-func ValidateSpec(s *Spec) *SpecError {
-	bad := func(key, format string, args ...any) *SpecError {
-		return &SpecError{Key: key, Reason: fmt.Sprintf(format, args...)}
+func Validate(s *reportdir.Run) *Error {
+	reportFiles := files.Defaults()
+	bad := func(key, format string, args ...any) *Error {
+		return &Error{Key: key, Reason: fmt.Sprintf(format, args...)}
 	}
 	for i, t := range s.ThresholdsM {
 		if err := datasets.ValidateThreshold(t, s.ThresholdsM[:i], "m"); err != nil {
@@ -67,8 +70,8 @@ func ValidateSpec(s *Spec) *SpecError {
 	}
 	seen = map[string]bool{}
 	for i, o := range s.Outputs {
-		if !slices.Contains(ReportFiles, o) && o != "partons.gpkg" || seen[o] {
-			return bad(fmt.Sprintf("outputs[%d]", i), "%q is not one of %s (or is repeated)", o, strings.Join(ReportFiles, ", "))
+		if !slices.Contains(reportFiles, o) && o != "partons.gpkg" || seen[o] {
+			return bad(fmt.Sprintf("outputs[%d]", i), "%q is not one of %s (or is repeated)", o, strings.Join(reportFiles, ", "))
 		}
 		seen[o] = true
 	}

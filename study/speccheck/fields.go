@@ -1,4 +1,4 @@
-package study
+package speccheck
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
+	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/study/usage"
 )
 
@@ -41,7 +42,7 @@ func SplitFileArg(arg string) (path string, fields map[string]string) {
 
 // CheckFileFields makes sure every per-file mapping names known fields,
 // so that a typo is a usage error before any file is read.
-func CheckFileFields(ff []FileFields) error {
+func CheckFileFields(ff []reportdir.FileFields) error {
 	seen := map[[2]string]bool{}
 	for _, f := range ff {
 		var err error
@@ -71,7 +72,7 @@ func CheckFileFields(ff []FileFields) error {
 }
 
 // describeFileFields writes f back as FILE:field=col,….
-func describeFileFields(f FileFields) string {
+func describeFileFields(f reportdir.FileFields) string {
 	keys := make([]string, 0, len(f.Fields))
 	for k := range f.Fields {
 		keys = append(keys, k)
@@ -85,7 +86,7 @@ func describeFileFields(f FileFields) string {
 }
 
 // FieldsFor returns the mappings of the file path of kind, nil when none.
-func FieldsFor(ff []FileFields, kind, path string) map[string]string {
+func FieldsFor(ff []reportdir.FileFields, kind, path string) map[string]string {
 	for _, f := range ff {
 		if f.Kind == kind && f.Path == path {
 			return f.Fields
