@@ -82,7 +82,7 @@ func (m *Mode) Schema() travel.Schema {
 	if m.RoundTrip != nil {
 		for _, sl := range m.RoundTrip.Config.Slots {
 			ms = append(ms, travel.Metric{Name: "roundtrip_" + sl.Name, Unit: travel.Answer,
-				Doc: fmt.Sprintf("yes when, on the first day of slot %s, a resident can leave home by public transport or on foot inside the slot, arrive while a service is open, stay %d minutes while it stays open and be taken home by a departure before midnight; unknown where opening hours are unknown", sl.Name, m.visitMin())})
+				Doc: fmt.Sprintf("yes when, on the first day of slot %s, a resident can leave home by fixed-route public transport (no on-demand ride) or on foot inside the slot, arrive while a service is open, stay %d minutes while it stays open and be taken home by a departure before midnight; unknown where opening hours are unknown", sl.Name, m.visitMin())})
 		}
 	}
 	return travel.Schema{Name: "transit", Unit: travel.Minutes, Metrics: ms, Split: "min",
