@@ -78,6 +78,7 @@ type locInput struct {
 	candidates   int     // sites [0, candidates) are candidates, the rest existing services
 	notCandidate []int32 // destinations left out by --candidates
 	siteIndex    map[string]int32
+	siteSource   []string // the file each site was read from (candidates and services)
 	capacity     []float64
 	costKind     string
 	costUnit     string
@@ -437,7 +438,7 @@ func pointInput(ctx context.Context, o *Options, cutoff float64) (*locInput, err
 		}
 	}
 	in.siteIndex = make(map[string]int32)
-	addSite := func(id, name string, p orb.Point) error {
+	addSite := func(id, name string, p orb.Point, source string) error {
 		if _, dup := in.siteIndex[id]; dup {
 			return fmt.Errorf("%w: site id %q is both a candidate and an existing service", datasets.ErrInvalid, id)
 		}
@@ -445,14 +446,15 @@ func pointInput(ctx context.Context, o *Options, cutoff float64) (*locInput, err
 		in.labels.SiteIDs = append(in.labels.SiteIDs, id)
 		in.labels.SiteNames = append(in.labels.SiteNames, name)
 		in.sitePts = append(in.sitePts, p)
+		in.siteSource = append(in.siteSource, source)
 		return nil
 	}
 	for _, c := range cands {
-		addSite(c.ID, c.Name, c.Location) // candidate ids are unique (load checks)
+		addSite(c.ID, c.Name, c.Location, c.Origin.Source) // candidate ids are unique (load checks)
 	}
 	in.candidates = len(cands)
 	for _, s := range svcs {
-		if err := addSite(s.ID, s.Name, s.Location); err != nil {
+		if err := addSite(s.ID, s.Name, s.Location, s.Origin.Source); err != nil {
 			return nil, err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 	}
 	aggs := res.Aggregates()
 	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
-		Attributions: in.attrib, Subtitle: "partons locate, model " + o.Model}
+		Attributions: in.attrib, Subtitle: "partons locate, model " + o.Model, Provenance: in.siteProvenance}
 	if locate.NoDemandWeight(sol, in.inst) {
 		w := fmt.Sprintf(locate.NoWeightWarning, sol.Model)
 		rin.Warnings = append(rin.Warnings, w)
@@ -187,4 +188,22 @@ func locateOutputs(o *Options, in *locInput) []string {
 		}
 	}
 	return out
+}
+
+// siteProvenance names the file a site was read from (without its
+// folder) and the data date the file states, "" when none: the source
+// and source_date of the report's services (the chosen sites).
+func (in *locInput) siteProvenance(id string) (source, date string, reports []string) {
+	k, ok := in.siteIndex[id]
+	if !ok || int(k) >= len(in.siteSource) {
+		return "", "", nil
+	}
+	name := in.siteSource[k]
+	for _, f := range in.inputs {
+		if f.Name == name {
+			date = study.Day(f.DataDate)
+			break
+		}
+	}
+	return filepath.Base(name), date, nil
 }
