@@ -182,23 +182,4 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 // flagged is err of the study with the options it names written as the
 // flags that set them ({snap_m} as --snap-m); the error keeps its chain,
 // so its kind and exit code.
-func flagged(err error) error {
-	var done flaggedError
-	if err == nil || errors.As(err, &done) || usage.As(err) == nil && !hasHint(err) {
-		return err
-	}
-	return flaggedError{err: err, msg: usage.Render(err, flagName)}
-}
-
-func hasHint(err error) bool {
-	var h *usage.Hint
-	return errors.As(err, &h)
-}
-
-type flaggedError struct {
-	err error
-	msg string
-}
-
-func (e flaggedError) Error() string { return e.msg }
-func (e flaggedError) Unwrap() error { return e.err }
+func flagged(err error) error { return usage.Named(err, flagName) }

@@ -86,3 +86,28 @@ func Render(err error, name func(key string) string) string {
 	}
 	return s
 }
+
+// Named is err with the options named by the errors of this package in
+// its chain written as name(key) (see Render); it keeps err's chain, so
+// errors.Is and errors.As see what they saw. An error with nothing to
+// render, or already named, is returned as it is.
+func Named(err error, name func(key string) string) error {
+	var done named
+	if err == nil || errors.As(err, &done) || As(err) == nil && !hasHint(err) {
+		return err
+	}
+	return named{err: err, msg: Render(err, name)}
+}
+
+func hasHint(err error) bool {
+	var h *Hint
+	return errors.As(err, &h)
+}
+
+type named struct {
+	err error
+	msg string
+}
+
+func (e named) Error() string { return e.msg }
+func (e named) Unwrap() error { return e.err }

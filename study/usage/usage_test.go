@@ -32,3 +32,18 @@ func TestRender(t *testing.T) {
 		t.Errorf("Render touched a plain error: %q", got)
 	}
 }
+
+func TestNamed(t *testing.T) {
+	e := fmt.Errorf("run: %w", Errorf("{snap_m} 0: must be greater than 0"))
+	n := Named(e, flag)
+	if n.Error() != "run: --snap_m 0: must be greater than 0" || As(n) == nil || !errors.Is(n, e) {
+		t.Errorf("Named = %q, want the flag and the chain kept", n)
+	}
+	if Named(n, flag) != n {
+		t.Error("a named error is named again")
+	}
+	plain := errors.New("disk full")
+	if Named(plain, flag) != plain || Named(nil, flag) != nil {
+		t.Error("an error naming no option is changed")
+	}
+}
