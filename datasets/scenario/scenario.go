@@ -49,6 +49,28 @@ func (f *File) BaseLine(key string) int {
 	return config.Line(f.root, path...)
 }
 
+// BaseYAML returns the base section as YAML with every scalar as the
+// file wrote it, nil when the file has none. Decoding Base (a map)
+// and encoding it again would not: an unquoted date such as
+// `when: 2026-01-05` is a YAML timestamp, which comes back as
+// "2026-01-05T00:00:00Z". O(size of the base section).
+func (f *File) BaseYAML() ([]byte, error) {
+	doc := f.root
+	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "base" {
+			if n := m.Content[i+1]; n.Kind == yaml.MappingNode && len(n.Content) > 0 {
+				return yaml.Marshal(n)
+			}
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
 // ChangeLine returns the line of change c (from 0) of variant v (from 0),
 // or of the deepest part of that path the file has; 0 when unknown.
 func (f *File) ChangeLine(v, c int) int {

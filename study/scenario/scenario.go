@@ -73,7 +73,7 @@ func baseSpec(path string, f *scenario.File) (study.Spec, error) {
 	// feeds, and stay unset (as in a run's manifest) when it reads none.
 	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = transit.DefaultMaxWalkM, transit.DefaultMaxTransfers, transit.DefaultMaxTravelSec/60
 	if len(f.Base) > 0 {
-		b, err := yaml.Marshal(f.Base)
+		b, err := f.BaseYAML()
 		if err != nil {
 			return s, err
 		}
