@@ -136,6 +136,7 @@ type RoadResult struct {
 // roadState is what Compute keeps of the road run.
 type roadState struct {
 	snapped     travel.Snapped
+	services    []travel.Place // the places snapped (for SnapReusing)
 	villageSnap []road.Snap
 	villageOK   []bool
 	serviceSnap []road.Snap
@@ -166,8 +167,8 @@ func (r *Result) ServiceSnapped(s int) bool { return r.road != nil && r.road.ser
 // border-aware snapping path of package travel) and runs one multi-source
 // search per category and country, seeded at that country's snapped
 // services, for every snapped village. With prev, the road state of a
-// result over the same villages, their snaps are reused when the settings
-// snap the same way.
+// result over the same villages, their snaps and those of the services
+// found again are reused when the settings snap the same way.
 func (r *Result) computeRoads(ctx context.Context, cats []*catIndex, prev *roadState) error {
 	rp := r.Params.Road
 	mode := &travel.Road{Graph: rp.Graph, RouteBy: rp.RouteBy, SnapM: rp.SnapM, ClosedBorder: rp.ClosedBorder,
@@ -186,15 +187,16 @@ func (r *Result) computeRoads(ctx context.Context, cats []*catIndex, prev *roadS
 	}
 	var sn travel.Snapped
 	var err error
+	sp := servicePlaces(r.Services)
 	if prev != nil {
-		sn, err = mode.SnapReusing(ctx, prev.snapped, villagePlaces(r.Villages), servicePlaces(r.Services))
+		sn, err = mode.SnapReusing(ctx, prev.snapped, prev.services, villagePlaces(r.Villages), sp)
 	} else {
-		sn, err = mode.Snap(ctx, villagePlaces(r.Villages), servicePlaces(r.Services))
+		sn, err = mode.Snap(ctx, villagePlaces(r.Villages), sp)
 	}
 	if err != nil {
 		return fmt.Errorf("analysis: snapping: %w", err)
 	}
-	st := &roadState{snapped: sn}
+	st := &roadState{snapped: sn, services: sp}
 	st.villageSnap, st.serviceSnap, _ = travel.RoadSnaps(sn)
 	st.villageOK, st.serviceOK = make([]bool, len(r.Villages)), make([]bool, len(r.Services))
 	for v := range st.villageOK {

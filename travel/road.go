@@ -94,24 +94,44 @@ func (m *Road) Snap(ctx context.Context, villages, services []Place) (Snapped, e
 	return r, nil
 }
 
-// SnapReusing is Snap reusing the village snaps of prev, which must have
-// been snapped for the same villages, in the same order: only the
-// services are snapped. It is Snap when prev was snapped another way (not
-// by a Road on the same graph with the same tolerance, or with a closed
-// border, whose labels cannot be compared) or for another number of
-// villages.
-func (m *Road) SnapReusing(ctx context.Context, prev Snapped, villages, services []Place) (Snapped, error) {
+// SnapReusing is Snap reusing the snaps of prev: its village snaps, which
+// must be of the same villages in the same order, and the snap of every
+// service of prevServices (the services prev snapped, in its order) found
+// again in services with the same id, location and country; only the
+// other services are snapped. It is Snap when prev was snapped another way
+// (not by a Road on the same graph with the same tolerance, or with a
+// closed border, whose labels cannot be compared) or for another number
+// of villages or services.
+func (m *Road) SnapReusing(ctx context.Context, prev Snapped, prevServices, villages, services []Place) (Snapped, error) {
 	p, ok := prev.(*roadSnapped)
-	if !ok || p.m.Graph != m.Graph || p.m.SnapM != m.SnapM || p.m.ClosedBorder || m.ClosedBorder || p.nv != len(villages) {
+	if !ok || p.m.Graph != m.Graph || p.m.SnapM != m.SnapM || p.m.ClosedBorder || m.ClosedBorder ||
+		p.nv != len(villages) || p.ns != len(prevServices) {
 		return m.Snap(ctx, villages, services)
 	}
 	if err := m.check(); err != nil {
 		return nil, err
 	}
 	r := &roadSnapped{m: m, nv: len(villages), ns: len(services), vs: p.vs, vok: p.vok}
-	var err error
-	if r.ss, r.sok, err = SnapPlaces(ctx, m.Graph, services, m.SnapM, m.label(), m.Workers); err != nil {
+	before := make(map[string]int, len(prevServices))
+	for j, s := range prevServices {
+		before[s.ID] = j
+	}
+	r.ss, r.sok = make([]road.Snap, len(services)), make([]bool, len(services))
+	var todo []Place
+	var at []int
+	for j, s := range services {
+		if k, ok := before[s.ID]; ok && prevServices[k] == s {
+			r.ss[j], r.sok[j] = p.ss[k], p.sok[k]
+			continue
+		}
+		todo, at = append(todo, s), append(at, j)
+	}
+	ss, sok, err := SnapPlaces(ctx, m.Graph, todo, m.SnapM, m.label(), m.Workers)
+	if err != nil {
 		return nil, err
+	}
+	for i, j := range at {
+		r.ss[j], r.sok[j] = ss[i], sok[i]
 	}
 	return r, nil
 }

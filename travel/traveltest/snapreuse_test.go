@@ -11,10 +11,11 @@ import (
 	"github.com/partons/partons/travel"
 )
 
-// TestSnapReusing: snapping a variant's services beside the base's village
-// snaps answers as snapping everything again (snaps, nearest services,
-// metres and minutes) and shares the village snaps; another tolerance or
-// a closed border snaps the villages again.
+// TestSnapReusing: snapping a variant's new services beside the base's
+// village and unchanged service snaps answers as snapping everything again
+// (snaps, nearest services, metres and minutes) and shares the village
+// snaps; another tolerance or a closed border snaps everything again, a
+// service that moved is snapped again.
 func TestSnapReusing(t *testing.T) {
 	ctx := context.Background()
 	g := lineGraph(t)
@@ -36,7 +37,7 @@ func TestSnapReusing(t *testing.T) {
 		{"other tolerance", &travel.Road{Graph: g, RouteBy: road.Time, SnapM: 100, LegSpeedKmh: 4.8}, false},
 		{"closed border", &travel.Road{Graph: g, RouteBy: road.Time, SnapM: 500, LegSpeedKmh: 4.8, ClosedBorder: true, CountryLabel: countryLabel}, false},
 	} {
-		got, err := tc.m.SnapReusing(ctx, prev, lineVillages, services)
+		got, err := tc.m.SnapReusing(ctx, prev, lineServices, lineVillages, services)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,8 +73,24 @@ func TestSnapReusing(t *testing.T) {
 			t.Errorf("%s: village snaps shared %v, want %v", tc.name, share, tc.share)
 		}
 	}
+	// A service that moved keeps its id but is snapped again: s1 from
+	// vertex 3 to vertex 4 (FR), 2000 m from v0's side of the border.
+	moved := []travel.Place{lineServices[0], {ID: "s1", Location: orb.Point{4 * d, 0}, Country: "FR"}}
+	got, err := base.SnapReusing(ctx, prev, lineServices, lineVillages, moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := base.Snap(ctx, lineVillages, moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, gs, _ := travel.RoadSnaps(got)
+	_, ws, _ := travel.RoadSnaps(fresh)
+	if !reflect.DeepEqual(gs, ws) {
+		t.Errorf("moved service: snaps %+v, want %+v", gs, ws)
+	}
 	// v0 now reaches s2 (vertex 1) in 100 s, 1000 m.
-	got, err := base.SnapReusing(ctx, prev, lineVillages, services)
+	got, err = base.SnapReusing(ctx, prev, lineServices, lineVillages, services)
 	if err != nil {
 		t.Fatal(err)
 	}
