@@ -59,7 +59,7 @@
 // so a result cut short is the same on every machine. The work limit is
 // the default stop on large instances, where a single node may scan
 // millions of pairs: DefaultMaxWork lets 8,000 demand points × 2,000
-// candidates with P = 20 finish in about 40 s of CPU time. A
+// candidates with P = 20 finish in about 25 s of CPU time. A
 // wall-clock TimeLimit is opt-in: it makes the answer depend on the
 // machine and its load. The heuristic always completes and the root
 // relaxation takes at least one step, so a solution is at least the
