@@ -105,9 +105,9 @@ const DefaultMaxNodes = 200_000
 // and candidate site visited by the Lagrangian relaxation (a few
 // nanoseconds each). On 8,000 demand points × 2,000 candidates with
 // P = 20 it stops after about 25 s of CPU time (shared by the cores) with
-// a gap of 0.3 %, nearly all of it proven by the root (twice the work
-// improves the answer by 0.006 %); instances of a few hundred thousand
-// pairs rarely reach it.
+// a gap of 0.3 %, its bound from the root (twice the work gives the
+// same answer and bound); instances of a few hundred thousand pairs
+// rarely reach it.
 const DefaultMaxWork = 5_000_000_000
 
 // Why branch and bound stopped before proving optimality
