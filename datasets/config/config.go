@@ -176,7 +176,7 @@ func yamlReason(err error) string {
 
 func (c *Config) validate(name string, root *yaml.Node) error {
 	bad := func(reason string, path ...any) error {
-		return &datasets.RecordError{Source: name, Line: Line(root, path...), Feature: -1, Field: keyPath(path), Reason: reason}
+		return &datasets.RecordError{Source: name, Line: Line(root, path...), Feature: -1, Field: PathKey(path), Reason: reason}
 	}
 	if c.Villages.ID == "" || c.Villages.Name == "" {
 		return bad("id and name columns cannot be empty", "villages")
@@ -285,7 +285,7 @@ func (c *Config) validateTransit(bad func(reason string, path ...any) error) err
 // the line of the key and the key; for a check that needs more than the
 // file, such as a setting with nothing to apply to.
 func (c Config) Problem(reason string, path ...any) error {
-	return &datasets.RecordError{Source: c.source, Line: Line(c.root, path...), Feature: -1, Field: keyPath(path), Reason: reason}
+	return &datasets.RecordError{Source: c.source, Line: Line(c.root, path...), Feature: -1, Field: PathKey(path), Reason: reason}
 }
 
 // alpha2 reports whether s is two ASCII upper-case letters.
@@ -302,9 +302,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// keyPath formats a path of mapping keys and sequence indices as
-// "basket[1].name".
-func keyPath(path []any) string {
+// PathKey formats a path of mapping keys and sequence indices as
+// "basket[1].name", the inverse of KeyPath.
+func PathKey(path []any) string {
 	var b strings.Builder
 	for _, p := range path {
 		switch p := p.(type) {

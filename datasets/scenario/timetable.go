@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/gtfs"
 	"github.com/partons/partons/datasets/gtfs/edit"
 )
@@ -67,24 +68,8 @@ type fieldError struct {
 	reason string
 }
 
-// field writes a path as "add_route.stops[1].lon".
-func field(path []any) string {
-	var b strings.Builder
-	for _, p := range path {
-		switch p := p.(type) {
-		case int:
-			fmt.Fprintf(&b, "[%d]", p)
-		default:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			fmt.Fprint(&b, p)
-		}
-	}
-	return b.String()
-}
-
-func (e *fieldError) Error() string { return field(e.path) + ": " + e.reason }
+// Error writes the path as "add_route.stops[1].lon".
+func (e *fieldError) Error() string { return config.PathKey(e.path) + ": " + e.reason }
 
 func checkRoutes(key string, routes []string) *fieldError {
 	if len(routes) == 0 {

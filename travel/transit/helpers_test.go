@@ -7,49 +7,16 @@ import (
 	"github.com/partons/partons/travel/transit/transittest"
 )
 
-// hm is a GTFS time from hours and minutes.
-func hm(h, m int) int32 { return int32(h*3600 + m*60) }
+// Shorthands of the hand-built timetables of transittest.
+type (
+	tstop transittest.Stop
+	ttrip transittest.Trip
+)
 
-// tstop is a stop of a hand-built timetable.
-type tstop struct {
-	id       string
-	lon, lat float64
+func hm(h, m int) int32 { return transittest.HM(h, m) }
+
+func timetable(_ testing.TB, stops []tstop, trips []ttrip, transfers []gtfs.Transfer) *gtfs.Timetable {
+	return transittest.Timetable(transittest.Stops(stops), transittest.Trips(trips), transfers)
 }
 
-// ttrip: route id and (stop index, arrival, departure) calls.
-type ttrip struct {
-	id, route string
-	calls     [][3]int32
-	freq      bool
-}
-
-func timetable(t testing.TB, stops []tstop, trips []ttrip, transfers []gtfs.Transfer) *gtfs.Timetable {
-	t.Helper()
-	tt := &gtfs.Timetable{Feeds: []gtfs.Feed{{Name: "be"}, {Name: "fr"}}, Counts: map[string]int{}}
-	for _, s := range stops {
-		f := int32(0)
-		if s.id[:2] == "fr" {
-			f = 1
-		}
-		tt.Stops = append(tt.Stops, gtfs.Stop{ID: s.id, Lon: s.lon, Lat: s.lat, Feed: f})
-	}
-	for _, tr := range trips {
-		g := gtfs.Trip{ID: tr.id, RouteID: tr.route, Frequency: tr.freq, Exact: tr.freq}
-		for _, c := range tr.calls {
-			g.Times = append(g.Times, gtfs.StopTime{Stop: c[0], Arrival: c[1], Departure: c[2]})
-		}
-		tt.Trips = append(tt.Trips, g)
-	}
-	tt.Transfers = transfers
-	transittest.Sort(tt)
-	return tt
-}
-
-// farStops are stops 10 km apart: no footpath between any two.
-func farStops(ids ...string) []tstop {
-	var s []tstop
-	for i, id := range ids {
-		s = append(s, tstop{id, 2.8 + 0.15*float64(i), 50.9})
-	}
-	return s
-}
+func farStops(ids ...string) []tstop { return transittest.FarStops[tstop](ids...) }
