@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"fmt"
 	"github.com/paulmach/orb"
 )
 
@@ -63,4 +64,16 @@ type Origin struct {
 	Source  string
 	Line    int // 1-based line for CSV; 0 when not line-based
 	Feature int // 0-based feature index for GeoJSON; -1 when not feature-based
+}
+
+// String names the origin in messages that name a record:
+// "services.csv:3", "services.geojson feature 4", or the source alone.
+func (o Origin) String() string {
+	switch {
+	case o.Line > 0:
+		return fmt.Sprintf("%s:%d", o.Source, o.Line)
+	case o.Feature >= 0:
+		return fmt.Sprintf("%s feature %d", o.Source, o.Feature)
+	}
+	return o.Source
 }

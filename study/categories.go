@@ -14,18 +14,6 @@ import (
 	"github.com/partons/partons/study/usage"
 )
 
-// where formats an origin for messages that name two records:
-// "services.csv:3" or "services.geojson feature 4".
-func where(o datasets.Origin) string {
-	switch {
-	case o.Line > 0:
-		return fmt.Sprintf("%s:%d", o.Source, o.Line)
-	case o.Feature >= 0:
-		return fmt.Sprintf("%s feature %d", o.Source, o.Feature)
-	}
-	return o.Source
-}
-
 // categoryError turns a category-name problem found at o into an invalid
 // input error (exit 3) on the service's category field.
 func categoryError(o datasets.Origin, err error) *datasets.RecordError {
@@ -171,7 +159,7 @@ func MapCategories(t *taxonomy.Taxonomy, names *taxonomy.Names, services []datas
 			s.Raw = s.Category
 		}
 		r := t.Resolve(s.Raw)
-		cat, err := names.Add(r.Category, where(s.Origin))
+		cat, err := names.Add(r.Category, s.Origin.String())
 		if err != nil {
 			if !bad[r.Category] {
 				bad[r.Category] = true

@@ -141,7 +141,7 @@ func Merge(services []datasets.Service, reports []Report, o Options) (*Result, e
 			continue
 		}
 		if k, dup := byID[r.ID]; dup {
-			fail(r, "id", "%s report adds a service under its own id, which service %q (%s) already has", article(r.Kind), r.ID, where(out[k].Origin))
+			fail(r, "id", "%s report adds a service under its own id, which service %q (%s) already has", article(r.Kind), r.ID, out[k].Origin.String())
 			continue
 		}
 		byID[r.ID] = len(out)
@@ -182,7 +182,7 @@ func Merge(services []datasets.Service, reports []Report, o Options) (*Result, e
 			continue
 		}
 		if j := contradicted(reports, prev[k], r); j >= 0 {
-			fail(r, "", "contradicts report %q (%s) about service %q: %s", reports[j].ID, where(reports[j].Origin), r.ServiceID, contradiction(&reports[j], r))
+			fail(r, "", "contradicts report %q (%s) about service %q: %s", reports[j].ID, reports[j].Origin.String(), r.ServiceID, contradiction(&reports[j], r))
 			continue
 		}
 		prev[k] = append(prev[k], i)
@@ -265,17 +265,6 @@ func verb(k Kind) string {
 		return "is of another category"
 	}
 	return string(k)
-}
-
-// where formats an origin as "file:line" or "file feature 3".
-func where(o datasets.Origin) string {
-	switch {
-	case o.Line > 0:
-		return fmt.Sprintf("%s:%d", o.Source, o.Line)
-	case o.Feature >= 0:
-		return fmt.Sprintf("%s feature %d", o.Source, o.Feature)
-	}
-	return o.Source
 }
 
 // Counts returns how many reports of each kind and status a result holds.
