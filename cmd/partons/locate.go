@@ -1,18 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"math"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partons/partons/analysis/locate"
-	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/output"
 	slocate "github.com/partons/partons/study/locate"
 )
@@ -129,64 +125,5 @@ func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "locate: inputs and costs %.3f s, solve %.3f s (%s, %d nodes)\n",
 			out.Inputs.Seconds(), out.Solve.Seconds(), out.Solution.Method, out.Solution.Nodes)
 	}
-	return printLocate(stdout, o, out)
-}
-
-// printLocate is the short result on stdout.
-func printLocate(w io.Writer, o *locateOptions, in *slocate.Outcome) error {
-	sol := in.Solution
-	ids := make([]string, len(sol.Sites))
-	for k, j := range sol.Sites {
-		ids[k] = in.Labels.SiteIDs[j]
-		if in.Labels.SiteNames != nil && in.Labels.SiteNames[j] != "" {
-			ids[k] += " (" + in.Labels.SiteNames[j] + ")"
-		}
-	}
-	b := &bytes.Buffer{}
-	fmt.Fprintf(b, "%s: %d new site(s): %s\n", sol.Model, len(sol.Sites), strings.Join(ids, ", "))
-	if len(sol.Fixed) > 0 {
-		fmt.Fprintf(b, "fixed sites: %d\n", len(sol.Fixed))
-	}
-	proof := "optimal"
-	switch {
-	case locate.NoDemandWeight(sol, in.Instance):
-		proof = "arbitrary: no demand point has a known population"
-	case !sol.Optimal:
-		proof = fmt.Sprintf("gap %.3g%%", sol.Gap*100)
-	}
-	fmt.Fprintf(b, "objective %s, bound %s (%s; %s)\n", fmtNum(sol.Objective), fmtNum(sol.Bound), proof, sol.Method)
-	if o.radius >= 0 {
-		share := 0.0
-		if sol.TotalWeight > 0 {
-			share = sol.CoveredWeight / sol.TotalWeight
-		}
-		fmt.Fprintf(b, "within %s %s: %s people (%.1f%% of %s), %d of %d demand points\n", fmtNum(o.radius), in.CostUnit,
-			fmtNum(sol.CoveredWeight), share*100, fmtNum(sol.TotalWeight), sol.CoveredPoints, in.Instance.NumDemand())
-	}
-	if n := unknownCount(in); n > 0 {
-		fmt.Fprintf(b, "demand points with unknown population: %d (not counted in population figures)\n", n)
-	}
-	if len(sol.Uncoverable) > 0 {
-		fmt.Fprintf(b, "demand points no candidate can serve: %d (status uncoverable in assignment.csv)\n", len(sol.Uncoverable))
-	}
-	fmt.Fprintf(b, "wrote %s\n", o.out)
-	_, err := w.Write(b.Bytes())
-	return err
-}
-
-func fmtNum(v float64) string {
-	if math.IsInf(v, 0) || math.IsNaN(v) {
-		return "none"
-	}
-	return table.Float(v, -1).Text()
-}
-
-func unknownCount(in *slocate.Outcome) int {
-	n := 0
-	for _, k := range in.Labels.WeightKnown {
-		if !k {
-			n++
-		}
-	}
-	return n
+	return out.WriteSummary(stdout, o.radius, o.out)
 }
