@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,6 +100,7 @@ func ReadInputs(ctx context.Context, j *Job) (*Inputs, error) {
 		}
 		in.Files = append(in.Files, files...)
 	}
+	problems = append(problems, checkFileDates(in.Files, Today())...)
 	if problems.Err() == nil {
 		if err := mergeContributions(j, in); collect(err) != nil {
 			return nil, err
@@ -196,4 +198,29 @@ func PopulationPath(spec string) string {
 		return p
 	}
 	return spec
+}
+
+// checkFileDates refuses a data date a file states after today or not
+// after 1 January 1970: it would decide the reference week and which
+// residents' reports are newer than the file, so a typo must not pass.
+func checkFileDates(files []load.Input, today time.Time) datasets.ErrorList {
+	var probs datasets.ErrorList
+	epoch := time.Unix(0, 0).UTC()
+	for _, f := range files {
+		if f.DataDate == "" {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339, f.DataDate)
+		switch {
+		case err != nil:
+			probs.Add(&datasets.RecordError{Source: f.Name, Feature: -1, Field: "data_date", Reason: err.Error()})
+		case t.After(today.AddDate(0, 0, 1)): // later than the end of today
+			probs.Add(&datasets.RecordError{Source: f.Name, Feature: -1, Field: "data_date",
+				Reason: fmt.Sprintf("%s is after today (%s): a file cannot hold data from the future", f.DataDate, today.UTC().Format("2006-01-02"))})
+		case !t.After(epoch):
+			probs.Add(&datasets.RecordError{Source: f.Name, Feature: -1, Field: "data_date",
+				Reason: fmt.Sprintf("%s is not after 1 January 1970", f.DataDate)})
+		}
+	}
+	return probs
 }
