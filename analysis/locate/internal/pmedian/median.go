@@ -169,7 +169,9 @@ func solve(ctx context.Context, pr *core.Problem, per int) (*core.Solution, erro
 	lg.initFrom(newMedState(pr, pr.OpenSet(greedy)))
 	b := &medBB{ctx: ctx, pr: pr, lg: lg, limit: limit, maxWork: pr.MaxWork(), best: ub, bestSites: slices.Clone(sites),
 		pending: math.Inf(1), excl: make([]bool, pr.In.NumSites()), open: slices.Clone(pr.Fixed)}
-	b.dfs(nil, math.Inf(-1), 0)
+	// root.L bounds every subtree: a search cut short early reports at
+	// least the heuristic's bound.
+	b.dfs(nil, root.L, 0)
 	if b.err != nil {
 		return nil, b.err
 	}
@@ -189,7 +191,8 @@ func solve(ctx context.Context, pr *core.Problem, per int) (*core.Solution, erro
 			b.offer(alt)
 		}
 		sol.Sites = b.bestSites
-		sol.Bound = min(b.best, b.pending)
+		// Costs and weights are never negative: 0 is a bound too.
+		sol.Bound = max(min(b.best, b.pending), root.L, 0)
 		sol.Stopped = b.stopped
 	} else {
 		sol.Optimal = true
