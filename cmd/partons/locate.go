@@ -13,6 +13,9 @@ import (
 	slocate "github.com/partons/partons/study/locate"
 )
 
+// maxTimeLimitS is the longest wall-clock limit of locate: 30 days.
+const maxTimeLimitS = 30 * 24 * 3600
+
 type locateOptions struct {
 	model, solver        string
 	p                    int
@@ -104,6 +107,11 @@ assignment.geojson) into --out.`,
 }
 
 func runLocate(ctx context.Context, o *locateOptions, stdout, stderr io.Writer) error {
+	// Seconds become a time.Duration in nanoseconds: refuse what it
+	// cannot hold, and what would round to 0 (no limit).
+	if s := o.timeLimitS; s != 0 && (s < 1e-3 || s > maxTimeLimitS) {
+		return usagef("--time-limit-s %v: give 0 (no limit) or between 0.001 and %v seconds", s, maxTimeLimitS)
+	}
 	opts := slocate.Options{Model: o.model, Solver: o.solver, P: o.p, Radius: o.radius, MaxCost: o.maxCost,
 		MaxNodes: o.maxNodes, MaxWork: o.maxWork, TimeLimit: time.Duration(o.timeLimitS * float64(time.Second)), Matrix: o.matrix, Demand: o.demand, Capacities: o.capacities, Villages: o.villages,
 		Services: o.services, Roads: o.roads, Profile: o.profile, RouteBy: o.routeBy, SnapM: o.snapM, Category: o.category,

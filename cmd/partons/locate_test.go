@@ -234,6 +234,10 @@ func TestLocateErrors(t *testing.T) {
 		{"unknown fixed id", []string{"--model", "pmedian", "--p", "2", "--fixed", "Store_99", "--matrix", matrix, "--demand", demand}, exitUsage},
 		{"matrix without demand", []string{"--model", "pmedian", "--p", "2", "--matrix", matrix}, exitUsage},
 		{"origins missing from demand", []string{"--model", "pmedian", "--p", "2", "--matrix", matrix, "--demand", bad}, exitInvalid},
+		// Seconds past what a time.Duration holds wrapped to a negative
+		// limit; a tiny one rounded to 0, no limit at all.
+		{"time limit past a duration", []string{"--model", "pmedian", "--p", "2", "--time-limit-s", "1e10", "--matrix", matrix, "--demand", demand}, exitUsage},
+		{"time limit rounding to none", []string{"--model", "pmedian", "--p", "2", "--time-limit-s", "1e-12", "--matrix", matrix, "--demand", demand}, exitUsage},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

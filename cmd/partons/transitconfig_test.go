@@ -76,7 +76,9 @@ func TestTransitConfigErrors(t *testing.T) {
 	tests := []struct{ name, yaml, want string }{
 		{"depart", "transit: [feed]\ndepart: \"tomorrow 7\"\n", `bad.yaml:2: field "depart": `},
 		{"max walk", "transit: [feed]\nmax_walk_m: -5\n", `bad.yaml:2: field "max_walk_m": -5: want a finite number greater than 0`},
-		{"transfers", "max_transfers: -1\n", `bad.yaml:1: field "max_transfers": -1: want 0 or more`},
+		{"transfers", "max_transfers: -1\n", `bad.yaml:1: field "max_transfers": -1: want 0 to 20`},
+		{"too many transfers", "transit: [feed]\nmax_transfers: 50\n", `bad.yaml:2: field "max_transfers": 50: want 0 to 20`},
+		{"too long", "transit: [feed]\nmax_transit_min: 40000000\n", `bad.yaml:2: field "max_transit_min": 4e+07: at most 1440 minutes`},
 		{"thresholds", "transit_thresholds_min: [60, 30]\n", `bad.yaml:1: field "transit_thresholds_min[1]": 30: minutes must be positive and strictly ascending`},
 		{"no feed", "thresholds_m: [1200]\nmax_transit_min: 90\n", `bad.yaml:2: field "max_transit_min": needs at least one GTFS feed under transit`},
 	}
@@ -91,5 +93,24 @@ func TestTransitConfigErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("a report was written")
+	}
+}
+
+// TestTransitLimitFlags: search limits beyond what the search takes are
+// usage errors naming the flag, before any feed is read.
+func TestTransitLimitFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--max-transfers", "50"}, "--max-transfers 50: want 0 to 20"},
+		{[]string{"--max-transit-min", "4e7"}, "--max-transit-min 4e+07: at most 1440 minutes"},
+	} {
+		args := append([]string{"run", "-q", "--transit", "nowhere", "--out", filepath.Join(dir, "out")}, tc.args...)
+		code, _, stderr := runCLI(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, stderr, exitUsage, tc.want)
+		}
 	}
 }

@@ -269,8 +269,11 @@ func (c *Config) validateTransit(bad func(reason string, path ...any) error) err
 			return bad(fmt.Sprintf("%v: want a finite number greater than 0", *f.v), f.key)
 		}
 	}
-	if c.MaxTransfers != nil && *c.MaxTransfers < 0 {
-		return bad(fmt.Sprintf("%d: want 0 or more", *c.MaxTransfers), "max_transfers")
+	if c.MaxTransitMin != nil && *c.MaxTransitMin > MaxTransitMin {
+		return bad(fmt.Sprintf("%v: at most %d minutes", *c.MaxTransitMin, MaxTransitMin), "max_transit_min")
+	}
+	if c.MaxTransfers != nil && (*c.MaxTransfers < 0 || *c.MaxTransfers > MaxTransfers) {
+		return bad(fmt.Sprintf("%d: want 0 to %d", *c.MaxTransfers, MaxTransfers), "max_transfers")
 	}
 	for i, m := range c.TransitThresholdsMin {
 		if m <= 0 || (i > 0 && m <= c.TransitThresholdsMin[i-1]) {
@@ -301,6 +304,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// The bounds of the public-transport search a run accepts: transfers
+// per trip (the search's rounds) and door-to-door minutes (a day).
+const (
+	MaxTransfers  = 20
+	MaxTransitMin = 1440
+)
 
 // PathKey formats a path of mapping keys and sequence indices as
 // "basket[1].name", the inverse of KeyPath.

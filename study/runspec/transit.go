@@ -57,6 +57,12 @@ func transitSpec(s *study.Spec, o Options, cfg config.Config) error {
 			return usage.Errorf("{depart}: %v", err)
 		}
 	}
+	if maxTransfers < 0 || maxTransfers > config.MaxTransfers {
+		return usage.Errorf("{max_transfers} %d: want 0 to %d", maxTransfers, config.MaxTransfers)
+	}
+	if !(maxTransitMin <= config.MaxTransitMin) {
+		return usage.Errorf("{max_transit_min} %v: at most %d minutes", maxTransitMin, config.MaxTransitMin)
+	}
 	s.Transit, s.Depart, s.FlexZones = feeds, depart, flexZones
 	s.MaxWalkM, s.MaxTransfers, s.MaxTransitMin = maxWalkM, maxTransfers, maxTransitMin
 	for i, m := range thresholds {
