@@ -11,6 +11,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/history"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/study"
 )
@@ -169,6 +170,9 @@ func TestDataDate(t *testing.T) {
 			Roads: &reportdir.RoadInfo{DataDate: "2024-01-01"}}, "2025-03-05", "osm extracts"},
 		{"road network", reportdir.Manifest{Roads: &reportdir.RoadInfo{DataDate: "2024-06-30T10:00:00Z"}}, "2024-06-30", "road network"},
 		{"road date not a day", reportdir.Manifest{Roads: &reportdir.RoadInfo{DataDate: "summer"}}, "", ""},
+		{"input files: the newest village, service or boundary file", reportdir.Manifest{Inputs: []load.Input{
+			{Kind: "villages", DataDate: "2013-08-03T19:00:02Z"}, {Kind: "services", DataDate: "2014-01-01T01:00:00+02:00"},
+			{Kind: "contributions", DataDate: "2020-01-01T00:00:00Z"}, {Kind: "boundaries"}}}, "2013-12-31", "input files"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if date, from := DataDate(&tc.m); date != tc.date || from != tc.from {

@@ -90,8 +90,10 @@ func checkCoords(path string, c analysis.CSV) error {
 }
 
 // DataDate is the date of a report's data: its OpenStreetMap extracts'
-// (a run that read them), else its road network's, as a day; "" when
-// neither is known. from says which ("osm extracts", "road network").
+// (a run that read them), else its road network's, else the newest date
+// its village, service and boundary files state (the files of partons
+// extract do), as a day; "" when none is known. from says which ("osm
+// extracts", "road network", "input files").
 func DataDate(m *reportdir.Manifest) (date, from string) {
 	for _, s := range m.Data {
 		if s.Name == study.OSMExtractSource && s.Vintage != "" {
@@ -102,6 +104,18 @@ func DataDate(m *reportdir.Manifest) (date, from string) {
 		if _, err := time.Parse("2006-01-02", day(m.Roads.DataDate)); err == nil {
 			return day(m.Roads.DataDate), "road network"
 		}
+	}
+	var newest time.Time
+	for _, in := range m.Inputs {
+		if in.Kind != "villages" && in.Kind != "services" && in.Kind != "boundaries" {
+			continue
+		}
+		if t, err := time.Parse(time.RFC3339, in.DataDate); err == nil && t.After(newest) {
+			newest = t
+		}
+	}
+	if !newest.IsZero() {
+		return newest.UTC().Format("2006-01-02"), "input files"
 	}
 	return "", ""
 }
