@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/partons/partons/analysis"
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/render/report/reporttest"
@@ -199,17 +197,5 @@ func BenchmarkGeoPackageWesthoek(b *testing.B) {
 }
 
 func BenchmarkPeerGeoJSONWesthoek(b *testing.B) {
-	in := demoInput(b, qml.FR)
-	res := in.Result
-	g := make([]orb.Geometry, len(res.Villages))
-	for v := range res.Villages {
-		g[v] = res.Villages[v].Geometry
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if err := geojsonio.Write(io.Discard, res.VillageTable(), g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	reporttest.PeerGeoJSON(b, demoInput(b, qml.FR).Result)
 }

@@ -2,13 +2,10 @@ package report
 
 import (
 	"bytes"
-	"io"
 	"testing"
 
-	"github.com/paulmach/orb"
-
-	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/reporttest"
 )
 
 // BenchmarkWriteWesthoek renders the demo report (309 villages, 14 maps
@@ -34,17 +31,5 @@ func BenchmarkWriteWesthoek(b *testing.B) {
 }
 
 func BenchmarkPeerGeoJSONWesthoek(b *testing.B) {
-	in := demoInput(b, qml.FR)
-	res := in.Result
-	g := make([]orb.Geometry, len(res.Villages))
-	for v := range res.Villages {
-		g[v] = res.Villages[v].Geometry
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if err := geojsonio.Write(io.Discard, res.VillageTable(), g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	reporttest.PeerGeoJSON(b, demoInput(b, qml.FR).Result)
 }

@@ -11,6 +11,7 @@ package reporttest
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
@@ -176,4 +178,21 @@ func Synthetic(countries []string, pops []float64, d []float64) *analysis.Result
 		r.Rows = append(r.Rows, analysis.VillageResult{Cats: []analysis.CategoryResult{cr}})
 	}
 	return r
+}
+
+// PeerGeoJSON is the baseline the report and layer benchmarks are
+// measured against in the same run: writing res's villages as
+// villages.geojson, the cheapest output of a run.
+func PeerGeoJSON(b *testing.B, res *analysis.Result) {
+	g := make([]orb.Geometry, len(res.Villages))
+	for v := range res.Villages {
+		g[v] = res.Villages[v].Geometry
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := geojsonio.Write(io.Discard, res.VillageTable(), g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
