@@ -18,6 +18,7 @@ import (
 	"github.com/partons/partons/datasets/osmfile"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/geo/road/graphfile"
 )
 
 // The road benchmarks route on the real Andorra extract of 2018-03-01
@@ -203,7 +204,7 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 // BenchmarkPrepareAndorra is `partons prepare andorra.osm.pbf` without the
 // file: one read of the PBF for the car, bicycle and foot networks and the
 // three graph builds. MB/s is PBF megabytes per second; bytes/edge is the
-// size of the graph file (WriteTo) per edge over the three graphs.
+// size of the graph file (graphfile.Write) per edge over the three graphs.
 func BenchmarkPrepareAndorra(b *testing.B) {
 	roadInputs(b) // checks the fixture
 	profiles := []road.Profile{road.Car, road.Bicycle, road.Foot}
@@ -224,7 +225,7 @@ func BenchmarkPrepareAndorra(b *testing.B) {
 	var w countingWriter
 	edges := 0
 	for _, g := range graphs {
-		if _, err := g.WriteTo(&w); err != nil {
+		if _, err := graphfile.Write(&w, g); err != nil {
 			b.Fatal(err)
 		}
 		edges += g.NumEdges()

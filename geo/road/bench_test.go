@@ -1,11 +1,8 @@
 package road
 
 import (
-	"bytes"
-	"flag"
 	"math"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -116,30 +113,6 @@ func fixture1M(tb testing.TB) *benchFixture {
 func fixture100k(tb testing.TB) *benchFixture {
 	once100k.Do(func() { fix100k = newFixture(tb, 316) })
 	return fix100k
-}
-
-var gridGraphOut = flag.String("road.gridgraph", "", "write the 1M-vertex benchmark grid to this graph file (TestWriteGridGraph)")
-
-// TestWriteGridGraph writes the benchmark grid as a graph file, to time
-// whole runs of the binary on a big network (benchmarks/RESULTS.md):
-//
-//	go test -run TestWriteGridGraph ./geo/road -road.gridgraph grid.graph
-func TestWriteGridGraph(t *testing.T) {
-	if *gridGraphOut == "" {
-		t.Skip("no -road.gridgraph")
-	}
-	f := fixture1M(t)
-	f.g.Meta = map[string]string{"source": "synthetic 1000 x 1000 grid (geo/road benchmarks)"}
-	out, err := os.Create(*gridGraphOut)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.g.WriteTo(out); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // BenchmarkNearest1M: nearest service of each of 4 categories (200 services
@@ -388,46 +361,6 @@ func BenchmarkBuild1M(b *testing.B) {
 	grew, keep := heapGrowth(func() any { g, _ := Build(Car, f.vs, f.es); return g })
 	runtime.KeepAlive(keep)
 	b.ReportMetric(float64(grew)/float64(len(f.es)), "B/edge")
-}
-
-// BenchmarkReadGraph1M decodes the same graph from its file bytes.
-func BenchmarkReadGraph1M(b *testing.B) {
-	f := fixture1M(b)
-	var buf bytes.Buffer
-	if _, err := f.g.WriteTo(&buf); err != nil {
-		b.Fatal(err)
-	}
-	data := buf.Bytes()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cpuTime()
-	for range b.N {
-		g, err := ReadGraph(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if g.NumEdges() != len(f.es) {
-			b.Fatal("edge count differs")
-		}
-	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-	b.ReportMetric(float64(len(data))/float64(len(f.es)), "file-B/edge")
-}
-
-// BenchmarkWriteGraph1M encodes the graph.
-func BenchmarkWriteGraph1M(b *testing.B) {
-	f := fixture1M(b)
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		buf.Reset()
-		if _, err := f.g.WriteTo(&buf); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.SetBytes(int64(buf.Len()))
 }
 
 // BenchmarkSnapIndex1M builds the segment R-tree that Snap builds lazily.

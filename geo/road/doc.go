@@ -50,16 +50,13 @@
 //
 // # Files
 //
-// WriteTo and ReadGraph store one graph in a versioned, checksummed binary
-// format; a graph file is such graphs one after the other, one per
-// profile. ReadProfile reads a file to its end, decoding only the wanted
-// graph and verifying the others' sizes and checksums; trailing bytes are
-// an error, and a header announcing more than the input holds fails before
-// anything is allocated.
+// Package geo/road/graphfile stores graphs in partons' versioned,
+// checksummed binary format, through Arrays and FromArrays: the flat input
+// arrays a graph is built from, which FromArrays checks as Build does.
 //
 // # Concurrency
 //
-// A Graph is immutable after Build or ReadGraph, except for Meta and
+// A Graph is immutable after Build or FromArrays, except for Meta and
 // SetVertexLabels, which must be called before the graph is shared. A
 // read-only Graph is safe for concurrent use by any number of goroutines:
 // Snap (which builds its R-tree lazily, once) and Nearest with one Workspace

@@ -16,3 +16,13 @@ func WithChains(t *testing.T, g *Graph) *Graph { return withChains(t, g) }
 
 // Junctions returns the number of junctions the searches run on.
 func Junctions(g *Graph) int { return len(g.jvert) }
+
+// GridGraph1M returns the 1M-vertex benchmark grid (built once) and its
+// edge count.
+func GridGraph1M(tb testing.TB) (*Graph, int) {
+	f := fixture1M(tb)
+	return f.g, len(f.es)
+}
+
+// CPUTime returns the process's CPU time so far.
+var CPUTime = cpuTime

@@ -23,7 +23,7 @@ var (
 	ErrNoLabels = errors.New("road: closed-border search needs vertex labels")
 )
 
-// Size limits enforced by Build and ReadGraph. Ids are int32, and CSR
+// Size limits enforced by Build and FromArrays. Ids are int32, and CSR
 // offsets must hold two arcs per edge.
 const (
 	MaxVertices       = 1 << 30
@@ -229,7 +229,7 @@ func near(a, b orb.Point) bool {
 	return math.Abs(a[0]-b[0]) <= coordTolDeg && math.Abs(a[1]-b[1]) <= coordTolDeg
 }
 
-// checkInput validates the flat arrays filled by Build or ReadGraph.
+// checkInput validates the flat arrays filled by Build or FromArrays.
 func (g *Graph) checkInput() error {
 	if g.profile == "" {
 		return &InputError{Kind: "graph", Index: -1, Reason: "empty profile"}

@@ -18,6 +18,7 @@ import (
 	"github.com/partons/partons/datasets/osmextract"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/geo/road/graphfile"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/study/progress"
 	"github.com/partons/partons/study/roads"
@@ -115,7 +116,7 @@ func writeGraphs(ctx context.Context, path string, graphs []*road.Graph, log io.
 	}
 	defer f.Abort()
 	for _, g := range graphs {
-		if _, err := g.WriteTo(f.Writer()); err != nil {
+		if _, err := graphfile.Write(f.Writer(), g); err != nil {
 			return fmt.Errorf("prepare: writing %s: %w", path, err)
 		}
 	}

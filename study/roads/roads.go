@@ -19,11 +19,12 @@ import (
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/geo/road/graphfile"
 	"github.com/partons/partons/study/usage"
 )
 
 // GraphMagic starts every graph file written by partons prepare.
-var GraphMagic = []byte("PARTONSG")
+var GraphMagic = []byte(graphfile.Magic)
 
 // IsGraphFile reports whether path starts with the graph file magic.
 func IsGraphFile(path string) (bool, error) {
@@ -253,7 +254,7 @@ func ReadGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 		return nil, err
 	}
 	br := &sizedReader{r: bufio.NewReaderSize(f, 1<<20), left: fi.Size()}
-	g, have, err := road.ReadProfile(br, profile)
+	g, have, err := graphfile.ReadProfile(br, profile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", path, datasets.ErrInvalid, err)
 	}
@@ -267,7 +268,7 @@ func ReadGraphProfile(path string, profile road.Profile) (*road.Graph, error) {
 	return g, nil
 }
 
-// sizedReader is a buffered file that tells road.ReadProfile how many
+// sizedReader is a buffered file that tells graphfile.ReadProfile how many
 // bytes it has left (Len), so that a header announcing more than the file
 // holds fails before allocating, and the graph's arrays are allocated once
 // at their final size instead of growing as the data arrives.

@@ -1,7 +1,6 @@
-package road
+package graphfile
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,154 +12,9 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/road"
 )
-
-// File format errors; ReadGraph wraps them with detail.
-var (
-	// ErrFormat: not a partons graph file, or an unsupported version.
-	ErrFormat = errors.New("road: not a partons graph file")
-	// ErrCorrupt: truncated, inconsistent or failing its checksum.
-	ErrCorrupt = errors.New("road: corrupt graph file")
-)
-
-// Graph file format, version 1. All integers and floats little-endian.
-//
-//	magic     [8]byte "PARTONSG"
-//	version   uint32  = 1
-//	profile   string  (uint32 length ≤ 256, bytes)
-//	meta      uint32 count ≤ 4096, then count × (key, value) strings
-//	          (each ≤ 64 KiB), sorted by key, keys unique
-//	nV, nE, nG, nL uint32: vertices, edges, geometry points, labels (0 or nV)
-//	vertices  nV × (lon, lat float64)
-//	from, to  nE × int32 each
-//	length    nE × float64 metres
-//	speed     nE × float64 km/h
-//	dir       nE × uint8 (bit 0 forward, bit 1 backward)
-//	way       nE × int64
-//	geomOff   (nE+1) × uint32
-//	geometry  nG × (lon, lat float64)
-//	labels    nL × uint8
-//	crc       uint32 CRC-32C (Castagnoli) of every byte before it
-//
-// A graph file (partons prepare) is such graphs, one per profile, one after
-// the other and nothing else; ReadProfile reads one back and verifies all.
-//
-// CSR adjacencies, times and components are rebuilt on reading (O(V+E)),
-// which also re-validates everything; the R-tree is rebuilt on first Snap.
-const (
-	fileMagic      = "PARTONSG"
-	fileVersion    = uint32(1)
-	maxProfileLen  = 256
-	maxMetaEntries = 4096
-	maxMetaString  = 64 << 10
-	chunkBytes     = 1 << 20
-)
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// encoder writes little-endian data through a checksum; the first error
-// sticks.
-type encoder struct {
-	w   *bufio.Writer
-	crc hash.Hash32
-	n   int64
-	err error
-	buf []byte
-}
-
-func (e *encoder) write(p []byte) {
-	if e.err != nil {
-		return
-	}
-	e.crc.Write(p)
-	var k int
-	k, e.err = e.w.Write(p)
-	e.n += int64(k)
-}
-
-func (e *encoder) u32(v uint32) { e.write(binary.LittleEndian.AppendUint32(e.buf[:0], v)) }
-
-func (e *encoder) str(s string) {
-	e.u32(uint32(len(s)))
-	e.write([]byte(s))
-}
-
-// array encodes n fixed-size elements through put in chunks.
-func (e *encoder) array(n int, put func(b []byte, i int) []byte) {
-	b := e.buf[:0]
-	for i := 0; i < n; i++ {
-		b = put(b, i)
-		if len(b) >= chunkBytes-16 {
-			e.write(b)
-			b = b[:0]
-		}
-	}
-	e.write(b)
-	e.buf = b[:0]
-}
-
-func putF64(b []byte, v float64) []byte {
-	return binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
-}
-
-// WriteTo writes the graph in the versioned binary format described above
-// and returns the bytes written. Meta and vertex labels are included. It
-// implements io.WriterTo. O(V + E + G) time, 1 MiB of buffers.
-func (g *Graph) WriteTo(w io.Writer) (int64, error) {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	e := &encoder{w: bw, crc: crc32.New(castagnoli), buf: make([]byte, 0, chunkBytes)}
-	keys := make([]string, 0, len(g.Meta))
-	for k := range g.Meta {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	if len(g.profile) > maxProfileLen || len(keys) > maxMetaEntries {
-		return 0, fmt.Errorf("road: write graph: profile or meta too large: %w", ErrInvalid)
-	}
-	for _, k := range keys {
-		if len(k) > maxMetaString || len(g.Meta[k]) > maxMetaString {
-			return 0, fmt.Errorf("road: write graph: meta %q longer than %d bytes: %w", k, maxMetaString, ErrInvalid)
-		}
-	}
-	e.write([]byte(fileMagic))
-	e.u32(fileVersion)
-	e.str(string(g.profile))
-	e.u32(uint32(len(keys)))
-	for _, k := range keys {
-		e.str(k)
-		e.str(g.Meta[k])
-	}
-	nE := len(g.eFrom)
-	for _, n := range []int{len(g.pts), nE, len(g.gPts), len(g.labels)} {
-		e.u32(uint32(n))
-	}
-	points := func(ps []orb.Point) {
-		e.array(len(ps), func(b []byte, i int) []byte { return putF64(putF64(b, ps[i][0]), ps[i][1]) })
-	}
-	points(g.pts)
-	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(g.eFrom[i])) })
-	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(g.eTo[i])) })
-	e.array(nE, func(b []byte, i int) []byte { return putF64(b, g.eLen[i]) })
-	e.array(nE, func(b []byte, i int) []byte { return putF64(b, g.eSpeed[i]) })
-	e.write(g.eDir)
-	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint64(b, uint64(g.eWay[i])) })
-	e.array(nE+1, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(g.gOff[i])) })
-	points(g.gPts)
-	e.write(g.labels)
-	if e.err == nil {
-		sum := binary.LittleEndian.AppendUint32(nil, e.crc.Sum32())
-		var k int
-		k, e.err = bw.Write(sum)
-		e.n += int64(k)
-	}
-	if e.err == nil {
-		e.err = bw.Flush()
-	}
-	if e.err != nil {
-		return e.n, fmt.Errorf("road: write graph: %w", e.err)
-	}
-	return e.n, nil
-}
 
 // decoder reads exactly the bytes it needs through a checksum.
 type decoder struct {
@@ -282,58 +136,58 @@ func getI64(b []byte) int64   { return int64(binary.LittleEndian.Uint64(b)) }
 func getF64(b []byte) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(b)) }
 func getU8(b []byte) uint8    { return b[0] }
 
-// ReadGraph reads one graph written by WriteTo. It reads exactly the
+// Read reads one graph written by Write. It reads exactly the
 // graph's bytes and no further (graphs of several profiles may follow one
 // another in a stream, see ReadProfile), and never panics on bad input.
 // Errors wrap io.EOF when r holds no byte at all, ErrFormat (wrong magic or
 // version) or ErrCorrupt (truncation, absurd sizes, bad checksum, or
-// content failing Build's checks, then also wrapping ErrInvalid). Array
-// sizes are capped (MaxVertices, MaxEdges, MaxGeometryPoints); when r's
+// content failing road.Build's checks, then also wrapping road.ErrInvalid). Array
+// sizes are capped (road.MaxVertices, road.MaxEdges, road.MaxGeometryPoints); when r's
 // size is known (see remaining) the header's counts are checked against it
 // before anything is allocated, otherwise memory grows only with the bytes
 // actually read. Time O(V + E + G), dominated by decoding.
-func ReadGraph(r io.Reader) (*Graph, error) {
+func Read(r io.Reader) (*road.Graph, error) {
 	d := &decoder{r: r, crc: crc32.New(castagnoli), remain: remaining(r)}
-	g, _, err := d.graph(func(Profile) bool { return true })
+	g, _, err := d.graph(func(road.Profile) bool { return true })
 	if err != nil {
-		return nil, fmt.Errorf("road: read graph: %w", err)
+		return nil, fmt.Errorf("graphfile: read graph: %w", err)
 	}
 	return g, nil
 }
 
 // ReadProfile reads a whole stream of graphs written one after the other by
-// WriteTo (the file partons prepare writes), to its end: it decodes the
+// Write (the file partons prepare writes), to its end: it decodes the
 // graph of profile p and checks the sizes and checksum of every other one
 // without decoding it, so that every byte of the stream is verified. It
 // returns that graph, or nil if the stream holds none of p, and the
 // profiles found, in order. A stream without any graph is ErrFormat; a
 // profile present twice, or any byte after the last graph, is ErrCorrupt.
 // Time O(size of the stream); memory that of the graph of p.
-func ReadProfile(r io.Reader, p Profile) (*Graph, []Profile, error) {
+func ReadProfile(r io.Reader, p road.Profile) (*road.Graph, []road.Profile, error) {
 	cr := &countingReader{r: r, left: remaining(r)}
 	var (
-		found    *Graph
-		profiles []Profile
+		found    *road.Graph
+		profiles []road.Profile
 	)
 	for {
 		start := cr.n
 		d := &decoder{r: cr, crc: crc32.New(castagnoli), remain: cr.left}
-		g, prof, err := d.graph(func(q Profile) bool { return q == p })
+		g, prof, err := d.graph(func(q road.Profile) bool { return q == p })
 		switch {
 		case errors.Is(err, io.EOF) && !errors.Is(err, ErrCorrupt):
 			if len(profiles) == 0 {
-				return nil, nil, fmt.Errorf("road: read graphs: %w: empty input", ErrFormat)
+				return nil, nil, fmt.Errorf("graphfile: read graphs: %w: empty input", ErrFormat)
 			}
 			return found, profiles, nil
-		case err != nil && len(profiles) > 0 && cr.n-start <= int64(len(fileMagic)):
+		case err != nil && len(profiles) > 0 && cr.n-start <= int64(len(Magic)):
 			// What follows the last graph does not even start like one.
-			return nil, nil, fmt.Errorf("road: read graphs: %w: trailing data at byte %d, after the last graph (%s)",
+			return nil, nil, fmt.Errorf("graphfile: read graphs: %w: trailing data at byte %d, after the last graph (%s)",
 				ErrCorrupt, start, profiles[len(profiles)-1])
 		case err != nil:
-			return nil, nil, fmt.Errorf("road: read graphs: graph %d (from byte %d): %w", len(profiles)+1, start, err)
+			return nil, nil, fmt.Errorf("graphfile: read graphs: graph %d (from byte %d): %w", len(profiles)+1, start, err)
 		}
 		if slices.Contains(profiles, prof) {
-			return nil, nil, fmt.Errorf("road: read graphs: %w: a second %s graph at byte %d", ErrCorrupt, prof, start)
+			return nil, nil, fmt.Errorf("graphfile: read graphs: %w: a second %s graph at byte %d", ErrCorrupt, prof, start)
 		}
 		profiles = append(profiles, prof)
 		if g != nil {
@@ -361,8 +215,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // graph reads one graph, decoding it only when keep(its profile) is true:
 // otherwise it checks its sizes and checksum and returns a nil graph.
-func (d *decoder) graph(keep func(Profile) bool) (*Graph, Profile, error) {
-	magic := make([]byte, len(fileMagic))
+func (d *decoder) graph(keep func(road.Profile) bool) (*road.Graph, road.Profile, error) {
+	magic := make([]byte, len(Magic))
 	if n, err := io.ReadFull(d.r, magic); err != nil {
 		if n == 0 && errors.Is(err, io.EOF) {
 			return nil, "", io.EOF // clean end of a stream of graphs
@@ -373,13 +227,13 @@ func (d *decoder) graph(keep func(Profile) bool) (*Graph, Profile, error) {
 		d.remain -= int64(len(magic))
 	}
 	d.crc.Write(magic)
-	if string(magic) != fileMagic {
-		return nil, "", fmt.Errorf("%w: magic %q, want %q", ErrFormat, magic, fileMagic)
+	if string(magic) != Magic {
+		return nil, "", fmt.Errorf("%w: magic %q, want %q", ErrFormat, magic, Magic)
 	}
 	return d.body(keep)
 }
 
-func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
+func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile, error) {
 	version, err := d.u32()
 	if err != nil {
 		return nil, "", err
@@ -391,7 +245,7 @@ func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	d.skip = !keep(Profile(profile))
+	d.skip = !keep(road.Profile(profile))
 	nMeta, err := d.u32()
 	if err != nil {
 		return nil, "", err
@@ -423,7 +277,7 @@ func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 	}
 	nV, nE, nG, nL := int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])
 	switch {
-	case nV > MaxVertices, nE > MaxEdges, nG > MaxGeometryPoints:
+	case nV > road.MaxVertices, nE > road.MaxEdges, nG > road.MaxGeometryPoints:
 		return nil, "", fmt.Errorf("%w: sizes %d vertices, %d edges, %d points exceed the limits", ErrCorrupt, nV, nE, nG)
 	case nL != 0 && nL != nV:
 		return nil, "", fmt.Errorf("%w: %d labels for %d vertices", ErrCorrupt, nL, nV)
@@ -437,26 +291,26 @@ func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 		return nil, "", fmt.Errorf("%w: the %s graph announces %d vertices, %d edges, %d geometry points and %d labels (%d bytes), but only %d bytes follow: %w",
 			ErrCorrupt, profile, nV, nE, nG, nL, need, d.remain, io.ErrUnexpectedEOF)
 	}
-	g := &Graph{Meta: meta, profile: Profile(profile)}
-	if g.pts, err = readArray(d, nV, 16, getPoint); err != nil {
+	a := road.Arrays{Meta: meta, Profile: road.Profile(profile)}
+	if a.Vertices, err = readArray(d, nV, 16, getPoint); err != nil {
 		return nil, "", err
 	}
-	if g.eFrom, err = readArray(d, nE, 4, getI32); err != nil {
+	if a.From, err = readArray(d, nE, 4, getI32); err != nil {
 		return nil, "", err
 	}
-	if g.eTo, err = readArray(d, nE, 4, getI32); err != nil {
+	if a.To, err = readArray(d, nE, 4, getI32); err != nil {
 		return nil, "", err
 	}
-	if g.eLen, err = readArray(d, nE, 8, getF64); err != nil {
+	if a.LengthM, err = readArray(d, nE, 8, getF64); err != nil {
 		return nil, "", err
 	}
-	if g.eSpeed, err = readArray(d, nE, 8, getF64); err != nil {
+	if a.SpeedKmh, err = readArray(d, nE, 8, getF64); err != nil {
 		return nil, "", err
 	}
-	if g.eDir, err = readArray(d, nE, 1, getU8); err != nil {
+	if a.Dir, err = readArray(d, nE, 1, getU8); err != nil {
 		return nil, "", err
 	}
-	if g.eWay, err = readArray(d, nE, 8, getI64); err != nil {
+	if a.WayID, err = readArray(d, nE, 8, getI64); err != nil {
 		return nil, "", err
 	}
 	off, err := readArray(d, nE+1, 4, getU32)
@@ -464,19 +318,19 @@ func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 		return nil, "", err
 	}
 	if !d.skip {
-		g.gOff = make([]int32, len(off))
+		a.GeomOff = make([]int32, len(off))
 	}
 	for i, o := range off {
 		if o > uint32(nG) || (i > 0 && o < off[i-1]) {
 			return nil, "", fmt.Errorf("%w: geometry offset %d of edge %d out of order", ErrCorrupt, o, i)
 		}
-		g.gOff[i] = int32(o)
+		a.GeomOff[i] = int32(o)
 	}
-	if g.gPts, err = readArray(d, nG, 16, getPoint); err != nil {
+	if a.Geometry, err = readArray(d, nG, 16, getPoint); err != nil {
 		return nil, "", err
 	}
 	if nL > 0 {
-		if g.labels, err = readArray(d, nL, 1, getU8); err != nil {
+		if a.Labels, err = readArray(d, nL, 1, getU8); err != nil {
 			return nil, "", err
 		}
 	}
@@ -489,11 +343,11 @@ func (d *decoder) body(keep func(Profile) bool) (*Graph, Profile, error) {
 		return nil, "", fmt.Errorf("%w: checksum of the %s graph %08x, computed %08x", ErrCorrupt, profile, got, want)
 	}
 	if d.skip {
-		return nil, g.profile, nil
+		return nil, a.Profile, nil
 	}
-	if err := g.checkInput(); err != nil {
+	g, err := road.FromArrays(a)
+	if err != nil {
 		return nil, "", fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	g.finish()
-	return g, g.profile, nil
+	return g, a.Profile, nil
 }

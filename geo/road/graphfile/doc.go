@@ -1,0 +1,67 @@
+// Package graphfile reads and writes road graphs (geo/road) in partons'
+// versioned, checksummed binary graph format. A graph file, as partons
+// prepare writes it, is such graphs one after the other, one per profile.
+//
+// Write stores one graph; Read reads one back and stops at its last byte,
+// so that graphs of several profiles may follow one another in a stream;
+// ReadProfile reads a whole file to its end, decoding only the wanted
+// graph and verifying the others' sizes and checksums. Trailing bytes are
+// an error, and a header announcing more than the input holds fails before
+// anything is allocated. Reading rebuilds what searches use (O(V + E)),
+// which also re-validates every array with the checks of road.Build.
+//
+// # Format, version 1
+//
+// All integers and floats are little-endian.
+//
+//	magic     [8]byte "PARTONSG"
+//	version   uint32  = 1
+//	profile   string  (uint32 length ≤ 256, bytes)
+//	meta      uint32 count ≤ 4096, then count × (key, value) strings
+//	          (each ≤ 64 KiB), sorted by key, keys unique
+//	nV, nE, nG, nL uint32: vertices, edges, geometry points, labels (0 or nV)
+//	vertices  nV × (lon, lat float64)
+//	from, to  nE × int32 each
+//	length    nE × float64 metres
+//	speed     nE × float64 km/h
+//	dir       nE × uint8 (bit 0 forward, bit 1 backward)
+//	way       nE × int64
+//	geomOff   (nE+1) × uint32
+//	geometry  nG × (lon, lat float64)
+//	labels    nL × uint8
+//	crc       uint32 CRC-32C (Castagnoli) of every byte before it
+//
+// Lengths and speeds are stored as float64, so they round-trip exactly.
+//
+// # Concurrency
+//
+// The functions keep no state: any number may run at once, each on its
+// own reader or writer.
+package graphfile
+
+import (
+	"errors"
+	"hash/crc32"
+)
+
+// File format errors; Read and ReadProfile wrap them with detail.
+var (
+	// ErrFormat: not a partons graph file, or an unsupported version.
+	ErrFormat = errors.New("graphfile: not a partons graph file")
+	// ErrCorrupt: truncated, inconsistent or failing its checksum.
+	ErrCorrupt = errors.New("graphfile: corrupt graph file")
+)
+
+// Magic starts every graph file.
+const Magic = "PARTONSG"
+
+// Limits of the format (see the package documentation).
+const (
+	fileVersion    = uint32(1)
+	maxProfileLen  = 256
+	maxMetaEntries = 4096
+	maxMetaString  = 64 << 10
+	chunkBytes     = 1 << 20
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -1,0 +1,121 @@
+package graphfile
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/road"
+)
+
+// encoder writes little-endian data through a checksum; the first error
+// sticks.
+type encoder struct {
+	w   *bufio.Writer
+	crc hash.Hash32
+	n   int64
+	err error
+	buf []byte
+}
+
+func (e *encoder) write(p []byte) {
+	if e.err != nil {
+		return
+	}
+	e.crc.Write(p)
+	var k int
+	k, e.err = e.w.Write(p)
+	e.n += int64(k)
+}
+
+func (e *encoder) u32(v uint32) { e.write(binary.LittleEndian.AppendUint32(e.buf[:0], v)) }
+
+func (e *encoder) str(s string) {
+	e.u32(uint32(len(s)))
+	e.write([]byte(s))
+}
+
+// array encodes n fixed-size elements through put in chunks.
+func (e *encoder) array(n int, put func(b []byte, i int) []byte) {
+	b := e.buf[:0]
+	for i := 0; i < n; i++ {
+		b = put(b, i)
+		if len(b) >= chunkBytes-16 {
+			e.write(b)
+			b = b[:0]
+		}
+	}
+	e.write(b)
+	e.buf = b[:0]
+}
+
+func putF64(b []byte, v float64) []byte {
+	return binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+}
+
+// Write writes g to w in the graph file format and returns the bytes
+// written. Meta and vertex labels are included. O(V + E + G) time, 1 MiB
+// of buffers.
+func Write(w io.Writer, g *road.Graph) (int64, error) {
+	a := g.Arrays()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	e := &encoder{w: bw, crc: crc32.New(castagnoli), buf: make([]byte, 0, chunkBytes)}
+	keys := make([]string, 0, len(a.Meta))
+	for k := range a.Meta {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(a.Profile) > maxProfileLen || len(keys) > maxMetaEntries {
+		return 0, fmt.Errorf("graphfile: write graph: profile or meta too large: %w", road.ErrInvalid)
+	}
+	for _, k := range keys {
+		if len(k) > maxMetaString || len(a.Meta[k]) > maxMetaString {
+			return 0, fmt.Errorf("graphfile: write graph: meta %q longer than %d bytes: %w", k, maxMetaString, road.ErrInvalid)
+		}
+	}
+	e.write([]byte(Magic))
+	e.u32(fileVersion)
+	e.str(string(a.Profile))
+	e.u32(uint32(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.str(a.Meta[k])
+	}
+	nE := len(a.From)
+	for _, n := range []int{len(a.Vertices), nE, len(a.Geometry), len(a.Labels)} {
+		e.u32(uint32(n))
+	}
+	points := func(ps []orb.Point) {
+		e.array(len(ps), func(b []byte, i int) []byte { return putF64(putF64(b, ps[i][0]), ps[i][1]) })
+	}
+	points(a.Vertices)
+	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(a.From[i])) })
+	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(a.To[i])) })
+	e.array(nE, func(b []byte, i int) []byte { return putF64(b, a.LengthM[i]) })
+	e.array(nE, func(b []byte, i int) []byte { return putF64(b, a.SpeedKmh[i]) })
+	e.write(a.Dir)
+	e.array(nE, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint64(b, uint64(a.WayID[i])) })
+	e.array(nE+1, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(a.GeomOff[i])) })
+	points(a.Geometry)
+	e.write(a.Labels)
+	if e.err == nil {
+		sum := binary.LittleEndian.AppendUint32(nil, e.crc.Sum32())
+		var k int
+		k, e.err = bw.Write(sum)
+		e.n += int64(k)
+	}
+	if e.err == nil {
+		e.err = bw.Flush()
+	}
+	if e.err != nil {
+		return e.n, fmt.Errorf("graphfile: write graph: %w", e.err)
+	}
+	return e.n, nil
+}
