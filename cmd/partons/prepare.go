@@ -62,9 +62,8 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	}
 	fmt.Fprint(stdout, res.Report.String())
 	for _, g := range res.Graphs {
-		c, largest := g.Components()
 		fmt.Fprintf(stdout, "%s: %d vertices, %d edges, %d components (largest %d vertices)\n",
-			g.Profile(), g.NumVertices(), g.NumEdges(), c, largest)
+			g.Profile, g.Vertices, g.Edges, g.Components, g.Largest)
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", o.out)
 	return nil

@@ -159,8 +159,27 @@ func (c *Collector) Done(k osmfile.Kind) {
 // Networks builds the network of each profile, in the order given to
 // NewCollector, once read (the osmfile.Read report) has ended without error.
 // country, if not nil, labels points with their country for the count of
-// border-crossing edges (see Options.Country).
+// border-crossing edges (see Options.Country). Call it, or EachNetwork,
+// once.
 func (c *Collector) Networks(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string) ([]*Network, *Report, error) {
+	var nets []*Network
+	rep, err := c.EachNetwork(ctx, read, country, func(n *Network) error {
+		nets = append(nets, n)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return nets, rep, nil
+}
+
+// EachNetwork is Networks handing each network to fn as soon as it is
+// built, before building the next: a caller that keeps none of them holds
+// one network at a time. The collector's own tables are released before
+// the last network is handed over. It stops at the first error of fn, or
+// of ctx, and returns it. The report is complete once it returns without
+// error. Call it, or Networks, once.
+func (c *Collector) EachNetwork(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string, fn func(*Network) error) (*Report, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -168,14 +187,19 @@ func (c *Collector) Networks(ctx context.Context, read *osmfile.ReadReport, coun
 	r.opts.Country = country
 	r.rep.Files = read.Files
 	r.rep.WaysScanned, r.rep.NodesScanned = read.WaysScanned, read.NodesScanned
-	nets := make([]*Network, len(r.profiles))
 	for i, p := range r.profiles {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		nets[i] = r.build(i, p)
+		net := r.build(i, p)
+		if i == len(r.profiles)-1 {
+			r.release()
+		}
+		if err := fn(net); err != nil {
+			return nil, err
+		}
 	}
-	return nets, r.rep, nil
+	return r.rep, nil
 }
 
 const maxProfiles = 3
@@ -281,6 +305,12 @@ func (r *reader) mergeWays() {
 		ids = append(ids, r.refs[w.start:w.start+int(w.n)]...)
 	}
 	r.ids, r.pts, r.vers = osmfile.NodeTable(ids)
+}
+
+// release drops the tables of the read, once every network is built.
+func (r *reader) release() {
+	r.ways, r.refs, r.refIdx, r.segLen = nil, nil, nil, nil
+	r.ids, r.pts, r.vers = nil, nil, nil
 }
 
 // nodeIndex returns the index of id in r.ids, or -1. O(log R), read-only:

@@ -39,12 +39,26 @@ type Options struct {
 // Result is what Prepare built and wrote.
 type Result struct {
 	Report *osmroad.Report // what the OSM read found
-	Graphs []*road.Graph   // one per profile, as written
+	Graphs []GraphSummary  // one per profile, as written
+}
+
+// GraphSummary describes one graph written.
+type GraphSummary struct {
+	Profile             road.Profile
+	Vertices, Edges     int
+	Components, Largest int // weakly connected components, and the vertex count of the largest
 }
 
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
 // profile and writes them into o.Out. A cancelled ctx stops it with the
-// file left as it was.
+// file left as it was. The graphs are built and written one at a time,
+// each network dropped once its graph is built and each graph once
+// written, so that at most one network and one graph are held with the
+// tables of the read. The file is written through an output.File renamed
+// into place (removed on a signal, and by the next writer if the process
+// is killed), with the usual mode 0666 less the umask (0644 with the
+// common umask 022), as any file a command writes: a graph holds nothing
+// private.
 func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 	pr := progress.From(ctx)
 	var country func(orb.Point) string
@@ -81,46 +95,40 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 			country = roads.CountryLabeller(bs)
 		}
 	}
-	nets, rep, err := osm.Networks(ctx, country)
+	f, err := output.CreateFile(ctx, o.Out, output.Options{Command: "prepare", Log: o.Log, Owns: GraphFileOwned})
 	if err != nil {
 		return nil, err
 	}
-	meta := roads.GraphMeta(rep)
-	graphs := make([]*road.Graph, len(nets))
-	for i, n := range nets {
+	defer f.Abort()
+	var meta map[string]string
+	var sums []GraphSummary
+	rep, err := osm.EachNetwork(ctx, country, func(n *osmroad.Network) error {
+		if meta == nil {
+			meta = roads.GraphMeta(&osmroad.Report{Files: osm.Files()}) // the files are known before the networks
+		}
 		pr.Step("building the " + string(n.Profile) + " graph")
 		g, err := road.Build(n.Profile, n.Vertices, n.Edges)
 		if err != nil {
-			return nil, fmt.Errorf("prepare: %s: %w", n.Profile, err)
+			return fmt.Errorf("prepare: %s: %w", n.Profile, err)
 		}
+		*n = osmroad.Network{} // the graph holds its own copy
 		g.Meta = meta
-		graphs[i] = g
+		pr.Step("writing the " + string(g.Profile()) + " graph")
+		if _, err := graphfile.Write(f.Writer(), g); err != nil {
+			return fmt.Errorf("prepare: writing %s: %w", o.Out, err)
+		}
+		c, largest := g.Components()
+		sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	pr.Step("writing " + o.Out)
-	if err := writeGraphs(ctx, o.Out, graphs, o.Log); err != nil {
+	if err := f.Commit(); err != nil {
 		return nil, err
 	}
 	pr.Done()
-	return &Result{Report: rep, Graphs: graphs}, nil
-}
-
-// writeGraphs writes the graphs one after the other into path, through an
-// output.File renamed into place (removed on a signal, and by the next
-// writer if the process is killed). The file gets the usual mode 0666
-// less the umask (0644 with the common umask 022), as any file a command
-// writes: a graph holds nothing private.
-func writeGraphs(ctx context.Context, path string, graphs []*road.Graph, log io.Writer) error {
-	f, err := output.CreateFile(ctx, path, output.Options{Command: "prepare", Log: log, Owns: GraphFileOwned})
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	for _, g := range graphs {
-		if _, err := graphfile.Write(f.Writer(), g); err != nil {
-			return fmt.Errorf("prepare: writing %s: %w", path, err)
-		}
-	}
-	return f.Commit()
+	return &Result{Report: rep, Graphs: sums}, nil
 }
 
 // GraphFileOwned recognises a graph file by its magic: prepare replaces

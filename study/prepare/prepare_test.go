@@ -27,16 +27,19 @@ func TestPrepareWritesWhatRunReads(t *testing.T) {
 	if why == "" {
 		t.Error("an extract without country relations: the uncounted border crossings are not said")
 	}
-	if len(res.Graphs) != 2 || res.Graphs[0].Profile() != road.Car || res.Graphs[1].Profile() != road.Foot {
+	if len(res.Graphs) != 2 || res.Graphs[0].Profile != road.Car || res.Graphs[1].Profile != road.Foot {
 		t.Fatalf("graphs %v", res.Graphs)
 	}
 	for _, want := range res.Graphs {
-		got, err := roads.ReadGraphProfile(out, want.Profile())
+		got, err := roads.ReadGraphProfile(out, want.Profile)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.NumVertices() != want.NumVertices() || got.NumEdges() != want.NumEdges() || got.NumVertices() == 0 {
-			t.Errorf("%s: read back %d vertices %d edges, built %d and %d", want.Profile(), got.NumVertices(), got.NumEdges(), want.NumVertices(), want.NumEdges())
+		c, largest := got.Components()
+		if got.NumVertices() != want.Vertices || got.NumEdges() != want.Edges || got.NumVertices() == 0 ||
+			c != want.Components || largest != want.Largest || largest == 0 {
+			t.Errorf("%s: read back %d vertices %d edges %d components (largest %d), built %+v",
+				want.Profile, got.NumVertices(), got.NumEdges(), c, largest, want)
 		}
 	}
 	if _, err := roads.ReadGraphProfile(out, road.Bicycle); err == nil {

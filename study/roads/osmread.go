@@ -78,6 +78,15 @@ func (o *OSMRoads) Networks(ctx context.Context, country func(orb.Point) string)
 	return o.col.Networks(ctx, o.read, country)
 }
 
+// Files reports the files read.
+func (o *OSMRoads) Files() []osmfile.FileReport { return o.read.Files }
+
+// EachNetwork hands the collected networks to fn one at a time (see
+// osmroad.Collector.EachNetwork). Call it, or Networks, once.
+func (o *OSMRoads) EachNetwork(ctx context.Context, country func(orb.Point) string, fn func(*osmroad.Network) error) (*osmroad.Report, error) {
+	return o.col.EachNetwork(ctx, o.read, country, fn)
+}
+
 // Holds reports whether o holds the network of profile read from files.
 func (o *OSMRoads) Holds(files []string, profile road.Profile) bool {
 	return o != nil && slices.Equal(o.files, files) && slices.Equal(o.profiles, []road.Profile{profile})
