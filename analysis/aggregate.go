@@ -23,7 +23,8 @@ const (
 	// the figure national statistics report.
 	BasisDomestic Basis = "domestic"
 	// BasisRoadM and BasisRoadMin: length (m) and travel time (min) of
-	// the route to the nearest service by road, across the border.
+	// the route to the nearest service by road, across the border: the
+	// road block's bases, named {mode}_{metric} as every mode's.
 	BasisRoadM   Basis = "road_m"
 	BasisRoadMin Basis = "road_min"
 	// BasisRoadMEst and BasisRoadMinEst: the same estimated from straight
@@ -121,12 +122,8 @@ func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 	if r.Params.CrossBorder {
 		bases = append(bases, BasisDomestic)
 	}
-	if rp := r.Params.Road; rp != nil {
-		if rp.Graph != nil {
-			bases = append(bases, BasisRoadM, BasisRoadMin)
-		} else {
-			bases = append(bases, BasisRoadMEst, BasisRoadMinEst)
-		}
+	if rp := r.Params.Road; rp != nil && rp.Graph == nil {
+		bases = append(bases, BasisRoadMEst, BasisRoadMinEst)
 	}
 	for _, mb := range r.Modes {
 		for _, m := range mb.Schema.Metrics {
@@ -307,8 +304,8 @@ type pair struct{ x, w float64 }
 func (r *Result) distance(v, ci int, basis Basis) float64 {
 	row := &r.Rows[v]
 	switch basis {
-	case BasisRoadM, BasisRoadMin, BasisRoadMEst, BasisRoadMinEst:
-		return r.roadDistance(v, ci, basis)
+	case BasisRoadMEst, BasisRoadMinEst:
+		return r.roadEstimate(v, ci, basis)
 	}
 	if b, k := r.modeBasis(basis); b != nil {
 		return r.modeDistance(b, k, v, ci)
@@ -353,38 +350,19 @@ func (r *Result) thresholds(b Basis) []float64 {
 	return r.Params.ThresholdsM
 }
 
-// roadDistance is the road (or estimated road) length or time of village
-// v for category ci: NaN unknown, +Inf known to have no service (see
-// unreachableKnown). The basket has no road figure (NaN).
-func (r *Result) roadDistance(v, ci int, basis Basis) float64 {
+// roadEstimate is the estimated road length or time of village v for
+// category ci, from its straight-line distance (RoadParams.DetourFactor
+// and SpeedKmh): NaN unknown, +Inf known to have no service. The basket
+// has no road figure (NaN).
+func (r *Result) roadEstimate(v, ci int, basis Basis) float64 {
 	if ci == len(r.Categories) {
 		return math.NaN()
 	}
-	if basis == BasisRoadMEst || basis == BasisRoadMinEst {
-		d := r.distance(v, ci, BasisNearest) * r.Params.Road.DetourFactor
-		if basis == BasisRoadMinEst {
-			d = d / (r.Params.Road.SpeedKmh / 3.6) / 60
-		}
-		return d
+	d := r.distance(v, ci, BasisNearest) * r.Params.Road.DetourFactor
+	if basis == BasisRoadMinEst {
+		d = d / (r.Params.Road.SpeedKmh / 3.6) / 60
 	}
-	rr := &r.Rows[v].Road[ci]
-	switch rr.Status {
-	case RoadUnreachable:
-		if r.unreachableKnown(v, ci) {
-			return math.Inf(1)
-		}
-		return math.NaN()
-	case RoadOK:
-		if basis == BasisRoadMin {
-			return rr.TimeMin
-		}
-		return rr.LengthM
-	case RoadCoverage:
-		if r.Rows[v].Cats[ci].Status == StatusNoService {
-			return math.Inf(1)
-		}
-	}
-	return math.NaN()
+	return d
 }
 
 // fill computes one aggregate over members; d holds every village's
@@ -452,19 +430,4 @@ func weightedQuantile(p float64, sorted []pair) float64 {
 		return math.NaN()
 	}
 	return q
-}
-
-// unreachableKnown reports whether an unreachable village is known to have
-// no service of category ci by road: with a cut-off (none within it), or
-// with a closed border when the category has no service in the village's
-// country. Otherwise no route was found (an island, a network cut off from
-// the services, a one-way trap, a closed border in front of the only
-// domestic services): the distance is unknown, not infinite, and the
-// village does not count as known in the aggregates.
-func (r *Result) unreachableKnown(v, ci int) bool {
-	rp := r.Params.Road
-	if rp.MaxRoadM > 0 || rp.MaxTimeMin > 0 {
-		return true
-	}
-	return rp.ClosedBorder && r.Rows[v].Cats[ci].Status == StatusNoDomesticService
 }

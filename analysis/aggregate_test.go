@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/travel"
 )
 
 // resultWith builds a Result by hand: one category, the given nearest
@@ -136,9 +139,24 @@ func TestAggregatesRoadUnreachable(t *testing.T) {
 				rp.MaxTimeMin = 20
 			}
 			r.Params.Road = rp
-			r.Rows[0].Road = []RoadResult{{Status: RoadOK, LengthM: 500, TimeMin: 2, Service: 0}}
-			r.Rows[1].Road = []RoadResult{{Status: RoadUnreachable, LengthM: nan, TimeMin: nan, Service: -1}}
 			r.Rows[1].Cats[0].Status = c.status
+			// The road's answer, as travel.Road gives it: village 0
+			// reaches service 0 (500 m, 2 min), village 1 nothing; a
+			// cut-off makes that a fact (Definite).
+			reach := travel.NewReach(2, 2, travel.RoadUnreachable)
+			reach.Service[0], reach.Cost[0], reach.Status[0] = 0, 2, travel.CodeOK
+			reach.Metrics[0][0], reach.Metrics[1][0] = 500, 2
+			if c.cutoff {
+				reach.Definite = []bool{false, true}
+			}
+			ci := &catIndex{name: "gp", parts: []catPart{{svc: []int32{0}}}}
+			b, err := r.block(context.Background(), travel.RoadSchema(road.Time, c.closed),
+				answered{reach: [][]travel.Reach{{reach}}}, []*catIndex{ci})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.road = true
+			r.Modes = []*ModeBlock{b}
 			var a *Aggregate
 			aggs := r.AggregatesFor(BasisRoadM)
 			for i := range aggs {
@@ -166,4 +184,18 @@ func tinyGraph(tb testing.TB) *road.Graph {
 		tb.Fatal(err)
 	}
 	return g
+}
+
+// answered is a travel.Snapped whose Nearest gives a fixed answer, with
+// every place joined.
+type answered struct{ reach [][]travel.Reach }
+
+func (answered) Village(int) travel.Snap       { return travel.Snap{DistM: 0, OK: true} }
+func (answered) Service(int) travel.Snap       { return travel.Snap{DistM: 0, OK: true} }
+func (answered) VillageValue(int, int) float64 { return 0 }
+func (a answered) Nearest(context.Context, []travel.Category) ([][]travel.Reach, error) {
+	return a.reach, nil
+}
+func (answered) Costs(context.Context, []int32, float64) (*travel.Costs, error) {
+	return nil, errors.New("no costs")
 }

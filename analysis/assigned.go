@@ -1,11 +1,14 @@
 package analysis
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/travel"
 )
 
 // Assigned is the service a location model assigned one village to and
@@ -49,12 +52,18 @@ func FromAssignment(villages []datasets.Village, services []datasets.Service, p 
 	routed := p.Road != nil && p.Road.Graph != nil
 	byLength := routed && p.Road.RouteBy == road.Length
 	r.Rows = make([]VillageResult, len(villages))
+	var rb *ModeBlock
+	if routed {
+		s := travel.RoadSchema(p.Road.RouteBy, p.Road.ClosedBorder)
+		rb = &ModeBlock{Schema: s, road: true, Snapped: assignedSnaps{}, Cells: make([][]ModeCell, len(villages))}
+		r.Modes = []*ModeBlock{rb}
+	}
 	for v, a := range assigned {
 		if a.Service >= int32(len(services)) || a.Service < -1 {
 			return nil, fmt.Errorf("analysis: village %d assigned to service %d of %d", v, a.Service, len(services))
 		}
 		cr := CategoryResult{NearestM: nan, DomesticM: nan, AbroadM: nan, NearestService: -1, DomesticService: -1, AbroadService: -1}
-		rr := RoadResult{Status: RoadUnreachable, LengthM: nan, TimeMin: nan, Service: -1, DomesticM: nan, AbroadM: nan}
+		rr := ModeCell{Status: "unreachable", Service: -1, Metrics: []float64{nan, nan}, Cost: nan, Domestic: nan, Abroad: nan}
 		if a.Service >= 0 {
 			if services[a.Service].Category != r.Categories[0] {
 				return nil, fmt.Errorf("analysis: village %d assigned to a service of category %q", v, services[a.Service].Category)
@@ -63,20 +72,37 @@ func FromAssignment(villages []datasets.Village, services []datasets.Service, p 
 			cr.NearestM = a.Cost
 			if routed {
 				cr.NearestM = geodesic.Distance(villages[v].Location, services[a.Service].Location)
-				rr.Status, rr.Service = RoadOK, a.Service
+				rr.Status, rr.Service, rr.Cost = "ok", a.Service, a.Cost
 				if byLength {
-					rr.LengthM = a.Cost
+					rr.Metrics[0] = a.Cost
 				} else {
-					rr.TimeMin = a.Cost
+					rr.Metrics[1] = a.Cost
 				}
 			}
 		}
 		row := VillageResult{Cats: []CategoryResult{cr}}
-		if routed {
-			row.Road = []RoadResult{rr}
+		if rb != nil {
+			rb.Cells[v] = []ModeCell{rr}
 		}
 		row.Basket = r.basket(row.Cats, false)
 		r.Rows[v] = row
 	}
 	return r, nil
 }
+
+// assignedSnaps stands for the road snaps behind an assignment: the
+// model's costs were measured on the network before, so no place has a
+// snap here (NaN) and none is left out.
+type assignedSnaps struct{}
+
+func (assignedSnaps) Village(int) travel.Snap       { return travel.Snap{DistM: nan, OK: true} }
+func (assignedSnaps) Service(int) travel.Snap       { return travel.Snap{DistM: nan, OK: true} }
+func (assignedSnaps) VillageValue(int, int) float64 { return nan }
+func (assignedSnaps) Nearest(context.Context, []travel.Category) ([][]travel.Reach, error) {
+	return nil, errAssigned
+}
+func (assignedSnaps) Costs(context.Context, []int32, float64) (*travel.Costs, error) {
+	return nil, errAssigned
+}
+
+var errAssigned = errors.New("analysis: an assignment's result answers no new query")

@@ -46,7 +46,7 @@ func TestFromAssignment(t *testing.T) {
 	if got := straight.Rows[2].Cats[0]; !math.IsNaN(got.NearestM) || got.NearestService != -1 {
 		t.Errorf("straight c: %+v", got)
 	}
-	if straight.Rows[0].Road != nil {
+	if straight.RoadBlock() != nil {
 		t.Error("a straight-line assignment has road figures")
 	}
 	for _, tc := range []struct {
@@ -60,16 +60,16 @@ func TestFromAssignment(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rr := r.Rows[1].Road[0]
+		rr := r.RoadBlock().Cells[1][0]
 		same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-		if rr.Status != RoadOK || rr.Service != 1 || !same(rr.LengthM, tc.length) || !same(rr.TimeMin, tc.time) {
+		if rr.Status != "ok" || rr.Service != 1 || !same(rr.Metrics[0], tc.length) || !same(rr.Metrics[1], tc.time) {
 			t.Errorf("%v: road b %+v", tc.by, rr)
 		}
 		if want := geodesic.Distance(vs[1].Location, ss[1].Location); r.Rows[1].Cats[0].NearestM != want {
 			t.Errorf("%v: straight line b %v, want the geodesic to s1 %v", tc.by, r.Rows[1].Cats[0].NearestM, want)
 		}
-		if r.Rows[2].Road[0].Status != RoadUnreachable {
-			t.Errorf("%v: unassigned c: %+v", tc.by, r.Rows[2].Road[0])
+		if got := r.RoadBlock().Cells[2][0]; got.Status != "unreachable" || got.Service != -1 {
+			t.Errorf("%v: unassigned c: %+v", tc.by, got)
 		}
 		if aggs := r.Aggregates(); len(aggs) == 0 {
 			t.Errorf("%v: no aggregates", tc.by)

@@ -38,7 +38,8 @@ type Result struct {
 	// services and villages tables then carry its columns.
 	OpenHours *OpenHours
 
-	// Modes are the blocks of Params.Modes, in their order.
+	// Modes are the travel modes' blocks: the road network's first when
+	// routed (see RoadBlock), then those of Params.Modes in their order.
 	Modes []*ModeBlock
 
 	road   *roadState   // snapping, when routed on a network
@@ -57,7 +58,6 @@ type VillageResult struct {
 	Cats   []CategoryResult // aligned with Result.Categories
 	Basket BasketResult
 	Domest BasketResult // the basket within the village's own country
-	Road   []RoadResult // aligned with Result.Categories, when routed
 }
 
 // CategoryResult holds one village's metrics for one category. Absent

@@ -83,8 +83,8 @@ func sameVillages(a, b []datasets.Village) bool {
 
 // OmitUnchanged leaves out of Table and Geometries the rows of villages
 // present in both results whose values are the same in both: nearest
-// distance and service, road length and time, and every further mode's
-// status and metrics (so every delta is zero and no coverage is lost or
+// distance and service, and every travel mode's status and metrics (road
+// length and time among them) (so every delta is zero and no coverage is lost or
 // gained). It returns how many rows it left out. Rows of villages added
 // or dropped are always kept. Attribution, Summary, Changes and
 // ModeSummary still read every row. O(villages × categories).
@@ -138,9 +138,9 @@ func (d *Delta) row(i int) deltaRow {
 // the same values in both (see OmitUnchanged).
 func (d *Delta) unchanged(row deltaRow, modes []modeDelta) bool {
 	same := func(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
-	bm, bid, brm, brmin := metric(d.Base, row.bv, row.cat)
-	vm, vid, vrm, vrmin := metric(d.Variant, row.vv, row.cat)
-	if bid != vid || d.Closed[bid] || !same(bm, vm) || !same(brm, vrm) || !same(brmin, vrmin) {
+	bm, bid := metric(d.Base, row.bv, row.cat)
+	vm, vid := metric(d.Variant, row.vv, row.cat)
+	if bid != vid || d.Closed[bid] || !same(bm, vm) {
 		return false
 	}
 	for _, md := range modes {
@@ -157,42 +157,31 @@ func (d *Delta) unchanged(row deltaRow, modes []modeDelta) bool {
 }
 
 // metric returns a village's nearest distance for category c (NaN when
-// unknown, +Inf when covered but no service), its service id, and its road
-// length and time when routed.
-func metric(r *Result, v, c int) (m float64, id string, roadM, roadMin float64) {
+// unknown, +Inf when covered but no service) and its service id.
+func metric(r *Result, v, c int) (m float64, id string) {
 	m = r.distance(v, c, BasisNearest)
-	roadM, roadMin = math.NaN(), math.NaN()
 	cr := &r.Rows[v].Cats[c]
 	if cr.NearestService >= 0 {
 		id = r.Services[cr.NearestService].ID
-	}
-	if r.Rows[v].Road != nil {
-		roadM = r.roadDistance(v, c, BasisRoadM)
-		roadMin = r.roadDistance(v, c, BasisRoadMin)
 	}
 	return
 }
 
 // Table is delta_villages.csv: per village and category, base and variant
-// nearest distance (and road length and time when routed), the change,
-// and for each threshold whether the village lost or gained coverage;
+// nearest distance, the change, and for each threshold whether the
+// village lost or gained coverage; then per travel mode (the road first
+// when routed) the base and variant status, each aggregate metric's base,
+// variant and change, and coverage lost or gained within its thresholds;
 // closed_nearest_id names the closed service that was its nearest. It
 // holds every row, or those OmitUnchanged kept.
 func (d *Delta) Table() table.Table {
 	ts := d.Base.Params.ThresholdsM
-	routed := d.Base.road != nil
 	m := func(n string) table.Column {
 		return table.Column{Name: n, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
 	}
 	cols := []table.Column{{Name: "village_id"}, {Name: "name"}, {Name: "country"}, {Name: "area_code"},
 		{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"}, {Name: "presence"}, {Name: "category"},
 		m("base_nearest_m"), m("variant_nearest_m"), m("delta_nearest_m"), {Name: "base_nearest_id"}, {Name: "variant_nearest_id"}}
-	if routed {
-		mm := func(n string) table.Column {
-			return table.Column{Name: n, Kind: table.Number, Decimals: decimalsMin, Unit: "min"}
-		}
-		cols = append(cols, m("base_road_m"), m("variant_road_m"), m("delta_road_m"), mm("base_road_min"), mm("variant_road_min"), mm("delta_road_min"))
-	}
 	modes := d.modeDeltas()
 	for _, md := range modes {
 		cols = append(cols, table.Column{Name: "base_" + md.name + "_status"}, table.Column{Name: "variant_" + md.name + "_status"})
@@ -240,20 +229,16 @@ func (d *Delta) Table() table.Table {
 		if vl.HasPopulation {
 			pop = table.Float(vl.Population, -1)
 		}
-		bm, bid, brm, brmin := math.NaN(), "", math.NaN(), math.NaN()
-		vm, vid, vrm, vrmin := math.NaN(), "", math.NaN(), math.NaN()
+		bm, bid := math.NaN(), ""
+		vm, vid := math.NaN(), ""
 		if row.bv >= 0 {
-			bm, bid, brm, brmin = metric(d.Base, row.bv, row.cat)
+			bm, bid = metric(d.Base, row.bv, row.cat)
 		}
 		if row.vv >= 0 {
-			vm, vid, vrm, vrmin = metric(d.Variant, row.vv, row.cat)
+			vm, vid = metric(d.Variant, row.vv, row.cat)
 		}
 		cells = append(cells[:0], table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country), table.Str(vl.AreaCode), pop,
 			table.Str(presence), table.Str(d.Base.Categories[row.cat]), fin(bm), fin(vm), diff(bm, vm, decimalsM), table.Str(bid), table.Str(vid))
-		if routed {
-			cells = append(cells, fin(brm), fin(vrm), diff(brm, vrm, decimalsM),
-				table.Float(finite(brmin), decimalsMin), table.Float(finite(vrmin), decimalsMin), diff(brmin, vrmin, decimalsMin))
-		}
 		for _, md := range modes {
 			bs, vs := "", ""
 			if row.bv >= 0 {
@@ -345,11 +330,11 @@ func (d *Delta) Attribution() table.Table {
 		if row.bv < 0 || row.vv < 0 {
 			continue
 		}
-		bm, bid, _, _ := metric(d.Base, row.bv, row.cat)
+		bm, bid := metric(d.Base, row.bv, row.cat)
 		if bid == "" || !d.Closed[bid] {
 			continue
 		}
-		vm, _, _, _ := metric(d.Variant, row.vv, row.cat)
+		vm, _ := metric(d.Variant, row.vv, row.cat)
 		a := byID[bid]
 		if a == nil {
 			a = &acc{lost: make([]float64, len(ts))}
@@ -405,8 +390,8 @@ func (d *Delta) Summary(category string) (losing, gaining []float64) {
 		if !vl.HasPopulation {
 			continue
 		}
-		bm, _, _, _ := metric(d.Base, row.bv, row.cat)
-		vm, _, _, _ := metric(d.Variant, row.vv, row.cat)
+		bm, _ := metric(d.Base, row.bv, row.cat)
+		vm, _ := metric(d.Variant, row.vv, row.cat)
 		for k, t := range ts {
 			switch crossing(bm, vm, t) {
 			case "lost":
@@ -441,8 +426,8 @@ func (d *Delta) Changes(category string) []float64 {
 		if row.cat != c || row.bv < 0 || row.vv < 0 {
 			continue
 		}
-		b, _, _, _ := metric(d.Base, row.bv, c)
-		v, _, _, _ := metric(d.Variant, row.vv, c)
+		b, _ := metric(d.Base, row.bv, c)
+		v, _ := metric(d.Variant, row.vv, c)
 		switch {
 		case math.IsNaN(b) || math.IsNaN(v):
 		case math.IsInf(b, 1) && math.IsInf(v, 1):

@@ -4,10 +4,12 @@
 // basket of everyday services, and population-weighted aggregates per
 // area, per country and overall.
 //
-// Travel costs come from package travel: roads through travel.Road,
-// the access models' costs from the run's mode, and any further mode
-// (Params.Modes, e.g. public transport) gives a ModeBlock whose columns,
-// statuses and aggregate bases follow its travel.Schema.
+// Travel costs come from package travel. Every travel mode gives a
+// ModeBlock whose columns, statuses, aggregate bases, deltas and
+// comparison columns follow its travel.Schema: the road network of
+// Params.Road (travel.Road, the first block, see RoadBlock) and any
+// further mode of Params.Modes (e.g. public transport) alike. The access
+// models take their costs from the run's mode.
 //
 // Units: distances are WGS84 ellipsoidal geodesics in metres; population is
 // a head count; shares are fractions in [0, 1].

@@ -11,14 +11,15 @@ import (
 	"github.com/partons/partons/travel"
 )
 
-// ModeBlock is the results of one further travel mode (Params.Modes):
-// per village and category, the nearest service by the mode with the
-// mode's own metrics and statuses, combined over countries and coverage
-// like the road metrics. Tables, the long form and the aggregates read
+// ModeBlock is the results of one travel mode (the road network of
+// Params.Road, or one of Params.Modes): per village and category, the
+// nearest service by the mode with the mode's own metrics and statuses,
+// combined over countries and coverage. Tables, the long form and the aggregates read
 // blocks through the mode's travel.Schema, so a new mode needs no change
 // here.
 type ModeBlock struct {
 	Schema  travel.Schema
+	road    bool // the road network's block (Params.Road), not one of Params.Modes
 	Snapped travel.Snapped
 	// Cells[v][c] is village v's result for Result.Categories[c].
 	Cells [][]ModeCell
@@ -62,13 +63,6 @@ func (r *Result) computeModes(ctx context.Context, cats []*catIndex) error {
 	if len(r.Params.Modes) == 0 {
 		return nil
 	}
-	query := make([]travel.Category, len(cats))
-	for c, ci := range cats {
-		query[c].Name = ci.name
-		for _, part := range ci.parts {
-			query[c].Parts = append(query[c].Parts, travel.Part{Country: part.country, Services: part.svc})
-		}
-	}
 	vp, sp := villagePlaces(r.Villages), servicePlaces(r.Services)
 	for _, m := range r.Params.Modes {
 		s := m.Schema()
@@ -76,35 +70,56 @@ func (r *Result) computeModes(ctx context.Context, cats []*catIndex) error {
 		if err != nil {
 			return fmt.Errorf("analysis: %s: %w", s.Name, err)
 		}
-		reach, err := sn.Nearest(ctx, query)
+		b, err := r.block(ctx, s, sn, cats)
 		if err != nil {
 			return fmt.Errorf("analysis: %s: %w", s.Name, err)
-		}
-		if len(reach) != len(cats) {
-			return fmt.Errorf("analysis: %s answered %d categories of %d", s.Name, len(reach), len(cats))
-		}
-		b := &ModeBlock{Schema: s, Snapped: sn, Cells: make([][]ModeCell, len(r.Villages))}
-		split := s.MetricIndex(s.Split)
-		for v := range r.Villages {
-			b.Cells[v] = make([]ModeCell, len(cats))
-			for c, ci := range cats {
-				if len(reach[c]) != len(ci.parts) {
-					return fmt.Errorf("analysis: %s answered %d parts of %d for %s", s.Name, len(reach[c]), len(ci.parts), ci.name)
-				}
-				b.Cells[v][c] = r.combine(v, c, ci, s, split, reach[c])
-			}
 		}
 		r.Modes = append(r.Modes, b)
 	}
 	return nil
 }
 
+// block queries the nearest service of every category by a snapped mode
+// and combines the answers per village (see combine).
+func (r *Result) block(ctx context.Context, s travel.Schema, sn travel.Snapped, cats []*catIndex) (*ModeBlock, error) {
+	query := make([]travel.Category, len(cats))
+	for c, ci := range cats {
+		query[c].Name = ci.name
+		for _, part := range ci.parts {
+			query[c].Parts = append(query[c].Parts, travel.Part{Country: part.country, Services: part.svc})
+		}
+	}
+	reach, err := sn.Nearest(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if len(reach) != len(cats) {
+		return nil, fmt.Errorf("answered %d categories of %d", len(reach), len(cats))
+	}
+	b := &ModeBlock{Schema: s, Snapped: sn, Cells: make([][]ModeCell, len(r.Villages))}
+	split := s.MetricIndex(s.Split)
+	nm := len(s.Metrics)
+	cells := make([]ModeCell, len(r.Villages)*len(cats))
+	metrics := make([]float64, len(cells)*nm) // one backing array for every cell's metrics
+	for v := range r.Villages {
+		b.Cells[v] = cells[v*len(cats) : (v+1)*len(cats) : (v+1)*len(cats)]
+		for c, ci := range cats {
+			if len(reach[c]) != len(ci.parts) {
+				return nil, fmt.Errorf("answered %d parts of %d for %s", len(reach[c]), len(ci.parts), ci.name)
+			}
+			k := (v*len(cats) + c) * nm
+			b.Cells[v][c] = r.combine(v, c, ci, s, split, reach[c], metrics[k:k+nm:k+nm])
+		}
+	}
+	return b, nil
+}
+
 // combine is one village's cell from the mode's answer per country part:
 // the best reached service (by cost, ties to the lower service index)
 // among the parts the data covers, the split metric at home and abroad,
-// and the status, as roadOne does for roads.
-func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach) ModeCell {
-	cell := ModeCell{Service: -1, Cost: nan, Domestic: nan, Abroad: nan, Metrics: make([]float64, len(s.Metrics))}
+// and the status. metrics holds the cell's metrics (len(s.Metrics)).
+func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach, metrics []float64) ModeCell {
+	cell := ModeCell{Service: -1, Cost: nan, Domestic: nan, Abroad: nan, Metrics: metrics}
 	for k := range cell.Metrics {
 		cell.Metrics[k] = nan
 	}

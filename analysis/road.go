@@ -104,33 +104,15 @@ func (rp *RoadParams) validate() error {
 	return nil
 }
 
-// RoadStatus says why a village's road metrics for a category are absent.
-type RoadStatus uint8
-
-// Road statuses. Coverage statuses of the category (not_covered,
-// domestic_not_covered, abroad_not_covered, no_service) apply to road
-// metrics too and are reported with the same codes.
-const (
-	RoadOK RoadStatus = iota
-	// RoadUnsnapped: the village is farther than the snapping tolerance
-	// from every routable road.
-	RoadUnsnapped
-	// RoadUnreachable: no service of the category can be reached (island,
-	// disconnected network, one-way trap, closed border or cut-off).
-	RoadUnreachable
-	// RoadCoverage: the category's coverage status applies (see Status).
-	RoadCoverage
-)
-
-// RoadResult is one village's road metrics for one category. Absent
-// values are NaN, absent services -1.
-type RoadResult struct {
-	Status  RoadStatus
-	LengthM float64 // length of the chosen route (fastest or shortest)
-	TimeMin float64 // travel time of that route
-	Service int32
-	// Best route length to the nearest service at home / abroad.
-	DomesticM, AbroadM float64
+// RoadBlock returns the road's mode block (Result.Modes[0] when the
+// run was routed on a network), or nil. Its cells follow travel.RoadSchema:
+// status, route length ("m") and time ("min"), the chosen service, and
+// the best route length at home and abroad.
+func (r *Result) RoadBlock() *ModeBlock {
+	if len(r.Modes) > 0 && r.Modes[0].road {
+		return r.Modes[0]
+	}
+	return nil
 }
 
 // roadState is what Compute keeps of the road run.
@@ -207,24 +189,12 @@ func (r *Result) computeRoads(ctx context.Context, cats []*catIndex, prev *roadS
 	}
 	r.road = st
 
-	query := make([]travel.Category, len(cats))
-	for c, ci := range cats {
-		query[c].Name = ci.name
-		for _, part := range ci.parts {
-			query[c].Parts = append(query[c].Parts, travel.Part{Country: part.country, Services: part.svc})
-		}
-	}
-	reach, err := sn.Nearest(ctx, query)
+	b, err := r.block(ctx, mode.Schema(), sn, cats)
 	if err != nil {
 		return fmt.Errorf("analysis: routing: %w", err)
 	}
-	for v := range r.Villages {
-		row := &r.Rows[v]
-		row.Road = make([]RoadResult, len(cats))
-		for c, ci := range cats {
-			row.Road[c] = r.roadOne(v, c, ci, reach[c])
-		}
-	}
+	b.road = true
+	r.Modes = append(r.Modes, b)
 	return nil
 }
 
@@ -243,75 +213,4 @@ func servicePlaces(ss []datasets.Service) []travel.Place {
 		out[i] = travel.Place{ID: ss[i].ID, Location: ss[i].Location, Country: ss[i].Country}
 	}
 	return out
-}
-
-func (r *Result) roadOne(v, c int, ci *catIndex, parts []travel.Reach) RoadResult {
-	rr := RoadResult{LengthM: nan, TimeMin: nan, Service: -1, DomesticM: nan, AbroadM: nan}
-	cr := &r.Rows[v].Cats[c]
-	switch cr.Status {
-	case StatusNotCovered, StatusNoService:
-		rr.Status = RoadCoverage
-		return rr
-	}
-	if !r.road.villageOK[v] {
-		rr.Status = RoadUnsnapped
-		return rr
-	}
-	x := r.Villages[v].Country
-	cross := r.Params.CrossBorder
-	homeOK, abroadOK := true, true
-	if cross {
-		homeOK, abroadOK = ci.coveredHome[x], ci.coveredAbroad[x]
-	}
-	bestCost := math.Inf(1)
-	for p, part := range ci.parts {
-		got := &parts[p]
-		if got.Status[v] != travel.CodeOK {
-			continue
-		}
-		s, lengthM := got.Service[v], got.Metrics[0][v]
-		home := part.country == x
-		if cross {
-			if home {
-				rr.DomesticM = lengthM
-			} else if math.IsNaN(rr.AbroadM) || lengthM < rr.AbroadM {
-				rr.AbroadM = lengthM
-			}
-		}
-		if (home && !homeOK) || (!home && !abroadOK) {
-			continue
-		}
-		if k := got.Cost[v]; k < bestCost || (k == bestCost && s < rr.Service) {
-			bestCost, rr.Service = k, s
-			rr.LengthM, rr.TimeMin = lengthM, got.Metrics[1][v]
-		}
-	}
-	if !homeOK {
-		rr.DomesticM = nan
-	}
-	if !abroadOK {
-		rr.AbroadM = nan
-	}
-	switch {
-	case cr.Status == StatusDomesticNotCovered || cr.Status == StatusAbroadNotCovered:
-		rr.Status = RoadCoverage
-		rr.LengthM, rr.TimeMin, rr.Service = nan, nan, -1
-	case rr.Service < 0:
-		rr.Status = RoadUnreachable
-	}
-	return rr
-}
-
-// roadStatusString gives the road status code of a village and category.
-func (r *Result) roadStatusString(v, c int) string {
-	rr := r.Rows[v].Road[c]
-	switch rr.Status {
-	case RoadOK:
-		return "ok"
-	case RoadUnsnapped:
-		return "unsnapped"
-	case RoadUnreachable:
-		return "unreachable"
-	}
-	return r.Rows[v].Cats[c].Status.String()
 }

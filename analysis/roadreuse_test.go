@@ -64,5 +64,5 @@ func TestRecomputeRoadsReusesVillageSnaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	near(t, "be to the post by road", inc.Rows[0].Road[0].LengthM, 4*metresPerCentiDegree)
+	near(t, "be to the post by road", inc.RoadBlock().Cells[0][0].Metrics[0], 4*metresPerCentiDegree)
 }

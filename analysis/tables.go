@@ -40,11 +40,7 @@ func (r *Result) VillageTable() table.Table {
 		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsMin, Unit: "min"}
 	}
 	rp := r.Params.Road
-	routed := rp != nil && rp.Graph != nil
 	estimated := rp != nil && rp.Graph == nil
-	if routed {
-		cols = append(cols, m("snap_m"))
-	}
 	for _, b := range r.Modes {
 		for _, vc := range b.Schema.VillageColumns {
 			cols = append(cols, metricColumn(vc.Name, vc))
@@ -59,14 +55,7 @@ func (r *Result) VillageTable() table.Table {
 		for _, t := range ts {
 			cols = append(cols, table.Column{Name: c + "_within_" + ThresholdName(t), Kind: table.Number, Unit: "services"})
 		}
-		switch {
-		case routed:
-			cols = append(cols, table.Column{Name: c + "_road_status"}, m(c+"_road_m"), minutes(c+"_road_min"),
-				table.Column{Name: c + "_road_id"}, table.Column{Name: c + "_road_country"})
-			if cross {
-				cols = append(cols, m(c+"_road_domestic_m"), m(c+"_road_abroad_m"))
-			}
-		case estimated:
+		if estimated {
 			cols = append(cols, m(c+"_road_m_est"), minutes(c+"_road_min_est"))
 		}
 		for _, b := range r.Modes {
@@ -103,9 +92,6 @@ func (r *Result) VillageTable() table.Table {
 			table.Str(vl.AreaCode), table.Str(vl.AreaName), pop,
 			table.Float(vl.Location[0], decimalsCoord), table.Float(vl.Location[1], decimalsCoord),
 			table.Str(r.villageStatus(v)))
-		if routed {
-			cells = append(cells, table.Float(r.SnapM(v), decimalsM))
-		}
 		for _, b := range r.Modes {
 			for k, vc := range b.Schema.VillageColumns {
 				cells = append(cells, table.Float(b.Snapped.VillageValue(v, k), vc.Decimals))
@@ -126,15 +112,7 @@ func (r *Result) VillageTable() table.Table {
 					cells = append(cells, table.Int(int(cr.Within[t])))
 				}
 			}
-			switch {
-			case routed:
-				rr := &row.Road[c]
-				cells = append(cells, table.Str(r.roadStatusString(v, c)), table.Float(rr.LengthM, decimalsM),
-					table.Float(rr.TimeMin, decimalsMin), r.serviceID(rr.Service), r.serviceCountry(rr.Service))
-				if cross {
-					cells = append(cells, table.Float(rr.DomesticM, decimalsM), table.Float(rr.AbroadM, decimalsM))
-				}
-			case estimated:
+			if estimated {
 				est := cr.NearestM * rp.DetourFactor
 				cells = append(cells, table.Float(est, decimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, decimalsMin))
 			}
@@ -194,10 +172,6 @@ func (r *Result) villageStatus(v int) string {
 		switch {
 		case cr.Status != StatusOK:
 			parts = append(parts, r.Categories[c]+":"+cr.Status.String())
-		case row.Road != nil && row.Road[c].Status == RoadUnsnapped:
-			parts = append(parts, r.Categories[c]+":unsnapped")
-		case row.Road != nil && row.Road[c].Status == RoadUnreachable:
-			parts = append(parts, r.Categories[c]+":unreachable")
 		default:
 			parts = r.appendModeStatuses(parts, v, c)
 		}
@@ -218,19 +192,18 @@ func (r *Result) AccessTable() table.Table {
 	}
 	type colInfo struct {
 		col      int
-		cat      int  // category position, or -1 basket, -2 domestic basket, -3 village
-		road     bool // a road metric: its status is the road status
-		mode     int  // index+1 of the mode block the column belongs to, 0 none
+		cat      int // category position, or -1 basket, -2 domestic basket, -3 village
+		mode     int // index+1 of the mode block the column belongs to, 0 none
 		category table.Cell
 		metric   table.Cell
 	}
 	var infos []colInfo
 	for col := vt.Index("status") + 1; col < len(vt.Columns); col++ {
 		ci := r.splitMetric(vt.Columns[col].Name)
-		if ci.metric == "status" || ci.metric == "road_status" || r.isModeStatus(ci) {
+		if ci.metric == "status" || r.isModeStatus(ci) {
 			continue
 		}
-		infos = append(infos, colInfo{col: col, cat: ci.cat, road: strings.HasPrefix(ci.metric, "road_"),
+		infos = append(infos, colInfo{col: col, cat: ci.cat,
 			mode: r.modeOfColumn(ci), category: table.Str(ci.category), metric: table.Str(ci.metric)})
 	}
 	n := len(infos)
@@ -249,8 +222,6 @@ func (r *Result) AccessTable() table.Table {
 			if !r.Modes[ci.mode-1].villageOK(v) {
 				status = "unsnapped"
 			}
-		case ci.cat >= 0 && ci.road && r.Rows[v].Road != nil:
-			status = r.roadStatusString(v, ci.cat)
 		case ci.cat >= 0:
 			status = r.Rows[v].Cats[ci.cat].Status.String()
 		case ci.cat == -3:

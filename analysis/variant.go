@@ -319,7 +319,9 @@ func Recompute(ctx context.Context, base *Result, v *Variant, p Params) (*Result
 	if err != nil || !v.Modes {
 		return r, err
 	}
-	r.Params.Modes, r.Modes = p.Modes, nil
+	// Keep the road's block; the blocks of Params.Modes are computed again.
+	r.Modes = slices.Clip(r.Modes[:len(r.Modes)-len(r.Params.Modes)])
+	r.Params.Modes = p.Modes
 	r.from, r.same = nil, nil // every category's mode blocks change
 	cats := make([]*catIndex, len(r.Categories))
 	for c, name := range r.Categories {
@@ -373,11 +375,10 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 		r.same[c] = !changed
 	}
 	r.same[len(base.Categories)] = basketSame
-	// One backing array for every village's categories (and road
-	// results): two allocations instead of two per village.
+	// One backing array for every village's categories: one allocation
+	// instead of one per village.
 	nc := len(base.Categories)
 	cats := make([]CategoryResult, len(base.Rows)*nc)
-	var roads []RoadResult
 	r.Rows = make([]VillageResult, len(base.Rows))
 	for vi := range base.Rows {
 		b := &base.Rows[vi]
@@ -385,31 +386,14 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 		if len(b.Cats) != nc {
 			row.Cats = make([]CategoryResult, len(b.Cats))
 		}
-		if b.Road != nil {
-			if roads == nil {
-				roads = make([]RoadResult, len(base.Rows)*nc)
-			}
-			row.Road = roads[vi*nc : (vi+1)*nc : (vi+1)*nc]
-			if len(b.Road) != nc {
-				row.Road = make([]RoadResult, len(b.Road))
-			}
-		}
 		for c := range b.Cats {
 			if pc, ok := from[c]; ok {
 				row.Cats[c] = partial.Rows[vi].Cats[pc]
-				if row.Road != nil {
-					row.Road[c] = partial.Rows[vi].Road[pc]
-				}
 				continue
 			}
 			cr := b.Cats[c]
 			cr.NearestService, cr.DomesticService, cr.AbroadService = remap(cr.NearestService), remap(cr.DomesticService), remap(cr.AbroadService)
 			row.Cats[c] = cr
-			if row.Road != nil {
-				rr := b.Road[c]
-				rr.Service = remap(rr.Service)
-				row.Road[c] = rr
-			}
 		}
 		switch {
 		case basketSame:
@@ -427,14 +411,18 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 	}
 	r.Modes = nil
 	for _, b := range base.Modes {
-		nb := &ModeBlock{Schema: b.Schema, Snapped: b.Snapped, Cells: make([][]ModeCell, len(b.Cells))}
+		nb := &ModeBlock{Schema: b.Schema, road: b.road, Snapped: b.Snapped, Cells: make([][]ModeCell, len(b.Cells))}
 		var pb *ModeBlock
 		if partial != nil && len(r.Modes) < len(partial.Modes) {
 			pb = partial.Modes[len(r.Modes)]
 			nb.Snapped = pb.Snapped // snapped with the variant's services
 		}
+		cells := make([]ModeCell, len(b.Cells)*nc)
 		for vi := range b.Cells {
-			nb.Cells[vi] = make([]ModeCell, len(b.Cells[vi]))
+			nb.Cells[vi] = cells[vi*nc : (vi+1)*nc : (vi+1)*nc]
+			if len(b.Cells[vi]) != nc {
+				nb.Cells[vi] = make([]ModeCell, len(b.Cells[vi]))
+			}
 			for c := range b.Cells[vi] {
 				if pc, ok := from[c]; ok && pb != nil {
 					nb.Cells[vi][c] = pb.Cells[vi][pc]

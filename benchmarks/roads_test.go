@@ -144,11 +144,13 @@ func roadParams(g *road.Graph) analysis.Params {
 // every point lies within 100 m of the largest component.
 func checkRouted(b *testing.B, res *analysis.Result) {
 	ok, n := 0, 0
-	for _, row := range res.Rows {
-		for _, rr := range row.Road {
-			n++
-			if rr.Status == analysis.RoadOK && rr.LengthM >= 0 && rr.TimeMin >= 0 {
-				ok++
+	if rb := res.RoadBlock(); rb != nil {
+		for _, row := range rb.Cells {
+			for _, cell := range row {
+				n++
+				if cell.Status == "ok" && cell.Metrics[0] >= 0 && cell.Metrics[1] >= 0 {
+					ok++
+				}
 			}
 		}
 	}

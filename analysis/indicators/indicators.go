@@ -90,6 +90,10 @@ func Table(res *analysis.Result, sets []Set) table.Table {
 	for i, c := range res.Categories {
 		catIdx[c] = i
 	}
+	rb, roadMin := res.RoadBlock(), -1
+	if rb != nil {
+		roadMin = rb.Schema.MetricIndex("min")
+	}
 	var rows [][]table.Cell
 	for vi := range res.Villages {
 		v := &res.Villages[vi]
@@ -121,8 +125,10 @@ func Table(res *analysis.Result, sets []Set) table.Table {
 						if !math.IsNaN(d) && !math.IsInf(d, 0) && (math.IsNaN(best) || d < best) {
 							best, bestSvc, status = d, svc, StatusOK
 						}
-						if basis == "nearest" && len(vr.Road) > ci && !math.IsNaN(vr.Road[ci].TimeMin) && (math.IsNaN(bestMin) || vr.Road[ci].TimeMin < bestMin) {
-							bestMin = vr.Road[ci].TimeMin
+						if basis == "nearest" && rb != nil {
+							if t := rb.Cells[vi][ci].Metrics[roadMin]; !math.IsNaN(t) && (math.IsNaN(bestMin) || t < bestMin) {
+								bestMin = t
+							}
 						}
 					}
 					if status != StatusOK {

@@ -14,20 +14,16 @@ import (
 // service, with the conventions of analysis' aggregates: NaN unknown
 // (unsnapped, coverage), +Inf when no service can be reached.
 func RoadValues(r *analysis.Result, v, c int) (minutes, metres float64) {
-	row := &r.Rows[v]
-	if c >= len(row.Road) {
+	b := r.RoadBlock()
+	if b == nil || c >= len(b.Cells[v]) {
 		return math.NaN(), math.NaN()
 	}
-	rr := &row.Road[c]
-	switch rr.Status {
-	case analysis.RoadOK:
-		return rr.TimeMin, rr.LengthM
-	case analysis.RoadUnreachable:
+	cell := &b.Cells[v][c]
+	switch {
+	case cell.Service >= 0:
+		return cell.Metrics[b.Schema.MetricIndex("min")], cell.Metrics[b.Schema.MetricIndex("m")]
+	case cell.None || cell.Status == b.Schema.Status(travel.RoadUnreachable):
 		return math.Inf(1), math.Inf(1)
-	case analysis.RoadCoverage:
-		if row.Cats[c].Status == analysis.StatusNoService {
-			return math.Inf(1), math.Inf(1)
-		}
 	}
 	return math.NaN(), math.NaN()
 }
