@@ -2,6 +2,7 @@ package road
 
 import (
 	"fmt"
+	"github.com/partons/partons/geo/road/internal/search"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -80,8 +81,8 @@ func flatCopy(tb testing.TB, g *Graph) *Graph {
 	if err := f.Validate(); err != nil {
 		tb.Fatal(err)
 	}
-	if len(f.jvert) <= len(g.jvert) {
-		tb.Fatalf("the full graph has %d junctions, the compressed one %d", len(f.jvert), len(g.jvert))
+	if f.ix.Junctions() <= g.ix.Junctions() {
+		tb.Fatalf("the full graph has %d junctions, the compressed one %d", f.ix.Junctions(), g.ix.Junctions())
 	}
 	return f
 }
@@ -92,11 +93,10 @@ func flatCopy(tb testing.TB, g *Graph) *Graph {
 func chainNeighbours(g *Graph, snaps []Snap) []Snap {
 	var out []Snap
 	for _, s := range snaps {
-		i := g.eAt[s.Edge]
-		c := g.chainOf(i)
-		for _, k := range []int32{i - 1, i + 1, i + 2} {
-			if k >= g.cOff[c] && k < g.cOff[c+1] {
-				e, _ := g.edgeAt(k)
+		chain, i := g.ix.ChainOfEdge(s.Edge)
+		for _, k := range []int{i - 1, i + 1, i + 2} {
+			if k >= 0 && k < len(chain) {
+				e := chain[k]
 				out = append(out, Snap{Edge: e, Frac: 0.25}, Snap{Edge: e, Frac: 0}, Snap{Edge: e, Frac: 1})
 			}
 		}
@@ -118,13 +118,13 @@ func TestChainsMatchGonum(t *testing.T) {
 		vs, es := chainGraph(rng, tc.n, tc.twoWay)
 		g := withChains(t, mustBuild(t, Car, vs, es))
 		withEdges := 0
-		for _, j := range g.jid {
-			if j != noJunction {
+		for v := range vs {
+			if g.ix.JunctionOf(int32(v)) != search.NoJunction {
 				withEdges++
 			}
 		}
-		if len(g.jvert) > withEdges*3/4 {
-			t.Fatalf("%d junctions among %d vertices with edges: too few chains to prove anything", len(g.jvert), withEdges)
+		if g.ix.Junctions() > withEdges*3/4 {
+			t.Fatalf("%d junctions among %d vertices with edges: too few chains to prove anything", g.ix.Junctions(), withEdges)
 		}
 		services := randomSnaps(rng, g, max(3, tc.n/40), nil)
 		villages := append(randomSnaps(rng, g, 60, nil), chainNeighbours(g, services)...)
@@ -224,7 +224,7 @@ func TestCompressedMatchesFull(t *testing.T) {
 			}
 			full := flatCopy(t, g)
 			t.Logf("n=%d labelled=%v: %d vertices, %d junctions, %d chains for %d edges", tc.n, labelled,
-				len(vs), len(g.jvert), g.numChains(), len(es))
+				len(vs), g.ix.Junctions(), g.ix.NumChains(), len(es))
 			for _, s := range []Search{
 				{Weight: Length}, {Weight: Time, Origins: true}, {Weight: Time, Cutoff: 400},
 				{Weight: Length, LegSpeedKmh: 5}, {Weight: Time, ClosedBorders: labelled},
@@ -255,8 +255,8 @@ func TestChainBasics(t *testing.T) {
 		handEdge(vs, 1, 4, 50, true, true, 36),
 	}
 	g := withChains(t, mustBuild(t, Car, vs, es))
-	if g.jid[2] >= 0 || len(g.jvert) != 4 || g.numChains() != 3 {
-		t.Fatalf("jid %v, %d junctions, %d chains; want vertex 2 inside a chain, 4 junctions, 3 chains", g.jid, len(g.jvert), g.numChains())
+	if j := g.ix.JunctionOf(2); j >= 0 || g.ix.Junctions() != 4 || g.ix.NumChains() != 3 {
+		t.Fatalf("vertex 2 has junction number %d, %d junctions, %d chains; want vertex 2 inside a chain, 4 junctions, 3 chains", j, g.ix.Junctions(), g.ix.NumChains())
 	}
 	ws := NewWorkspace(g)
 	seed := Snap{Edge: 2, Frac: 0.5} // 150 m before d on the chain's last edge

@@ -45,8 +45,9 @@
 // same directions (ways meeting end to end) lies inside a chain, and each
 // chain is one arc (OSRM's compressed edges) that adds its edges' float32
 // weights one by one. Snaps still name an input edge and a fraction of it;
-// costs are those of the full graph, bit for bit (see compress.go). On OSM
-// extracts this removes 10–23 % of the vertices a search visits.
+// costs are those of the full graph, bit for bit (see
+// geo/road/internal/search, the search core). On OSM extracts this removes
+// 10–23 % of the vertices a search visits.
 //
 // # Files
 //

@@ -15,7 +15,7 @@ func CompareFull(t *testing.T, g *Graph, seeds, targets []Snap, s Search) int {
 func WithChains(t *testing.T, g *Graph) *Graph { return withChains(t, g) }
 
 // Junctions returns the number of junctions the searches run on.
-func Junctions(g *Graph) int { return len(g.jvert) }
+func Junctions(g *Graph) int { return g.ix.Junctions() }
 
 // GridGraph1M returns the 1M-vertex benchmark grid (built once) and its
 // edge count.

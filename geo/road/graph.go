@@ -9,6 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/tidwall/rtree"
+
+	"github.com/partons/partons/geo/road/internal/search"
 )
 
 // Errors returned by the package; test them with errors.Is.
@@ -56,59 +58,11 @@ func (e *InputError) Error() string {
 // Unwrap makes errors.Is(err, ErrInvalid) true.
 func (e *InputError) Unwrap() error { return ErrInvalid }
 
-// Direction bits of an edge.
+// Direction bits of an edge (those of the graph file format).
 const (
-	dirForward  uint8 = 1 << 0
-	dirBackward uint8 = 1 << 1
+	dirForward  = search.DirForward
+	dirBackward = search.DirBackward
 )
-
-// arc is one directed CSR entry: a chain of edges (see compress.go) from
-// the vertex the arc is listed at to head. A chain of one edge carries the
-// edge's float32 weights, as the full graph would. A longer chain has a
-// NaN lenM whose payload is its edge count n, and timeS holds the bits of
-// the index in cW of its first weight to add (^index when walking down the
-// chain): its weights are added one by one from the vertex the arc is
-// listed at, as the full graph's search would add them (see the package
-// documentation for the precision bound).
-type arc struct {
-	head  int32
-	lenM  float32
-	timeS float32
-}
-
-// chainArc returns the arc of a chain of n ≥ 2 edges whose first weight
-// to add is cW[at], walking down the chain when down.
-func chainArc(head, at, n int32, down bool) arc {
-	if down {
-		at = ^at
-	}
-	return arc{head: head, lenM: math.Float32frombits(0x7FC00000 | uint32(n)), timeS: math.Float32frombits(uint32(at))}
-}
-
-// chain decodes an arc made by chainArc: ok false for a one-edge arc.
-func (a arc) chain() (at, n int32, ok bool) {
-	if a.lenM == a.lenM {
-		return 0, 0, false
-	}
-	at, n = int32(math.Float32bits(a.timeS)), int32(math.Float32bits(a.lenM)&maxChainEdges)
-	if at < 0 {
-		return ^at, -n, true
-	}
-	return at, n, true
-}
-
-// maxChainEdges bounds the edges of a chain (the NaN payload of its arc).
-const maxChainEdges = 1<<22 - 1
-
-// w32 is an edge's length (m) and time (s) as float32.
-type w32 struct{ l, t float32 }
-
-// csr is an adjacency in compressed sparse row form: the arcs of vertex v
-// are arcs[off[v]:off[v+1]].
-type csr struct {
-	off  []int32
-	arcs []arc
-}
 
 // Graph is a road network for one profile. See the package documentation
 // for units and concurrency rules.
@@ -130,22 +84,13 @@ type Graph struct {
 	gOff       []int32     // geometry of edge e is gPts[gOff[e]:gOff[e+1]]
 	gPts       []orb.Point // all edge geometries, concatenated
 
-	// Searches run on the junctions only (see compress.go), numbered along
-	// a Hilbert curve: jid[v] is vertex v's junction number in the CSR
-	// adjacencies, in slabels and in workspaces (or ^e of one of its edges
-	// when v lies inside a chain, noJunction without routable edge), jvert
-	// the inverse. Chain c is the edges cEdge[cOff[c]:cOff[c+1]] in order
-	// (^e when travelled To→From); edge e is cEdge[eAt[e]] (-1: not
-	// routable).
-	jid, jvert []int32
-	cOff       []int32
-	cEdge      []int32
-	cW         []w32 // float32 weights of cEdge's edges
-	eAt        []int32
-	fwd, rev   csr
-	labels     []uint8 // optional, one per vertex, API numbering
-	slabels    []uint8 // labels per junction
-	chains     bool    // collapse chains (see compress.go); false: every vertex with an edge is a junction
+	labels []uint8 // optional, one per vertex
+
+	// ix is what searches run on (geo/road/internal/search), rebuilt when
+	// the labels change; chains collapses chains of edges into one arc
+	// (false: the full graph, kept for tests).
+	ix     *search.Index
+	chains bool
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int
@@ -298,179 +243,13 @@ func (g *Graph) finish() {
 	g.components()
 }
 
-// locality numbers the vertices along a Hilbert curve over their bounding
-// box (16 bits per axis, ties by vertex id) and returns inner (vertex →
-// internal number) and its inverse outer. Vertices close on the ground are
-// then close in memory, so a search's wavefronts touch fewer cache lines
-// and pages: on the 1M-vertex benchmark grid, which is numbered row by row,
-// the multi-source searches take about a fifth less time, and a random
-// numbering is 1.4 times slower than row order. (An OSM extract's vertices
-// come in way-id order, the order the ways were mapped, far from spatial.)
-// O(V).
-func locality(pts []orb.Point) (inner, outer []int32) {
-	n := len(pts)
-	inner, outer = make([]int32, n), make([]int32, n)
-	if n == 0 {
-		return inner, outer
-	}
-	lo, hi := pts[0], pts[0]
-	for _, p := range pts[1:] {
-		lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
-		hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
-	}
-	scale := func(x, a, b float64) uint32 {
-		if b <= a {
-			return 0
-		}
-		return uint32(math.Min(65535, math.Max(0, (x-a)/(b-a)*65536)))
-	}
-	keys := make([]uint32, n)
-	for v, p := range pts {
-		keys[v] = hilbert16(scale(p[0], lo[0], hi[0]), scale(p[1], lo[1], hi[1]))
-	}
-	// Stable LSD radix sort of the vertex ids on their 32-bit keys, two
-	// 16-bit digits: O(V), ties in input order.
-	tmp := inner // free until the end
-	for v := range outer {
-		outer[v] = int32(v)
-	}
-	src, dst := outer, tmp
-	for _, shift := range [2]uint{0, 16} {
-		var count [1<<16 + 1]int
-		for _, v := range src {
-			count[(keys[v]>>shift)&0xFFFF+1]++
-		}
-		for k := 1; k < len(count); k++ {
-			count[k] += count[k-1]
-		}
-		for _, v := range src {
-			k := (keys[v] >> shift) & 0xFFFF
-			dst[count[k]] = v
-			count[k]++
-		}
-		src, dst = dst, src
-	}
-	// After two passes the sorted order is back in outer.
-	for i, v := range outer {
-		inner[v] = int32(i)
-	}
-	return inner, outer
+// compress (re)builds the search index from the edge arrays and labels.
+// O(V + E + C log C).
+func (g *Graph) compress() {
+	g.ix = search.Build(search.Edges{Pts: g.pts, From: g.eFrom, To: g.eTo,
+		LengthM: g.eLen, TimeS: g.eTime, Dir: g.eDir, Labels: g.labels}, g.chains)
 }
 
-// hilbert16 returns the position of cell (x, y), x and y < 65536, along
-// the Hilbert curve filling a 65536 × 65536 grid. Branch-free: the
-// quadrant rotations are composed as a parallel prefix scan over the bit
-// pairs (the method of "Hilbert curves in O(log n) bit operations"), four
-// rounds instead of a 16-step loop whose branches mispredict on every
-// vertex.
-func hilbert16(x, y uint32) uint32 {
-	const m = 0xFFFF
-	var A, B, C, D uint32
-	{
-		a := x ^ y
-		b := m ^ a
-		c := m ^ (x | y)
-		d := x & (y ^ m)
-		A = a | (b >> 1)
-		B = (a >> 1) ^ a
-		C = ((c >> 1) ^ (b & (d >> 1))) ^ c
-		D = ((a & (c >> 1)) ^ (d >> 1)) ^ d
-	}
-	for _, k := range [2]uint{2, 4} {
-		a, b, c, d := A, B, C, D
-		A = (a & (a >> k)) ^ (b & (b >> k))
-		B = (a & (b >> k)) ^ (b & ((a ^ b) >> k))
-		C ^= (a & (c >> k)) ^ (b & (d >> k))
-		D ^= (b & (c >> k)) ^ ((a ^ b) & (d >> k))
-	}
-	{
-		a, b, c, d := A, B, C, D
-		C ^= (a & (c >> 8)) ^ (b & (d >> 8))
-		D ^= (b & (c >> 8)) ^ ((a ^ b) & (d >> 8))
-	}
-	a := C ^ (C >> 1)
-	b := D ^ (D >> 1)
-	i0 := x ^ y
-	i1 := b | (m ^ (i0 | a))
-	return interleave16(i1)<<1 | interleave16(i0)
-}
-
-// interleave16 spreads the low 16 bits of x to the even bits.
-func interleave16(x uint32) uint32 {
-	x &= 0xFFFF
-	x = (x | x<<8) & 0x00FF00FF
-	x = (x | x<<4) & 0x0F0F0F0F
-	x = (x | x<<2) & 0x33333333
-	x = (x | x<<1) & 0x55555555
-	return x
-}
-
-// innerLabels returns the labels per junction, nil without labels.
-func (g *Graph) innerLabels() []uint8 {
-	if g.labels == nil {
-		return nil
-	}
-	out := make([]uint8, len(g.jvert))
-	for j, v := range g.jvert {
-		out[j] = g.labels[v]
-	}
-	return out
-}
-
-// buildCSR lays out every allowed traversal s→t of every chain between two
-// distinct junctions, in chain order, at s (forward) or at t with head s
-// (reverse), in junction numbers, its weights walked from the listed
-// vertex. Counting sort, O(V+E).
-func (g *Graph) buildCSR(reverse bool) csr {
-	n := len(g.jvert)
-	off := make([]int32, n+1)
-	each := func(f func(at, head int32, c int32)) {
-		for c := range int32(g.numChains()) {
-			first, last, d := g.chainEnds(c)
-			a, b := g.jid[first], g.jid[last]
-			if a == b {
-				continue // a loop never shortens a route
-			}
-			if d&dirForward != 0 {
-				if reverse {
-					f(b, a, c)
-				} else {
-					f(a, b, c)
-				}
-			}
-			if d&dirBackward != 0 {
-				if reverse {
-					f(a, b, c)
-				} else {
-					f(b, a, c)
-				}
-			}
-		}
-	}
-	each(func(at, _, _ int32) { off[at+1]++ })
-	for v := 0; v < n; v++ {
-		off[v+1] += off[v]
-	}
-	arcs := make([]arc, off[n])
-	next := slices.Clone(off[:n])
-	each(func(at, head, c int32) {
-		lo, hi := g.cOff[c], g.cOff[c+1]
-		first, _, _ := g.chainEnds(c)
-		switch down := g.jid[first] != at; {
-		case hi-lo == 1:
-			arcs[next[at]] = arc{head: head, lenM: g.cW[lo].l, timeS: g.cW[lo].t}
-		case down: // from the chain's last junction
-			arcs[next[at]] = chainArc(head, hi-1, hi-lo, true)
-		default:
-			arcs[next[at]] = chainArc(head, lo, hi-lo, false)
-		}
-		next[at]++
-	})
-	return csr{off: off, arcs: arcs}
-}
-
-// components labels weakly connected components over routable edges with
-// union-find, then renumbers them by decreasing size (ties: smallest vertex
 // first), so component 0 is the largest. O(V α(V) + E + C log C).
 func (g *Graph) components() {
 	n := len(g.pts)
@@ -539,8 +318,8 @@ const treeBytesPerSegment = 68
 // R-tree whether built yet or not. O(1).
 func (g *Graph) MemoryBytes() int64 {
 	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
-	j, c := int64(len(g.jvert)), int64(len(g.cOff))
-	arcs := int64(len(g.fwd.arcs) + len(g.rev.arcs))
+	nj, nc, na := g.ix.Sizes()
+	j, c, arcs := int64(nj), int64(nc), int64(na)
 	perVertex := int64(16 + 4 + 4 + 1)                          // point, jid, comp, labels
 	perJunction := int64(4 + 2*4 + 1)                           // jvert, 2 offsets, labels
 	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 8) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge, cW

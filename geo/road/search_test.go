@@ -290,26 +290,6 @@ func TestNearestErrors(t *testing.T) {
 	}
 }
 
-func TestWorkspaceEpochWrap(t *testing.T) {
-	g := lineGraph(t)
-	ws := NewWorkspace(g)
-	if err := g.Nearest(ws, []Snap{{Edge: 0, Frac: 0}}, Search{}); err != nil {
-		t.Fatal(err)
-	}
-	ws.epoch = math.MaxUint32 - 5 // next search is the last before the wrap
-	for i := 0; i < 3; i++ {
-		if err := g.Nearest(ws, []Snap{{Edge: 2, Frac: 1}}, Search{Cutoff: 150}); err != nil {
-			t.Fatal(err)
-		}
-		if _, ok := ws.VertexCost(0); ok {
-			t.Fatalf("search %d: vertex 0 beyond cutoff reported reached after epoch wrap", i)
-		}
-		if r, ok := ws.VertexCost(2); !ok || math.Abs(r.LengthM-100) > 1e-9 {
-			t.Fatalf("search %d: vertex 2 = %+v %v, want 100 m", i, r, ok)
-		}
-	}
-}
-
 func TestNearestMany(t *testing.T) {
 	g := squareGraph(t)
 	targets := []Snap{{Edge: 0, Frac: 0.5}, {Edge: 2, Frac: 0.1}, {Edge: 4, Frac: 0.5}}

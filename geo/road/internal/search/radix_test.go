@@ -1,11 +1,9 @@
-package road
+package search
 
 import (
 	"math"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/paulmach/orb"
 )
 
 // TestRadixHeapOrder checks the radix heap against a plain minimum search
@@ -77,36 +75,6 @@ func TestRadixHeapOrder(t *testing.T) {
 		}
 		if h.n != 0 || h.mask != 0 {
 			t.Fatalf("round %d: empty heap has n=%d mask=%b", round, h.n, h.mask)
-		}
-	}
-}
-
-// A zero-length edge given as -0 (IEEE negative zero, whose bits would sort
-// after every positive cost) must not delay the seed on it.
-func TestNegativeZeroLength(t *testing.T) {
-	a, c, d := orb.Point{0, 0}, orb.Point{0.00001, 0}, orb.Point{0.0005, 0}
-	vs := []orb.Point{a, a, c, d}
-	line := func(p, q orb.Point) orb.LineString { return orb.LineString{p, q} }
-	es := []EdgeSpec{
-		{From: 0, To: 1, LengthM: math.Copysign(0, -1), Forward: true, Backward: true, SpeedKmh: 50, Geometry: line(a, a)},
-		{From: 1, To: 2, LengthM: polylineM(line(a, c)), Forward: true, Backward: true, SpeedKmh: 50, Geometry: line(a, c)},
-		{From: 2, To: 3, LengthM: polylineM(line(c, d)), Forward: true, Backward: true, SpeedKmh: 50, Geometry: line(c, d)},
-	}
-	g, err := Build(Car, vs, es)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l := g.Edge(0).LengthM; math.Signbit(l) {
-		t.Errorf("edge 0 keeps length %v", l)
-	}
-	ws := NewWorkspace(g)
-	for _, w := range []Weight{Length, Time} {
-		if err := g.Nearest(ws, []Snap{{Edge: 0, Frac: 0.5}, {Edge: 2, Frac: 0.1}}, Search{Weight: w}); err != nil {
-			t.Fatal(err)
-		}
-		r, ok := ws.VertexCost(2)
-		if want := polylineM(line(a, c)); !ok || r.Seed != 0 || math.Abs(r.LengthM-want) > 1e-6 {
-			t.Errorf("%v: vertex C %+v, want seed 0 at %.3f m", w, r, want)
 		}
 	}
 }
