@@ -185,3 +185,27 @@ func BenchmarkNew100kPoints(b *testing.B) {
 		b.Fatalf("Indexed = %d", ix.Indexed())
 	}
 }
+
+// BenchmarkNearestAndCount50Services is the shape of a straight-line run:
+// one category's services in one country (about 50 of a 1k-service run
+// with 10 categories and 2 countries), nearest with counts within 1.2,
+// 3.75 and 10 km, at the tolerance analysis uses.
+func BenchmarkNearestAndCount50Services(b *testing.B) {
+	benchSetup()
+	ix := New(benchData.services[:50])
+	radii := []float64{1200, 3750, 10000}
+	counts := make([]int32, len(radii))
+	b.ReportAllocs()
+	b.ResetTimer()
+	var last int32
+	var p orb.Point
+	for i := 0; b.Loop(); i++ {
+		p = benchData.villages[i%len(benchData.villages)]
+		q := NewQuery(p)
+		last, _, _ = ix.NearestAndCount(&q, radii, counts, 0.5e-3)
+	}
+	b.StopTimer()
+	if want, _ := nearestBruteForce(benchData.services[:50], p); last != want {
+		b.Fatalf("NearestAndCount(%v) = %d, brute force %d", p, last, want)
+	}
+}

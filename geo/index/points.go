@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/tidwall/rtree"
@@ -38,6 +39,8 @@ type Points struct {
 	// start: about twice the mean spacing of the items.
 	startRadius float64
 	cands       sync.Pool // *[]cand, per-query rectangle candidates
+
+	lastWithin atomic.Pointer[chordWithin] // chord keys of the last radii counted
 }
 
 // New indexes pts; item ids are positions in pts, so len(pts) must fit in an

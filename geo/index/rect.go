@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 
@@ -165,8 +166,9 @@ func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, count
 			}
 		})
 		if !counted && len(radiiM) > 0 && r >= maxR {
+			within := ix.within(radiiM)
 			for _, it := range buf {
-				ix.count(p, it, radiiM, counts)
+				ix.count(p, it, radiiM, within, counts)
 			}
 			counted = true
 		}
@@ -216,18 +218,64 @@ func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, count
 	return bi, bd, bi >= 0
 }
 
-// count adds one item to the counts of the radii it is within.
-func (ix *Points) count(p orb.Point, it cand, radiiM []float64, counts []int32) {
+// chordWithinM returns the largest chord key t for which
+// chordUpperBoundM(t) <= r, so that an item keyed c <= t is within
+// geodesic distance r without an arcsine per item: chordUpperBoundM is
+// non-decreasing, so c <= t implies chordUpperBoundM(c) <= r (up to the
+// rounding its margins absorb, as for c itself). -Inf when no key
+// qualifies or r is not a usable radius: every item is then decided by
+// its chord and, where that leaves it open, its geodesic.
+func chordWithinM(r float64) float64 {
+	const maxArg = math.Pi / 2 * (1 - 1e-9)
+	arg := kappa / 2 * ((r - 1e-5) / (1 + 1e-11))
+	if !(r >= 0) || !(arg <= maxArg) {
+		return math.Inf(-1)
+	}
+	t := (2 / kappa) * math.Sin(arg)
+	// Settle on the float side: a few ulps at most.
+	for i := 0; chordUpperBoundM(t) > r; i++ {
+		if i == 64 {
+			return math.Inf(-1)
+		}
+		t = math.Nextafter(t, math.Inf(-1))
+	}
+	return t
+}
+
+// chordWithin holds chordWithinM of each radius of a radii slice.
+type chordWithin struct {
+	radii []float64 // a copy of the radii
+	t     []float64 // chordWithinM(radii[k])
+}
+
+// within returns the chord keys of radiiM: from the last radii asked when
+// they are the same values, else computed and remembered. Queries of a run
+// pass the same thresholds every time, so the arcsines of the items' upper
+// bounds become one comparison each.
+func (ix *Points) within(radiiM []float64) []float64 {
+	if w := ix.lastWithin.Load(); w != nil && slices.Equal(w.radii, radiiM) {
+		return w.t
+	}
+	w := &chordWithin{radii: slices.Clone(radiiM), t: make([]float64, len(radiiM))}
+	for k, r := range radiiM {
+		w.t[k] = chordWithinM(r)
+	}
+	ix.lastWithin.Store(w)
+	return w.t
+}
+
+// count adds one item to the counts of the radii it is within; within[k]
+// is chordWithinM(radiiM[k]).
+func (ix *Points) count(p orb.Point, it cand, radiiM, within []float64, counts []int32) {
 	if it.c > radiiM[len(radiiM)-1] {
 		return
 	}
-	hi := chordUpperBoundM(it.c)
 	d := math.NaN() // exact distance, computed at most once
 	for k, r := range radiiM {
 		switch {
 		case it.c > r:
 			continue
-		case hi <= r:
+		case it.c <= within[k]:
 			counts[k]++
 		default:
 			if math.IsNaN(d) {
@@ -257,5 +305,6 @@ func (ix *Points) CountWithinEach(p orb.Point, radiiM []float64, counts []int32)
 		}
 		return
 	}
-	ix.searchDisc(&q, maxR, func(i int32, c float64) { ix.count(p, cand{i, c}, radiiM, counts) })
+	within := ix.within(radiiM)
+	ix.searchDisc(&q, maxR, func(i int32, c float64) { ix.count(p, cand{i, c}, radiiM, within, counts) })
 }

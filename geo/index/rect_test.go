@@ -164,3 +164,69 @@ func TestNearestAndCountMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// TestChordWithin: an item whose chord key is at most chordWithinM(r) has
+// chordUpperBoundM <= r, the test count used to make, so the counts need
+// no arcsine per item; and the key is the largest such up to a few ulps,
+// so hardly an item more needs its geodesic.
+func TestChordWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for i := 0; i < 100000; i++ {
+		r := math.Pow(10, -6+13*rng.Float64()) // 1 µm .. 10,000 km
+		if i%10 == 0 {
+			r = []float64{0, 1e-5, 1200, 3750, 10000, 2000e3}[i/10%6]
+		}
+		w := chordWithinM(r)
+		if math.IsInf(w, -1) {
+			if r > 1e-4 && r < 9000e3 {
+				t.Fatalf("radius %v: no chord key", r)
+			}
+			continue
+		}
+		if chordUpperBoundM(w) > r {
+			t.Fatalf("radius %v: key %v has upper bound %v", r, w, chordUpperBoundM(w))
+		}
+		for _, c := range []float64{w - rng.Float64()*math.Abs(w), math.Nextafter(w, math.Inf(-1)), w - 1e-6} {
+			if chordUpperBoundM(c) > r {
+				t.Fatalf("radius %v: chord %v <= key %v has upper bound %v", r, c, w, chordUpperBoundM(c))
+			}
+		}
+		ulp := math.Nextafter(math.Abs(w), math.Inf(1)) - math.Abs(w)
+		above := w + math.Max(4*ulp, 1e-12)
+		if chordUpperBoundM(above) <= r && r < 6000e3 {
+			t.Fatalf("radius %v: key %v is not tight (4 ulps or 1e-12 m up still within)", r, w)
+		}
+	}
+	for _, r := range []float64{math.NaN(), -1, math.Inf(1), 30000e3} {
+		if w := chordWithinM(r); !math.IsInf(w, -1) {
+			t.Fatalf("radius %v: key %v, want -Inf", r, w)
+		}
+	}
+}
+
+// TestCountsOverChangingRadii: the chord keys remembered for one radii
+// slice are not reused for another (different values, same length).
+func TestCountsOverChangingRadii(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	pts := randomIn(rng, 400, 2.0, 3.3, 50.55, 51.2)
+	ix := New(pts)
+	for k := 0; k < 300; k++ {
+		p := orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+		radii := []float64{500 + 20000*rng.Float64()}
+		if k%2 == 0 {
+			radii = []float64{1200}
+		}
+		got := make([]int32, 1)
+		q := NewQuery(p)
+		ix.NearestAndCount(&q, radii, got, 0.5e-3)
+		want := int32(0)
+		for _, s := range pts {
+			if geodesic.Distance(p, s) <= radii[0] {
+				want++
+			}
+		}
+		if got[0] != want {
+			t.Fatalf("query %d radius %v: %d, want %d", k, radii[0], got[0], want)
+		}
+	}
+}
