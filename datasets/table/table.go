@@ -128,7 +128,7 @@ func (c Cell) AppendText(b []byte) []byte {
 		return strconv.AppendBool(b, c.f != 0)
 	case number:
 		n := len(b)
-		b = strconv.AppendFloat(b, c.f, 'f', int(c.dec), 64)
+		b = appendFixed(b, c.f, int(c.dec))
 		if isNegZero(b[n:]) {
 			b = append(b[:n], b[n+1:]...)
 		}
