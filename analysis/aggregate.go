@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -214,6 +213,7 @@ func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 	// order as the base's.
 	per := len(bases) * len(groups)
 	reuse := baseAggs != nil && len(baseAggs) == per*len(cats) && len(r.same) == len(r.Categories)+1
+	exact := r.exactWeights()
 	for ci := range cats {
 		if reuse && r.same[ci] && baseAggs[ci*per].Category == cats[ci] {
 			parts[ci] = baseAggs[ci*per : (ci+1)*per : (ci+1)*per]
@@ -227,6 +227,7 @@ func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 			order := make([]int32, 0, len(r.Villages))
 			buckets := make([][]pair, len(groups))
 			var nearestOrder []int32
+			var scratch radixScratch
 			for _, basis := range bases {
 				for v := range r.Villages {
 					d[v] = r.distance(v, ci, basis)
@@ -244,7 +245,7 @@ func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 					// Quantiles are values of d, so the order among equal
 					// distances does not matter: an unstable sort by d
 					// alone gives the same bytes every run.
-					slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(d[a], d[b]) })
+					sortByDistance(order, d, exact, &scratch)
 					if basis == BasisNearest {
 						nearestOrder = append([]int32(nil), order...)
 					}

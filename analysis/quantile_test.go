@@ -1,0 +1,120 @@
+package analysis
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/partons/partons/datasets"
+)
+
+// TestRadixSortSameQuantiles: with whole populations, the radix sort gives
+// a sorted permutation whose weighted quantiles are those of the
+// comparison sort, bit for bit, on distances full of ties, zeros, +Inf
+// and negative values.
+func TestRadixSortSameQuantiles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	var scratch radixScratch
+	for trial := 0; trial < 300; trial++ {
+		n := 65 + rng.IntN(3000)
+		d := make([]float64, n)
+		w := make([]float64, n)
+		levels := 1 + rng.IntN(40) // few distinct values: many ties
+		for i := range d {
+			switch k := rng.IntN(levels + 3); {
+			case k == levels:
+				d[i] = math.Inf(1)
+			case k == levels+1:
+				d[i] = 0
+			case k == levels+2 && trial%3 == 0:
+				d[i] = -float64(rng.IntN(5)) - 0.5
+			default:
+				d[i] = float64(k)*1234.5 + float64(trial)
+			}
+			w[i] = float64(rng.IntN(5000)) // zeros included
+		}
+		order := make([]int32, 0, n)
+		for i := range d {
+			if rng.IntN(10) > 0 {
+				order = append(order, int32(i))
+			}
+		}
+		if len(order) <= 64 {
+			continue
+		}
+		want := slices.Clone(order)
+		slices.SortFunc(want, func(a, b int32) int { return cmp.Compare(d[a], d[b]) })
+		got := slices.Clone(order)
+		sortByDistance(got, d, true, &scratch)
+		if !slices.IsSortedFunc(got, func(a, b int32) int { return cmp.Compare(d[a], d[b]) }) {
+			t.Fatalf("trial %d: radix order not sorted", trial)
+		}
+		a, b := slices.Clone(got), slices.Clone(order)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			t.Fatalf("trial %d: radix order is not a permutation", trial)
+		}
+		pairs := func(o []int32) []pair {
+			ps := make([]pair, len(o))
+			for i, v := range o {
+				ps[i] = pair{d[v], w[v]}
+			}
+			return ps
+		}
+		pg, pw := pairs(got), pairs(want)
+		for _, p := range []float64{0, 0.1, 0.25, 0.5, 0.9, 0.99, 1} {
+			qg, qw := weightedQuantile(p, pg), weightedQuantile(p, pw)
+			if math.Float64bits(qg) != math.Float64bits(qw) && !(math.IsNaN(qg) && math.IsNaN(qw)) {
+				t.Fatalf("trial %d p %v: quantile %v, comparison sort %v", trial, p, qg, qw)
+			}
+		}
+	}
+}
+
+// TestRadixSortDeclines: a −0 distance or inexact weights keep the
+// comparison sort.
+func TestRadixSortDeclines(t *testing.T) {
+	d := make([]float64, 100)
+	order := make([]int32, 100)
+	for i := range d {
+		d[i] = float64(100 - i)
+		order[i] = int32(i)
+	}
+	d[7] = math.Copysign(0, -1)
+	var s radixScratch
+	before := slices.Clone(order)
+	if s.sort(order, d) || !slices.Equal(order, before) {
+		t.Fatal("radix sort accepted a −0 distance or changed the order")
+	}
+	sortByDistance(order, d, true, &s)
+	if order[0] != 7 || !slices.IsSortedFunc(order, func(a, b int32) int { return cmp.Compare(d[a], d[b]) }) {
+		t.Fatalf("fallback did not sort: %v", order[:5])
+	}
+
+	mk := func(pops ...float64) *Result {
+		r := &Result{}
+		for _, p := range pops {
+			r.Villages = append(r.Villages, datasets.Village{Population: p, HasPopulation: true})
+		}
+		r.Villages = append(r.Villages, datasets.Village{Population: 0.5}) // unknown: not a weight
+		return r
+	}
+	for _, tc := range []struct {
+		pops []float64
+		want bool
+	}{
+		{[]float64{1, 2, 3000}, true},
+		{[]float64{1, 2.5}, false},
+		{[]float64{1, -2}, false},
+		{[]float64{1 << 52, 1 << 52}, false},
+		{[]float64{math.NaN()}, false},
+		{[]float64{math.Inf(1)}, false},
+	} {
+		if got := mk(tc.pops...).exactWeights(); got != tc.want {
+			t.Errorf("exactWeights(%v) = %v, want %v", tc.pops, got, tc.want)
+		}
+	}
+}
