@@ -32,6 +32,7 @@ type Points struct {
 	pts     []orb.Point
 	ecef    [][3]float64 // item positions on the ellipsoid, metres, for chord keys
 	tree    rtree.RTreeG[int32]
+	flat    flatTree // the same items, packed for rectangle searches
 	indexed int
 	pending sync.Pool // *[]Neighbor, per-query candidate heaps
 
@@ -60,6 +61,13 @@ func New(pts []orb.Point) *Points {
 		ix.tree.Insert([2]float64{lon, lat}, [2]float64{lon, lat}, int32(i))
 		ix.indexed++
 	}
+	items := make([]flatItem, 0, ix.indexed)
+	for i, p := range ix.pts {
+		if lon, lat, ok := normalise(p); ok {
+			items = append(items, flatItem{lon: lon, lat: lat, ecef: ix.ecef[i], id: int32(i)})
+		}
+	}
+	ix.flat = newFlatTree(items)
 	ix.pending.New = func() any { s := make([]Neighbor, 0, 16); return &s }
 	ix.startRadius = startRadius(&ix.tree, ix.indexed)
 	ix.cands.New = func() any { s := make([]cand, 0, 64); return &s }

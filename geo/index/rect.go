@@ -85,9 +85,8 @@ func (ix *Points) searchDisc(q *query, r float64, fn func(i int32, c float64)) {
 	var rects [2][2][2]float64
 	n := discRect(q, r, &rects)
 	for k := 0; k < n; k++ {
-		ix.tree.Search(rects[k][0], rects[k][1], func(_, _ [2]float64, id int32) bool {
-			fn(id, chordLowerBoundM(&q.ecef, &ix.ecef[id]))
-			return true
+		ix.flat.search(rects[k][0], rects[k][1], func(it *flatItem) {
+			fn(it.id, chordLowerBoundM(&q.ecef, &it.ecef))
 		})
 	}
 }
@@ -146,13 +145,93 @@ type cand struct {
 }
 
 func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, counts []int32, tolM float64) (int32, float64, bool) {
+	bp := ix.cands.Get().(*[]cand)
+	buf := (*bp)[:0]
+	defer func() { *bp = buf[:0]; ix.cands.Put(bp) }()
+	if len(radiiM) > 0 {
+		maxR := radiiM[len(radiiM)-1]
+		if r := math.Max(ix.startRadius, maxR); r > maxR && r < 2000e3 {
+			i, d, ok := ix.nearestInCountDisc(p, q, radiiM, counts, tolM, r, &buf)
+			if ok {
+				return i, d, true
+			}
+		}
+	}
+	return ix.nearestAndCountFrom(p, q, radiiM, counts, tolM, &buf)
+}
+
+// nearestInCountDisc answers nearestAndCount from the rectangle of the
+// largest radius maxR alone, which the counts need anyway, instead of the
+// larger one of radius r the search starts from, when that gives the same
+// answer; ok is false otherwise, with counts untouched.
+//
+// The answer of the search over rectangle(r) depends on its items only
+// through the chord-nearest one (best, bestC), the items keyed at most
+// ub = chordUpperBoundM(bestC) (the bracket's rivals, and the geodesic
+// candidates, as the geodesic u of best is at most ub), and the counts,
+// which are exact whatever the superset of the discs. An item outside
+// rectangle(maxR) is farther than maxR, so its key exceeds
+// t = chordWithinM(maxR) (a key at most t would put it within maxR). When
+// ub <= t, every item that matters is inside rectangle(maxR), and the
+// decisions of nearestAndCountFrom, taken on the same values, are the
+// same: same item, same distance bits, same counts.
+func (ix *Points) nearestInCountDisc(p orb.Point, q *query, radiiM []float64, counts []int32, tolM, r float64, bufp *[]cand) (int32, float64, bool) {
+	within := ix.within(radiiM)
+	t := within[len(within)-1]
+	buf := (*bufp)[:0]
+	bestC, best := math.Inf(1), int32(-1)
+	ix.searchDisc(q, radiiM[len(radiiM)-1], func(i int32, c float64) {
+		buf = append(buf, cand{i, c})
+		if c < bestC || (c == bestC && i < best) {
+			bestC, best = c, i
+		}
+	})
+	*bufp = buf
+	if best < 0 {
+		return -1, 0, false
+	}
+	ub := chordUpperBoundM(bestC)
+	if !(ub <= t) {
+		return -1, 0, false
+	}
+	for _, it := range buf {
+		ix.count(p, it, radiiM, within, counts)
+	}
+	if tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM {
+		alone := true
+		for _, it := range buf {
+			if it.id != best && it.c <= ub {
+				alone = false
+				break
+			}
+		}
+		if alone {
+			return best, (bestC + ub) / 2, true
+		}
+	}
+	u := geodesic.Distance(p, ix.pts[best])
+	bestD := u
+	for _, it := range buf {
+		if it.id == best || it.c > u {
+			continue
+		}
+		d := geodesic.Distance(p, ix.pts[it.id])
+		if d < bestD || (d == bestD && it.id < best) {
+			bestD, best = d, it.id
+		}
+	}
+	return best, bestD, true
+}
+
+// nearestAndCountFrom is nearestAndCount searching rectangles from the
+// radius max(startRadius, maxR), doubled until one holds an item.
+func (ix *Points) nearestAndCountFrom(p orb.Point, q *query, radiiM []float64, counts []int32, tolM float64, bufp *[]cand) (int32, float64, bool) {
 	maxR := 0.0
 	if len(radiiM) > 0 {
 		maxR = radiiM[len(radiiM)-1]
 	}
-	bp := ix.cands.Get().(*[]cand)
-	buf := (*bp)[:0]
-	defer func() { *bp = buf[:0]; ix.cands.Put(bp) }()
+	buf := *bufp
+	defer func() { *bufp = buf }()
 
 	counted := false
 	r := math.Max(ix.startRadius, maxR)

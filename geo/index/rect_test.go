@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -228,5 +229,66 @@ func TestCountsOverChangingRadii(t *testing.T) {
 		if got[0] != want {
 			t.Fatalf("query %d radius %v: %d, want %d", k, radii[0], got[0], want)
 		}
+	}
+}
+
+// TestNearestInCountDiscSameAsFullSearch: answering from the rectangle of
+// the largest radius gives exactly what the search from the start radius
+// gives (item, distance bits, counts), on clustered, sparse, duplicated
+// and world-wide data, with radii below and above the items' spacing, at
+// the tolerances used; and the shortcut is taken often.
+func TestNearestInCountDiscSameAsFullSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	var clustered []orb.Point
+	for range 30 {
+		c := orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+		for range 10 {
+			clustered = append(clustered, orb.Point{c[0] + rng.NormFloat64()*0.02, c[1] + rng.NormFloat64()*0.014})
+		}
+	}
+	sets := map[string][]orb.Point{
+		"fifty":      randomIn(rng, 50, 2.0, 3.3, 50.55, 51.2),
+		"thousand":   randomIn(rng, 1000, 2.0, 3.3, 50.55, 51.2),
+		"clustered":  append(clustered, clustered[:40]...),
+		"world":      randomIn(rng, 300, -180, 180, -90, 90),
+		"equator":    randomIn(rng, 200, -1, 1, -0.5, 0.5),
+		"antimerid.": randomIn(rng, 200, 179, 180, -10, 10),
+	}
+	radiiSets := [][]float64{{1200, 3750, 10000}, {500}, {2000, 20000}, {100, 1000, 50000, 150000}}
+	shortcuts := 0
+	for name, pts := range sets {
+		ix := New(pts)
+		for k := 0; k < 3000; k++ {
+			var p orb.Point
+			switch k % 3 {
+			case 0:
+				p = pts[rng.IntN(len(pts))]
+				p = orb.Point{p[0] + rng.NormFloat64()*0.05, math.Max(-90, math.Min(90, p[1]+rng.NormFloat64()*0.03))}
+			case 1:
+				p = pts[rng.IntN(len(pts))] // on an item
+			default:
+				p = orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()}
+			}
+			radii := radiiSets[k%len(radiiSets)]
+			tol := []float64{0.5e-3, 0, 1e-3}[k%3]
+			q := NewQuery(p)
+			got := make([]int32, len(radii))
+			gi, gd, gok := ix.NearestAndCount(&q, radii, got, tol)
+			want := make([]int32, len(radii))
+			var buf []cand
+			wi, wd, wok := ix.nearestAndCountFrom(q.p, &q.q, radii, want, tol, &buf)
+			if gi != wi || math.Float64bits(gd) != math.Float64bits(wd) || gok != wok || !slices.Equal(got, want) {
+				t.Fatalf("%s query %v radii %v tol %v: %d %v %v %v, full search %d %v %v %v", name, p, radii, tol, gi, gd, gok, got, wi, wd, wok, want)
+			}
+			if r := math.Max(ix.startRadius, radii[len(radii)-1]); r > radii[len(radii)-1] && r < 2000e3 {
+				scratch := make([]int32, len(radii))
+				if _, _, ok := ix.nearestInCountDisc(q.p, &q.q, radii, scratch, tol, r, &buf); ok {
+					shortcuts++
+				}
+			}
+		}
+	}
+	if shortcuts < 3000 {
+		t.Fatalf("the shortcut answered %d queries only", shortcuts)
 	}
 }
