@@ -1,6 +1,9 @@
 package osmroad
 
 import (
+	"math"
+	"slices"
+
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/geo/road"
@@ -37,6 +40,28 @@ func (r *reader) build(s int, p road.Profile) *Network {
 		})
 	})
 
+	// Count the vertices and edges first: the network's slices are then
+	// made once, at their size.
+	nv, ne := 0, 0
+	for _, u := range uses {
+		if u >= 2 {
+			nv++
+		}
+	}
+	r.eachWay(s, func(w *wayRec, refs []int32) {
+		pieces(refs, func(_ int, pc []int32) {
+			start := 0
+			for k := 1; k < len(pc); k++ {
+				if uses[pc[k]] >= 2 {
+					ne += edgesOf(pc[start : k+1])
+					start = k
+				}
+			}
+		})
+	})
+	net.Vertices, net.NodeIDs = make([]orb.Point, 0, nv), make([]int64, 0, nv)
+	net.Edges = make([]road.EdgeSpec, 0, ne)
+
 	vid := make([]int32, len(r.ids))
 	for k := range vid {
 		vid[k] = -1
@@ -44,7 +69,7 @@ func (r *reader) build(s int, p road.Profile) *Network {
 	vertex := func(ref int32) int32 {
 		if vid[ref] < 0 {
 			vid[ref] = int32(len(net.Vertices))
-			net.Vertices = append(net.Vertices, r.pts[ref])
+			net.Vertices = append(net.Vertices, r.pts[ref].point())
 			net.NodeIDs = append(net.NodeIDs, r.ids[ref])
 		}
 		return vid[ref]
@@ -69,7 +94,7 @@ func (r *reader) build(s int, p road.Profile) *Network {
 		at := len(buf)
 		var length float64
 		for k, ref := range seg {
-			buf = append(buf, r.pts[ref])
+			buf = append(buf, r.pts[ref].point())
 			if k > 0 {
 				length += lens[k]
 			}
@@ -103,12 +128,14 @@ func (r *reader) build(s int, p road.Profile) *Network {
 	pr.Vertices, pr.Edges = len(net.Vertices), len(net.Edges)
 	if r.opts.Country != nil {
 		pr.BordersCounted = true
-		labels := make([]string, len(net.Vertices))
-		for k, pt := range net.Vertices {
-			labels[k] = r.opts.Country(pt)
+		outer := make([]int32, len(net.Vertices)) // vertex → node
+		for ref, v := range vid {
+			if v >= 0 {
+				outer[v] = int32(ref)
+			}
 		}
 		for _, e := range net.Edges {
-			a, b := labels[e.From], labels[e.To]
+			a, b := r.country(outer[e.From]), r.country(outer[e.To])
 			if a != "" && b != "" && a != b {
 				pr.BorderEdges++
 			}
@@ -116,6 +143,39 @@ func (r *reader) build(s int, p road.Profile) *Network {
 	}
 	r.rep.Profiles = append(r.rep.Profiles, pr)
 	return net
+}
+
+// edgesOf returns the number of edges emit makes of seg.
+func edgesOf(seg []int32) int {
+	if seg[0] == seg[len(seg)-1] {
+		if len(seg) < 3 {
+			return 0
+		}
+		mid := len(seg) / 2
+		return edgesOf(seg[:mid+1]) + edgesOf(seg[mid:])
+	}
+	return 1
+}
+
+// country returns the country label of node ref, asking Options.Country
+// only the first time, whichever profile asks.
+func (r *reader) country(ref int32) string {
+	if r.labels == nil {
+		r.labels = make([]uint8, len(r.ids))
+	}
+	if l := r.labels[ref]; l > 0 {
+		return r.names[l-1]
+	}
+	c := r.opts.Country(r.pts[ref].point())
+	k := slices.Index(r.names, c)
+	if k < 0 && len(r.names) < math.MaxUint8 {
+		k = len(r.names)
+		r.names = append(r.names, c)
+	}
+	if k >= 0 {
+		r.labels[ref] = uint8(k + 1)
+	}
+	return c
 }
 
 // eachWay calls fn for every merged way routable in attribute slot s,

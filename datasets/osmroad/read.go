@@ -21,8 +21,9 @@ import (
 type Options struct {
 	// Country labels a point with its country code ("BE", "FR"); "" means
 	// unknown. When set, the report counts edges whose end vertices carry
-	// two different non-empty labels. Called once per vertex per profile,
-	// from the calling goroutine.
+	// two different non-empty labels. Called at most once per vertex
+	// (once for the vertices the profiles share), from the calling
+	// goroutine; it must return the same label for the same point.
 	Country func(orb.Point) string
 
 	// Procs is the number of PBF decoding goroutines; ≤ 0 means
@@ -71,9 +72,12 @@ func ReadAll(ctx context.Context, sources []osmfile.Source, opts Options) (map[r
 // Each source is opened twice: pass 1 keeps the ways routable by any of
 // the profiles, pass 2 the nodes they reference. Memory is O(F + N + W)
 // and no map is keyed by node id: about 20 bytes per way-node reference F,
-// 33 per distinct referenced node N and 80 per routable way W, plus the
-// returned networks. Time is O(S + F log N) for S bytes of input, plus one
-// geodesic per segment (computed once, shared by the profiles). On any error (malformed or truncated
+// 25 per distinct referenced node N (ids, their osmfile.IDIndex, positions
+// in 1e-7 degrees, versions until resolved) and 80 per routable way W,
+// plus the returned networks. Time is O(S + F log F) for S bytes of input
+// (the node ids of the ways are sorted once; each node of the input is
+// then looked up in O(1) when ids are spread evenly), plus one geodesic
+// per segment (computed once, shared by the profiles). On any error (malformed or truncated
 // file, a source whose bytes changed between passes, cancellation) no
 // network is returned: never a partial one. The error is an *osmfile.FileError
 // naming the source, wrapping osmfile.ErrMalformed, ErrUnsupported, ErrChanged,
@@ -251,10 +255,22 @@ type reader struct {
 	refIdx []int32   // refs mapped to indexes into ids; -1 for a missing node
 	segLen []float64 // geodesic metres from ref k-1 to ref k of the same way; 0 if either is missing
 
-	ids  []int64     // sorted distinct node ids referenced by kept ways
-	pts  []orb.Point // coordinates of ids
-	vers []int32     // version of the stored node; -1 while missing
+	ids  []int64          // sorted distinct node ids referenced by kept ways
+	idx  *osmfile.IDIndex // finds ids
+	pts  []ipoint         // coordinates of ids
+	vers []int32          // version of the stored node; -1 while missing; nil once resolved
+	next int              // index after the node last stored: where the next one usually is
+
+	labels []uint8  // per node: 0 not labelled yet, else 1 + index in names
+	names  []string // country labels met
 }
+
+// ipoint is a node position in OSM's units of 1e-7 degrees, lon then lat:
+// half the size of an orb.Point, and exact (see addNode).
+type ipoint [2]int32
+
+// point returns p in degrees: the double nearest to the 7-decimal value.
+func (p ipoint) point() orb.Point { return orb.Point{float64(p[0]) / 1e7, float64(p[1]) / 1e7} }
 
 // addWay stores a routable way's node ids and per-profile attributes.
 func (r *reader) addWay(w *osm.Way, file int) {
@@ -304,32 +320,41 @@ func (r *reader) mergeWays() {
 	for _, w := range kept {
 		ids = append(ids, r.refs[w.start:w.start+int(w.n)]...)
 	}
-	r.ids, r.pts, r.vers = osmfile.NodeTable(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if cap(ids)-len(ids) > len(ids)/8 {
+		ids = slices.Clone(ids) // give back the room of the repeats
+	}
+	r.ids, r.idx = ids, osmfile.NewIDIndex(ids)
+	r.pts = make([]ipoint, len(ids))
+	r.vers = make([]int32, len(ids))
+	for k := range r.vers {
+		r.vers[k] = -1
+	}
 }
 
 // release drops the tables of the read, once every network is built.
 func (r *reader) release() {
 	r.ways, r.refs, r.refIdx, r.segLen = nil, nil, nil, nil
-	r.ids, r.pts, r.vers = nil, nil, nil
+	r.ids, r.idx, r.pts, r.vers, r.labels = nil, nil, nil, nil, nil
 }
 
-// nodeIndex returns the index of id in r.ids, or -1. O(log R), read-only:
-// safe on decoder goroutines.
-func (r *reader) nodeIndex(id int64) int {
-	k, ok := slices.BinarySearch(r.ids, id)
-	if !ok {
-		return -1
-	}
-	return k
-}
+// nodeIndex returns the index of id in r.ids, or -1. O(1) for ids spread
+// evenly (see osmfile.IDIndex), read-only: safe on decoder goroutines.
+func (r *reader) nodeIndex(id int64) int { return r.idx.Find(id) }
 
 // addNode stores the coordinates of a node of a kept way, keeping the
 // highest version met.
 func (r *reader) addNode(n *osm.Node) {
-	k := r.nodeIndex(int64(n.ID))
-	if k < 0 {
-		return
+	// Files sorted by id, the rule, bring the kept nodes in the order of
+	// r.ids: the next one is where the last one ended.
+	k := r.next
+	if k >= len(r.ids) || r.ids[k] != int64(n.ID) {
+		if k = r.nodeIndex(int64(n.ID)); k < 0 {
+			return
+		}
 	}
+	r.next = k + 1
 	switch {
 	case r.vers[k] < 0:
 		r.rep.NodesKept++
@@ -341,8 +366,10 @@ func (r *reader) addNode(n *osm.Node) {
 	}
 	// OSM coordinates are integers of 1e-7 degrees; decoders return
 	// n·1e-9·100 products a few ulps off the decimal value: snap back
-	// to the nearest double of the 7-decimal value.
-	r.pts[k], r.vers[k] = orb.Point{round7(n.Lon), round7(n.Lat)}, int32(n.Version)
+	// to the integer, whose quotient by 1e7 (ipoint.point) is the
+	// nearest double of the 7-decimal value. |lon| ≤ 180° (checked by
+	// osmfile.Read) keeps it within an int32.
+	r.pts[k], r.vers[k] = ipoint{int32(math.Round(n.Lon * 1e7)), int32(math.Round(n.Lat * 1e7))}, int32(n.Version)
 }
 
 // resolveRefs maps node ids to node indexes, marking missing nodes -1,
@@ -373,7 +400,7 @@ func (r *reader) resolveRefs() {
 			r.rep.DanglingNodes++
 		}
 	}
-	r.refs = nil
+	r.refs, r.vers = nil, nil
 	r.measure()
 }
 
@@ -392,7 +419,7 @@ func (r *reader) measure() {
 				refs := r.refIdx[way.start : way.start+int(way.n)]
 				for i := 1; i < len(refs); i++ {
 					if refs[i-1] >= 0 && refs[i] >= 0 {
-						r.segLen[way.start+i] = geodesic.Distance(r.pts[refs[i-1]], r.pts[refs[i]])
+						r.segLen[way.start+i] = geodesic.Distance(r.pts[refs[i-1]].point(), r.pts[refs[i]].point())
 					}
 				}
 			}
@@ -415,6 +442,3 @@ func pieces(refs []int32, fn func(off int, piece []int32)) {
 		}
 	}
 }
-
-// round7 rounds degrees to OSM's 1e-7 grid.
-func round7(x float64) float64 { return math.Round(x*1e7) / 1e7 }
