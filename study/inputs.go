@@ -37,7 +37,7 @@ type Job struct {
 	Attributions []string
 	RoadFiles    []string
 	// TransitSources are the run's GTFS feeds as data sources (set by
-	// LoadTransit): their operators are credited with the OSM data.
+	// transit.Load): their operators are credited with the OSM data.
 	TransitSources []Source
 }
 

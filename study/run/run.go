@@ -17,6 +17,7 @@ import (
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/progress"
 	"github.com/partons/partons/study/results"
+	"github.com/partons/partons/study/transit"
 )
 
 // Options are the settings of a run besides its Spec.
@@ -77,7 +78,7 @@ func Run(ctx context.Context, spec study.Spec, o Options) (*Report, error) {
 	var transitInfo *reportdir.TransitInfo
 	if len(j.Spec.Transit) > 0 {
 		p.Step("reading the public-transport feeds")
-		if transitInfo, err = study.AttachTransit(ctx, j, in, stderr, o.Quiet); err != nil {
+		if transitInfo, err = transit.Attach(ctx, j, in, stderr, o.Quiet); err != nil {
 			return nil, err
 		}
 	}

@@ -12,15 +12,16 @@ import (
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/study"
+	"github.com/partons/partons/study/transit"
 )
 
 // scenarioTransit is the public transport of a scenario's base and the
 // timetable each variant edits: variants without timetable changes reuse
 // the base's network (and, through analysis.Recompute, its results).
 type scenarioTransit struct {
-	base   *study.Transit
+	base   *transit.Transit
 	edited []*gtfs.Timetable // per variant; nil: the base's timetable
-	onDay  []study.DayEdit   // per variant: its edit of another day's timetable
+	onDay  []transit.DayEdit // per variant: its edit of another day's timetable
 }
 
 // loadScenarioTransit reads the base's feeds, adds public transport to the
@@ -31,12 +32,12 @@ func loadTransit(ctx context.Context, j *study.Job, in *study.Inputs, path strin
 	if len(j.Spec.Transit) == 0 {
 		return nil, nil
 	}
-	tb, err := study.LoadTransit(ctx, j, in, stderr, quiet)
+	tb, err := transit.Load(ctx, j, in, stderr, quiet)
 	if err != nil {
 		return nil, err
 	}
 	j.Params.Modes = append(j.Params.Modes, tb.Mode)
-	st := &scenarioTransit{base: tb, edited: make([]*gtfs.Timetable, len(sf.Variants)), onDay: make([]study.DayEdit, len(sf.Variants))}
+	st := &scenarioTransit{base: tb, edited: make([]*gtfs.Timetable, len(sf.Variants)), onDay: make([]transit.DayEdit, len(sf.Variants))}
 	for k := range sf.Variants {
 		v := &sf.Variants[k]
 		if !v.ChangesTimetable() {

@@ -1,4 +1,4 @@
-package study
+package transit
 
 import (
 	"context"
@@ -23,27 +23,28 @@ import (
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/geo/road"
+	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/roads"
 	"github.com/partons/partons/study/usage"
 	"github.com/partons/partons/travel"
-	"github.com/partons/partons/travel/transit"
+	pt "github.com/partons/partons/travel/transit" // public transport
 	"github.com/partons/partons/travel/transit/ondemand"
 )
 
 // walkingNote is how walking is timed without a foot network.
-var walkingNote = fmt.Sprintf("walking estimated: straight line × detour %.1f at %.1f km/h", transit.DefaultDetourFactor, transit.DefaultWalkKmh)
+var walkingNote = fmt.Sprintf("walking estimated: straight line × detour %.1f at %.1f km/h", pt.DefaultDetourFactor, pt.DefaultWalkKmh)
 
-// AttachTransit reads the run's feeds, builds the network and adds public
+// Attach reads the run's feeds, builds the network and adds public
 // transport to the modes of the analysis: walks on the foot network when
 // the run has roads, on-demand buses from the feeds' GTFS-Flex files and
 // the zone configuration, and the round trips of the opening-hours slots
 // when hours are in play. It returns the manifest's record of the feeds
 // (nil without feeds).
-func AttachTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet bool) (*reportdir.TransitInfo, error) {
+func Attach(ctx context.Context, j *study.Job, in *study.Inputs, stderr io.Writer, quiet bool) (*reportdir.TransitInfo, error) {
 	if len(j.Spec.Transit) == 0 {
 		return nil, nil
 	}
-	t, err := LoadTransit(ctx, j, in, stderr, quiet)
+	t, err := Load(ctx, j, in, stderr, quiet)
 	if err != nil {
 		return nil, err
 	}
@@ -59,8 +60,8 @@ type Transit struct {
 	Mode      travel.Mode
 	Info      *reportdir.TransitInfo
 	feeds     *gtfs.Feeds
-	net       transit.NetworkOptions
-	mode      transit.Mode     // the base's, whose Net an edit replaces
+	net       pt.NetworkOptions
+	mode      pt.Mode          // the base's, whose Net an edit replaces
 	onDemand  *ondemand.Config // nil: no on-demand bus
 	hours     *hours.Evaluator // nil: no round trips
 }
@@ -90,7 +91,7 @@ func (t *Transit) Variant(tt *gtfs.Timetable, onDay DayEdit, services []datasets
 	}
 	m, info := t.mode, t.Info
 	if tt != nil {
-		net, err := transit.Build(tt, t.net)
+		net, err := pt.Build(tt, t.net)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -145,14 +146,14 @@ func (t *Transit) schedules(services []datasets.Service) map[string]hours.Schedu
 // tt, on tt's day; on any other day the feeds' timetable of that day,
 // edited by onDay when not nil. Each day is built once; safe for
 // concurrent use.
-func (t *Transit) networks(tt *gtfs.Timetable, net *transit.Network, onDay DayEdit) func(time.Time) (*transit.Network, error) {
+func (t *Transit) networks(tt *gtfs.Timetable, net *pt.Network, onDay DayEdit) func(time.Time) (*pt.Network, error) {
 	var mu sync.Mutex
 	type built struct {
-		n   *transit.Network
+		n   *pt.Network
 		err error
 	}
 	nets := map[string]built{tt.Date.Format(time.DateOnly): {n: net}}
-	return func(d time.Time) (*transit.Network, error) {
+	return func(d time.Time) (*pt.Network, error) {
 		key := d.Format(time.DateOnly)
 		mu.Lock()
 		defer mu.Unlock()
@@ -165,14 +166,14 @@ func (t *Transit) networks(tt *gtfs.Timetable, net *transit.Network, onDay DayEd
 			day, b.err = onDay(day)
 		}
 		if b.err == nil {
-			b.n, b.err = transit.Build(day, t.net)
+			b.n, b.err = pt.Build(day, t.net)
 		}
 		nets[key] = b
 		return b.n, b.err
 	}
 }
 
-func transitCounts(tt *gtfs.Timetable, net *transit.Network) map[string]int {
+func transitCounts(tt *gtfs.Timetable, net *pt.Network) map[string]int {
 	c := map[string]int{}
 	for k, v := range tt.Counts {
 		c[k] = v
@@ -183,9 +184,9 @@ func transitCounts(tt *gtfs.Timetable, net *transit.Network) map[string]int {
 	return c
 }
 
-// LoadTransit reads the run's feeds and builds its network and mode,
+// Load reads the run's feeds and builds its network and mode,
 // without adding it to the run's modes.
-func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet bool) (*Transit, error) {
+func Load(ctx context.Context, j *study.Job, in *study.Inputs, stderr io.Writer, quiet bool) (*Transit, error) {
 	s := j.Spec
 	dep, err := gtfs.ParseDepart(s.Depart)
 	if s.Depart == "" {
@@ -217,12 +218,12 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 	}
 	// An on-demand ride may drop off at a stop no trip serves and the
 	// journey walk on from there.
-	netOpt := transit.NetworkOptions{MaxWalkM: s.MaxWalkM, Walker: walker, FootpathsFromEveryStop: len(fxs) > 0}
-	net, err := transit.Build(tt, netOpt)
+	netOpt := pt.NetworkOptions{MaxWalkM: s.MaxWalkM, Walker: walker, FootpathsFromEveryStop: len(fxs) > 0}
+	net, err := pt.Build(tt, netOpt)
 	if err != nil {
 		return nil, err
 	}
-	opt := transit.DefaultOptions()
+	opt := pt.DefaultOptions()
 	opt.From, opt.To = dep.From, dep.To
 	opt.MaxWalkM, opt.MaxTransfers = s.MaxWalkM, s.MaxTransfers
 	opt.MaxTravelSec = int32(s.MaxTransitMin * 60)
@@ -238,7 +239,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 	}
 	j.Params.ModeThresholdsMin["transit"] = ts
 	opt.Walker = walker
-	mode := &transit.Mode{Net: net, Options: opt}
+	mode := &pt.Mode{Net: net, Options: opt}
 	carRide, carNote, err := carTimes(ctx, j, in, stderr, quiet, mode)
 	if err != nil {
 		return nil, err
@@ -249,7 +250,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 		Walking: walking, Car: carNote, MaxWalkM: s.MaxWalkM, MaxTransfers: s.MaxTransfers, MaxTransitMin: s.MaxTransitMin,
 		Counts: transitCounts(tt, net), Warnings: tt.Warnings,
 	}
-	var credits []Source
+	var credits []study.Source
 	for i, f := range tt.Feeds {
 		sum, err := feedSHA256(f.Path)
 		if err != nil {
@@ -290,7 +291,7 @@ func LoadTransit(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quie
 // footWalker is the walker of the run: the foot network when the run has
 // roads (its own graph with the foot profile, else the foot profile read
 // from the same road files), else the straight-line estimate (nil).
-func footWalker(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet bool) (transit.Walker, string, error) {
+func footWalker(ctx context.Context, j *study.Job, in *study.Inputs, stderr io.Writer, quiet bool) (pt.Walker, string, error) {
 	rp := j.Params.Road
 	if rp == nil || rp.Graph == nil {
 		return nil, walkingNote, nil
@@ -315,8 +316,8 @@ func footWalker(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet
 		g = fg
 	}
 	note := fmt.Sprintf("walking on the foot network (snapped within %.0f m, legs at %.1f km/h, at most %.0f × the straight line)",
-		rp.SnapM, transit.DefaultWalkKmh, transit.DefaultMaxFootDetour)
-	return &transit.FootWalker{Graph: g, SnapM: rp.SnapM}, note, nil
+		rp.SnapM, pt.DefaultWalkKmh, pt.DefaultMaxFootDetour)
+	return &pt.FootWalker{Graph: g, SnapM: rp.SnapM}, note, nil
 }
 
 // carNote is how car times are taken without a car network.
@@ -328,7 +329,7 @@ var carNote = fmt.Sprintf("car times estimated: straight line × detour %.1f at 
 // profile read from the same road files: a bicycle or foot run still has
 // its buses driven on roads), else the straight-line estimate (mode.Car
 // nil, ride nil). The note says which, for the manifest.
-func carTimes(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet bool, mode *transit.Mode) (ondemand.Car, string, error) {
+func carTimes(ctx context.Context, j *study.Job, in *study.Inputs, stderr io.Writer, quiet bool, mode *pt.Mode) (ondemand.Car, string, error) {
 	rp := j.Params.Road
 	if rp == nil || rp.Graph == nil {
 		return nil, carNote, nil
@@ -362,7 +363,7 @@ func carTimes(ctx context.Context, j *Job, in *Inputs, stderr io.Writer, quiet b
 
 // readFlex reads the feeds' GTFS-Flex files and the zone configuration:
 // the on-demand services of the run (none: nil).
-func readFlex(ctx context.Context, s Spec, srcs []gtfs.Source) ([]*flex.Flex, error) {
+func readFlex(ctx context.Context, s study.Spec, srcs []gtfs.Source) ([]*flex.Flex, error) {
 	var fxs []*flex.Flex
 	for _, src := range srcs {
 		fx, err := flex.Read(ctx, src)
@@ -386,8 +387,8 @@ func readFlex(ctx context.Context, s Spec, srcs []gtfs.Source) ([]*flex.Flex, er
 
 // attachOnDemand plans the rides of the on-demand services on the study
 // day.
-func attachOnDemand(fxs []*flex.Flex, s Spec, feeds *gtfs.Feeds, net *transit.Network, date time.Time,
-	walker transit.Walker, car ondemand.Car, mode *transit.Mode, info *reportdir.TransitInfo) (*ondemand.Config, error) {
+func attachOnDemand(fxs []*flex.Flex, s study.Spec, feeds *gtfs.Feeds, net *pt.Network, date time.Time,
+	walker pt.Walker, car ondemand.Car, mode *pt.Mode, info *reportdir.TransitInfo) (*ondemand.Config, error) {
 	if len(fxs) == 0 {
 		return nil, nil
 	}
@@ -411,7 +412,7 @@ func attachOnDemand(fxs []*flex.Flex, s Spec, feeds *gtfs.Feeds, net *transit.Ne
 // attachRoundTrips adds the round-trip columns when opening hours are in
 // play: the slots of the run on their first day in the week of the
 // departure date, each with that day's timetable (net on the study day).
-func (t *Transit) attachRoundTrips(s Spec, in *Inputs, date time.Time, net *transit.Network) error {
+func (t *Transit) attachRoundTrips(s study.Spec, in *study.Inputs, date time.Time, net *pt.Network) error {
 	if in == nil || (s.When == "" && len(s.Slots) == 0 && !analysis.AnyHours(in.Services)) {
 		return nil
 	}
@@ -428,20 +429,20 @@ func (t *Transit) attachRoundTrips(s Spec, in *Inputs, date time.Time, net *tran
 	}
 	week := hours.WeekOf(date)
 	t.hours = hours.NewEvaluator(week, s.LenientHours)
-	mode := t.Mode.(*transit.Mode)
-	mode.RoundTrip = &transit.RoundTrip{Schedules: t.schedules(in.Services), Config: transit.RoundTripConfig{Slots: slots, Week: week,
+	mode := t.Mode.(*pt.Mode)
+	mode.RoundTrip = &pt.RoundTrip{Schedules: t.schedules(in.Services), Config: pt.RoundTripConfig{Slots: slots, Week: week,
 		NetworkFor: t.networks(t.Timetable, net, nil)}}
 	return nil
 }
 
 // feedSource is a feed as a data source of the report: its operators
 // (the agencies it names) credited, its service period as its date.
-func feedSource(name string, f gtfs.Feed) Source {
+func feedSource(name string, f gtfs.Feed) study.Source {
 	by := "GTFS feed " + name
 	if len(f.Agencies) > 0 {
 		by = strings.Join(f.Agencies, ", ") + " (" + by + ")"
 	}
-	src := Source{Name: "public transport timetable: " + name, Attribution: by}
+	src := study.Source{Name: "public transport timetable: " + name, Attribution: by}
 	if !f.Start.IsZero() {
 		src.Vintage = f.Start.Format(time.DateOnly) + " to " + f.End.Format(time.DateOnly)
 	}
