@@ -260,13 +260,13 @@ func (d *Delta) Table() table.Table {
 				dec := b.metric.Decimals
 				cells = append(cells, table.Float(finite(bx), dec), table.Float(finite(vx), dec), diff(bx, vx, dec))
 				for _, t := range b.thresholds {
-					cover = append(cover, table.Str(crossing(bx, vx, t)))
+					cover = append(cover, table.Str(Crossing(bx, vx, t)))
 				}
 			}
 			cells = append(cells, cover...)
 		}
 		for _, t := range ts {
-			cells = append(cells, table.Str(crossing(bm, vm, t)))
+			cells = append(cells, table.Str(Crossing(bm, vm, t)))
 		}
 		closed := ""
 		if bid != "" && d.Closed[bid] && (vm > bm || math.IsNaN(vm)) {
@@ -283,9 +283,9 @@ func finite(x float64) float64 {
 	return x
 }
 
-// crossing says whether a village lost ("lost") or gained ("gained")
+// Crossing says whether a village lost ("lost") or gained ("gained")
 // coverage within t; "" when unchanged or unknown.
-func crossing(base, variant, t float64) string {
+func Crossing(base, variant, t float64) string {
 	if math.IsNaN(base) || math.IsNaN(variant) {
 		return ""
 	}
@@ -345,7 +345,7 @@ func (d *Delta) Attribution() table.Table {
 		if vl.HasPopulation {
 			a.people += vl.Population
 			for k, t := range ts {
-				if crossing(bm, vm, t) == "lost" {
+				if Crossing(bm, vm, t) == "lost" {
 					a.lost[k] += vl.Population
 				}
 			}
@@ -393,7 +393,7 @@ func (d *Delta) Summary(category string) (losing, gaining []float64) {
 		bm, _ := metric(d.Base, row.bv, row.cat)
 		vm, _ := metric(d.Variant, row.vv, row.cat)
 		for k, t := range ts {
-			switch crossing(bm, vm, t) {
+			switch Crossing(bm, vm, t) {
 			case "lost":
 				losing[k] += vl.Population
 			case "gained":
@@ -513,7 +513,7 @@ func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, g
 		}
 		bx, vx := modeValue(d.Base, basis, row.bv, c), modeValue(d.Variant, basis, row.vv, c)
 		for i, t := range thresholds {
-			switch crossing(bx, vx, t) {
+			switch Crossing(bx, vx, t) {
 			case "lost":
 				losing[i] += vl.Population
 			case "gained":

@@ -7,7 +7,7 @@
 // consecutive years (Services).
 //
 // It reads no file: each Year holds the tables of one report as text
-// (analysis.CSV), and the tables it returns are written by the caller.
+// (reportdiff.CSV), and the tables it returns are written by the caller.
 // Values are taken as the reports wrote them; a village, category or area
 // missing from a year is marked (missing_village, missing_category,
 // missing_area) with empty values, never filled in from another year.

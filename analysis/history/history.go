@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets"
 )
 
@@ -20,9 +20,9 @@ type Year struct {
 	Year     int
 	Source   string // the report folder, for errors and the tables
 	DataDate string // the data date the year stands for ("2025-01-01", "2025"); "" unknown
-	Villages analysis.CSV
-	Areas    analysis.CSV
-	Services analysis.CSV // empty when the report has no services.csv
+	Villages reportdiff.CSV
+	Areas    reportdiff.CSV
+	Services reportdiff.CSV // empty when the report has no services.csv
 }
 
 // Statuses of a village, category or area missing from a year: the

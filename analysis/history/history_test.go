@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets/table"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func parse(t testing.TB, s string) analysis.CSV {
+func parse(t testing.TB, s string) reportdiff.CSV {
 	t.Helper()
 	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return analysis.CSV{Header: recs[0], Rows: recs[1:]}
+	return reportdiff.CSV{Header: recs[0], Rows: recs[1:]}
 }
 
 const villageHead = "id,name,country,area_code,population,bakery_status,bakery_nearest_m,bakery_nearest_id,bakery_nearest_country,post_status,post_nearest_m,post_nearest_id,post_nearest_country\n"

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/history"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/reportdir"
@@ -20,11 +20,11 @@ import (
 // was made from good/).
 const reports = "../../testdata/hostile/reports"
 
-func guards(t testing.TB, exprs ...string) []analysis.Guard {
+func guards(t testing.TB, exprs ...string) []reportdiff.Guard {
 	t.Helper()
-	var gs []analysis.Guard
+	var gs []reportdiff.Guard
 	for _, e := range exprs {
-		g, err := analysis.ParseGuard(e)
+		g, err := reportdiff.ParseGuard(e)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,12 +119,12 @@ func TestDiffRefusesChangedReports(t *testing.T) {
 // TestCheckCoords pins the row, line and field of a coordinate that is no
 // finite number.
 func TestCheckCoords(t *testing.T) {
-	c := analysis.CSV{Header: []string{"id", "lon", "lat"}, Rows: [][]string{{"a", "2.5", "51"}, {"b", "2.6", "Inf"}}}
+	c := reportdiff.CSV{Header: []string{"id", "lon", "lat"}, Rows: [][]string{{"a", "2.5", "51"}, {"b", "2.6", "Inf"}}}
 	var re *datasets.RecordError
 	if err := checkCoords("v.csv", c); !errors.As(err, &re) || re.Line != 3 || re.Field != "lat" {
 		t.Errorf("error %v, want line 3 field lat", err)
 	}
-	if err := checkCoords("v.csv", analysis.CSV{Header: []string{"id"}}); !errors.Is(err, datasets.ErrInvalid) {
+	if err := checkCoords("v.csv", reportdiff.CSV{Header: []string{"id"}}); !errors.Is(err, datasets.ErrInvalid) {
 		t.Errorf("no lon/lat columns: error %v", err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/reportdir"
@@ -18,18 +18,18 @@ import (
 
 // DiffOptions are the settings of Diff.
 type DiffOptions struct {
-	Out         string           // the report directory written, replaced atomically
-	Guards      []analysis.Guard // conditions on an indicator's change, evaluated on both reports
-	PassUnknown bool             // a guard whose indicator is unknown passes (else it fails); recorded in the manifest
-	RawCSV      bool             // CSV text cells without the formula-injection guard
-	Version     string           // the generator's version, for the manifest
-	Log         io.Writer        // notes of the output directory; nil for none
+	Out         string             // the report directory written, replaced atomically
+	Guards      []reportdiff.Guard // conditions on an indicator's change, evaluated on both reports
+	PassUnknown bool               // a guard whose indicator is unknown passes (else it fails); recorded in the manifest
+	RawCSV      bool               // CSV text cells without the formula-injection guard
+	Version     string             // the generator's version, for the manifest
+	Log         io.Writer          // notes of the output directory; nil for none
 }
 
 // DiffResult is what a diff found.
 type DiffResult struct {
-	Categories []string               // the categories compared
-	Guards     []analysis.GuardResult // one per DiffOptions.Guards, in order
+	Categories []string                 // the categories compared
+	Guards     []reportdiff.GuardResult // one per DiffOptions.Guards, in order
 }
 
 // GuardError is a guard that cannot be evaluated on the two reports (an
@@ -68,7 +68,7 @@ func Diff(ctx context.Context, oldDir, newDir string, o DiffOptions) (*DiffResul
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := analysis.NewReportDiff(old, nw)
+	d := reportdiff.New(old, nw)
 	vt, coords, err := d.VillageTable()
 	if err != nil {
 		return nil, &datasets.RecordError{Source: "villages.csv", Feature: -1, Field: "lon/lat", Reason: err.Error()}
@@ -142,7 +142,7 @@ type guardRecord struct {
 	Status string   `json:"status"` // ok, tripped or unknown
 }
 
-func guardRecords(results []analysis.GuardResult) []guardRecord {
+func guardRecords(results []reportdiff.GuardResult) []guardRecord {
 	finite := func(v float64) *float64 {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil

@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/study/usage"
 )
 
 // ParseGuards reads the conditions a diff checks on the change of an
 // indicator ("post_median_m > 500"). A mistake is a *usage.Error naming
 // the option {fail_if}.
-func ParseGuards(exprs []string) ([]analysis.Guard, error) {
-	var guards []analysis.Guard
+func ParseGuards(exprs []string) ([]reportdiff.Guard, error) {
+	var guards []reportdiff.Guard
 	for _, e := range exprs {
-		g, err := analysis.ParseGuard(e)
+		g, err := reportdiff.ParseGuard(e)
 		if err != nil {
 			return nil, usage.Errorf("{fail_if} %v", err)
 		}
@@ -32,7 +32,7 @@ type GuardVerdict struct {
 }
 
 // Verdict sums up the evaluated guards.
-func Verdict(results []analysis.GuardResult) GuardVerdict {
+func Verdict(results []reportdiff.GuardResult) GuardVerdict {
 	var v GuardVerdict
 	for _, r := range results {
 		switch {

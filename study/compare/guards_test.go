@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/study/usage"
 )
 
@@ -14,7 +14,7 @@ func TestVerdict(t *testing.T) {
 	if err != nil || len(gs) != 3 {
 		t.Fatalf("ParseGuards = %v, %v", gs, err)
 	}
-	v := Verdict([]analysis.GuardResult{
+	v := Verdict([]reportdiff.GuardResult{
 		{Guard: gs[0], Old: 1000, New: 1600, Change: 600, Known: true, Tripped: true},
 		{Guard: gs[1], Old: 50, New: 60, Change: 10, Known: true},
 		{Guard: gs[2], Old: math.NaN(), New: 2000},

@@ -7,8 +7,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/history"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
@@ -70,7 +70,7 @@ func ReadYear(dir string, year int) (*Year, error) {
 		data: history.Year{Year: year, Source: dir, DataDate: date}}
 	for _, f := range []struct {
 		name string
-		dst  *analysis.CSV
+		dst  *reportdiff.CSV
 		opt  bool
 	}{{"villages.csv", &y.data.Villages, false}, {"areas.csv", &y.data.Areas, false}, {"services.csv", &y.data.Services, true}} {
 		if f.opt && !r.Lists(f.name) {

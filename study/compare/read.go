@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
@@ -18,18 +18,18 @@ import (
 )
 
 // readCSV parses a report's CSV file, read and checked by r.
-func readCSV(r *reportdir.Report, name string) (analysis.CSV, error) {
+func readCSV(r *reportdir.Report, name string) (reportdiff.CSV, error) {
 	b, err := r.ReadVerified(name)
 	if err != nil {
-		return analysis.CSV{}, err
+		return reportdiff.CSV{}, err
 	}
 	path := filepath.Join(r.Dir(), name)
 	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 	if err != nil {
-		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
+		return reportdiff.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: err.Error()}
 	}
 	if len(recs) == 0 {
-		return analysis.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: "empty file"}
+		return reportdiff.CSV{}, &datasets.RecordError{Source: path, Feature: -1, Reason: "empty file"}
 	}
 	if r.CSVGuarded() {
 		// The values as they were, not as a spreadsheet must see them:
@@ -40,13 +40,13 @@ func readCSV(r *reportdir.Report, name string) (analysis.CSV, error) {
 			}
 		}
 	}
-	return analysis.CSV{Header: recs[0], Rows: recs[1:]}, nil
+	return reportdiff.CSV{Header: recs[0], Rows: recs[1:]}, nil
 }
 
 // readReport reads the files a diff compares from the report folder dir,
 // each checked against the report's manifest.json: villages.csv and
 // areas.csv, and services.csv when the report has one.
-func readReport(dir string) (*analysis.Report, error) {
+func readReport(dir string) (*reportdiff.Report, error) {
 	r, err := reportdir.Open(dir)
 	if err != nil {
 		return nil, err
@@ -62,18 +62,18 @@ func readReport(dir string) (*analysis.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var s analysis.CSV
+	var s reportdiff.CSV
 	if r.Lists("services.csv") {
 		if s, err = readCSV(r, "services.csv"); err != nil {
 			return nil, err
 		}
 	}
-	return &analysis.Report{Villages: v, Areas: a, Services: s}, nil
+	return &reportdiff.Report{Villages: v, Areas: a, Services: s}, nil
 }
 
 // checkCoords refuses a villages.csv row without a finite lon/lat (which
 // partons never writes): it would have no place in delta_villages.geojson.
-func checkCoords(path string, c analysis.CSV) error {
+func checkCoords(path string, c reportdiff.CSV) error {
 	lon, lat := slices.Index(c.Header, "lon"), slices.Index(c.Header, "lat")
 	if lon < 0 || lat < 0 {
 		return &datasets.RecordError{Source: path, Line: 1, Feature: -1, Reason: "no lon and lat columns"}

@@ -1,9 +1,11 @@
-package analysis
+package reportdiff
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/analysis"
 )
 
 func TestParseGuard(t *testing.T) {
@@ -35,8 +37,8 @@ func TestParseGuard(t *testing.T) {
 }
 
 func TestCrossing(t *testing.T) {
-	if crossing(900, 1300, 1200) != "lost" || crossing(1300, 900, 1200) != "gained" ||
-		crossing(1200, 1200, 1200) != "" || crossing(math.NaN(), 5, 1200) != "" || crossing(100, math.Inf(1), 1200) != "lost" {
+	if analysis.Crossing(900, 1300, 1200) != "lost" || analysis.Crossing(1300, 900, 1200) != "gained" ||
+		analysis.Crossing(1200, 1200, 1200) != "" || analysis.Crossing(math.NaN(), 5, 1200) != "" || analysis.Crossing(100, math.Inf(1), 1200) != "lost" {
 		t.Fatal("crossing")
 	}
 }
@@ -66,7 +68,7 @@ func TestCheckUnknown(t *testing.T) {
 		{"0.5000", "garbage", false, false, math.NaN()},
 	}
 	for _, tc := range cases {
-		d := &ReportDiff{Old: &Report{Areas: areas(tc.old)}, New: &Report{Areas: areas(tc.new)}}
+		d := &Diff{Old: &Report{Areas: areas(tc.old)}, New: &Report{Areas: areas(tc.new)}}
 		r, err := d.Check(g)
 		if err != nil {
 			t.Fatalf("%q→%q: %v", tc.old, tc.new, err)
@@ -76,7 +78,7 @@ func TestCheckUnknown(t *testing.T) {
 			t.Errorf("%q→%q: %+v, want known %v tripped %v change %v", tc.old, tc.new, r, tc.known, tc.tripped, tc.change)
 		}
 	}
-	d := &ReportDiff{Old: &Report{Areas: areas("0.5")}, New: &Report{Areas: areas("0.5")}}
+	d := &Diff{Old: &Report{Areas: areas("0.5")}, New: &Report{Areas: areas("0.5")}}
 	if _, err := d.Check(Guard{Category: "post", Column: "share_within_3750m", Op: "<"}); err == nil {
 		t.Error("a category without an overall row is accepted")
 	}
@@ -85,13 +87,13 @@ func TestCheckUnknown(t *testing.T) {
 	}
 }
 
-// TestNewReportDiffSkipsBadThresholds: a within column whose threshold
+// TestNewSkipsBadThresholds: a within column whose threshold
 // does not parse to a finite number is not a threshold (it would be
 // written as Inf, which JSON cannot hold).
-func TestNewReportDiffSkipsBadThresholds(t *testing.T) {
+func TestNewSkipsBadThresholds(t *testing.T) {
 	huge := strings.Repeat("9", 400)
 	v := CSV{Header: []string{"id", "post_nearest_m", "post_within_1200m", "post_within_" + huge + "m", "post_within_1.2.3m"}}
-	d := NewReportDiff(&Report{Villages: v}, &Report{Villages: v})
+	d := New(&Report{Villages: v}, &Report{Villages: v})
 	if len(d.Thresholds) != 1 || d.Thresholds[0] != 1200 || len(d.Categories) != 1 || d.Categories[0] != "post" {
 		t.Errorf("thresholds %v categories %v, want [1200] [post]", d.Thresholds, d.Categories)
 	}

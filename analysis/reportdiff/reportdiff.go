@@ -1,4 +1,9 @@
-package analysis
+// Package reportdiff compares two finished reports read back from their
+// CSV files (villages.csv, areas.csv, services.csv): per village,
+// category and indicator the old and new value and the change, and
+// guards on indicators (a share must not fall below a value) for CI
+// pipelines. It reads no file itself; its input is the tables as read.
+package reportdiff
 
 import (
 	"fmt"
@@ -8,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/table"
 )
 
@@ -36,16 +42,16 @@ func (c *CSV) col(name string) int {
 
 var withinCol = regexp.MustCompile(`^(.+)_within_([0-9.]+)m$`)
 
-// ReportDiff compares two reports village by village and area by area.
-type ReportDiff struct {
+// Diff compares two reports village by village and area by area.
+type Diff struct {
 	Old, New   *Report
 	Categories []string  // categories present in both, sorted
 	Thresholds []float64 // distance thresholds present in both
 }
 
-// NewReportDiff finds what the two reports have in common.
-func NewReportDiff(old, new *Report) *ReportDiff {
-	d := &ReportDiff{Old: old, New: new}
+// New finds what the two reports have in common.
+func New(old, new *Report) *Diff {
+	d := &Diff{Old: old, New: new}
 	cats, ts := map[string]bool{}, map[float64]bool{}
 	for _, h := range old.Villages.Header {
 		if m := withinCol.FindStringSubmatch(h); m != nil && new.Villages.col(h) >= 0 && new.Villages.col(m[1]+"_nearest_m") >= 0 {
@@ -86,7 +92,7 @@ func parseNum(s string) float64 {
 // listed as "appeared" or "disappeared". A village without a finite
 // lon/lat (which partons never writes) is an error: it would have no
 // place in delta_villages.geojson.
-func (d *ReportDiff) VillageTable() (table.Table, [][2]float64, error) {
+func (d *Diff) VillageTable() (table.Table, [][2]float64, error) {
 	oid, nid := d.Old.Villages.col("id"), d.New.Villages.col("id")
 	newByID := map[string]int{}
 	for i, r := range d.New.Villages.Rows {
@@ -112,7 +118,7 @@ func (d *ReportDiff) VillageTable() (table.Table, [][2]float64, error) {
 		{Name: "old_nearest_m", Kind: table.Number, Decimals: 1}, {Name: "new_nearest_m", Kind: table.Number, Decimals: 1},
 		{Name: "delta_nearest_m", Kind: table.Number, Decimals: 1}, {Name: "old_status"}, {Name: "new_status"}}
 	for _, t := range d.Thresholds {
-		cols = append(cols, table.Column{Name: "coverage_" + ThresholdName(t)})
+		cols = append(cols, table.Column{Name: "coverage_" + analysis.ThresholdName(t)})
 	}
 	var rows [][]table.Cell
 	var coords [][2]float64
@@ -150,7 +156,7 @@ func (d *ReportDiff) VillageTable() (table.Table, [][2]float64, error) {
 				table.Str(presence), table.Str(c), table.Float(o, 1), table.Float(n, 1), table.Float(n-o, 1),
 				table.Str(get(&d.Old.Villages, p.o, c+"_status")), table.Str(get(&d.New.Villages, p.n, c+"_status"))}
 			for _, t := range d.Thresholds {
-				row = append(row, table.Str(crossing(o, n, t)))
+				row = append(row, table.Str(analysis.Crossing(o, n, t)))
 			}
 			rows = append(rows, row)
 			coords = append(coords, [2]float64{lon, lat})
@@ -161,7 +167,7 @@ func (d *ReportDiff) VillageTable() (table.Table, [][2]float64, error) {
 
 // AreaTable is areas_delta.csv: per level, group, category and basis the
 // old and new coverage shares and medians and their changes.
-func (d *ReportDiff) AreaTable() table.Table {
+func (d *Diff) AreaTable() table.Table {
 	key := func(c *CSV, r []string) string {
 		return r[c.col("level")] + "\x00" + r[c.col("code")] + "\x00" + r[c.col("category")] + "\x00" + r[c.col("basis")]
 	}
@@ -172,7 +178,7 @@ func (d *ReportDiff) AreaTable() table.Table {
 	cols := []table.Column{{Name: "level"}, {Name: "code"}, {Name: "name"}, {Name: "category"}, {Name: "basis"}}
 	var shareCols []string
 	for _, t := range d.Thresholds {
-		n := "share_within_" + ThresholdName(t)
+		n := "share_within_" + analysis.ThresholdName(t)
 		shareCols = append(shareCols, n)
 		cols = append(cols, table.Column{Name: "old_" + n, Kind: table.Number, Decimals: 4}, table.Column{Name: "new_" + n, Kind: table.Number, Decimals: 4},
 			table.Column{Name: "delta_" + n, Kind: table.Number, Decimals: 4})
@@ -207,7 +213,7 @@ func (d *ReportDiff) AreaTable() table.Table {
 
 // ServiceTable is services_delta.csv: services that appeared or
 // disappeared between the reports (by id).
-func (d *ReportDiff) ServiceTable() table.Table {
+func (d *Diff) ServiceTable() table.Table {
 	cols := []table.Column{{Name: "service_id"}, {Name: "name"}, {Name: "category"}, {Name: "country"}, {Name: "change"}}
 	ids := func(c *CSV) map[string][]string {
 		m := map[string][]string{}
@@ -285,7 +291,7 @@ type GuardResult struct {
 // Check evaluates the guard on the change (new − old) of the overall,
 // cross-border (level all, basis nearest) indicator. An error means the
 // guard cannot apply to these reports (no such column or category).
-func (d *ReportDiff) Check(g Guard) (GuardResult, error) {
+func (d *Diff) Check(g Guard) (GuardResult, error) {
 	find := func(c *CSV) (float64, error) {
 		lk, bk, ck, vk := c.col("level"), c.col("basis"), c.col("category"), c.col(g.Column)
 		if vk < 0 {
@@ -325,4 +331,11 @@ func (d *ReportDiff) Check(g Guard) (GuardResult, error) {
 		res.Tripped = res.Change >= g.Value
 	}
 	return res, nil
+}
+
+func finite(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return math.NaN()
+	}
+	return x
 }
