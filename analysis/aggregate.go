@@ -300,6 +300,18 @@ type StatusCount struct {
 
 type pair struct{ x, w float64 }
 
+// Value is village v's value on a basis for category position c (the
+// basket at len(Categories)), as the aggregates count it: NaN unknown,
+// +Inf known to have no service.
+func (r *Result) Value(basis Basis, v, c int) float64 { return r.distance(v, c, basis) }
+
+// BasisMode returns the mode block whose aggregate metric a basis
+// ({mode}_{metric}) is, or nil.
+func (r *Result) BasisMode(basis Basis) *ModeBlock {
+	b, _ := r.modeBasis(basis)
+	return b
+}
+
 // distance returns the village's distance for a category position (or the
 // basket when ci == len(Categories)) on a basis: NaN unknown, +Inf none.
 func (r *Result) distance(v, ci int, basis Basis) float64 {

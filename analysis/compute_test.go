@@ -9,27 +9,16 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/geodesic"
 )
 
 // On the equator the geodesic between two close points runs along it, so
 // its length is a·Δλ exactly: 0.01° = 1113.1949079327 m on WGS84.
-const metresPerCentiDegree = 6378137 * 0.01 * math.Pi / 180
+const metresPerCentiDegree = analysistest.MetresPerCentiDegree
 
-func eq(lon float64) orb.Point { return orb.Point{lon, 0} }
-
-func village(id, country string, lon float64, pop float64) datasets.Village {
-	v := datasets.Village{ID: id, Name: id, Country: country, Location: eq(lon), Geometry: eq(lon)}
-	if !math.IsNaN(pop) {
-		v.Population, v.HasPopulation = pop, true
-	}
-	return v
-}
-
-func service(id, cat, country string, lon float64) datasets.Service {
-	return datasets.Service{ID: id, Category: cat, Raw: cat, Country: country, Location: eq(lon)}
-}
+var eq, village, service = analysistest.Eq, analysistest.Village, analysistest.Service
 
 func near(t testing.TB, what string, got, want float64) {
 	t.Helper()

@@ -13,8 +13,8 @@ import (
 	"github.com/partons/partons/travel"
 )
 
-// decimalsHours: hours a week to the minute and a bit.
-const decimalsHours = 2
+// DecimalsHours: hours a week to the minute and a bit.
+const DecimalsHours = 2
 
 // OpenHours is the opening-hours part of a run: every service's week and
 // the open-hour metrics of every village by straight line, with the run's
@@ -118,7 +118,7 @@ func (r *Result) hoursServiceColumns() []table.Column {
 		return nil
 	}
 	cols := []table.Column{{Name: "opening_hours"}, {Name: "hours_status"},
-		{Name: "open_hours_week", Kind: table.Number, Decimals: decimalsHours, Unit: "h"}}
+		{Name: "open_hours_week", Kind: table.Number, Decimals: DecimalsHours, Unit: "h"}}
 	for _, sl := range r.OpenHours.Slots {
 		cols = append(cols, table.Column{Name: "open_" + sl.Name})
 	}
@@ -140,7 +140,7 @@ func (r *Result) hoursServiceCells(cells []table.Cell, j int) []table.Cell {
 			week = float64(sch.OpenMinutes()) / 60
 		}
 	}
-	cells = append(cells, table.Str(r.Services[j].OpeningHours), table.Str(status), table.Float(week, decimalsHours))
+	cells = append(cells, table.Str(r.Services[j].OpeningHours), table.Str(status), table.Float(week, DecimalsHours))
 	for _, t := range oh.Services[j].Slots {
 		cells = append(cells, table.Str(t.String()))
 	}
@@ -154,11 +154,11 @@ func (r *Result) hoursBlocks() []hoursBlock {
 	if oh == nil {
 		return nil
 	}
-	out := []hoursBlock{{"", "m", decimalsM, oh.Straight}}
+	out := []hoursBlock{{"", "m", DecimalsM, oh.Straight}}
 	if oh.Road != nil {
-		dec := decimalsM
+		dec := DecimalsM
 		if oh.RoadUnit == "min" {
-			dec = decimalsMin
+			dec = DecimalsMin
 		}
 		out = append(out, hoursBlock{"_road", oh.RoadUnit, dec, oh.Road})
 	}
@@ -185,11 +185,11 @@ func (r *Result) hoursVillageColumns() []table.Column {
 					table.Column{Name: pre + sr.Slot + "_status"})
 			}
 			for _, w := range c.Within {
-				t := thresholdLabel(w.Threshold, b.unit)
-				cols = append(cols, table.Column{Name: pre + "hours_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
+				t := ThresholdLabel(w.Threshold, b.unit)
+				cols = append(cols, table.Column{Name: pre + "hours_within_" + t, Kind: table.Number, Decimals: DecimalsHours, Unit: "h"},
 					table.Column{Name: pre + "hours_within_" + t + "_status"})
 				if r.Params.CrossBorder {
-					cols = append(cols, table.Column{Name: pre + "hours_gain_within_" + t, Kind: table.Number, Decimals: decimalsHours, Unit: "h"})
+					cols = append(cols, table.Column{Name: pre + "hours_gain_within_" + t, Kind: table.Number, Decimals: DecimalsHours, Unit: "h"})
 				}
 			}
 		}
@@ -205,9 +205,9 @@ func (r *Result) hoursVillageCells(cells []table.Cell, i int) []table.Cell {
 				cells = append(cells, table.Float(sr.Cost[i], b.decimals), table.Str(string(sr.Status[i])))
 			}
 			for _, w := range c.Within {
-				cells = append(cells, table.Float(w.Minutes[i]/60, decimalsHours), table.Str(string(w.Status[i])))
+				cells = append(cells, table.Float(w.Minutes[i]/60, DecimalsHours), table.Str(string(w.Status[i])))
 				if r.Params.CrossBorder {
-					cells = append(cells, table.Float(w.Gain(i)/60, decimalsHours))
+					cells = append(cells, table.Float(w.Gain(i)/60, DecimalsHours))
 				}
 			}
 		}

@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/paulmach/orb"
-
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/table"
@@ -18,18 +17,7 @@ import (
 // each side closed on public holidays, and a post office without hours.
 func hoursFixture(tb testing.TB, bad string) *Result {
 	tb.Helper()
-	villages := []datasets.Village{
-		{ID: "v1", Name: "Poperinge", Country: "BE", Population: 100, HasPopulation: true, Location: orb.Point{2.7266, 50.8556}},
-		{ID: "v2", Name: "Steenvoorde", Country: "FR", Population: 50, HasPopulation: true, Location: orb.Point{2.5833, 50.8108}},
-	}
-	services := []datasets.Service{
-		{ID: "p1", Category: "pharmacy", Country: "BE", Location: orb.Point{2.7300, 50.8560},
-			OpeningHours: "Mo-Fr 08:30-12:00,13:30-17:30; Sa 09:00-12:00; PH off", Origin: datasets.Origin{Source: "s.csv", Line: 2, Feature: -1}},
-		{ID: "p2", Category: "pharmacy", Country: "FR", Location: orb.Point{2.5840, 50.8100},
-			OpeningHours: "Mo-Sa 09:00-19:30; PH off", Origin: datasets.Origin{Source: "s.csv", Line: 3, Feature: -1}},
-		{ID: "o1", Category: "post_office", Country: "BE", Location: orb.Point{2.7270, 50.8550},
-			OpeningHours: bad, Origin: datasets.Origin{Source: "s.csv", Line: 4, Feature: -1}},
-	}
+	villages, services := analysistest.HoursPlaces(bad)
 	p := DefaultParams()
 	p.ThresholdsM = []float64{1000, 20000}
 	res, err := Compute(context.Background(), villages, services, p)

@@ -21,10 +21,10 @@ func (r *Result) OpenHoursTable() table.Table {
 		{Name: "population_yes", Kind: table.Number, Decimals: -1, Unit: "people"},
 		{Name: "population_no", Kind: table.Number, Decimals: -1, Unit: "people"},
 		{Name: "population_unknown", Kind: table.Number, Decimals: -1, Unit: "people"},
-		{Name: "share_open", Kind: table.Number, Decimals: decimalsShare, Unit: "share"},
-		{Name: "mean_open_hours", Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
-		{Name: "mean_domestic_open_hours", Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
-		{Name: "mean_gain_open_hours", Kind: table.Number, Decimals: decimalsHours, Unit: "h"},
+		{Name: "share_open", Kind: table.Number, Decimals: DecimalsShare, Unit: "share"},
+		{Name: "mean_open_hours", Kind: table.Number, Decimals: DecimalsHours, Unit: "h"},
+		{Name: "mean_domestic_open_hours", Kind: table.Number, Decimals: DecimalsHours, Unit: "h"},
+		{Name: "mean_gain_open_hours", Kind: table.Number, Decimals: DecimalsHours, Unit: "h"},
 		{Name: "villages_unknown", Kind: table.Number, Unit: "villages"}}
 	var rows [][]table.Cell
 	for _, b := range r.hoursBlocks() {
@@ -42,18 +42,18 @@ func (r *Result) OpenHoursTable() table.Table {
 			rows = append(rows, []table.Cell{table.Str(mode), table.Str(s.Category), table.Str(s.Slot),
 				table.Float(s.Threshold, -1), table.Str(b.unit), table.Str(s.Level), table.Str(s.Code),
 				table.Int(s.Villages), table.Float(s.Yes, -1), table.Float(s.No, -1), table.Float(s.Unknown, -1),
-				table.Float(s.Share, decimalsShare), table.NullCell, table.NullCell, table.NullCell, table.NullCell})
+				table.Float(s.Share, DecimalsShare), table.NullCell, table.NullCell, table.NullCell, table.NullCell})
 		}
 		for _, g := range openhours.Gains(b.res, r.Villages) {
 			rows = append(rows, []table.Cell{table.Str(mode), table.Str(g.Category), table.NullCell,
 				table.Float(g.Threshold, -1), table.Str(b.unit), table.Str(g.Level), table.Str(g.Code),
 				table.Int(g.Villages), table.NullCell, table.NullCell, table.NullCell, table.NullCell,
-				table.Float(g.MeanHours, decimalsHours), table.Float(g.MeanDomestic, decimalsHours),
-				table.Float(g.MeanGain, decimalsHours), table.Int(g.Unknown)})
+				table.Float(g.MeanHours, DecimalsHours), table.Float(g.MeanDomestic, DecimalsHours),
+				table.Float(g.MeanGain, DecimalsHours), table.Int(g.Unknown)})
 		}
 	}
 	return table.FromRows(cols, rows)
 }
 
-// thresholdLabel names a threshold with its unit ("1200m", "15min").
-func thresholdLabel(t float64, unit string) string { return strconv.FormatFloat(t, 'f', -1, 64) + unit }
+// ThresholdLabel names a threshold with its unit ("1200m", "15min").
+func ThresholdLabel(t float64, unit string) string { return strconv.FormatFloat(t, 'f', -1, 64) + unit }

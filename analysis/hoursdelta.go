@@ -77,7 +77,7 @@ func OpenHoursDelta(base, variant *Result) table.Table {
 					if w >= len(bc.Within) || bc.Within[w].Threshold != vc.Within[w].Threshold {
 						continue
 					}
-					add("open_hours_within_"+thresholdLabel(vc.Within[w].Threshold, v.unit), "h", decimalsHours,
+					add("open_hours_within_"+ThresholdLabel(vc.Within[w].Threshold, v.unit), "h", DecimalsHours,
 						bc.Within[w].Minutes[bi]/60, vc.Within[w].Minutes[vi]/60,
 						string(bc.Within[w].Status[bi]), string(vc.Within[w].Status[vi]))
 				}

@@ -127,9 +127,9 @@ func (r *Result) computeModels(ctx context.Context, cats []*catIndex) error {
 func (r *Result) modelDecimals(m ModelSpec) int {
 	if m.Model.Kind == access.Nearest {
 		if r.costUnit() == "min" {
-			return decimalsMin
+			return DecimalsMin
 		}
-		return decimalsM
+		return DecimalsM
 	}
 	return 8
 }

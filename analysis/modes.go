@@ -202,8 +202,8 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 // modeVillageOK reports whether village v joined mode block b.
 func (b *ModeBlock) villageOK(v int) bool { return b.Snapped.Village(v).OK }
 
-// metricColumn is the table column of a mode metric.
-func metricColumn(name string, m travel.Metric) table.Column {
+// MetricColumn is the table column of a mode metric.
+func MetricColumn(name string, m travel.Metric) table.Column {
 	if m.Unit == travel.Answer {
 		return table.Column{Name: name}
 	}
@@ -226,12 +226,12 @@ func (b *ModeBlock) columns(c string, cross bool) []table.Column {
 	n := b.Schema.Name
 	cols := []table.Column{{Name: c + "_" + n + "_status"}}
 	for _, m := range b.Schema.Metrics {
-		cols = append(cols, metricColumn(c+"_"+n+"_"+m.Name, m))
+		cols = append(cols, MetricColumn(c+"_"+n+"_"+m.Name, m))
 	}
 	cols = append(cols, table.Column{Name: c + "_" + n + "_id"}, table.Column{Name: c + "_" + n + "_country"})
 	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {
 		m := b.Schema.Metrics[k]
-		cols = append(cols, metricColumn(c+"_"+n+"_domestic_"+m.Name, m), metricColumn(c+"_"+n+"_abroad_"+m.Name, m))
+		cols = append(cols, MetricColumn(c+"_"+n+"_domestic_"+m.Name, m), MetricColumn(c+"_"+n+"_abroad_"+m.Name, m))
 	}
 	return cols
 }

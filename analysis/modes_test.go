@@ -2,36 +2,15 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"testing"
 
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/travel"
-	"github.com/partons/partons/travel/traveltest"
 )
 
-// busMode is a scripted mode: minutes per (village, service), the service
-// index as the number of transfers, village 3 off the network.
-func busMode() *traveltest.Scripted {
-	cost := [][]float64{{12, 30}, {math.Inf(1), 8}, {40, 5}, {1, 1}}
-	return &traveltest.Scripted{
-		S: travel.Schema{Name: "bus", Unit: travel.Minutes,
-			Metrics: []travel.Metric{{Name: "min", Unit: travel.Minutes, Decimals: 2, Aggregate: true},
-				{Name: "transfers", Unit: travel.Count, Decimals: 0}},
-			Split:          "min",
-			Statuses:       []travel.StatusDoc{{Code: "unsnapped", Meaning: "off"}, {Code: "unreachable", Meaning: "none"}},
-			VillageColumns: []travel.Metric{{Name: "bus_stop_m", Unit: travel.Metres, Decimals: 1, Unsnapped: true}}},
-		Cost: func(i, j int) float64 { return cost[i][j] },
-		Metric: func(i, j, k int) float64 {
-			if k == 0 {
-				return cost[i][j]
-			}
-			return float64(j)
-		},
-		Unsnapped: map[int]bool{3: true}, UnsnappedCode: 1, UnreachableCode: 2,
-	}
-}
+var busMode = analysistest.BusMode
 
 // A further mode's results reach the village table, the long table and
 // the aggregates through its schema alone.
@@ -129,38 +108,5 @@ func TestModesMustBeNamedOnce(t *testing.T) {
 	p.Modes = []travel.Mode{busMode(), busMode()}
 	if err := p.Validate(); err == nil {
 		t.Error("two modes named bus accepted")
-	}
-}
-
-// Deltas follow a further mode: base_, variant_ and delta_ columns of its
-// aggregate metrics.
-func TestFurtherModeDelta(t *testing.T) {
-	villages := []datasets.Village{village("v0", "AA", 0.01, 100), village("v1", "AA", 0.02, 200),
-		village("v2", "BB", 0.05, 300), village("v3", "AA", 0.03, 50)}
-	services := []datasets.Service{service("s0", "post", "AA", 0.00), service("s1", "post", "BB", 0.05)}
-	p := DefaultParams()
-	p.Modes = []travel.Mode{busMode()}
-	base, err := Compute(context.Background(), villages, services, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	faster := busMode()
-	slow := faster.Cost
-	faster.Cost = func(i, j int) float64 { return slow(i, j) / 2 }
-	faster.Metric = func(i, j, k int) float64 { return slow(i, j) / 2 }
-	p.Modes = []travel.Mode{faster}
-	variant, err := Compute(context.Background(), villages, services, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dt := NewDelta(base, variant, nil).Table()
-	for _, name := range []string{"base_bus_min", "variant_bus_min", "delta_bus_min"} {
-		if dt.Index(name) < 0 {
-			t.Fatalf("no column %s", name)
-		}
-	}
-	row := dt.Row(0, nil) // v0, post: 12 → 6 minutes
-	if b, v, d := row[dt.Index("base_bus_min")].Text(), row[dt.Index("variant_bus_min")].Text(), row[dt.Index("delta_bus_min")].Text(); b != "12.00" || v != "6.00" || d != "-6.00" {
-		t.Errorf("v0 bus delta %s → %s (%s), want 12.00 → 6.00 (-6.00)", b, v, d)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/travel"
@@ -33,10 +34,7 @@ func TestRoadIsAModeBlock(t *testing.T) {
 	villages := []datasets.Village{village("be", "BE", 0.00, 100), village("fr", "FR", 0.03, 50), off}
 	services := []datasets.Service{service("be-post", "post", "BE", 0.02), service("fr-post", "post", "FR", 0.04)}
 	bus := func(scale float64) *idMode {
-		m := &idMode{minutes: map[string][]float64{"be-post": {5 * scale, 20 * scale, 30 * scale}, "fr-post": {25 * scale, 3 * scale, 30 * scale}}}
-		b := busMode()
-		m.S, m.Unsnapped, m.UnsnappedCode, m.UnreachableCode = b.S, b.Unsnapped, b.UnsnappedCode, b.UnreachableCode
-		return m
+		return analysistest.IDModeOf(map[string][]float64{"be-post": {5, 20, 30}, "fr-post": {25, 3, 30}}, scale)
 	}
 	p := DefaultParams()
 	p.Road = DefaultRoadParams(road.Car)

@@ -1,5 +1,7 @@
 package analysis
 
+import "math"
+
 // Status says why a village's metric for a category is (partly) absent.
 // Statuses are listed from the most to the least severe; a village and
 // category get the most severe one that applies.
@@ -55,4 +57,19 @@ func StatusDoc() []struct{ Code, Meaning string } {
 		{"no_service", "the data covers this category but holds no service of it"},
 		{"no_domestic_service", "no service of this category in the village's own country in the data; the nearest is abroad"},
 	}
+}
+
+// Crossing says whether a village lost ("lost") or gained ("gained")
+// coverage within t; "" when unchanged or unknown.
+func Crossing(base, variant, t float64) string {
+	if math.IsNaN(base) || math.IsNaN(variant) {
+		return ""
+	}
+	switch {
+	case base <= t && variant > t:
+		return "lost"
+	case base > t && variant <= t:
+		return "gained"
+	}
+	return ""
 }

@@ -10,10 +10,10 @@ import (
 
 // Decimals of the output columns: metres to the decimetre, shares to 1e-4.
 const (
-	decimalsM     = 1
-	decimalsShare = 4
-	decimalsMin   = 2 // minutes to about a second
-	decimalsCoord = 7 // about 1 cm
+	DecimalsM     = 1
+	DecimalsShare = 4
+	DecimalsMin   = 2 // minutes to about a second
+	DecimalsCoord = 7 // about 1 cm
 )
 
 // ThresholdName formats a threshold for column names: 1200 → "1200m".
@@ -29,21 +29,21 @@ func (r *Result) VillageTable() table.Table {
 	cols := []table.Column{
 		{Name: "id"}, {Name: "name"}, {Name: "country"}, {Name: "area_code"}, {Name: "area_name"},
 		{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"},
-		{Name: "lon", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
-		{Name: "lat", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
+		{Name: "lon", Kind: table.Number, Decimals: DecimalsCoord, Unit: "degree"},
+		{Name: "lat", Kind: table.Number, Decimals: DecimalsCoord, Unit: "degree"},
 		{Name: "status"},
 	}
 	m := func(name string) table.Column {
-		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
+		return table.Column{Name: name, Kind: table.Number, Decimals: DecimalsM, Unit: "m"}
 	}
 	minutes := func(name string) table.Column {
-		return table.Column{Name: name, Kind: table.Number, Decimals: decimalsMin, Unit: "min"}
+		return table.Column{Name: name, Kind: table.Number, Decimals: DecimalsMin, Unit: "min"}
 	}
 	rp := r.Params.Road
 	estimated := rp != nil && rp.Graph == nil
 	for _, b := range r.Modes {
 		for _, vc := range b.Schema.VillageColumns {
-			cols = append(cols, metricColumn(vc.Name, vc))
+			cols = append(cols, MetricColumn(vc.Name, vc))
 		}
 	}
 	for _, c := range r.Categories {
@@ -90,7 +90,7 @@ func (r *Result) VillageTable() table.Table {
 		}
 		cells = append(cells, table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country),
 			table.Str(vl.AreaCode), table.Str(vl.AreaName), pop,
-			table.Float(vl.Location[0], decimalsCoord), table.Float(vl.Location[1], decimalsCoord),
+			table.Float(vl.Location[0], DecimalsCoord), table.Float(vl.Location[1], DecimalsCoord),
 			table.Str(r.villageStatus(v)))
 		for _, b := range r.Modes {
 			for k, vc := range b.Schema.VillageColumns {
@@ -99,11 +99,11 @@ func (r *Result) VillageTable() table.Table {
 		}
 		for c := range r.Categories {
 			cr := &row.Cats[c]
-			cells = append(cells, table.Str(cr.Status.String()), table.Float(cr.NearestM, decimalsM),
+			cells = append(cells, table.Str(cr.Status.String()), table.Float(cr.NearestM, DecimalsM),
 				r.serviceID(cr.NearestService), r.serviceCountry(cr.NearestService))
 			if cross {
-				cells = append(cells, table.Float(cr.DomesticM, decimalsM), table.Float(cr.AbroadM, decimalsM),
-					table.Float(cr.DomesticM-cr.NearestM, decimalsM))
+				cells = append(cells, table.Float(cr.DomesticM, DecimalsM), table.Float(cr.AbroadM, DecimalsM),
+					table.Float(cr.DomesticM-cr.NearestM, DecimalsM))
 			}
 			for t := range ts {
 				if cr.Within == nil {
@@ -114,7 +114,7 @@ func (r *Result) VillageTable() table.Table {
 			}
 			if estimated {
 				est := cr.NearestM * rp.DetourFactor
-				cells = append(cells, table.Float(est, decimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, decimalsMin))
+				cells = append(cells, table.Float(est, DecimalsM), table.Float(est/(rp.SpeedKmh/3.6)/60, DecimalsMin))
 			}
 			for _, b := range r.Modes {
 				cells = r.appendModeCells(cells, b, v, c, cross)
@@ -136,7 +136,7 @@ func (r *Result) VillageTable() table.Table {
 func appendBasket(cells []table.Cell, b BasketResult, ts []float64) []table.Cell {
 	maxM := table.NullCell
 	if b.Known {
-		maxM = table.Float(b.MaxM, decimalsM) // +Inf (a need with no service) is null
+		maxM = table.Float(b.MaxM, DecimalsM) // +Inf (a need with no service) is null
 	}
 	cells = append(cells, maxM)
 	for _, t := range ts {
@@ -280,19 +280,19 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 		{Name: "population_access_unknown", Kind: table.Number, Decimals: -1, Unit: "people"},
 	}
 	for _, t := range ts {
-		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
+		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: DecimalsShare, Unit: "share"})
 	}
 	tmin := r.minuteColumns()
 	for _, t := range tmin {
-		cols = append(cols, table.Column{Name: "share_within_" + strconv.FormatFloat(t, 'f', -1, 64) + "min", Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
+		cols = append(cols, table.Column{Name: "share_within_" + strconv.FormatFloat(t, 'f', -1, 64) + "min", Kind: table.Number, Decimals: DecimalsShare, Unit: "share"})
 	}
 	for _, u := range []string{"m", "min"} {
 		if u == "min" && tmin == nil {
 			continue
 		}
-		dec := decimalsM
+		dec := DecimalsM
 		if u == "min" {
-			dec = decimalsMin
+			dec = DecimalsMin
 		}
 		for _, st := range []string{"mean", "median", "p90"} {
 			cols = append(cols, table.Column{Name: st + "_" + u, Kind: table.Number, Decimals: dec, Unit: u})
@@ -317,7 +317,7 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 			for _, t := range ts {
 				k := slices.Index(own, t)
 				if on && k >= 0 && k < len(a.ShareWithin) {
-					row = append(row, table.Float(a.ShareWithin[k], decimalsShare))
+					row = append(row, table.Float(a.ShareWithin[k], DecimalsShare))
 				} else {
 					row = append(row, table.NullCell)
 				}
@@ -334,9 +334,9 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 				}
 			}
 		}
-		stats(!minutes, decimalsM)
+		stats(!minutes, DecimalsM)
 		if tmin != nil {
-			stats(minutes, decimalsMin)
+			stats(minutes, DecimalsMin)
 		}
 		for _, st := range statuses {
 			k := slices.IndexFunc(a.Statuses, func(c StatusCount) bool { return c.Status == st })
@@ -356,10 +356,10 @@ func (r *Result) AreaTable(aggs []Aggregate) table.Table {
 func (r *Result) ServiceTable() table.Table {
 	routed := r.road != nil
 	cols := []table.Column{{Name: "id"}, {Name: "name"}, {Name: "category"}, {Name: "raw_category"}, {Name: "country"},
-		{Name: "lon", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"},
-		{Name: "lat", Kind: table.Number, Decimals: decimalsCoord, Unit: "degree"}}
+		{Name: "lon", Kind: table.Number, Decimals: DecimalsCoord, Unit: "degree"},
+		{Name: "lat", Kind: table.Number, Decimals: DecimalsCoord, Unit: "degree"}}
 	if routed {
-		cols = append(cols, table.Column{Name: "snap_m", Kind: table.Number, Decimals: decimalsM, Unit: "m"}, table.Column{Name: "snap_status"})
+		cols = append(cols, table.Column{Name: "snap_m", Kind: table.Number, Decimals: DecimalsM, Unit: "m"}, table.Column{Name: "snap_status"})
 	}
 	for _, ms := range r.Params.Models {
 		n := ms.Name()
@@ -374,13 +374,13 @@ func (r *Result) ServiceTable() table.Table {
 	return table.Table{Columns: cols, Len: len(r.Services), Concurrent: true, Row: func(i int, cells []table.Cell) []table.Cell {
 		s := &r.Services[i]
 		cells = append(cells[:0], table.Str(s.ID), table.Str(s.Name), table.Str(s.Category), table.Str(s.Raw),
-			table.Str(s.Country), table.Float(s.Location[0], decimalsCoord), table.Float(s.Location[1], decimalsCoord))
+			table.Str(s.Country), table.Float(s.Location[0], DecimalsCoord), table.Float(s.Location[1], DecimalsCoord))
 		if routed {
 			status := "ok"
 			if !r.ServiceSnapped(i) {
 				status = "unsnapped"
 			}
-			cells = append(cells, table.Float(r.ServiceSnapM(i), decimalsM), table.Str(status))
+			cells = append(cells, table.Float(r.ServiceSnapM(i), DecimalsM), table.Str(status))
 		}
 		for mi := range r.Params.Models {
 			c, ok := catPos[s.Category]

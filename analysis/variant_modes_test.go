@@ -3,49 +3,18 @@ package analysis
 import (
 	"bytes"
 	"context"
-	"math"
 	"testing"
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/travel"
-	"github.com/partons/partons/travel/traveltest"
 )
 
-// idMode is a scripted mode whose minutes depend on the village and the
-// service's id, not on the service's position: results stay comparable
-// when a variant closes services and the others move up.
-type idMode struct {
-	traveltest.Scripted
-	minutes map[string][]float64 // service id → minutes per village (Inf: unreachable)
-}
+type idMode = analysistest.IDMode
 
-func (m *idMode) Snap(ctx context.Context, vs, ss []travel.Place) (travel.Snapped, error) {
-	m.Cost = func(i, j int) float64 { return m.minutes[ss[j].ID][i] }
-	m.Metric = func(i, j, k int) float64 {
-		if k == 0 {
-			return m.minutes[ss[j].ID][i]
-		}
-		return float64(len(ss[j].ID))
-	}
-	return m.Scripted.Snap(ctx, vs, ss)
-}
-
-func newIDMode(scale float64) *idMode {
-	inf := math.Inf(1)
-	m := &idMode{minutes: map[string][]float64{
-		"s0": {12, 30, 40, 1}, "s1": {30, 8, 5, 1}, "h0": {20, 25, inf, 1}, "h1": {50, 6, 9, 1}, "new": {4, 4, 4, 1},
-	}}
-	for _, ms := range m.minutes {
-		for i := range ms {
-			ms[i] *= scale
-		}
-	}
-	b := busMode()
-	m.S, m.Unsnapped, m.UnsnappedCode, m.UnreachableCode = b.S, b.Unsnapped, b.UnsnappedCode, b.UnreachableCode
-	return m
-}
+var newIDMode = analysistest.NewIDMode
 
 // TestRecomputeWithModes: a variant's mode blocks equal those of a full
 // computation, whether it changes services (only the touched categories

@@ -10,33 +10,12 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/analysistest"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/output"
 )
 
-func randomRegion(seed uint64, nv, ns int) ([]datasets.Village, []datasets.Service) {
-	rng := rand.New(rand.NewPCG(seed, 1))
-	pt := func() orb.Point { return orb.Point{2 + 1.3*rng.Float64(), 50.55 + 0.65*rng.Float64()} }
-	country := func(p orb.Point) string {
-		if p[1] < 50.8 {
-			return "FR"
-		}
-		return "BE"
-	}
-	var vs []datasets.Village
-	for i := range nv {
-		p := pt()
-		vs = append(vs, datasets.Village{ID: "v" + itoa(i), Name: "v", Country: country(p), Location: p, Geometry: p,
-			Population: float64(10 + rng.IntN(1000)), HasPopulation: rng.IntN(8) != 0, AreaCode: "A" + itoa(i%7)})
-	}
-	cats := []string{"post", "pharmacy", "bakery"}
-	var ss []datasets.Service
-	for i := range ns {
-		p := pt()
-		ss = append(ss, datasets.Service{ID: "s" + itoa(i), Category: cats[i%3], Raw: cats[i%3], Country: country(p), Location: p})
-	}
-	return vs, ss
-}
+var randomRegion = analysistest.RandomRegion
 
 func csvBytes(t *testing.T, r *Result) []byte {
 	t.Helper()

@@ -18,7 +18,7 @@ import (
 )
 
 // Report is a previous run's output read back: villages.csv and areas.csv
-// as header + rows (see cmd/partons diff).
+// as header + rows.
 type Report struct {
 	Villages CSV
 	Areas    CSV

@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/delta"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
@@ -76,7 +77,7 @@ type Content struct {
 	// RawCSV writes CSV text cells without the formula guard.
 	RawCSV bool
 
-	Delta *analysis.Delta // a scenario variant against its base
+	Delta *delta.Delta // a scenario variant against its base
 	// HoursDelta is a variant's open-hour metrics against its base
 	// (analysis.OpenHoursDelta), when the base has opening hours.
 	HoursDelta *table.Table

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/delta"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/taxonomy"
@@ -241,7 +242,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	if o.AllDeltaRows {
 		sm.DeltaRows = "all"
 	}
-	cmp := analysis.NewComparison(base)
+	cmp := delta.NewComparison(base)
 	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
 		pr.Step("variant " + v.Name)
@@ -291,22 +292,22 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err := m.RelativeTo(filepath.Join(o.Out, v.Name)); err != nil {
 			return err
 		}
-		delta := analysis.NewDelta(base, res, vr.Closed)
+		dv := delta.New(base, res, vr.Closed)
 		var rows deltaRowsM
 		if !o.AllDeltaRows {
-			rows.Unchanged = delta.OmitUnchanged()
+			rows.Unchanged = dv.OmitUnchanged()
 		}
-		rows.Written = delta.Rows()
+		rows.Written = dv.Rows()
 		withScenario := func(in *report.Input) {
 			if !vr.Full && len(vr.Touched) == 0 {
 				return // nothing changed: the base's report
 			}
 			if cat := mainTouched(base, vr); cat != "" {
-				in.Scenario = &report.Scenario{Name: v.Name, Category: cat, DeltaM: delta.Changes(cat)}
+				in.Scenario = &report.Scenario{Name: v.Name, Category: cat, DeltaM: dv.Changes(cat)}
 				in.MainCategory = cat
 			}
 		}
-		vc := &files.Content{Delta: delta, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw,
+		vc := &files.Content{Delta: dv, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw,
 			Provenance: study.ServiceProvenance(j, in)} // the closed services are the base's
 		writers := results.Writers(j, &vin, res, aggs, m, withScenario)
 		if base.OpenHours != nil && res.OpenHours != nil {
@@ -322,7 +323,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err := results.WriteFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
-		cmp.Add(v.Name, res, aggs, delta)
+		cmp.Add(v.Name, res, aggs, dv)
 		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes, DeltaRows: rows}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}

@@ -1,9 +1,10 @@
-package analysis
+package delta
 
 import (
 	"context"
 	"testing"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/table"
@@ -84,25 +85,25 @@ func TestComparisonModes(t *testing.T) {
 	villages := []datasets.Village{village("v0", "AA", 0.01, 100), village("v1", "AA", 0.02, 200),
 		village("v2", "BB", 0.05, 300), village("v3", "AA", 0.03, 50)}
 	services := []datasets.Service{service("s0", "post", "AA", 0.00), service("s1", "post", "BB", 0.05)}
-	p := DefaultParams()
+	p := analysis.DefaultParams()
 	p.Modes = []travel.Mode{newIDMode(1)}
-	base, err := Compute(ctx, villages, services, p)
+	base, err := analysis.Compute(ctx, villages, services, p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules
-	v, err := ApplyChanges(villages, services, []Change{{Modes: true}}, func(s string) string { return s })
+	v, err := analysis.ApplyChanges(villages, services, []analysis.Change{{Modes: true}}, func(s string) string { return s })
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Modes = []travel.Mode{newIDMode(0.5)}
-	res, err := Recompute(ctx, base, v, p)
+	res, err := analysis.Recompute(ctx, base, v, p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := NewComparison(base)
 	c.Add("base", base, base.Aggregates(), nil)
-	c.Add("faster", res, res.Aggregates(), NewDelta(base, res, nil))
+	c.Add("faster", res, res.Aggregates(), New(base, res, nil))
 	tab := c.Table()
 	for _, x := range []struct{ variant, col, want string }{
 		{"base", "bus_share_within_5min", "0.5000"}, // v2 (300 of 600 measured)
@@ -115,14 +116,14 @@ func TestComparisonModes(t *testing.T) {
 		{"faster", "bus_people_gaining_10min", "100"}, // v0: 12 → 6
 		{"faster", "bus_people_gaining_15min", "0"},
 		{"faster", "bus_people_losing_5min", "0"},
-		{"faster", "people_gaining_" + ThresholdName(p.ThresholdsM[0]), "0"}, // straight line unchanged
+		{"faster", "people_gaining_" + analysis.ThresholdName(p.ThresholdsM[0]), "0"}, // straight line unchanged
 	} {
 		if got := comparisonCell(t, tab, x.variant, "post", "all", "", x.col); got != x.want {
 			t.Errorf("%s %s = %q, want %q", x.variant, x.col, got, x.want)
 		}
 	}
 	// The delta table says who gains, village by village.
-	dt := NewDelta(base, res, nil).Table()
+	dt := New(base, res, nil).Table()
 	for row, want := range map[int][]string{
 		0: {"ok", "ok", "12.00", "6.00", "-6.00", "", "gained", "", ""},
 		1: {"ok", "ok", "8.00", "4.00", "-4.00", "gained", "", "", ""},
@@ -142,7 +143,7 @@ func TestComparisonModes(t *testing.T) {
 	}
 	// Only v3 (off the network on both sides, same straight line) is
 	// unchanged: the other three villages are faster by bus.
-	d := NewDelta(base, res, nil)
+	d := New(base, res, nil)
 	if n := d.OmitUnchanged(); n != 1 || d.Rows() != 3 {
 		t.Errorf("omitted %d of 4 rows, keeping %d; want v3 alone omitted", n, d.Rows())
 	}

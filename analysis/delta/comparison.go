@@ -1,8 +1,9 @@
-package analysis
+package delta
 
 import (
 	"math"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/openhours"
 	"github.com/partons/partons/datasets/table"
 )
@@ -26,12 +27,12 @@ type Comparison struct {
 }
 
 // NewComparison starts a comparison whose columns follow base.
-func NewComparison(base *Result) *Comparison {
+func NewComparison(base *analysis.Result) *Comparison {
 	c := &Comparison{ts: base.Params.ThresholdsM}
 	for _, b := range base.Modes {
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate {
-				basis := Basis(b.Schema.Name + "_" + m.Name)
+				basis := analysis.Basis(b.Schema.Name + "_" + m.Name)
 				db := deltaBasis{basis, m, base.Thresholds(basis)}
 				name := string(db.basis)
 				if m.Name == string(m.Unit) {
@@ -51,15 +52,15 @@ func NewComparison(base *Result) *Comparison {
 
 type aggKey struct {
 	cat   string
-	level Level
+	level analysis.Level
 	code  string
-	basis Basis
+	basis analysis.Basis
 }
 
 // Add adds the rows of one variant (or of the base, d nil): r is its
 // result, aggs its aggregates (of every basis), d its delta to the base.
-func (c *Comparison) Add(name string, r *Result, aggs []Aggregate, d *Delta) {
-	byKey := map[aggKey]*Aggregate{}
+func (c *Comparison) Add(name string, r *analysis.Result, aggs []analysis.Aggregate, d *Delta) {
+	byKey := map[aggKey]*analysis.Aggregate{}
 	for i := range aggs {
 		a := &aggs[i]
 		byKey[aggKey{a.Category, a.Level, a.Code, a.Basis}] = a
@@ -69,16 +70,16 @@ func (c *Comparison) Add(name string, r *Result, aggs []Aggregate, d *Delta) {
 	if len(c.slots) > 0 && r.OpenHours != nil && r.OpenHours.Straight != nil {
 		slotShare, gain = map[[4]string]float64{}, map[[3]string]float64{}
 		for _, s := range openhours.SlotShares(r.OpenHours.Straight, r.Villages, c.ts) {
-			slotShare[[4]string{s.Category, s.Slot, s.Level, s.Code + "|" + thresholdLabel(s.Threshold, "m")}] = s.Share
+			slotShare[[4]string{s.Category, s.Slot, s.Level, s.Code + "|" + analysis.ThresholdLabel(s.Threshold, "m")}] = s.Share
 		}
 		for _, g := range openhours.Gains(r.OpenHours.Straight, r.Villages) {
 			if g.Villages > 0 {
-				gain[[3]string{g.Category, g.Level, g.Code + "|" + thresholdLabel(g.Threshold, "m")}] = g.MeanGain
+				gain[[3]string{g.Category, g.Level, g.Code + "|" + analysis.ThresholdLabel(g.Threshold, "m")}] = g.MeanGain
 			}
 		}
 	}
 	for _, a := range aggs {
-		if a.Basis != BasisNearest || a.Level == LevelArea || a.Category == BasketCategory {
+		if a.Basis != analysis.BasisNearest || a.Level == analysis.LevelArea || a.Category == analysis.BasketCategory {
 			continue
 		}
 		row := []table.Cell{table.Str(name), table.Str(a.Category), table.Str(string(a.Level)), table.Str(a.Code),
@@ -86,7 +87,7 @@ func (c *Comparison) Add(name string, r *Result, aggs []Aggregate, d *Delta) {
 		row = appendShares(row, a.ShareWithin, len(c.ts))
 		row = append(row, table.Float(a.Mean, 1), table.Float(a.P90, 1))
 		var losing, gaining []float64
-		if d != nil && a.Level == LevelAll {
+		if d != nil && a.Level == analysis.LevelAll {
 			losing, gaining = d.Summary(a.Category)
 		}
 		row = appendPeople(row, losing, gaining, len(c.ts))
@@ -101,21 +102,21 @@ func (c *Comparison) Add(name string, r *Result, aggs []Aggregate, d *Delta) {
 				row = append(row, table.Float(m.Median, dec), table.Float(m.P90, dec))
 			}
 			losing, gaining = nil, nil
-			if d != nil && a.Level == LevelAll {
+			if d != nil && a.Level == analysis.LevelAll {
 				_, losing, gaining = d.ModeSummary(b.basis, a.Category)
 			}
 			row = appendPeople(row, losing, gaining, len(b.thresholds))
 		}
 		for _, s := range c.slots {
 			for _, t := range c.ts {
-				x, ok := slotShare[[4]string{a.Category, s, string(a.Level), a.Code + "|" + thresholdLabel(t, "m")}]
-				row = append(row, cellOr(x, ok, decimalsShare))
+				x, ok := slotShare[[4]string{a.Category, s, string(a.Level), a.Code + "|" + analysis.ThresholdLabel(t, "m")}]
+				row = append(row, cellOr(x, ok, analysis.DecimalsShare))
 			}
 		}
 		if len(c.slots) > 0 {
 			for _, t := range c.ts {
-				x, ok := gain[[3]string{a.Category, string(a.Level), a.Code + "|" + thresholdLabel(t, "m")}]
-				row = append(row, cellOr(x, ok, decimalsHours))
+				x, ok := gain[[3]string{a.Category, string(a.Level), a.Code + "|" + analysis.ThresholdLabel(t, "m")}]
+				row = append(row, cellOr(x, ok, analysis.DecimalsHours))
 			}
 		}
 		c.rows = append(c.rows, row)
@@ -156,7 +157,7 @@ func (c *Comparison) Table() table.Table {
 	cols := []table.Column{{Name: "variant"}, {Name: "category"}, {Name: "level"}, {Name: "code"},
 		{Name: "population_measured", Kind: table.Number, Decimals: -1}}
 	for _, t := range c.ts {
-		cols = append(cols, table.Column{Name: "share_within_" + ThresholdName(t), Kind: table.Number, Decimals: 4})
+		cols = append(cols, table.Column{Name: "share_within_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: 4})
 	}
 	cols = append(cols, table.Column{Name: "mean_m", Kind: table.Number, Decimals: 1}, table.Column{Name: "p90_m", Kind: table.Number, Decimals: 1})
 	people := func(prefix string, labels []string) {
@@ -167,15 +168,15 @@ func (c *Comparison) Table() table.Table {
 	}
 	var labels []string
 	for _, t := range c.ts {
-		labels = append(labels, ThresholdName(t))
+		labels = append(labels, analysis.ThresholdName(t))
 	}
 	people("", labels)
 	for i, b := range c.modes {
 		p, u := c.names[i]+"_", string(b.metric.Unit)
 		labels = labels[:0]
 		for _, t := range b.thresholds {
-			labels = append(labels, thresholdLabel(t, u))
-			cols = append(cols, table.Column{Name: p + "share_within_" + thresholdLabel(t, u), Kind: table.Number, Decimals: 4})
+			labels = append(labels, analysis.ThresholdLabel(t, u))
+			cols = append(cols, table.Column{Name: p + "share_within_" + analysis.ThresholdLabel(t, u), Kind: table.Number, Decimals: 4})
 		}
 		suffix := ""
 		if u != "" {
@@ -187,12 +188,12 @@ func (c *Comparison) Table() table.Table {
 	}
 	for _, s := range c.slots {
 		for _, t := range c.ts {
-			cols = append(cols, table.Column{Name: "share_open_" + s + "_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsShare, Unit: "share"})
+			cols = append(cols, table.Column{Name: "share_open_" + s + "_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: analysis.DecimalsShare, Unit: "share"})
 		}
 	}
 	if len(c.slots) > 0 {
 		for _, t := range c.ts {
-			cols = append(cols, table.Column{Name: "gain_open_hours_" + ThresholdName(t), Kind: table.Number, Decimals: decimalsHours, Unit: "h"})
+			cols = append(cols, table.Column{Name: "gain_open_hours_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: analysis.DecimalsHours, Unit: "h"})
 		}
 	}
 	return table.FromRows(cols, c.rows)

@@ -1,4 +1,9 @@
-package analysis
+// Package delta compares a scenario variant's results with its base's:
+// per village and category the base and variant values of every basis
+// (straight line, each travel mode's metrics), who loses or gains a
+// service within each threshold and which closed service it was
+// (Delta), and the variants side by side per area (Comparison).
+package delta
 
 import (
 	"math"
@@ -6,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/travel"
@@ -13,7 +19,7 @@ import (
 
 // Delta compares a variant with its base village by village.
 type Delta struct {
-	Base, Variant *Result
+	Base, Variant *analysis.Result
 	// Closed are the ids of base services the variant closed, for the
 	// attribution of losses.
 	Closed map[string]bool
@@ -28,10 +34,10 @@ type deltaRow struct {
 	cat    int // category position (same in both)
 }
 
-// NewDelta pairs the villages of base and variant by id: one row per
+// New pairs the villages of base and variant by id: one row per
 // village and category, villages of both in base order, then villages the
 // variant added.
-func NewDelta(base, variant *Result, closed map[string]bool) *Delta {
+func New(base, variant *analysis.Result, closed map[string]bool) *Delta {
 	d := &Delta{Base: base, Variant: variant, Closed: closed}
 	if sameVillages(base.Villages, variant.Villages) { // the common case: no village added or dropped
 		d.rows = make([]deltaRow, 0, len(base.Villages)*len(base.Categories))
@@ -158,8 +164,8 @@ func (d *Delta) unchanged(row deltaRow, modes []modeDelta) bool {
 
 // metric returns a village's nearest distance for category c (NaN when
 // unknown, +Inf when covered but no service) and its service id.
-func metric(r *Result, v, c int) (m float64, id string) {
-	m = r.distance(v, c, BasisNearest)
+func metric(r *analysis.Result, v, c int) (m float64, id string) {
+	m = r.Value(analysis.BasisNearest, v, c)
 	cr := &r.Rows[v].Cats[c]
 	if cr.NearestService >= 0 {
 		id = r.Services[cr.NearestService].ID
@@ -177,7 +183,7 @@ func metric(r *Result, v, c int) (m float64, id string) {
 func (d *Delta) Table() table.Table {
 	ts := d.Base.Params.ThresholdsM
 	m := func(n string) table.Column {
-		return table.Column{Name: n, Kind: table.Number, Decimals: decimalsM, Unit: "m"}
+		return table.Column{Name: n, Kind: table.Number, Decimals: analysis.DecimalsM, Unit: "m"}
 	}
 	cols := []table.Column{{Name: "village_id"}, {Name: "name"}, {Name: "country"}, {Name: "area_code"},
 		{Name: "population", Kind: table.Number, Decimals: -1, Unit: "people"}, {Name: "presence"}, {Name: "category"},
@@ -186,7 +192,7 @@ func (d *Delta) Table() table.Table {
 	for _, md := range modes {
 		cols = append(cols, table.Column{Name: "base_" + md.name + "_status"}, table.Column{Name: "variant_" + md.name + "_status"})
 		for _, b := range md.bases {
-			c := metricColumn("", b.metric)
+			c := analysis.MetricColumn("", b.metric)
 			for _, side := range []string{"base_", "variant_", "delta_"} {
 				c.Name = side + string(b.basis)
 				cols = append(cols, c)
@@ -199,14 +205,14 @@ func (d *Delta) Table() table.Table {
 		}
 	}
 	for _, t := range ts {
-		cols = append(cols, table.Column{Name: "coverage_" + ThresholdName(t)})
+		cols = append(cols, table.Column{Name: "coverage_" + analysis.ThresholdName(t)})
 	}
 	cols = append(cols, table.Column{Name: "closed_nearest_id"})
 	fin := func(x float64) table.Cell {
 		if math.IsInf(x, 1) {
 			return table.NullCell
 		}
-		return table.Float(x, decimalsM)
+		return table.Float(x, analysis.DecimalsM)
 	}
 	diff := func(a, b float64, dec int) table.Cell {
 		if math.IsNaN(a) || math.IsNaN(b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
@@ -238,7 +244,7 @@ func (d *Delta) Table() table.Table {
 			vm, vid = metric(d.Variant, row.vv, row.cat)
 		}
 		cells = append(cells[:0], table.Str(vl.ID), table.Str(vl.Name), table.Str(vl.Country), table.Str(vl.AreaCode), pop,
-			table.Str(presence), table.Str(d.Base.Categories[row.cat]), fin(bm), fin(vm), diff(bm, vm, decimalsM), table.Str(bid), table.Str(vid))
+			table.Str(presence), table.Str(d.Base.Categories[row.cat]), fin(bm), fin(vm), diff(bm, vm, analysis.DecimalsM), table.Str(bid), table.Str(vid))
 		for _, md := range modes {
 			bs, vs := "", ""
 			if row.bv >= 0 {
@@ -260,13 +266,13 @@ func (d *Delta) Table() table.Table {
 				dec := b.metric.Decimals
 				cells = append(cells, table.Float(finite(bx), dec), table.Float(finite(vx), dec), diff(bx, vx, dec))
 				for _, t := range b.thresholds {
-					cover = append(cover, table.Str(Crossing(bx, vx, t)))
+					cover = append(cover, table.Str(analysis.Crossing(bx, vx, t)))
 				}
 			}
 			cells = append(cells, cover...)
 		}
 		for _, t := range ts {
-			cells = append(cells, table.Str(Crossing(bm, vm, t)))
+			cells = append(cells, table.Str(analysis.Crossing(bm, vm, t)))
 		}
 		closed := ""
 		if bid != "" && d.Closed[bid] && (vm > bm || math.IsNaN(vm)) {
@@ -281,21 +287,6 @@ func finite(x float64) float64 {
 		return math.NaN()
 	}
 	return x
-}
-
-// Crossing says whether a village lost ("lost") or gained ("gained")
-// coverage within t; "" when unchanged or unknown.
-func Crossing(base, variant, t float64) string {
-	if math.IsNaN(base) || math.IsNaN(variant) {
-		return ""
-	}
-	switch {
-	case base <= t && variant > t:
-		return "lost"
-	case base > t && variant <= t:
-		return "gained"
-	}
-	return ""
 }
 
 // Geometries returns the village geometry of each row of Table.
@@ -345,7 +336,7 @@ func (d *Delta) Attribution() table.Table {
 		if vl.HasPopulation {
 			a.people += vl.Population
 			for k, t := range ts {
-				if Crossing(bm, vm, t) == "lost" {
+				if analysis.Crossing(bm, vm, t) == "lost" {
 					a.lost[k] += vl.Population
 				}
 			}
@@ -354,7 +345,7 @@ func (d *Delta) Attribution() table.Table {
 	cols := []table.Column{{Name: "service_id"}, {Name: "name"}, {Name: "category"}, {Name: "country"},
 		{Name: "villages_nearest", Kind: table.Number}, {Name: "people_nearest", Kind: table.Number, Decimals: -1, Unit: "people"}}
 	for _, t := range ts {
-		cols = append(cols, table.Column{Name: "people_losing_" + ThresholdName(t), Kind: table.Number, Decimals: -1, Unit: "people"})
+		cols = append(cols, table.Column{Name: "people_losing_" + analysis.ThresholdName(t), Kind: table.Number, Decimals: -1, Unit: "people"})
 	}
 	var rows [][]table.Cell
 	for i := range d.Base.Services {
@@ -393,7 +384,7 @@ func (d *Delta) Summary(category string) (losing, gaining []float64) {
 		bm, _ := metric(d.Base, row.bv, row.cat)
 		vm, _ := metric(d.Variant, row.vv, row.cat)
 		for k, t := range ts {
-			switch Crossing(bm, vm, t) {
+			switch analysis.Crossing(bm, vm, t) {
 			case "lost":
 				losing[k] += vl.Population
 			case "gained":
@@ -442,7 +433,7 @@ func (d *Delta) Changes(category string) []float64 {
 // deltaBasis is an aggregate metric of a further travel mode compared by
 // the delta table, with the thresholds of its shares (Result.Thresholds).
 type deltaBasis struct {
-	basis      Basis
+	basis      analysis.Basis
 	metric     travel.Metric
 	thresholds []float64
 }
@@ -455,7 +446,7 @@ func (b deltaBasis) coverageName(mode string, t float64) string {
 	if b.metric.Name == string(b.metric.Unit) {
 		prefix = mode
 	}
-	return prefix + "_coverage_" + thresholdLabel(t, string(b.metric.Unit))
+	return prefix + "_coverage_" + analysis.ThresholdLabel(t, string(b.metric.Unit))
 }
 
 // modeDelta is a further mode of the base and its compared metrics.
@@ -473,7 +464,7 @@ func (d *Delta) modeDeltas() []modeDelta {
 		md := modeDelta{name: b.Schema.Name}
 		for _, m := range b.Schema.Metrics {
 			if m.Aggregate {
-				basis := Basis(b.Schema.Name + "_" + m.Name)
+				basis := analysis.Basis(b.Schema.Name + "_" + m.Name)
 				md.bases = append(md.bases, deltaBasis{basis, m, d.Base.Thresholds(basis)})
 			}
 		}
@@ -484,7 +475,7 @@ func (d *Delta) modeDeltas() []modeDelta {
 
 // modeStatus is a village's status for category c by the mode named
 // mode: "" when the result has no such mode.
-func modeStatus(r *Result, mode string, v, c int) string {
+func modeStatus(r *analysis.Result, mode string, v, c int) string {
 	if b := r.Mode(mode); b != nil {
 		return b.Cells[v][c].Status
 	}
@@ -495,8 +486,8 @@ func modeStatus(r *Result, mode string, v, c int) string {
 // (e.g. "transit_min" over the time thresholds), the people (of known
 // population) who lose and who gain the category within it in the
 // variant. The thresholds are nil when the base has no such basis.
-func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, gaining []float64) {
-	b, _ := d.Base.modeBasis(basis)
+func (d *Delta) ModeSummary(basis analysis.Basis, category string) (thresholds, losing, gaining []float64) {
+	b := d.Base.BasisMode(basis)
 	c := slices.Index(d.Base.Categories, category)
 	if b == nil || c < 0 {
 		return nil, nil, nil
@@ -513,7 +504,7 @@ func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, g
 		}
 		bx, vx := modeValue(d.Base, basis, row.bv, c), modeValue(d.Variant, basis, row.vv, c)
 		for i, t := range thresholds {
-			switch Crossing(bx, vx, t) {
+			switch analysis.Crossing(bx, vx, t) {
 			case "lost":
 				losing[i] += vl.Population
 			case "gained":
@@ -526,10 +517,6 @@ func (d *Delta) ModeSummary(basis Basis, category string) (thresholds, losing, g
 
 // modeValue is a village's value on a mode basis: NaN when the result has
 // no such mode or the value is unknown, +Inf when known to be none.
-func modeValue(r *Result, basis Basis, v, c int) float64 {
-	b, k := r.modeBasis(basis)
-	if b == nil {
-		return math.NaN()
-	}
-	return r.modeDistance(b, k, v, c)
+func modeValue(r *analysis.Result, basis analysis.Basis, v, c int) float64 {
+	return r.ModeValue(basis, v, c)
 }

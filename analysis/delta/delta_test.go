@@ -1,4 +1,4 @@
-package analysis
+package delta
 
 import (
 	"bytes"
@@ -8,9 +8,11 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/output"
+	"github.com/partons/partons/travel"
 )
 
 // deltaLines writes a delta table as CSV lines (header first).
@@ -51,36 +53,36 @@ func TestOmitUnchangedKeepsExactlyTheChangedRows(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		name    string
-		changes []Change
+		changes []analysis.Change
 	}{
-		{"close", []Change{{CloseServices: &Selection{IDs: []string{"s0", "s4", "s8"}}}}},
-		{"open", []Change{{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "BE", Location: orb.Point{2.9, 50.9}}}}}},
-		{"villages", []Change{{DropVillages: &Selection{IDs: []string{"v1", "v7"}}},
+		{"close", []analysis.Change{{CloseServices: &analysis.Selection{IDs: []string{"s0", "s4", "s8"}}}}},
+		{"open", []analysis.Change{{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "BE", Location: orb.Point{2.9, 50.9}}}}}},
+		{"villages", []analysis.Change{{DropVillages: &analysis.Selection{IDs: []string{"v1", "v7"}}},
 			{AddVillages: []datasets.Village{{ID: "nv", Country: "FR", Location: orb.Point{2.5, 50.6}, Geometry: orb.Point{2.5, 50.6}}}},
-			{CloseServices: &Selection{IDs: []string{"s2"}}}}},
+			{CloseServices: &analysis.Selection{IDs: []string{"s2"}}}}},
 		{"nothing", nil},
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
 		vs, ss := randomRegion(seed, 300, 60)
-		p := DefaultParams()
-		base, err := Compute(ctx, vs, ss, p)
+		p := analysis.DefaultParams()
+		base, err := analysis.Compute(ctx, vs, ss, p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.Coverage = base.Coverage
 		for _, tc := range cases {
-			v, err := ApplyChanges(vs, ss, tc.changes, func(s string) string { return s })
+			v, err := analysis.ApplyChanges(vs, ss, tc.changes, func(s string) string { return s })
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := Recompute(ctx, base, v, p)
+			res, err := analysis.Recompute(ctx, base, v, p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			full := NewDelta(base, res, v.Closed)
+			full := New(base, res, v.Closed)
 			all := deltaLines(t, full.Table())
 			allGeoms := full.Geometries()
-			d := NewDelta(base, res, v.Closed)
+			d := New(base, res, v.Closed)
 			omitted := d.OmitUnchanged()
 			kept := deltaLines(t, d.Table())
 			header := strings.Split(all[0], ",")
@@ -138,4 +140,37 @@ func equalFloats(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// Deltas follow a further mode: base_, variant_ and delta_ columns of its
+// aggregate metrics.
+func TestFurtherModeDelta(t *testing.T) {
+	villages := []datasets.Village{village("v0", "AA", 0.01, 100), village("v1", "AA", 0.02, 200),
+		village("v2", "BB", 0.05, 300), village("v3", "AA", 0.03, 50)}
+	services := []datasets.Service{service("s0", "post", "AA", 0.00), service("s1", "post", "BB", 0.05)}
+	p := analysis.DefaultParams()
+	p.Modes = []travel.Mode{busMode()}
+	base, err := analysis.Compute(context.Background(), villages, services, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faster := busMode()
+	slow := faster.Cost
+	faster.Cost = func(i, j int) float64 { return slow(i, j) / 2 }
+	faster.Metric = func(i, j, k int) float64 { return slow(i, j) / 2 }
+	p.Modes = []travel.Mode{faster}
+	variant, err := analysis.Compute(context.Background(), villages, services, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt := New(base, variant, nil).Table()
+	for _, name := range []string{"base_bus_min", "variant_bus_min", "delta_bus_min"} {
+		if dt.Index(name) < 0 {
+			t.Fatalf("no column %s", name)
+		}
+	}
+	row := dt.Row(0, nil) // v0, post: 12 → 6 minutes
+	if b, v, d := row[dt.Index("base_bus_min")].Text(), row[dt.Index("variant_bus_min")].Text(), row[dt.Index("delta_bus_min")].Text(); b != "12.00" || v != "6.00" || d != "-6.00" {
+		t.Errorf("v0 bus delta %s → %s (%s), want 12.00 → 6.00 (-6.00)", b, v, d)
+	}
 }
