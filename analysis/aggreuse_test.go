@@ -7,6 +7,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/travel"
@@ -31,16 +32,16 @@ func TestAggregatesFromEqualsAggregates(t *testing.T) {
 	p.Coverage = base.Coverage
 	cases := []struct {
 		name    string
-		changes []Change
+		changes []variant.Change
 		copied  []string // categories whose aggregates must be the base's
 	}{
-		{"bakery, outside the basket", []Change{{CloseServices: &Selection{IDs: []string{"s2", "s5"}}}}, []string{"post", "pharmacy", BasketCategory}},
-		{"post, in the basket", []Change{{CloseServices: &Selection{IDs: []string{"s0"}}}}, []string{"pharmacy", "bakery"}},
-		{"added villages", []Change{{AddVillages: []datasets.Village{{ID: "nv", Country: "BE", Location: orb.Point{2.6, 50.9}}}}}, nil},
+		{"bakery, outside the basket", []variant.Change{{CloseServices: &variant.Selection{IDs: []string{"s2", "s5"}}}}, []string{"post", "pharmacy", BasketCategory}},
+		{"post, in the basket", []variant.Change{{CloseServices: &variant.Selection{IDs: []string{"s0"}}}}, []string{"pharmacy", "bakery"}},
+		{"added villages", []variant.Change{{AddVillages: []datasets.Village{{ID: "nv", Country: "BE", Location: orb.Point{2.6, 50.9}}}}}, nil},
 		{"nothing", nil, []string{"post", "pharmacy", "bakery", BasketCategory}},
 	}
 	for _, tc := range cases {
-		v, err := ApplyChanges(vs, ss, tc.changes, func(s string) string { return s })
+		v, err := variant.Apply(vs, ss, tc.changes, func(s string) string { return s })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,14 +100,14 @@ func TestAggregatesFromModes(t *testing.T) {
 	faster.Modes = []travel.Mode{newIDMode(0.5)}
 	for _, tc := range []struct {
 		name   string
-		change Change
+		change variant.Change
 		p      Params
 		shop   bool // the shop's aggregates are the base's
 	}{
-		{"close s0", Change{CloseServices: &Selection{IDs: []string{"s0"}}}, p, true},
-		{"faster bus", Change{Modes: true}, faster, false},
+		{"close s0", variant.Change{CloseServices: &variant.Selection{IDs: []string{"s0"}}}, p, true},
+		{"faster bus", variant.Change{Modes: true}, faster, false},
 	} {
-		v, err := ApplyChanges(villages, services, []Change{tc.change}, func(s string) string { return s })
+		v, err := variant.Apply(villages, services, []variant.Change{tc.change}, func(s string) string { return s })
 		if err != nil {
 			t.Fatal(err)
 		}

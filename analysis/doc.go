@@ -19,9 +19,10 @@
 // why; missing population is never counted as zero; data that does not
 // cover a category in a country never reads as "no service there".
 //
-// Scenario variants are data too: ApplyChanges takes a list of Change
-// values, however they were written down, and Recompute reuses the base
-// for categories a variant leaves alone.
+// Scenario variants are data too: variant.Apply takes a list of
+// variant.Change values, however they were written down, and Recompute
+// reuses the base for categories a variant leaves alone; package delta
+// compares the variant with its base.
 //
 // FromAssignment turns a location model's answer (each village's
 // assigned site and cost) into a Result without a new search, so a

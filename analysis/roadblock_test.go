@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis/analysistest"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/travel"
@@ -93,7 +94,7 @@ func TestRoadIsAModeBlock(t *testing.T) {
 	p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules
 	pm := p
 	pm.Modes = []travel.Mode{bus(0.5)}
-	v, err := ApplyChanges(villages, services, []Change{{Modes: true}}, func(s string) string { return s })
+	v, err := variant.Apply(villages, services, []variant.Change{{Modes: true}}, func(s string) string { return s })
 	if err != nil {
 		t.Fatal(err)
 	}

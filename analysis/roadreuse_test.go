@@ -5,6 +5,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/geo/road"
 )
@@ -30,13 +31,13 @@ func TestRecomputeRoadsReusesVillageSnaps(t *testing.T) {
 	p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules
 	for _, tc := range []struct {
 		name   string
-		change Change
+		change variant.Change
 		shared bool
 	}{
-		{"close be-post", Change{CloseServices: &Selection{IDs: []string{"be-post"}}}, true},
-		{"closed border", Change{CloseBorder: true}, false},
+		{"close be-post", variant.Change{CloseServices: &variant.Selection{IDs: []string{"be-post"}}}, true},
+		{"closed border", variant.Change{CloseBorder: true}, false},
 	} {
-		v, err := ApplyChanges(villages, services, []Change{tc.change}, func(s string) string { return s })
+		v, err := variant.Apply(villages, services, []variant.Change{tc.change}, func(s string) string { return s })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +60,7 @@ func TestRecomputeRoadsReusesVillageSnaps(t *testing.T) {
 		}
 	}
 	// be now reaches fr-post: 4 edges of a centidegree each.
-	v, _ := ApplyChanges(villages, services, []Change{{CloseServices: &Selection{IDs: []string{"be-post"}}}}, func(s string) string { return s })
+	v, _ := variant.Apply(villages, services, []variant.Change{{CloseServices: &variant.Selection{IDs: []string{"be-post"}}}}, func(s string) string { return s })
 	inc, err := Recompute(ctx, base, v, p)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis/analysistest"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/travel"
 )
@@ -40,8 +41,8 @@ func TestRecomputeWithModes(t *testing.T) {
 
 	// Services change: s0 closes (the shops move up one place), a new
 	// post office opens.
-	v, err := ApplyChanges(villages, services, []Change{
-		{CloseServices: &Selection{IDs: []string{"s0"}}},
+	v, err := variant.Apply(villages, services, []variant.Change{
+		{CloseServices: &variant.Selection{IDs: []string{"s0"}}},
 		{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "AA", Location: orb.Point{0.02, 0}}}},
 	}, same)
 	if err != nil {
@@ -67,7 +68,7 @@ func TestRecomputeWithModes(t *testing.T) {
 	faster := newIDMode(0.5)
 	pm := p
 	pm.Modes = []travel.Mode{faster}
-	v, err = ApplyChanges(villages, services, []Change{{Modes: true}}, same)
+	v, err = variant.Apply(villages, services, []variant.Change{{Modes: true}}, same)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func TestRecomputeWithModes(t *testing.T) {
 	}
 
 	// No change: the base, byte for byte.
-	v, err = ApplyChanges(villages, services, nil, same)
+	v, err = variant.Apply(villages, services, nil, same)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
 )
 
 // scenarioData is 10k villages × 1k services and 20 variants, each closing
 // one service (so each touches one of the ten categories).
-func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]analysis.Change) {
+func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]variant.Change) {
 	b.Helper()
 	vg, sc := Synth(10_000, 1_000, 7)
 	vs, _, err := load.Villages([]load.Source{load.Bytes("v.geojson", vg)}, datasets.DefaultVillageSchema())
@@ -24,9 +25,9 @@ func scenarioData(b *testing.B) ([]datasets.Village, []datasets.Service, [][]ana
 		b.Fatal(err)
 	}
 	mapAll(ss)
-	var variants [][]analysis.Change
+	var variants [][]variant.Change
 	for k := range 20 {
-		variants = append(variants, []analysis.Change{{CloseServices: &analysis.Selection{IDs: []string{fmt.Sprintf("s%d", k*37)}}}})
+		variants = append(variants, []variant.Change{{CloseServices: &variant.Selection{IDs: []string{fmt.Sprintf("s%d", k*37)}}}})
 	}
 	return vs, ss, variants
 }
@@ -51,7 +52,7 @@ func BenchmarkScenario20Variants10k(b *testing.B) {
 			pv := p
 			pv.Coverage = base.Coverage
 			for _, changes := range variants {
-				v, err := analysis.ApplyChanges(vs, ss, changes, id)
+				v, err := variant.Apply(vs, ss, changes, id)
 				if err != nil {
 					b.Fatal(err)
 				}

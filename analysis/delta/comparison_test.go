@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/datasets/table"
@@ -92,7 +93,7 @@ func TestComparisonModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules
-	v, err := analysis.ApplyChanges(villages, services, []analysis.Change{{Modes: true}}, func(s string) string { return s })
+	v, err := variant.Apply(villages, services, []variant.Change{{Modes: true}}, func(s string) string { return s })
 	if err != nil {
 		t.Fatal(err)
 	}

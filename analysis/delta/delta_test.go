@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/output"
@@ -53,13 +54,13 @@ func TestOmitUnchangedKeepsExactlyTheChangedRows(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		name    string
-		changes []analysis.Change
+		changes []variant.Change
 	}{
-		{"close", []analysis.Change{{CloseServices: &analysis.Selection{IDs: []string{"s0", "s4", "s8"}}}}},
-		{"open", []analysis.Change{{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "BE", Location: orb.Point{2.9, 50.9}}}}}},
-		{"villages", []analysis.Change{{DropVillages: &analysis.Selection{IDs: []string{"v1", "v7"}}},
+		{"close", []variant.Change{{CloseServices: &variant.Selection{IDs: []string{"s0", "s4", "s8"}}}}},
+		{"open", []variant.Change{{AddServices: []datasets.Service{{ID: "new", Raw: "post", Country: "BE", Location: orb.Point{2.9, 50.9}}}}}},
+		{"villages", []variant.Change{{DropVillages: &variant.Selection{IDs: []string{"v1", "v7"}}},
 			{AddVillages: []datasets.Village{{ID: "nv", Country: "FR", Location: orb.Point{2.5, 50.6}, Geometry: orb.Point{2.5, 50.6}}}},
-			{CloseServices: &analysis.Selection{IDs: []string{"s2"}}}}},
+			{CloseServices: &variant.Selection{IDs: []string{"s2"}}}}},
 		{"nothing", nil},
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
@@ -71,7 +72,7 @@ func TestOmitUnchangedKeepsExactlyTheChangedRows(t *testing.T) {
 		}
 		p.Coverage = base.Coverage
 		for _, tc := range cases {
-			v, err := analysis.ApplyChanges(vs, ss, tc.changes, func(s string) string { return s })
+			v, err := variant.Apply(vs, ss, tc.changes, func(s string) string { return s })
 			if err != nil {
 				t.Fatal(err)
 			}

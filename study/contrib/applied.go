@@ -12,7 +12,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/reportdir"
@@ -146,13 +146,13 @@ func (c *Applied) Table() table.Table {
 // It also returns the reports as the variant applies them (for its
 // contributions.csv and services.csv), nil when the variant does not use
 // them.
-func Proposed(c *Applied, services []datasets.Service, v scenario.Variant, changes []analysis.Change) ([]analysis.Change, *Applied, error) {
+func Proposed(c *Applied, services []datasets.Service, v scenario.Variant, changes []variant.Change) ([]variant.Change, *Applied, error) {
 	at := proposedIndex(v)
 	if at < 0 {
 		return changes, nil, nil
 	}
 	if c == nil {
-		return nil, nil, &analysis.ChangeError{Change: at + 1, Reason: "use_proposed_reports needs contributions in the base"}
+		return nil, nil, &variant.ChangeError{Change: at + 1, Reason: "use_proposed_reports needs contributions in the base"}
 	}
 	var proposed []contributions.Report
 	for _, e := range c.merged.Reports {
@@ -196,12 +196,12 @@ func Proposed(c *Applied, services []datasets.Service, v scenario.Variant, chang
 		}
 	}
 	out := slices.Clone(changes)
-	out[at] = analysis.Change{}
+	out[at] = variant.Change{}
 	if len(closeIDs) > 0 {
-		out[at].CloseServices = &analysis.Selection{IDs: closeIDs}
+		out[at].CloseServices = &variant.Selection{IDs: closeIDs}
 	}
 	if len(add) > 0 {
-		out = append(out, analysis.Change{AddServices: add})
+		out = append(out, variant.Change{AddServices: add})
 	}
 	return out, appliedProposed(c, r), nil
 }
@@ -254,9 +254,9 @@ func proposedIndex(v scenario.Variant) int {
 // Renumber makes an error of the services a use_proposed_reports change
 // opens (appended after the variant's changes) that change's error.
 func Renumber(err error, v scenario.Variant) error {
-	var ce *analysis.ChangeError
+	var ce *variant.ChangeError
 	if errors.As(err, &ce) && ce.Change > len(v.Changes) {
-		return &analysis.ChangeError{Change: proposedIndex(v) + 1, Reason: ce.Reason}
+		return &variant.ChangeError{Change: proposedIndex(v) + 1, Reason: ce.Reason}
 	}
 	return err
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/scenario"
@@ -117,7 +117,7 @@ func TestProposedCloses(t *testing.T) {
 	for i := range services {
 		services[i].Raw = services[i].Category
 	}
-	out, va, err := Proposed(c, services, v, []analysis.Change{{}})
+	out, va, err := Proposed(c, services, v, []variant.Change{{}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,18 +3,18 @@ package scenario
 import (
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 )
 
 // variantChanges turns a variant's changes, as read from the scenario
 // file, into the analysis' format-free changes, one for one (so the index
-// of an analysis.ChangeError names the file's change). Added services and
+// of an variant.ChangeError names the file's change). Added services and
 // villages come from the file ("scenario", no feature index); a service's
-// category is kept as written, for ApplyChanges to map.
-func variantChanges(v scenario.Variant) []analysis.Change {
-	out := make([]analysis.Change, len(v.Changes))
+// category is kept as written, for variant.Apply to map.
+func variantChanges(v scenario.Variant) []variant.Change {
+	out := make([]variant.Change, len(v.Changes))
 	for i, c := range v.Changes {
 		a := &out[i]
 		origin := datasets.Origin{Source: "scenario", Feature: -1}
@@ -33,11 +33,11 @@ func variantChanges(v scenario.Variant) []analysis.Change {
 			}
 		case c.MobileService != nil:
 			m := c.MobileService
-			a.MobileService = &analysis.MobileService{IDPrefix: m.IDPrefix, Category: m.Category, Villages: m.Villages}
+			a.MobileService = &variant.MobileService{IDPrefix: m.IDPrefix, Category: m.Category, Villages: m.Villages}
 		case c.SetHours != nil:
-			a.SetHours = &analysis.HoursChange{Selection: *selection(&c.SetHours.Filter), OpeningHours: c.SetHours.OpeningHours}
+			a.SetHours = &variant.HoursChange{Selection: *selection(&c.SetHours.Filter), OpeningHours: c.SetHours.OpeningHours}
 		case c.SetCapacity != nil:
-			a.SetCapacity = &analysis.CapacityChange{Selection: *selection(&c.SetCapacity.Filter), Capacity: c.SetCapacity.Capacity}
+			a.SetCapacity = &variant.CapacityChange{Selection: *selection(&c.SetCapacity.Filter), Capacity: c.SetCapacity.Capacity}
 		case c.DropVillages != nil:
 			a.DropVillages = selection(c.DropVillages)
 		case c.AddVillages != nil:
@@ -61,8 +61,8 @@ func variantChanges(v scenario.Variant) []analysis.Change {
 	return out
 }
 
-func selection(f *scenario.Filter) *analysis.Selection {
-	return &analysis.Selection{IDs: f.IDs, Category: f.Category, Country: f.Country, Area: f.Area}
+func selection(f *scenario.Filter) *variant.Selection {
+	return &variant.Selection{IDs: f.IDs, Category: f.Category, Country: f.Country, Area: f.Area}
 }
 
 // variantSettings is the run parameters a variant sets (its last `set`

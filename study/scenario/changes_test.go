@@ -11,7 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 )
@@ -21,7 +21,7 @@ import (
 func TestVariantChanges(t *testing.T) {
 	capacity, pop := 12.5, 340.0
 	filter := scenario.Filter{IDs: []string{"a"}, Category: "post", Country: "BE", Area: "33011"}
-	sel := &analysis.Selection{IDs: []string{"a"}, Category: "post", Country: "BE", Area: "33011"}
+	sel := &variant.Selection{IDs: []string{"a"}, Category: "post", Country: "BE", Area: "33011"}
 	set := &scenario.Settings{Profile: "walk"}
 	v := scenario.Variant{Name: "v", Changes: []scenario.Change{
 		{CloseServices: &filter},
@@ -38,13 +38,13 @@ func TestVariantChanges(t *testing.T) {
 		{AddRoute: &scenario.AddRoute{ID: "r"}},
 	}}
 	origin := datasets.Origin{Source: "scenario", Feature: -1}
-	want := []analysis.Change{
+	want := []variant.Change{
 		{CloseServices: sel},
 		{AddServices: []datasets.Service{{ID: "n", Name: "New", Raw: "amenity=post_office", Country: "FR",
 			Location: orb.Point{2.5, 50.7}, Capacity: 12.5, HasCapacity: true, Origin: origin}}},
-		{MobileService: &analysis.MobileService{IDPrefix: "van-", Category: "post", Villages: []string{"x", "y"}}},
-		{SetCapacity: &analysis.CapacityChange{Selection: *sel, Capacity: 3}},
-		{DropVillages: &analysis.Selection{Country: "FR"}},
+		{MobileService: &variant.MobileService{IDPrefix: "van-", Category: "post", Villages: []string{"x", "y"}}},
+		{SetCapacity: &variant.CapacityChange{Selection: *sel, Capacity: 3}},
+		{DropVillages: &variant.Selection{Country: "FR"}},
 		{AddVillages: []datasets.Village{{ID: "nv", Name: "Nieuw", Country: "BE", Population: 340, HasPopulation: true,
 			AreaCode: "33011", AreaName: "Ieper", Location: orb.Point{2.88, 50.85}, Geometry: orb.Point{2.88, 50.85}, Origin: origin}}},
 		{Params: true},

@@ -16,6 +16,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/delta"
+	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
 	"github.com/partons/partons/datasets/taxonomy"
@@ -199,18 +200,18 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if name, err := taxonomy.Name(c); err == nil {
 			return name
 		}
-		return c // not in the base data: ApplyChanges says so
+		return c // not in the base data: variant.Apply says so
 	}
 	// Every variant's changes are checked against the data before the base
 	// is computed: an unknown id or category fails at once, with its line.
-	changes := make([][]analysis.Change, len(sf.Variants))
+	changes := make([][]variant.Change, len(sf.Variants))
 	contribs := make([]*contrib.Applied, len(sf.Variants)) // the reports as a variant applied them
 	for k, v := range sf.Variants {
 		var err error
 		if changes[k], contribs[k], err = contrib.Proposed(in.Contrib, in.Services, v, variantChanges(v)); err != nil {
 			return changeError(path, sf, k, err)
 		}
-		if _, err := analysis.ApplyChanges(in.Villages, in.Services, changes[k], mapCat); err != nil {
+		if _, err := variant.Apply(in.Villages, in.Services, changes[k], mapCat); err != nil {
 			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
 	}
@@ -246,7 +247,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
 		pr.Step("variant " + v.Name)
-		vr, err := analysis.ApplyChanges(in.Villages, in.Services, changes[k], mapCat)
+		vr, err := variant.Apply(in.Villages, in.Services, changes[k], mapCat)
 		if err != nil {
 			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
@@ -346,9 +347,9 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 }
 
 // changeError names the file, line, variant and change of an error of
-// analysis.ApplyChanges on variant k.
+// variant.Apply on variant k.
 func changeError(path string, sf *scenario.File, k int, err error) error {
-	var ce *analysis.ChangeError
+	var ce *variant.ChangeError
 	if !errors.As(err, &ce) {
 		return err
 	}
@@ -416,7 +417,7 @@ func sortedSet(m map[string]bool) []string {
 
 // mainTouched is the category a variant's report maps: the first of the
 // base's categories the variant changed, else the first category.
-func mainTouched(base *analysis.Result, v *analysis.Variant) string {
+func mainTouched(base *analysis.Result, v *variant.Variant) string {
 	for _, c := range base.Categories {
 		if v.Touched[c] {
 			return c

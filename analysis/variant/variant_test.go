@@ -1,0 +1,65 @@
+package variant
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/analysis/analysistest"
+	"github.com/partons/partons/datasets"
+)
+
+func TestApplyErrors(t *testing.T) {
+	vs, ss := analysistest.RandomRegion(1, 20, 9)
+	id := func(s string) string { return s }
+	cases := []struct {
+		name string
+		c    Change
+		want string
+	}{
+		{"unknown service", Change{CloseServices: &Selection{IDs: []string{"nope"}}}, `no service has id "nope"`},
+		{"category absent", Change{CloseServices: &Selection{Category: "dentist"}}, `no service of category "dentist"`},
+		{"filter selects nothing", Change{CloseServices: &Selection{Category: "post", Country: "LU"}}, "selects no service"},
+		{"add new category", Change{AddServices: []datasets.Service{{ID: "x", Raw: "bank", Location: orb.Point{2.5, 50.9}}}}, "not in the base data"},
+		{"duplicate id", Change{AddServices: []datasets.Service{{ID: "s1", Raw: "post", Location: orb.Point{2.5, 50.9}}}}, "unique"},
+		{"unknown village", Change{MobileService: &MobileService{IDPrefix: "m", Category: "post", Villages: []string{"zz"}}}, `no village has id "zz"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Apply(vs, ss, []Change{tc.c}, id)
+			if err == nil || !bytes.Contains([]byte(err.Error()), []byte(tc.want)) {
+				t.Fatalf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// A close_services filter may name the category by a raw value or label
+// that maps to it, as added services do: it closes the same services.
+func TestCloseFilterMapsCategory(t *testing.T) {
+	vs, ss := analysistest.RandomRegion(1, 20, 9)
+	mapCat := func(s string) string {
+		if s == "amenity=post_office" || s == "Post" {
+			return "post"
+		}
+		return s
+	}
+	byName, err := Apply(vs, ss, []Change{{CloseServices: &Selection{Category: "post"}}}, mapCat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byName.Closed) == 0 {
+		t.Fatal("closing post closed nothing")
+	}
+	for _, raw := range []string{"amenity=post_office", "Post"} {
+		v, err := Apply(vs, ss, []Change{{CloseServices: &Selection{Category: raw}}}, mapCat)
+		if err != nil {
+			t.Fatalf("%s: %v", raw, err)
+		}
+		if !reflect.DeepEqual(v.Closed, byName.Closed) {
+			t.Errorf("%s closed %v, post closed %v", raw, v.Closed, byName.Closed)
+		}
+	}
+}
