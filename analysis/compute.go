@@ -146,6 +146,7 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 	for c, name := range r.Categories {
 		cats[c] = newCatIndex(name, services, r)
 	}
+	set := newCatSet(cats, len(p.ThresholdsM))
 
 	r.Rows = make([]VillageResult, len(villages))
 	workers := p.Workers
@@ -173,7 +174,7 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 				}
 				hi := min(lo+chunk, len(villages))
 				for v := lo; v < hi; v++ {
-					r.Rows[v] = r.village(&villages[v], cats)
+					r.Rows[v] = r.village(&villages[v], cats, set)
 				}
 				if p.Progress != nil {
 					mu.Lock()
@@ -412,12 +413,14 @@ var nan = math.NaN()
 // agree with each other to the millimetre).
 const distanceTolM = 0.5e-3
 
-func (r *Result) village(v *datasets.Village, cats []*catIndex) VillageResult {
+func (r *Result) village(v *datasets.Village, cats []*catIndex, set *catSet) VillageResult {
 	out := VillageResult{Cats: make([]CategoryResult, len(cats))}
 	q := index.NewQuery(v.Location)
+	ws := set.search(&q, r.Params.ThresholdsM)
 	for c, ci := range cats {
-		out.Cats[c] = r.measure(v, &q, ci)
+		out.Cats[c] = r.measure(v, ci, ws.answers[set.first[c]:set.first[c+1]], ws.within[c])
 	}
+	set.done(ws)
 	out.Basket = r.basket(out.Cats, false)
 	if r.Params.CrossBorder {
 		out.Domest = r.basket(out.Cats, true)
@@ -430,20 +433,19 @@ func (r *Result) village(v *datasets.Village, cats []*catIndex) VillageResult {
 // home and abroad follow. Ties in distance go to the lowest service index
 // (within a country the index breaks ties by position, which follows the
 // service index).
-func (r *Result) measure(v *datasets.Village, q *index.Query, ci *catIndex) CategoryResult {
+func (r *Result) measure(v *datasets.Village, ci *catIndex, answers []index.Answer, within []int32) CategoryResult {
 	cr := CategoryResult{NearestM: nan, DomesticM: nan, AbroadM: nan,
 		NearestService: -1, DomesticService: -1, AbroadService: -1}
-	ts := r.Params.ThresholdsM
 	x := v.Country
 	cross := r.Params.CrossBorder
 	home := ci.perCounty[x]
-	within := make([]int32, len(ts))
 	better := func(d float64, s int32, bestD float64, bestS int32) bool {
 		return bestS < 0 || d < bestD || (d == bestD && s < bestS)
 	}
 	for pi := range ci.parts {
 		part := &ci.parts[pi]
-		i, d, ok := part.idx.NearestAndCount(q, ts, within, distanceTolM)
+		a := answers[pi]
+		i, d, ok := a.ID, a.DistM, a.OK
 		if !ok {
 			continue
 		}

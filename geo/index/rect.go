@@ -176,17 +176,23 @@ func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, count
 // decisions of nearestAndCountFrom, taken on the same values, are the
 // same: same item, same distance bits, same counts.
 func (ix *Points) nearestInCountDisc(p orb.Point, q *query, radiiM []float64, counts []int32, tolM, r float64, bufp *[]cand) (int32, float64, bool) {
+	buf := (*bufp)[:0]
+	ix.searchDisc(q, radiiM[len(radiiM)-1], func(i int32, c float64) { buf = append(buf, cand{i, c}) })
+	*bufp = buf
+	return ix.answerFromCountDisc(p, radiiM, counts, tolM, r, buf)
+}
+
+// answerFromCountDisc is nearestInCountDisc given buf, the items of the
+// rectangle of the largest radius with their chord keys (in any order).
+func (ix *Points) answerFromCountDisc(p orb.Point, radiiM []float64, counts []int32, tolM, r float64, buf []cand) (int32, float64, bool) {
 	within := ix.within(radiiM)
 	t := within[len(within)-1]
-	buf := (*bufp)[:0]
 	bestC, best := math.Inf(1), int32(-1)
-	ix.searchDisc(q, radiiM[len(radiiM)-1], func(i int32, c float64) {
-		buf = append(buf, cand{i, c})
-		if c < bestC || (c == bestC && i < best) {
-			bestC, best = c, i
+	for _, it := range buf {
+		if it.c < bestC || (it.c == bestC && it.id < best) {
+			bestC, best = it.c, it.id
 		}
-	})
-	*bufp = buf
+	}
 	if best < 0 {
 		return -1, 0, false
 	}
