@@ -38,6 +38,10 @@ func WriteRows(w io.Writer, t Table, format FormatFunc) error {
 	// Chunks are formatted by workers into buffers and written in order;
 	// at most 2×workers chunks are in flight.
 	n := (t.Len + chunk - 1) / chunk
+	// Chunk buffers are recycled: written chunks come back for the next
+	// ones, so a big table is formatted without growing a fresh buffer
+	// (copying as it doubles) and dropping it for every chunk.
+	free := make(chan []byte, 2*workers)
 	results := make([]chan []byte, n)
 	for i := range results {
 		results[i] = make(chan []byte, 1)
@@ -57,6 +61,10 @@ func WriteRows(w io.Writer, t Table, format FormatFunc) error {
 			var row []Cell
 			for i := range next {
 				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
 				for r := i * chunk; r < min((i+1)*chunk, t.Len); r++ {
 					row = t.Row(r, row)
 					b = format(b, r, row, &tmp)
@@ -71,6 +79,10 @@ func WriteRows(w io.Writer, t Table, format FormatFunc) error {
 		<-sem
 		if err == nil {
 			_, err = w.Write(b)
+		}
+		select {
+		case free <- b[:0]:
+		default:
 		}
 	}
 	return err

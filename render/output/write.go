@@ -43,8 +43,7 @@ func WriteCSV(w io.Writer, t table.Table, opts ...CSVOption) error {
 				inf.Note(t, r, i)
 			}
 			if c.IsText() {
-				*tmp = c.AppendText((*tmp)[:0])
-				b = appendCSVText(b, string(*tmp), cfg.guard)
+				b = appendCSVText(b, c.Text(), cfg.guard)
 			} else {
 				b = c.AppendText(b)
 			}
