@@ -226,6 +226,9 @@ func (r *Result) aggregates(only []Basis, baseAggs []Aggregate) []Aggregate {
 			d := make([]float64, len(r.Villages))
 			order := make([]int32, 0, len(r.Villages))
 			buckets := make([][]pair, len(groups))
+			for gi := range buckets {
+				buckets[gi] = make([]pair, 0, len(groups[gi].members))
+			}
 			var nearestOrder []int32
 			var scratch radixScratch
 			for _, basis := range bases {
