@@ -131,10 +131,14 @@ func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 		return nil, Input{}, fmt.Errorf("load: %w", err)
 	}
 	defer rc.Close()
+	size := int64(-1) // a regular file's size, to size the readers' buffers
 	if st, ok := rc.(interface{ Stat() (os.FileInfo, error) }); ok {
-		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxFileBytes {
-			return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
-				Reason: fmt.Sprintf("file is %d bytes: more than the %d one input file may have (see the README, resource bounds); split it", fi.Size(), maxFileBytes)}
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			if fi.Size() > maxFileBytes {
+				return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
+					Reason: fmt.Sprintf("file is %d bytes: more than the %d one input file may have (see the README, resource bounds); split it", fi.Size(), maxFileBytes)}
+			}
+			size = fi.Size()
 		}
 	}
 	h := sha256.New()
@@ -167,7 +171,14 @@ func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 		return nil, Input{}, &datasets.RecordError{Source: src.Name, Feature: -1,
 			Reason: fmt.Sprintf("%s must be %s, not %s", k.name, k.wanted(), format)}
 	}
-	recs, err := read(src.Name, br, s)
+	var in io.Reader = br
+	if size >= 0 {
+		// Readers that take the whole document in memory
+		// (datasets.ReadAll) size their buffer from Len: read once,
+		// instead of copied as the buffer doubles 15 times for 17 MB.
+		in = sizedReader{br, func() int { return int(max(0, size-cr.n)) + br.Buffered() }}
+	}
+	recs, err := read(src.Name, in, s)
 	if err == nil && k.check != nil {
 		err = k.check(src.Name, s, recs)
 	}
@@ -181,6 +192,16 @@ func readOne[T, S any](src Source, k *kind[T, S], s S) ([]T, Input, error) {
 	return recs, Input{Name: src.Name, Kind: k.name, Format: format,
 		SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: cr.n, Records: len(recs), DataDate: dataDate}, nil
 }
+
+// sizedReader is a buffered reader of a file of known size whose Len,
+// the bytes left to read if the file does not change, is a capacity hint
+// for datasets.ReadAll (a wrong one costs only a copy).
+type sizedReader struct {
+	*bufio.Reader
+	left func() int
+}
+
+func (r sizedReader) Len() int { return r.left() }
 
 // countingReader counts the bytes read and fails past max (a source that
 // is not a regular file, whose size is not known in advance).
