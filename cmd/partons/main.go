@@ -46,13 +46,24 @@ func makeRoomFor(n int64) {
 	}
 }
 
-// liftMemoryLimit removes a soft memory limit set by main, for prepare:
+// prepareGCPercent is the heap growth between collections for prepare
+// (GOGC): the heap is collected when it has grown by half of the live
+// data instead of doubling. prepare's live data are large tables without
+// pointers, cheap to mark; on the synthetic national networks this took a
+// fifth off the peak memory for about 5 % more CPU.
+const prepareGCPercent = 50
+
+// memoryForPrepare removes a soft memory limit set by main, for prepare:
 // it builds large long-lived data once and exits, and under the limit the
-// collector ran all the time while the OSM data grew past it. A limit set
-// with GOMEMLIMIT is left alone.
-func liftMemoryLimit() {
+// collector ran all the time while the OSM data grew past it. It then sets
+// the collector's growth to prepareGCPercent. A limit set with GOMEMLIMIT
+// and a GOGC in the environment are left alone.
+func memoryForPrepare() {
 	if ownMemoryLimit {
 		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(prepareGCPercent)
 	}
 }
 

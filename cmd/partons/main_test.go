@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 	"testing"
 )
@@ -22,5 +23,33 @@ func TestMakeRoomForAddsUp(t *testing.T) {
 	makeRoomFor(100 << 20)
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("limit %d, want the one set from outside", got)
+	}
+}
+
+// prepare lifts the soft limit main set and collects at half growth,
+// unless the environment set them.
+func TestMemoryForPrepare(t *testing.T) {
+	oldLimit, oldOwn, oldGC := debug.SetMemoryLimit(-1), ownMemoryLimit, debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetMemoryLimit(oldLimit); ownMemoryLimit = oldOwn; debug.SetGCPercent(oldGC) })
+
+	t.Setenv("GOGC", "")
+	ownMemoryLimit = true
+	debug.SetMemoryLimit(softMemoryLimit)
+	memoryForPrepare()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d, want none", got)
+	}
+	if got := debug.SetGCPercent(100); got != prepareGCPercent {
+		t.Errorf("GC percent %d, want %d", got, prepareGCPercent)
+	}
+	t.Setenv("GOGC", "100")
+	ownMemoryLimit = false
+	debug.SetMemoryLimit(1 << 40)
+	memoryForPrepare()
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("limit %d, want the one set from outside", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d, want GOGC's 100", got)
 	}
 }

@@ -52,7 +52,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 		return err
 	}
 	ctx = progress.With(ctx, progress.New(stderr, o.quiet))
-	liftMemoryLimit()
+	memoryForPrepare()
 	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr,
 		NoBorders: func(why string) {
 			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
