@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/input"
 	"github.com/partons/partons/render/site/svgmap"
 )
 
@@ -10,7 +11,7 @@ const locatorW = 320
 
 // areasOf are the area outlines of the newest run that has some: the
 // areas of the region as the latest data draws them.
-func areasOf(runs []*Run) []AreaShape {
+func areasOf(runs []*input.Run) []input.AreaShape {
 	for i := len(runs) - 1; i >= 0; i-- {
 		if len(runs[i].Areas) > 0 {
 			return runs[i].Areas

@@ -4,14 +4,16 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/partons/partons/render/site/input"
 )
 
 // load reads report folders for a test.
-func load(t testing.TB, dirs ...string) []*Run {
+func load(t testing.TB, dirs ...string) []*input.Run {
 	t.Helper()
-	runs := make([]*Run, len(dirs))
+	runs := make([]*input.Run, len(dirs))
 	for i, d := range dirs {
-		r, err := Load(d)
+		r, err := input.Load(d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -21,7 +23,7 @@ func load(t testing.TB, dirs ...string) []*Run {
 }
 
 // build renders a site and returns its files by name.
-func build(t testing.TB, runs []*Run, cfg Config) map[string][]byte {
+func build(t testing.TB, runs []*input.Run, cfg Config) map[string][]byte {
 	t.Helper()
 	files, err := Build(runs, cfg)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/input"
 	"github.com/partons/partons/render/site/layout"
 )
 
@@ -23,15 +24,15 @@ type indicatorRow struct {
 
 // indicatorRows turns a village's rows of indicators.csv into its page's
 // rows: the sets in the file's order, each at home then anywhere.
-func indicatorRows(rows []Row, l qml.Lang) []indicatorRow {
+func indicatorRows(rows []input.Row, l qml.Lang) []indicatorRow {
 	var names []string
-	all := map[string]*[2]Row{}
+	all := map[string]*[2]input.Row{}
 	for _, r := range rows {
 		if r["member"] != "all" {
 			continue
 		}
 		if all[r["indicator"]] == nil {
-			names, all[r["indicator"]] = append(names, r["indicator"]), &[2]Row{}
+			names, all[r["indicator"]] = append(names, r["indicator"]), &[2]input.Row{}
 		}
 		k := 1 // anywhere
 		if r["basis"] == "domestic" {

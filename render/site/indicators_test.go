@@ -8,6 +8,7 @@ import (
 	"github.com/partons/partons/analysis/indicators"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/input"
 )
 
 // indicatorFixture is indicators.csv for one Belgian village, be1, as
@@ -15,7 +16,7 @@ import (
 // member of both sets is known; the pharmacy is 3000 m away across the
 // border and 5000 m at home, the dentist 6000 m across and 8000 m at
 // home, everything else nearer.
-func indicatorFixture(t testing.TB) []Row {
+func indicatorFixture(t testing.TB) []input.Row {
 	t.Helper()
 	cats := []string{"bakery", "butcher", "grocery", "gp", "pharmacy", "primary_school", "kindergarten", "dentist", "post"}
 	near := []float64{900, 2000, 400, 1100, 3000, 500, 700, 6000, 1200}
@@ -36,9 +37,9 @@ func indicatorFixture(t testing.TB) []Row {
 		sets = append(sets, s)
 	}
 	tb := indicators.Table(res, sets)
-	var rows []Row
+	var rows []input.Row
 	for i := range tb.Len {
-		row := Row{}
+		row := input.Row{}
 		for j, c := range tb.Row(i, nil) {
 			row[tb.Columns[j].Name] = c.Text()
 		}
@@ -93,7 +94,7 @@ func TestIndicatorRows(t *testing.T) {
 // such section.
 func TestIndicatorsOnVillagePage(t *testing.T) {
 	runs := load(t, fixtureRuns[1])
-	runs[0].Indicators = map[string][]Row{"be1": indicatorFixture(t)}
+	runs[0].Indicators = map[string][]input.Row{"be1": indicatorFixture(t)}
 	files := build(t, runs, Config{})
 	for _, l := range qml.Langs {
 		page := string(files[string(l)+"/ieper.html"])

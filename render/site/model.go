@@ -8,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/geo/geodesic"
+	"github.com/partons/partons/render/site/input"
 )
 
 // Speeds at which times are estimated from a road distance when the run
@@ -31,12 +32,12 @@ type village struct {
 	ID, Name, Country, Area, Slug string
 	Lon, Lat                      float64
 	Shape                         orb.MultiPolygon // from the newest run that has one; nil: a point
-	rows                          []Row            // per run, oldest first
+	rows                          []input.Row      // per run, oldest first
 }
 
 // latest is the village's row in the newest run that has it, and that
 // run's index.
-func (v *village) latest() (Row, int) {
+func (v *village) latest() (input.Row, int) {
 	for i := len(v.rows) - 1; i >= 0; i-- {
 		if v.rows[i] != nil {
 			return v.rows[i], i
@@ -48,7 +49,7 @@ func (v *village) latest() (Row, int) {
 // collectVillages lists every village of every run, by id, in the order
 // of the newest run that has them (then older runs' extra villages), and
 // names their pages.
-func collectVillages(runs []*Run) []*village {
+func collectVillages(runs []*input.Run) []*village {
 	byID := map[string]*village{}
 	var out []*village
 	for ri := len(runs) - 1; ri >= 0; ri-- {
@@ -56,7 +57,7 @@ func collectVillages(runs []*Run) []*village {
 			v := byID[row["id"]]
 			if v == nil {
 				v = &village{ID: row["id"], Name: row["name"], Country: row["country"], Area: row["area_name"],
-					Lon: row.Float("lon"), Lat: row.Float("lat"), rows: make([]Row, len(runs))}
+					Lon: row.Float("lon"), Lat: row.Float("lat"), rows: make([]input.Row, len(runs))}
 				if v.Name == "" {
 					v.Name = v.ID
 				}
@@ -99,7 +100,7 @@ type side struct {
 // them, the service found among services.csv as the nearest of the
 // category on that side in a straight line (geodesic), times from the
 // run when it routed that mode, else estimated at the documented speeds.
-func nearestOnSides(r *Run, row Row, cat string) [2]side {
+func nearestOnSides(r *input.Run, row input.Row, cat string) [2]side {
 	home := row["country"]
 	p := orb.Point{row.Float("lon"), row.Float("lat")}
 	best := [2]struct {
@@ -134,7 +135,7 @@ func nearestOnSides(r *Run, row Row, cat string) [2]side {
 			continue
 		}
 		s.Known = true
-		if svc, ok := r.service(best[k].id); ok {
+		if svc, ok := r.Service(best[k].id); ok {
 			s.Service = svc["name"]
 		}
 		s.RoadM = row.Float(cat + "_road_" + col + "_m")
@@ -153,7 +154,7 @@ func nearestOnSides(r *Run, row Row, cat string) [2]side {
 		// line: its time goes on the side of that service's country.
 		if t := row.Float(cat + "_transit_min"); !math.IsNaN(t) {
 			id := row[cat+"_transit_id"]
-			svc, ok := r.service(id)
+			svc, ok := r.Service(id)
 			if id == s.ServiceID || (ok && (svc["country"] == home) == s.Home) {
 				s.PTMin, s.PTFromRun = t, true
 			}
@@ -171,7 +172,7 @@ func minutes(m, kmh float64) float64 { return m / 1000 / kmh * 60 }
 // the same within the village's own country (home is then true, as
 // report.html's "domestic" rows); NaN when neither is known. For a run
 // without a basket: the largest nearest distance of any category.
-func badness(row Row, cats []string) (m float64, home bool) {
+func badness(row input.Row, cats []string) (m float64, home bool) {
 	if _, ok := row["basket_max_m"]; ok {
 		if v := row.Float("basket_max_m"); !math.IsNaN(v) {
 			return v, false
@@ -201,7 +202,7 @@ type change struct {
 // changesNear lists the services within nearbyM of p that appear in a run
 // and not in the one before (opened) or the other way (closed), oldest
 // first, then by distance and id.
-func changesNear(runs []*Run, labels []string, p orb.Point) []change {
+func changesNear(runs []*input.Run, labels []string, p orb.Point) []change {
 	var out []change
 	for i := 1; i < len(runs); i++ {
 		before, after := runs[i-1], runs[i]
@@ -209,9 +210,9 @@ func changesNear(runs []*Run, labels []string, p orb.Point) []change {
 			continue
 		}
 		var here []change
-		diff := func(a, b *Run, opened bool) {
+		diff := func(a, b *input.Run, opened bool) {
 			for _, s := range a.Services {
-				if _, ok := b.service(s["id"]); ok {
+				if _, ok := b.Service(s["id"]); ok {
 					continue
 				}
 				d := geodesic.Distance(p, orb.Point{s.Float("lon"), s.Float("lat")})
@@ -248,7 +249,7 @@ type residentReport struct {
 
 // placeReports reads the residents' reports of runs[i], newest first by
 // observation date, then id.
-func placeReports(runs []*Run, i int) []residentReport {
+func placeReports(runs []*input.Run, i int) []residentReport {
 	var out []residentReport
 	for _, c := range runs[i].Reports {
 		rep := residentReport{ID: c["id"], Kind: c["kind"], Status: c["status"], Outcome: c["outcome"], Role: c["reporter_role"],
@@ -261,7 +262,7 @@ func placeReports(runs []*Run, i int) []residentReport {
 		}
 		for k := i; k > i-len(runs) && rep.ServiceID != ""; k-- {
 			r := runs[(k+len(runs))%len(runs)] // this run, older ones, then newer ones
-			if s, ok := r.service(rep.ServiceID); ok {
+			if s, ok := r.Service(rep.ServiceID); ok {
 				if !rep.Located {
 					rep.Pos, rep.Located = orb.Point{s.Float("lon"), s.Float("lat")}, true
 				}

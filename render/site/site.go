@@ -13,6 +13,7 @@ import (
 	"github.com/partons/partons/datasets/placenames"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/input"
 	"github.com/partons/partons/render/site/layout"
 	"github.com/partons/partons/render/site/svgmap"
 )
@@ -45,7 +46,7 @@ var ErrNoRuns = errors.New("site: no run to publish")
 //
 // Cost: O(villages × services) geodesics for the nearest service of each
 // side (a few milliseconds for the Westhoek sample).
-func Build(runs []*Run, cfg Config) ([]File, error) {
+func Build(runs []*input.Run, cfg Config) ([]File, error) {
 	if len(runs) == 0 {
 		return nil, ErrNoRuns
 	}
@@ -53,8 +54,8 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	runs = append([]*Run(nil), runs...)
-	labels := orderRuns(runs)
+	runs = append([]*input.Run(nil), runs...)
+	labels := input.Order(runs)
 	vs := collectVillages(runs)
 	newest := runs[len(runs)-1]
 	cats := categoriesOf(runs)
@@ -98,7 +99,7 @@ func Build(runs []*Run, cfg Config) ([]File, error) {
 
 // categoriesOf is every category of any run, in the newest run's order,
 // then older runs' others.
-func categoriesOf(runs []*Run) []string {
+func categoriesOf(runs []*input.Run) []string {
 	seen := map[string]bool{}
 	var out []string
 	for i := len(runs) - 1; i >= 0; i-- {
@@ -115,14 +116,14 @@ func categoriesOf(runs []*Run) []string {
 type builder struct {
 	facts    map[*village]*villageFacts
 	reports  map[int][]residentReport // placed reports per run
-	runs     []*Run
+	runs     []*input.Run
 	labels   []string
 	villages []*village
 	cats     []string
 	form     formLink
 	cfg      Config
-	newest   *Run
-	areas    []AreaShape // the outlines the maps draw (areasOf)
+	newest   *input.Run
+	areas    []input.AreaShape // the outlines the maps draw (areasOf)
 }
 
 func (b *builder) render(name string, data any) ([]byte, error) {
@@ -248,7 +249,7 @@ func (b *builder) indexPage(l qml.Lang, byName bool) indexPage {
 	return p
 }
 
-func popText(row Row, l qml.Lang) string {
+func popText(row input.Row, l qml.Lang) string {
 	if v := row.Float("population"); !math.IsNaN(v) {
 		return l.Number(v, 0)
 	}
@@ -513,7 +514,7 @@ func (b *builder) reportsPage(l qml.Lang) reportsPage {
 // run that has the village knows it, else to the nearest at home (home is
 // then true), so that a line never mixes the two; nil when neither is
 // known in any run.
-func trendValues(rows []Row, c string) (vals []float64, home bool) {
+func trendValues(rows []input.Row, c string) (vals []float64, home bool) {
 	for _, col := range []string{"_nearest_m", "_domestic_m"} {
 		vals = make([]float64, len(rows))
 		known, missing := 0, 0

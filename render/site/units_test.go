@@ -3,16 +3,14 @@ package site
 import (
 	"errors"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/site/input"
 )
 
 func TestFormURL(t *testing.T) {
@@ -88,18 +86,16 @@ func TestPlaceNames(t *testing.T) {
 // from the road length at the documented speeds. Hand-computed: 6 km at
 // 4.8 km/h is 75 min, at 15 km/h 24 min, at 45 km/h 8 min.
 func TestNearestOnSides(t *testing.T) {
-	r := &Run{Manifest: &reportdir.Manifest{Roads: &reportdir.RoadInfo{Source: "osm", Profile: "car"}}, byService: map[string]int{}}
-	r.Services = []Row{
+	r := &input.Run{Manifest: &reportdir.Manifest{Roads: &reportdir.RoadInfo{Source: "osm", Profile: "car"}}}
+	r.Services = []input.Row{
 		{"id": "home-far", "name": "Far", "category": "gp", "country": "BE", "lon": "2.95", "lat": "50.85"},
 		{"id": "home-near", "name": "Near", "category": "gp", "country": "BE", "lon": "2.90", "lat": "50.85"},
 		{"id": "abroad", "name": "Cabinet", "category": "gp", "country": "FR", "lon": "2.80", "lat": "50.75"},
 		{"id": "other", "name": "Bakery", "category": "bakery", "country": "BE", "lon": "2.8851", "lat": "50.85"},
 		{"id": "abroad2", "name": "Cabinet 2", "category": "gp", "country": "FR", "lon": "2.70", "lat": "50.70"}, // farther, but by bus
 	}
-	for i, s := range r.Services {
-		r.byService[s["id"]] = i
-	}
-	row := Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1050.0", "gp_abroad_m": "15000.0",
+	r.IndexServices()
+	row := input.Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1050.0", "gp_abroad_m": "15000.0",
 		"gp_road_domestic_m": "6000.0", "gp_road_abroad_m": "20000.0", "gp_road_m": "6000.0", "gp_road_min": "9.5",
 		"gp_road_id": "home-near", "gp_road_country": "BE", "gp_transit_min": "31", "gp_transit_id": "abroad2"}
 	s := nearestOnSides(r, row, "gp")
@@ -116,7 +112,7 @@ func TestNearestOnSides(t *testing.T) {
 	}
 	// Without a road network: road = straight × the detour factor.
 	r.Manifest.Roads = &reportdir.RoadInfo{Source: "estimate", DetourFactor: 1.25}
-	s = nearestOnSides(r, Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1000.0"}, "gp")
+	s = nearestOnSides(r, input.Row{"country": "BE", "lon": "2.885", "lat": "50.85", "gp_domestic_m": "1000.0"}, "gp")
 	if !s[0].RoadEstimated || s[0].RoadM != 1250 || s[0].CarFromRun || s[1].Known {
 		t.Errorf("estimated side %+v / %+v", s[0], s[1])
 	}
@@ -127,12 +123,12 @@ func TestNearestOnSides(t *testing.T) {
 // those within 5 km are listed newest first, with only http(s) evidence
 // links kept.
 func TestReportsNear(t *testing.T) {
-	older := &Run{byService: map[string]int{"gone": 0}, Services: []Row{
+	older := &input.Run{Services: []input.Row{
 		{"id": "gone", "name": "Old baker", "category": "bakery", "lon": "2.887", "lat": "50.851"}}}
-	r := &Run{byService: map[string]int{"s1": 0, "s2": 1}, Services: []Row{
+	r := &input.Run{Services: []input.Row{
 		{"id": "s1", "name": "Bakker", "category": "bakery", "lon": "2.886", "lat": "50.851"},
 		{"id": "s2", "name": "Far away", "category": "bakery", "lon": "3.5", "lat": "50.851"},
-	}, Reports: []Row{
+	}, Reports: []input.Row{
 		{"id": "r1", "kind": "closed", "service_id": "s1", "observed_on": "2026-03-01", "status": "confirmed", "reporter_role": "resident", "evidence_url": "javascript:alert(1)"},
 		{"id": "r2", "kind": "hours_changed", "service_id": "s1", "observed_on": "2026-04-01", "status": "proposed", "reporter_role": "municipality", "evidence_url": "https://example.org/photo"},
 		{"id": "r3", "kind": "closed", "service_id": "s2", "observed_on": "2026-05-01", "status": "proposed"},
@@ -140,7 +136,9 @@ func TestReportsNear(t *testing.T) {
 		{"id": "r5", "kind": "closed", "service_id": "gone", "observed_on": "2025-12-01", "status": "confirmed", "outcome": "applied"},
 		{"id": "r6", "kind": "closed", "service_id": "nowhere", "observed_on": "2025-11-01", "status": "confirmed"},
 	}}
-	placed := placeReports([]*Run{older, r}, 1)
+	older.IndexServices()
+	r.IndexServices()
+	placed := placeReports([]*input.Run{older, r}, 1)
 	if len(placed) != 6 || placed[5].ID != "r6" || placed[5].Located {
 		t.Fatalf("placed %+v", placed)
 	}
@@ -158,68 +156,20 @@ func TestReportsNear(t *testing.T) {
 	}
 }
 
-// TestLoadRefuses: a changed file of a run is refused naming it, as is a
-// villages.csv that partons would never write.
-func TestLoadRefuses(t *testing.T) {
-	copyRun := func(t *testing.T) string {
-		t.Helper()
-		dir := filepath.Join(t.TempDir(), "2026")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range []string{"manifest.json", "villages.csv", "services.csv"} {
-			b, err := os.ReadFile(filepath.Join(fixtureRuns[1], f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return dir
-	}
-	dir := copyRun(t)
-	p := filepath.Join(dir, "villages.csv")
-	b, _ := os.ReadFile(p)
-	if err := os.WriteFile(p, []byte(strings.Replace(string(b), "Ieper", "Iepre", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Load(dir); err == nil || !errors.Is(err, datasets.ErrInvalid) || !strings.Contains(err.Error(), p) {
-		t.Errorf("edited villages.csv: %v", err)
-	}
-	// Rows partons never writes, checked on rows directly.
-	for _, tc := range []struct {
-		rows []Row
-		want string
-	}{
-		{[]Row{{"id": "a", "lon": "NaN", "lat": "50"}}, `"NaN" is not a finite number`},
-		{[]Row{{"id": "a", "lon": "2", "lat": "95"}}, "lat"},
-		{[]Row{{"id": "a", "lon": "2", "lat": "50"}, {"id": "a", "lon": "2", "lat": "50"}}, `village id "a" is empty or repeated`},
-	} {
-		err := checkRows("v.csv", tc.rows, true)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, datasets.ErrInvalid) {
-			t.Errorf("%v: %v, want %q", tc.rows, err, tc.want)
-		}
-	}
-	if math.IsNaN(Row{"x": "1.5"}.Float("x")) || !math.IsNaN(Row{}.Float("x")) {
-		t.Error("Row.Float")
-	}
-}
-
 // TestTrendValues: a trend follows the nearest service anywhere when
 // every year knows it, else the nearest at home; never a mix.
 func TestTrendValues(t *testing.T) {
-	all := []Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, nil, {"gp_nearest_m": "150", "gp_domestic_m": "150"}}
+	all := []input.Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, nil, {"gp_nearest_m": "150", "gp_domestic_m": "150"}}
 	v, home := trendValues(all, "gp")
 	if home || v[0] != 100 || !math.IsNaN(v[1]) || v[2] != 150 {
 		t.Errorf("nearest: %v %v", v, home)
 	}
-	mixed := []Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, {"gp_nearest_m": "", "gp_domestic_m": "250"}}
+	mixed := []input.Row{{"gp_nearest_m": "100", "gp_domestic_m": "200"}, {"gp_nearest_m": "", "gp_domestic_m": "250"}}
 	v, home = trendValues(mixed, "gp")
 	if !home || v[0] != 200 || v[1] != 250 {
 		t.Errorf("domestic: %v %v", v, home)
 	}
-	if v, _ := trendValues([]Row{{"gp_nearest_m": ""}}, "gp"); v != nil {
+	if v, _ := trendValues([]input.Row{{"gp_nearest_m": ""}}, "gp"); v != nil {
 		t.Errorf("unknown: %v", v)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/site"
+	"github.com/partons/partons/render/site/input"
 )
 
 // Options are the settings of Write.
@@ -36,12 +37,12 @@ func Write(ctx context.Context, dirs []string, o Options) (*Result, error) {
 	if err := site.CheckFormURL(o.Site.FormURL); err != nil {
 		return nil, err
 	}
-	runs := make([]*site.Run, len(dirs))
+	runs := make([]*input.Run, len(dirs))
 	for i, d := range dirs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r, err := site.Load(d)
+		r, err := input.Load(d)
 		if err != nil {
 			return nil, err
 		}

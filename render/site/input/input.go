@@ -1,4 +1,4 @@
-package site
+package input
 
 import (
 	"bytes"
@@ -73,7 +73,7 @@ func Load(dir string) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Run{Dir: dir, Manifest: rep.Manifest, byService: map[string]int{}}
+	r := &Run{Dir: dir, Manifest: rep.Manifest}
 	if r.Villages, err = readCSV(rep, "villages.csv"); err != nil {
 		return nil, err
 	}
@@ -113,9 +113,7 @@ func Load(dir string) (*Run, error) {
 	if err := checkRows(filepath.Join(dir, "services.csv"), r.Services, false); err != nil {
 		return nil, err
 	}
-	for i, s := range r.Services {
-		r.byService[s["id"]] = i
-	}
+	r.IndexServices()
 	r.Categories = rep.Manifest.Parameters.Categories
 	if len(r.Categories) == 0 && len(r.Villages) > 0 {
 		r.Categories = categoriesFromColumns(r.Villages[0])
@@ -296,8 +294,17 @@ func dataDate(m *reportdir.Manifest) string {
 	return best
 }
 
-// service returns the row of services.csv with id, if any.
-func (r *Run) service(id string) (Row, bool) {
+// IndexServices indexes Services by id for Service. Load calls it; call
+// it after filling a Run by hand.
+func (r *Run) IndexServices() {
+	r.byService = make(map[string]int, len(r.Services))
+	for i, s := range r.Services {
+		r.byService[s["id"]] = i
+	}
+}
+
+// Service returns the row of services.csv with id, if any.
+func (r *Run) Service(id string) (Row, bool) {
 	i, ok := r.byService[id]
 	if !ok {
 		return nil, false
@@ -305,12 +312,12 @@ func (r *Run) service(id string) (Row, bool) {
 	return r.Services[i], true
 }
 
-// orderRuns sorts runs oldest first by their data date, or, for a run
+// Order sorts runs oldest first by their data date, or, for a run
 // without one, by its folder's name when that is a date or a year
 // (runs/2024); when some run has neither, the given order is kept. Each
 // run is labelled with that date, else its folder's name; a second run
 // of the same label gets " (2)".
-func orderRuns(runs []*Run) []string {
+func Order(runs []*Run) []string {
 	key := func(r *Run) string {
 		if r.Date != "" {
 			return r.Date
