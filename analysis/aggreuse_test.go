@@ -134,7 +134,7 @@ func TestAggregatesFromModes(t *testing.T) {
 func areaCSV(t *testing.T, r *Result, aggs []Aggregate) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := output.WriteCSV(&b, r.AreaTable(aggs)); err != nil {
+	if err := output.WriteCSV(&b, AreaTableOf(r, aggs)); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -3,12 +3,10 @@ package analysis
 import (
 	"context"
 	"fmt"
-	"math"
 
 	"github.com/partons/partons/analysis/openhours"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
-	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/travel"
 )
@@ -110,107 +108,4 @@ func (r *Result) ComputeOpenHours(ctx context.Context, ev *hours.Evaluator, slot
 	}
 	r.OpenHours = oh
 	return nil
-}
-
-// hoursServiceColumns are the services table's opening-hours columns.
-func (r *Result) hoursServiceColumns() []table.Column {
-	if r.OpenHours == nil {
-		return nil
-	}
-	cols := []table.Column{{Name: "opening_hours"}, {Name: "hours_status"},
-		{Name: "open_hours_week", Kind: table.Number, Decimals: DecimalsHours, Unit: "h"}}
-	for _, sl := range r.OpenHours.Slots {
-		cols = append(cols, table.Column{Name: "open_" + sl.Name})
-	}
-	return cols
-}
-
-// hoursServiceCells appends service j's opening-hours cells.
-func (r *Result) hoursServiceCells(cells []table.Cell, j int) []table.Cell {
-	oh := r.OpenHours
-	if oh == nil {
-		return cells
-	}
-	sch := oh.Schedules[j]
-	status, week := string(sch.Status), math.NaN()
-	if sch.IsKnown() {
-		if sch.UnknownMinutes() > 0 {
-			status = "partly_unknown"
-		} else {
-			week = float64(sch.OpenMinutes()) / 60
-		}
-	}
-	cells = append(cells, table.Str(r.Services[j].OpeningHours), table.Str(status), table.Float(week, DecimalsHours))
-	for _, t := range oh.Services[j].Slots {
-		cells = append(cells, table.Str(t.String()))
-	}
-	return cells
-}
-
-// hoursBlocks are the open-hour results of the run's travel modes, with
-// the column infix and unit of each: straight line, then road.
-func (r *Result) hoursBlocks() []hoursBlock {
-	oh := r.OpenHours
-	if oh == nil {
-		return nil
-	}
-	out := []hoursBlock{{"", "m", DecimalsM, oh.Straight}}
-	if oh.Road != nil {
-		dec := DecimalsM
-		if oh.RoadUnit == "min" {
-			dec = DecimalsMin
-		}
-		out = append(out, hoursBlock{"_road", oh.RoadUnit, dec, oh.Road})
-	}
-	return out
-}
-
-type hoursBlock struct {
-	infix, unit string
-	decimals    int
-	res         *openhours.Result
-}
-
-// hoursVillageColumns are the villages table's opening-hours columns, per
-// travel mode and category: the nearest service open in each slot, and
-// the hours a week a service within each threshold is open (with the
-// border gain when the run splits domestic and abroad).
-func (r *Result) hoursVillageColumns() []table.Column {
-	var cols []table.Column
-	for _, b := range r.hoursBlocks() {
-		for _, c := range b.res.Categories {
-			pre := c.Name + b.infix + "_open_"
-			for _, sr := range c.Slots {
-				cols = append(cols, table.Column{Name: pre + sr.Slot + "_" + b.unit, Kind: table.Number, Decimals: b.decimals, Unit: b.unit},
-					table.Column{Name: pre + sr.Slot + "_status"})
-			}
-			for _, w := range c.Within {
-				t := ThresholdLabel(w.Threshold, b.unit)
-				cols = append(cols, table.Column{Name: pre + "hours_within_" + t, Kind: table.Number, Decimals: DecimalsHours, Unit: "h"},
-					table.Column{Name: pre + "hours_within_" + t + "_status"})
-				if r.Params.CrossBorder {
-					cols = append(cols, table.Column{Name: pre + "hours_gain_within_" + t, Kind: table.Number, Decimals: DecimalsHours, Unit: "h"})
-				}
-			}
-		}
-	}
-	return cols
-}
-
-// hoursVillageCells appends village i's opening-hours cells.
-func (r *Result) hoursVillageCells(cells []table.Cell, i int) []table.Cell {
-	for _, b := range r.hoursBlocks() {
-		for _, c := range b.res.Categories {
-			for _, sr := range c.Slots {
-				cells = append(cells, table.Float(sr.Cost[i], b.decimals), table.Str(string(sr.Status[i])))
-			}
-			for _, w := range c.Within {
-				cells = append(cells, table.Float(w.Minutes[i]/60, DecimalsHours), table.Str(string(w.Status[i])))
-				if r.Params.CrossBorder {
-					cells = append(cells, table.Float(w.Gain(i)/60, DecimalsHours))
-				}
-			}
-		}
-	}
-	return cells
 }

@@ -41,14 +41,14 @@ func column(tb testing.TB, t table.Table, row int, name string) string {
 
 func TestComputeOpenHoursTables(t *testing.T) {
 	res := hoursFixture(t, "")
-	if before := len(res.ServiceTable().Columns); before == 0 {
+	if before := len(ServiceTableOf(res).Columns); before == 0 {
 		t.Fatal("no service columns")
 	}
 	w, _ := hours.ParseWhen("2026-07-13") // 14 July: French holiday
 	if err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, false), hours.DefaultSlots()); err != nil {
 		t.Fatal(err)
 	}
-	st := res.ServiceTable()
+	st := ServiceTableOf(res)
 	for _, c := range []struct {
 		row       int
 		col, want string
@@ -62,7 +62,7 @@ func TestComputeOpenHoursTables(t *testing.T) {
 			t.Errorf("services row %d %s = %q, want %q", c.row, c.col, got, c.want)
 		}
 	}
-	vt := res.VillageTable()
+	vt := VillageTableOf(res)
 	for _, c := range []struct {
 		row       int
 		col, want string
@@ -103,7 +103,7 @@ func TestComputeOpenHoursErrors(t *testing.T) {
 	if c := res.OpenHours.Counts; c.Invalid != 1 || c.Known != 2 {
 		t.Errorf("lenient counts %+v", c)
 	}
-	if got := column(t, res.ServiceTable(), 2, "hours_status"); got != "invalid" {
+	if got := column(t, ServiceTableOf(res), 2, "hours_status"); got != "invalid" {
 		t.Errorf("lenient status %q", got)
 	}
 }
@@ -136,7 +136,7 @@ func TestComputeOpenHoursByRoad(t *testing.T) {
 		if err := res.ComputeOpenHours(context.Background(), hours.NewEvaluator(w, false), hours.DefaultSlots()); err != nil {
 			t.Fatal(err)
 		}
-		vt := res.VillageTable()
+		vt := VillageTableOf(res)
 		for _, c := range [][2]string{
 			{"post_road_open_weekday_evening_m", tc.evening},
 			{"post_road_open_weekday_evening_status", tc.eveningStatus},

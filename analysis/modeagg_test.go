@@ -169,7 +169,7 @@ func TestModeAggregatesHandComputed(t *testing.T) {
 
 		// areas.csv: the transit rows fill their own thresholds and
 		// count each status; the nearest rows leave them empty.
-		ar := r.AreaTable(r.Aggregates())
+		ar := AreaTableOf(r, r.Aggregates())
 		for _, name := range []string{"share_within_30min", "share_within_60min", "villages_no_service", "population_unsnapped"} {
 			if ar.Index(name) < 0 {
 				t.Fatalf("areas table lacks %s", name)
@@ -233,7 +233,7 @@ func TestModeLongTableMatchesWide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vt, at := r.VillageTable(), r.AccessTable()
+	vt, at := VillageTableOf(r), AccessTableOf(r)
 	wide := map[[2]string]string{}
 	status := map[string]string{}
 	for v := range vs {

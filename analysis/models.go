@@ -8,7 +8,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis/access"
-	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/travel"
 )
@@ -122,9 +121,10 @@ func (r *Result) computeModels(ctx context.Context, cats []*catIndex) error {
 	return nil
 }
 
-// modelDecimals formats model values: costs in their unit, ratios and
-// weighted sums with eight decimals (2SFCA ratios are around 1e-4).
-func (r *Result) modelDecimals(m ModelSpec) int {
+// ModelDecimals is the decimals of a model's values in outputs: costs in
+// their unit, ratios and weighted sums with eight decimals (2SFCA ratios
+// are around 1e-4).
+func (r *Result) ModelDecimals(m ModelSpec) int {
 	if m.Model.Kind == access.Nearest {
 		if r.costUnit() == "min" {
 			return DecimalsMin
@@ -134,64 +134,13 @@ func (r *Result) modelDecimals(m ModelSpec) int {
 	return 8
 }
 
-// InequalityTable is inequality.csv: per level (area, country, all),
-// category and model, the population-weighted distribution of access:
-// mean, Gini, Theil, Palma, percentiles, and the population left without
-// a value (no service within the catchment).
-func (r *Result) InequalityTable() table.Table {
-	cols := []table.Column{{Name: "level"}, {Name: "code"}, {Name: "category"}, {Name: "model"},
-		{Name: "villages_not_covered", Kind: table.Number},
-		{Name: "population", Kind: table.Number, Decimals: -1}, {Name: "population_reached", Kind: table.Number, Decimals: -1},
-		{Name: "mean", Kind: table.Number, Decimals: 8}, {Name: "gini", Kind: table.Number, Decimals: 4},
-		{Name: "theil", Kind: table.Number, Decimals: 4}, {Name: "palma", Kind: table.Number, Decimals: 4},
-		{Name: "p10", Kind: table.Number, Decimals: 8}, {Name: "p50", Kind: table.Number, Decimals: 8}, {Name: "p90", Kind: table.Number, Decimals: 8},
-		{Name: "share_without_value", Kind: table.Number, Decimals: 4}}
-	var rows [][]table.Cell
-	weights := make([]float64, len(r.Villages))
-	levels := []struct {
-		name  Level
-		group func(v int) string
-	}{
-		{LevelArea, func(v int) string { return r.Villages[v].AreaCode }},
-		{LevelCountry, func(v int) string { return r.Villages[v].Country }},
-		{LevelAll, func(int) string { return "" }},
-	}
-	for v := range r.Villages {
-		if r.Villages[v].HasPopulation {
-			weights[v] = r.Villages[v].Population
-		}
-	}
-	for c, cat := range r.Categories {
-		w := make([]float64, len(weights))
-		for v := range w {
-			w[v] = weights[v]
-			if st := r.Rows[v].Cats[c].Status; st == StatusNotCovered || st == StatusDomesticNotCovered {
-				w[v] = math.NaN() // not covered at home: unknown, not "no access"
-			}
-		}
-		for mi, ms := range r.Params.Models {
-			values := r.models[c][mi].values
-			for _, lv := range levels {
-				groups := make([]string, len(r.Villages))
-				for v := range groups {
-					groups[v] = lv.group(v)
-				}
-				keys, stats := access.InequalityByGroup(values, w, groups, math.Inf(1))
-				for k, st := range stats {
-					if lv.name == LevelArea && keys[k] == "" {
-						continue
-					}
-					without := math.NaN()
-					if st.Population > 0 {
-						without = 1 - st.Reached/st.Population
-					}
-					rows = append(rows, []table.Cell{table.Str(string(lv.name)), table.Str(keys[k]), table.Str(cat), table.Str(ms.Name()),
-						table.Int(st.Skipped), table.Float(st.Population, -1), table.Float(st.Reached, -1), table.Float(st.Mean, 8),
-						table.Float(st.Gini, 4), table.Float(st.Theil, 4), table.Float(st.Palma, 4),
-						table.Float(st.P10, 8), table.Float(st.P50, 8), table.Float(st.P90, 8), table.Float(without, 4)})
-				}
-			}
-		}
-	}
-	return table.FromRows(cols, rows)
+// ModelValues returns model mi's (Params.Models) value per village for
+// category position c: NaN where the model gives none (no service within
+// the catchment, data not covering the village's country).
+func (r *Result) ModelValues(c, mi int) []float64 { return r.models[c][mi].values }
+
+// ModelServiceStats returns model mi's figures per service (by index in
+// Services) for category position c.
+func (r *Result) ModelServiceStats(c, mi int) map[int32]access.ServiceStat {
+	return r.models[c][mi].perService
 }

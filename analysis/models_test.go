@@ -47,11 +47,11 @@ func TestModelsConserveSupply(t *testing.T) {
 		}
 	}
 	// Values are in the village table, and inequality rows exist.
-	vt := r.VillageTable()
+	vt := VillageTableOf(r)
 	if vt.Index("post_access_2sfca") < 0 {
 		t.Fatal("no post_access_2sfca column")
 	}
-	if it := r.InequalityTable(); it.Len == 0 {
+	if it := InequalityTableOf(r); it.Len == 0 {
 		t.Fatal("empty inequality table")
 	}
 }

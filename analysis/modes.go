@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/partons/partons/datasets/table"
@@ -199,91 +198,12 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 	return cell
 }
 
-// modeVillageOK reports whether village v joined mode block b.
-func (b *ModeBlock) villageOK(v int) bool { return b.Snapped.Village(v).OK }
-
 // MetricColumn is the table column of a mode metric.
 func MetricColumn(name string, m travel.Metric) table.Column {
 	if m.Unit == travel.Answer {
 		return table.Column{Name: name}
 	}
 	return table.Column{Name: name, Kind: table.Number, Decimals: m.Decimals, Unit: string(m.Unit)}
-}
-
-// metricCell writes a metric's value: a number, or yes/no/unknown for an
-// answer.
-func metricCell(x float64, m travel.Metric) table.Cell {
-	if m.Unit == travel.Answer {
-		return table.Str(travel.AnswerText(x))
-	}
-	return table.Float(x, m.Decimals)
-}
-
-// columns are the block's columns of category c: status, metrics, the
-// nearest service's id and country, and with countries the split metric
-// at home and abroad (see package travel).
-func (b *ModeBlock) columns(c string, cross bool) []table.Column {
-	n := b.Schema.Name
-	cols := []table.Column{{Name: c + "_" + n + "_status"}}
-	for _, m := range b.Schema.Metrics {
-		cols = append(cols, MetricColumn(c+"_"+n+"_"+m.Name, m))
-	}
-	cols = append(cols, table.Column{Name: c + "_" + n + "_id"}, table.Column{Name: c + "_" + n + "_country"})
-	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {
-		m := b.Schema.Metrics[k]
-		cols = append(cols, MetricColumn(c+"_"+n+"_domestic_"+m.Name, m), MetricColumn(c+"_"+n+"_abroad_"+m.Name, m))
-	}
-	return cols
-}
-
-// appendModeCells appends the cells of columns.
-func (r *Result) appendModeCells(cells []table.Cell, b *ModeBlock, v, c int, cross bool) []table.Cell {
-	cell := &b.Cells[v][c]
-	cells = append(cells, table.Str(cell.Status))
-	for k, m := range b.Schema.Metrics {
-		cells = append(cells, metricCell(cell.Metrics[k], m))
-	}
-	cells = append(cells, r.serviceID(cell.Service), r.serviceCountry(cell.Service))
-	if k := b.Schema.MetricIndex(b.Schema.Split); cross && k >= 0 {
-		d := b.Schema.Metrics[k].Decimals
-		cells = append(cells, table.Float(cell.Domestic, d), table.Float(cell.Abroad, d))
-	}
-	return cells
-}
-
-// appendModeStatuses adds "category:status" for every mode status of
-// village v and category c that is not ok, once per status (called when
-// the category itself is ok).
-func (r *Result) appendModeStatuses(parts []string, v, c int) []string {
-	seen := map[string]bool{}
-	for _, b := range r.Modes {
-		st := b.Cells[v][c].Status
-		if st == "ok" || seen[st] {
-			continue
-		}
-		seen[st] = true
-		parts = append(parts, r.Categories[c]+":"+st)
-	}
-	return parts
-}
-
-// modeOfColumn returns 1 + the index of the mode block a wide column
-// belongs to (its per-category metrics, or its village columns marked
-// Unsnapped), 0 for other columns.
-func (r *Result) modeOfColumn(m metricName) int {
-	for k, b := range r.Modes {
-		if m.cat >= 0 && strings.HasPrefix(m.metric, b.Schema.Name+"_") {
-			return k + 1
-		}
-		if m.cat == -3 {
-			for _, vc := range b.Schema.VillageColumns {
-				if vc.Name == m.metric && vc.Unsnapped {
-					return k + 1
-				}
-			}
-		}
-	}
-	return 0
 }
 
 // modeBasis returns the block and metric position of an aggregate basis
@@ -351,22 +271,6 @@ func (r *Result) modeThresholds(basis Basis) []float64 {
 	return nil
 }
 
-// minuteColumns are the thresholds of areas.csv's share_within_{T}min
-// columns: every time basis's, ascending, each once; nil when no basis
-// measures minutes.
-func (r *Result) minuteColumns() []float64 {
-	out := slices.Clone(r.timeThresholds())
-	for _, b := range r.Modes {
-		for _, t := range r.Params.ModeThresholdsMin[b.Schema.Name] {
-			if !slices.Contains(out, t) {
-				out = append(out, t)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 // statusCounts counts, for mode block b and category position c, the
 // member villages under each of the mode's own statuses, and their known
 // population: the villages the mode leaves unknown (off its network),
@@ -391,20 +295,9 @@ func (r *Result) statusCounts(b *ModeBlock, c int, members []int) []StatusCount 
 	return out
 }
 
-// modeStatuses are the statuses of every further mode, each once, in
-// mode and schema order: the villages_{status} and population_{status}
-// columns of areas.csv.
-func (r *Result) modeStatuses() []string {
-	var out []string
-	for _, b := range r.Modes {
-		for _, st := range b.Schema.Statuses {
-			if !slices.Contains(out, st.Code) {
-				out = append(out, st.Code)
-			}
-		}
-	}
-	return out
-}
+// TimeThresholds are the travel-time thresholds of the aggregates (see
+// timeThresholds).
+func (r *Result) TimeThresholds() []float64 { return r.timeThresholds() }
 
 // timeThresholds are the travel-time thresholds of the aggregates: the
 // road settings', or the defaults when only a further mode without
@@ -424,11 +317,4 @@ func (r *Result) timeThresholds() []float64 {
 		}
 	}
 	return nil
-}
-
-// isModeStatus reports whether a wide column is a further mode's
-// per-category status column ({category}_{mode}_status).
-func (r *Result) isModeStatus(m metricName) bool {
-	k := r.modeOfColumn(m)
-	return m.cat >= 0 && k > 0 && m.metric == r.Modes[k-1].Schema.Name+"_status"
 }

@@ -28,7 +28,7 @@ func TestFurtherModeBlock(t *testing.T) {
 	if mode.Calls != 1 || r.Mode("bus") == nil || r.Mode("road") != nil {
 		t.Fatalf("snapped %d times, blocks %v", mode.Calls, r.Modes)
 	}
-	vt := r.VillageTable()
+	vt := VillageTableOf(r)
 	want := map[string][]string{
 		// status, min, transfers, id, country, domestic, abroad
 		"v0": {"ok", "12.00", "0", "s0", "AA", "12.00", "30.00"},
@@ -61,7 +61,7 @@ func TestFurtherModeBlock(t *testing.T) {
 		}
 	}
 	// The long form carries the mode's status on its metrics.
-	at := r.AccessTable()
+	at := AccessTableOf(r)
 	found := false
 	for i := range at.Len {
 		row := at.Row(i, nil)
@@ -97,7 +97,7 @@ func TestFurtherModeBlock(t *testing.T) {
 	if Basis("bus_min").Unit() != "min" {
 		t.Error("bus_min is not a time basis")
 	}
-	ar := r.AreaTable(aggs)
+	ar := AreaTableOf(r, aggs)
 	if ar.Index("share_within_5min") < 0 {
 		t.Error("areas table has no minute shares for the bus")
 	}

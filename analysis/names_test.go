@@ -29,7 +29,7 @@ func TestMetricWordsCoverColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, c := range res.VillageTable().Columns {
+	for _, c := range VillageTableOf(res).Columns {
 		rest, ok := strings.CutPrefix(c.Name, "post_")
 		if !ok {
 			continue

@@ -142,6 +142,11 @@ func (r *Result) ServiceSnapM(s int) float64 {
 	return r.road.serviceSnap[s].DistM
 }
 
+// RoadSnapped reports whether villages and services were snapped onto a
+// road network in this computation (SnapM, ServiceSnapM): a routed run,
+// not a location model's assignment.
+func (r *Result) RoadSnapped() bool { return r.road != nil }
+
 // ServiceSnapped reports whether service s was snapped within tolerance.
 func (r *Result) ServiceSnapped(s int) bool { return r.road != nil && r.road.serviceOK[s] }
 

@@ -20,10 +20,10 @@ var randomRegion = analysistest.RandomRegion
 func csvBytes(t *testing.T, r *Result) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := output.WriteCSV(&b, r.VillageTable()); err != nil {
+	if err := output.WriteCSV(&b, VillageTableOf(r)); err != nil {
 		t.Fatal(err)
 	}
-	if err := output.WriteCSV(&b, r.AreaTable(r.Aggregates())); err != nil {
+	if err := output.WriteCSV(&b, AreaTableOf(r, r.Aggregates())); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/load"
@@ -87,15 +88,15 @@ func BenchmarkPipeline100kx1k(b *testing.B) {
 			b.Fatal(err)
 		}
 		aggs := res.Aggregates()
-		vt := res.VillageTable()
+		vt := tables.Villages(res)
 		geoms := make([]orb.Geometry, len(vs))
 		for i := range vs {
 			geoms[i] = vs[i].Geometry
 		}
 		must(b, geojsonio.Write(io.Discard, vt, geoms, geojsonio.WriteOptions{}))
 		must(b, output.WriteCSV(io.Discard, vt))
-		must(b, output.WriteCSV(io.Discard, res.AccessTable()))
-		must(b, output.WriteCSV(io.Discard, res.AreaTable(aggs)))
+		must(b, output.WriteCSV(io.Discard, tables.Access(res)))
+		must(b, output.WriteCSV(io.Discard, tables.Areas(res, aggs)))
 		if len(res.Rows) != benchVillages {
 			b.Fatalf("%d rows", len(res.Rows))
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/delta"
+	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
@@ -79,7 +80,7 @@ type Content struct {
 
 	Delta *delta.Delta // a scenario variant against its base
 	// HoursDelta is a variant's open-hour metrics against its base
-	// (analysis.OpenHoursDelta), when the base has opening hours.
+	// (tables.OpenHoursDelta), when the base has opening hours.
 	HoursDelta *table.Table
 	Comparison table.Table // a scenario's headline indicators
 
@@ -127,17 +128,17 @@ var registry = []File{
 	{Name: "villages.geojson", In: Run, Selectable: true, Default: true,
 		Description: "one feature per input village, input order, original geometry, the columns of villages.csv as properties",
 		write: geojsonOf("villages", func(c *Content) Layer {
-			return Layer{c.Result.VillageTable(), VillageGeometries(c.Result)}
+			return Layer{tables.Villages(c.Result), VillageGeometries(c.Result)}
 		})},
 	{Name: "villages.csv", In: Run, Selectable: true, Default: true,
 		Description: "one row per input village: identity, status, and per category nearest/domestic/abroad distances (m), border gain (m), counts within thresholds, basket",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.VillageTable() })},
+		write:       csvOf(func(c *Content) table.Table { return tables.Villages(c.Result) })},
 	{Name: "access.csv", In: Run, Selectable: true, Default: true,
 		Description: "long form of villages.csv: village_id, category, metric, value, status",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.AccessTable() })},
+		write:       csvOf(func(c *Content) table.Table { return tables.Access(c.Result) })},
 	{Name: "areas.csv", In: Run, Selectable: true, Default: true,
 		Description: "population-weighted aggregates per area, country and overall, per category and basis (nearest anywhere, domestic, road length and time or their estimates)",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.AreaTable(c.Aggregates) })},
+		write:       csvOf(func(c *Content) table.Table { return tables.Areas(c.Result, c.Aggregates) })},
 	{Name: "services.csv", In: Run, Selectable: true, Default: true,
 		Description: "every input service with its mapped category and, when routed, its distance to the road network; with an access model, its catchment population and people per unit of capacity; its source (input file, OSM extracts or the sample's source), that source's date when known and the ids of the reports that changed it",
 		write:       csvOf(func(c *Content) table.Table { return layers.ServiceTable(c.Result, c.Report.Provenance) })},
@@ -147,10 +148,10 @@ var registry = []File{
 		write: csvOf(func(c *Content) table.Table { return c.Contributions })},
 	{Name: "open_hours.csv", In: Run, When: "with opening hours",
 		Description: "with opening hours: per travel mode, category, threshold, area, country and overall, the share of people with a service open in each slot within the threshold (population yes, no, unknown) and the border gain in open hours (mean hours a week with every service, at home, and their difference)",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.OpenHoursTable() })},
+		write:       csvOf(func(c *Content) table.Table { return tables.OpenHours(c.Result) })},
 	{Name: "inequality.csv", In: Run, When: "with {model}",
 		Description: "with access models: population-weighted distribution of each model's access per area, country and overall (mean, Gini, Theil, Palma, percentiles, share without a value)",
-		write:       csvOf(func(c *Content) table.Table { return c.Result.InequalityTable() })},
+		write:       csvOf(func(c *Content) table.Table { return tables.Inequality(c.Result) })},
 	{Name: "report.html", In: Run | Locate, Selectable: true, Default: true,
 		Description: "a self-contained report (no network access): headline figures, maps, distribution charts, villages worst off, sources, coverage and attributions, in the report language",
 		write:       func(w *bufio.Writer, c *Content) error { return report.Write(w, c.Report) }},

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
@@ -43,14 +44,14 @@ func villageGeometry(in *report.Input) (polygons bool, mixed bool) {
 // Layers returns the GeoPackage layers of a run, each with its default
 // QGIS style in in.Lang:
 //
-//   - villages: Result.VillageTable() with the original geometry when all
+//   - villages: tables.Villages(Result) with the original geometry when all
 //     villages are polygons (fill style), else every village's measured
 //     point (marker style), graduated on StyleField, labelled by name;
 //   - village_polygons: when villages mix points and polygons, the
 //     polygon villages with the same columns;
 //   - services: ServiceTable (services.csv) as points, coloured by
 //     category;
-//   - areas: Result.AreaTable(Aggregates), attributes only (areas.csv);
+//   - areas: tables.Areas(Result, Aggregates), attributes only (areas.csv);
 //   - sites, delta_villages: with Input.Sites and Input.Scenario.
 //
 // Complexity O(villages + services) plus the tables' rows.
@@ -68,7 +69,7 @@ func Layers(in report.Input) ([]gpkg.Layer, error) {
 	}
 	field := StyleField(in)
 	breaks := r.Params.ThresholdsM
-	vt := r.VillageTable()
+	vt := tables.Villages(r)
 	polys, mixed := villageGeometry(&in)
 
 	var layers []gpkg.Layer
@@ -107,7 +108,7 @@ func Layers(in report.Input) ([]gpkg.Layer, error) {
 	layers = append(layers, gpkg.Layer{Name: "services", Description: "service points with their mapped category (services.csv)",
 		Table: st, Geometries: sg, Style: qml.ServicesLabelled(r.Categories, in.Labels, l)})
 	layers = append(layers, gpkg.Layer{Name: "areas", Description: "population-weighted aggregates per area, country and overall (areas.csv)",
-		Table: r.AreaTable(in.Aggregates)})
+		Table: tables.Areas(r, in.Aggregates)})
 
 	layers = append(layers, modeLayers(r, vt, vg, geom, l)...)
 
@@ -290,10 +291,10 @@ func StyleFiles(in report.Input) map[string][]byte {
 	}
 }
 
-// ServiceTable is services.csv: Result.ServiceTable() with each
+// ServiceTable is services.csv: tables.Services(Result) with each
 // service's provenance from p (WithProvenance).
 func ServiceTable(r *analysis.Result, p func(id string) (source, date string, reports []string)) table.Table {
-	return WithProvenance(r.ServiceTable(), "id", p)
+	return WithProvenance(tables.Services(r), "id", p)
 }
 
 // WithProvenance adds to t, whose column idCol holds service ids, the

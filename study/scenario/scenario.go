@@ -16,6 +16,7 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/delta"
+	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/scenario"
@@ -312,7 +313,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			Provenance: study.ServiceProvenance(j, in)} // the closed services are the base's
 		writers := results.Writers(j, &vin, res, aggs, m, withScenario)
 		if base.OpenHours != nil && res.OpenHours != nil {
-			hd := analysis.OpenHoursDelta(base, res)
+			hd := tables.OpenHoursDelta(base, res)
 			vc.HoursDelta = &hd
 		}
 		for _, f := range files.Of(files.Variant) {
