@@ -99,14 +99,13 @@ func (r *reader) build(s int, p road.Profile) *Network {
 				length += lens[k]
 			}
 		}
-		a := w.attr[s]
 		net.Edges = append(net.Edges, road.EdgeSpec{
 			From:     vertex(seg[0]),
 			To:       vertex(seg[len(seg)-1]),
 			LengthM:  length,
-			Forward:  a.forward(),
-			Backward: a.backward(),
-			SpeedKmh: a.kmh,
+			Forward:  w.forward(s),
+			Backward: w.backward(s),
+			SpeedKmh: r.speeds[w.speed[s]],
 			Geometry: orb.LineString(buf[at:len(buf):len(buf)]),
 			WayID:    w.id,
 		})
@@ -183,7 +182,7 @@ func (r *reader) country(ref int32) string {
 func (r *reader) eachWay(s int, fn func(w *wayRec, refs []int32)) {
 	for k := range r.ways {
 		w := &r.ways[k]
-		if w.attr[s].ok() {
+		if w.ok(s) {
 			fn(w, r.refIdx[w.start:w.start+int(w.n)])
 		}
 	}

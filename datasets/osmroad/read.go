@@ -73,7 +73,7 @@ func ReadAll(ctx context.Context, sources []osmfile.Source, opts Options) (map[r
 // the profiles, pass 2 the nodes they reference. Memory is O(F + N + W)
 // and no map is keyed by node id: about 20 bytes per way-node reference F,
 // 25 per distinct referenced node N (ids, their osmfile.IDIndex, positions
-// in 1e-7 degrees, versions until resolved) and 80 per routable way W,
+// in 1e-7 degrees, versions until resolved) and 48 per routable way W,
 // plus the returned networks. Time is O(S + F log F) for S bytes of input
 // (the node ids of the ways are sorted once; each node of the input is
 // then looked up in O(1) when ids are spread evenly), plus one geodesic
@@ -208,23 +208,23 @@ func (c *Collector) EachNetwork(ctx context.Context, read *osmfile.ReadReport, c
 
 const maxProfiles = 3
 
-// wayRec is one routable way kept from pass 1.
+// wayRec is one routable way kept from pass 1, in 48 bytes.
 type wayRec struct {
 	id      int64
+	start   int // first ref in reader.refs
 	version int32
 	file    int32
-	start   int   // first ref in reader.refs
-	n       int32 // number of refs
-	attr    [maxProfiles]packedAttr
+	n       int32               // number of refs
+	speed   [maxProfiles]uint32 // per profile, index of the speed in reader.speeds
+	flags   [maxProfiles]uint8  // per profile: 1 ok, 2 forward, 4 backward
 }
 
-// packedAttr is an edgeAttr in 16 bytes.
-type packedAttr struct {
-	kmh   float64
-	flags uint8 // 1 ok, 2 forward, 4 backward
-}
+func (w *wayRec) ok(s int) bool       { return w.flags[s]&1 != 0 }
+func (w *wayRec) forward(s int) bool  { return w.flags[s]&2 != 0 }
+func (w *wayRec) backward(s int) bool { return w.flags[s]&4 != 0 }
 
-func pack(a edgeAttr) packedAttr {
+// setAttr stores a in slot s of w, its speed in r.speeds.
+func (r *reader) setAttr(w *wayRec, s int, a edgeAttr) {
 	var f uint8
 	if a.ok {
 		f |= 1
@@ -235,12 +235,18 @@ func pack(a edgeAttr) packedAttr {
 	if a.bwd {
 		f |= 4
 	}
-	return packedAttr{kmh: a.kmh, flags: f}
+	bits := math.Float64bits(a.kmh)
+	k, ok := r.speedIdx[bits]
+	if !ok {
+		if r.speedIdx == nil {
+			r.speedIdx = make(map[uint64]uint32)
+		}
+		k = uint32(len(r.speeds))
+		r.speeds = append(r.speeds, a.kmh)
+		r.speedIdx[bits] = k
+	}
+	w.speed[s], w.flags[s] = k, f
 }
-
-func (p packedAttr) ok() bool       { return p.flags&1 != 0 }
-func (p packedAttr) forward() bool  { return p.flags&2 != 0 }
-func (p packedAttr) backward() bool { return p.flags&4 != 0 }
 
 // reader holds the state of one ReadProfiles call. Not safe for
 // concurrent use; only the PBF filters run on decoder goroutines, and they
@@ -250,10 +256,12 @@ type reader struct {
 	opts     Options
 	rep      *Report
 
-	ways   []wayRec
-	refs   []int64   // node ids of every kept way, consecutive duplicates removed
-	refIdx []int32   // refs mapped to indexes into ids; -1 for a missing node
-	segLen []float64 // geodesic metres from ref k-1 to ref k of the same way; 0 if either is missing
+	ways     []wayRec
+	speeds   []float64         // the distinct speeds of the ways, km/h
+	speedIdx map[uint64]uint32 // speeds by their bits
+	refs     []int64           // node ids of every kept way, consecutive duplicates removed
+	refIdx   []int32           // refs mapped to indexes into ids; -1 for a missing node
+	segLen   []float64         // geodesic metres from ref k-1 to ref k of the same way; 0 if either is missing
 
 	ids  []int64          // sorted distinct node ids referenced by kept ways
 	idx  *osmfile.IDIndex // finds ids
@@ -283,7 +291,7 @@ func (r *reader) addWay(w *osm.Way, file int) {
 	}
 	rec.n = int32(len(r.refs) - rec.start)
 	for s, p := range r.profiles {
-		rec.attr[s] = pack(wayAttr(w.Tags, p))
+		r.setAttr(&rec, s, wayAttr(w.Tags, p))
 	}
 	r.ways = append(r.ways, rec)
 }
