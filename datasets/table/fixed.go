@@ -32,26 +32,33 @@ func appendFixed(b []byte, x float64, dec int) []byte {
 	l := math.FMA(a, p, -h)
 	n := math.Floor(h)
 	f := h - n
-	if f > 0.5 || (f == 0.5 && (l > 0 || (l == 0 && math.Mod(n, 2) == 1))) {
-		n++
+	u := uint64(n)
+	if f > 0.5 || (f == 0.5 && (l > 0 || (l == 0 && u&1 == 1))) {
+		u++
+	}
+	// Digits from the last, the point dec digits in.
+	var buf [24]byte
+	i := len(buf)
+	for k := 0; k < dec; k++ {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if dec > 0 {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
 	}
 	if math.Signbit(x) {
-		b = append(b, '-')
+		i--
+		buf[i] = '-'
 	}
-	u := uint64(n)
-	if dec == 0 {
-		return strconv.AppendUint(b, u, 10)
-	}
-	div := uint64(p)
-	b = strconv.AppendUint(b, u/div, 10)
-	b = append(b, '.')
-	frac := u % div
-	for k := dec - 1; k >= 0; k-- {
-		b = append(b, '0')
-	}
-	for i := len(b) - 1; frac > 0; i-- {
-		b[i] = byte('0' + frac%10)
-		frac /= 10
-	}
-	return b
+	return append(b, buf[i:]...)
 }

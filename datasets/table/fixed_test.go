@@ -53,3 +53,26 @@ func TestAppendFixedMatchesStrconv(t *testing.T) {
 		}
 	}
 }
+
+// Run: go test -run '^$' -bench Fixed ./datasets/table/
+func benchFixed(b *testing.B, format func([]byte, float64, int) []byte) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	xs := make([]float64, 4096)
+	for i := range xs {
+		xs[i] = 20000 * rng.Float64() // distances in metres
+	}
+	var buf []byte
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		buf = format(buf[:0], xs[i%len(xs)], 1)
+	}
+	if len(buf) < 3 {
+		b.Fatalf("%q", buf)
+	}
+}
+
+func BenchmarkAppendFixed(b *testing.B) { benchFixed(b, appendFixed) }
+
+func BenchmarkAppendFixedStrconv(b *testing.B) {
+	benchFixed(b, func(b []byte, x float64, dec int) []byte { return strconv.AppendFloat(b, x, 'f', dec, 64) })
+}
