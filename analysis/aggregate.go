@@ -437,6 +437,9 @@ func (r *Result) fill(a *Aggregate, members []int, ts []float64, d []float64, so
 // by x, with +Inf (no service) allowed at the top: an infinite answer is
 // reported as NaN.
 func weightedQuantile(p float64, sorted []pair) float64 {
+	if q, ok := exactQuantile(p, sorted); ok {
+		return q
+	}
 	xs, ws := make([]float64, len(sorted)), make([]float64, len(sorted))
 	for i, q := range sorted {
 		xs[i], ws[i] = q.x, q.w

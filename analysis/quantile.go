@@ -119,3 +119,36 @@ func (s *radixScratch) sort(order []int32, d []float64) bool {
 	s.keys, s.keys2 = keys, keys2
 	return true
 }
+
+// exactQuantile is weightedQuantile without copying the pairs, for whole,
+// non-negative weights totalling less than 2^53: gonum's empirical
+// quantile (the first x whose running weight reaches p·Σw) with every sum
+// exact, so its summation order, which gonum's assembly does not share
+// with a plain loop, cannot matter. ok is false for other weights and for
+// no pairs (gonum's panic), left to weightedQuantile.
+func exactQuantile(p float64, sorted []pair) (q float64, ok bool) {
+	var sum float64
+	prev := math.Inf(-1)
+	for _, e := range sorted {
+		if !(e.w >= 0) || e.w != math.Trunc(e.w) || !(e.x >= prev) {
+			return 0, false // gonum answers NaN or panics, or sums inexactly
+		}
+		sum += e.w
+		prev = e.x
+	}
+	if !(sum < 1<<53) || len(sorted) == 0 || !(p >= 0 && p <= 1) {
+		return 0, false
+	}
+	fidx := p * sum
+	var cum float64
+	for _, e := range sorted {
+		cum += e.w
+		if cum >= fidx {
+			if math.IsInf(e.x, 0) {
+				return math.NaN(), true
+			}
+			return e.x, true
+		}
+	}
+	return 0, false // not reached: cum ends at sum >= fidx
+}

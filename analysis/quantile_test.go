@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/partons/partons/datasets"
 )
 
@@ -115,6 +117,52 @@ func TestRadixSortDeclines(t *testing.T) {
 	} {
 		if got := mk(tc.pops...).exactWeights(); got != tc.want {
 			t.Errorf("exactWeights(%v) = %v, want %v", tc.pops, got, tc.want)
+		}
+	}
+}
+
+// TestExactQuantileMatchesGonum: without copying, the quantile of whole
+// weights is gonum's, bit for bit, on sorted distances with ties, zeros
+// weights and +Inf; other weights are left to gonum.
+func TestExactQuantileMatchesGonum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(33, 34))
+	for trial := 0; trial < 3000; trial++ {
+		n := 1 + rng.IntN(300)
+		ps := make([]pair, n)
+		for i := range ps {
+			ps[i] = pair{float64(rng.IntN(20)) * 777.7, float64(rng.IntN(3) * rng.IntN(4000))}
+			if rng.IntN(15) == 0 {
+				ps[i].x = math.Inf(1)
+			}
+		}
+		slices.SortFunc(ps, func(a, b pair) int { return cmp.Compare(a.x, b.x) })
+		if trial%7 == 0 {
+			for i := range ps {
+				ps[i].w = 0
+			}
+			ps[rng.IntN(n)].w = 5
+		}
+		xs, ws := make([]float64, n), make([]float64, n)
+		for i, e := range ps {
+			xs[i], ws[i] = e.x, e.w
+		}
+		for _, p := range []float64{0, 0.1, 0.5, 0.9, 1, rng.Float64()} {
+			want := stat.Quantile(p, stat.Empirical, xs, ws)
+			if math.IsInf(want, 0) {
+				want = math.NaN()
+			}
+			got, ok := exactQuantile(p, ps)
+			if !ok {
+				t.Fatalf("trial %d: whole weights not taken", trial)
+			}
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Fatalf("trial %d p %v: %v, gonum %v", trial, p, got, want)
+			}
+		}
+	}
+	for _, ps := range [][]pair{nil, {{1, 0.5}}, {{1, -1}}, {{2, 1}, {1, 1}}, {{math.NaN(), 1}}} {
+		if _, ok := exactQuantile(0.5, ps); ok {
+			t.Errorf("exactQuantile took %v", ps)
 		}
 	}
 }
