@@ -19,6 +19,7 @@ import (
 	"github.com/partons/partons/render/layers"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/report/input"
 )
 
 // Report is a kind of report folder, as a set of bits.
@@ -70,7 +71,7 @@ type Content struct {
 	Result     *analysis.Result
 	Aggregates []analysis.Aggregate
 	// Report is what report.html, partons.gpkg and villages.qml show.
-	Report report.Input
+	Report input.Input
 	// DataDate is the GeoPackage layers' last change (never the clock).
 	DataDate time.Time
 	// Attribution is the "attribution" member of GeoJSON collections.

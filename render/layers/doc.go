@@ -1,7 +1,7 @@
 // Package layers assembles the GIS layers of a run from what report.html
-// shows (a report.Input): the GeoPackage layers, each with its default
-// QGIS style in the report language, and the QML style files written
-// beside the GeoJSON and CSV outputs, so the QGIS legend and the report's
+// shows (an Input of render/report/input): the GeoPackage layers, each
+// with its default QGIS style in the report language, and the QML style
+// files written beside the GeoJSON and CSV outputs, so the QGIS legend and the report's
 // maps agree (same classes, same colours).
 //
 // Units: distances in metres, times in minutes, as the tables carry them.

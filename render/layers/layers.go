@@ -13,24 +13,24 @@ import (
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/render/report"
 	"github.com/partons/partons/render/report/draw"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/travel"
 )
 
 // StyleField is the field the villages' default style colours: the main
 // category's nearest distance (metres).
-func StyleField(in report.Input) string {
+func StyleField(in input.Input) string {
 	main := in.MainCategory
 	if main == "" {
-		main = report.MainCategory(in.Result)
+		main = input.MainCategory(in.Result)
 	}
 	return main + "_nearest_m"
 }
 
 // villageGeometry says how villages are drawn: as their polygons when
 // every village is one, else as the points distances were measured from.
-func villageGeometry(in *report.Input) (polygons bool, mixed bool) {
+func villageGeometry(in *input.Input) (polygons bool, mixed bool) {
 	np := 0
 	for v := range in.Result.Villages {
 		if _, ok := draw.AsMulti(in.Result.Villages[v].Geometry); ok {
@@ -55,7 +55,7 @@ func villageGeometry(in *report.Input) (polygons bool, mixed bool) {
 //   - sites, delta_villages: with Input.Sites and Input.Scenario.
 //
 // Complexity O(villages + services) plus the tables' rows.
-func Layers(in report.Input) ([]gpkg.Layer, error) {
+func Layers(in input.Input) ([]gpkg.Layer, error) {
 	if err := in.Check(); err != nil {
 		return nil, err
 	}
@@ -258,7 +258,7 @@ func subset(t table.Table, idx []int) table.Table {
 
 // GeoPackage writes the run's layers (Layers) as a GeoPackage to w;
 // date is the input data's date, written as the layers' last change.
-func GeoPackage(w io.Writer, in report.Input, date time.Time) error {
+func GeoPackage(w io.Writer, in input.Input, date time.Time) error {
 	layers, err := Layers(in)
 	if err != nil {
 		return err
@@ -273,7 +273,7 @@ func GeoPackage(w io.Writer, in report.Input, date time.Time) error {
 // type and gives both the same default style: the style is then
 // rule-based (qml.Mixed), with markers for the points and fills for the
 // polygons on the same classes.
-func StyleFiles(in report.Input) map[string][]byte {
+func StyleFiles(in input.Input) map[string][]byte {
 	l := in.Lang
 	if _, err := qml.ParseLang(string(l)); err != nil {
 		l = qml.EN

@@ -17,18 +17,18 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/render/report/reporttest"
 )
 
 // demoInput is the report input of the embedded sample's run in lang.
-func demoInput(tb testing.TB, lang qml.Lang) report.Input {
+func demoInput(tb testing.TB, lang qml.Lang) input.Input {
 	tb.Helper()
 	res, md := reporttest.Demo(tb)
-	in := report.Input{Result: res, Lang: lang, Subtitle: "Westhoek",
-		Coverage: report.CoverageFromWesthoek(md.Coverage), Caveats: md.Caveats}
+	in := input.Input{Result: res, Lang: lang, Subtitle: "Westhoek",
+		Coverage: input.CoverageFromWesthoek(md.Coverage), Caveats: md.Caveats}
 	for _, s := range md.Sources {
-		in.Sources = append(in.Sources, report.Source{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
+		in.Sources = append(in.Sources, input.Source{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
 	}
 	return in
 }
@@ -42,8 +42,8 @@ func TestScenarioAndSites(t *testing.T) {
 		delta[v] = math.NaN()
 	}
 	delta[0], delta[1], delta[2] = 2500, -800, 0
-	in.Scenario = &report.Scenario{Name: "Close one post office", Category: "post", DeltaM: delta}
-	in.Sites = []report.Site{{Name: "Site A", Category: "post", Location: orb.Point{2.7, 50.9}, PeopleServed: 1234}}
+	in.Scenario = &input.Scenario{Name: "Close one post office", Category: "post", DeltaM: delta}
+	in.Sites = []input.Site{{Name: "Site A", Category: "post", Location: orb.Point{2.7, 50.9}, PeopleServed: 1234}}
 	layers, err := Layers(in)
 	if err != nil {
 		t.Fatal(err)
@@ -60,10 +60,10 @@ func TestScenarioAndSites(t *testing.T) {
 // An empty run has layers; an inconsistent input is an error.
 func TestEdgeCases(t *testing.T) {
 	empty := &analysis.Result{Params: analysis.DefaultParams()}
-	if _, err := Layers(report.Input{Result: empty}); err != nil {
+	if _, err := Layers(input.Input{Result: empty}); err != nil {
 		t.Errorf("layers of an empty run: %v", err)
 	}
-	if _, err := Layers(report.Input{}); !errors.Is(err, report.ErrInput) {
+	if _, err := Layers(input.Input{}); !errors.Is(err, input.ErrInput) {
 		t.Errorf("layers without a result: %v, want ErrInput", err)
 	}
 }
@@ -170,7 +170,7 @@ func TestTransitGeoPackage(t *testing.T) {
 }
 
 // transitInput is the sample's report input with reporttest.Bus.
-func transitInput(t *testing.T, lang qml.Lang) report.Input {
+func transitInput(t *testing.T, lang qml.Lang) input.Input {
 	in := demoInput(t, lang)
 	in.Result = reporttest.WithBus(t, in.Result)
 	return in

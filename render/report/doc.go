@@ -12,7 +12,8 @@
 // (Ypres for Ieper in French and English).
 //
 // render/layers assembles the GeoPackage layers and QGIS styles of a
-// run from the same Input, so the QGIS legend and the report's map agree.
+// run from the same Input (render/report/input), so the QGIS legend and
+// the report's map agree.
 //
 // Units: distances are WGS84 geodesic metres (straight lines); shares are
 // of the people whose population and distance are known. Maps use the

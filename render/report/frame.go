@@ -11,7 +11,7 @@ import (
 
 // newFrame is the map frame of a report: its villages, and its sites
 // within the extent.
-func newFrame(in *Input) (*draw.Frame, error) {
+func newFrame(in *doc) (*draw.Frame, error) {
 	r := in.Result
 	places := make([]draw.Place, len(r.Villages))
 	for v := range r.Villages {

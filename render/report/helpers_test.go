@@ -6,6 +6,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/render/report/reporttest"
 )
 
@@ -19,13 +20,13 @@ func demo(tb testing.TB) (*analysis.Result, westhoek.Metadata) {
 
 // demoInput is the report input of the demo run in lang (tb may be nil
 // in examples).
-func demoInput(tb testing.TB, lang qml.Lang) Input {
+func demoInput(tb testing.TB, lang qml.Lang) input.Input {
 	res, md := demo(tb)
-	in := Input{Result: res, Lang: lang, Subtitle: "Westhoek", Translations: westhoek.Translations,
-		Coverage: CoverageFromWesthoek(md.Coverage), Caveats: md.Caveats}
+	in := input.Input{Result: res, Lang: lang, Subtitle: "Westhoek", Translations: westhoek.Translations,
+		Coverage: input.CoverageFromWesthoek(md.Coverage), Caveats: md.Caveats}
 	seen := map[string]bool{}
 	for _, s := range md.Sources {
-		in.Sources = append(in.Sources, Source{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
+		in.Sources = append(in.Sources, input.Source{Name: s.Name, Vintage: s.Vintage, Licence: s.Licence, Attribution: s.Attribution})
 		if !seen[s.Attribution] {
 			seen[s.Attribution] = true
 			in.Attributions = append(in.Attributions, s.Attribution)

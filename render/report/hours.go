@@ -12,7 +12,7 @@ import (
 // hours: per category a week chart of how many services are open at each
 // hour, and per country the share of people with a service open in each
 // slot within the middle threshold and the border gain in open hours.
-func (in *Input) writeHours(b *strings.Builder) {
+func (in *doc) writeHours(b *strings.Builder) {
 	r := in.Result
 	oh := r.OpenHours
 	if oh == nil || oh.Straight == nil || len(r.Params.ThresholdsM) == 0 {
@@ -70,7 +70,7 @@ func (in *Input) writeHours(b *strings.Builder) {
 // weekChart draws, for a category, a 7 × 24 grid of the week (draw.Week)
 // of how many of the category's services are open at some minute of
 // each hour.
-func (in *Input) weekChart(b *strings.Builder, cat string) {
+func (in *doc) weekChart(b *strings.Builder, cat string) {
 	r := in.Result
 	oh := r.OpenHours
 	var open [7 * 24]int

@@ -11,6 +11,7 @@ import (
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
 	"github.com/partons/partons/render/qml"
+	"github.com/partons/partons/render/report/input"
 )
 
 // The opening-hours section appears only with opening hours: a week chart
@@ -32,7 +33,7 @@ func TestReportOpeningHours(t *testing.T) {
 	render := func() string {
 		t.Helper()
 		var b strings.Builder
-		if err := Write(&b, Input{Result: res, Lang: qml.EN}); err != nil {
+		if err := Write(&b, input.Input{Result: res, Lang: qml.EN}); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()

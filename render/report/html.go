@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"math"
 	"sort"
 	"strings"
 
@@ -12,15 +11,15 @@ import (
 
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/render/report/draw"
 	"github.com/partons/partons/render/report/figures"
+	"github.com/partons/partons/render/report/input"
 )
 
 // Write renders the report of in as one self-contained HTML document.
-// It fails only on an inconsistent Input (ErrInput) or a write error.
+// It fails only on an inconsistent Input (input.ErrInput) or a write error.
 // Complexity O(villages × categories + vertices); the document is built
 // in memory (about 1 MB for the 309-village Westhoek sample).
-func Write(w io.Writer, in Input) error {
+func Write(w io.Writer, in input.Input) error {
 	if err := in.Check(); err != nil {
 		return err
 	}
@@ -31,38 +30,54 @@ func Write(w io.Writer, in Input) error {
 		in.Aggregates = in.Result.Aggregates()
 	}
 	if in.MainCategory == "" {
-		in.MainCategory = MainCategory(in.Result)
+		in.MainCategory = input.MainCategory(in.Result)
 	}
 	if in.WorstN <= 0 {
 		in.WorstN = 10
 	}
-	f, err := newFrame(&in)
+	d := &doc{&in}
+	f, err := newFrame(d)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	in.writeHead(&b)
+	d.writeHead(&b)
 	areas := make([]orb.MultiPolygon, len(in.Areas))
 	for i, a := range in.Areas {
 		areas[i] = a.Geometry
 	}
 	f.Defs(&b, areas)
-	in.writeIntro(&b)
-	in.writeHeadline(&b)
-	ss := in.writeMaps(&b, f)
-	in.writeRoads(&b, f)
-	in.writeTransit(&b, f)
-	in.writeAreas(&b)
-	in.writeHours(&b)
-	in.writeWorst(&b, ss)
-	in.writeScenario(&b, f)
-	in.writeSites(&b, f, ss)
-	in.writeSources(&b)
+	d.writeIntro(&b)
+	d.writeHeadline(&b)
+	ss := d.writeMaps(&b, f)
+	d.writeRoads(&b, f)
+	d.writeTransit(&b, f)
+	d.writeAreas(&b)
+	d.writeHours(&b)
+	d.writeWorst(&b, ss)
+	d.writeScenario(&b, f)
+	d.writeSites(&b, f, ss)
+	d.writeSources(&b)
 	b.WriteString("</main>\n</body>\n</html>\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil
+}
+
+// doc is a report being written: its input, defaults filled in.
+type doc struct{ *input.Input }
+
+// category is a category's name in the report's language; one without a
+// translation is shown by its label when it has one.
+func (in *doc) category(c string) string {
+	if s := in.Lang.Category(c); s != c {
+		return s
+	}
+	if l := in.Labels[c]; l != "" {
+		return l
+	}
+	return c
 }
 
 // esc escapes text for HTML.
@@ -96,7 +111,7 @@ footer{margin-top:30px;border-top:1px solid var(--line);padding-top:8px}
 @media print{main{max-width:none;padding:0}body{font-size:10.5pt}.card{border:0;padding:0}h2{break-after:avoid}.cards,.grid2{grid-template-columns:1fr 1fr}.card.main .pair{grid-template-columns:3fr 2fr}@page{size:A4;margin:14mm}}
 `
 
-func (in *Input) writeHead(b *strings.Builder) {
+func (in *doc) writeHead(b *strings.Builder) {
 	title := in.Title
 	if title == "" {
 		title = t(in.Lang, "title")
@@ -126,7 +141,7 @@ func (in *Input) writeHead(b *strings.Builder) {
 // writeDataDates states the date of each data source ("unknown" when a
 // source has none, or when no source is known at all): the report never
 // prints the clock nor a made-up date.
-func (in *Input) writeDataDates(b *strings.Builder) {
+func (in *doc) writeDataDates(b *strings.Builder) {
 	if len(in.Sources) == 0 {
 		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(t(in.Lang, "data date unknown")))
 		return
@@ -140,7 +155,7 @@ func (in *Input) writeDataDates(b *strings.Builder) {
 
 // tr returns a source or caveat text in the report language (as given
 // when Translations has no entry for it).
-func (in *Input) tr(s string) string {
+func (in *doc) tr(s string) string {
 	if w, ok := in.Translations[s]; ok {
 		return in.Lang.Pick(w)
 	}
@@ -148,7 +163,7 @@ func (in *Input) tr(s string) string {
 }
 
 // vintage is a source's date in the report language, "unknown" when empty.
-func (in *Input) vintage(v string) string {
+func (in *doc) vintage(v string) string {
 	if v == "" {
 		return t(in.Lang, "unknown")
 	}
@@ -160,7 +175,7 @@ func (in *Input) vintage(v string) string {
 // that country's villages (their status says so), so the warning always
 // agrees with the tables and maps below: a run that measures without
 // coverage rules (no cross-border split, as a location report) lists none.
-func (in *Input) writeIntro(b *strings.Builder) {
+func (in *doc) writeIntro(b *strings.Builder) {
 	r := in.Result
 	var items []string
 	for _, ctry := range r.Countries {
@@ -176,7 +191,7 @@ func (in *Input) writeIntro(b *strings.Builder) {
 	}
 	partialBy := map[string][]string{}
 	for _, c := range in.Coverage {
-		if c.Covered && c.Completeness == Partial {
+		if c.Covered && c.Completeness == input.Partial {
 			partialBy[c.Country] = append(partialBy[c.Country], in.category(c.Category))
 		}
 	}
@@ -235,7 +250,7 @@ func uncoveredAt(r *analysis.Result, c int, ctry string) bool {
 
 // reportCats lists the category positions in report order: the main
 // category, the others in Result order, then the basket (len(Categories)).
-func (in *Input) reportCats() []int {
+func (in *doc) reportCats() []int {
 	r := in.Result
 	var out []int
 	main := figures.CatIndex(r, in.MainCategory)
@@ -253,351 +268,11 @@ func (in *Input) reportCats() []int {
 	return out
 }
 
-func (in *Input) catName(c int) string {
+func (in *doc) catName(c int) string {
 	if c == len(in.Result.Categories) {
 		return analysis.BasketCategory
 	}
 	return in.Result.Categories[c]
-}
-
-// shareCells writes the shares within each threshold and the median of
-// an aggregate, marked when measured within the country only.
-func (in *Input) shareCells(b *strings.Builder, a *analysis.Aggregate, bs figures.Basis, n int) {
-	cls, mark := "", ""
-	if bs == figures.Domestic {
-		cls, mark = ` class="dom"`, "*"
-	}
-	if a == nil || bs == figures.Unknown {
-		for i := 0; i <= n; i++ {
-			b.WriteString("<td>–</td>")
-		}
-		return
-	}
-	for i := 0; i < n; i++ {
-		s := math.NaN()
-		if i < len(a.ShareWithin) {
-			s = a.ShareWithin[i]
-		}
-		fmt.Fprintf(b, "<td%s>%s%s</td>", cls, esc(in.Lang.Percent(s)), mark)
-	}
-	fmt.Fprintf(b, "<td%s>%s%s</td>", cls, esc(in.Lang.Distance(a.Median)), mark)
-}
-
-func (in *Input) thresholdHeads(b *strings.Builder) {
-	for _, tv := range in.Result.Params.ThresholdsM {
-		fmt.Fprintf(b, "<th>%s</th>", esc(fmt.Sprintf(t(in.Lang, "within"), in.Lang.Threshold(tv))))
-	}
-	fmt.Fprintf(b, "<th>%s</th>", esc(t(in.Lang, "median")))
-}
-
-func (in *Input) writeHeadline(b *strings.Builder) {
-	r := in.Result
-	n := len(r.Params.ThresholdsM)
-	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\" rowspan=\"2\">%s</th>",
-		esc(t(in.Lang, "headline")), esc(t(in.Lang, "headline note")), esc(t(in.Lang, "category")))
-	for _, ctry := range r.Countries {
-		fmt.Fprintf(b, "<th colspan=\"%d\">%s</th>", n+1, esc(countryName(in.Lang, ctry)))
-	}
-	b.WriteString("</tr>\n<tr>")
-	for range r.Countries {
-		in.thresholdHeads(b)
-	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
-	byVillages := false
-	for _, c := range in.reportCats() {
-		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td>", esc(in.category(in.catName(c))))
-		var s *figures.Series
-		for _, ctry := range r.Countries {
-			a, bs := figures.Headline(in.Aggregates, analysis.LevelCountry, ctry, in.catName(c))
-			if bs == figures.Unknown { // nobody's population known: count villages
-				if s == nil {
-					x := figures.NewSeries(r, c)
-					s = &x
-				}
-				inCtry := func(v int) bool { return r.Villages[v].Country == ctry }
-				if shares, med, k := figures.VillageFigures(s.D, inCtry, r.Params.ThresholdsM); k > 0 {
-					byVillages = true
-					in.villageCells(b, shares, med, in.Lang.Distance)
-					continue
-				}
-			}
-			in.shareCells(b, a, bs, n)
-		}
-		b.WriteString("</tr>\n")
-	}
-	b.WriteString("</tbody></table></div>\n")
-	if byVillages {
-		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(in.Lang, "by villages")))
-	}
-	b.WriteString("</section>\n")
-}
-
-func (in *Input) writeAreas(b *strings.Builder) {
-	r := in.Result
-	main := in.MainCategory
-	var rows []*analysis.Aggregate
-	for i := range in.Aggregates {
-		a := &in.Aggregates[i]
-		if a.Level == analysis.LevelArea && a.Category == main && a.Basis == analysis.BasisNearest {
-			rows = append(rows, a)
-		}
-	}
-	if len(rows) == 0 {
-		return
-	}
-	n := len(r.Params.ThresholdsM)
-	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th>",
-		esc(fmt.Sprintf(t(in.Lang, "per area"), in.category(main))), esc(t(in.Lang, "area")), esc(t(in.Lang, "country")),
-		esc(t(in.Lang, "villages")), esc(t(in.Lang, "people")))
-	in.thresholdHeads(b)
-	b.WriteString("</tr></thead>\n<tbody>\n")
-	var mainS *figures.Series
-	if c := figures.CatIndex(r, main); c >= 0 {
-		x := figures.NewSeries(r, c)
-		mainS = &x
-	}
-	byVillages := false
-	for _, a := range rows {
-		h, bs := figures.Headline(in.Aggregates, analysis.LevelArea, a.Code, main)
-		if h != nil && h.Country != a.Country { // area codes are unique per country only
-			h, bs = a, figures.Nearest
-			if a.PopulationMeasured == 0 {
-				bs = figures.Unknown
-			}
-		}
-		name := a.Name
-		if name == "" {
-			name = a.Code
-		}
-		people := in.Lang.Number(a.PopulationKnown, 0)
-		if a.PopulationKnown == 0 && a.VillagesPopulationUnknown > 0 {
-			people = "–" // unknown, not zero
-		}
-		fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td>%s</td>", esc(in.displayName(name)), esc(a.Country),
-			esc(in.Lang.Number(float64(a.Villages), 0)), esc(people))
-		if bs == figures.Unknown && a.PopulationKnown == 0 && mainS != nil {
-			inArea := func(v int) bool { return r.Villages[v].Country == a.Country && r.Villages[v].AreaCode == a.Code }
-			if shares, med, k := figures.VillageFigures(mainS.D, inArea, r.Params.ThresholdsM); k > 0 {
-				byVillages = true
-				in.villageCells(b, shares, med, in.Lang.Distance)
-				b.WriteString("</tr>\n")
-				continue
-			}
-		}
-		in.shareCells(b, h, bs, n)
-		b.WriteString("</tr>\n")
-	}
-	b.WriteString("</tbody></table></div>\n")
-	if byVillages {
-		fmt.Fprintf(b, "<p class=\"note\">° %s</p>\n", esc(t(in.Lang, "by villages")))
-	}
-	b.WriteString("</section>\n")
-}
-
-// distanceLegend lists the classes of draw.ClassFill with the QML's words.
-func (in *Input) distanceLegend(b *strings.Builder, breaks []float64, services bool) {
-	in.classLegend(b, breaks, in.Lang.Threshold, services)
-}
-
-// classLegend lists the classes of draw.ClassFill on breaks, each limit
-// written by format (metres, minutes).
-func (in *Input) classLegend(b *strings.Builder, breaks []float64, format func(float64) string, services bool) {
-	l := in.Lang
-	b.WriteString(`<ul class="legend">`)
-	lo := 0.0
-	for i := 0; i <= len(breaks); i++ {
-		var label string
-		switch {
-		case i == len(breaks):
-			label = fmt.Sprintf(l.Word("over"), format(lo))
-		case i == 0:
-			label = fmt.Sprintf(l.Word("up to"), format(breaks[0]))
-		default:
-			label = fmt.Sprintf(l.Word("range"), format(lo), format(breaks[i]))
-		}
-		if i < len(breaks) {
-			lo = breaks[i]
-		}
-		mid := lo
-		if i < len(breaks) {
-			mid = breaks[i]
-		} else {
-			mid = lo + 1
-		}
-		fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, draw.ClassFill(mid, breaks), esc(label))
-	}
-	fmt.Fprintf(b, `<li><i style="background:%s"></i>%s</li>`, qml.NoDataColor, esc(t(l, "legend unknown")))
-	if services {
-		fmt.Fprintf(b, `<li><i class="cross">✕</i>%s</li>`, esc(t(l, "legend service")))
-	}
-	if len(in.Areas) > 0 {
-		fmt.Fprintf(b, `<li><i style="background:none;border:1.5px solid #222"></i>%s</li>`, esc(t(l, "area outline")))
-	}
-	b.WriteString("</ul>\n")
-}
-
-func (in *Input) servicePoints(cat string) []orb.Point {
-	var pts []orb.Point
-	for i := range in.Result.Services {
-		if in.Result.Services[i].Category == cat {
-			pts = append(pts, in.Result.Services[i].Location)
-		}
-	}
-	return pts
-}
-
-// writeMaps writes one card per category with data: its map, legend and
-// distribution chart. It returns the figures.Series it drew.
-func (in *Input) writeMaps(b *strings.Builder, f *draw.Frame) []figures.Series {
-	r := in.Result
-	l := in.Lang
-	breaks := r.Params.ThresholdsM
-	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"cards\">\n", esc(t(l, "maps")), esc(t(l, "map caption")))
-	var drawn []figures.Series
-	var empty []string
-	for k, c := range in.reportCats() {
-		s := figures.NewSeries(r, c)
-		if s.Known == 0 {
-			empty = append(empty, in.category(s.Name))
-			continue
-		}
-		drawn = append(drawn, s)
-		cls := "card"
-		if k == 0 {
-			cls = "card main"
-		}
-		fmt.Fprintf(b, "<article class=\"%s\">\n<h3>%s</h3>\n", cls, esc(in.category(s.Name)))
-		if c == len(r.Categories) {
-			var names []string
-			for _, m := range r.Params.Basket {
-				names = append(names, in.category(m.Name))
-			}
-			fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "basket def"), strings.Join(names, ", "))))
-		}
-		if k == 0 {
-			b.WriteString("<div class=\"pair\"><div>\n")
-		}
-		var svc []orb.Point
-		if c < len(r.Categories) {
-			svc = in.servicePoints(s.Name)
-		}
-		f.Draw(b, draw.Map{
-			Label:    in.category(s.Name),
-			Fill:     func(v int) string { return draw.ClassFill(s.D[v], breaks) },
-			Services: svc,
-			Order:    func(v int) (float64, bool) { return s.D[v], !math.IsNaN(s.D[v]) },
-		}, l)
-		in.distanceLegend(b, breaks, len(svc) > 0)
-		if k == 0 {
-			b.WriteString("</div><div>\n")
-		}
-		xmax := figures.NiceMax(r, s)
-		curves := figures.CDF(r, s, r.Countries, xmax, 240)
-		draw.Chart(b, l, lines(curves), breaks, xmax, draw.Axis{Scale: 1000, Unit: "km"}, t(l, "cdf caption"))
-		b.WriteString(`<ul class="legend">`)
-		for i, cv := range curves {
-			label := countryName(l, cv.Country)
-			if cv.PopulationMeasured <= 0 {
-				label += ": " + t(l, "legend unknown")
-			} else {
-				if cv.Basis == figures.Domestic {
-					label += "*"
-				}
-				if cv.ByVillages {
-					label += " (" + fmt.Sprintf(t(l, "n villages"), l.Number(cv.PopulationMeasured, 0)) + "°)"
-				} else {
-					label += " (" + l.Number(cv.PopulationMeasured, 0) + ")"
-				}
-			}
-			fmt.Fprintf(b, `<li><i class="line" style="background:%s"></i>%s</li>`, draw.Color(i), esc(label))
-		}
-		b.WriteString("</ul>\n")
-		fmt.Fprintf(b, "<p class=\"note\">%s %s</p>\n", esc(t(l, "cdf caption")), esc(t(l, "people known")))
-		if s.Domestic > 0 {
-			fmt.Fprintf(b, "<p class=\"note\">* %s</p>\n", esc(fmt.Sprintf(t(l, "domestic only"), l.Number(float64(s.Domestic), 0))))
-		}
-		if k == 0 {
-			b.WriteString("</div></div>\n")
-		}
-		b.WriteString("</article>\n")
-	}
-	b.WriteString("</div>\n")
-	if len(empty) > 0 {
-		fmt.Fprintf(b, "<p class=\"note\">%s</p>\n", esc(fmt.Sprintf(t(l, "no data for"), strings.Join(empty, ", "))))
-	}
-	b.WriteString("</section>\n")
-	return drawn
-}
-
-// worstSeries is the basket when it was drawn, else the main category.
-func (in *Input) worstSeries(ss []figures.Series) *figures.Series {
-	for i := range ss {
-		if ss[i].Name == analysis.BasketCategory {
-			return &ss[i]
-		}
-	}
-	if len(ss) > 0 {
-		return &ss[0]
-	}
-	return nil
-}
-
-func (in *Input) writeWorst(b *strings.Builder, ss []figures.Series) {
-	first := in.worstSeries(ss)
-	if first == nil {
-		return
-	}
-	r := in.Result
-	l := in.Lang
-	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n<div class=\"grid2\">\n", esc(t(l, "worst")),
-		esc(fmt.Sprintf(t(l, "worst note"), l.Number(float64(in.WorstN), 0), in.category(first.Name))))
-	for _, ctry := range r.Countries {
-		// The basket first; where it is unknown for a whole country, the
-		// main category.
-		s := first
-		vs := figures.Worst(r, *s, ctry, in.WorstN)
-		if len(vs) == 0 && len(ss) > 0 && s != &ss[0] {
-			s = &ss[0]
-			vs = figures.Worst(r, *s, ctry, in.WorstN)
-		}
-		if len(vs) == 0 {
-			continue
-		}
-		basket := s.Name == analysis.BasketCategory
-		head := countryName(l, ctry)
-		if s != first {
-			head += " — " + in.category(s.Name)
-		}
-		fmt.Fprintf(b, "<div>\n<h3>%s</h3>\n<table>\n<thead><tr><th class=\"l\">%s</th><th class=\"l\">%s</th><th>%s</th><th>%s</th>",
-			esc(head), esc(t(l, "village")), esc(t(l, "area")), esc(t(l, "people")), esc(t(l, "distance")))
-		if basket {
-			fmt.Fprintf(b, "<th class=\"l\">%s</th>", esc(t(l, "farthest need")))
-		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
-		for _, v := range vs {
-			vl := &r.Villages[v]
-			pop := "–"
-			if vl.HasPopulation {
-				pop = l.Number(vl.Population, 0)
-			}
-			d := l.Distance(s.D[v])
-			if math.IsInf(s.D[v], 1) {
-				d = t(l, "none")
-			}
-			cls, mark := "", ""
-			if s.Basis[v] == figures.Domestic {
-				cls, mark = ` class="dom"`, "*"
-			}
-			fmt.Fprintf(b, "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%s</td><td%s>%s%s</td>",
-				esc(in.displayName(vl.Name)), esc(in.displayName(vl.AreaName)), esc(pop), cls, esc(d), mark)
-			if basket {
-				fmt.Fprintf(b, "<td class=\"l\">%s</td>", esc(in.category(figures.FarthestNeed(r, v, s.Basis[v]))))
-			}
-			b.WriteString("</tr>\n")
-		}
-		b.WriteString("</tbody></table>\n</div>\n")
-	}
-	b.WriteString("</div>\n</section>\n")
 }
 
 // sortedKeys returns a map's keys sorted.

@@ -17,7 +17,7 @@ var Exonyms = words.Exonyms
 // placeName returns a place's name in l: the Input's Names first, then
 // Exonyms, else the name as given. local is true when the result is the
 // name as given.
-func (in *Input) placeName(name string) (string, bool) {
+func (in *doc) placeName(name string) (string, bool) {
 	if m, ok := in.Names[name]; ok {
 		if s := m[in.Lang]; s != "" {
 			return s, s == name
@@ -32,7 +32,7 @@ func (in *Input) placeName(name string) (string, bool) {
 
 // displayName is the place name in l followed by the local name when
 // they differ: "Ypres (Ieper)".
-func (in *Input) displayName(name string) string {
+func (in *doc) displayName(name string) string {
 	s, local := in.placeName(name)
 	if local {
 		return s

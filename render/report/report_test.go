@@ -17,12 +17,13 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/figures"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/render/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func render(t testing.TB, in Input) string {
+func render(t testing.TB, in input.Input) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, in); err != nil {
@@ -165,8 +166,8 @@ func TestPlaceNames(t *testing.T) {
 		{qml.FR, "Watou", "Watou", nil},
 		{qml.FR, "Watou", "Watou-lez-X (Watou)", map[string]map[qml.Lang]string{"Watou": {qml.FR: "Watou-lez-X"}}},
 	} {
-		in := Input{Lang: tc.lang, Names: tc.overrides}
-		if got := in.displayName(tc.in); got != tc.want {
+		in := input.Input{Lang: tc.lang, Names: tc.overrides}
+		if got := (&doc{&in}).displayName(tc.in); got != tc.want {
 			t.Errorf("%s %s: %q, want %q", tc.lang, tc.in, got, tc.want)
 		}
 	}
@@ -178,25 +179,10 @@ func TestPlaceNames(t *testing.T) {
 // Class boundaries match QGIS's ranges: inclusive upper bound, first
 // match wins, NULL grey.
 
-func TestMainCategory(t *testing.T) {
-	res, _ := demo(t)
-	if got := MainCategory(res); got != "post" {
-		t.Errorf("MainCategory = %q, want post (the only category covered on both sides)", got)
-	}
-}
-
-func TestInputErrors(t *testing.T) {
-	res, _ := demo(t)
-	for name, in := range map[string]Input{
-		"no result": {},
-		"scenario":  {Result: res, Scenario: &Scenario{Name: "x", Category: "post", DeltaM: []float64{1}}},
-		"category":  {Result: res, Scenario: &Scenario{Name: "x", Category: "nope", DeltaM: make([]float64, len(res.Villages))}},
-		"site":      {Result: res, Sites: []Site{{Name: "s", Location: orb.Point{2, 95}}}},
-		"main":      {Result: res, MainCategory: "nope"},
-	} {
-		if err := Write(&bytes.Buffer{}, in); !errors.Is(err, ErrInput) {
-			t.Errorf("%s: err = %v, want ErrInput", name, err)
-		}
+// Write refuses an inconsistent Input (input.Check).
+func TestWriteChecksInput(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, input.Input{}); !errors.Is(err, input.ErrInput) {
+		t.Errorf("no result: err = %v, want ErrInput", err)
 	}
 }
 
@@ -209,8 +195,8 @@ func TestScenarioAndSites(t *testing.T) {
 		delta[v] = math.NaN()
 	}
 	delta[0], delta[1], delta[2] = 2500, -800, 0
-	in.Scenario = &Scenario{Name: "Close one post office", Category: "post", DeltaM: delta}
-	in.Sites = []Site{{Name: "Site A", Category: "post", Location: orb.Point{2.7, 50.9}, PeopleServed: 1234}}
+	in.Scenario = &input.Scenario{Name: "Close one post office", Category: "post", DeltaM: delta}
+	in.Sites = []input.Site{{Name: "Site A", Category: "post", Location: orb.Point{2.7, 50.9}, PeopleServed: 1234}}
 	html := render(t, in)
 	for _, want := range []string{"Scenario: Close one post office", "Villages that lose", "Villages that gain", "+2.5\u00a0km", "−800\u00a0m", "Site A", "1,234"} {
 		if !strings.Contains(html, want) {
@@ -227,7 +213,7 @@ func Example() {
 	if err := Write(&b, in); err != nil {
 		panic(err)
 	}
-	fmt.Println(MainCategory(in.Result))
+	fmt.Println(input.MainCategory(in.Result))
 	for _, m := range regexp.MustCompile(`<h2>(.*?)</h2>`).FindAllStringSubmatch(b.String(), -1) {
 		fmt.Println(m[1])
 	}
@@ -245,12 +231,12 @@ func Example() {
 // run without cross-border metrics.
 func TestEdgeCases(t *testing.T) {
 	empty := &analysis.Result{Params: analysis.DefaultParams()}
-	if html := render(t, Input{Result: empty, Lang: qml.NL}); !strings.Contains(html, "<h1>Toegang tot dagelijkse diensten</h1>") {
+	if html := render(t, input.Input{Result: empty, Lang: qml.NL}); !strings.Contains(html, "<h1>Toegang tot dagelijkse diensten</h1>") {
 		t.Error("empty report has no title")
 	}
 	r := reporttest.Synthetic([]string{"BE", "FR"}, []float64{10, 20}, []float64{100, 5000})
 	r.Params.CrossBorder = false
-	html := render(t, Input{Result: r, Lang: "xx"}) // unknown language: English
+	html := render(t, input.Input{Result: r, Lang: "xx"}) // unknown language: English
 	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "post office") {
 		t.Error("non-cross-border report in English expected")
 	}
@@ -274,7 +260,7 @@ func TestIntroAgreesWithTables(t *testing.T) {
 			r := reporttest.Synthetic([]string{"BE", "FR"}, []float64{10, 20}, tc.d)
 			r.Params.CrossBorder = false
 			r.Coverage = analysis.Coverage{} // nothing declared covered
-			html := render(t, Input{Result: r})
+			html := render(t, input.Input{Result: r})
 			box := ""
 			if i := strings.Index(html, `<section class="warn">`); i >= 0 {
 				box = html[i : i+strings.Index(html[i:], "</section>")]
@@ -296,7 +282,7 @@ func TestIntroAgreesWithTables(t *testing.T) {
 func TestVillageCountsWithoutPopulation(t *testing.T) {
 	nan := math.NaN()
 	r := reporttest.Synthetic([]string{"BE", "BE", "BE", "BE"}, []float64{nan, nan, nan, nan}, []float64{500, 1500, math.Inf(1), nan})
-	html := render(t, Input{Result: r, Lang: qml.EN})
+	html := render(t, input.Input{Result: r, Lang: qml.EN})
 	for _, want := range []string{
 		`<td class="vil">33.3%°</td><td class="vil">66.7%°</td><td class="vil">66.7%°</td><td class="vil">1.5&nbsp;km°</td>`,
 		"No population known: share of villages and median village, not of people.",

@@ -12,7 +12,7 @@ import (
 )
 
 // villageCells writes village-counted shares and median, marked °.
-func (in *Input) villageCells(b *strings.Builder, shares []float64, median float64, format func(float64) string) {
+func (in *doc) villageCells(b *strings.Builder, shares []float64, median float64, format func(float64) string) {
 	for _, s := range shares {
 		fmt.Fprintf(b, `<td class="vil">%s°</td>`, esc(in.Lang.Percent(s)))
 	}
@@ -31,7 +31,7 @@ func minutes(l qml.Lang, m float64) string {
 // category, the share of people within each travel time, the median time
 // and the median route length (counted in villages where no population
 // is known), and a map of the main category's travel time.
-func (in *Input) writeRoads(b *strings.Builder, f *draw.Frame) {
+func (in *doc) writeRoads(b *strings.Builder, f *draw.Frame) {
 	r := in.Result
 	if !figures.Routed(r) {
 		return

@@ -9,12 +9,10 @@ import (
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/draw"
 	"github.com/partons/partons/render/report/figures"
+	"github.com/partons/partons/render/report/input"
 )
 
-// DefaultDeltaBreaksM are the class limits of scenario maps, in metres.
-var DefaultDeltaBreaksM = []float64{500, 2000, 5000}
-
-func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
+func (in *doc) writeScenario(b *strings.Builder, f *draw.Frame) {
 	s := in.Scenario
 	if s == nil {
 		return
@@ -89,7 +87,7 @@ func (in *Input) writeScenario(b *strings.Builder, f *draw.Frame) {
 	b.WriteString("</div>\n</section>\n")
 }
 
-func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []figures.Series) {
+func (in *doc) writeSites(b *strings.Builder, f *draw.Frame, ss []figures.Series) {
 	if len(in.Sites) == 0 {
 		return
 	}
@@ -114,7 +112,7 @@ func (in *Input) writeSites(b *strings.Builder, f *draw.Frame, ss []figures.Seri
 	b.WriteString("</tbody></table>\n</section>\n")
 }
 
-func (in *Input) writeSources(b *strings.Builder) {
+func (in *doc) writeSources(b *strings.Builder) {
 	l := in.Lang
 	r := in.Result
 	fmt.Fprintf(b, "<section>\n<h2>%s</h2>\n", esc(t(l, "sources")))
@@ -128,12 +126,12 @@ func (in *Input) writeSources(b *strings.Builder) {
 		b.WriteString("</tbody></table></div>\n")
 	}
 	if len(in.Coverage) > 0 {
-		byCat := map[string]map[string]CoverageNote{}
+		byCat := map[string]map[string]input.CoverageNote{}
 		var countries []string
 		seen := map[string]bool{}
 		for _, c := range in.Coverage {
 			if byCat[c.Category] == nil {
-				byCat[c.Category] = map[string]CoverageNote{}
+				byCat[c.Category] = map[string]input.CoverageNote{}
 			}
 			byCat[c.Category][c.Country] = c
 			if !seen[c.Country] {
@@ -193,11 +191,11 @@ func (in *Input) writeSources(b *strings.Builder) {
 }
 
 // grade describes a coverage note: "partial · 2015-11 · 52 points".
-func (in *Input) grade(c CoverageNote) string {
+func (in *doc) grade(c input.CoverageNote) string {
 	l := in.Lang
 	g := t(l, "none grade")
 	switch {
-	case c.Covered && c.Completeness == Complete:
+	case c.Covered && c.Completeness == input.Complete:
 		g = t(l, "complete")
 	case c.Covered:
 		g = t(l, "partial grade")
@@ -211,24 +209,4 @@ func (in *Input) grade(c CoverageNote) string {
 	}
 	parts = append(parts, l.Number(float64(c.Points), 0)+" "+t(l, "points"))
 	return strings.Join(parts, " · ")
-}
-
-// Breaks are the class limits of the scenario's map (m): the ascending
-// positive finite BreaksM, DefaultDeltaBreaksM when there are none.
-func (s *Scenario) Breaks() []float64 {
-	if b := clean(s.BreaksM); len(b) > 0 {
-		return b
-	}
-	return DefaultDeltaBreaksM
-}
-
-// clean keeps the ascending positive finite breaks.
-func clean(breaks []float64) []float64 {
-	var out []float64
-	for _, v := range breaks {
-		if v > 0 && !math.IsInf(v, 0) && (len(out) == 0 || v > out[len(out)-1]) {
-			out = append(out, v)
-		}
-	}
-	return out
 }

@@ -16,7 +16,7 @@ import (
 // of the mode's thresholds, the median time and the villages under the
 // statuses that are not reached (counted in villages where no population
 // is known), and maps of the main category's median and best times.
-func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
+func (in *doc) writeTransit(b *strings.Builder, f *draw.Frame) {
 	r := in.Result
 	mb, basis := figures.TransitBlock(r)
 	if mb == nil {
@@ -105,7 +105,7 @@ func (in *Input) writeTransit(b *strings.Builder, f *draw.Frame) {
 
 // transitMaps draws the main category's median and, when the mode has
 // one, best time side by side, on the mode's thresholds.
-func (in *Input) transitMaps(b *strings.Builder, f *draw.Frame, mb *analysis.ModeBlock, basis analysis.Basis, c int, ts []float64) {
+func (in *doc) transitMaps(b *strings.Builder, f *draw.Frame, mb *analysis.ModeBlock, basis analysis.Basis, c int, ts []float64) {
 	r := in.Result
 	l := in.Lang
 	tt := func(key string) string { return t(l, key) }

@@ -9,6 +9,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/figures"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/render/report/reporttest"
 	"github.com/partons/partons/render/report/words"
 	"github.com/partons/partons/travel"
@@ -16,7 +17,7 @@ import (
 
 // transitInput is the sample's report input with reporttest.Bus, thresholds
 // 30 and 60 minutes.
-func transitInput(t *testing.T, lang qml.Lang) Input {
+func transitInput(t *testing.T, lang qml.Lang) input.Input {
 	in := demoInput(t, lang)
 	in.Result = reporttest.WithBus(t, in.Result)
 	return in
@@ -62,7 +63,7 @@ func TestTransitSection(t *testing.T) {
 			}
 		}
 		sec := html[strings.Index(html, esc(l.Lookup(words.Transit, "transit"))):]
-		row := sec[strings.Index(sec, "<td class=\"l\">"+esc(in.category("post"))+"</td>"):]
+		row := sec[strings.Index(sec, "<td class=\"l\">"+esc((&doc{&in}).category("post"))+"</td>"):]
 		row = row[:strings.Index(row, "</tr>")]
 		for _, want := range []string{l.Percent(w30 / measured), l.Percent(w60 / measured)} {
 			if !strings.Contains(row, "<td>"+esc(want)+"</td>") {

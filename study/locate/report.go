@@ -20,7 +20,7 @@ import (
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/study"
 )
 
@@ -31,7 +31,7 @@ const siteCategory = "site"
 // of a locate report with village geometry show: the villages measured
 // against the chosen sites, and the sites with the people each brings
 // within reach; nil without village geometry.
-func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solution) (*report.Input, error) {
+func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solution) (*input.Input, error) {
 	if in.villages == nil || len(in.villages) != len(in.demandPts) {
 		return nil, nil
 	}
@@ -44,7 +44,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 		}
 	}
 	var services []datasets.Service
-	var sites []report.Site
+	var sites []input.Site
 	for _, j := range chosen {
 		name := in.labels.SiteIDs[j]
 		if in.labels.SiteNames != nil && in.labels.SiteNames[j] != "" {
@@ -52,7 +52,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 		}
 		services = append(services, datasets.Service{ID: in.labels.SiteIDs[j], Name: name, Category: siteCategory,
 			Raw: siteCategory, Location: in.sitePts[j]})
-		sites = append(sites, report.Site{Name: name, Category: siteCategory, Location: in.sitePts[j], PeopleServed: served[j]})
+		sites = append(sites, input.Site{Name: name, Category: siteCategory, Location: in.sitePts[j], PeopleServed: served[j]})
 	}
 	p := analysis.DefaultParams()
 	p.CrossBorder = false
@@ -64,7 +64,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 		return nil, err
 	}
 	aggs := res.Aggregates()
-	rin := report.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
+	rin := input.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
 		Attributions: in.attrib, Subtitle: "partons locate, model " + o.Model, Provenance: in.siteProvenance}
 	if locate.NoDemandWeight(sol, in.inst) {
 		w := fmt.Sprintf(locate.NoWeightWarning, sol.Model)

@@ -6,7 +6,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/datasets/westhoek"
 	"github.com/partons/partons/render/qml"
-	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/study"
 )
 
@@ -17,13 +17,13 @@ import (
 // villages' countries), and every data source with its own date, "unknown"
 // when the source has none (dataSources). Input files of the user are
 // listed as sources of unknown date: partons cannot know it.
-func ReportInput(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analysis.Aggregate) report.Input {
+func ReportInput(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analysis.Aggregate) input.Input {
 	lang, _ := qml.ParseLang(j.Spec.Lang)
 	src := study.DataSources(j, in, res)
-	ri := report.Input{Result: res, Aggregates: aggs, Lang: lang, Title: j.Spec.Title,
+	ri := input.Input{Result: res, Aggregates: aggs, Lang: lang, Title: j.Spec.Title,
 		Attributions: study.Attributions(src), Translations: sourceTexts, Provenance: study.ServiceProvenance(j, in)}
 	if j.Meta != nil {
-		ri.Caveats, ri.Coverage = j.Meta.Caveats, report.CoverageFromWesthoek(j.Meta.Coverage)
+		ri.Caveats, ri.Coverage = j.Meta.Caveats, input.CoverageFromWesthoek(j.Meta.Coverage)
 	}
 	for _, e := range in.Mapping {
 		if e.Label != "" {
@@ -41,11 +41,11 @@ func ReportInput(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []an
 			if f.Kind == "osm" {
 				continue // dated by the extracts' own source below
 			}
-			ri.Sources = append(ri.Sources, report.Source{Name: filepath.Base(f.Name) + " (" + lang.Lookup(kindNames, f.Kind) + ")"})
+			ri.Sources = append(ri.Sources, input.Source{Name: filepath.Base(f.Name) + " (" + lang.Lookup(kindNames, f.Kind) + ")"})
 		}
 	}
 	for _, d := range src {
-		ri.Sources = append(ri.Sources, report.Source{Name: d.Name, Vintage: study.Day(d.Vintage), Licence: d.Licence, Attribution: d.Attribution})
+		ri.Sources = append(ri.Sources, input.Source{Name: d.Name, Vintage: study.Day(d.Vintage), Licence: d.Licence, Attribution: d.Attribution})
 	}
 	return ri
 }

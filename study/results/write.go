@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/partons/partons/analysis/indicators"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/contrib"
 
@@ -19,7 +20,6 @@ import (
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
-	"github.com/partons/partons/render/report"
 )
 
 // MaxReportVillages bounds the villages report.html maps by default: its
@@ -63,7 +63,7 @@ type FileWriter struct {
 // Writers are the writers of a run's report files (outputs, each
 // with the files written beside it, then manifest.json), from the one
 // registry of report files.
-func Writers(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analysis.Aggregate, m *study.Manifest, extra ...func(*report.Input)) []FileWriter {
+func Writers(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analysis.Aggregate, m *study.Manifest, extra ...func(*input.Input)) []FileWriter {
 	ri := ReportInput(j, in, res, aggs)
 	c := &files.Content{Result: res, Aggregates: aggs, Report: ri, DataDate: study.DataDate(j, in, res),
 		Attribution: strings.Join(ri.Attributions, "; "), RawCSV: j.Spec.CSVRaw, Manifest: m}

@@ -23,7 +23,7 @@ import (
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/render/files"
 	"github.com/partons/partons/render/output"
-	"github.com/partons/partons/render/report"
+	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/contrib"
 	"github.com/partons/partons/study/progress"
@@ -300,12 +300,12 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 			rows.Unchanged = dv.OmitUnchanged()
 		}
 		rows.Written = dv.Rows()
-		withScenario := func(in *report.Input) {
+		withScenario := func(in *input.Input) {
 			if !vr.Full && len(vr.Touched) == 0 {
 				return // nothing changed: the base's report
 			}
 			if cat := mainTouched(base, vr); cat != "" {
-				in.Scenario = &report.Scenario{Name: v.Name, Category: cat, DeltaM: dv.Changes(cat)}
+				in.Scenario = &input.Scenario{Name: v.Name, Category: cat, DeltaM: dv.Changes(cat)}
 				in.MainCategory = cat
 			}
 		}

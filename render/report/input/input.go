@@ -1,4 +1,4 @@
-package report
+package input
 
 import (
 	"errors"
@@ -170,18 +170,29 @@ func CoverageFromWesthoek(notes []westhoek.Coverage) []CoverageNote {
 	return out
 }
 
-// category is a category's name in the report's language; one without a
-// translation is shown by its label when it has one.
-func (in *Input) category(c string) string {
-	if s := in.Lang.Category(c); s != c {
-		return s
-	}
-	if l := in.Labels[c]; l != "" {
-		return l
-	}
-	return c
-}
-
 // MainCategory returns the category whose cross-border (nearest)
 // distance is known for the most people (figures.MainCategory).
 func MainCategory(r *analysis.Result) string { return figures.MainCategory(r) }
+
+// DefaultDeltaBreaksM are the class limits of scenario maps, in metres.
+var DefaultDeltaBreaksM = []float64{500, 2000, 5000}
+
+// Breaks are the class limits of the scenario's map (m): the ascending
+// positive finite BreaksM, DefaultDeltaBreaksM when there are none.
+func (s *Scenario) Breaks() []float64 {
+	if b := clean(s.BreaksM); len(b) > 0 {
+		return b
+	}
+	return DefaultDeltaBreaksM
+}
+
+// clean keeps the ascending positive finite breaks.
+func clean(breaks []float64) []float64 {
+	var out []float64
+	for _, v := range breaks {
+		if v > 0 && !math.IsInf(v, 0) && (len(out) == 0 || v > out[len(out)-1]) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
