@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/areas"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/config"
 	"github.com/partons/partons/datasets/load"
@@ -47,7 +48,7 @@ type Inputs struct {
 	Services   []datasets.Service
 	Boundaries []datasets.Boundary
 	Files      []load.Input
-	Assign     analysis.AssignStats
+	Assign     areas.Stats
 	Mapping    []MappingEntry
 	Roads      *RoadInfo
 	OSMDate    string // with OSM inputs: the extracts' data date (RFC 3339), "" unknown
@@ -83,7 +84,7 @@ func ReadInputs(ctx context.Context, j *Job) (*Inputs, error) {
 		if in.Mapping, err = MapCategories(j.Tax, j.Names, in.Services); err != nil {
 			return nil, err
 		}
-		in.Assign = analysis.AssignFromBoundaries(in.Villages, in.Services, in.Boundaries)
+		in.Assign = areas.Assign(in.Villages, in.Services, in.Boundaries)
 		return in, nil
 	}
 	if in.Villages, files, err = load.Villages(j.VillageSrcs, j.Config.Villages); collect(err) != nil {
@@ -119,7 +120,7 @@ func ReadInputs(ctx context.Context, j *Job) (*Inputs, error) {
 	if in.Mapping, err = MapCategories(j.Tax, j.Names, in.Services); err != nil {
 		return nil, err
 	}
-	in.Assign = analysis.AssignFromBoundaries(in.Villages, in.Services, in.Boundaries)
+	in.Assign = areas.Assign(in.Villages, in.Services, in.Boundaries)
 	return in, nil
 }
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/areas"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/osmroad"
 	"github.com/partons/partons/datasets/reportdir"
@@ -48,7 +48,7 @@ func CountryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 	if len(bs) == 0 {
 		return nil
 	}
-	ix := analysis.BoundaryIndex(bs)
+	ix := areas.Index(bs)
 	return func(p orb.Point) string {
 		if i, ok := ix.Locate(p); ok && bs[i].Country != "" {
 			return bs[i].Country

@@ -1,4 +1,6 @@
-package analysis
+// Package areas places villages and services in the countries and areas
+// of boundary polygons, where the data leaves them out.
+package areas
 
 import (
 	"github.com/paulmach/orb"
@@ -7,8 +9,8 @@ import (
 	"github.com/partons/partons/geo/index"
 )
 
-// AssignStats counts what AssignFromBoundaries filled in.
-type AssignStats struct {
+// Stats counts what Assign filled in.
+type Stats struct {
 	VillageCountries int `json:"village_countries"`
 	VillageAreas     int `json:"village_areas"`
 	ServiceCountries int `json:"service_countries"`
@@ -17,9 +19,9 @@ type AssignStats struct {
 	Unlocated int `json:"unlocated"`
 }
 
-// BoundaryIndex indexes the boundaries' polygons for point location; the
+// Index indexes the boundaries' polygons for point location; the
 // index i it returns is bs[i].
-func BoundaryIndex(bs []datasets.Boundary) *index.Polygons {
+func Index(bs []datasets.Boundary) *index.Polygons {
 	polys := make([]orb.MultiPolygon, len(bs))
 	for i := range bs {
 		polys[i] = bs[i].Geometry
@@ -27,15 +29,15 @@ func BoundaryIndex(bs []datasets.Boundary) *index.Polygons {
 	return index.NewPolygons(polys)
 }
 
-// AssignFromBoundaries fills in missing countries (and missing village
+// Assign fills in missing countries (and missing village
 // areas) by point in polygon. Values given in the data always win. When
 // polygons overlap, the first boundary in input order wins. O((v+s) log b).
-func AssignFromBoundaries(villages []datasets.Village, services []datasets.Service, bs []datasets.Boundary) AssignStats {
-	var st AssignStats
+func Assign(villages []datasets.Village, services []datasets.Service, bs []datasets.Boundary) Stats {
+	var st Stats
 	if len(bs) == 0 {
 		return st
 	}
-	ix := BoundaryIndex(bs)
+	ix := Index(bs)
 	for i := range villages {
 		v := &villages[i]
 		if v.Country != "" && (v.AreaCode != "" || !hasAreas(bs)) {
