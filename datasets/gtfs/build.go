@@ -2,6 +2,7 @@ package gtfs
 
 import (
 	"fmt"
+	"github.com/partons/partons/datasets/gtfs/internal/raw"
 	"sort"
 	"time"
 )
@@ -10,8 +11,8 @@ import (
 // date is used; the time of day is ignored). It does not change fs and
 // may be called for several days. O(stop times + expanded trips).
 func (fs *Feeds) Timetable(date time.Time) *Timetable {
-	d := dayOf(date)
-	tt := &Timetable{Date: d.time(), Counts: map[string]int{}}
+	d := raw.DayOf(date)
+	tt := &Timetable{Date: d.Time(), Counts: map[string]int{}}
 	type key struct {
 		feed int
 		stop int32
@@ -19,11 +20,11 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 	// Boarding points of every feed, sorted by namespaced id.
 	index := map[key]int32{}
 	for fi, f := range fs.feeds {
-		for si, s := range f.stops {
-			if s.boarding() {
-				st := Stop{ID: f.name + ":" + s.id, Name: s.name, Lon: s.lon, Lat: s.lat, Feed: int32(fi)}
-				if s.parent >= 0 {
-					st.Parent = f.name + ":" + f.stops[s.parent].id
+		for si, s := range f.Stops {
+			if s.Boarding() {
+				st := Stop{ID: f.Name + ":" + s.ID, Name: s.Name, Lon: s.Lon, Lat: s.Lat, Feed: int32(fi)}
+				if s.Parent >= 0 {
+					st.Parent = f.Name + ":" + f.Stops[s.Parent].ID
 				}
 				tt.Stops = append(tt.Stops, st)
 				index[key{fi, int32(si)}] = -1
@@ -36,9 +37,9 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 		byID[s.ID] = int32(i)
 	}
 	for fi, f := range fs.feeds {
-		for si, s := range f.stops {
-			if s.boarding() {
-				index[key{fi, int32(si)}] = byID[f.name+":"+s.id]
+		for si, s := range f.Stops {
+			if s.Boarding() {
+				index[key{fi, int32(si)}] = byID[f.Name+":"+s.ID]
 			}
 		}
 	}
@@ -48,14 +49,14 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 		b.trips()
 		b.transfers()
 		b.account()
-		ff := Feed{Name: f.name, Path: f.path, Agencies: f.agencies, Timezone: f.tz, Start: f.start.time(), End: f.end.time(),
-			Running: b.running, Ignored: f.ignored}
+		ff := Feed{Name: f.Name, Path: f.Path, Agencies: f.Agencies, Timezone: f.TZ, Start: f.Start.Time(), End: f.End.Time(),
+			Running: b.running, Ignored: f.Ignored}
 		tt.Feeds = append(tt.Feeds, ff)
-		tt.Warnings = append(tt.Warnings, f.notes...)
+		tt.Warnings = append(tt.Warnings, f.Notes...)
 		if !b.running {
 			flex := 0
-			for _, t := range f.trips {
-				if t.flex && t.service >= 0 && f.services[t.service].runs(d) {
+			for _, t := range f.Trips {
+				if t.Flex && t.Service >= 0 && f.Services[t.Service].Runs(d) {
 					flex++
 				}
 			}
@@ -64,9 +65,9 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 				what = fmt.Sprintf("no fixed-schedule trip (but %d GTFS-Flex trips)", flex)
 			}
 			tt.Warnings = append(tt.Warnings, fmt.Sprintf("feed %q (%s) has %s on %s (%s); its service runs %s to %s",
-				f.name, f.path, what, d, d.time().Weekday(), f.start, f.end))
+				f.Name, f.Path, what, d, d.Time().Weekday(), f.Start, f.End))
 		}
-		if loc, err := time.LoadLocation(f.tz); err == nil {
+		if loc, err := time.LoadLocation(f.TZ); err == nil {
 			_, off := time.Date(date.Year(), date.Month(), date.Day(), 12, 0, 0, 0, loc).Zone()
 			offsets[fmt.Sprintf("%+03d:%02d", off/3600, off%3600/60)] = true
 		}
@@ -109,9 +110,9 @@ func (fs *Feeds) Timetable(date time.Time) *Timetable {
 
 // builder turns one feed's trips and transfers into the Timetable.
 type builder struct {
-	f       *feed
+	f       *raw.Feed
 	fi      int32
-	d       day
+	d       raw.Day
 	tt      *Timetable
 	stop    func(int32) int32
 	running bool
@@ -124,26 +125,26 @@ type builder struct {
 
 func (b *builder) trips() {
 	f := b.f
-	b.tripUse = make([]uint8, len(f.trips))
-	b.freqUsed = make([]bool, len(f.freqs))
-	b.served = make([]bool, len(f.stops))
+	b.tripUse = make([]uint8, len(f.Trips))
+	b.freqUsed = make([]bool, len(f.Freqs))
+	b.served = make([]bool, len(f.Stops))
 	fq := map[int32][]int{}
-	for i, fr := range f.freqs {
-		fq[fr.trip] = append(fq[fr.trip], i)
+	for i, fr := range f.Freqs {
+		fq[fr.Trip] = append(fq[fr.Trip], i)
 	}
-	for ti := range f.trips {
-		tr := &f.trips[ti]
-		if tr.flex || tr.service < 0 || tr.end-tr.first < 2 {
+	for ti := range f.Trips {
+		tr := &f.Trips[ti]
+		if tr.Flex || tr.Service < 0 || tr.End-tr.First < 2 {
 			continue
 		}
-		sv := &f.services[tr.service]
-		if sv.runs(b.d) {
+		sv := &f.Services[tr.Service]
+		if sv.Runs(b.d) {
 			if b.emit(int32(ti), fq[int32(ti)], 0) > 0 {
 				b.tripUse[ti] = 1
 				b.running = true
 			}
 		}
-		if sv.runs(b.d - 1) {
+		if sv.Runs(b.d - 1) {
 			if b.emit(int32(ti), fq[int32(ti)], -86400) > 0 && b.tripUse[ti] == 0 {
 				b.tripUse[ti] = 2
 			}
@@ -156,27 +157,27 @@ func (b *builder) trips() {
 // how many it added.
 func (b *builder) emit(ti int32, freqs []int, shift int32) int {
 	f := b.f
-	tr := &f.trips[ti]
-	raw := f.st[tr.first:tr.end]
-	route := rawRoute{typ: 3}
-	if tr.route >= 0 {
-		route = f.routes[tr.route]
+	tr := &f.Trips[ti]
+	rows := f.StopTimes[tr.First:tr.End]
+	route := raw.Route{Type: 3}
+	if tr.Route >= 0 {
+		route = f.Routes[tr.Route]
 	}
-	base := Trip{ID: b.f.name + ":" + tr.id, RouteID: b.f.name + ":" + route.id, Feed: b.fi, RouteType: route.typ}
+	base := Trip{ID: b.f.Name + ":" + tr.ID, RouteID: b.f.Name + ":" + route.ID, Feed: b.fi, RouteType: route.Type}
 	if shift != 0 {
 		base.ID += "@prev"
 	}
 	one := func(id string, delta int32) bool {
 		t := base
 		t.ID = id
-		for k := range raw {
-			r := &raw[k]
-			dep := r.dep + delta + shift
+		for k := range rows {
+			r := &rows[k]
+			dep := r.Dep + delta + shift
 			if dep < 0 {
 				continue
 			}
-			t.Times = append(t.Times, StopTime{Stop: b.stop(r.stop), Arrival: r.arr + delta + shift, Departure: dep,
-				NoPickup: r.pickup == 1, NoDropOff: r.dropOff == 1})
+			t.Times = append(t.Times, StopTime{Stop: b.stop(r.Stop), Arrival: r.Arr + delta + shift, Departure: dep,
+				NoPickup: r.Pickup == 1, NoDropOff: r.DropOff == 1})
 		}
 		if len(t.Times) < 2 {
 			return false
@@ -184,8 +185,8 @@ func (b *builder) emit(ti int32, freqs []int, shift int32) int {
 		if shift != 0 {
 			b.tt.Counts["trips_previous_day"]++
 		}
-		for k := range raw {
-			b.served[raw[k].stop] = true
+		for k := range rows {
+			b.served[rows[k].Stop] = true
 		}
 		b.tt.Trips = append(b.tt.Trips, t)
 		return true
@@ -198,11 +199,11 @@ func (b *builder) emit(ti int32, freqs []int, shift int32) int {
 	}
 	n := 0
 	for _, i := range freqs {
-		fr := f.freqs[i]
-		base.Frequency, base.Exact = true, fr.exact
-		for s := fr.start; s < fr.end; s += fr.headway {
+		fr := f.Freqs[i]
+		base.Frequency, base.Exact = true, fr.Exact
+		for s := fr.Start; s < fr.End; s += fr.Headway {
 			id := fmt.Sprintf("%s#%02d%02d%02d", base.ID, s/3600, s/60%60, s%60)
-			if one(id, s-raw[0].dep) {
+			if one(id, s-rows[0].Dep) {
 				n++
 				b.freqUsed[i] = true
 				b.tt.Counts["frequency_trips"]++
@@ -218,18 +219,18 @@ func (b *builder) emit(ti int32, freqs []int, shift int32) int {
 func (b *builder) transfers() {
 	f := b.f
 	children := map[int32][]int32{}
-	for si, s := range f.stops {
-		if s.typ == locStop && s.parent >= 0 {
-			children[s.parent] = append(children[s.parent], int32(si))
+	for si, s := range f.Stops {
+		if s.Type == raw.LocStop && s.Parent >= 0 {
+			children[s.Parent] = append(children[s.Parent], int32(si))
 		}
 	}
 	expand := func(si int32) ([]int32, int, string) {
-		switch f.stops[si].typ {
-		case locStop:
+		switch f.Stops[si].Type {
+		case raw.LocStop:
 			return []int32{si}, 1, ""
-		case locStation:
+		case raw.LocStation:
 			c := children[si]
-			if f.stops[si].board > 0 {
+			if f.Stops[si].Board > 0 {
 				c = append([]int32{si}, c...)
 			}
 			if len(c) == 0 {
@@ -243,18 +244,18 @@ func (b *builder) transfers() {
 	best := map[pair]int{} // index in out
 	var out []Transfer
 	var rank []int
-	b.xferUse = make([]string, len(f.transfers))
-	for i, r := range f.transfers {
+	b.xferUse = make([]string, len(f.Transfers))
+	for i, r := range f.Transfers {
 		switch {
-		case r.specific:
+		case r.Specific:
 			b.xferUse[i] = "trip_or_route_specific"
 			continue
-		case r.typ >= 4:
+		case r.Type >= 4:
 			b.xferUse[i] = "in_seat"
 			continue
 		}
-		from, rf, why := expand(r.from)
-		to, rt, why2 := expand(r.to)
+		from, rf, why := expand(r.From)
+		to, rt, why2 := expand(r.To)
 		if why == "" {
 			why = why2
 		}
@@ -265,7 +266,7 @@ func (b *builder) transfers() {
 		for _, a := range from {
 			for _, c := range to {
 				p := pair{b.stop(a), b.stop(c)}
-				t := Transfer{From: p.from, To: p.to, Type: r.typ, MinSeconds: r.min}
+				t := Transfer{From: p.from, To: p.to, Type: r.Type, MinSeconds: r.Min}
 				if j, ok := best[p]; ok {
 					if rf+rt > rank[j] {
 						out[j], rank[j] = t, rf+rt

@@ -41,6 +41,9 @@
 // numbers rather than lines, logs and skips bad frequencies and transfers
 // instead of returning them, and drops GTFS-Flex trips.
 //
+// The files of one feed are parsed and checked in internal/raw; this
+// package builds the Timetable of a day from those rows.
+//
 // Units: times are GTFS times in seconds (see Timetable); coordinates are
 // WGS84 degrees. Feeds and Timetable are safe for concurrent reads.
 package gtfs

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/datasets/gtfs/internal/feedio"
+	"github.com/partons/partons/datasets/gtfs/internal/raw"
 )
 
 // zipOf packs the files of a folder feed into a zip, replacing some.
@@ -43,11 +44,11 @@ func readZip(b []byte) (*Timetable, error) {
 		return nil, err
 	}
 	var p feedio.Problems
-	f := parseFeed(a, "fuzz", &p)
+	f := raw.Parse(a, "fuzz", &p)
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
-	fs := &Feeds{feeds: []*feed{f}}
+	fs := &Feeds{feeds: []*raw.Feed{f}}
 	d, _ := fs.DefaultDate()
 	return fs.Timetable(d), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/partons/partons/datasets/gtfs/internal/raw"
 	"path/filepath"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ func (s Source) FeedName() string {
 // Feeds are parsed and checked feeds, before a service day is chosen.
 // Build one Timetable per day with Timetable.
 type Feeds struct {
-	feeds []*feed
+	feeds []*raw.Feed
 }
 
 // Load reads and checks every feed. Problems in the data come back all
@@ -68,7 +69,7 @@ func Load(ctx context.Context, sources []Source) (*Feeds, error) {
 			continue
 		}
 		a.SetContext(ctx)
-		fs.feeds = append(fs.feeds, parseFeed(a, name, &p))
+		fs.feeds = append(fs.feeds, raw.Parse(a, name, &p))
 		a.Close()
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -109,7 +110,7 @@ func Validate(ctx context.Context, sources []Source) (problems []error, notes []
 func (fs *Feeds) Notes() []string {
 	var n []string
 	for _, f := range fs.feeds {
-		n = append(n, f.notes...)
+		n = append(n, f.Notes...)
 	}
 	return n
 }
@@ -134,7 +135,7 @@ func Read(ctx context.Context, sources []Source, date time.Time) (*Timetable, er
 func (fs *Feeds) Names() []string {
 	n := make([]string, len(fs.feeds))
 	for i, f := range fs.feeds {
-		n[i] = f.name
+		n[i] = f.Name
 	}
 	return n
 }
@@ -143,9 +144,9 @@ func (fs *Feeds) Names() []string {
 // date (calendar and calendar_dates); false for an unknown feed or id.
 func (fs *Feeds) ServiceRuns(feedName, serviceID string, date time.Time) bool {
 	for _, f := range fs.feeds {
-		if f.name == feedName {
-			if i, ok := f.svcIdx[serviceID]; ok {
-				return f.services[i].runs(dayOf(date))
+		if f.Name == feedName {
+			if s, ok := f.Service(serviceID); ok {
+				return s.Runs(raw.DayOf(date))
 			}
 		}
 	}
@@ -163,11 +164,11 @@ const maxScanDays = 400
 // best weekday of all the periods and says so. The sentences returned
 // explain the choice.
 func (fs *Feeds) DefaultDate() (time.Time, []string) {
-	lo, hi := fs.feeds[0].start, fs.feeds[0].end
+	lo, hi := fs.feeds[0].Start, fs.feeds[0].End
 	ulo, uhi := lo, hi
 	for _, f := range fs.feeds[1:] {
-		lo, hi = max(lo, f.start), min(hi, f.end)
-		ulo, uhi = min(ulo, f.start), max(uhi, f.end)
+		lo, hi = max(lo, f.Start), min(hi, f.End)
+		ulo, uhi = min(ulo, f.Start), max(uhi, f.End)
 	}
 	var warn []string
 	best, ok := fs.bestWeekday(lo, hi)
@@ -175,11 +176,11 @@ func (fs *Feeds) DefaultDate() (time.Time, []string) {
 		best, ok = fs.bestWeekday(ulo, uhi)
 		warn = append(warn, "the feeds' service periods share no weekday: "+fs.periods())
 		if !ok {
-			return ulo.time(), append(warn, fmt.Sprintf("gtfs: no weekday with service in any feed; using %s", ulo))
+			return ulo.Time(), append(warn, fmt.Sprintf("gtfs: no weekday with service in any feed; using %s", ulo))
 		}
 	}
-	return best.time(), append(warn, fmt.Sprintf("service day %s (%s): a typical weekday inside every feed's service period (%s)",
-		best, best.time().Weekday(), fs.periods()))
+	return best.Time(), append(warn, fmt.Sprintf("service day %s (%s): a typical weekday inside every feed's service period (%s)",
+		best, best.Time().Weekday(), fs.periods()))
 }
 
 func (fs *Feeds) periods() string {
@@ -188,38 +189,38 @@ func (fs *Feeds) periods() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s %s to %s", f.name, f.start, f.end)
+		fmt.Fprintf(&b, "%s %s to %s", f.Name, f.Start, f.End)
 	}
 	return b.String()
 }
 
-func (fs *Feeds) bestWeekday(lo, hi day) (day, bool) {
+func (fs *Feeds) bestWeekday(lo, hi raw.Day) (raw.Day, bool) {
 	per := make([][]int, len(fs.feeds)) // trips per service
 	for i, f := range fs.feeds {
-		per[i] = make([]int, len(f.services))
-		for _, t := range f.trips {
-			if t.service >= 0 {
-				per[i][t.service]++
+		per[i] = make([]int, len(f.Services))
+		for _, t := range f.Trips {
+			if t.Service >= 0 {
+				per[i][t.Service]++
 			}
 		}
 	}
 	type cand struct {
-		d     day
+		d     raw.Day
 		feeds int
 		sig   string
 	}
 	var cands []cand
 	bestFeeds := 0
 	for d := lo; d <= hi && d < lo+maxScanDays; d++ {
-		if d.weekday() >= 5 {
+		if d.Weekday() >= 5 {
 			continue
 		}
 		nf := 0
 		var sig strings.Builder
 		for i, f := range fs.feeds {
 			running := false
-			for s := range f.services {
-				if per[i][s] > 0 && f.services[s].runs(d) {
+			for s := range f.Services {
+				if per[i][s] > 0 && f.Services[s].Runs(d) {
 					running = true
 					fmt.Fprintf(&sig, "%d.%d,", i, s)
 				}

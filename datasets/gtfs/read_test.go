@@ -300,26 +300,6 @@ func TestBadFeeds(t *testing.T) {
 	}
 }
 
-func TestParseTime(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int32
-		ok   bool
-	}{
-		{"08:00:00", 28800, true}, {"8:00:00", 28800, true}, {"25:30:15", 91815, true}, {"00:00:00", 0, true},
-		{"100:00:00", 360000, true}, {"241:00:00", 0, false}, {"08:60:00", 0, false}, {"08:00", 0, false},
-		{"", 0, false}, {"-1:00:00", 0, false}, {"08:00:00 ", 0, false}, {"0800:00:00", 0, false},
-	} {
-		got, err := ParseTime(tc.in)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("ParseTime(%q) = %d, %v", tc.in, got, err)
-		}
-	}
-	if FormatTime(91815) != "25:30:15" || FormatTime(-600) != "-00:10:00" {
-		t.Error(FormatTime(91815), FormatTime(-600))
-	}
-}
-
 // TestDefaultDateTypical: an extra service on the first weekday makes it
 // atypical; the next weekday, with the usual services, is chosen.
 func TestDefaultDateTypical(t *testing.T) {

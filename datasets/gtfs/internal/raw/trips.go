@@ -1,4 +1,4 @@
-package gtfs
+package raw
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"github.com/partons/partons/datasets/gtfs/internal/feedio"
 )
 
-func (f *feed) readTrips(a *feedio.Archive, p *feedio.Problems) {
+func (f *Feed) readTrips(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("trips.txt", p)
 	if !ok {
 		return
@@ -23,28 +23,28 @@ func (f *feed) readTrips(a *feedio.Archive, p *feedio.Problems) {
 			t.Errorf("trip_id", "duplicate id %q", id)
 			continue
 		}
-		tr := rawTrip{id: id, route: -1, service: -1}
+		tr := Trip{ID: id, Route: -1, Service: -1}
 		if r, ok := t.Need("route_id"); ok {
 			if i, ok := f.routeIdx[r]; ok {
-				tr.route = i
+				tr.Route = i
 			} else {
 				f.unknown(t, "route_id", "routes.txt", "route", r)
 			}
 		}
 		if s, ok := t.Need("service_id"); ok {
 			if i, ok := f.svcIdx[s]; ok {
-				tr.service = i
+				tr.Service = i
 			} else {
 				f.unknown(t, "service_id", "services", "service", s)
 			}
 		}
-		f.tripIdx[id] = int32(len(f.trips))
-		f.trips = append(f.trips, tr)
+		f.tripIdx[id] = int32(len(f.Trips))
+		f.Trips = append(f.Trips, tr)
 	}
-	f.rows["trips.txt"] = t.Rows
+	f.Rows["trips.txt"] = t.Rows
 }
 
-func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
+func (f *Feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("stop_times.txt", p)
 	if !ok {
 		return
@@ -70,29 +70,29 @@ func (f *feed) readStopTimes(a *feedio.Archive, p *feedio.Problems) {
 			badTrips[ti] = true
 		}
 	}
-	f.rows["stop_times.txt"] = t.Rows
+	f.Rows["stop_times.txt"] = t.Rows
 	f.checkTrips(t.Source, p, badTrips)
 }
 
 // readStopTime reads one stop_times row of trip ti; false when the row
 // is left out for a problem (reported).
-func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
+func (f *Feed) readStopTime(t *feedio.Table, ti int32) bool {
 	{
-		r := rawStopTime{trip: ti, stop: -1, arr: -1, dep: -1, line: int32(t.Line())}
+		r := StopTime{Trip: ti, Stop: -1, Arr: -1, Dep: -1, Line: int32(t.Line())}
 		if v, ok := t.Need("stop_sequence"); ok {
 			n, err := parseInt(v, 0, math.MaxInt32)
 			if err != nil {
 				t.Errorf("stop_sequence", "%v", err)
 				return false
 			}
-			r.seq = int32(n)
+			r.Seq = int32(n)
 		} else {
 			return false
 		}
-		r.flexFlags = t.Get("location_group_id") != "" || t.Get("location_id") != "" ||
+		r.FlexFlags = t.Get("location_group_id") != "" || t.Get("location_id") != "" ||
 			t.Get("start_pickup_drop_off_window") != "" || t.Get("end_pickup_drop_off_window") != ""
-		if r.flexFlags {
-			f.trips[ti].flex = true
+		if r.FlexFlags {
+			f.Trips[ti].Flex = true
 		}
 		if sid := t.Get("stop_id"); sid != "" {
 			si, ok := f.stopIdx[sid]
@@ -100,18 +100,18 @@ func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
 			case !ok:
 				f.unknown(t, "stop_id", "stops.txt", "stop", sid)
 				return false
-			case f.stops[si].typ == locStation:
-				if f.stops[si].board == 0 {
-					f.notes = append(f.notes, fmt.Sprintf("%s:%d: stop_id %q is a station (location_type 1), which GTFS does not let a trip call at: used as a boarding point",
+			case f.Stops[si].Type == LocStation:
+				if f.Stops[si].Board == 0 {
+					f.Notes = append(f.Notes, fmt.Sprintf("%s:%d: stop_id %q is a station (location_type 1), which GTFS does not let a trip call at: used as a boarding point",
 						t.Source, t.Line(), sid))
 				}
-				f.stops[si].board++
-			case f.stops[si].typ != locStop:
-				t.Errorf("stop_id", "%q has location_type %d: a trip calls only at stops and platforms (location_type 0)", sid, f.stops[si].typ)
+				f.Stops[si].Board++
+			case f.Stops[si].Type != LocStop:
+				t.Errorf("stop_id", "%q has location_type %d: a trip calls only at stops and platforms (location_type 0)", sid, f.Stops[si].Type)
 				return false
 			}
-			r.stop = si
-		} else if !r.flexFlags {
+			r.Stop = si
+		} else if !r.FlexFlags {
 			t.Errorf("stop_id", "required value is empty")
 			return false
 		}
@@ -119,7 +119,7 @@ func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
 		for _, c := range []struct {
 			col string
 			v   *int32
-		}{{"arrival_time", &r.arr}, {"departure_time", &r.dep}} {
+		}{{"arrival_time", &r.Arr}, {"departure_time", &r.Dep}} {
 			if v := t.Get(c.col); v != "" {
 				s, err := ParseTime(v)
 				if err != nil {
@@ -132,18 +132,18 @@ func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
 		if bad {
 			return false
 		}
-		if r.arr < 0 {
-			r.arr = r.dep
-		} else if r.dep < 0 {
-			r.dep = r.arr
+		if r.Arr < 0 {
+			r.Arr = r.Dep
+		} else if r.Dep < 0 {
+			r.Dep = r.Arr
 		}
-		if r.arr < 0 && t.Get("timepoint") == "1" {
+		if r.Arr < 0 && t.Get("timepoint") == "1" {
 			t.Errorf("arrival_time", "required when timepoint is 1")
 		}
 		for _, c := range []struct {
 			col string
 			v   *uint8
-		}{{"pickup_type", &r.pickup}, {"drop_off_type", &r.dropOff}} {
+		}{{"pickup_type", &r.Pickup}, {"drop_off_type", &r.DropOff}} {
 			if v := t.Get(c.col); v != "" {
 				n, err := parseInt(v, 0, 3)
 				if err != nil {
@@ -152,7 +152,7 @@ func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
 				*c.v = uint8(n)
 			}
 		}
-		f.st = append(f.st, r)
+		f.StopTimes = append(f.StopTimes, r)
 		return true
 	}
 }
@@ -161,60 +161,60 @@ func (f *feed) readStopTime(t *feedio.Table, ti int32) bool {
 // completes each fixed-schedule trip: no repeated sequence, times on the
 // first and last stop, times never decreasing; missing times between
 // timed stops are interpolated by straight-line distance.
-func (f *feed) checkTrips(src string, p *feedio.Problems, bad map[int32]bool) {
-	sort.SliceStable(f.st, func(i, j int) bool {
-		a, b := &f.st[i], &f.st[j]
-		if a.trip != b.trip {
-			return a.trip < b.trip
+func (f *Feed) checkTrips(src string, p *feedio.Problems, bad map[int32]bool) {
+	sort.SliceStable(f.StopTimes, func(i, j int) bool {
+		a, b := &f.StopTimes[i], &f.StopTimes[j]
+		if a.Trip != b.Trip {
+			return a.Trip < b.Trip
 		}
-		return a.seq < b.seq
+		return a.Seq < b.Seq
 	})
-	for i := range f.trips {
-		f.trips[i].first, f.trips[i].end = -1, -1
+	for i := range f.Trips {
+		f.Trips[i].First, f.Trips[i].End = -1, -1
 	}
-	for lo := 0; lo < len(f.st); {
+	for lo := 0; lo < len(f.StopTimes); {
 		hi := lo
-		for hi < len(f.st) && f.st[hi].trip == f.st[lo].trip {
+		for hi < len(f.StopTimes) && f.StopTimes[hi].Trip == f.StopTimes[lo].Trip {
 			hi++
 		}
-		tr := &f.trips[f.st[lo].trip]
-		tr.first, tr.end = int32(lo), int32(hi)
-		if !bad[f.st[lo].trip] {
-			f.checkTrip(f.st[lo:hi], tr, src, p)
+		tr := &f.Trips[f.StopTimes[lo].Trip]
+		tr.First, tr.End = int32(lo), int32(hi)
+		if !bad[f.StopTimes[lo].Trip] {
+			f.checkTrip(f.StopTimes[lo:hi], tr, src, p)
 		}
 		lo = hi
 	}
 }
 
-func (f *feed) checkTrip(st []rawStopTime, tr *rawTrip, src string, p *feedio.Problems) {
+func (f *Feed) checkTrip(st []StopTime, tr *Trip, src string, p *feedio.Problems) {
 	for k := 1; k < len(st); k++ {
-		if st[k].seq == st[k-1].seq {
-			p.Add(src, int(st[k].line), "stop_sequence", "trip %q has stop_sequence %d twice (also line %d)", tr.id, st[k].seq, st[k-1].line)
+		if st[k].Seq == st[k-1].Seq {
+			p.Add(src, int(st[k].Line), "stop_sequence", "trip %q has stop_sequence %d twice (also line %d)", tr.ID, st[k].Seq, st[k-1].Line)
 			return
 		}
 	}
-	if tr.flex {
+	if tr.Flex {
 		return
 	}
 	for _, k := range []int{0, len(st) - 1} {
-		if st[k].arr < 0 {
-			p.Add(src, int(st[k].line), "arrival_time", "the first and last stop of trip %q need arrival and departure times", tr.id)
+		if st[k].Arr < 0 {
+			p.Add(src, int(st[k].Line), "arrival_time", "the first and last stop of trip %q need arrival and departure times", tr.ID)
 			return
 		}
 	}
 	prev := -1
 	for k := range st {
 		s := &st[k]
-		if s.arr < 0 {
+		if s.Arr < 0 {
 			continue
 		}
-		if s.dep < s.arr {
-			p.Add(src, int(s.line), "departure_time", "trip %q departs at %s, before it arrives at %s", tr.id, FormatTime(s.dep), FormatTime(s.arr))
+		if s.Dep < s.Arr {
+			p.Add(src, int(s.Line), "departure_time", "trip %q departs at %s, before it arrives at %s", tr.ID, FormatTime(s.Dep), FormatTime(s.Arr))
 			return
 		}
-		if prev >= 0 && s.arr < st[prev].dep {
-			p.Add(src, int(s.line), "arrival_time", "trip %q arrives at %s, before it left the previous stop at %s (line %d): times must not decrease",
-				tr.id, FormatTime(s.arr), FormatTime(st[prev].dep), st[prev].line)
+		if prev >= 0 && s.Arr < st[prev].Dep {
+			p.Add(src, int(s.Line), "arrival_time", "trip %q arrives at %s, before it left the previous stop at %s (line %d): times must not decrease",
+				tr.ID, FormatTime(s.Arr), FormatTime(st[prev].Dep), st[prev].Line)
 			return
 		}
 		if prev >= 0 && k > prev+1 {
@@ -223,10 +223,10 @@ func (f *feed) checkTrip(st []rawStopTime, tr *rawTrip, src string, p *feedio.Pr
 		prev = k
 	}
 	for k := 1; k < len(st); k++ {
-		a, b := &f.stops[st[k-1].stop], &f.stops[st[k].stop]
-		d := haversine(a.lat, a.lon, b.lat, b.lon)
-		if dt := float64(st[k].arr - st[k-1].dep); d >= minFastMetres && (dt <= 0 || d/dt > maxSpeedMS) {
-			f.fast++
+		a, b := &f.Stops[st[k-1].Stop], &f.Stops[st[k].Stop]
+		d := haversine(a.Lat, a.Lon, b.Lat, b.Lon)
+		if dt := float64(st[k].Arr - st[k-1].Dep); d >= minFastMetres && (dt <= 0 || d/dt > maxSpeedMS) {
+			f.Fast++
 			break
 		}
 	}
@@ -243,22 +243,22 @@ const (
 
 // interpolate fills the times of st[1:len-1] between two timed stops,
 // in proportion to the straight-line distance along the stops.
-func (f *feed) interpolate(st []rawStopTime) {
+func (f *Feed) interpolate(st []StopTime) {
 	n := len(st)
 	cum := make([]float64, n)
 	for k := 1; k < n; k++ {
-		a, b := f.stops[st[k-1].stop], f.stops[st[k].stop]
-		cum[k] = cum[k-1] + haversine(a.lat, a.lon, b.lat, b.lon)
+		a, b := f.Stops[st[k-1].Stop], f.Stops[st[k].Stop]
+		cum[k] = cum[k-1] + haversine(a.Lat, a.Lon, b.Lat, b.Lon)
 	}
-	t0, t1 := float64(st[0].dep), float64(st[n-1].arr)
+	t0, t1 := float64(st[0].Dep), float64(st[n-1].Arr)
 	for k := 1; k < n-1; k++ {
 		frac := float64(k) / float64(n-1)
 		if cum[n-1] > 0 {
 			frac = cum[k] / cum[n-1]
 		}
 		v := int32(math.Round(t0 + frac*(t1-t0)))
-		st[k].arr, st[k].dep = v, v
-		f.interp++
+		st[k].Arr, st[k].Dep = v, v
+		f.Interp++
 	}
 }
 
@@ -275,7 +275,7 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 // a tiny file cannot ask for billions of trips.
 const MaxExpandedStopTimes = 50_000_000
 
-func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
+func (f *Feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("frequencies.txt", p)
 	if !ok {
 		return
@@ -292,12 +292,12 @@ func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 			f.unknown(t, "trip_id", "trips.txt", "trip", tid)
 			continue
 		}
-		fr := freq{trip: ti}
+		fr := Freq{Trip: ti}
 		bad := false
 		for _, c := range []struct {
 			col string
 			v   *int32
-		}{{"start_time", &fr.start}, {"end_time", &fr.end}} {
+		}{{"start_time", &fr.Start}, {"end_time", &fr.End}} {
 			v, ok := t.Need(c.col)
 			if !ok {
 				bad = true
@@ -316,53 +316,53 @@ func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 				t.Errorf("headway_secs", "%v", err)
 				bad = true
 			}
-			fr.headway = int32(h)
+			fr.Headway = int32(h)
 		} else {
 			bad = true
 		}
 		switch v := t.Get("exact_times"); v {
 		case "", "0":
 		case "1":
-			fr.exact = true
+			fr.Exact = true
 		default:
 			t.Errorf("exact_times", "%q: want 0 or 1", v)
 			bad = true
 		}
-		if !bad && fr.end <= fr.start {
-			t.Errorf("end_time", "%s is not after start_time %s", FormatTime(fr.end), FormatTime(fr.start))
+		if !bad && fr.End <= fr.Start {
+			t.Errorf("end_time", "%s is not after start_time %s", FormatTime(fr.End), FormatTime(fr.Start))
 			bad = true
 		}
-		if !bad && f.trips[ti].flex {
+		if !bad && f.Trips[ti].Flex {
 			t.Errorf("trip_id", "trip %q has GTFS-Flex pickup windows: it cannot have frequencies", tid)
 			bad = true
 		}
 		if !bad {
-			n := int64((fr.end - fr.start + fr.headway - 1) / fr.headway)
-			if tr := f.trips[ti]; tr.first >= 0 {
-				expanded += n * int64(tr.end-tr.first)
+			n := int64((fr.End - fr.Start + fr.Headway - 1) / fr.Headway)
+			if tr := f.Trips[ti]; tr.First >= 0 {
+				expanded += n * int64(tr.End-tr.First)
 			}
 			if expanded > MaxExpandedStopTimes {
 				t.Errorf("headway_secs", "frequencies expand to more than %d stop times in this feed (here %d departures every %d s): is the headway right?",
-					MaxExpandedStopTimes, n, fr.headway)
+					MaxExpandedStopTimes, n, fr.Headway)
 				t.Close()
-				f.rows["frequencies.txt"] = t.Rows
+				f.Rows["frequencies.txt"] = t.Rows
 				return
 			}
-			f.freqs = append(f.freqs, fr)
+			f.Freqs = append(f.Freqs, fr)
 		}
 	}
-	f.rows["frequencies.txt"] = t.Rows
-	sort.SliceStable(f.freqs, func(i, j int) bool {
-		if f.freqs[i].trip != f.freqs[j].trip {
-			return f.freqs[i].trip < f.freqs[j].trip
+	f.Rows["frequencies.txt"] = t.Rows
+	sort.SliceStable(f.Freqs, func(i, j int) bool {
+		if f.Freqs[i].Trip != f.Freqs[j].Trip {
+			return f.Freqs[i].Trip < f.Freqs[j].Trip
 		}
-		return f.freqs[i].start < f.freqs[j].start
+		return f.Freqs[i].Start < f.Freqs[j].Start
 	})
-	for k := 1; k < len(f.freqs); k++ {
-		a, b := f.freqs[k-1], f.freqs[k]
-		if a.trip == b.trip && b.start < a.end {
-			p.Add(t.Source, 0, "start_time", "trip %q has overlapping frequencies (%s–%s and %s–%s)", f.trips[a.trip].id,
-				FormatTime(a.start), FormatTime(a.end), FormatTime(b.start), FormatTime(b.end))
+	for k := 1; k < len(f.Freqs); k++ {
+		a, b := f.Freqs[k-1], f.Freqs[k]
+		if a.Trip == b.Trip && b.Start < a.End {
+			p.Add(t.Source, 0, "start_time", "trip %q has overlapping frequencies (%s–%s and %s–%s)", f.Trips[a.Trip].ID,
+				FormatTime(a.Start), FormatTime(a.End), FormatTime(b.Start), FormatTime(b.End))
 		}
 	}
 }
@@ -372,43 +372,43 @@ func (f *feed) readFrequencies(a *feedio.Archive, p *feedio.Problems) {
 // stops).
 const MaxTransferPairs = 10_000_000
 
-func (f *feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
+func (f *Feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
 	t, ok := a.OpenTable("transfers.txt", p)
 	if !ok {
 		return
 	}
 	children := map[int32]int64{}
-	for _, s := range f.stops {
-		if s.parent >= 0 {
-			children[s.parent]++
+	for _, s := range f.Stops {
+		if s.Parent >= 0 {
+			children[s.Parent]++
 		}
 	}
 	size := func(si int32) int64 { // boarding points a transfer endpoint stands for
-		if si >= 0 && f.stops[si].typ == locStation {
+		if si >= 0 && f.Stops[si].Type == LocStation {
 			return children[si] + 1
 		}
 		return 1
 	}
 	var pairs int64
 	for t.Next() {
-		tr := rawTransfer{from: -1, to: -1}
+		tr := Transfer{From: -1, To: -1}
 		if v := t.Get("transfer_type"); v != "" {
 			n, err := parseInt(v, 0, 5)
 			if err != nil {
 				t.Errorf("transfer_type", "%v", err)
 				continue
 			}
-			tr.typ = uint8(n)
+			tr.Type = uint8(n)
 		}
-		tr.specific = t.Get("from_trip_id") != "" || t.Get("to_trip_id") != "" || t.Get("from_route_id") != "" || t.Get("to_route_id") != ""
+		tr.Specific = t.Get("from_trip_id") != "" || t.Get("to_trip_id") != "" || t.Get("from_route_id") != "" || t.Get("to_route_id") != ""
 		bad := false
 		for _, c := range []struct {
 			col string
 			v   *int32
-		}{{"from_stop_id", &tr.from}, {"to_stop_id", &tr.to}} {
+		}{{"from_stop_id", &tr.From}, {"to_stop_id", &tr.To}} {
 			v := t.Get(c.col)
 			if v == "" {
-				if tr.typ < 4 {
+				if tr.Type < 4 {
 					t.Errorf(c.col, "required value is empty")
 					bad = true
 				}
@@ -427,24 +427,24 @@ func (f *feed) readTransfers(a *feedio.Archive, p *feedio.Problems) {
 				t.Errorf("min_transfer_time", "%v", err)
 				bad = true
 			}
-			tr.min = int32(n)
+			tr.Min = int32(n)
 		}
 		if !bad {
-			pairs += size(tr.from) * size(tr.to)
+			pairs += size(tr.From) * size(tr.To)
 			if pairs > MaxTransferPairs {
 				t.Errorf("from_stop_id", "transfers between stations expand to more than %d pairs of stops", MaxTransferPairs)
 				t.Close()
 				break
 			}
-			f.transfers = append(f.transfers, tr)
+			f.Transfers = append(f.Transfers, tr)
 		}
 	}
-	f.rows["transfers.txt"] = t.Rows
+	f.Rows["transfers.txt"] = t.Rows
 }
 
 // unknown reports a reference to an id that its file lacks, unless that
 // file is missing or had problems of its own (already reported).
-func (f *feed) unknown(t *feedio.Table, col, file, what, id string) {
+func (f *Feed) unknown(t *feedio.Table, col, file, what, id string) {
 	if f.incomplete[file] || file == "services" && (f.incomplete["calendar.txt"] || f.incomplete["calendar_dates.txt"]) {
 		return
 	}
