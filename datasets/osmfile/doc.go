@@ -23,7 +23,9 @@
 //
 // A read runs on the calling goroutine, plus the given number of PBF
 // decoding goroutines of github.com/paulmach/osm/osmpbf, on which the
-// consumers' Keep filters run. Separate reads may run concurrently.
+// consumers' Keep filters run, as many goroutines checking PBF blocks
+// and one reading the file ahead of them. Separate reads may run
+// concurrently.
 //
 // osmpbf v0.8.0 trusts the blocks it decodes: a string table index out of
 // range, parallel arrays of unequal lengths or a block of non-dense nodes

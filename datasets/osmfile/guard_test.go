@@ -88,15 +88,15 @@ func TestTruncatedPBFEverywhere(t *testing.T) {
 // blockEnds returns the offsets at which a PBF fileblock ends.
 func blockEnds(tb testing.TB, b []byte) map[int]bool {
 	tb.Helper()
-	g := newPBFGuard(bytes.NewReader(b), nil, 0)
+	g := newPBFGuard(bytes.NewReader(b), nil, 0, 1)
 	ends := map[int]bool{}
 	for {
-		err := g.next()
-		if err == io.EOF {
+		j := g.block()
+		if j.err == io.EOF {
 			return ends
 		}
-		if err != nil {
-			tb.Fatal(err)
+		if j.err != nil {
+			tb.Fatal(j.err)
 		}
 		ends[int(g.off)] = true
 	}

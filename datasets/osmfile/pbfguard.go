@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"sync"
 	"sync/atomic"
 
 	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
@@ -30,35 +31,63 @@ const (
 // and misplaced blocks and blobs that do not inflate to their stated size,
 // each with its byte offset.
 //
-// Checking a block costs one extra zlib inflate and a walk of its fields. Blocks already checked
-// by the same read (identified by a randomly keyed 64-bit hash of their
-// bytes, in seen) are not inflated again, so the second pass over a file
-// costs one hash per block.
+// Checking a block costs one extra zlib inflate and a walk of its fields.
+// The checks run on procs goroutines while one goroutine reads the file
+// ahead (a few blocks per checker), and the blocks are served in file
+// order, each once its check has passed: the check keeps pace with
+// osmpbf's parallel decoding instead of feeding it one block at a time.
+// Blocks already checked by the same read (identified by a randomly keyed
+// 64-bit hash of their bytes, in seen) are not inflated again, so the
+// second pass over a file costs one hash per block.
 //
 // The check learns which kinds of elements a block holds. A pass that
 // wants only some kinds (want) is not served the data blocks holding none
 // of them: osmpbf would inflate and decode them only to skip their
 // elements. Every block is still read, hashed and checked.
+//
+// Read is called from one goroutine at a time; close stops the reading
+// and checking goroutines, which start on the first Read.
 type pbfGuard struct {
-	r    io.Reader
-	off  int64  // file offset of the next block
-	buf  []byte // the current block, served from pos
-	pos  int
-	err  error
-	seen *blockMemo
-	want kinds // kinds of elements the pass wants; 0: every block
+	r     io.Reader
+	seen  *blockMemo
+	want  kinds // kinds of elements the pass wants; 0: every block
+	procs int   // checking goroutines
 
-	blocks int          // fileblocks read so far
-	cur    atomic.Int64 // offset of the block being served, for Offset
+	// Read's state.
+	buf []byte // the current block, served from pos
+	pos int
+	err error
+	cur atomic.Int64 // offset of the block being served, for Offset
 
-	zr  io.ReadCloser // reused zlib reader
-	raw []byte        // reused inflate buffer
+	// The reading goroutine's state.
+	off    int64 // file offset of the next block
+	blocks int   // fileblocks read so far
+
+	started bool
+	queue   chan *guardJob // every block read, in file order
+	work    chan *guardJob // the blocks to check
+	quit    chan struct{}
+	stopped sync.Once
+	wg      sync.WaitGroup
 }
 
-// blockMemo remembers blocks that passed the check. Not safe for
-// concurrent use (one read runs its sources one at a time).
+// guardJob is one fileblock on its way through the guard.
+type guardJob struct {
+	start  int64  // file offset
+	buf    []byte // the whole fileblock
+	blobAt int    // where the blob starts in buf
+	header bool
+	hash   uint64
+	kinds  kinds         // what the block holds, once checked
+	err    error         // a problem reading or checking the block (io.EOF at the end)
+	done   chan struct{} // closed once kinds or err is known
+}
+
+// blockMemo remembers blocks that passed the check. Safe for concurrent
+// use.
 type blockMemo struct {
 	seed maphash.Seed
+	mu   sync.Mutex
 	ok   map[uint64]kinds // the kinds of elements each block holds
 }
 
@@ -66,12 +95,26 @@ func newBlockMemo() *blockMemo {
 	return &blockMemo{seed: maphash.MakeSeed(), ok: make(map[uint64]kinds)}
 }
 
-// newPBFGuard guards r for a pass wanting the elements of want (0: all).
-func newPBFGuard(r io.Reader, seen *blockMemo, want kinds) *pbfGuard {
+func (m *blockMemo) get(h uint64) (kinds, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.ok[h]
+	return k, ok
+}
+
+func (m *blockMemo) put(h uint64, k kinds) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.ok[h] = k
+}
+
+// newPBFGuard guards r for a pass wanting the elements of want (0: all),
+// checking blocks on procs goroutines (at least one).
+func newPBFGuard(r io.Reader, seen *blockMemo, want kinds, procs int) *pbfGuard {
 	if seen == nil {
 		seen = newBlockMemo()
 	}
-	return &pbfGuard{r: r, seen: seen, want: want}
+	return &pbfGuard{r: r, seen: seen, want: want, procs: max(procs, 1)}
 }
 
 // kinds is a set of Kind values, as bits (kindBit), as the block check
@@ -91,6 +134,9 @@ func checkPrimitiveBlock(b []byte) (kinds, error) { return pbfblock.Check(b) }
 // from another goroutine than the one reading.
 func (g *pbfGuard) Offset() int64 { return g.cur.Load() }
 
+// errGuardClosed is what Read returns once the guard is closed.
+var errGuardClosed = errors.New("osmfile: PBF reading stopped")
+
 // Read serves checked blocks. Its errors carry the byte offset of the
 // block at fault; the caller adds the file name.
 func (g *pbfGuard) Read(p []byte) (int, error) {
@@ -99,7 +145,7 @@ func (g *pbfGuard) Read(p []byte) (int, error) {
 			return 0, g.err
 		}
 		if g.err = g.next(); g.err != nil {
-			g.buf, g.pos = g.buf[:0], 0 // never serve a rejected block
+			g.buf, g.pos = nil, 0 // never serve a rejected block
 			return 0, g.err
 		}
 	}
@@ -108,69 +154,158 @@ func (g *pbfGuard) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// next reads and checks fileblocks into g.buf until one is to be served:
-// the header, or a data block holding a kind of element the pass wants.
+// next takes checked fileblocks, in file order, until one is to be
+// served: the header, or a data block holding a kind of element the pass
+// wants.
 func (g *pbfGuard) next() error {
+	if !g.started {
+		g.start()
+	}
 	for {
-		serve, err := g.block()
-		if err != nil || serve {
-			return err
+		var j *guardJob
+		select {
+		case j = <-g.queue:
+		case <-g.quit:
+			return errGuardClosed
+		}
+		select {
+		case <-j.done:
+		case <-g.quit:
+			return errGuardClosed
+		}
+		g.cur.Store(j.start)
+		if j.err != nil {
+			return j.err
+		}
+		if j.header || g.want == 0 || j.kinds&g.want != 0 {
+			g.buf, g.pos = j.buf, 0
+			return nil
 		}
 	}
 }
 
-// block reads and checks one fileblock into g.buf, and says whether the
-// pass is to be served it.
-func (g *pbfGuard) block() (bool, error) {
+// start starts the goroutine reading blocks ahead and those checking them.
+func (g *pbfGuard) start() {
+	g.started = true
+	g.queue = make(chan *guardJob, 4*g.procs)
+	g.work = make(chan *guardJob, 4*g.procs)
+	g.quit = make(chan struct{})
+	g.wg.Add(1 + g.procs)
+	go g.readAhead()
+	for range g.procs {
+		go g.checkBlocks()
+	}
+}
+
+// close stops the guard's goroutines and waits for them; Read then
+// returns errGuardClosed. Safe to call more than once, and before any Read.
+func (g *pbfGuard) close() {
+	g.stopped.Do(func() {
+		if g.started {
+			close(g.quit)
+			g.wg.Wait()
+		}
+	})
+}
+
+// readAhead reads fileblocks and queues them, in file order, sending those
+// not checked yet by this read to the checkers. It stops after the end of
+// the file or the first block it cannot read.
+func (g *pbfGuard) readAhead() {
+	defer g.wg.Done()
+	defer close(g.work)
+	for {
+		j := g.block()
+		last := j.err != nil // j.err is the checker's to write once j is sent
+		if !last {
+			j.hash = maphash.Bytes(g.seen.seed, j.buf)
+			var ok bool
+			if j.kinds, ok = g.seen.get(j.hash); ok {
+				close(j.done)
+			} else {
+				select {
+				case g.work <- j:
+				case <-g.quit:
+					return
+				}
+			}
+		} else {
+			close(j.done)
+		}
+		select {
+		case g.queue <- j:
+		case <-g.quit:
+			return
+		}
+		if last {
+			return
+		}
+	}
+}
+
+// checkBlocks checks the blocks sent to the checkers, with its own zlib
+// reader and inflate buffer.
+func (g *pbfGuard) checkBlocks() {
+	defer g.wg.Done()
+	var c checker
+	for j := range g.work {
+		k, err := c.checkBlob(j.buf[j.blobAt:], j.header)
+		if err != nil {
+			j.err = &blockError{j.start, err}
+		} else {
+			j.kinds = k
+			g.seen.put(j.hash, k)
+		}
+		close(j.done)
+	}
+}
+
+// block reads one fileblock.
+func (g *pbfGuard) block() *guardJob {
 	start := g.off
-	g.cur.Store(start)
-	g.buf, g.pos = g.buf[:0], 0
+	j := &guardJob{start: start, done: make(chan struct{})}
+	fail := func(err error) *guardJob {
+		j.buf, j.err = nil, err
+		return j
+	}
 	var size [4]byte
 	n, err := io.ReadFull(g.r, size[:])
 	if err == io.EOF {
-		return false, io.EOF
+		return fail(io.EOF)
 	}
 	if err != nil {
-		return false, &blockError{start, fmt.Errorf("%w: truncated block length (%d of 4 bytes): %w", ErrMalformed, n, io.ErrUnexpectedEOF)}
+		return fail(&blockError{start, fmt.Errorf("%w: truncated block length (%d of 4 bytes): %w", ErrMalformed, n, io.ErrUnexpectedEOF)})
 	}
 	hlen := binary.BigEndian.Uint32(size[:])
 	if hlen == 0 || hlen >= maxBlobHeaderSize {
-		return false, &blockError{start, fmt.Errorf("%w: blob header size %d is not in (0, 64 KiB): not a PBF file or corrupt", ErrMalformed, hlen)}
+		return fail(&blockError{start, fmt.Errorf("%w: blob header size %d is not in (0, 64 KiB): not a PBF file or corrupt", ErrMalformed, hlen)})
 	}
-	g.buf = append(g.buf, size[:]...)
-	g.buf, err = readN(g.r, g.buf, int(hlen))
+	j.buf = append(make([]byte, 0, 4+int(hlen)), size[:]...)
+	j.buf, err = readN(g.r, j.buf, int(hlen))
 	if err != nil {
-		return false, &blockError{start, fmt.Errorf("%w: truncated blob header: %w", ErrMalformed, err)}
+		return fail(&blockError{start, fmt.Errorf("%w: truncated blob header: %w", ErrMalformed, err)})
 	}
-	typ, dlen, err := parseBlobHeader(g.buf[4:])
+	typ, dlen, err := parseBlobHeader(j.buf[4:])
 	if err != nil {
-		return false, &blockError{start, fmt.Errorf("%w: blob header: %v", ErrMalformed, err)}
+		return fail(&blockError{start, fmt.Errorf("%w: blob header: %v", ErrMalformed, err)})
 	}
 	if dlen < 0 || dlen > maxBlobSize {
-		return false, &blockError{start, fmt.Errorf("%w: blob size %d exceeds 32 MiB", ErrMalformed, dlen)}
+		return fail(&blockError{start, fmt.Errorf("%w: blob size %d exceeds 32 MiB", ErrMalformed, dlen)})
 	}
-	blobAt := len(g.buf)
-	g.buf, err = readN(g.r, g.buf, int(dlen))
+	j.blobAt = len(j.buf)
+	j.buf = append(make([]byte, 0, j.blobAt+int(dlen)), j.buf...) // readN then appends in place
+	j.buf, err = readN(g.r, j.buf, int(dlen))
 	if err != nil {
-		return false, &blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)}
+		return fail(&blockError{start, fmt.Errorf("%w: truncated %s blob of %d bytes: %w", ErrMalformed, typ, dlen, err)})
 	}
-	g.off = start + int64(len(g.buf))
+	g.off = start + int64(len(j.buf))
 	g.blocks++
-	header := typ == "OSMHeader"
-	if !(typ == "OSMData" || header && g.blocks == 1) {
+	j.header = typ == "OSMHeader"
+	if !(typ == "OSMData" || j.header && g.blocks == 1) {
 		// osmpbf would decode a first block of any type as data
-		return false, &blockError{start, fmt.Errorf("%w: unexpected %q block (block %d)", ErrMalformed, typ, g.blocks)}
+		return fail(&blockError{start, fmt.Errorf("%w: unexpected %q block (block %d)", ErrMalformed, typ, g.blocks)})
 	}
-	h := maphash.Bytes(g.seen.seed, g.buf)
-	k, ok := g.seen.ok[h]
-	if !ok {
-		var err error
-		if k, err = g.checkBlob(g.buf[blobAt:], header); err != nil {
-			return false, &blockError{start, err}
-		}
-		g.seen.ok[h] = k
-	}
-	return header || g.want == 0 || k&g.want != 0, nil
+	return j
 }
 
 // blockError is a problem with the fileblock starting at Offset.
@@ -200,11 +335,17 @@ func readN(r io.Reader, b []byte, n int) ([]byte, error) {
 	return b, nil
 }
 
+// checker is the state one checking goroutine reuses from block to block.
+type checker struct {
+	zr  io.ReadCloser // reused zlib reader
+	raw []byte        // reused inflate buffer
+}
+
 // checkBlob inflates a blob, checking its size, and then, unless it holds
 // the header block, checks the PrimitiveBlock (see checkPrimitiveBlock),
 // returning the kinds of elements it holds (every kind when it cannot
 // tell).
-func (g *pbfGuard) checkBlob(blob []byte, header bool) (kinds, error) {
+func (g *checker) checkBlob(blob []byte, header bool) (kinds, error) {
 	var raw, zdata []byte
 	rawSize := int64(-1)
 	for len(blob) > 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync/atomic"
 	"testing"
 
 	"github.com/partons/partons/datasets/osmfile/internal/pbfblock"
@@ -39,7 +40,7 @@ func TestGuardServesWantedKinds(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := io.ReadAll(newPBFGuard(bytes.NewReader(f), nil, tc.want))
+			got, err := io.ReadAll(newPBFGuard(bytes.NewReader(f), nil, tc.want, 2))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -118,5 +119,50 @@ func TestKindBits(t *testing.T) {
 	}
 	if allKinds != pbfblock.Relations|pbfblock.Ways|pbfblock.Nodes {
 		t.Errorf("allKinds = %b", allKinds)
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// cancelOnVisit cancels its read at the first element it is given.
+type cancelOnVisit struct {
+	only
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnVisit) Visit(osm.Object, int) { c.cancel() }
+
+// TestCancelStopsReading: a read cancelled early stops reading the file
+// a few blocks ahead of where it was, instead of reading and checking the
+// rest of it while the decoder shuts down.
+func TestCancelStopsReading(t *testing.T) {
+	t.Parallel()
+	f := pbfFile(t, okBlock().encode())
+	data := f[len(pbfFile(t)):]
+	for range 5000 {
+		f = append(f, data...)
+	}
+	var read atomic.Int64
+	src := Source{Name: "long.osm.pbf", Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(countingReader{bytes.NewReader(f), &read}), nil
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Read(ctx, []Source{src}, 2, &cancelOnVisit{only: only{kind: Relations}, cancel: cancel})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	if n := read.Load(); n > int64(len(f)/2) {
+		t.Errorf("read %d of %d bytes after cancelling at the first relation", n, len(f))
 	}
 }

@@ -200,6 +200,9 @@ func (o *opened) end(ctx context.Context, src Source, last element) (string, int
 }
 
 func (o *opened) close() {
+	if o.guard != nil {
+		o.guard.close() // first: osmpbf's Close would read the rest of the file through it
+	}
 	if o.scanner != nil {
 		o.scanner.Close()
 	}
@@ -238,7 +241,7 @@ func open(ctx context.Context, src Source, procs int, memo *blockMemo, want kind
 	var xr io.Reader
 	switch o.format {
 	case FormatPBF:
-		o.guard = newPBFGuard(br, memo, want)
+		o.guard = newPBFGuard(br, memo, want, procs)
 		dec := osmpbf.New(ctx, o.guard, procs)
 		setup(dec)
 		o.pbf = newSafeScanner(dec, o.guard.Offset)
