@@ -5,9 +5,14 @@
 //     items in non-decreasing distance with ties broken by the smaller id, so
 //     every answer is deterministic.
 //   - Polygons locates the area (municipality, section…) containing a point.
+//   - Set answers Points.NearestAndCount for several Points at once (the
+//     services of every category and country around one village), from one
+//     rectangle search, with each member's own answers.
 //
-// Both wrap a tidwall/rtree R-tree of int32 ids, the positions of the items
-// in the slice they were built from.
+// Points and Polygons wrap a tidwall/rtree R-tree of int32 ids, the positions of the items
+// in the slice they were built from. Points also packs its items in a
+// static R-tree of flat arrays (flat.go) for the rectangle searches of
+// NearestAndCount and CountWithinEach.
 //
 // Points walks the tree best-first on a geodetic lower bound, not on the
 // tree's planar box distance, which is measured in squared degrees and ranks
@@ -18,6 +23,6 @@
 //
 // Units: degrees in (lon, lat order, as orb.Point), metres for distances.
 //
-// Concurrency: an index is built once by New or NewPolygons and never
+// Concurrency: an index is built once by New, NewPolygons or NewSet and never
 // modified; all its methods are safe for concurrent use by many goroutines.
 package index
