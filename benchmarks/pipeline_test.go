@@ -12,7 +12,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/geo/geodesic"
@@ -93,7 +93,7 @@ func BenchmarkPipeline100kx1k(b *testing.B) {
 		for i := range vs {
 			geoms[i] = vs[i].Geometry
 		}
-		must(b, geojsonio.Write(io.Discard, vt, geoms, geojsonio.WriteOptions{}))
+		must(b, collection.Write(io.Discard, vt, geoms, collection.Options{}))
 		must(b, output.WriteCSV(io.Discard, vt))
 		must(b, output.WriteCSV(io.Discard, tables.Access(res)))
 		must(b, output.WriteCSV(io.Discard, tables.Areas(res, aggs)))

@@ -1,6 +1,7 @@
 // Package geojsonio reads villages, service points and boundaries from
-// RFC 7946 GeoJSON FeatureCollections, strictly, and writes tables
-// (datasets/table) as FeatureCollections.
+// RFC 7946 GeoJSON FeatureCollections, strictly. Tables are written as
+// FeatureCollections by package collection, which also reads the data
+// date a file states in its head.
 //
 // Unlike general GeoJSON decoders, which accept a one-number position, an
 // unclosed ring or a latitude of 95 without a word, every reader here
@@ -27,12 +28,6 @@
 // order mark is skipped. A legacy "crs" member naming anything but WGS84
 // is rejected.
 //
-// Writing: Write puts one feature per line (diffs stay readable), the
-// properties in column order with the table's digits, positions spelled as
-// encoding/json spells them, no timestamps: the bytes depend only on the
-// table and the geometries. Rows stream, formatted on all cores for a
-// Concurrent table.
-//
-// Concurrency: the readers and the writer keep no shared state and may run
-// concurrently on different inputs.
+// Concurrency: the readers keep no shared state and may run concurrently
+// on different inputs.
 package geojsonio

@@ -11,6 +11,7 @@ import (
 	"github.com/partons/partons/datasets/contributions"
 	"github.com/partons/partons/datasets/csvio"
 	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 )
 
 // Reader reads the records of one kind (T, read with schema S) from one
@@ -53,7 +54,7 @@ var Formats = map[string]Format{
 	datasets.FormatGeoJSON.String(): {
 		Extensions: []string{".geojson", ".json"},
 		Sniff:      sniffs(datasets.FormatGeoJSON),
-		DataDate:   geojsonio.HeadDataDate,
+		DataDate:   collection.HeadDataDate,
 		Readers: Readers{
 			Villages:   geojsonio.ReadVillages,
 			Services:   geojsonio.ReadServices,

@@ -6,7 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/table"
 )
 
@@ -84,7 +84,7 @@ func (res *Result) WriteVillages(w io.Writer) error {
 	for i := range res.Villages {
 		geoms[i] = res.Villages[i].Geometry
 	}
-	return geojsonio.Write(w, res.VillagesTable(), geoms, res.writeOptions("villages"))
+	return collection.Write(w, res.VillagesTable(), geoms, res.writeOptions("villages"))
 }
 
 // WriteServices writes the services as points (an area's point inside it).
@@ -93,7 +93,7 @@ func (res *Result) WriteServices(w io.Writer) error {
 	for i := range res.Services {
 		geoms[i] = res.Services[i].Location
 	}
-	return geojsonio.Write(w, res.ServicesTable(), geoms, res.writeOptions("services"))
+	return collection.Write(w, res.ServicesTable(), geoms, res.writeOptions("services"))
 }
 
 // WriteBoundaries writes the boundaries as Polygons or MultiPolygons.
@@ -107,14 +107,14 @@ func (res *Result) WriteBoundaries(w io.Writer) error {
 			geoms[i] = mp
 		}
 	}
-	return geojsonio.Write(w, res.BoundariesTable(), geoms, res.writeOptions("boundaries"))
+	return collection.Write(w, res.BoundariesTable(), geoms, res.writeOptions("boundaries"))
 }
 
 // writeOptions are the collection members of a file named name: the ODbL
 // attribution and, when known, the extracts' data date, which a run of
 // the file takes its reference week of opening hours from.
-func (res *Result) writeOptions(name string) geojsonio.WriteOptions {
-	o := geojsonio.WriteOptions{Name: name, Attribution: Attribution}
+func (res *Result) writeOptions(name string) collection.Options {
+	o := collection.Options{Name: name, Attribution: Attribution}
 	if res.Report != nil {
 		o.DataDate = res.Report.DataDate
 	}

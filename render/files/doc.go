@@ -6,7 +6,8 @@
 // new output format is one entry here.
 //
 // Determinism: every writer's bytes depend only on the Content (see
-// datasets/table, datasets/geojsonio, render/output, render/report).
+// datasets/table, datasets/geojsonio/collection, render/output,
+// render/report).
 //
 // Concurrency: the registry is read-only; writers may run concurrently on
 // distinct Contents.

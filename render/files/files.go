@@ -14,7 +14,7 @@ import (
 	"github.com/partons/partons/analysis/delta"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/layers"
 	"github.com/partons/partons/render/output"
@@ -117,7 +117,7 @@ func csvOf(tb func(c *Content) table.Table) func(w *bufio.Writer, c *Content) er
 func geojsonOf(name string, l func(c *Content) Layer) func(w *bufio.Writer, c *Content) error {
 	return func(w *bufio.Writer, c *Content) error {
 		ly := l(c)
-		return geojsonio.Write(w, ly.Table, ly.Geometries, geojsonio.WriteOptions{Name: name, Attribution: c.Attribution})
+		return collection.Write(w, ly.Table, ly.Geometries, collection.Options{Name: name, Attribution: c.Attribution})
 	}
 }
 

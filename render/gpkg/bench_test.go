@@ -8,7 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/table"
 )
 
@@ -56,7 +56,7 @@ func BenchmarkPeerGeoJSON10k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := geojsonio.Write(io.Discard, t, g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
+		if err := collection.Write(io.Discard, t, g, collection.Options{Name: "villages"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,5 +1,5 @@
 // Package output writes partons' reports: tables as CSV and JSON
-// documents such as the manifest (GeoJSON comes from datasets/geojsonio),
+// documents such as the manifest (GeoJSON comes from datasets/geojsonio/collection),
 // all into a report directory (Dir) or a single file (File) that appears
 // atomically.
 //

@@ -11,7 +11,7 @@ import (
 
 	"github.com/partons/partons/analysis/reportdiff"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/render/output"
 )
@@ -108,7 +108,7 @@ func Diff(ctx context.Context, oldDir, newDir string, o DiffOptions) (*DiffResul
 	}{
 		{"delta_villages.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, vt, guard) }},
 		{"delta_villages.geojson", func(w *bufio.Writer) error {
-			return geojsonio.Write(w, vt, geoms, geojsonio.WriteOptions{Name: "delta_villages"})
+			return collection.Write(w, vt, geoms, collection.Options{Name: "delta_villages"})
 		}},
 		{"areas_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.AreaTable(), guard) }},
 		{"services_delta.csv", func(w *bufio.Writer) error { return output.WriteCSV(w, d.ServiceTable(), guard) }},

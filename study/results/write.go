@@ -123,7 +123,7 @@ func Writers(j *study.Job, in *study.Inputs, res *analysis.Result, aggs []analys
 
 // WriteFiles runs the writers one after the other into d under
 // prefix. Each file is formatted on all cores (output.WriteCSV and
-// geojsonio.Write format concurrent tables in parallel chunks), so writing
+// collection.Write format concurrent tables in parallel chunks), so writing
 // files at the same time would only add memory: a 100k-village run
 // stays under 500 MB this way.
 func WriteFiles(d *output.Dir, prefix string, writers []FileWriter) error {

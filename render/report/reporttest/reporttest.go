@@ -21,7 +21,7 @@ import (
 	"github.com/partons/partons/analysis"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
-	"github.com/partons/partons/datasets/geojsonio"
+	"github.com/partons/partons/datasets/geojsonio/collection"
 	"github.com/partons/partons/datasets/load"
 	"github.com/partons/partons/datasets/taxonomy"
 	"github.com/partons/partons/datasets/westhoek"
@@ -192,7 +192,7 @@ func PeerGeoJSON(b *testing.B, res *analysis.Result) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := geojsonio.Write(io.Discard, tables.Villages(res), g, geojsonio.WriteOptions{Name: "villages"}); err != nil {
+		if err := collection.Write(io.Discard, tables.Villages(res), g, collection.Options{Name: "villages"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package geojsonio
+package collection
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package geojsonio
+package collection
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/datasets"
+	"github.com/partons/partons/datasets/geojsonio"
 	"github.com/partons/partons/datasets/table"
 )
 
@@ -58,7 +59,7 @@ func TestWriteDataDate(t *testing.T) {
 		}}
 	date := time.Date(2013, 8, 3, 21, 0, 2, 0, time.FixedZone("CEST", 2*3600))
 	var b bytes.Buffer
-	if err := Write(&b, tab, []orb.Geometry{orb.Point{2.9, 51.0}}, WriteOptions{Name: "villages", Attribution: "© OpenStreetMap contributors", DataDate: date}); err != nil {
+	if err := Write(&b, tab, []orb.Geometry{orb.Point{2.9, 51.0}}, Options{Name: "villages", Attribution: "© OpenStreetMap contributors", DataDate: date}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(b.String(), `{"type":"FeatureCollection","name":"villages","attribution":"© OpenStreetMap contributors","data_date":"2013-08-03T19:00:02Z","features":[`) {
@@ -68,13 +69,13 @@ func TestWriteDataDate(t *testing.T) {
 	if err != nil || !ok || !got.Equal(date) {
 		t.Errorf("read back %v %v %v", got, ok, err)
 	}
-	vs, err := ReadVillages("v.geojson", bytes.NewReader(b.Bytes()), datasets.VillageSchema{ID: "id", Name: "name"})
+	vs, err := geojsonio.ReadVillages("v.geojson", bytes.NewReader(b.Bytes()), datasets.VillageSchema{ID: "id", Name: "name"})
 	if err != nil || len(vs) != 1 || vs[0].Name != "Esen" {
 		t.Errorf("ReadVillages = %+v, %v", vs, err)
 	}
 	// Without a date the member is absent.
 	b.Reset()
-	if err := Write(&b, tab, []orb.Geometry{orb.Point{2.9, 51.0}}, WriteOptions{Name: "villages"}); err != nil {
+	if err := Write(&b, tab, []orb.Geometry{orb.Point{2.9, 51.0}}, Options{Name: "villages"}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "data_date") {

@@ -1,4 +1,4 @@
-package geojsonio
+package collection
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ func writeSample() (table.Table, []orb.Geometry) {
 func TestWrite(t *testing.T) {
 	tb, g := writeSample()
 	var b bytes.Buffer
-	if err := Write(&b, tb, g, WriteOptions{Name: "villages", Attribution: "© OpenStreetMap contributors"}); err != nil {
+	if err := Write(&b, tb, g, Options{Name: "villages", Attribution: "© OpenStreetMap contributors"}); err != nil {
 		t.Fatal(err)
 	}
 	want := `{"type":"FeatureCollection","name":"villages","attribution":"© OpenStreetMap contributors","features":[
@@ -41,7 +41,7 @@ func TestWrite(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if err := Write(&b, tb, g[:1], WriteOptions{}); err == nil {
+	if err := Write(&b, tb, g[:1], Options{}); err == nil {
 		t.Error("row/geometry count mismatch accepted")
 	}
 }
@@ -82,10 +82,10 @@ func TestWriteParallelSameBytes(t *testing.T) {
 		geoms[i] = orb.Point{float64(i%360) - 180, float64(i%180) - 90}
 	}
 	var seq, par bytes.Buffer
-	if err := Write(&seq, table.Table{Columns: cols, Len: n, Row: row}, geoms, WriteOptions{}); err != nil {
+	if err := Write(&seq, table.Table{Columns: cols, Len: n, Row: row}, geoms, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&par, table.Table{Columns: cols, Len: n, Row: row, Concurrent: true}, geoms, WriteOptions{}); err != nil {
+	if err := Write(&par, table.Table{Columns: cols, Len: n, Row: row, Concurrent: true}, geoms, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(seq.Bytes(), par.Bytes()) {
@@ -111,7 +111,7 @@ func TestWriteInfiniteRefused(t *testing.T) {
 	tb := table.FromRows([]table.Column{{Name: "id"}, {Name: "share", Kind: table.Number, Decimals: 4}}, rows)
 	want := `row 4322, column "share": infinite value`
 	var b bytes.Buffer
-	if err := Write(&b, tb, geoms, WriteOptions{}); err == nil || !strings.Contains(err.Error(), want) {
+	if err := Write(&b, tb, geoms, Options{}); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("Write: %v, want %q", err, want)
 	}
 }

@@ -1,4 +1,4 @@
-package geojsonio
+package collection
 
 import (
 	"bufio"
@@ -17,8 +17,8 @@ import (
 	"github.com/partons/partons/datasets/table"
 )
 
-// WriteOptions are the foreign members of the collection.
-type WriteOptions struct {
+// Options are the foreign members of the collection.
+type Options struct {
 	// Name is written as the collection's "name" member (GDAL and QGIS
 	// use it as the layer name).
 	Name string
@@ -35,7 +35,7 @@ type WriteOptions struct {
 // row of t, geometry geoms[i] (WGS84 lon/lat) and flat properties in column
 // order. Number and Bool cells become JSON numbers and booleans, null cells
 // JSON null. One feature per line; rows stream.
-func Write(w io.Writer, t table.Table, geoms []orb.Geometry, opt WriteOptions) error {
+func Write(w io.Writer, t table.Table, geoms []orb.Geometry, opt Options) error {
 	if len(geoms) != t.Len {
 		return fmt.Errorf("output: %d geometries for %d rows", len(geoms), t.Len)
 	}
