@@ -42,7 +42,7 @@ func TestAggregatesHandComputed(t *testing.T) {
 		[]float64{100, 200, nan, 300, 50},
 		[]float64{500, 2000, 100, nan, 4000},
 	)
-	aggs := r.Aggregates()
+	aggs := AggregatesOf(r)
 	// Levels: areas X, Y; countries AA, BB; all.
 	if len(aggs) != 5 {
 		t.Fatalf("%d aggregates, want 5", len(aggs))
@@ -89,7 +89,7 @@ func TestAggregatesHandComputed(t *testing.T) {
 func TestAggregatesNoServiceIsInfiniteNotZero(t *testing.T) {
 	r := resultWith([]string{"X", "X"}, []string{"AA", "AA"}, []float64{10, 30}, []float64{200, math.NaN()})
 	r.Rows[1].Cats[0].Status = StatusNoService // covered, none exists
-	a := r.Aggregates()[0]
+	a := AggregatesOf(r)[0]
 	if a.PopulationMeasured != 40 {
 		t.Fatalf("measured = %v, want 40 (no service is a known answer)", a.PopulationMeasured)
 	}
@@ -103,7 +103,7 @@ func TestAggregatesNoServiceIsInfiniteNotZero(t *testing.T) {
 
 func TestAggregatesSharesMonotonic(t *testing.T) {
 	r := resultWith([]string{"X", "X", "X"}, []string{"AA", "AA", "AA"}, []float64{1, 2, 3}, []float64{10, 1500, 9000})
-	for _, a := range r.Aggregates() {
+	for _, a := range AggregatesOf(r) {
 		for k := 1; k < len(a.ShareWithin); k++ {
 			if a.ShareWithin[k] < a.ShareWithin[k-1] {
 				t.Fatalf("%s %s: shares %v not monotonic", a.Level, a.Code, a.ShareWithin)
@@ -158,7 +158,7 @@ func TestAggregatesRoadUnreachable(t *testing.T) {
 			b.road = true
 			r.Modes = []*ModeBlock{b}
 			var a *Aggregate
-			aggs := r.AggregatesFor(BasisRoadM)
+			aggs := AggregatesForOf(r, BasisRoadM)
 			for i := range aggs {
 				if aggs[i].Level == LevelArea {
 					a = &aggs[i]

@@ -28,7 +28,7 @@ func TestAggregatesFromEqualsAggregates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	baseAggs := base.Aggregates()
+	baseAggs := AggregatesOf(base)
 	p.Coverage = base.Coverage
 	cases := []struct {
 		name    string
@@ -49,7 +49,7 @@ func TestAggregatesFromEqualsAggregates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, want := res.AggregatesFrom(base, baseAggs), res.Aggregates()
+		got, want := AggregatesFromOf(res, base, baseAggs), AggregatesOf(res)
 		if a, b := areaCSV(t, res, got), areaCSV(t, res, want); !bytes.Equal(a, b) {
 			t.Errorf("%s: areas.csv differs when the base's aggregates are reused", tc.name)
 		}
@@ -74,7 +74,7 @@ func TestAggregatesFromEqualsAggregates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := other.AggregatesFrom(base, baseAggs); &got[0].ShareWithin[0] == &baseAggs[0].ShareWithin[0] {
+	if got := AggregatesFromOf(other, base, baseAggs); &got[0].ShareWithin[0] == &baseAggs[0].ShareWithin[0] {
 		t.Error("a result not rebuilt from the base reuses its aggregates")
 	}
 }
@@ -94,7 +94,7 @@ func TestAggregatesFromModes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	baseAggs := base.Aggregates()
+	baseAggs := AggregatesOf(base)
 	p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules
 	faster := p
 	faster.Modes = []travel.Mode{newIDMode(0.5)}
@@ -115,8 +115,8 @@ func TestAggregatesFromModes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := res.AggregatesFrom(base, baseAggs)
-		if !bytes.Equal(areaCSV(t, res, got), areaCSV(t, res, res.Aggregates())) {
+		got := AggregatesFromOf(res, base, baseAggs)
+		if !bytes.Equal(areaCSV(t, res, got), areaCSV(t, res, AggregatesOf(res))) {
 			t.Errorf("%s: areas.csv differs when the base's aggregates are reused", tc.name)
 		}
 		shop := false

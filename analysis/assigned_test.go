@@ -71,7 +71,7 @@ func TestFromAssignment(t *testing.T) {
 		if got := r.RoadBlock().Cells[2][0]; got.Status != "unreachable" || got.Service != -1 {
 			t.Errorf("%v: unassigned c: %+v", tc.by, got)
 		}
-		if aggs := r.Aggregates(); len(aggs) == 0 {
+		if aggs := AggregatesOf(r); len(aggs) == 0 {
 			t.Errorf("%v: no aggregates", tc.by)
 		}
 	}

@@ -1,8 +1,11 @@
 // Package analysis computes partons' accessibility metrics: for every
 // village and service category, the nearest service (anywhere, in the
 // village's own country, abroad), counts within distance thresholds, a
-// basket of everyday services, and population-weighted aggregates per
-// area, per country and overall.
+// basket of everyday services, and each village's value on every basis
+// (Value) that the population-weighted summaries per area, country and
+// overall of package aggregates count. Package tables lays a Result out
+// as a report's tables; packages delta and variant serve scenarios,
+// reportdiff compares finished reports.
 //
 // Travel costs come from package travel. Every travel mode gives a
 // ModeBlock whose columns, statuses, aggregate bases, deltas and

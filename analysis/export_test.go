@@ -2,9 +2,9 @@ package analysis
 
 import "github.com/partons/partons/datasets/table"
 
-// The tables of a Result are built by package analysis/tables, which
-// imports this package, so the tests here cannot import it. They reach
-// the tables through these functions, which tables_test.go (package
+// The tables of a Result are built by package analysis/tables and its
+// aggregates by analysis/aggregates, which import this package, so the
+// tests here cannot import them. They reach them through these functions, which hooks_test.go (package
 // analysis_test, compiled into the same test binary) sets before any
 // test runs.
 var (
@@ -14,4 +14,9 @@ var (
 	ServiceTableOf    func(*Result) table.Table
 	OpenHoursTableOf  func(*Result) table.Table
 	InequalityTableOf func(*Result) table.Table
+
+	// The aggregates are package analysis/aggregates' (Of, For, From).
+	AggregatesOf     func(*Result) []Aggregate
+	AggregatesForOf  func(*Result, ...Basis) []Aggregate
+	AggregatesFromOf func(r, base *Result, baseAggs []Aggregate) []Aggregate
 )

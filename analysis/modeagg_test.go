@@ -109,7 +109,7 @@ func TestModeAggregatesHandComputed(t *testing.T) {
 			t.Fatal(err)
 		}
 		get := func(level Level, code string) Aggregate {
-			for _, a := range r.AggregatesFor("transit_min") {
+			for _, a := range AggregatesForOf(r, "transit_min") {
 				if a.Level == level && a.Code == code && a.Category == "post" {
 					return a
 				}
@@ -169,7 +169,7 @@ func TestModeAggregatesHandComputed(t *testing.T) {
 
 		// areas.csv: the transit rows fill their own thresholds and
 		// count each status; the nearest rows leave them empty.
-		ar := AreaTableOf(r, r.Aggregates())
+		ar := AreaTableOf(r, AggregatesOf(r))
 		for _, name := range []string{"share_within_30min", "share_within_60min", "villages_no_service", "population_unsnapped"} {
 			if ar.Index(name) < 0 {
 				t.Fatalf("areas table lacks %s", name)

@@ -271,30 +271,6 @@ func (r *Result) modeThresholds(basis Basis) []float64 {
 	return nil
 }
 
-// statusCounts counts, for mode block b and category position c, the
-// member villages under each of the mode's own statuses, and their known
-// population: the villages the mode leaves unknown (off its network),
-// reaching nothing within its limits, or reaching the service only on
-// foot, stated rather than hidden in the shares.
-func (r *Result) statusCounts(b *ModeBlock, c int, members []int) []StatusCount {
-	out := make([]StatusCount, len(b.Schema.Statuses))
-	for i, st := range b.Schema.Statuses {
-		out[i].Status = st.Code
-	}
-	for _, v := range members {
-		st := b.Cells[v][c].Status
-		for i := range out {
-			if out[i].Status == st {
-				out[i].Villages++
-				if vl := &r.Villages[v]; vl.HasPopulation {
-					out[i].Population += vl.Population
-				}
-			}
-		}
-	}
-	return out
-}
-
 // TimeThresholds are the travel-time thresholds of the aggregates (see
 // timeThresholds).
 func (r *Result) TimeThresholds() []float64 { return r.timeThresholds() }

@@ -81,7 +81,7 @@ func TestFurtherModeBlock(t *testing.T) {
 	// Aggregates over the minutes: v3 (unsnapped) is unknown; within 5
 	// minutes 300 of 600 people, within 10 minutes 500.
 	var all *Aggregate
-	aggs := r.Aggregates()
+	aggs := AggregatesOf(r)
 	for k := range aggs {
 		if aggs[k].Basis == "bus_min" && aggs[k].Level == LevelAll && aggs[k].Category == "post" {
 			all = &aggs[k]

@@ -76,7 +76,7 @@ func TestRoadIsAModeBlock(t *testing.T) {
 	// The road_m aggregate of everything counts the unsnapped village and
 	// its 7 people, and measures the 150 others.
 	var all *Aggregate
-	aggs := base.AggregatesFor(BasisRoadM)
+	aggs := AggregatesForOf(base, BasisRoadM)
 	for i := range aggs {
 		if aggs[i].Level == LevelAll {
 			all = &aggs[i]

@@ -23,7 +23,7 @@ func csvBytes(t *testing.T, r *Result) []byte {
 	if err := output.WriteCSV(&b, VillageTableOf(r)); err != nil {
 		t.Fatal(err)
 	}
-	if err := output.WriteCSV(&b, AreaTableOf(r, r.Aggregates())); err != nil {
+	if err := output.WriteCSV(&b, AreaTableOf(r, AggregatesOf(r))); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

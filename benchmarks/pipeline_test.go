@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio/collection"
@@ -87,7 +88,7 @@ func BenchmarkPipeline100kx1k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		aggs := res.Aggregates()
+		aggs := aggregates.Of(res)
 		vt := tables.Villages(res)
 		geoms := make([]orb.Geometry, len(vs))
 		for i := range vs {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/load"
@@ -48,7 +49,7 @@ func BenchmarkScenario20Variants10k(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			baseAggs := base.Aggregates()
+			baseAggs := aggregates.Of(base)
 			pv := p
 			pv.Coverage = base.Coverage
 			for _, changes := range variants {
@@ -64,9 +65,9 @@ func BenchmarkScenario20Variants10k(b *testing.B) {
 					b.Fatal(err)
 				}
 				if incremental {
-					_ = r.AggregatesFrom(base, baseAggs) // the untouched categories' are the base's
+					_ = aggregates.From(r, base, baseAggs) // the untouched categories' are the base's
 				} else {
-					_ = r.Aggregates()
+					_ = aggregates.Of(r)
 				}
 			}
 		}

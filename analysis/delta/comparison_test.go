@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/variant"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/hours"
@@ -54,7 +55,7 @@ func TestComparisonOpenHours(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := NewComparison(res)
-	c.Add("base", res, res.Aggregates(), nil)
+	c.Add("base", res, aggregates.Of(res), nil)
 	tab := c.Table()
 	for _, x := range []struct{ level, code, col, want string }{
 		{"all", "", "share_open_weekday_evening_1000m", "0.3333"},
@@ -103,8 +104,8 @@ func TestComparisonModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := NewComparison(base)
-	c.Add("base", base, base.Aggregates(), nil)
-	c.Add("faster", res, res.Aggregates(), New(base, res, nil))
+	c.Add("base", base, aggregates.Of(base), nil)
+	c.Add("faster", res, aggregates.Of(res), New(base, res, nil))
 	tab := c.Table()
 	for _, x := range []struct{ variant, col, want string }{
 		{"base", "bus_share_within_5min", "0.5000"}, // v2 (300 of 600 measured)

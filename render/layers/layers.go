@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/datasets/table"
 	"github.com/partons/partons/render/gpkg"
@@ -65,7 +66,7 @@ func Layers(in input.Input) ([]gpkg.Layer, error) {
 		l = qml.EN
 	}
 	if in.Aggregates == nil {
-		in.Aggregates = r.Aggregates()
+		in.Aggregates = aggregates.Of(r)
 	}
 	field := StyleField(in)
 	breaks := r.Params.ThresholdsM

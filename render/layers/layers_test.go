@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/input"
 	"github.com/partons/partons/render/report/reporttest"
@@ -181,7 +182,7 @@ func transitInput(t *testing.T, lang qml.Lang) input.Input {
 // villages.geojson with the existing writer.
 func BenchmarkGeoPackageWesthoek(b *testing.B) {
 	in := demoInput(b, qml.FR)
-	in.Aggregates = in.Result.Aggregates()
+	in.Aggregates = aggregates.Of(in.Result)
 	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/reporttest"
 )
@@ -13,7 +14,7 @@ import (
 // same run's villages.geojson with the existing writer.
 func BenchmarkWriteWesthoek(b *testing.B) {
 	in := demoInput(b, qml.FR)
-	in.Aggregates = in.Result.Aggregates()
+	in.Aggregates = aggregates.Of(in.Result)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var n int

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/render/qml"
 	"github.com/partons/partons/render/report/figures"
 	"github.com/partons/partons/render/report/input"
@@ -27,7 +28,7 @@ func Write(w io.Writer, in input.Input) error {
 		in.Lang = qml.EN
 	}
 	if in.Aggregates == nil {
-		in.Aggregates = in.Result.Aggregates()
+		in.Aggregates = aggregates.Of(in.Result)
 	}
 	if in.MainCategory == "" {
 		in.MainCategory = input.MainCategory(in.Result)

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/datasets/reportdir"
 )
 
@@ -125,7 +126,7 @@ func writeTransit(w io.Writer, res *analysis.Result, aggs []analysis.Aggregate) 
 		return nil
 	}
 	if !slices.ContainsFunc(aggs, func(a analysis.Aggregate) bool { return a.Basis == basis }) {
-		aggs = res.AggregatesFor(basis)
+		aggs = aggregates.For(res, basis)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "category\tcountry\tbasis\t")

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/locate"
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/table"
@@ -63,7 +64,7 @@ func locateReport(o *Options, in *locInput, cfg locate.Config, sol *locate.Solut
 	if err != nil {
 		return nil, err
 	}
-	aggs := res.Aggregates()
+	aggs := aggregates.Of(res)
 	rin := input.Input{Result: res, Aggregates: aggs, Lang: lang, Sites: sites, MainCategory: siteCategory,
 		Attributions: in.attrib, Subtitle: "partons locate, model " + o.Model, Provenance: in.siteProvenance}
 	if locate.NoDemandWeight(sol, in.inst) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/datasets/reportdir"
 	"github.com/partons/partons/study"
 	"github.com/partons/partons/study/progress"
@@ -94,9 +95,9 @@ func Run(ctx context.Context, spec study.Spec, o Options) (*Report, error) {
 	if slices.ContainsFunc(j.Spec.Outputs, func(o string) bool {
 		return o == "areas.csv" || o == "report.html" || o == "partons.gpkg"
 	}) {
-		aggs = res.Aggregates()
+		aggs = aggregates.Of(res)
 	} else {
-		aggs = res.AggregatesFor(analysis.BasisNearest, analysis.BasisDomestic)
+		aggs = aggregates.For(res, analysis.BasisNearest, analysis.BasisDomestic)
 	}
 	p.Step("writing " + o.Out)
 	m := results.BuildManifest(j, in, res)

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/delta"
 	"github.com/partons/partons/analysis/tables"
 	"github.com/partons/partons/analysis/variant"
@@ -226,7 +227,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		return err
 	}
 	defer d.Abort()
-	baseAggs := base.Aggregates()
+	baseAggs := aggregates.Of(base)
 	bm := results.BuildManifest(j, in, base)
 	bm.Transit = st.info()
 	if err := results.Hours(ctx, j, in, base, bm); err != nil {
@@ -277,7 +278,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err != nil {
 			return variantError(path, v.Name, err)
 		}
-		aggs := res.AggregatesFrom(base, baseAggs) // the untouched categories are the base's
+		aggs := aggregates.From(res, base, baseAggs) // the untouched categories are the base's
 		vin := *in
 		vin.Villages, vin.Services = vr.Villages, vr.Services
 		if contribs[k] != nil {

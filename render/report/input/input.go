@@ -17,7 +17,7 @@ import (
 // optional and its section is left out when empty.
 type Input struct {
 	Result     *analysis.Result
-	Aggregates []analysis.Aggregate // Result.Aggregates(); computed when nil
+	Aggregates []analysis.Aggregate // aggregates.Of(Result); computed when nil
 	Lang       qml.Lang             // NL, FR or EN (default EN)
 
 	Title string // default: "Access to everyday services" in Lang

@@ -1,9 +1,11 @@
-package analysis
+package aggregates
 
 import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/partons/partons/datasets"
 )
 
 // Sorting villages by distance for the quantiles.
@@ -20,12 +22,12 @@ import (
 // comparison sort through the index; other data keeps the comparison sort
 // whose tie order earlier results came from.
 
-// exactWeights reports whether the populations of r's villages make every
+// exactWeights reports whether the populations of the villages make every
 // running sum of weights exact (see above).
-func (r *Result) exactWeights() bool {
+func exactWeights(villages []datasets.Village) bool {
 	var sum float64
-	for i := range r.Villages {
-		v := &r.Villages[i]
+	for i := range villages {
+		v := &villages[i]
 		if !v.HasPopulation {
 			continue
 		}

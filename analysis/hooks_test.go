@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"github.com/partons/partons/analysis"
+	"github.com/partons/partons/analysis/aggregates"
 	"github.com/partons/partons/analysis/tables"
 )
 
@@ -12,4 +13,7 @@ func init() {
 	analysis.ServiceTableOf = tables.Services
 	analysis.OpenHoursTableOf = tables.OpenHours
 	analysis.InequalityTableOf = tables.Inequality
+	analysis.AggregatesOf = aggregates.Of
+	analysis.AggregatesForOf = aggregates.For
+	analysis.AggregatesFromOf = aggregates.From
 }

@@ -1,4 +1,4 @@
-package analysis
+package aggregates
 
 import (
 	"cmp"
@@ -96,13 +96,12 @@ func TestRadixSortDeclines(t *testing.T) {
 		t.Fatalf("fallback did not sort: %v", order[:5])
 	}
 
-	mk := func(pops ...float64) *Result {
-		r := &Result{}
+	mk := func(pops ...float64) []datasets.Village {
+		var vs []datasets.Village
 		for _, p := range pops {
-			r.Villages = append(r.Villages, datasets.Village{Population: p, HasPopulation: true})
+			vs = append(vs, datasets.Village{Population: p, HasPopulation: true})
 		}
-		r.Villages = append(r.Villages, datasets.Village{Population: 0.5}) // unknown: not a weight
-		return r
+		return append(vs, datasets.Village{Population: 0.5}) // unknown: not a weight
 	}
 	for _, tc := range []struct {
 		pops []float64
@@ -115,7 +114,7 @@ func TestRadixSortDeclines(t *testing.T) {
 		{[]float64{math.NaN()}, false},
 		{[]float64{math.Inf(1)}, false},
 	} {
-		if got := mk(tc.pops...).exactWeights(); got != tc.want {
+		if got := exactWeights(mk(tc.pops...)); got != tc.want {
 			t.Errorf("exactWeights(%v) = %v, want %v", tc.pops, got, tc.want)
 		}
 	}

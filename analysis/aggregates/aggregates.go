@@ -1,0 +1,310 @@
+// Package aggregates summarises a Result per area, per country and
+// overall: for every category (and the basket) and every basis (straight
+// line nearest and domestic, road estimates, each travel mode's aggregate
+// metrics) the population-weighted shares within each threshold, mean,
+// median and 90th percentile, and the villages and people under each of
+// a mode's statuses. Villages of unknown population count as villages,
+// never as zero people. Deterministic: sums run in village order.
+package aggregates
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/partons/partons/analysis"
+)
+
+func workers(r *analysis.Result) int {
+	if r.Params.Workers > 0 {
+		return r.Params.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Of computes every aggregate of r: for each category (then the
+// basket), each basis, each level (areas sorted by country and code,
+// countries sorted, then all). Deterministic: sums run in village order.
+func Of(r *analysis.Result) []analysis.Aggregate { return For(r) }
+
+// From is Of for a variant's result that analysis.Recompute rebuilt from
+// base, given baseAggs = Of(base): the aggregates of the categories (and
+// basket) it took unchanged from base are copied from baseAggs, the
+// others computed. The result is that of Of; for any other result, it is
+// Of. The copies share their slices
+// (ShareWithin, Statuses) with baseAggs.
+func From(r, base *analysis.Result, baseAggs []analysis.Aggregate) []analysis.Aggregate {
+	if from, _ := r.RebuiltFrom(); base == nil || from != base || len(baseAggs) == 0 {
+		return Of(r)
+	}
+	return aggregates(r, nil, baseAggs)
+}
+
+// For computes the aggregates of the given bases only (all the
+// run's bases when none is given), e.g. nearest and domestic for a summary
+// when areas.csv is not written.
+func For(r *analysis.Result, only ...analysis.Basis) []analysis.Aggregate {
+	return aggregates(r, only, nil)
+}
+
+// aggregates computes the aggregates of the given bases (all when none is
+// given). With baseAggs, every aggregate of the base r was rebuilt from,
+// the block of each category it holds unchanged is copied from it
+// instead.
+func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.Aggregate) []analysis.Aggregate {
+	bases := r.Bases()
+	if len(only) > 0 {
+		bases = slices.DeleteFunc(bases, func(b analysis.Basis) bool { return !slices.Contains(only, b) })
+	}
+	type group struct {
+		level               analysis.Level
+		code, name, country string
+		members             []int
+	}
+	var groups []group
+	areaIdx := map[[2]string]int{}
+	countryIdx := map[string]int{}
+	var areas, ctrs []group
+	for v := range r.Villages {
+		vl := &r.Villages[v]
+		if vl.AreaCode != "" {
+			k := [2]string{vl.Country, vl.AreaCode}
+			i, ok := areaIdx[k]
+			if !ok {
+				i = len(areas)
+				areaIdx[k] = i
+				areas = append(areas, group{level: analysis.LevelArea, code: vl.AreaCode, name: vl.AreaName, country: vl.Country})
+			}
+			areas[i].members = append(areas[i].members, v)
+		}
+		if vl.Country != "" {
+			i, ok := countryIdx[vl.Country]
+			if !ok {
+				i = len(ctrs)
+				countryIdx[vl.Country] = i
+				ctrs = append(ctrs, group{level: analysis.LevelCountry, code: vl.Country, country: vl.Country})
+			}
+			ctrs[i].members = append(ctrs[i].members, v)
+		}
+	}
+	sort.SliceStable(areas, func(i, j int) bool {
+		if areas[i].country != areas[j].country {
+			return areas[i].country < areas[j].country
+		}
+		return areas[i].code < areas[j].code
+	})
+	sort.SliceStable(ctrs, func(i, j int) bool { return ctrs[i].code < ctrs[j].code })
+	all := group{level: analysis.LevelAll}
+	for v := range r.Villages {
+		all.members = append(all.members, v)
+	}
+	if len(ctrs) == 1 {
+		all.country = ctrs[0].code
+	}
+	groups = append(append(append(groups, areas...), ctrs...), all)
+
+	// Each village belongs to at most one group per level: remember which,
+	// so one sorted walk per (category, basis) fills every group's sorted
+	// distances without sorting each group again.
+	gArea, gCountry := make([]int32, len(r.Villages)), make([]int32, len(r.Villages))
+	for v := range gArea {
+		gArea[v], gCountry[v] = -1, -1
+	}
+	for gi, g := range groups {
+		for _, v := range g.members {
+			switch g.level {
+			case analysis.LevelArea:
+				gArea[v] = int32(gi)
+			case analysis.LevelCountry:
+				gCountry[v] = int32(gi)
+			}
+		}
+	}
+	gAll := int32(len(groups) - 1)
+
+	cats := append(append([]string(nil), r.Categories...), analysis.BasketCategory)
+	if len(r.Params.Basket) == 0 {
+		cats = cats[:len(cats)-1]
+	}
+	// Categories are independent: summarise them in parallel, each into
+	// its own slot, and concatenate in order (deterministic).
+	parts := make([][]analysis.Aggregate, len(cats))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, workers(r)))
+	// Every category has one aggregate per basis and group, in the same
+	// order as the base's.
+	per := len(bases) * len(groups)
+	_, same := r.RebuiltFrom()
+	reuse := baseAggs != nil && len(baseAggs) == per*len(cats) && len(same) == len(r.Categories)+1
+	exact := exactWeights(r.Villages)
+	for ci := range cats {
+		if reuse && same[ci] && baseAggs[ci*per].Category == cats[ci] {
+			parts[ci] = baseAggs[ci*per : (ci+1)*per : (ci+1)*per]
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			d := make([]float64, len(r.Villages))
+			order := make([]int32, 0, len(r.Villages))
+			buckets := make([][]pair, len(groups))
+			for gi := range buckets {
+				buckets[gi] = make([]pair, 0, len(groups[gi].members))
+			}
+			var nearestOrder []int32
+			var scratch radixScratch
+			for _, basis := range bases {
+				for v := range r.Villages {
+					d[v] = r.Value(basis, v, ci)
+				}
+				if (basis == analysis.BasisRoadMEst || basis == analysis.BasisRoadMinEst) && nearestOrder != nil {
+					// Estimates are the nearest distance scaled: same order.
+					order = append(order[:0], nearestOrder...)
+				} else {
+					order = order[:0]
+					for v := range r.Villages {
+						if r.Villages[v].HasPopulation && !math.IsNaN(d[v]) {
+							order = append(order, int32(v))
+						}
+					}
+					// Quantiles are values of d, so the order among equal
+					// distances does not matter: an unstable sort by d
+					// alone gives the same bytes every run.
+					sortByDistance(order, d, exact, &scratch)
+					if basis == analysis.BasisNearest {
+						nearestOrder = append([]int32(nil), order...)
+					}
+				}
+				for gi := range buckets {
+					buckets[gi] = buckets[gi][:0]
+				}
+				for _, v := range order {
+					p := pair{d[v], r.Villages[v].Population}
+					if g := gArea[v]; g >= 0 {
+						buckets[g] = append(buckets[g], p)
+					}
+					if g := gCountry[v]; g >= 0 {
+						buckets[g] = append(buckets[g], p)
+					}
+					buckets[gAll] = append(buckets[gAll], p)
+				}
+				for gi, g := range groups {
+					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
+						Category: cats[ci], Basis: basis}
+					fill(r, &a, g.members, r.Thresholds(basis), d, buckets[gi])
+					if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
+						a.Statuses = statusCounts(r, mb, ci, g.members)
+					}
+					parts[ci] = append(parts[ci], a)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var out []analysis.Aggregate
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+type pair struct{ x, w float64 }
+
+// fill computes one aggregate over members; d holds every village's
+// distance and sorted the (distance, population) pairs of the members
+// whose distance and population are known, in increasing distance.
+func fill(r *analysis.Result, a *analysis.Aggregate, members []int, ts []float64, d []float64, sorted []pair) {
+	a.ShareWithin = make([]float64, len(ts))
+	var sum float64
+	inf := false
+	for _, v := range members {
+		vl := &r.Villages[v]
+		a.Villages++
+		dv := d[v]
+		if !math.IsNaN(dv) {
+			a.VillagesKnown++
+		}
+		if !vl.HasPopulation {
+			a.VillagesPopulationUnknown++
+			continue
+		}
+		a.PopulationKnown += vl.Population
+		if math.IsNaN(dv) {
+			continue
+		}
+		a.PopulationMeasured += vl.Population
+		for t, tv := range ts {
+			if dv <= tv {
+				a.ShareWithin[t] += vl.Population
+			}
+		}
+		if math.IsInf(dv, 1) {
+			inf = inf || vl.Population > 0
+		} else {
+			sum += dv * vl.Population
+		}
+	}
+	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
+	a.Mean, a.Median, a.P90 = math.NaN(), math.NaN(), math.NaN()
+	if a.PopulationMeasured <= 0 {
+		for t := range a.ShareWithin {
+			a.ShareWithin[t] = math.NaN()
+		}
+		return
+	}
+	for t := range a.ShareWithin {
+		a.ShareWithin[t] /= a.PopulationMeasured
+	}
+	if !inf {
+		a.Mean = sum / a.PopulationMeasured
+	}
+	a.Median = weightedQuantile(0.5, sorted)
+	a.P90 = weightedQuantile(0.9, sorted)
+}
+
+// weightedQuantile is gonum's empirical weighted quantile of pairs sorted
+// by x, with +Inf (no service) allowed at the top: an infinite answer is
+// reported as NaN.
+func weightedQuantile(p float64, sorted []pair) float64 {
+	if q, ok := exactQuantile(p, sorted); ok {
+		return q
+	}
+	xs, ws := make([]float64, len(sorted)), make([]float64, len(sorted))
+	for i, q := range sorted {
+		xs[i], ws[i] = q.x, q.w
+	}
+	q := stat.Quantile(p, stat.Empirical, xs, ws)
+	if math.IsInf(q, 0) {
+		return math.NaN()
+	}
+	return q
+}
+
+// statusCounts counts, for mode block b and category position c, the
+// member villages under each of the mode's own statuses, and their known
+// population: the villages the mode leaves unknown (off its network),
+// reaching nothing within its limits, or reaching the service only on
+// foot, stated rather than hidden in the shares.
+func statusCounts(r *analysis.Result, b *analysis.ModeBlock, c int, members []int) []analysis.StatusCount {
+	out := make([]analysis.StatusCount, len(b.Schema.Statuses))
+	for i, st := range b.Schema.Statuses {
+		out[i].Status = st.Code
+	}
+	for _, v := range members {
+		st := b.Cells[v][c].Status
+		for i := range out {
+			if out[i].Status == st {
+				out[i].Villages++
+				if vl := &r.Villages[v]; vl.HasPopulation {
+					out[i].Population += vl.Population
+				}
+			}
+		}
+	}
+	return out
+}
