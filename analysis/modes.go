@@ -107,7 +107,7 @@ func (r *Result) block(ctx context.Context, s travel.Schema, sn travel.Snapped, 
 				return nil, fmt.Errorf("answered %d parts of %d for %s", len(reach[c]), len(ci.parts), ci.name)
 			}
 			k := (v*len(cats) + c) * nm
-			b.Cells[v][c] = r.combine(v, c, ci, s, split, reach[c], metrics[k:k+nm:k+nm])
+			b.Cells[v][c] = r.combine(v, c, ci, s, split, reach[c], sn.Village(v).OK, metrics[k:k+nm:k+nm])
 		}
 	}
 	return b, nil
@@ -116,8 +116,16 @@ func (r *Result) block(ctx context.Context, s travel.Schema, sn travel.Snapped, 
 // combine is one village's cell from the mode's answer per country part:
 // the best reached service (by cost, ties to the lower service index)
 // among the parts the data covers, the split metric at home and abroad,
-// and the status. metrics holds the cell's metrics (len(s.Metrics)).
-func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach, metrics []float64) ModeCell {
+// and the status. joined says whether the village joined the mode
+// (Snapped.Village); metrics holds the cell's metrics (len(s.Metrics)).
+//
+// Statuses, first match wins: the category's not_covered and no_service;
+// the mode's own status when the village did not join it (unsnapped),
+// even in a category the data covers on one side only; that category's
+// domestic_not_covered or abroad_not_covered; ok (or the mode's status
+// for a service reached some other way); the mode's status for reaching
+// nothing.
+func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, parts []travel.Reach, joined bool, metrics []float64) ModeCell {
 	cell := ModeCell{Service: -1, Cost: nan, Domestic: nan, Abroad: nan, Metrics: metrics}
 	for k := range cell.Metrics {
 		cell.Metrics[k] = nan
@@ -171,8 +179,14 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 	if !abroadOK {
 		cell.Abroad = nan
 	}
+	partial := cr.Status == StatusDomesticNotCovered || cr.Status == StatusAbroadNotCovered
 	switch {
-	case cr.Status == StatusDomesticNotCovered || cr.Status == StatusAbroadNotCovered:
+	case partial && !joined && best < 0:
+		cell.Status, cell.Domestic, cell.Abroad = unreached, nan, nan
+		if cell.Status == "" {
+			cell.Status = s.Status(travel.CodeOK + 1)
+		}
+	case partial:
 		cell.Status, cell.Service = cr.Status.String(), -1
 	case best >= 0:
 		got := &parts[best]
@@ -193,7 +207,9 @@ func (r *Result) combine(v, c int, ci *catIndex, s travel.Schema, split int, par
 		if cell.Status == "" {
 			cell.Status = s.Status(travel.CodeOK + 1)
 		}
-		cell.None = (definite && len(ci.parts) > 0) || (s.ClosedBorder && cr.Status == StatusNoDomesticService)
+		// With a closed border and no service at home, a village on the
+		// mode reaches none for a fact; one off the mode stays unknown.
+		cell.None = (definite && len(ci.parts) > 0) || (s.ClosedBorder && cr.Status == StatusNoDomesticService && joined)
 	}
 	return cell
 }

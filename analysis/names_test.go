@@ -13,7 +13,7 @@ import (
 )
 
 // TestMetricWordsCoverColumns keeps taxonomy.MetricWords in step with the
-// per-category columns of VillageTable: every column a category writes
+// per-category columns of the village table: every column a category writes
 // starts with the category, "_" and one of the words, which is what lets
 // taxonomy.Names refuse category names that would share columns.
 func TestMetricWordsCoverColumns(t *testing.T) {

@@ -116,3 +116,71 @@ func TestRoadIsAModeBlock(t *testing.T) {
 		t.Errorf("fr post by the faster bus %v min, want 1.5", g)
 	}
 }
+
+// TestRoadStatusPrecedence: a village off the network says so before the
+// coverage of its category, and stays unknown (never "no service") even
+// under a closed border in front of a country without the service; its
+// village status names the road's reason only, before a further mode's.
+// Post is offered in FR only (vertex 4); "be" (BE, vertex 0) is on the
+// network, "off" (BE) a degree north of it; the bus reaches nothing.
+func TestRoadStatusPrecedence(t *testing.T) {
+	ctx := context.Background()
+	off := datasets.Village{ID: "off", Name: "off", Country: "BE", Location: orb.Point{0.01, 1}, Geometry: orb.Point{0.01, 1},
+		Population: 7, HasPopulation: true}
+	villages := []datasets.Village{village("be", "BE", 0.00, 100), off}
+	frPost, bePost := service("fr-post", "post", "FR", 0.04), service("be-post", "post", "BE", 0.02)
+	inf := math.Inf(1)
+	for _, tc := range []struct {
+		name              string
+		services          []datasets.Service
+		declared, closed  bool
+		beStatus          string
+		beValue, offValue float64
+		offVillage        string
+	}{
+		// Without a declared coverage, post is taken as covered in FR only.
+		{name: "partial coverage", services: []datasets.Service{frPost}, beStatus: "domestic_not_covered",
+			beValue: math.NaN(), offValue: math.NaN(), offVillage: "post:domestic_not_covered"},
+		// Declared in both: BE has no post; the closed border keeps "be"
+		// from the French one (none, for a fact), "off" is unknown.
+		{name: "closed border", services: []datasets.Service{frPost}, declared: true, closed: true, beStatus: "unreachable",
+			beValue: inf, offValue: math.NaN(), offVillage: "post:no_domestic_service"},
+		// A post office on each side: "off" is fine by straight line,
+		// off the road network and unreachable by bus; its status gives
+		// the road's reason only.
+		{name: "both sides", services: []datasets.Service{bePost, frPost}, beStatus: "ok",
+			beValue: 2 * metresPerCentiDegree, offValue: math.NaN(), offVillage: "post:unsnapped"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := DefaultParams()
+			p.Road = DefaultRoadParams(road.Car)
+			p.Road.Graph, p.Road.RouteBy, p.Road.ClosedBorder = borderLine(t), road.Length, tc.closed
+			p.Road.CountryLabel = func(c string) uint8 { return map[string]uint8{"BE": 1, "FR": 2}[c] }
+			p.Modes = []travel.Mode{analysistest.IDModeOf(map[string][]float64{"fr-post": {inf, inf}, "be-post": {inf, inf}}, 1)}
+			if tc.declared {
+				p.Coverage = Coverage{"post": {"BE": true, "FR": true}}
+			}
+			r, err := Compute(ctx, villages, tc.services, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rb := r.RoadBlock()
+			if got := rb.Cells[0][0].Status; got != tc.beStatus {
+				t.Errorf("be road status %q, want %q", got, tc.beStatus)
+			}
+			if got := rb.Cells[1][0].Status; got != "unsnapped" {
+				t.Errorf("off road status %q, want unsnapped", got)
+			}
+			for v, want := range []float64{tc.beValue, tc.offValue} {
+				got := r.ModeValue(BasisRoadM, v, 0)
+				if same := got == want || (math.IsNaN(got) && math.IsNaN(want)) || math.Abs(got-want) < 1e-6; !same {
+					t.Errorf("%s on road_m: %v, want %v", villages[v].ID, got, want)
+				}
+			}
+			vt := VillageTableOf(r)
+			if got := vt.Row(1, nil)[vt.Index("status")].Text(); got != tc.offVillage {
+				t.Errorf("off village status %q, want %q", got, tc.offVillage)
+			}
+		})
+	}
+}

@@ -93,7 +93,7 @@ func splitMetric(r *analysis.Result, col string) metricName {
 	return out
 }
 
-// modeVillageOK reports whether village v joined mode block b.
+// villageOK reports whether village v joined mode block b.
 func villageOK(b *analysis.ModeBlock, v int) bool { return b.Snapped.Village(v).OK }
 
 // modeOfColumn returns 1 + the index of the mode block a wide column

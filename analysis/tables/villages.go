@@ -178,7 +178,7 @@ func metricCell(x float64, m travel.Metric) table.Cell {
 	return table.Float(x, m.Decimals)
 }
 
-// columns are the block's columns of category c: status, metrics, the
+// blockColumns are the block's columns of category c: status, metrics, the
 // nearest service's id and country, and with countries the split metric
 // at home and abroad (see package travel).
 func blockColumns(b *analysis.ModeBlock, c string, cross bool) []table.Column {
@@ -195,7 +195,7 @@ func blockColumns(b *analysis.ModeBlock, c string, cross bool) []table.Column {
 	return cols
 }
 
-// appendModeCells appends the cells of columns.
+// appendModeCells appends the cells of blockColumns.
 func appendModeCells(r *analysis.Result, cells []table.Cell, b *analysis.ModeBlock, v, c int, cross bool) []table.Cell {
 	cell := &b.Cells[v][c]
 	cells = append(cells, table.Str(cell.Status))
@@ -210,18 +210,15 @@ func appendModeCells(r *analysis.Result, cells []table.Cell, b *analysis.ModeBlo
 	return cells
 }
 
-// appendModeStatuses adds "category:status" for every mode status of
-// village v and category c that is not ok, once per status (called when
-// the category itself is ok).
+// appendModeStatuses adds "category:status" for the first mode block, in
+// block order (the road first), whose status for village v and category
+// c is not ok (called when the category itself is ok): the village's
+// status says why its first measure is missing, as the road's always did.
 func appendModeStatuses(r *analysis.Result, parts []string, v, c int) []string {
-	seen := map[string]bool{}
 	for _, b := range r.Modes {
-		st := b.Cells[v][c].Status
-		if st == "ok" || seen[st] {
-			continue
+		if st := b.Cells[v][c].Status; st != "ok" {
+			return append(parts, r.Categories[c]+":"+st)
 		}
-		seen[st] = true
-		parts = append(parts, r.Categories[c]+":"+st)
 	}
 	return parts
 }
