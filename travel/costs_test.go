@@ -9,7 +9,6 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/partons/partons/datasets/odmatrix"
 	"github.com/partons/partons/geo/geodesic"
 	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/geo/road/roadtest"
@@ -175,63 +174,6 @@ func TestFromRoadLegs(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no pair compared")
-	}
-}
-
-func TestMatrixMode(t *testing.T) {
-	m := &odmatrix.Matrix{Source: "m.csv",
-		Origins: []string{"b", "a"}, Destinations: []string{"x", "y"},
-		Pairs: []odmatrix.Pair{{O: 0, D: 0, Cost: 5}, {O: 1, D: 1, Cost: 50}, {O: 1, D: 0, Cost: 7}},
-		Lines: []int32{2, 3, 4}}
-	places := func(ids ...string) []Place {
-		out := make([]Place, len(ids))
-		for k, id := range ids {
-			out[k].ID = id
-		}
-		return out
-	}
-	ctx := context.Background()
-	mode := Matrix{M: m, Unit: Minutes}
-	sn, err := mode.Snap(ctx, places("a", "b", "c"), places("y", "x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := sn.Costs(ctx, []int32{0, 1}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := c.Entries()
-	want := []Entry{{Demand: 0, Supply: 1, Cost: 7}, {Demand: 1, Supply: 1, Cost: 5}} // (a,y) = 50 is beyond 10
-	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
-		t.Errorf("entries %v, want %v", got, want)
-	}
-	// Nearest: a reaches x at 7 (y at 50 costs more), b x at 5, c is unlisted.
-	r, err := sn.Nearest(ctx, []Category{{Name: "post", Parts: []Part{{Services: []int32{0, 1}}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := mode.Schema()
-	for i, w := range []struct {
-		svc    int32
-		cost   float64
-		status string
-	}{{1, 7, "ok"}, {1, 5, "ok"}, {-1, math.NaN(), "unlisted"}} {
-		rc := r[0][0]
-		if rc.Service[i] != w.svc || s.Status(rc.Status[i]) != w.status || !(rc.Cost[i] == w.cost || math.IsNaN(w.cost) && math.IsNaN(rc.Cost[i])) {
-			t.Errorf("village %d: %d %v %s, want %d %v %s", i, rc.Service[i], rc.Cost[i], s.Status(rc.Status[i]), w.svc, w.cost, w.status)
-		}
-	}
-	if sn.Village(2).OK || !sn.Village(0).OK {
-		t.Error("snap of listed and unlisted villages")
-	}
-	if _, err := mode.Snap(ctx, places("a"), places("x", "y")); !errors.Is(err, ErrInvalid) {
-		t.Errorf("unknown origin: %v", err)
-	}
-	if _, err := mode.Snap(ctx, places("a", "b", "a"), places("x", "y")); !errors.Is(err, ErrInvalid) {
-		t.Errorf("duplicate demand id: %v", err)
-	}
-	if _, err := sn.Costs(ctx, []int32{0, 1}, math.NaN()); !errors.Is(err, ErrInvalid) {
-		t.Errorf("NaN max cost: %v", err)
 	}
 }
 

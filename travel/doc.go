@@ -11,8 +11,9 @@
 //   - Straight: WGS84 geodesics over an R-tree (geo/index), metres.
 //   - Road: a *road.Graph of one profile, with the country of every
 //     vertex when a border may be closed; metres or minutes (RouteBy).
-//   - Matrix: an external origin–destination cost file, already parsed;
-//     costs in the file's unit, looked up by village and service id.
+//   - travel/matrix (its own package): an external origin–destination
+//     cost file, already parsed; costs in the file's unit, looked up by
+//     village and service id.
 //   - travel/transit (its own package): public transport from a timetable.
 //
 // # The contract a mode implements

@@ -42,7 +42,7 @@ type Snapped interface {
 
 // Place is a village, a service or a candidate site.
 type Place struct {
-	ID       string    // the record's id (modes that look places up by id, Matrix, need it)
+	ID       string    // the record's id (modes that look places up by id, travel/matrix, need it)
 	Location orb.Point // lon, lat (WGS84)
 	Country  string    // ISO code; "" when unknown (joins anywhere)
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/partons/partons/render/output"
 	"github.com/partons/partons/study/usage"
 	"github.com/partons/partons/travel"
+	"github.com/partons/partons/travel/matrix"
 )
 
 // Options are the files and the model of an accessibility computation.
@@ -104,7 +105,7 @@ func Run(ctx context.Context, o Options, stderr io.Writer) (*Outcome, error) {
 	}
 	// The matrix's unit is whatever the file holds; the mode only looks
 	// pairs up, so the declared unit does not change any figure.
-	snapped, err := travel.Matrix{M: od, Unit: travel.Minutes}.Snap(ctx, places(dIDs), places(sIDs))
+	snapped, err := matrix.Mode{M: od, Unit: travel.Minutes}.Snap(ctx, places(dIDs), places(sIDs))
 	if err != nil {
 		return nil, fmt.Errorf("access: %w", err)
 	}

@@ -30,6 +30,7 @@ import (
 	"github.com/partons/partons/study/roads"
 	"github.com/partons/partons/study/usage"
 	"github.com/partons/partons/travel"
+	"github.com/partons/partons/travel/matrix"
 )
 
 // Options are the settings of a location-allocation: the model and its
@@ -536,7 +537,7 @@ func roadCosts(ctx context.Context, o *Options, in *locInput, cutoff float64) (*
 // matrixCosts is the costs of an external matrix between the demand
 // points and the destinations, by id.
 func matrixCosts(ctx context.Context, m *odmatrix.Matrix, demand, sites []travel.Place) (*travel.Costs, error) {
-	sn, err := travel.Matrix{M: m, Unit: travel.Metres}.Snap(ctx, demand, sites)
+	sn, err := matrix.Mode{M: m, Unit: travel.Metres}.Snap(ctx, demand, sites)
 	if err != nil {
 		return nil, err
 	}
