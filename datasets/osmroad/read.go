@@ -72,9 +72,10 @@ func ReadAll(ctx context.Context, sources []osmfile.Source, opts Options) (map[r
 // Each source is opened twice: pass 1 keeps the ways routable by any of
 // the profiles, pass 2 the nodes they reference. Memory is O(F + N + W)
 // and no map is keyed by node id: about 20 bytes per way-node reference F,
-// 25 per distinct referenced node N (ids, their osmfile.IDIndex, positions
-// in 1e-7 degrees, versions until resolved) and 48 per routable way W,
-// plus the returned networks. Time is O(S + F log F) for S bytes of input
+// 25 per distinct referenced node N (ids and positions in 1e-7 degrees,
+// 17 once resolved, with their osmfile.IDIndex and versions dropped) and
+// 48 per routable way W, plus the returned networks. Time is
+// O(S + F log F) for S bytes of input
 // (the node ids of the ways are sorted once; each node of the input is
 // then looked up in O(1) when ids are spread evenly), plus one geodesic
 // per segment (computed once, shared by the profiles). On any error (malformed or truncated
@@ -264,7 +265,7 @@ type reader struct {
 	segLen   []float64         // geodesic metres from ref k-1 to ref k of the same way; 0 if either is missing
 
 	ids  []int64          // sorted distinct node ids referenced by kept ways
-	idx  *osmfile.IDIndex // finds ids
+	idx  *osmfile.IDIndex // finds ids; nil once resolved
 	pts  []ipoint         // coordinates of ids
 	vers []int32          // version of the stored node; -1 while missing; nil once resolved
 	next int              // index after the node last stored: where the next one usually is
@@ -408,7 +409,7 @@ func (r *reader) resolveRefs() {
 			r.rep.DanglingNodes++
 		}
 	}
-	r.refs, r.vers = nil, nil
+	r.refs, r.vers, r.idx = nil, nil, nil // no node is looked up by id any more
 	r.measure()
 }
 
