@@ -9,21 +9,17 @@ import (
 	"github.com/partons/partons/geo/road"
 )
 
-// geomChunk is how many points are allocated at once for edge geometries;
-// edges are carved out of shared chunks with capped capacity, so appending
-// to one edge's geometry never overwrites another's.
-const geomChunk = 1 << 14
-
 // build assembles the network of profile p (attribute slot s) from the
-// merged ways. A node becomes a vertex when it is used at least twice by
-// the profile's ways (a junction, or a way crossing itself) or ends a way
-// or a piece of a way split at a missing node; every other node stays in
-// the geometry of its edge. An edge that would start and end at the same
-// vertex (a closed way with a single junction) is split at its middle node
-// so no self-loop is produced. O(R + E) time and memory for R refs and E
-// edges, plus one geodesic distance per consecutive node pair.
-func (r *reader) build(s int, p road.Profile) *Network {
-	net := &Network{Profile: p}
+// merged ways, as the flat arrays of a road graph (road.FromArrays keeps
+// them) and the OSM node id of each vertex. A node becomes a vertex when
+// it is used at least twice by the profile's ways (a junction, or a way
+// crossing itself) or ends a way or a piece of a way split at a missing
+// node; every other node stays in the geometry of its edge. An edge that
+// would start and end at the same vertex (a closed way with a single
+// junction) is split at its middle node so no self-loop is produced.
+// O(R + E) time and memory for R refs and E edges; the segment lengths
+// were measured once for all profiles (measure).
+func (r *reader) build(s int, p road.Profile) (road.Arrays, []int64) {
 	uses := make([]uint8, len(r.ids))
 	pr := ProfileReport{Profile: p}
 	r.eachWay(s, func(w *wayRec, refs []int32) {
@@ -40,9 +36,9 @@ func (r *reader) build(s int, p road.Profile) *Network {
 		})
 	})
 
-	// Count the vertices and edges first: the network's slices are then
-	// made once, at their size.
-	nv, ne := 0, 0
+	// Count the vertices, edges and geometry points first: the arrays
+	// are then made once, at their size.
+	nv, ne, np := 0, 0, 0
 	for _, u := range uses {
 		if u >= 2 {
 			nv++
@@ -53,14 +49,26 @@ func (r *reader) build(s int, p road.Profile) *Network {
 			start := 0
 			for k := 1; k < len(pc); k++ {
 				if uses[pc[k]] >= 2 {
-					ne += edgesOf(pc[start : k+1])
+					e, n := edgesOf(pc[start : k+1])
+					ne, np = ne+e, np+n
 					start = k
 				}
 			}
 		})
 	})
-	net.Vertices, net.NodeIDs = make([]orb.Point, 0, nv), make([]int64, 0, nv)
-	net.Edges = make([]road.EdgeSpec, 0, ne)
+	a := road.Arrays{
+		Profile:  p,
+		Vertices: make([]orb.Point, 0, nv),
+		From:     make([]int32, 0, ne),
+		To:       make([]int32, 0, ne),
+		LengthM:  make([]float64, 0, ne),
+		SpeedKmh: make([]float64, 0, ne),
+		Dir:      make([]uint8, 0, ne),
+		WayID:    make([]int64, 0, ne),
+		GeomOff:  append(make([]int32, 0, ne+1), 0),
+		Geometry: make([]orb.Point, 0, np),
+	}
+	nodeIDs := make([]int64, 0, nv)
 
 	vid := make([]int32, len(r.ids))
 	for k := range vid {
@@ -68,13 +76,12 @@ func (r *reader) build(s int, p road.Profile) *Network {
 	}
 	vertex := func(ref int32) int32 {
 		if vid[ref] < 0 {
-			vid[ref] = int32(len(net.Vertices))
-			net.Vertices = append(net.Vertices, r.pts[ref].point())
-			net.NodeIDs = append(net.NodeIDs, r.ids[ref])
+			vid[ref] = int32(len(a.Vertices))
+			a.Vertices = append(a.Vertices, r.pts[ref].point())
+			nodeIDs = append(nodeIDs, r.ids[ref])
 		}
 		return vid[ref]
 	}
-	var buf []orb.Point
 	// emit adds the edge along seg, whose segment lengths are lens
 	// (lens[k] is the length from seg[k-1] to seg[k]; lens[0] is unused).
 	var emit func(w *wayRec, seg []int32, lens []float64)
@@ -88,27 +95,27 @@ func (r *reader) build(s int, p road.Profile) *Network {
 			emit(w, seg[mid:], lens[mid:])
 			return
 		}
-		if cap(buf)-len(buf) < len(seg) {
-			buf = make([]orb.Point, 0, max(geomChunk, len(seg)))
-		}
-		at := len(buf)
 		var length float64
 		for k, ref := range seg {
-			buf = append(buf, r.pts[ref].point())
+			a.Geometry = append(a.Geometry, r.pts[ref].point())
 			if k > 0 {
 				length += lens[k]
 			}
 		}
-		net.Edges = append(net.Edges, road.EdgeSpec{
-			From:     vertex(seg[0]),
-			To:       vertex(seg[len(seg)-1]),
-			LengthM:  length,
-			Forward:  w.forward(s),
-			Backward: w.backward(s),
-			SpeedKmh: r.speeds[w.speed[s]],
-			Geometry: orb.LineString(buf[at:len(buf):len(buf)]),
-			WayID:    w.id,
-		})
+		var dir uint8
+		if w.forward(s) {
+			dir |= 1
+		}
+		if w.backward(s) {
+			dir |= 2
+		}
+		a.From = append(a.From, vertex(seg[0]))
+		a.To = append(a.To, vertex(seg[len(seg)-1]))
+		a.LengthM = append(a.LengthM, length)
+		a.SpeedKmh = append(a.SpeedKmh, r.speeds[w.speed[s]])
+		a.Dir = append(a.Dir, dir)
+		a.WayID = append(a.WayID, w.id)
+		a.GeomOff = append(a.GeomOff, int32(len(a.Geometry)))
 		pr.LengthKm += length / 1000
 	}
 	r.eachWay(s, func(w *wayRec, refs []int32) {
@@ -124,36 +131,60 @@ func (r *reader) build(s int, p road.Profile) *Network {
 			}
 		})
 	})
-	pr.Vertices, pr.Edges = len(net.Vertices), len(net.Edges)
+	pr.Vertices, pr.Edges = len(a.Vertices), len(a.From)
 	if r.opts.Country != nil {
 		pr.BordersCounted = true
-		outer := make([]int32, len(net.Vertices)) // vertex → node
+		outer := make([]int32, len(a.Vertices)) // vertex → node
 		for ref, v := range vid {
 			if v >= 0 {
 				outer[v] = int32(ref)
 			}
 		}
-		for _, e := range net.Edges {
-			a, b := r.country(outer[e.From]), r.country(outer[e.To])
-			if a != "" && b != "" && a != b {
+		for e := range a.From {
+			ca, cb := r.country(outer[a.From[e]]), r.country(outer[a.To[e]])
+			if ca != "" && cb != "" && ca != cb {
 				pr.BorderEdges++
 			}
 		}
 	}
 	r.rep.Profiles = append(r.rep.Profiles, pr)
+	return a, nodeIDs
+}
+
+// network returns the Network of the arrays a and node ids build made.
+// Edge geometries are views into a.Geometry, capped so that appending to
+// one never overwrites another.
+func network(a road.Arrays, nodeIDs []int64) *Network {
+	net := &Network{Profile: a.Profile, Vertices: a.Vertices, NodeIDs: nodeIDs, Edges: make([]road.EdgeSpec, len(a.From))}
+	for e := range net.Edges {
+		lo, hi := a.GeomOff[e], a.GeomOff[e+1]
+		net.Edges[e] = road.EdgeSpec{
+			From:     a.From[e],
+			To:       a.To[e],
+			LengthM:  a.LengthM[e],
+			Forward:  a.Dir[e]&1 != 0,
+			Backward: a.Dir[e]&2 != 0,
+			SpeedKmh: a.SpeedKmh[e],
+			Geometry: orb.LineString(a.Geometry[lo:hi:hi]),
+			WayID:    a.WayID[e],
+		}
+	}
 	return net
 }
 
-// edgesOf returns the number of edges emit makes of seg.
-func edgesOf(seg []int32) int {
+// edgesOf returns the number of edges emit makes of seg, and of their
+// geometry points.
+func edgesOf(seg []int32) (edges, points int) {
 	if seg[0] == seg[len(seg)-1] {
 		if len(seg) < 3 {
-			return 0
+			return 0, 0
 		}
 		mid := len(seg) / 2
-		return edgesOf(seg[:mid+1]) + edgesOf(seg[mid:])
+		e1, p1 := edgesOf(seg[:mid+1])
+		e2, p2 := edgesOf(seg[mid:])
+		return e1 + e2, p1 + p2
 	}
-	return 1
+	return 1, len(seg)
 }
 
 // country returns the country label of node ref, asking Options.Country

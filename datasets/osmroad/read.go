@@ -164,8 +164,8 @@ func (c *Collector) Done(k osmfile.Kind) {
 // Networks builds the network of each profile, in the order given to
 // NewCollector, once read (the osmfile.Read report) has ended without error.
 // country, if not nil, labels points with their country for the count of
-// border-crossing edges (see Options.Country). Call it, or EachNetwork,
-// once.
+// border-crossing edges (see Options.Country). Call it, EachNetwork or
+// EachArrays once.
 func (c *Collector) Networks(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string) ([]*Network, *Report, error) {
 	var nets []*Network
 	rep, err := c.EachNetwork(ctx, read, country, func(n *Network) error {
@@ -183,8 +183,18 @@ func (c *Collector) Networks(ctx context.Context, read *osmfile.ReadReport, coun
 // one network at a time. The collector's own tables are released before
 // the last network is handed over. It stops at the first error of fn, or
 // of ctx, and returns it. The report is complete once it returns without
-// error. Call it, or Networks, once.
+// error. Call it, EachArrays or Networks once.
 func (c *Collector) EachNetwork(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string, fn func(*Network) error) (*Report, error) {
+	return c.EachArrays(ctx, read, country, func(a road.Arrays, nodeIDs []int64) error {
+		return fn(network(a, nodeIDs))
+	})
+}
+
+// EachArrays is EachNetwork handing each network as the arrays of its
+// road graph, for road.FromArrays, which keeps them: the graph is then
+// the only copy of the network. nodeIDs[v] is the OSM node id of vertex
+// v. The arrays are fn's to keep; Meta is nil.
+func (c *Collector) EachArrays(ctx context.Context, read *osmfile.ReadReport, country func(orb.Point) string, fn func(a road.Arrays, nodeIDs []int64) error) (*Report, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -196,11 +206,11 @@ func (c *Collector) EachNetwork(ctx context.Context, read *osmfile.ReadReport, c
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		net := r.build(i, p)
+		a, nodeIDs := r.build(i, p)
 		if i == len(r.profiles)-1 {
 			r.release()
 		}
-		if err := fn(net); err != nil {
+		if err := fn(a, nodeIDs); err != nil {
 			return nil, err
 		}
 	}

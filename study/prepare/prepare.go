@@ -52,8 +52,8 @@ type GraphSummary struct {
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
 // profile and writes them into o.Out. A cancelled ctx stops it with the
 // file left as it was. The graphs are built and written one at a time,
-// each network dropped once its graph is built and each graph once
-// written, so that at most one network and one graph are held with the
+// each on the arrays of its network (road.FromArrays keeps them: no copy)
+// and dropped once written, so that at most one graph is held with the
 // tables of the read. The file is written through an output.File renamed
 // into place (removed on a signal, and by the next writer if the process
 // is killed), with the usual mode 0666 less the umask (0644 with the
@@ -102,17 +102,16 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 	defer f.Abort()
 	var meta map[string]string
 	var sums []GraphSummary
-	rep, err := osm.EachNetwork(ctx, country, func(n *osmroad.Network) error {
+	rep, err := osm.EachArrays(ctx, country, func(a road.Arrays) error {
 		if meta == nil {
 			meta = roads.GraphMeta(&osmroad.Report{Files: osm.Files()}) // the files are known before the networks
 		}
-		pr.Step("building the " + string(n.Profile) + " graph")
-		g, err := road.Build(n.Profile, n.Vertices, n.Edges)
+		pr.Step("building the " + string(a.Profile) + " graph")
+		a.Meta = meta
+		g, err := road.FromArrays(a) // keeps the arrays: no copy of the network
 		if err != nil {
-			return fmt.Errorf("prepare: %s: %w", n.Profile, err)
+			return fmt.Errorf("prepare: %s: %w", a.Profile, err)
 		}
-		*n = osmroad.Network{} // the graph holds its own copy
-		g.Meta = meta
 		pr.Step("writing the " + string(g.Profile()) + " graph")
 		if _, err := graphfile.Write(f.Writer(), g); err != nil {
 			return fmt.Errorf("prepare: writing %s: %w", o.Out, err)

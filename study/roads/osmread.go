@@ -72,19 +72,14 @@ func ReadOSM(ctx context.Context, files []string, ext *osmextract.Options, profi
 	return res, roads, nil
 }
 
-// Networks builds the collected networks, labelling border crossings
-// with country (nil: not counted). Call it once.
-func (o *OSMRoads) Networks(ctx context.Context, country func(orb.Point) string) ([]*osmroad.Network, *osmroad.Report, error) {
-	return o.col.Networks(ctx, o.read, country)
-}
-
 // Files reports the files read.
 func (o *OSMRoads) Files() []osmfile.FileReport { return o.read.Files }
 
-// EachNetwork hands the collected networks to fn one at a time (see
-// osmroad.Collector.EachNetwork). Call it, or Networks, once.
-func (o *OSMRoads) EachNetwork(ctx context.Context, country func(orb.Point) string, fn func(*osmroad.Network) error) (*osmroad.Report, error) {
-	return o.col.EachNetwork(ctx, o.read, country, fn)
+// EachArrays hands the collected networks to fn one at a time, as the
+// arrays of their road graphs (see osmroad.Collector.EachArrays). Call it
+// once.
+func (o *OSMRoads) EachArrays(ctx context.Context, country func(orb.Point) string, fn func(road.Arrays) error) (*osmroad.Report, error) {
+	return o.col.EachArrays(ctx, o.read, country, func(a road.Arrays, _ []int64) error { return fn(a) })
 }
 
 // Holds reports whether o holds the network of profile read from files.

@@ -119,12 +119,11 @@ func LoadFrom(ctx context.Context, files []string, profile road.Profile, bs []da
 				return nil, nil, nil, err
 			}
 		}
-		nets, rep, err := read.Networks(ctx, country)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		net := nets[0]
-		g, err = road.Build(profile, net.Vertices, net.Edges)
+		rep, err := read.EachArrays(ctx, country, func(a road.Arrays) error {
+			var err error
+			g, err = road.FromArrays(a) // keeps the arrays: no copy of the network
+			return err
+		})
 		if err != nil {
 			return nil, nil, nil, err
 		}
