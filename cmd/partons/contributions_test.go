@@ -169,7 +169,7 @@ func TestScenarioProposedReports(t *testing.T) {
 	}
 	scn := writeFile(t, dir, "s.yaml", "base:\n  contributions: ["+abs+"]\nvariants:\n  - name: residents-right\n    changes:\n      - use_proposed_reports: true\n")
 	out := filepath.Join(dir, "out")
-	if code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", out); code != exitOK {
+	if code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", out, "--variant-outputs", variantReports); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	bh, base := readCSV(t, filepath.Join(out, "base", "services.csv"))

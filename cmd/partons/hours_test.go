@@ -106,7 +106,7 @@ func TestScenarioSetHours(t *testing.T) {
 		`      - set_hours: {ids: [p1], opening_hours: "Mo 25:00-26:00"}`,
 	}, "\n")+"\n")
 	out := filepath.Join(tmp, "out")
-	code, _, stderr := runCLI(t, "scenario", sc, "-q", "--out", out)
+	code, _, stderr := runCLI(t, "scenario", sc, "-q", "--out", out, "--variant-outputs", variantReports)
 	if code != 3 || !strings.Contains(stderr, "set_hours") {
 		t.Fatalf("a bad set_hours value: exit %d, %s", code, stderr)
 	}
@@ -115,7 +115,7 @@ func TestScenarioSetHours(t *testing.T) {
 		"    changes:",
 		`      - add_services: [{id: p3, category: pharmacy, country: BE, lon: 2.7270, lat: 50.8550, opening_hours: "Mo-Fr 18:00-20:00"}]`,
 	}, "\n")+"\n")
-	if code, _, stderr = runCLI(t, "scenario", sc, "-q", "--out", out); code != 0 {
+	if code, _, stderr = runCLI(t, "scenario", sc, "-q", "--out", out, "--variant-outputs", variantReports); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if got := col(t, filepath.Join(out, "base", "services.csv"), "p1", "open_weekday_evening"); got != "no" {

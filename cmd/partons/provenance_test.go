@@ -110,7 +110,7 @@ func TestScenarioProvenance(t *testing.T) {
 	scn := writeFile(t, dir, "s.yaml", "variants:\n  - name: more\n    changes:\n"+
 		"      - add_services: [{id: new-1, category: pharmacy, country: BE, lon: 2.7270, lat: 50.8550}]\n")
 	out := filepath.Join(dir, "out")
-	if code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", out); code != exitOK {
+	if code, _, stderr := runCLI(t, "scenario", "-q", scn, "--out", out, "--variant-outputs", variantReports); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, v := range []string{"base", "more"} {

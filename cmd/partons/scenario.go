@@ -18,6 +18,9 @@ type scenarioOptions struct {
 	quiet   bool
 	csvRaw  bool
 	allRows bool
+	// vouts is the --variant-outputs flag; variantOutputs the same when
+	// given, nil otherwise.
+	vouts, variantOutputs []string
 }
 
 func newScenarioCmd() *cobra.Command {
@@ -31,7 +34,9 @@ and each variant incrementally (only the categories a change touches are
 searched again), and writes into --out:
 
   base/                  the usual report of the base run
-  VARIANT/               the usual report of each variant, plus
+  VARIANT/               each variant's areas.csv and report.html when the
+                         base writes them (--variant-outputs: other files of
+                         the report, as --outputs names them), plus
     delta_villages.csv   per village and category whose values changed: base
     delta_villages.geojson  and variant values, the change, and who loses or
                          gains coverage (--all-delta-rows: every village and
@@ -43,6 +48,9 @@ searched again), and writes into --out:
   manifest.json`,
 		Args: wrapArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("variant-outputs") {
+				o.variantOutputs = append([]string{}, o.vouts...) // given, even empty
+			}
 			return runScenario(cmd.Context(), o, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -50,6 +58,7 @@ searched again), and writes into --out:
 	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
 	limitFlag(cmd.Flags(), nonNegative, "workers")
 	cmd.Flags().BoolVar(&o.allRows, "all-delta-rows", false, "write every village and category in delta_villages.csv/.geojson, unchanged ones too (default: only the rows that changed)")
+	cmd.Flags().StringSliceVar(&o.vouts, "variant-outputs", nil, "report files each variant writes besides its delta and attribution files, named as --outputs names them; empty: none (default: areas.csv and report.html when the base writes them)")
 	addQuietFlag(cmd, &o.quiet)
 	addCSVRawFlag(cmd, &o.csvRaw)
 	return cmd
@@ -67,7 +76,7 @@ func runScenario(ctx context.Context, o *scenarioOptions, path string, stdout, s
 	// second run's live data, or the collector runs all the time (a
 	// quarter of the CPU of 20 variants on 100k villages).
 	makeRoomFor(softMemoryLimit)
-	err = scenario.Run(ctx, sc, scenario.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet, CSVRaw: o.csvRaw, AllDeltaRows: o.allRows, Stderr: stderr})
+	err = scenario.Run(ctx, sc, scenario.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet, CSVRaw: o.csvRaw, AllDeltaRows: o.allRows, VariantOutputs: o.variantOutputs, Stderr: stderr})
 	if err != nil {
 		return flagged(err)
 	}

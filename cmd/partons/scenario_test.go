@@ -19,7 +19,7 @@ const goldenScenario = "../../testdata/golden/scenario"
 // Belgian villages across the border lose their nearest counter.
 func TestScenarioExampleGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "s")
-	code, stdout, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out, "--all-delta-rows")
+	code, stdout, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out, "--all-delta-rows", "--variant-outputs", variantReports)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -92,7 +92,7 @@ func TestScenarioVisualReports(t *testing.T) {
 	path := writeFile(t, dir, "s.yaml", "base:\n  outputs: [villages.csv, report.html, partons.gpkg]\n  lang: fr\n"+
 		"variants:\n  - name: closed\n    changes:\n      - close_services: {ids: [laposte-10833A]}\n")
 	out := filepath.Join(dir, "out")
-	if code, _, e := runCLI(t, "scenario", "-q", path, "--out", out); code != 0 {
+	if code, _, e := runCLI(t, "scenario", "-q", path, "--out", out, "--variant-outputs", "villages.csv,report.html,partons.gpkg"); code != 0 {
 		t.Fatal(e)
 	}
 	html := readFile(t, filepath.Join(out, "closed", "report.html"))
@@ -176,5 +176,55 @@ func TestScenarioRoadCountsPerVariant(t *testing.T) {
 		if c != base {
 			t.Errorf("%s: unsnapped %+v, base %+v (same villages and services)", d, c.Roads, base.Roads)
 		}
+	}
+}
+
+// variantReports are the report files tests read in a variant's folder:
+// a run's default outputs (--variant-outputs).
+const variantReports = "villages.geojson,villages.csv,access.csv,areas.csv,services.csv,report.html"
+
+// TestScenarioVariantOutputs: by default a variant writes the summaries
+// among the base's outputs (areas.csv, report.html) besides its delta
+// and attribution files, not the per-village files; --variant-outputs
+// names others, or none; a name a run cannot write is a usage error
+// naming the flag.
+func TestScenarioVariantOutputs(t *testing.T) {
+	dir := t.TempDir()
+	sc := writeFile(t, dir, "s.yaml", "base:\n  outputs: [villages.csv, areas.csv]\nvariants:\n"+
+		"  - name: closed\n    changes:\n      - close_services: {ids: [laposte-10833A]}\n")
+	list := func(d string) string {
+		es, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, " ")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "areas.csv attribution.csv delta_villages.csv delta_villages.geojson manifest.json"},
+		{[]string{"--variant-outputs", ""}, "attribution.csv delta_villages.csv delta_villages.geojson manifest.json"},
+		{[]string{"--variant-outputs", "villages.geojson,access.csv"}, "access.csv attribution.csv delta_villages.csv delta_villages.geojson manifest.json villages.geojson villages.qml"},
+	} {
+		out := filepath.Join(dir, "out")
+		args := append([]string{"scenario", "-q", sc, "--out", out}, tc.args...)
+		if code, _, e := runCLI(t, args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, e)
+		}
+		if got := list(filepath.Join(out, "closed")); got != tc.want {
+			t.Errorf("%v: variant wrote %s, want %s", tc.args, got, tc.want)
+		}
+		if got := list(filepath.Join(out, "base")); got != "areas.csv manifest.json villages.csv" {
+			t.Errorf("%v: base wrote %s", tc.args, got)
+		}
+	}
+	code, _, e := runCLI(t, "scenario", "-q", sc, "--out", filepath.Join(dir, "bad"), "--variant-outputs", "villages.xlsx")
+	if code != exitUsage || !strings.Contains(e, "--variant-outputs") || !strings.Contains(e, "villages.xlsx") {
+		t.Errorf("bad name: exit %d, %q; want a usage error naming --variant-outputs and the name", code, e)
 	}
 }

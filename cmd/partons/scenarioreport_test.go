@@ -43,7 +43,7 @@ func TestScenarioTransitReport(t *testing.T) {
 		"      - remove_routes: {routes: [R1]}",
 	}, "\n")+"\n")
 	out := filepath.Join(dir, "out")
-	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out); code != exitOK {
+	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out, "--variant-outputs", variantReports); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	mapRe := regexp.MustCompile(`(?s)<svg class="map"[^>]*aria-label="Median time by public transport to post office">.*?</svg>`)

@@ -86,7 +86,7 @@ func TestScenarioTransitRoundTrip(t *testing.T) {
 		`      - add_services: [{id: p2, category: pharmacy, country: BE, lon: 2.94, lat: 50.9, opening_hours: "Mo-Sa 13:00-17:00"}]`,
 	}, "\n")+"\n")
 	out := filepath.Join(dir, "out")
-	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out); code != exitOK {
+	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out, "--variant-outputs", variantReports); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for variant, want := range map[string][3]string{

@@ -69,7 +69,7 @@ func TestScenarioTransit(t *testing.T) {
 		"      - scale_frequency: {routes: [R1], factor: 2}",
 	}, "\n")+"\n")
 	out := filepath.Join(dir, "out")
-	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out); code != exitOK {
+	if code, _, stderr := runCLI(t, "scenario", "-q", sc, "--out", out, "--variant-outputs", variantReports); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	base := byName(t, filepath.Join(out, "base", "villages.csv"))

@@ -46,7 +46,7 @@ func TestVariantsShareARoadNetworkPerProfile(t *testing.T) {
 		return g, info, label, err
 	}
 	out := filepath.Join(dir, "out")
-	if err := Run(context.Background(), sc, Options{Out: out, Workers: 1, Quiet: true, Open: open}); err != nil {
+	if err := Run(context.Background(), sc, Options{Out: out, Workers: 1, Quiet: true, Open: open, VariantOutputs: []string{"villages.csv"}}); err != nil {
 		t.Fatal(err)
 	}
 	if len(opens) != 1 || opens[road.Bicycle] != 1 {

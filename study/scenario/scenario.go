@@ -117,7 +117,14 @@ type Options struct {
 	// delta_villages.csv/.geojson; by default only the rows whose values
 	// changed are (the manifest counts the others).
 	AllDeltaRows bool
-	Stderr       io.Writer
+	// VariantOutputs are the report files each variant writes besides
+	// its delta and attribution files, by the names a run's outputs take
+	// (an empty list: none). Nil writes the summaries among the base's
+	// outputs (areas.csv, report.html): a variant's per-village files
+	// repeat the base's for every village it leaves alone, and
+	// delta_villages holds what changed.
+	VariantOutputs []string
+	Stderr         io.Writer
 	// Open opens the road network of a profile a variant routes on (nil:
 	// roads.Load); each is opened once (roads.Cache).
 	Open roads.Opener
@@ -245,6 +252,10 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	if o.AllDeltaRows {
 		sm.DeltaRows = "all"
 	}
+	vj := *j // the variants' job: the base's, writing the variant outputs
+	if vj.Spec.Outputs, err = variantOutputs(o.VariantOutputs, j.Spec.Outputs); err != nil {
+		return err
+	}
 	cmp := delta.NewComparison(base)
 	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
@@ -284,13 +295,13 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if contribs[k] != nil {
 			vin.Contrib = contribs[k]
 		}
-		m := results.BuildManifest(j, &vin, res)
+		m := results.BuildManifest(&vj, &vin, res)
 		m.Transit = transitInfo
 		if err := results.Hours(ctx, j, &vin, res, m); err != nil {
 			return variantError(path, v.Name, err)
 		}
 		m.Command = "scenario " + v.Name
-		m.Outputs = results.FilterOutputs(m.Outputs, j.Spec.Outputs, len(res.Params.Models) > 0)
+		m.Outputs = results.FilterOutputs(m.Outputs, vj.Spec.Outputs, len(res.Params.Models) > 0)
 		results.SkipReport(res, m)
 		if err := m.RelativeTo(filepath.Join(o.Out, v.Name)); err != nil {
 			return err
@@ -312,7 +323,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		}
 		vc := &files.Content{Delta: dv, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw,
 			Provenance: study.ServiceProvenance(j, in)} // the closed services are the base's
-		writers := results.Writers(j, &vin, res, aggs, m, withScenario)
+		writers := results.Writers(&vj, &vin, res, aggs, m, withScenario)
 		if base.OpenHours != nil && res.OpenHours != nil {
 			hd := tables.OpenHoursDelta(base, res)
 			vc.HoursDelta = &hd
@@ -442,4 +453,31 @@ func specError(path string, f *scenario.File, err error) error {
 		return &scenario.Error{File: path, Line: f.BaseLine(""), Reason: "base: " + ue.Error()}
 	}
 	return err
+}
+
+// variantOutputs are the report files of every variant: given, each a
+// file a run can write; nil, the summaries among the base's outputs.
+func variantOutputs(given, base []string) ([]string, error) {
+	if given == nil {
+		var out []string
+		for _, name := range base {
+			if name == "areas.csv" || name == "report.html" {
+				out = append(out, name)
+			}
+		}
+		return out, nil
+	}
+	out := []string{}
+	for _, name := range given {
+		if name = strings.TrimSpace(name); name == "" || slices.Contains(out, name) {
+			continue
+		}
+		// The names a run's outputs take, and partons.gpkg, which a base
+		// lists when its format is gpkg.
+		if names := append(files.Selectable(), "partons.gpkg"); !slices.Contains(names, name) {
+			return nil, usage.Errorf("{variant_outputs}: %q is not one of %s", name, strings.Join(names, ", "))
+		}
+		out = append(out, name)
+	}
+	return out, nil
 }
