@@ -12,7 +12,7 @@ import (
 func TestDiffYearOverYearWithGuards(t *testing.T) {
 	dir := t.TempDir()
 	s := filepath.Join(dir, "s")
-	if code, _, e := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", s); code != 0 {
+	if code, _, e := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", s, "--variant-outputs", variantReports); code != 0 {
 		t.Fatal(e)
 	}
 	old, nw := filepath.Join(s, "base"), filepath.Join(s, "shared-counter-watou")

@@ -23,7 +23,7 @@ func TestManifestChecksumsMatchFiles(t *testing.T) {
 		t.Fatal(e)
 	}
 	sc := filepath.Join(dir, "scenario")
-	if code, _, e := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", sc); code != 0 {
+	if code, _, e := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", sc, "--variant-outputs", variantReports); code != 0 {
 		t.Fatal(e)
 	}
 	for _, rep := range []string{run, filepath.Join(sc, "base"), filepath.Join(sc, "shared-counter-watou")} {

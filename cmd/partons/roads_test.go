@@ -252,7 +252,7 @@ func TestRunRoadsClosedBorderFromExtract(t *testing.T) {
 		"  - name: closed-bicycle\n    changes:\n      - set: {profile: bicycle}\n      - close_border: true\n",
 		villages, services, osmFile))
 	scOut := filepath.Join(dir, "scenario")
-	if code, _, e := runCLI(t, "scenario", "-q", sc, "--out", scOut); code != 0 {
+	if code, _, e := runCLI(t, "scenario", "-q", sc, "--out", scOut, "--variant-outputs", variantReports); code != 0 {
 		t.Fatal(e)
 	}
 	for _, c := range []struct{ sub, want string }{{"base", "ok"}, {"closed", "unreachable"}, {"closed-bicycle", "unreachable"}} {
