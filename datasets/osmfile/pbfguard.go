@@ -33,7 +33,7 @@ const (
 //
 // Checking a block costs one extra zlib inflate and a walk of its fields.
 // The checks run on procs goroutines while one goroutine reads the file
-// ahead (a few blocks per checker), and the blocks are served in file
+// ahead (two blocks per checker), and the blocks are served in file
 // order, each once its check has passed: the check keeps pace with
 // osmpbf's parallel decoding instead of feeding it one block at a time.
 // Blocks already checked by the same read (identified by a randomly keyed
@@ -187,8 +187,10 @@ func (g *pbfGuard) next() error {
 // start starts the goroutine reading blocks ahead and those checking them.
 func (g *pbfGuard) start() {
 	g.started = true
-	g.queue = make(chan *guardJob, 4*g.procs)
-	g.work = make(chan *guardJob, 4*g.procs)
+	// At most 2·procs+2 blocks are held: those queued (some of them being
+	// checked) and the one being read. osmpbf holds about a dozen more.
+	g.queue = make(chan *guardJob, 2*g.procs)
+	g.work = make(chan *guardJob)
 	g.quit = make(chan struct{})
 	g.wg.Add(1 + g.procs)
 	go g.readAhead()
