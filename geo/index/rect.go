@@ -144,6 +144,17 @@ type cand struct {
 	c  float64
 }
 
+// alone reports whether best is the only candidate of buf whose chord is
+// at most ub.
+func alone(buf []cand, best int32, ub float64) bool {
+	for _, it := range buf {
+		if it.id != best && it.c <= ub {
+			return false
+		}
+	}
+	return true
+}
+
 func (ix *Points) nearestAndCount(p orb.Point, q *query, radiiM []float64, counts []int32, tolM float64) (int32, float64, bool) {
 	bp := ix.cands.Get().(*[]cand)
 	buf := (*bp)[:0]
@@ -204,14 +215,7 @@ func (ix *Points) answerFromCountDisc(p orb.Point, radiiM []float64, counts []in
 		ix.count(p, it, radiiM, within, counts)
 	}
 	if tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM {
-		alone := true
-		for _, it := range buf {
-			if it.id != best && it.c <= ub {
-				alone = false
-				break
-			}
-		}
-		if alone {
+		if alone(buf, best, ub) {
 			return best, (bestC + ub) / 2, true
 		}
 	}
@@ -263,14 +267,7 @@ func (ix *Points) nearestAndCountFrom(p orb.Point, q *query, radiiM []float64, c
 		if ub := chordUpperBoundM(bestC); tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM {
 			// Every item nearer than ub is in buf; if best is the only
 			// one, it is the nearest and the bracket gives its distance.
-			alone := true
-			for _, it := range buf {
-				if it.id != best && it.c <= ub {
-					alone = false
-					break
-				}
-			}
-			if alone {
+			if alone(buf, best, ub) {
 				return best, (bestC + ub) / 2, true
 			}
 		}
