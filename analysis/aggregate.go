@@ -49,7 +49,9 @@ const (
 	LevelAll     Level = "all"
 )
 
-func (r *Result) workers() int {
+// Workers is the number of goroutines the computations of r run on
+// (Params.Workers, or GOMAXPROCS when it is 0 or less).
+func (r *Result) Workers() int {
 	if r.Params.Workers > 0 {
 		return r.Params.Workers
 	}

@@ -11,9 +11,7 @@ const (
 )
 
 // ThresholdName formats a threshold for column names: 1200 → "1200m".
-func ThresholdName(t float64) string {
-	return strconv.FormatFloat(t, 'f', -1, 64) + "m"
-}
+func ThresholdName(t float64) string { return ThresholdLabel(t, "m") }
 
 // ThresholdLabel names a threshold with its unit ("1200m", "15min").
 func ThresholdLabel(t float64, unit string) string { return strconv.FormatFloat(t, 'f', -1, 64) + unit }

@@ -159,7 +159,7 @@ func (r *Result) ServiceSnapped(s int) bool { return r.road != nil && r.road.ser
 func (r *Result) computeRoads(ctx context.Context, cats []*catIndex, prev *roadState) error {
 	rp := r.Params.Road
 	mode := &travel.Road{Graph: rp.Graph, RouteBy: rp.RouteBy, SnapM: rp.SnapM, ClosedBorder: rp.ClosedBorder,
-		CountryLabel: rp.CountryLabel, LegSpeedKmh: rp.SpeedKmh, Workers: r.workers()}
+		CountryLabel: rp.CountryLabel, LegSpeedKmh: rp.SpeedKmh, Workers: r.Workers()}
 	switch {
 	case rp.MaxRoadM > 0:
 		if rp.RouteBy == road.Time {

@@ -9,7 +9,6 @@ package aggregates
 
 import (
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -18,13 +17,6 @@ import (
 
 	"github.com/partons/partons/analysis"
 )
-
-func workers(r *analysis.Result) int {
-	if r.Params.Workers > 0 {
-		return r.Params.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
 
 // Of computes every aggregate of r: for each category (then the
 // basket), each basis, each level (areas sorted by country and code,
@@ -134,7 +126,7 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 	// its own slot, and concatenate in order (deterministic).
 	parts := make([][]analysis.Aggregate, len(cats))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, workers(r)))
+	sem := make(chan struct{}, max(1, r.Workers()))
 	// Every category has one aggregate per basis and group, in the same
 	// order as the base's.
 	per := len(bases) * len(groups)
