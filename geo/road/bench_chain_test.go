@@ -78,7 +78,7 @@ var (
 // BenchmarkNearestChains: BenchmarkNearest1M's four searches (2 workers,
 // workspaces reused) on a 600 × 600 grid whose links are cut into 1–4
 // edges: 1.25M vertices, 1.77M edges. It also reports the live heap of
-// the graph and two workspaces per edge (snapping R-tree excluded).
+// the graph and two workspaces per edge (snapping index excluded).
 func BenchmarkNearestChains(b *testing.B) {
 	onceChains.Do(func() { fixChains = chainFixture(b, 600) })
 	f := fixChains

@@ -293,6 +293,9 @@ func BenchmarkGonumDijkstra100k(b *testing.B) {
 	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkSnap1M snaps random points on the 1M grid with the packed
+// index ("packed") and with the dynamic tidwall/rtree it replaced
+// ("rtree", segindex_test.go), each checked against the other.
 func BenchmarkSnap1M(b *testing.B) {
 	f := fixture1M(b)
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -300,12 +303,31 @@ func BenchmarkSnap1M(b *testing.B) {
 	for i := range qs {
 		qs[i] = orb.Point{2.36 + 0.88*rng.Float64(), 50.66 + 0.48*rng.Float64()}
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		if _, ok := f.g.Snap(qs[i%len(qs)], 0); !ok {
-			b.Fatal("no snap")
-		}
+	old := newTreeSnapper(f.g)
+	for _, bc := range []struct {
+		name string
+		snap func(p orb.Point) (Snap, bool)
+	}{
+		{"packed", func(p orb.Point) (Snap, bool) { return f.g.Snap(p, 0) }},
+		{"rtree", func(p orb.Point) (Snap, bool) { return old.snap(p, 0, nil) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for _, p := range qs[:64] {
+				s, _ := bc.snap(p)
+				if want, _ := scanSnap(f.g, p, 0, nil); s.DistM != want.DistM {
+					b.Fatalf("%v: %+v, scan %+v", p, s, want)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cpuTime()
+			for i := range b.N {
+				if _, ok := bc.snap(qs[i%len(qs)]); !ok {
+					b.Fatal("no snap")
+				}
+			}
+			b.ReportMetric((cpuTime()-cpu).Seconds()*1e9/float64(b.N), "cpu-ns/op")
+		})
 	}
 }
 
@@ -345,7 +367,7 @@ func heapGrowth(fn func() any) (uint64, any) {
 }
 
 // BenchmarkBuild1M builds the graph from EdgeSpecs and reports its memory
-// per edge (R-tree excluded; see BenchmarkSnapIndex1M).
+// per edge (snapping index excluded; see BenchmarkSnapIndex1M).
 func BenchmarkBuild1M(b *testing.B) {
 	f := fixture1M(b)
 	b.ReportAllocs()
@@ -363,23 +385,31 @@ func BenchmarkBuild1M(b *testing.B) {
 	b.ReportMetric(float64(grew)/float64(len(f.es)), "B/edge")
 }
 
-// BenchmarkSnapIndex1M builds the segment R-tree that Snap builds lazily.
+// BenchmarkSnapIndex1M builds the packed segment index that Snap builds
+// lazily ("packed"), and the dynamic tidwall/rtree it replaced ("rtree"),
+// and reports their memory per segment.
 func BenchmarkSnapIndex1M(b *testing.B) {
 	f := fixture1M(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cpuTime()
-	for range b.N {
-		g := &Graph{eDir: f.g.eDir, gOff: f.g.gOff, gPts: f.g.gPts}
-		g.buildTree()
+	segs := float64(len(f.g.gPts) - len(f.g.eFrom))
+	for _, bc := range []struct {
+		name  string
+		build func() any
+	}{
+		{"packed", func() any { return newSegIndex(f.g.gPts, f.g.gOff, f.g.eDir) }},
+		{"rtree", func() any { return newTreeSnapper(f.g) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cpuTime()
+			for range b.N {
+				bc.build()
+			}
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.StopTimer()
+			grew, keep := heapGrowth(bc.build)
+			runtime.KeepAlive(keep)
+			b.ReportMetric(float64(grew)/segs, "B/segment")
+		})
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-	b.StopTimer()
-	grew, keep := heapGrowth(func() any {
-		g := &Graph{eDir: f.g.eDir, gOff: f.g.gOff, gPts: f.g.gPts}
-		g.buildTree()
-		return g.tree
-	})
-	runtime.KeepAlive(keep)
-	b.ReportMetric(float64(grew)/float64(len(f.g.gPts)-len(f.g.eFrom)), "B/segment")
 }

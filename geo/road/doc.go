@@ -60,7 +60,7 @@
 // A Graph is immutable after Build or FromArrays, except for Meta and
 // SetVertexLabels, which must be called before the graph is shared. A
 // read-only Graph is safe for concurrent use by any number of goroutines:
-// Snap (which builds its R-tree lazily, once) and Nearest with one Workspace
+// Snap (which builds its index lazily, once) and Nearest with one Workspace
 // per goroutine. A Workspace is not safe for concurrent use. NearestMany
 // runs independent searches on a bounded pool of goroutines.
 package road

@@ -1,6 +1,9 @@
 package road
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // Helpers for the external tests of this package.
 
@@ -26,3 +29,11 @@ func GridGraph1M(tb testing.TB) (*Graph, int) {
 
 // CPUTime returns the process's CPU time so far.
 var CPUTime = cpuTime
+
+// CheckSnaps compares g's snapping with a scan of every segment, bit for
+// bit, and with the former R-tree, on n queries around g (see checkSnaps).
+func CheckSnaps(tb testing.TB, g *Graph, n int, seed uint64) (compared, ties, nearTies int) {
+	tb.Helper()
+	checkSegIndex(tb, g)
+	return checkSnaps(tb, g, snapQueries(rand.New(rand.NewPCG(seed, 1)), g, n), seed)
+}

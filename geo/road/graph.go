@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
-	"github.com/tidwall/rtree"
 
 	"github.com/partons/partons/geo/road/internal/search"
 )
@@ -98,8 +97,8 @@ type Graph struct {
 
 	workspaces sync.Pool // of *Workspace, for NearestMany
 
-	treeOnce sync.Once
-	tree     *rtree.RTreeG[int32] // segment bounds → index of segment start in gPts
+	segsOnce sync.Once
+	segs     *segIndex // the snapping index, built on the first Snap
 }
 
 // Build validates vertices and edges and returns the graph. Edge e of the
@@ -114,8 +113,8 @@ type Graph struct {
 //
 // Time O(V + E + G) for G geometry points; memory about 61 bytes per edge,
 // 16 per geometry point, 12 per arc (two per two-way chain of edges and
-// direction index), 25 per vertex and 13 per junction, plus the R-tree
-// built on the first Snap.
+// direction index), 25 per vertex and 13 per junction, plus the snapping
+// index built on the first Snap (about 5 bytes per segment).
 func Build(profile Profile, vertices []orb.Point, edges []EdgeSpec) (*Graph, error) {
 	if len(vertices) > MaxVertices {
 		return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d vertices exceed the limit %d", len(vertices), MaxVertices)}
@@ -310,12 +309,8 @@ func (g *Graph) components() {
 	}
 }
 
-// treeBytesPerSegment is the measured size of the snapping R-tree per
-// segment (BenchmarkSnapIndex1M).
-const treeBytesPerSegment = 68
-
 // MemoryBytes estimates the memory the graph holds, counting its snapping
-// R-tree whether built yet or not. O(1).
+// index whether built yet or not. O(1).
 func (g *Graph) MemoryBytes() int64 {
 	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
 	nj, nc, na := g.ix.Sizes()
@@ -323,7 +318,8 @@ func (g *Graph) MemoryBytes() int64 {
 	perVertex := int64(16 + 4 + 4 + 1)                          // point, jid, comp, labels
 	perJunction := int64(4 + 2*4 + 1)                           // jvert, 2 offsets, labels
 	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 8) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge, cW
-	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*16 + arcs*12 + max(p-e, 0)*treeBytesPerSegment
+	segs := max(p-e, 0)                                         // at most; the index holds the routable ones
+	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*16 + arcs*12 + segs*4 + (segs/15+1)*16
 }
 
 // Profile returns the travel mode the graph was built for.

@@ -169,7 +169,7 @@ func TestMemoryBytes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g.Snap(vs[0], 0) // builds the R-tree
+		g.Snap(vs[0], 0) // builds the snapping index
 		return g
 	})
 	runtime.KeepAlive(vs) // else freed during the measure, offsetting it

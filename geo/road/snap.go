@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
-	"github.com/tidwall/rtree"
 )
 
 // WGS84 ellipsoid.
@@ -61,24 +60,9 @@ type Snap struct {
 	Point orb.Point // the snapped position on the edge geometry
 }
 
-// buildTree indexes the bounds of every segment of every routable edge.
-// The item is the index in gPts of the segment's first point.
-func (g *Graph) buildTree() {
-	tr := new(rtree.RTreeG[int32])
-	for e, d := range g.eDir {
-		if d == 0 {
-			continue
-		}
-		for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
-			a, b := g.gPts[i], g.gPts[i+1]
-			tr.Insert(
-				[2]float64{math.Min(a[0], b[0]), math.Min(a[1], b[1])},
-				[2]float64{math.Max(a[0], b[0]), math.Max(a[1], b[1])},
-				i)
-		}
-	}
-	g.tree = tr
-}
+// buildSegs builds the snapping index over every segment of every
+// routable edge (segindex.go).
+func (g *Graph) buildSegs() { g.segs = newSegIndex(g.gPts, g.gOff, g.eDir) }
 
 // Snap returns the point nearest to p on any routable edge, if it lies
 // within maxM metres (maxM ≤ 0: no limit). See SnapFunc.
@@ -93,57 +77,39 @@ func (g *Graph) Snap(p orb.Point, maxM float64) (Snap, bool) {
 // Distances are measured in an equirectangular projection centred on p
 // whose scale factors are the WGS84 radii of curvature at p's latitude.
 // The projection is affine in lon/lat, so straight lon/lat segments stay
-// straight, R-tree node boxes map to boxes and the box distance is an exact
-// lower bound for the segment distances inside: the R-tree walk returns the
-// true nearest segment in that metric. Against the ellipsoidal geodesic the
-// metric errs by the change of the parallel's scale, about tan φ·d/R
-// relative (2·10⁻⁴ at d = 1 km, 50.8°N), plus second-order terms: under
-// 0.03 % within 1 km and 0.2 % within 10 km in the Westhoek (tested against
-// GeographicLib). Longitudes must not cross the antimeridian.
+// straight, index node boxes map to boxes and the box distance is a lower
+// bound for the segment distances inside: the index walk returns the true
+// nearest segment in that metric, the one a scan of every segment finds.
+// Among accepted segments at exactly the same distance (a point nearest to
+// a junction, a point on two overlapping ways) the first in edge order
+// wins. Against the ellipsoidal geodesic the metric errs by the change of
+// the parallel's scale, about tan φ·d/R relative (2·10⁻⁴ at d = 1 km,
+// 50.8°N), plus second-order terms: under 0.03 % within 1 km and 0.2 %
+// within 10 km in the Westhoek (tested against GeographicLib). Longitudes
+// must not cross the antimeridian: a segment from 179.9° to −179.9° runs
+// the long way round, as its lon/lat box does, and a query near ±180°
+// does not see segments across it.
 //
-// The first call builds the R-tree over all segments (O(S log S) for S
-// segments, roughly 40–60 bytes each); it is safe for concurrent use. A
-// query costs O(log S) node visits plus the segments nearer than the
-// answer (plus every rejected segment nearer than the first accepted one),
-// and allocates nothing but small pooled queues.
+// The first call builds the index over all segments (segindex.go: a packed
+// static R-tree, O(S log S) for S segments, about 5 bytes each); it is
+// safe for concurrent use. A query costs O(log S) node visits plus the
+// segments in the nodes whose box is not farther than the answer (and
+// those of nodes nearer than the first accepted segment), and allocates
+// nothing but small pooled queues.
 func (g *Graph) SnapFunc(p orb.Point, maxM float64, accept func(edge int32) bool) (Snap, bool) {
 	if !validLonLat(p) {
 		return Snap{}, false
 	}
-	g.treeOnce.Do(g.buildTree)
+	g.segsOnce.Do(g.buildSegs)
 	if maxM <= 0 || math.IsNaN(maxM) {
 		maxM = math.Inf(1)
 	}
 	kx, ky := metresPerDegree(p[1])
-	boxDist := func(mn, mx [2]float64) float64 {
-		dx := math.Max(0, math.Max(mn[0]-p[0], p[0]-mx[0])) * kx
-		dy := math.Max(0, math.Max(mn[1]-p[1], p[1]-mx[1])) * ky
-		return math.Hypot(dx, dy)
+	seg, e, d, t, ok := g.nearestSeg(p, kx, ky, maxM, accept)
+	if !ok {
+		return Snap{}, false
 	}
-	var best Snap
-	found := false
-	g.tree.Nearby(
-		func(mn, mx [2]float64, seg int32, item bool) float64 {
-			if !item {
-				return boxDist(mn, mx)
-			}
-			d, _ := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
-			return d
-		},
-		func(_, _ [2]float64, seg int32, d float64) bool {
-			if d > maxM {
-				return false
-			}
-			e := g.edgeOfPoint(seg)
-			if accept != nil && !accept(e) {
-				return true
-			}
-			_, t := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
-			best = g.snapAt(e, seg, t, d)
-			found = true
-			return false
-		})
-	return best, found
+	return g.snapAt(e, seg, t, d), true
 }
 
 // segDist returns the distance in metres from p to segment a–b in the
