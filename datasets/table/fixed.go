@@ -36,29 +36,68 @@ func appendFixed(b []byte, x float64, dec int) []byte {
 	if f > 0.5 || (f == 0.5 && (l > 0 || (l == 0 && u&1 == 1))) {
 		u++
 	}
-	// Digits from the last, the point dec digits in.
-	var buf [24]byte
-	i := len(buf)
+	// The digits are written from the last, the point dec digits in,
+	// straight into b: count them first (at least one before the point).
+	neg := math.Signbit(x)
+	nd := max(decimalLen(u), dec+1)
+	size := nd
+	if dec > 0 {
+		size++
+	}
+	if neg {
+		size++
+	}
+	start := len(b)
+	if cap(b)-start < size {
+		b = append(b, make([]byte, size)...)
+	} else {
+		b = b[:start+size]
+	}
+	out := b[start:]
+	i := size
 	for k := 0; k < dec; k++ {
 		i--
-		buf[i] = byte('0' + u%10)
-		u /= 10
+		q := u / 10
+		out[i] = byte('0' + u - q*10)
+		u = q
 	}
 	if dec > 0 {
 		i--
-		buf[i] = '.'
+		out[i] = '.'
 	}
-	for {
+	for u >= 100 {
+		q := u / 100
+		r := 2 * (u - q*100)
+		i -= 2
+		out[i], out[i+1] = digitPairs[r], digitPairs[r+1]
+		u = q
+	}
+	if u >= 10 {
+		i -= 2
+		out[i], out[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
 		i--
-		buf[i] = byte('0' + u%10)
+		out[i] = byte('0' + u)
+	}
+	if neg {
+		out[0] = '-'
+	}
+	return b
+}
+
+// digitPairs holds "00" to "99".
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+// decimalLen returns the number of decimal digits of u (1 for 0).
+func decimalLen(u uint64) int {
+	n := 1
+	for u >= 10000 {
+		u /= 10000
+		n += 4
+	}
+	for u >= 10 {
 		u /= 10
-		if u == 0 {
-			break
-		}
+		n++
 	}
-	if math.Signbit(x) {
-		i--
-		buf[i] = '-'
-	}
-	return append(b, buf[i:]...)
+	return n
 }

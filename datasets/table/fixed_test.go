@@ -20,6 +20,12 @@ func TestAppendFixedMatchesStrconv(t *testing.T) {
 		if string(got) != string(want) {
 			t.Fatalf("appendFixed(%v = %b, %d) = %q, want %q", x, x, dec, got, want)
 		}
+		// With room to spare: written in place, the bytes after untouched.
+		room := append(make([]byte, 0, 64), "x,"...)
+		got = appendFixed(room, x, dec)
+		if string(got) != string(want) || (len(want) <= 64 && &got[0] != &room[:1][0]) {
+			t.Fatalf("appendFixed(%v, %d) in a buffer with room = %q, want %q", x, dec, got, want)
+		}
 	}
 	for i := 0; i < 2_000_000; i++ {
 		dec := rng.IntN(11) - 1 // -1 and 10 go to strconv

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // FormatFunc appends the bytes of row r (its cells in row) to b and
@@ -47,6 +48,7 @@ func WriteRows(w io.Writer, t Table, format FormatFunc) error {
 		results[i] = make(chan []byte, 1)
 	}
 	next := make(chan int)
+	var sizeHint atomic.Int64
 	sem := make(chan struct{}, 2*workers)
 	go func() {
 		for i := 0; i < n; i++ {
@@ -64,10 +66,16 @@ func WriteRows(w io.Writer, t Table, format FormatFunc) error {
 				select {
 				case b = <-free:
 				default:
+					// A new buffer starts at the size of the chunks so
+					// far instead of growing (and copying) to it.
+					b = make([]byte, 0, sizeHint.Load())
 				}
 				for r := i * chunk; r < min((i+1)*chunk, t.Len); r++ {
 					row = t.Row(r, row)
 					b = format(b, r, row, &tmp)
+				}
+				if n := int64(len(b)); n > sizeHint.Load() {
+					sizeHint.Store(n + n/8)
 				}
 				results[i] <- b
 			}

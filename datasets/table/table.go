@@ -129,7 +129,7 @@ func (c Cell) AppendText(b []byte) []byte {
 	case number:
 		n := len(b)
 		b = appendFixed(b, c.f, int(c.dec))
-		if isNegZero(b[n:]) {
+		if math.Signbit(c.f) && isNegZero(b[n:]) {
 			b = append(b[:n], b[n+1:]...)
 		}
 		return b

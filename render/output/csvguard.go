@@ -77,10 +77,47 @@ func hiddenTrigger(s string) bool {
 // (GuardCSVText, and quoted when a semicolon-splitting reader would find
 // a formula inside it).
 func appendCSVText(b []byte, s string, guard bool) []byte {
+	if guard && plainCSVText(s) {
+		return append(b, s...)
+	}
 	if !guard {
 		return appendCSVField(b, s, false)
 	}
 	return appendCSVField(b, GuardCSVText(s), hiddenTrigger(s))
+}
+
+// csvSpecial marks the bytes that may change how appendCSVText writes
+// a field wherever they stand: separator, quote, line breaks, the
+// semicolon of hiddenTrigger, the single quote and tab of needsGuard.
+var csvSpecial = func() (t [256]bool) {
+	for _, c := range []byte(",\"\n\r;'\t") {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainCSVText reports whether appendCSVText with the guard on writes s
+// as it is: no special byte (csvSpecial), no formula trigger first
+// (GuardCSVText), no space at either end (appendCSVField would quote).
+// Stricter than those three together; one pass for the usual ids, names,
+// codes and statuses.
+func plainCSVText(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', ' ':
+		return false
+	}
+	if s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if csvSpecial[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // CSVText returns s as one CSV field (quoted as RFC 4180 requires, see
