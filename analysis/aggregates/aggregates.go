@@ -101,22 +101,29 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 
 	// Each village belongs to at most one group per level: remember which,
 	// so one sorted walk per (category, basis) fills every group's sorted
-	// distances without sorting each group again.
-	gArea, gCountry := make([]int32, len(r.Villages)), make([]int32, len(r.Villages))
-	for v := range gArea {
-		gArea[v], gCountry[v] = -1, -1
+	// distances without sorting each group again. The walk reads each
+	// village's population and groups from one compact record
+	// (villageInfo) instead of the villages themselves.
+	info := make([]villageInfo, len(r.Villages))
+	for v := range info {
+		vl := &r.Villages[v]
+		info[v] = villageInfo{w: vl.Population, known: vl.HasPopulation, area: -1, country: -1}
 	}
 	for gi, g := range groups {
 		for _, v := range g.members {
 			switch g.level {
 			case analysis.LevelArea:
-				gArea[v] = int32(gi)
+				info[v].area = int32(gi)
 			case analysis.LevelCountry:
-				gCountry[v] = int32(gi)
+				info[v].country = int32(gi)
 			}
 		}
 	}
 	gAll := int32(len(groups) - 1)
+	sizes := make([]int, len(groups))
+	for gi, g := range groups {
+		sizes[gi] = len(g.members)
+	}
 
 	cats := append(append([]string(nil), r.Categories...), analysis.BasketCategory)
 	if len(r.Params.Basket) == 0 {
@@ -126,7 +133,11 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 	// its own slot, and concatenate in order (deterministic).
 	parts := make([][]analysis.Aggregate, len(cats))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, r.Workers()))
+	workers := max(1, r.Workers())
+	sem := make(chan struct{}, workers)
+	// Workspaces go from one category to the next: at most one per
+	// worker is allocated.
+	spaces := make(chan *workspace, workers)
 	// Every category has one aggregate per basis and group, in the same
 	// order as the base's.
 	per := len(bases) * len(groups)
@@ -142,45 +153,49 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			d := make([]float64, len(r.Villages))
-			order := make([]int32, 0, len(r.Villages))
-			buckets := make([][]pair, len(groups))
-			for gi := range buckets {
-				buckets[gi] = make([]pair, 0, len(groups[gi].members))
+			var ws *workspace
+			select {
+			case ws = <-spaces:
+			default:
+				ws = newWorkspace(len(r.Villages), sizes)
 			}
+			defer func() { spaces <- ws }()
+			d, buckets := ws.d, ws.buckets
 			var nearestOrder []int32
-			var scratch radixScratch
 			for _, basis := range bases {
 				for v := range r.Villages {
 					d[v] = r.Value(basis, v, ci)
 				}
+				order := ws.order[:0]
 				if (basis == analysis.BasisRoadMEst || basis == analysis.BasisRoadMinEst) && nearestOrder != nil {
 					// Estimates are the nearest distance scaled: same order.
-					order = append(order[:0], nearestOrder...)
+					order = append(order, nearestOrder...)
 				} else {
-					order = order[:0]
 					for v := range r.Villages {
-						if r.Villages[v].HasPopulation && !math.IsNaN(d[v]) {
+						if info[v].known && !math.IsNaN(d[v]) {
 							order = append(order, int32(v))
 						}
 					}
 					// Quantiles are values of d, so the order among equal
 					// distances does not matter: an unstable sort by d
 					// alone gives the same bytes every run.
-					sortByDistance(order, d, exact, &scratch)
+					sortByDistance(order, d, exact, &ws.scratch)
 					if basis == analysis.BasisNearest {
-						nearestOrder = append([]int32(nil), order...)
+						nearestOrder = append(ws.nearest[:0], order...)
+						ws.nearest = nearestOrder
 					}
 				}
+				ws.order = order
 				for gi := range buckets {
 					buckets[gi] = buckets[gi][:0]
 				}
 				for _, v := range order {
-					p := pair{d[v], r.Villages[v].Population}
-					if g := gArea[v]; g >= 0 {
+					in := &info[v]
+					p := pair{d[v], in.w}
+					if g := in.area; g >= 0 {
 						buckets[g] = append(buckets[g], p)
 					}
-					if g := gCountry[v]; g >= 0 {
+					if g := in.country; g >= 0 {
 						buckets[g] = append(buckets[g], p)
 					}
 					buckets[gAll] = append(buckets[gAll], p)
@@ -188,7 +203,7 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 				for gi, g := range groups {
 					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
 						Category: cats[ci], Basis: basis}
-					fill(r, &a, g.members, r.Thresholds(basis), d, buckets[gi])
+					fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi])
 					if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
 						a.Statuses = statusCounts(r, mb, ci, g.members)
 					}
@@ -207,38 +222,66 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 
 type pair struct{ x, w float64 }
 
+// villageInfo is what the aggregates read of a village, packed: its
+// population w (known or not) and its groups at area and country level
+// (-1 for none).
+type villageInfo struct {
+	w             float64
+	known         bool
+	area, country int32
+}
+
+// workspace holds the buffers of one category's aggregates, reused for
+// the next category.
+type workspace struct {
+	d              []float64 // every village's value on the basis
+	order, nearest []int32   // measured villages by distance; those of the nearest basis
+	buckets        [][]pair  // each group's sorted pairs
+	scratch        radixScratch
+}
+
+// newWorkspace sizes a workspace for n villages and groups of the given
+// sizes.
+func newWorkspace(n int, sizes []int) *workspace {
+	ws := &workspace{d: make([]float64, n), order: make([]int32, 0, n), buckets: make([][]pair, len(sizes))}
+	for g, k := range sizes {
+		ws.buckets[g] = make([]pair, 0, k)
+	}
+	return ws
+}
+
 // fill computes one aggregate over members; d holds every village's
 // distance and sorted the (distance, population) pairs of the members
 // whose distance and population are known, in increasing distance.
-func fill(r *analysis.Result, a *analysis.Aggregate, members []int, ts []float64, d []float64, sorted []pair) {
+func fill(info []villageInfo, a *analysis.Aggregate, members []int, ts []float64, d []float64, sorted []pair) {
 	a.ShareWithin = make([]float64, len(ts))
 	var sum float64
 	inf := false
 	for _, v := range members {
-		vl := &r.Villages[v]
+		in := &info[v]
 		a.Villages++
 		dv := d[v]
 		if !math.IsNaN(dv) {
 			a.VillagesKnown++
 		}
-		if !vl.HasPopulation {
+		if !in.known {
 			a.VillagesPopulationUnknown++
 			continue
 		}
-		a.PopulationKnown += vl.Population
+		a.PopulationKnown += in.w
 		if math.IsNaN(dv) {
 			continue
 		}
-		a.PopulationMeasured += vl.Population
+		a.PopulationMeasured += in.w
 		for t, tv := range ts {
 			if dv <= tv {
-				a.ShareWithin[t] += vl.Population
+				a.ShareWithin[t] += in.w
 			}
 		}
 		if math.IsInf(dv, 1) {
-			inf = inf || vl.Population > 0
+			inf = inf || in.w > 0
 		} else {
-			sum += dv * vl.Population
+			sum += dv * in.w
 		}
 	}
 	a.PopulationAccessUnknown = a.PopulationKnown - a.PopulationMeasured
