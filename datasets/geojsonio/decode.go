@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"github.com/partons/partons/datasets"
 )
 
@@ -40,6 +42,12 @@ type featureCtx struct {
 	seen     []bool                 // seen[i]: some feature has property names[i]
 	listing  bool                   // some mapped property is unseen: note the keys
 	keys     []string               // distinct property names noted, for the error
+
+	// Set by fastFeature: the properties are in vals already (loaded),
+	// the geometry is the valid Point point (hasPoint).
+	loaded, hasPoint bool
+	point            orb.Point
+	fastKeys         [][]byte // property names fastProps saw, while listing
 }
 
 // fail reports a problem with field of the current feature.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 
+	"github.com/paulmach/orb"
+
 	"github.com/partons/partons/datasets"
 	"github.com/partons/partons/datasets/geojsonio/internal/jsonscan"
 )
@@ -126,7 +128,9 @@ func scanCollection(buf []byte, c *featureCtx, build func(c *featureCtx)) bool {
 				}
 				c.begin(lines.at(s.I), n)
 				n++
-				if !feature(&s, c, build) {
+				if fastFeature(&s, c, 2) {
+					build(c)
+				} else if !feature(&s, c, build) {
 					return false
 				}
 				if c.probs.Full() {
@@ -268,6 +272,7 @@ func (c *featureCtx) begin(line, n int) {
 	c.raw = rawFeature{} // never reuse: Decode appends into RawMessage fields
 	clear(c.vals)
 	c.bad = false
+	c.point, c.hasPoint, c.loaded = orb.Point{}, false, false
 }
 
 // interner shares the strings that many records repeat (country codes,

@@ -75,6 +75,9 @@ func addFramingSeeds(f *testing.F) {
 	for _, s := range framingSeeds {
 		f.Add([]byte(s))
 	}
+	for _, tc := range fastShapes {
+		f.Add([]byte(`{"type":"FeatureCollection","features":[` + tc.feature + `]}`))
+	}
 }
 
 // readBoth reads data with both walks and every reader and fails t on
@@ -153,6 +156,9 @@ func scanValid(data []byte) bool {
 func FuzzScanner(f *testing.F) {
 	for _, s := range framingSeeds {
 		f.Add([]byte(s))
+	}
+	for _, tc := range fastShapes {
+		f.Add([]byte(`{"type":"FeatureCollection","features":[` + tc.feature + `]}`))
 	}
 	for _, s := range []string{`{"a":1,"A":2,"\u0061":3}`, `{"Type":"x","COORDINATES":[1],"type":"y"}`,
 		"{\"k\xff\":\"v\xfe\",\"\\u017F\":1}", `{"\u212Aey":1,"key":"\ud800"}`, `[1, {"a": "b"}]`} {

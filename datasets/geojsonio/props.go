@@ -20,6 +20,9 @@ import (
 // repeated names kept. Null or absent properties leave all absent.
 // O(size of the object); allocates only for escaped names.
 func (c *featureCtx) loadProperties() {
+	if c.loaded {
+		return // by fastFeature
+	}
 	switch kind := jsonscan.Kind(c.raw.Properties); kind {
 	case "missing", "null":
 		return

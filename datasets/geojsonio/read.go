@@ -193,6 +193,9 @@ func readRecords[T any](source string, r io.Reader, fr framing, props []string, 
 // finds its location (see location), reporting a problem with either on
 // the "geometry" field.
 func (c *featureCtx) locatedGeometry() (orb.Geometry, orb.Point) {
+	if c.hasPoint { // read by fastFeature: a valid Point
+		return c.point, c.point
+	}
 	g, err := geometry.Parse(c.raw.Geometry, geometry.Point|geometry.Polygon|geometry.MultiPolygon)
 	var loc orb.Point
 	if err == nil {

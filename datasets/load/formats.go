@@ -150,7 +150,7 @@ var villageKind = &kind[datasets.Village, datasets.VillageSchema]{
 		return s, err
 	},
 	check:  boundPopulation,
-	unique: datasets.CheckUniqueIDs[datasets.Village],
+	unique: acrossFiles(datasets.CheckUniqueIDs[datasets.Village]),
 }
 
 var serviceKind = &kind[datasets.Service, datasets.ServiceSchema]{
@@ -160,14 +160,14 @@ var serviceKind = &kind[datasets.Service, datasets.ServiceSchema]{
 		err := s.Apply(fields)
 		return s, err
 	},
-	unique: datasets.CheckUniqueIDs[datasets.Service],
+	unique: acrossFiles(datasets.CheckUniqueIDs[datasets.Service]),
 }
 
 var boundaryKind = &kind[datasets.Boundary, datasets.BoundarySchema]{
 	name:   "boundaries",
 	want:   "GeoJSON polygons",
 	reader: func(r Readers) Reader[datasets.Boundary, datasets.BoundarySchema] { return r.Boundaries },
-	unique: datasets.CheckUniqueIDs[datasets.Boundary],
+	unique: acrossFiles(datasets.CheckUniqueIDs[datasets.Boundary]),
 }
 
 var contributionKind = &kind[contributions.Report, contributions.Schema]{
@@ -180,6 +180,19 @@ var contributionKind = &kind[contributions.Report, contributions.Schema]{
 	unique: func(lists ...[]contributions.Report) datasets.ErrorList {
 		return contributions.CheckUniqueIDs(slices.Concat(lists...))
 	},
+}
+
+// acrossFiles is check for the record kinds whose readers (geojsonio,
+// csvio) report the ids their own file repeats, and drop those records:
+// a single file's records are then unique already, and only the ids of
+// several files are checked again.
+func acrossFiles[T any](check func(lists ...[]T) datasets.ErrorList) func(lists ...[]T) datasets.ErrorList {
+	return func(lists ...[]T) datasets.ErrorList {
+		if len(lists) < 2 {
+			return nil
+		}
+		return check(lists...)
+	}
 }
 
 // Villages reads every village source with schema s and the source's own

@@ -226,3 +226,47 @@ func TestContributions(t *testing.T) {
 		t.Errorf("duplicate across files: %v", err)
 	}
 }
+
+// TestVillageIDsOnceEach: an id a file repeats is reported once, by its
+// reader (the cross-file check skips a single file), and an id two files
+// share once, by the cross-file check; in GeoJSON and CSV alike.
+func TestVillageIDsOnceEach(t *testing.T) {
+	gj := func(ids ...string) []byte {
+		var fs []string
+		for _, id := range ids {
+			fs = append(fs, `{"type":"Feature","geometry":{"type":"Point","coordinates":[2.9,50.8]},"properties":{"id":"`+id+`","name":"x"}}`)
+		}
+		return []byte(`{"type":"FeatureCollection","features":[` + strings.Join(fs, ",\n") + `]}`)
+	}
+	csv := func(ids ...string) []byte {
+		s := "id,name,lon,lat\n"
+		for _, id := range ids {
+			s += id + ",x,2.9,50.8\n"
+		}
+		return []byte(s)
+	}
+	for _, tc := range []struct {
+		name string
+		srcs []Source
+		want []string // the problems, in order
+	}{
+		{"geojson", []Source{Bytes("a.geojson", gj("v1", "v2", "v1"))}, []string{`a.geojson:3: feature 2: field "id": duplicate id "v1" (first at a.geojson:1 (feature 0))`}},
+		{"csv", []Source{Bytes("a.csv", csv("v1", "v1", "v2"))}, []string{`a.csv:3: field "id": duplicate id "v1" (first at a.csv:2)`}},
+		{"two files", []Source{Bytes("a.csv", csv("v1", "v2")), Bytes("b.geojson", gj("v3", "v2"))}, []string{`b.geojson:2: feature 1: field "id": duplicate id "v2" (first at a.csv:3)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Villages(tc.srcs, datasets.DefaultVillageSchema())
+			var list datasets.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v, want a list", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
