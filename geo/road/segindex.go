@@ -195,8 +195,16 @@ func (ix *segIndex) bytes() int64 {
 func boxLowerM(p orb.Point, b *box32, kx, ky float64) float64 {
 	dx := max(0, float64(b.minX)-p[0], p[0]-float64(b.maxX)) * kx
 	dy := max(0, float64(b.minY)-p[1], p[1]-float64(b.maxY)) * ky
-	d := math.Hypot(dx, dy)
+	d := math.Sqrt(dx*dx + dy*dy) // within 2 ulps of math.Hypot(dx, dy)
 	return max(0, d-d*1e-9-1e-6)
+}
+
+// squaredAbove returns a square that x² + y² exceeds only when
+// math.Hypot(x, y) > d (for finite d ≥ 0): d² with the margin of
+// boxLowerM, which covers the few ulps between the two.
+func squaredAbove(d float64) float64 {
+	u := d + d*1e-9 + 1e-6
+	return u * u
 }
 
 // nearest returns the accepted segment nearest to p within maxM metres
@@ -218,6 +226,10 @@ func (g *Graph) nearestSeg(p orb.Point, kx, ky, maxM float64, accept func(int32)
 	top := int32(len(ix.lvl) - 2)
 	h.push(segEntry{lb: boxLowerM(p, &ix.boxes[ix.lvl[top]], kx, ky), level: top})
 	bestD, bestSeg, bestE, bestT := maxM, int32(-1), int32(-1), 0.0
+	skip := math.Inf(1) // squared offsets above it are farther than bestD
+	if !math.IsInf(maxM, 1) {
+		skip = squaredAbove(maxM)
+	}
 	for len(h) > 0 {
 		it := h.pop()
 		if it.lb > bestD {
@@ -226,7 +238,11 @@ func (g *Graph) nearestSeg(p orb.Point, kx, ky, maxM float64, accept func(int32)
 		first := it.j * segNode
 		if it.level == 0 {
 			for _, s := range ix.segs[first:min(first+segNode, int32(len(ix.segs)))] {
-				sd, st := segDist(p, g.gPts[s], g.gPts[s+1], kx, ky)
+				x, y, st := segOffset(p, g.gPts[s], g.gPts[s+1], kx, ky)
+				if x*x+y*y > skip {
+					continue // farther than the best: no hypot
+				}
+				sd := math.Hypot(x, y) // segDist, bit for bit
 				if sd > bestD || (sd == bestD && bestSeg >= 0 && s > bestSeg) {
 					continue
 				}
@@ -235,6 +251,7 @@ func (g *Graph) nearestSeg(p orb.Point, kx, ky, maxM float64, accept func(int32)
 					continue
 				}
 				bestD, bestSeg, bestE, bestT = sd, s, e, st
+				skip = squaredAbove(bestD)
 			}
 			continue
 		}

@@ -116,6 +116,14 @@ func (g *Graph) SnapFunc(p orb.Point, maxM float64, accept func(edge int32) bool
 // projection centred on p with scales kx, ky, and the parameter t ∈ [0,1]
 // of the nearest point a + t(b−a).
 func segDist(p, a, b orb.Point, kx, ky float64) (d, t float64) {
+	x, y, t := segOffset(p, a, b, kx, ky)
+	return math.Hypot(x, y), t
+}
+
+// segOffset returns the offset in metres (x east, y north) from p to the
+// point of segment a–b nearest to it and that point's parameter t, in the
+// projection of segDist, whose distance is math.Hypot(x, y).
+func segOffset(p, a, b orb.Point, kx, ky float64) (x, y, t float64) {
 	ax, ay := (a[0]-p[0])*kx, (a[1]-p[1])*ky
 	bx, by := (b[0]-p[0])*kx, (b[1]-p[1])*ky
 	dx, dy := bx-ax, by-ay
@@ -123,7 +131,7 @@ func segDist(p, a, b orb.Point, kx, ky float64) (d, t float64) {
 		t = -(ax*dx + ay*dy) / l2
 		t = math.Max(0, math.Min(1, t))
 	}
-	return math.Hypot(ax+t*dx, ay+t*dy), t
+	return ax + t*dx, ay + t*dy, t
 }
 
 // edgeOfPoint returns the edge whose geometry holds gPts[i]. O(log E).
