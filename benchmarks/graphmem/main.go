@@ -52,9 +52,9 @@ func main() {
 		os.Exit(1)
 	}
 	h1 := liveHeap()
-	a := g.Arrays()
-	lo, hi := a.Vertices[0], a.Vertices[0]
-	for _, p := range a.Vertices {
+	lo, hi := g.Vertex(0), g.Vertex(0)
+	for v := range int32(g.NumVertices()) {
+		p := g.Vertex(v)
 		lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
 		hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
 	}
@@ -76,7 +76,7 @@ func main() {
 	}
 	per := time.Since(t1) / time.Duration(max(1, len(qs)))
 	e := float64(g.NumEdges())
-	fmt.Printf("%s: %d vertices, %d edges, %d geometry points\n", *profile, g.NumVertices(), g.NumEdges(), len(a.Geometry))
+	fmt.Printf("%s: %d vertices, %d edges, %d geometry points\n", *profile, g.NumVertices(), g.NumEdges(), len(g.Arrays().Geometry))
 	fmt.Printf("graph %.1f B/edge, snapping index %.1f B/edge (built in %v), total %.1f B/edge; MemoryBytes %.1f B/edge\n",
 		float64(h1-h0)/e, float64(h2-h1)/e, build.Round(time.Millisecond), float64(h2-h0)/e, float64(g.MemoryBytes())/e)
 	fmt.Printf("snap: %v per query (%d queries, mean distance %.1f m)\n", per, len(qs), sum/float64(len(qs)))

@@ -26,21 +26,26 @@ type Arrays struct {
 }
 
 // Arrays returns the graph's input arrays. They are the graph's own
-// slices, not copies: the caller must not modify them. O(1).
+// slices, not copies: the caller must not modify them; but for Geometry
+// when the graph holds it compactly (see geometry.go), which is then a
+// fresh slice of the same values, bit for bit. O(1), or O(G) for that
+// Geometry.
 func (g *Graph) Arrays() Arrays {
 	return Arrays{
 		Profile: g.profile, Meta: g.Meta, Vertices: g.pts,
 		From: g.eFrom, To: g.eTo, LengthM: g.eLen, SpeedKmh: g.eSpeed,
-		Dir: g.eDir, WayID: g.eWay, GeomOff: g.gOff, Geometry: g.gPts,
+		Dir: g.eDir, WayID: g.eWay, GeomOff: g.gOff, Geometry: g.geometry(make([]orb.Point, 0, g.numGeom()), 0, int32(g.numGeom())),
 		Labels: g.labels,
 	}
 }
 
 // FromArrays builds the graph of a's arrays, which it keeps: the caller
-// must not modify them afterwards. It applies Build's checks (and
+// must not modify them afterwards. It keeps a compact copy of Geometry
+// instead when every point is a 10⁻⁷ degree integer as OSM readers decode
+// it (see geometry.go), and then drops a.Geometry. It applies Build's checks (and
 // SetVertexLabels' when Labels is not empty) and returns the first failure
 // as an *InputError wrapping ErrInvalid. Time O(V + E + G), no copy of the
-// arrays.
+// other arrays.
 func FromArrays(a Arrays) (*Graph, error) {
 	nE := len(a.From)
 	graphErr := func(format string, args ...any) error {

@@ -343,7 +343,7 @@ func BenchmarkSnap1MNaive(b *testing.B) {
 		best := math.Inf(1)
 		for e := range f.g.eFrom {
 			for i := f.g.gOff[e]; i+1 < f.g.gOff[e+1]; i++ {
-				if d, _ := segDist(p, f.g.gPts[i], f.g.gPts[i+1], kx, ky); d < best {
+				if d, _ := segDist(p, f.g.gp(i), f.g.gp(i+1), kx, ky); d < best {
 					best = d
 				}
 			}
@@ -390,12 +390,12 @@ func BenchmarkBuild1M(b *testing.B) {
 // and reports their memory per segment.
 func BenchmarkSnapIndex1M(b *testing.B) {
 	f := fixture1M(b)
-	segs := float64(len(f.g.gPts) - len(f.g.eFrom))
+	segs := float64(f.g.numGeom() - len(f.g.eFrom))
 	for _, bc := range []struct {
 		name  string
 		build func() any
 	}{
-		{"packed", func() any { return newSegIndex(f.g.gPts, f.g.gOff, f.g.eDir) }},
+		{"packed", func() any { return newSegIndex(f.g.gp, f.g.gOff, f.g.eDir) }},
 		{"rtree", func() any { return newTreeSnapper(f.g) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

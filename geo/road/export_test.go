@@ -37,3 +37,7 @@ func CheckSnaps(tb testing.TB, g *Graph, n int, seed uint64) (compared, ties, ne
 	checkSegIndex(tb, g)
 	return checkSnaps(tb, g, snapQueries(rand.New(rand.NewPCG(seed, 1)), g, n), seed)
 }
+
+// CompactGeometry reports whether g holds its geometry as 10⁻⁷ degree
+// integers.
+func CompactGeometry(g *Graph) bool { return g.gFix != nil }

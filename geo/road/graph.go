@@ -81,7 +81,8 @@ type Graph struct {
 	eDir       []uint8
 	eWay       []int64
 	gOff       []int32     // geometry of edge e is gPts[gOff[e]:gOff[e+1]]
-	gPts       []orb.Point // all edge geometries, concatenated
+	gPts       []orb.Point // all edge geometries, concatenated; nil when in gFix
+	gFix       []fixPoint  // the same in 10⁻⁷ degrees when all are on that grid (geometry.go)
 
 	labels []uint8 // optional, one per vertex
 
@@ -184,7 +185,8 @@ func (g *Graph) checkInput() error {
 		}
 	}
 	nv := int32(len(g.pts))
-	if g.gOff[0] != 0 || int(g.gOff[len(g.gOff)-1]) != len(g.gPts) {
+	var buf []orb.Point // an edge's geometry when compact
+	if g.gOff[0] != 0 || int(g.gOff[len(g.gOff)-1]) != g.numGeom() {
 		return &InputError{Kind: "graph", Index: -1, Reason: "geometry offsets do not span the geometry"}
 	}
 	for e := range g.eFrom {
@@ -205,10 +207,11 @@ func (g *Graph) checkInput() error {
 			return bad("unknown direction bits %#x", g.eDir[e])
 		}
 		lo, hi := g.gOff[e], g.gOff[e+1]
-		if lo < 0 || hi > int32(len(g.gPts)) || hi-lo < 2 {
+		if lo < 0 || hi > int32(g.numGeom()) || hi-lo < 2 {
 			return bad("geometry has %d points, want ≥ 2", hi-lo)
 		}
-		geom := g.gPts[lo:hi]
+		geom := g.geometry(buf, lo, hi)
+		buf = geom
 		for _, p := range geom {
 			if !validLonLat(p) {
 				return bad("geometry point %v out of range or not finite", p)
@@ -237,6 +240,7 @@ func (g *Graph) finish() {
 		}
 		g.eTime[e] = g.eLen[e] * 3.6 / g.eSpeed[e]
 	}
+	g.compactGeometry()
 	g.chains = true
 	g.compress()
 	g.components()
@@ -312,14 +316,18 @@ func (g *Graph) components() {
 // MemoryBytes estimates the memory the graph holds, counting its snapping
 // index whether built yet or not. O(1).
 func (g *Graph) MemoryBytes() int64 {
-	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(len(g.gPts))
+	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(g.numGeom())
 	nj, nc, na := g.ix.Sizes()
 	j, c, arcs := int64(nj), int64(nc), int64(na)
 	perVertex := int64(16 + 4 + 4 + 1)                          // point, jid, comp, labels
 	perJunction := int64(4 + 2*4 + 1)                           // jvert, 2 offsets, labels
 	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 8) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge, cW
 	segs := max(p-e, 0)                                         // at most; the index holds the routable ones
-	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*16 + arcs*12 + segs*4 + (segs/15+1)*16
+	perPoint := int64(16)
+	if g.gFix != nil {
+		perPoint = 8
+	}
+	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*perPoint + arcs*12 + segs*4 + (segs/15+1)*16
 }
 
 // Profile returns the travel mode the graph was built for.
@@ -358,7 +366,7 @@ func (g *Graph) Edge(e int32) EdgeSpec {
 		Forward:  g.eDir[e]&dirForward != 0,
 		Backward: g.eDir[e]&dirBackward != 0,
 		SpeedKmh: g.eSpeed[e],
-		Geometry: slices.Clone(orb.LineString(g.gPts[g.gOff[e]:g.gOff[e+1]])),
+		Geometry: slices.Clone(orb.LineString(g.geometry(nil, g.gOff[e], g.gOff[e+1]))),
 		WayID:    g.eWay[e],
 	}
 }

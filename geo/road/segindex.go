@@ -76,7 +76,7 @@ func segBox(a, b orb.Point) box32 {
 // newSegIndex packs the segments of the routable edges of validated
 // geometry arrays. O(S log S) for S segments; besides the index it
 // allocates 8 bytes per segment while sorting.
-func newSegIndex(gPts []orb.Point, gOff []int32, dir []uint8) *segIndex {
+func newSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) *segIndex {
 	ix := &segIndex{}
 	ix.queue.New = func() any { s := make([]segEntry, 0, 64); return &s }
 	n := 0
@@ -86,7 +86,8 @@ func newSegIndex(gPts []orb.Point, gOff []int32, dir []uint8) *segIndex {
 			continue
 		}
 		n += int(gOff[e+1] - gOff[e] - 1)
-		for _, p := range gPts[gOff[e]:gOff[e+1]] {
+		for i := gOff[e]; i < gOff[e+1]; i++ {
+			p := gp(i)
 			lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
 			hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
 		}
@@ -102,7 +103,7 @@ func newSegIndex(gPts []orb.Point, gOff []int32, dir []uint8) *segIndex {
 			continue
 		}
 		for i := gOff[e]; i+1 < gOff[e+1]; i++ {
-			a, b := gPts[i], gPts[i+1]
+			a, b := gp(i), gp(i+1)
 			h := hilbertXY(grid16((a[0]+b[0])/2, lo[0], hi[0]), grid16((a[1]+b[1])/2, lo[1], hi[1]))
 			keys = append(keys, uint64(h)<<32|uint64(uint32(i)))
 		}
@@ -127,7 +128,7 @@ func newSegIndex(gPts []orb.Point, gOff []int32, dir []uint8) *segIndex {
 	for k := 0; k < n; k += segNode {
 		b := emptyBox32()
 		for _, s := range ix.segs[k:min(k+segNode, n)] {
-			b = b.union(segBox(gPts[s], gPts[s+1]))
+			b = b.union(segBox(gp(s), gp(s+1)))
 		}
 		ix.boxes = append(ix.boxes, b)
 	}
@@ -238,7 +239,7 @@ func (g *Graph) nearestSeg(p orb.Point, kx, ky, maxM float64, accept func(int32)
 		first := it.j * segNode
 		if it.level == 0 {
 			for _, s := range ix.segs[first:min(first+segNode, int32(len(ix.segs)))] {
-				x, y, st := segOffset(p, g.gPts[s], g.gPts[s+1], kx, ky)
+				x, y, st := segOffset(p, g.gp(s), g.gp(s+1), kx, ky)
 				if x*x+y*y > skip {
 					continue // farther than the best: no hypot
 				}

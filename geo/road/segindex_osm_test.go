@@ -12,7 +12,8 @@ import (
 
 // TestSnapIndexMatchesScanOSM compares snapping with a scan of every
 // segment, bit for bit, on the committed OSM extracts, every profile (see
-// road.CheckSnaps: filters, limits, vertices, far points).
+// road.CheckSnaps: filters, limits, vertices, far points), whose geometry
+// the graphs hold as 1e-7 degree integers.
 func TestSnapIndexMatchesScanOSM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the OSM fixtures")
@@ -35,6 +36,9 @@ func TestSnapIndexMatchesScanOSM(t *testing.T) {
 				g, err := road.Build(p, net.Vertices, net.Edges)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if !road.CompactGeometry(g) {
+					t.Errorf("the geometry of an OSM extract is not held as 1e-7 degree integers")
 				}
 				compared, ties, near := road.CheckSnaps(t, g, 50, uint64(len(p)))
 				t.Logf("%d edges, %d snaps compared; the former R-tree differed on %d exact ties and %d near ties", g.NumEdges(), compared, ties, near)

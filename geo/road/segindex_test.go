@@ -26,7 +26,7 @@ func scanSnap(g *Graph, p orb.Point, maxM float64, accept func(int32) bool) (Sna
 			continue
 		}
 		for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
-			if d, t := segDist(p, g.gPts[i], g.gPts[i+1], kx, ky); d < bestD {
+			if d, t := segDist(p, g.gp(i), g.gp(i+1), kx, ky); d < bestD {
 				bestD, bestSeg, bestE, bestT = d, i, e, t
 			}
 		}
@@ -54,7 +54,7 @@ func newTreeSnapper(g *Graph) *treeSnapper {
 			continue
 		}
 		for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
-			a, b := g.gPts[i], g.gPts[i+1]
+			a, b := g.gp(i), g.gp(i+1)
 			tr.Insert(
 				[2]float64{math.Min(a[0], b[0]), math.Min(a[1], b[1])},
 				[2]float64{math.Max(a[0], b[0]), math.Max(a[1], b[1])},
@@ -85,7 +85,7 @@ func (r *treeSnapper) snap(p orb.Point, maxM float64, accept func(edge int32) bo
 			if !item {
 				return boxDist(mn, mx)
 			}
-			d, _ := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
+			d, _ := segDist(p, g.gp(seg), g.gp(seg+1), kx, ky)
 			return d
 		},
 		func(_, _ [2]float64, seg int32, d float64) bool {
@@ -96,7 +96,7 @@ func (r *treeSnapper) snap(p orb.Point, maxM float64, accept func(edge int32) bo
 			if accept != nil && !accept(e) {
 				return true
 			}
-			_, t := segDist(p, g.gPts[seg], g.gPts[seg+1], kx, ky)
+			_, t := segDist(p, g.gp(seg), g.gp(seg+1), kx, ky)
 			best = g.snapAt(e, seg, t, d)
 			found = true
 			return false
@@ -118,7 +118,8 @@ func sameSnap(a, b Snap) bool {
 // hemisphere, near a pole).
 func snapQueries(rng *rand.Rand, g *Graph, n int) []orb.Point {
 	lo, hi := orb.Point{math.Inf(1), math.Inf(1)}, orb.Point{math.Inf(-1), math.Inf(-1)}
-	for _, p := range g.gPts {
+	for i := range int32(g.numGeom()) {
+		p := g.gp(i)
 		lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
 		hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
 	}
@@ -130,12 +131,12 @@ func snapQueries(rng *rand.Rand, g *Graph, n int) []orb.Point {
 		case k < 2:
 			qs = append(qs, orb.Point{lo[0] - 0.1*w + 1.2*w*rng.Float64(), lo[1] - 0.1*h + 1.2*h*rng.Float64()})
 		case k == 2:
-			qs = append(qs, g.gPts[rng.IntN(len(g.gPts))])
+			qs = append(qs, g.gp(int32(rng.IntN(g.numGeom()))))
 		case k == 3 && len(g.pts) > 0:
 			qs = append(qs, g.pts[rng.IntN(len(g.pts))])
 		default:
-			i := rng.IntN(len(g.gPts) - 1)
-			a, b := g.gPts[i], g.gPts[i+1]
+			i := int32(rng.IntN(g.numGeom() - 1))
+			a, b := g.gp(i), g.gp(i+1)
 			t, off := rng.Float64(), 0.0
 			if k == 5 {
 				off = (rng.Float64() - 0.5) * 2e-3 // about ±100 m beside it
@@ -301,7 +302,7 @@ func checkSegIndex(tb testing.TB, g *Graph) {
 			for c := j * segNode; c < min((j+1)*segNode, below); c++ {
 				if k == 0 {
 					s := ix.segs[c]
-					if !inside(b, g.gPts[s]) || !inside(b, g.gPts[s+1]) {
+					if !inside(b, g.gp(s)) || !inside(b, g.gp(s+1)) {
 						tb.Fatalf("leaf node %d %v does not hold segment %d", j, b, s)
 					}
 					continue

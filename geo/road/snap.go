@@ -62,7 +62,7 @@ type Snap struct {
 
 // buildSegs builds the snapping index over every segment of every
 // routable edge (segindex.go).
-func (g *Graph) buildSegs() { g.segs = newSegIndex(g.gPts, g.gOff, g.eDir) }
+func (g *Graph) buildSegs() { g.segs = newSegIndex(g.gp, g.gOff, g.eDir) }
 
 // Snap returns the point nearest to p on any routable edge, if it lies
 // within maxM metres (maxM ≤ 0: no limit). See SnapFunc.
@@ -143,11 +143,11 @@ func (g *Graph) edgeOfPoint(i int32) int32 {
 // snapAt builds the Snap for parameter t on segment seg of edge e.
 // O(points of e).
 func (g *Graph) snapAt(e, seg int32, t, d float64) Snap {
-	a, b := g.gPts[seg], g.gPts[seg+1]
+	a, b := g.gp(seg), g.gp(seg+1)
 	pt := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
 	var before, total float64
 	for i := g.gOff[e]; i+1 < g.gOff[e+1]; i++ {
-		l := segmentM(g.gPts[i], g.gPts[i+1])
+		l := segmentM(g.gp(i), g.gp(i+1))
 		if i < seg {
 			before += l
 		} else if i == seg {
@@ -180,7 +180,7 @@ func (g *Graph) PointAt(e int32, frac float64) (orb.Point, bool) {
 		return orb.Point{}, false
 	}
 	frac = math.Max(0, math.Min(1, frac))
-	geom := g.gPts[g.gOff[e]:g.gOff[e+1]]
+	geom := g.geometry(nil, g.gOff[e], g.gOff[e+1])
 	var total float64
 	for i := 1; i < len(geom); i++ {
 		total += segmentM(geom[i-1], geom[i])
