@@ -27,13 +27,13 @@ type Arrays struct {
 
 // Arrays returns the graph's input arrays. They are the graph's own
 // slices, not copies: the caller must not modify them; but for Geometry
-// when the graph holds it compactly (see geometry.go), which is then a
-// fresh slice of the same values, bit for bit. O(1), or O(G) for that
-// Geometry.
+// and SpeedKmh when the graph holds them compactly (see geometry.go and
+// speeds.go), which are then fresh slices of the same values, bit for
+// bit. O(1), or O(E + G) for those.
 func (g *Graph) Arrays() Arrays {
 	return Arrays{
 		Profile: g.profile, Meta: g.Meta, Vertices: g.pts,
-		From: g.eFrom, To: g.eTo, LengthM: g.eLen, SpeedKmh: g.eSpeed,
+		From: g.eFrom, To: g.eTo, LengthM: g.eLen, SpeedKmh: g.speeds(),
 		Dir: g.eDir, WayID: g.eWay, GeomOff: g.gOff, Geometry: g.geometry(make([]orb.Point, 0, g.numGeom()), 0, int32(g.numGeom())),
 		Labels: g.labels,
 	}
@@ -42,7 +42,8 @@ func (g *Graph) Arrays() Arrays {
 // FromArrays builds the graph of a's arrays, which it keeps: the caller
 // must not modify them afterwards. It keeps a compact copy of Geometry
 // instead when every point is a 10⁻⁷ degree integer as OSM readers decode
-// it (see geometry.go), and then drops a.Geometry. It applies Build's checks (and
+// it (see geometry.go), and then drops a.Geometry; likewise a.SpeedKmh
+// when it holds at most 256 distinct values (speeds.go). It applies Build's checks (and
 // SetVertexLabels' when Labels is not empty) and returns the first failure
 // as an *InputError wrapping ErrInvalid. Time O(V + E + G), no copy of the
 // other arrays.

@@ -76,7 +76,9 @@ type Graph struct {
 	// Edges, indexed by edge id.
 	eFrom, eTo []int32
 	eLen       []float64 // metres
-	eSpeed     []float64 // km/h
+	eSpeed     []float64 // km/h; nil when in sIdx, sTab (speeds.go)
+	sIdx       []uint8
+	sTab       []float64
 	eTime      []float64 // seconds, derived
 	eDir       []uint8
 	eWay       []int64
@@ -200,7 +202,7 @@ func (g *Graph) checkInput() error {
 		if l := g.eLen[e]; !(l >= 0) || math.IsInf(l, 1) {
 			return bad("length %v m is not finite and ≥ 0", l)
 		}
-		if s := g.eSpeed[e]; !(s > 0) || math.IsInf(s, 1) {
+		if s := g.speed(e); !(s > 0) || math.IsInf(s, 1) {
 			return bad("speed %v km/h is not finite and > 0", s)
 		}
 		if g.eDir[e]&^(dirForward|dirBackward) != 0 {
@@ -241,6 +243,7 @@ func (g *Graph) finish() {
 		g.eTime[e] = g.eLen[e] * 3.6 / g.eSpeed[e]
 	}
 	g.compactGeometry()
+	g.compactSpeeds()
 	g.chains = true
 	g.compress()
 	g.components()
@@ -322,7 +325,10 @@ func (g *Graph) MemoryBytes() int64 {
 	perVertex := int64(16 + 4 + 4 + 1)                          // point, jid, comp, labels
 	perJunction := int64(4 + 2*4 + 1)                           // jvert, 2 offsets, labels
 	perEdge := int64(4 + 4 + 8 + 8 + 8 + 1 + 8 + 4 + 4 + 4 + 8) // ends, len, speed, time, dir, way, geometry offset, eAt, cEdge, cW
-	segs := max(p-e, 0)                                         // at most; the index holds the routable ones
+	if g.eSpeed == nil {
+		perEdge -= 7 // one byte into the table of speeds
+	}
+	segs := max(p-e, 0) // at most; the index holds the routable ones
 	perPoint := int64(16)
 	if g.gFix != nil {
 		perPoint = 8
@@ -365,7 +371,7 @@ func (g *Graph) Edge(e int32) EdgeSpec {
 		LengthM:  g.eLen[e],
 		Forward:  g.eDir[e]&dirForward != 0,
 		Backward: g.eDir[e]&dirBackward != 0,
-		SpeedKmh: g.eSpeed[e],
+		SpeedKmh: g.speed(int(e)),
 		Geometry: slices.Clone(orb.LineString(g.geometry(nil, g.gOff[e], g.gOff[e+1]))),
 		WayID:    g.eWay[e],
 	}

@@ -22,7 +22,7 @@ func (g *Graph) Validate() error {
 		return bad("%d times for %d edges", len(g.eTime), len(g.eLen))
 	}
 	for e := range g.eTime {
-		if want := g.eLen[e] * 3.6 / g.eSpeed[e]; g.eTime[e] != want {
+		if want := g.eLen[e] * 3.6 / g.speed(e); g.eTime[e] != want {
 			return bad("edge %d time %v s, want %v s", e, g.eTime[e], want)
 		}
 	}
