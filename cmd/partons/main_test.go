@@ -53,3 +53,28 @@ func TestMemoryForPrepare(t *testing.T) {
 		t.Errorf("GC percent %d, want GOGC's 100", got)
 	}
 }
+
+// run collects at runGCPercent's growth under the soft limit main set,
+// unless the environment set GOGC or the limit.
+func TestMemoryForRun(t *testing.T) {
+	oldOwn, oldGC := ownMemoryLimit, debug.SetGCPercent(100)
+	t.Cleanup(func() { ownMemoryLimit = oldOwn; debug.SetGCPercent(oldGC) })
+
+	t.Setenv("GOGC", "")
+	ownMemoryLimit = true
+	memoryForRun()
+	if got := debug.SetGCPercent(100); got != runGCPercent {
+		t.Errorf("GC percent %d, want %d", got, runGCPercent)
+	}
+	ownMemoryLimit = false // GOMEMLIMIT given
+	memoryForRun()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d with GOMEMLIMIT given, want 100", got)
+	}
+	t.Setenv("GOGC", "100")
+	ownMemoryLimit = true
+	memoryForRun()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d, want GOGC's 100", got)
+	}
+}

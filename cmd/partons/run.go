@@ -115,6 +115,7 @@ func runRun(ctx context.Context, o *runOptions, stdout, stderr io.Writer) error 
 		paths("--config", o.spec.Config), paths("--manifest", o.manifestPath)); err != nil {
 		return err
 	}
+	memoryForRun()
 	rep, err := run.Run(ctx, spec, run.Options{Out: o.out, Workers: o.workers, Quiet: o.quiet,
 		Replay: want, ManifestPath: o.manifestPath, Stderr: stderr})
 	if err != nil {
