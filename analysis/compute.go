@@ -438,7 +438,6 @@ func (r *Result) measure(v *datasets.Village, ci *catIndex, answers []index.Answ
 		NearestService: -1, DomesticService: -1, AbroadService: -1}
 	x := v.Country
 	cross := r.Params.CrossBorder
-	home := ci.perCounty[x]
 	better := func(d float64, s int32, bestD float64, bestS int32) bool {
 		return bestS < 0 || d < bestD || (d == bestD && s < bestS)
 	}
@@ -478,6 +477,7 @@ func (r *Result) measure(v *datasets.Village, ci *catIndex, answers []index.Answ
 		}
 		return cr
 	}
+	home := ci.perCounty[x]
 	homeOK, abroadOK := ci.coveredHome[x], ci.coveredAbroad[x]
 	switch {
 	case !homeOK && !abroadOK:

@@ -12,14 +12,8 @@ import (
 // Safe for concurrent use; immutable after NewSet.
 type Set struct {
 	members []*Points
-	flat    flatTree // every member's valid items; id = position in refs
-	refs    []setRef
+	grid    cellGrid  // every member's valid items
 	bufs    sync.Pool // *[][]cand, per-query candidates of each member
-}
-
-type setRef struct {
-	member int32
-	id     int32 // item id in the member
 }
 
 // Answer is one member's nearest item: ID and DistM as NearestAndCount
@@ -30,18 +24,17 @@ type Answer struct {
 	OK    bool
 }
 
-// NewSet packs the items of members (which it shares, not copies) into
-// one tree. O(n log n) for n items in all.
+// NewSet buckets the items of members (which it shares, not copies) in
+// one grid of cells (cellGrid). O(n) for n items in all.
 func NewSet(members []*Points) *Set {
 	s := &Set{members: members}
-	var items []flatItem
+	var items []setItem
 	for m, ix := range members {
 		for _, it := range ix.flat.items {
-			items = append(items, flatItem{lon: it.lon, lat: it.lat, ecef: it.ecef, id: int32(len(s.refs))})
-			s.refs = append(s.refs, setRef{member: int32(m), id: it.id})
+			items = append(items, setItem{lon: it.lon, lat: it.lat, ecef: it.ecef, member: int32(m), id: it.id})
 		}
 	}
-	s.flat = newFlatTree(items)
+	s.grid = newCellGrid(items)
 	n := len(members)
 	s.bufs.New = func() any { b := make([][]cand, n); return &b }
 	return s
@@ -72,11 +65,26 @@ func (s *Set) NearestAndCount(q *Query, radiiM []float64, counts [][]int32, tolM
 	if shared {
 		var rects [2][2][2]float64
 		n := discRect(&q.q, radiiM[len(radiiM)-1], &rects)
+		g := &s.grid
 		for j := 0; j < n; j++ {
-			s.flat.search(rects[j][0], rects[j][1], func(it *flatItem) {
-				ref := s.refs[it.id]
-				bufs[ref.member] = append(bufs[ref.member], cand{ref.id, chordLowerBoundM(&q.q.ecef, &it.ecef)})
-			})
+			// cellGrid.search, written out: this loop is the hot path of
+			// a straight-line run.
+			lo, hi := rects[j][0], rects[j][1]
+			c0, c1 := g.col(lo[0]), g.col(hi[0])
+			r0, r1 := g.row(lo[1]), g.row(hi[1])
+			if c0 > c1 {
+				continue // not reached: col is non-decreasing
+			}
+			for r := r0; r <= r1; r++ {
+				k := r * g.nx
+				run := g.items[g.start[k+c0]:g.start[k+c1+1]]
+				for i := range run {
+					it := &run[i]
+					if it.lon >= lo[0] && it.lon <= hi[0] && it.lat >= lo[1] && it.lat <= hi[1] {
+						bufs[it.member] = append(bufs[it.member], cand{it.id, chordLowerBoundM(&q.q.ecef, &it.ecef)})
+					}
+				}
+			}
 		}
 	}
 	for k, ix := range s.members {
