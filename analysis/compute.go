@@ -51,6 +51,11 @@ type Result struct {
 	// base's; nil otherwise.
 	from *Result
 	same []bool
+
+	// basketPos[m] holds the positions in Categories of
+	// BasketCategories[m], when Compute set it (basket looks them up
+	// otherwise).
+	basketPos [][]int
 }
 
 // VillageResult is one village's metrics.
@@ -141,6 +146,12 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 	r.Countries = countries(villages, services)
 	r.Coverage, r.CoverageRules = effectiveCoverage(p, services)
 	r.BasketCategories = basketCategories(p.Basket, r.Categories)
+	r.basketPos = make([][]int, len(r.BasketCategories))
+	for m, members := range r.BasketCategories {
+		for _, c := range members {
+			r.basketPos[m] = append(r.basketPos[m], catPos(r.Categories, c))
+		}
+	}
 
 	cats := make([]*catIndex, len(r.Categories))
 	for c, name := range r.Categories {
@@ -149,6 +160,10 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 	set := newCatSet(cats, len(p.ThresholdsM))
 
 	r.Rows = make([]VillageResult, len(villages))
+	// One backing array for every village's categories: one allocation
+	// instead of one per village.
+	nc := len(cats)
+	allCats := make([]CategoryResult, len(villages)*nc)
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -174,7 +189,7 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 				}
 				hi := min(lo+chunk, len(villages))
 				for v := lo; v < hi; v++ {
-					r.Rows[v] = r.village(&villages[v], cats, set)
+					r.Rows[v] = r.village(&villages[v], cats, set, allCats[v*nc:(v+1)*nc:(v+1)*nc])
 				}
 				if p.Progress != nil {
 					mu.Lock()
@@ -413,8 +428,9 @@ var nan = math.NaN()
 // agree with each other to the millimetre).
 const distanceTolM = 0.5e-3
 
-func (r *Result) village(v *datasets.Village, cats []*catIndex, set *catSet) VillageResult {
-	out := VillageResult{Cats: make([]CategoryResult, len(cats))}
+// village computes the metrics of v into dst, as long as cats.
+func (r *Result) village(v *datasets.Village, cats []*catIndex, set *catSet, dst []CategoryResult) VillageResult {
+	out := VillageResult{Cats: dst}
 	q := index.NewQuery(v.Location)
 	ws := set.search(&q, r.Params.ThresholdsM)
 	for c, ci := range cats {
@@ -505,6 +521,10 @@ func (r *Result) measure(v *datasets.Village, ci *catIndex, answers []index.Answ
 	return cr
 }
 
+// catPos is the position of category c in cats; a basket member absent
+// from them reads position 0.
+func catPos(cats []string, c string) int { return max(0, slices.Index(cats, c)) }
+
 // basket combines the members' categories. A member is met by its nearest
 // service of any of its categories present in the data; it is known when
 // none of those categories is blanked by coverage.
@@ -513,17 +533,19 @@ func (r *Result) basket(cats []CategoryResult, domestic bool) BasketResult {
 	if len(r.Params.Basket) == 0 {
 		return BasketResult{MaxM: nan, LowerM: nan}
 	}
-	catPos := func(c string) int { // a member absent from Categories reads position 0
-		return max(0, slices.Index(r.Categories, c))
-	}
 	for m := range r.Params.Basket {
 		best, known := math.Inf(1), true
 		members := r.BasketCategories[m]
 		if len(members) == 0 {
 			known = false
 		}
-		for _, c := range members {
-			cr := cats[catPos(c)]
+		for i, c := range members {
+			var cr *CategoryResult
+			if r.basketPos != nil {
+				cr = &cats[r.basketPos[m][i]]
+			} else {
+				cr = &cats[catPos(r.Categories, c)]
+			}
 			d := cr.NearestM
 			if domestic {
 				d = cr.DomesticM

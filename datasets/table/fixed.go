@@ -2,6 +2,7 @@ package table
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 )
 
@@ -88,16 +89,21 @@ func appendFixed(b []byte, x float64, dec int) []byte {
 // digitPairs holds "00" to "99".
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-// decimalLen returns the number of decimal digits of u (1 for 0).
+// decimalLen returns the number of decimal digits of u (1 for 0): from
+// its bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
 func decimalLen(u uint64) int {
-	n := 1
-	for u >= 10000 {
-		u /= 10000
-		n += 4
-	}
-	for u >= 10 {
-		u /= 10
+	n := bits.Len64(u|1) * 1233 >> 12 // ⌊log10(2^bitlen)⌋, u < 10^(n+1)
+	if n < len(pow10u) && u >= pow10u[n] {
 		n++
 	}
-	return n
+	return max(n, 1)
 }
+
+// pow10u holds the powers of ten below 2^64.
+var pow10u = func() (t [20]uint64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()

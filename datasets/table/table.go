@@ -127,6 +127,13 @@ func (c Cell) AppendText(b []byte) []byte {
 	case boolean:
 		return strconv.AppendBool(b, c.f != 0)
 	case number:
+		if c.dec == 0 && c.f >= 0 && c.f < 1<<52 {
+			// Whole numbers (counts, populations as integers): the
+			// digits appendFixed would write, by strconv's table.
+			if u := uint64(c.f); float64(u) == c.f {
+				return strconv.AppendUint(b, u, 10)
+			}
+		}
 		n := len(b)
 		b = appendFixed(b, c.f, int(c.dec))
 		if math.Signbit(c.f) && isNegZero(b[n:]) {

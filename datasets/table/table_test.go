@@ -2,6 +2,8 @@ package table
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -47,5 +49,39 @@ func TestFromRowsAndIndex(t *testing.T) {
 	row := tb.Row(1, nil)
 	if row[0].Text() != "y" || row[1].Text() != "2" {
 		t.Fatalf("row 1 = %v", row)
+	}
+}
+
+// TestAppendTextWholeNumbers: the shortcut for whole numbers without
+// decimals writes what the fixed-point path writes (negative zero as
+// zero), for counts, big and negative values and non-integers.
+func TestAppendTextWholeNumbers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 200_000; i++ {
+		var x float64
+		switch i % 4 {
+		case 0:
+			x = float64(rng.IntN(200))
+		case 1:
+			x = math.Trunc(math.Pow(2, 60*rng.Float64()))
+		case 2:
+			x = 1000 * rng.Float64()
+		default:
+			x = -float64(rng.IntN(200))
+		}
+		for _, v := range []float64{x, math.Nextafter(x, 0), math.Copysign(0, -1), 1 << 52, 1<<52 - 1} {
+			want := strconv.AppendFloat(nil, v, 'f', 0, 64)
+			if isNegZero(want) {
+				want = want[1:]
+			}
+			if got := Float(v, 0).AppendText(nil); string(got) != string(want) {
+				t.Fatalf("Float(%v, 0) = %q, want %q", v, got, want)
+			}
+			if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+				if got := Int(int(v)).AppendText(nil); string(got) != string(want) {
+					t.Fatalf("Int(%v) = %q, want %q", v, got, want)
+				}
+			}
+		}
 	}
 }
