@@ -18,7 +18,10 @@
 //
 // Lengths are metres, travel times seconds, coordinates WGS84 lon/lat
 // degrees. Edge lengths and times are stored as float64 (authoritative; they
-// round-trip through files exactly). The CSR arcs used by searches carry
+// round-trip through files exactly). Speeds are held as a table of their
+// distinct values, and geometry points on OSM's 1e-7° grid as int32 pairs,
+// when every value allows it; both give back the input's float64 values bit
+// for bit (speeds.go, geometry.go). The CSR arcs used by searches carry
 // float32 copies: each arc is then off by at most 2⁻²⁴ (6·10⁻⁸) of its own
 // length, and since costs are summed in float64 a route is off by at most
 // 6·10⁻⁸ of its total, i.e. 6 mm over 100 km. Integer centimetres would
@@ -27,7 +30,11 @@
 // Snapping measures distances in a local equirectangular projection centred
 // on the query point with the WGS84 ellipsoid's meridional and normal radii
 // of curvature as scale factors. Within 1 km of the query this agrees with
-// the ellipsoidal geodesic to better than 0.03 % (see SnapFunc).
+// the ellipsoidal geodesic to better than 0.03 % (see SnapFunc). A snap is
+// the nearest point of any accepted segment in that metric, the first in
+// edge order among exact ties, as a scan of every segment would find it;
+// the index that finds it is a packed static R-tree of about 5 bytes per
+// segment (segindex.go). Longitudes must not cross the antimeridian.
 //
 // # Searches
 //
