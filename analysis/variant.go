@@ -63,20 +63,30 @@ func Recompute(ctx context.Context, base *Result, v *variant.Variant, p Params) 
 func rebase(base *Result, services []datasets.Service, partial *Result, touched []string) (*Result, error) {
 	r := *base
 	r.Services = services
-	pos := map[string]int32{}
+	// to[s] is the position in services of the base's service s (-1:
+	// gone): one map lookup per service instead of one per reference.
+	pos := make(map[string]int32, len(services))
 	for i := range services {
 		pos[services[i].ID] = int32(i)
+	}
+	to := make([]int32, len(base.Services))
+	for s := range base.Services {
+		if n, ok := pos[base.Services[s].ID]; ok {
+			to[s] = n
+		} else {
+			to[s] = -1
+		}
 	}
 	remap := func(s int32) int32 {
 		if s < 0 {
 			return -1
 		}
-		if n, ok := pos[base.Services[s].ID]; ok {
-			return n
-		}
-		return -1
+		return to[s]
 	}
-	from := map[int]int{} // category position in r -> position in partial
+	from := make(catFrom, len(base.Categories)) // category position in r -> position in partial, -1: the base's
+	for c := range from {
+		from[c] = -1
+	}
 	for pc, c := range touched {
 		i := slices.Index(base.Categories, c)
 		if i < 0 {
@@ -96,8 +106,7 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 	}
 	r.from, r.same = base, make([]bool, len(base.Categories)+1)
 	for c := range base.Categories {
-		_, changed := from[c]
-		r.same[c] = !changed
+		r.same[c] = from[c] < 0
 	}
 	r.same[len(base.Categories)] = basketSame
 	// One backing array for every village's categories: one allocation
@@ -112,7 +121,7 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 			row.Cats = make([]CategoryResult, len(b.Cats))
 		}
 		for c := range b.Cats {
-			if pc, ok := from[c]; ok {
+			if pc, ok := from.get(c); ok {
 				row.Cats[c] = partial.Rows[vi].Cats[pc]
 				continue
 			}
@@ -149,7 +158,7 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 				nb.Cells[vi] = make([]ModeCell, len(b.Cells[vi]))
 			}
 			for c := range b.Cells[vi] {
-				if pc, ok := from[c]; ok && pb != nil {
+				if pc, ok := from.get(c); ok && pb != nil {
 					nb.Cells[vi][c] = pb.Cells[vi][pc]
 					continue
 				}
@@ -163,7 +172,7 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 	if base.models != nil {
 		r.models = make([][]modelOut, len(base.models))
 		for c := range base.models {
-			if pc, ok := from[c]; ok {
+			if pc, ok := from.get(c); ok {
 				r.models[c] = partial.models[pc]
 				continue
 			}
@@ -179,4 +188,17 @@ func rebase(base *Result, services []datasets.Service, partial *Result, touched 
 		}
 	}
 	return &r, nil
+}
+
+// catFrom maps a category position of a rebased result to its position in
+// the partial result (-1: taken from the base).
+type catFrom []int
+
+// get is the partial's position of category c, if it has it; positions
+// beyond the base's categories have none.
+func (f catFrom) get(c int) (int, bool) {
+	if c < len(f) && f[c] >= 0 {
+		return f[c], true
+	}
+	return 0, false
 }

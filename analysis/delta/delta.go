@@ -94,15 +94,39 @@ func sameVillages(a, b []datasets.Village) bool {
 // gained). It returns how many rows it left out. Rows of villages added
 // or dropped are always kept. Attribution, Summary, Changes and
 // ModeSummary still read every row. O(villages × categories).
+//
+// A variant rebuilt from this base (analysis.Recompute) holds the base's
+// values in the categories it did not touch: their rows are unchanged
+// without reading them, so the cost is that of the touched categories.
 func (d *Delta) OmitUnchanged() int {
+	return d.omitUnchanged(d.sameCategories())
+}
+
+// omitUnchanged is OmitUnchanged, taking the rows of the categories
+// same[c] as unchanged (nil: none).
+func (d *Delta) omitUnchanged(same []bool) int {
 	modes := d.modeDeltas()
 	d.shown = make([]int32, 0, len(d.rows)/8)
 	for i, row := range d.rows {
+		if row.bv >= 0 && row.vv >= 0 && row.cat < len(same) && same[row.cat] {
+			continue
+		}
 		if row.bv < 0 || row.vv < 0 || !d.unchanged(row, modes) {
 			d.shown = append(d.shown, int32(i))
 		}
 	}
 	return len(d.rows) - len(d.shown)
+}
+
+// sameCategories says, per category position, whether the variant holds
+// the base's values there (it was rebuilt from this base, over the same
+// villages, and left the category alone); nil when it was not.
+func (d *Delta) sameCategories() []bool {
+	from, same := d.Variant.RebuiltFrom()
+	if from != d.Base || len(same) != len(d.Base.Categories)+1 || !sameVillages(d.Base.Villages, d.Variant.Villages) {
+		return nil
+	}
+	return same[:len(d.Base.Categories)]
 }
 
 // Rows is the number of rows Table and Geometries hold.

@@ -8,6 +8,7 @@ package variant
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -103,12 +104,39 @@ func (e *ChangeError) Error() string { return fmt.Sprintf("change %d: %s", e.Cha
 // base data has. Services are matched to areas through the village nearest
 // to them. Closing never reorders the remaining services; added ones come
 // last, so results stay deterministic.
+//
+// When no change edits the villages, Variant.Villages is villages itself
+// (capacity clipped, so appending copies): callers must not modify it.
+// Applying several variants to the same data, Base.Apply checks the
+// base villages' ids once.
 func Apply(villages []datasets.Village, services []datasets.Service, changes []Change,
 	mapCategory func(string) string) (*Variant, error) {
+	return NewBase(villages, services).Apply(changes, mapCategory)
+}
+
+// Base is the data the variants of a scenario change. Safe for
+// concurrent use; its records must not change once given.
+type Base struct {
+	villages []datasets.Village
+	services []datasets.Service
+	// villageIDs is the outcome of checking the villages' ids, once.
+	villageIDs func() datasets.ErrorList
+}
+
+// NewBase returns the base villages and services that Apply changes.
+func NewBase(villages []datasets.Village, services []datasets.Service) *Base {
+	return &Base{villages: villages, services: services,
+		villageIDs: sync.OnceValue(func() datasets.ErrorList { return datasets.CheckUniqueIDs(villages) })}
+}
+
+// Apply is Apply on b's villages and services.
+func (b *Base) Apply(changes []Change, mapCategory func(string) string) (*Variant, error) {
+	villages, services := b.villages, b.services
 	v := &Variant{
-		Villages: slices.Clone(villages), Services: slices.Clone(services),
+		Villages: slices.Clip(villages), Services: slices.Clone(services),
 		Touched: map[string]bool{}, Closed: map[string]bool{},
 	}
+	villagesEdited := false
 	cats := map[string]bool{}
 	for i := range services {
 		cats[services[i].Category] = true
@@ -266,10 +294,10 @@ func Apply(villages []datasets.Village, services []datasets.Service, changes []C
 				}
 			}
 			v.Villages = kept
-			v.Full = true
+			v.Full, villagesEdited = true, true
 		case c.AddVillages != nil:
 			v.Villages = append(v.Villages, c.AddVillages...)
-			v.Full = true
+			v.Full, villagesEdited = true, true
 		case c.Params:
 			v.Full = true
 		case c.CloseBorder:
@@ -282,7 +310,11 @@ func Apply(villages []datasets.Village, services []datasets.Service, changes []C
 	if errs := datasets.CheckUniqueIDs(v.Services); len(errs) > 0 {
 		return nil, &ChangeError{Reason: "service ids must stay unique: " + errs[0].Reason}
 	}
-	if errs := datasets.CheckUniqueIDs(v.Villages); len(errs) > 0 {
+	villageErrs := b.villageIDs
+	if villagesEdited {
+		villageErrs = func() datasets.ErrorList { return datasets.CheckUniqueIDs(v.Villages) }
+	}
+	if errs := villageErrs(); len(errs) > 0 {
 		return nil, &ChangeError{Reason: "village ids must stay unique: " + errs[0].Reason}
 	}
 	return v, nil

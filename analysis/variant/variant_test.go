@@ -3,6 +3,8 @@ package variant
 import (
 	"bytes"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -60,6 +62,43 @@ func TestCloseFilterMapsCategory(t *testing.T) {
 		}
 		if !reflect.DeepEqual(v.Closed, byName.Closed) {
 			t.Errorf("%s closed %v, post closed %v", raw, v.Closed, byName.Closed)
+		}
+	}
+}
+
+// One Base applies every variant: the villages are shared until a change
+// edits them, which then leaves the base's untouched; ids repeated in the
+// base villages fail every variant, as with Apply.
+func TestBaseSharesVillagesUntilEdited(t *testing.T) {
+	vs, ss := analysistest.RandomRegion(2, 20, 9)
+	id := func(s string) string { return s }
+	before := slices.Clone(vs)
+	b := NewBase(vs, ss)
+	closed, err := b.Apply([]Change{{CloseServices: &Selection{IDs: []string{"s0"}}}}, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(closed.Villages) != len(vs) || &closed.Villages[0] != &vs[0] || cap(closed.Villages) != len(closed.Villages) {
+		t.Error("a variant closing a service copies the villages")
+	}
+	added, err := b.Apply([]Change{{AddVillages: []datasets.Village{{ID: "nv", Location: orb.Point{2.5, 50.7}}}},
+		{DropVillages: &Selection{IDs: []string{"v3"}}}}, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added.Villages) != len(vs) || !reflect.DeepEqual(vs, before) {
+		t.Errorf("%d villages after adding one and dropping one of %d; base changed: %v", len(added.Villages), len(vs), !reflect.DeepEqual(vs, before))
+	}
+	if _, err := b.Apply([]Change{{AddVillages: []datasets.Village{{ID: "v1"}}}}, id); err == nil || !strings.Contains(err.Error(), "village ids must stay unique") {
+		t.Errorf("adding a village id the base has: %v", err)
+	}
+	dup := append(slices.Clone(vs), vs[4])
+	for _, apply := range []func() (*Variant, error){
+		func() (*Variant, error) { return Apply(dup, ss, nil, id) },
+		func() (*Variant, error) { return NewBase(dup, ss).Apply(nil, id) },
+	} {
+		if _, err := apply(); err == nil || !strings.Contains(err.Error(), "village ids must stay unique") {
+			t.Errorf("base with a repeated village id: %v", err)
 		}
 	}
 }

@@ -213,6 +213,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	}
 	// Every variant's changes are checked against the data before the base
 	// is computed: an unknown id or category fails at once, with its line.
+	vbase := variant.NewBase(in.Villages, in.Services) // the base villages' ids checked once for every variant
 	changes := make([][]variant.Change, len(sf.Variants))
 	contribs := make([]*contrib.Applied, len(sf.Variants)) // the reports as a variant applied them
 	for k, v := range sf.Variants {
@@ -220,7 +221,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if changes[k], contribs[k], err = contrib.Proposed(in.Contrib, in.Services, v, variantChanges(v)); err != nil {
 			return changeError(path, sf, k, err)
 		}
-		if _, err := variant.Apply(in.Villages, in.Services, changes[k], mapCat); err != nil {
+		if _, err := vbase.Apply(changes[k], mapCat); err != nil {
 			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
 	}
@@ -260,7 +261,7 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	cmp.Add("base", base, baseAggs, nil)
 	for k, v := range sf.Variants {
 		pr.Step("variant " + v.Name)
-		vr, err := variant.Apply(in.Villages, in.Services, changes[k], mapCat)
+		vr, err := vbase.Apply(changes[k], mapCat)
 		if err != nil {
 			return changeError(path, sf, k, contrib.Renumber(err, v))
 		}
