@@ -34,10 +34,18 @@ func Recompute(ctx context.Context, base *Result, v *variant.Variant, p Params) 
 		if v.Modes {
 			pp.Modes = nil // computed below for every category
 		}
+		// Services only closed: the villages they cannot reach keep the
+		// base's rows.
+		var ok bool
 		var err error
-		// Same villages as the base: their road snaps are the base's.
-		if partial, err = compute(ctx, v.Villages, v.Services, pp, base.road); err != nil {
+		if partial, ok, err = closedOnly(ctx, base, v, pp, touched); err != nil {
 			return nil, err
+		}
+		// Same villages as the base: their road snaps are the base's.
+		if !ok {
+			if partial, err = compute(ctx, v.Villages, v.Services, pp, base.road); err != nil {
+				return nil, err
+			}
 		}
 	}
 	r, err := rebase(base, v.Services, partial, touched)
@@ -63,26 +71,7 @@ func Recompute(ctx context.Context, base *Result, v *variant.Variant, p Params) 
 func rebase(base *Result, services []datasets.Service, partial *Result, touched []string) (*Result, error) {
 	r := *base
 	r.Services = services
-	// to[s] is the position in services of the base's service s (-1:
-	// gone): one map lookup per service instead of one per reference.
-	pos := make(map[string]int32, len(services))
-	for i := range services {
-		pos[services[i].ID] = int32(i)
-	}
-	to := make([]int32, len(base.Services))
-	for s := range base.Services {
-		if n, ok := pos[base.Services[s].ID]; ok {
-			to[s] = n
-		} else {
-			to[s] = -1
-		}
-	}
-	remap := func(s int32) int32 {
-		if s < 0 {
-			return -1
-		}
-		return to[s]
-	}
+	remap := serviceMap(base.Services, services)
 	from := make(catFrom, len(base.Categories)) // category position in r -> position in partial, -1: the base's
 	for c := range from {
 		from[c] = -1
@@ -201,4 +190,29 @@ func (f catFrom) get(c int) (int, bool) {
 		return f[c], true
 	}
 	return 0, false
+}
+
+// serviceMap returns the function mapping a base service index to the
+// position of the service with its id in services (-1: gone, or no
+// service), through a table: one map lookup per service instead of one
+// per reference.
+func serviceMap(base, services []datasets.Service) func(int32) int32 {
+	pos := make(map[string]int32, len(services))
+	for i := range services {
+		pos[services[i].ID] = int32(i)
+	}
+	to := make([]int32, len(base))
+	for s := range base {
+		if n, ok := pos[base[s].ID]; ok {
+			to[s] = n
+		} else {
+			to[s] = -1
+		}
+	}
+	return func(s int32) int32 {
+		if s < 0 {
+			return -1
+		}
+		return to[s]
+	}
 }
