@@ -26,15 +26,15 @@ type Arrays struct {
 }
 
 // Arrays returns the graph's input arrays. They are the graph's own
-// slices, not copies: the caller must not modify them; but for Geometry
-// and SpeedKmh when the graph holds them compactly (see geometry.go and
-// speeds.go), which are then fresh slices of the same values, bit for
+// slices, not copies: the caller must not modify them; but for Geometry,
+// SpeedKmh and WayID when the graph holds them compactly (see geometry.go
+// and speeds.go), which are then fresh slices of the same values, bit for
 // bit. O(1), or O(E + G) for those.
 func (g *Graph) Arrays() Arrays {
 	return Arrays{
 		Profile: g.profile, Meta: g.Meta, Vertices: g.pts,
 		From: g.eFrom, To: g.eTo, LengthM: g.eLen, SpeedKmh: g.speeds(),
-		Dir: g.eDir, WayID: g.eWay, GeomOff: g.gOff, Geometry: g.geometry(make([]orb.Point, 0, g.numGeom()), 0, int32(g.numGeom())),
+		Dir: g.eDir, WayID: g.ways(), GeomOff: g.gOff, Geometry: g.geometry(make([]orb.Point, 0, g.numGeom()), 0, int32(g.numGeom())),
 		Labels: g.labels,
 	}
 }
@@ -43,7 +43,8 @@ func (g *Graph) Arrays() Arrays {
 // must not modify them afterwards. It keeps a compact copy of Geometry
 // instead when every point is a 10⁻⁷ degree integer as OSM readers decode
 // it (see geometry.go), and then drops a.Geometry; likewise a.SpeedKmh
-// when it holds at most 256 distinct values (speeds.go). It applies Build's checks (and
+// when it holds at most 256 distinct values and a.WayID when every id
+// fits in a uint32 (speeds.go). It applies Build's checks (and
 // SetVertexLabels' when Labels is not empty) and returns the first failure
 // as an *InputError wrapping ErrInvalid. Time O(V + E + G), no copy of the
 // other arrays.

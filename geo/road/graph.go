@@ -81,7 +81,8 @@ type Graph struct {
 	sTab       []float64
 	eTime      []float64 // seconds, derived
 	eDir       []uint8
-	eWay       []int64
+	eWay       []int64 // nil when in eWay32 (speeds.go)
+	eWay32     []uint32
 	gOff       []int32     // geometry of edge e is gPts[gOff[e]:gOff[e+1]]
 	gPts       []orb.Point // all edge geometries, concatenated; nil when in gFix
 	gFix       []fixPoint  // the same in 10⁻⁷ degrees when all are on that grid (geometry.go)
@@ -114,14 +115,15 @@ type Graph struct {
 // + 1 m of the geometry's own length. The first failure is returned as an
 // *InputError wrapping ErrInvalid.
 //
-// Time O(V + E + G) for G geometry points; memory about 54 bytes per edge
-// (61 with more than 256 distinct speeds, see speeds.go), 8 per geometry
-// point on OSM's 1e-7° grid (16 off it, see geometry.go), 12 per arc (two
-// per two-way chain of edges and direction index), 25 per vertex and 13
-// per junction, plus the snapping index built on the first Snap (about 5
-// bytes per segment). Measured live heap with the index (benchmarks/
-// graphmem): 188 bytes per edge on the synthetic national network, 229–333
-// on the Andorra extract, whose edges hold more points.
+// Time O(V + E + G) for G geometry points; memory about 50 bytes per edge
+// (up to 61 with more than 256 distinct speeds or way ids beyond 2³², see
+// speeds.go), 8 per geometry point on OSM's 1e-7° grid (16 off it, see
+// geometry.go), 12 per arc (two per two-way chain of edges and direction
+// index), 25 per vertex and 13 per junction, plus the snapping index built
+// on the first Snap (about 5 bytes per segment). Measured live heap with
+// the index (benchmarks/graphmem): 184 bytes per edge on the synthetic
+// national network, 226–328 on the Andorra extract, whose edges hold more
+// points.
 func Build(profile Profile, vertices []orb.Point, edges []EdgeSpec) (*Graph, error) {
 	if len(vertices) > MaxVertices {
 		return nil, &InputError{Kind: "graph", Index: -1, Reason: fmt.Sprintf("%d vertices exceed the limit %d", len(vertices), MaxVertices)}
@@ -197,7 +199,7 @@ func (g *Graph) checkInput() error {
 	}
 	for e := range g.eFrom {
 		bad := func(format string, args ...any) error {
-			return &InputError{Kind: "edge", Index: e, WayID: g.eWay[e], Reason: fmt.Sprintf(format, args...)}
+			return &InputError{Kind: "edge", Index: e, WayID: g.way(e), Reason: fmt.Sprintf(format, args...)}
 		}
 		from, to := g.eFrom[e], g.eTo[e]
 		if from < 0 || from >= nv || to < 0 || to >= nv {
@@ -248,6 +250,7 @@ func (g *Graph) finish() {
 	}
 	g.compactGeometry()
 	g.compactSpeeds()
+	g.compactWays()
 	g.chains = true
 	g.compress()
 	g.components()
@@ -332,6 +335,9 @@ func (g *Graph) MemoryBytes() int64 {
 	if g.eSpeed == nil {
 		perEdge -= 7 // one byte into the table of speeds
 	}
+	if g.eWay == nil {
+		perEdge -= 4 // uint32 way ids
+	}
 	segs := max(p-e, 0) // at most; the index holds the routable ones
 	perPoint := int64(16)
 	if g.gFix != nil {
@@ -377,7 +383,7 @@ func (g *Graph) Edge(e int32) EdgeSpec {
 		Backward: g.eDir[e]&dirBackward != 0,
 		SpeedKmh: g.speed(int(e)),
 		Geometry: slices.Clone(orb.LineString(g.geometry(nil, g.gOff[e], g.gOff[e+1]))),
-		WayID:    g.eWay[e],
+		WayID:    g.way(int(e)),
 	}
 }
 

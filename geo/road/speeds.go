@@ -53,3 +53,44 @@ func (g *Graph) speeds() []float64 {
 	}
 	return out
 }
+
+// Way ids are held as uint32 when all lie in [0, 2³²) (OSM's ids are
+// below 2·10⁹ today): four bytes per edge instead of eight.
+
+// compactWays replaces eWay by eWay32 when every id fits. O(E).
+func (g *Graph) compactWays() {
+	if g.eWay == nil {
+		return
+	}
+	for _, w := range g.eWay {
+		if w < 0 || w > math.MaxUint32 {
+			return
+		}
+	}
+	ids := make([]uint32, len(g.eWay))
+	for e, w := range g.eWay {
+		ids[e] = uint32(w)
+	}
+	g.eWay32, g.eWay = ids, nil
+}
+
+// way returns the source way id of edge e. It panics if e is out of range.
+func (g *Graph) way(e int) int64 {
+	if g.eWay == nil {
+		return int64(g.eWay32[e])
+	}
+	return g.eWay[e]
+}
+
+// ways returns the way id of every edge: eWay, or a fresh slice when
+// compact.
+func (g *Graph) ways() []int64 {
+	if g.eWay != nil {
+		return g.eWay
+	}
+	out := make([]int64, len(g.eWay32))
+	for e, w := range g.eWay32 {
+		out[e] = int64(w)
+	}
+	return out
+}

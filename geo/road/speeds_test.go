@@ -49,3 +49,35 @@ func TestCompactSpeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactWays checks that way ids within [0, 2³²) are held as uint32
+// and given back exactly, and that one id outside keeps int64.
+func TestCompactWays(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		odd     int64 // the id of edge 5
+		compact bool
+	}{
+		{"zero", 0, true},
+		{"largest", math.MaxUint32, true},
+		{"beyond uint32", math.MaxUint32 + 1, false},
+		{"negative", -17, false}, // JOSM's new objects
+	} {
+		rng := rand.New(rand.NewPCG(41, 42))
+		vs, es := randomGraph(rng, 200, false)
+		for i := range es {
+			es[i].WayID = int64(rng.Uint32())
+		}
+		es[5].WayID = tc.odd
+		g := mustBuild(t, Car, vs, es)
+		if (g.eWay == nil) != tc.compact {
+			t.Fatalf("%s: compact %v, want %v", tc.name, g.eWay == nil, tc.compact)
+		}
+		ids := g.Arrays().WayID
+		for e := range int32(len(es)) {
+			if g.Edge(e).WayID != es[e].WayID || ids[e] != es[e].WayID {
+				t.Fatalf("%s: edge %d way %d, Arrays %d, input %d", tc.name, e, g.Edge(e).WayID, ids[e], es[e].WayID)
+			}
+		}
+	}
+}
