@@ -14,7 +14,8 @@ import (
 
 // TestCompressedMatchesFullOSM compares the compressed graph with the full
 // one on the committed OSM extracts, every profile, for every vertex and
-// for villages snapped at random.
+// for villages snapped at random; then searches on its contraction
+// hierarchies with Dijkstra, within the rounding bound.
 func TestCompressedMatchesFullOSM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads three OSM extracts")
@@ -67,6 +68,17 @@ func TestCompressedMatchesFullOSM(t *testing.T) {
 					if r := road.CompareFull(t, g, services, villages, s); r < len(villages)/2 {
 						t.Errorf("%+v: only %d of %d villages reached", s, r, len(villages))
 					}
+				}
+				for _, s := range []road.Search{
+					{Weight: road.Length}, {Weight: road.Time}, {Weight: road.Length, Origins: true},
+					{Weight: road.Time, Origins: true, LegSpeedKmh: 5}, {Weight: road.Time, Cutoff: 300},
+				} {
+					r, rel := road.CompareHierarchy(t, g, services, villages, s)
+					if r < len(villages)/2 && s.Cutoff == 0 {
+						t.Errorf("%+v: only %d of %d villages reached on the hierarchy", s, r, len(villages))
+					}
+					arcs, sc := g.HierarchySizes(s.Weight)
+					t.Logf("%+v: hierarchy of %d arcs (%d shortcuts); largest relative difference %.3g (bound %.3g)", s, arcs, sc, rel, g.RoundingBound())
 				}
 			})
 		}

@@ -56,6 +56,12 @@
 // geo/road/internal/search, the search core). On OSM extracts this removes
 // 10–23 % of the vertices a search visits.
 //
+// Graph.BuildHierarchy adds a contraction hierarchy for one weight (opt
+// in): searches by that weight then run as PHAST sweeps over every
+// junction in rank order instead of Dijkstra, whose costs they match
+// within Graph.RoundingBound (relative, 2.7·10⁻⁸ on 60M edges) rather than
+// bit for bit; ClosedBorders and Search.Exact searches keep Dijkstra.
+//
 // # Files
 //
 // Package geo/road/graphfile stores graphs in partons' versioned,

@@ -41,3 +41,13 @@ func CheckSnaps(tb testing.TB, g *Graph, n int, seed uint64) (compared, ties, ne
 // CompactGeometry reports whether g holds its geometry as 10⁻⁷ degree
 // integers.
 func CompactGeometry(g *Graph) bool { return g.gFix != nil }
+
+// CompareHierarchy builds g's hierarchies (once) and checks a search on
+// them against Dijkstra (see compareHierarchy).
+func CompareHierarchy(t *testing.T, g *Graph, seeds, targets []Snap, s Search) (reached int, maxRel float64) {
+	t.Helper()
+	if !g.HasHierarchy(s.Weight) {
+		withHierarchies(t, g)
+	}
+	return compareHierarchy(t, g, seeds, targets, s)
+}

@@ -94,6 +94,7 @@ type Graph struct {
 	// (false: the full graph, kept for tests).
 	ix     *search.Index
 	chains bool
+	hier   [2]bool // BuildHierarchy was called, by Weight
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int
@@ -261,6 +262,13 @@ func (g *Graph) finish() {
 func (g *Graph) compress() {
 	g.ix = search.Build(search.Edges{Pts: g.pts, From: g.eFrom, To: g.eTo,
 		LengthM: g.eLen, TimeS: g.eTime, Dir: g.eDir, Labels: g.labels}, g.chains)
+	for w, on := range g.hier {
+		if on {
+			if err := g.ix.BuildHierarchy(w == int(Time)); err != nil {
+				panic(err) // the index's arcs are valid: weights finite and ≥ 0
+			}
+		}
+	}
 }
 
 // first), so component 0 is the largest. O(V α(V) + E + C log C).

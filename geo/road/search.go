@@ -52,6 +52,10 @@ type Search struct {
 	// length is never below the straight line between target and seed
 	// (up to SnapFunc's 0.03 %). 0 leaves the legs out.
 	LegSpeedKmh float64
+	// Exact runs Dijkstra even when the graph has a hierarchy for the
+	// weight (see Graph.BuildHierarchy): results are then bit for bit
+	// those of a graph without one.
+	Exact bool
 }
 
 // Result is the outcome of a search for one target.
@@ -140,7 +144,7 @@ func (g *Graph) nearest(ws *Workspace, seeds []Snap, s Search, targets []Snap) e
 		ts = ws.targets
 	}
 	q := search.Query{ByTime: s.Weight == Time, Cutoff: s.Cutoff, Origins: s.Origins,
-		ClosedBorders: s.ClosedBorders, LegSpeedKmh: s.LegSpeedKmh}
+		ClosedBorders: s.ClosedBorders, LegSpeedKmh: s.LegSpeedKmh, Exact: s.Exact}
 	g.ix.Nearest(ws.w, ws.seeds, q, ts)
 	return nil
 }

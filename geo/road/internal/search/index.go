@@ -43,6 +43,9 @@ type Index struct {
 	eAt        []int32
 	fwd, rev   csr
 	slabels    []uint8 // labels per junction
+	// hier holds the contraction hierarchies by minimised weight (length,
+	// time), nil until BuildHierarchy.
+	hier [2]*hierarchy
 }
 
 // Junctions returns the number of junctions searches run on.

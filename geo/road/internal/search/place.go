@@ -126,13 +126,13 @@ func (ws *Workspace) chainLabel(c, m int32) (l1, l2 float64, seed int32, ok bool
 		}
 	}
 	first, last, _ := ix.chainEnds(c)
-	if st := &ws.st[ix.jid[first]]; ws.flags(st.stamp)&stSettled != 0 && (m == lo || up) {
-		d1, d2 := addWeights(ix.cW, lo, m-lo, byTime, st.d1, st.d2)
-		try(d1, d2, st.seed)
+	if a1, a2, s, ok := ws.junctionLabel(ix.jid[first]); ok && (m == lo || up) {
+		d1, d2 := addWeights(ix.cW, lo, m-lo, byTime, a1, a2)
+		try(d1, d2, s)
 	}
-	if st := &ws.st[ix.jid[last]]; ws.flags(st.stamp)&stSettled != 0 && (m == hi || down) {
-		d1, d2 := addWeights(ix.cW, hi-1, m-hi, byTime, st.d1, st.d2)
-		try(d1, d2, st.seed)
+	if a1, a2, s, ok := ws.junctionLabel(ix.jid[last]); ok && (m == hi || down) {
+		d1, d2 := addWeights(ix.cW, hi-1, m-hi, byTime, a1, a2)
+		try(d1, d2, s)
 	}
 	i, _ := slices.BinarySearchFunc(ws.byEdge, lo, func(s int32, at int32) int { return int(ws.places[s].at - at) })
 	for ; i < len(ws.byEdge) && ws.places[ws.byEdge[i]].chain == c; i++ {

@@ -20,6 +20,8 @@ type Query struct {
 	Origins       bool
 	ClosedBorders bool
 	LegSpeedKmh   float64
+	// Exact keeps the Dijkstra search when the index has a hierarchy.
+	Exact bool
 }
 
 // Result is road.Result: the outcome of a search for one target.
@@ -98,6 +100,13 @@ type Workspace struct {
 	byEdge []int32 // seed indices sorted by chain, then index in it
 	valid  bool
 
+	// PHAST state (hierarchy.go): h is the hierarchy the last search ran
+	// on, nil for Dijkstra; lab its labels in position order.
+	h      *hierarchy
+	lab    []plabel
+	pepoch uint32
+	pheap  []int32
+
 	// remaining counts the stTarget vertices not yet settled (searches with
 	// targets stop when it reaches 0); -1 without targets.
 	remaining int
@@ -129,7 +138,7 @@ func (ix *Index) partial(e int32, f float64, byTime bool) (float64, float64) {
 // (road.Graph.Nearest documents it), and keeps its result in ws. With
 // targets, it stops once the ends of their edges are settled.
 func (ix *Index) Nearest(ws *Workspace, seeds []Point, s Query, targets []Point) {
-	ws.ix, ws.valid = ix, false
+	ws.ix, ws.valid, ws.h = ix, false, nil
 	if len(ws.st) != len(ix.jvert) { // the labels changed the junctions
 		ws.st, ws.epoch = make([]vstate, len(ix.jvert)), 0
 	}
@@ -156,6 +165,11 @@ func (ix *Index) Nearest(ws *Workspace, seeds []Point, s Query, targets []Point)
 		}
 		return int(a - b)
 	})
+	if h := ix.hier[b2i(s.ByTime)]; h != nil && !s.ClosedBorders && !s.Exact {
+		ix.phast(ws, h) // computes every label: targets do not shorten it
+		ws.valid = true
+		return
+	}
 	ws.heap.reset()
 
 	byTime := s.ByTime
@@ -294,11 +308,11 @@ func (ws *Workspace) VertexCost(v int32) (Result, bool) {
 		}
 		return ws.result(d1, d2, s), true
 	}
-	st := &ws.st[ws.ix.jid[v]]
-	if ws.flags(st.stamp)&stSettled == 0 {
+	d1, d2, seed, ok := ws.junctionLabel(ws.ix.jid[v])
+	if !ok {
 		return Result{}, false
 	}
-	return ws.result(st.d1, st.d2, st.seed), true
+	return ws.result(d1, d2, seed), true
 }
 
 // Cost returns for a snapped target the cheapest trip between it and its
