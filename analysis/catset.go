@@ -43,12 +43,11 @@ func newCatSet(cats []*catIndex, nts int) *catSet {
 	return s
 }
 
-// search answers every part for q with thresholds ts. The counts are
-// fresh slices (one allocation per village), kept by the results; the
-// rest goes back with done.
-func (s *catSet) search(q *index.Query, ts []float64) *catWork {
+// search answers every part for q with thresholds ts. The counts go to
+// slab (zeroed, one count per category and threshold), which the results
+// keep; the rest goes back with done.
+func (s *catSet) search(q *index.Query, ts []float64, slab []int32) *catWork {
 	w := s.pool.Get().(*catWork)
-	slab := make([]int32, len(w.within)*s.nts)
 	for c := range w.within {
 		w.within[c] = slab[c*s.nts : (c+1)*s.nts : (c+1)*s.nts]
 		for m := s.first[c]; m < s.first[c+1]; m++ {

@@ -162,8 +162,9 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 	r.Rows = make([]VillageResult, len(villages))
 	// One backing array for every village's categories: one allocation
 	// instead of one per village.
-	nc := len(cats)
+	nc, nts := len(cats), len(p.ThresholdsM)
 	allCats := make([]CategoryResult, len(villages)*nc)
+	allWithin := make([]int32, len(villages)*nc*nts)
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -189,7 +190,8 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 				}
 				hi := min(lo+chunk, len(villages))
 				for v := lo; v < hi; v++ {
-					r.Rows[v] = r.village(&villages[v], cats, set, allCats[v*nc:(v+1)*nc:(v+1)*nc])
+					r.Rows[v] = r.village(&villages[v], cats, set, allCats[v*nc:(v+1)*nc:(v+1)*nc],
+						allWithin[v*nc*nts:(v+1)*nc*nts:(v+1)*nc*nts])
 				}
 				if p.Progress != nil {
 					mu.Lock()
@@ -428,11 +430,13 @@ var nan = math.NaN()
 // agree with each other to the millimetre).
 const distanceTolM = 0.5e-3
 
-// village computes the metrics of v into dst, as long as cats.
-func (r *Result) village(v *datasets.Village, cats []*catIndex, set *catSet, dst []CategoryResult) VillageResult {
+// village computes the metrics of v into dst, as long as cats, and its
+// counts within the thresholds into counts (one per category and
+// threshold).
+func (r *Result) village(v *datasets.Village, cats []*catIndex, set *catSet, dst []CategoryResult, counts []int32) VillageResult {
 	out := VillageResult{Cats: dst}
 	q := index.NewQuery(v.Location)
-	ws := set.search(&q, r.Params.ThresholdsM)
+	ws := set.search(&q, r.Params.ThresholdsM, counts)
 	for c, ci := range cats {
 		out.Cats[c] = r.measure(v, ci, ws.answers[set.first[c]:set.first[c+1]], ws.within[c])
 	}

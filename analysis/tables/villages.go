@@ -155,10 +155,10 @@ func serviceCountry(r *analysis.Result, s int32) table.Cell {
 func villageStatus(r *analysis.Result, v int) string {
 	row := &r.Rows[v]
 	var parts []string
-	for c, cr := range row.Cats {
-		switch {
-		case cr.Status != analysis.StatusOK:
-			parts = append(parts, r.Categories[c]+":"+cr.Status.String())
+	for c := range row.Cats {
+		switch st := row.Cats[c].Status; {
+		case st != analysis.StatusOK:
+			parts = append(parts, r.Categories[c]+":"+st.String())
 		default:
 			parts = appendModeStatuses(r, parts, v, c)
 		}

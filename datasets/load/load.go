@@ -114,7 +114,11 @@ func readAll[T, S any](srcs []Source, k *kind[T, S], s S) ([]T, []Input, error) 
 		}
 		inputs = append(inputs, in)
 		lists = append(lists, recs)
-		all = append(all, recs...)
+		if all == nil {
+			all = recs // the usual single file: no copy of its records
+		} else {
+			all = append(all[:len(all):len(all)], recs...)
+		}
 	}
 	probs = append(probs, k.unique(lists...)...)
 	if err := probs.Err(); err != nil {
