@@ -125,3 +125,12 @@ func (g *cellGrid) search(lo, hi [2]float64, fn func(it *setItem)) {
 		}
 	}
 }
+
+// maxCell returns the most items a cell holds.
+func (g *cellGrid) maxCell() int {
+	m := 0
+	for k := 0; k+1 < len(g.start); k++ {
+		m = max(m, int(g.start[k+1]-g.start[k]))
+	}
+	return m
+}

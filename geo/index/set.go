@@ -12,9 +12,18 @@ import (
 // Safe for concurrent use; immutable after NewSet.
 type Set struct {
 	members []*Points
-	grid    cellGrid  // every member's valid items
-	bufs    sync.Pool // *[][]cand, per-query candidates of each member
+	grid    cellGrid // every member's valid items
+	// Without a usable grid (see gridUsable), the items packed in a tree
+	// as flatItems, refs[id] saying whose they are.
+	flat *flatTree
+	refs []setItem
+	bufs sync.Pool // *[][]cand, per-query candidates of each member
 }
+
+// maxPerCell bounds the items of a grid cell: items clustered in a few
+// cells of wide bounds (services of a region and a few far away) would
+// make every search read a whole cluster, so such a Set keeps a tree.
+const maxPerCell = 32
 
 // Answer is one member's nearest item: ID and DistM as NearestAndCount
 // returns them; OK false when it finds none.
@@ -25,7 +34,8 @@ type Answer struct {
 }
 
 // NewSet buckets the items of members (which it shares, not copies) in
-// one grid of cells (cellGrid). O(n) for n items in all.
+// one grid of cells (cellGrid), or packs them in one tree when the grid
+// would crowd some cell. O(n log n) for n items in all.
 func NewSet(members []*Points) *Set {
 	s := &Set{members: members}
 	var items []setItem
@@ -35,6 +45,15 @@ func NewSet(members []*Points) *Set {
 		}
 	}
 	s.grid = newCellGrid(items)
+	if s.grid.maxCell() > maxPerCell {
+		s.refs = items
+		flat := make([]flatItem, len(items))
+		for i, it := range items {
+			flat[i] = flatItem{lon: it.lon, lat: it.lat, ecef: it.ecef, id: int32(i)}
+		}
+		t := newFlatTree(flat)
+		s.flat, s.grid = &t, cellGrid{}
+	}
 	n := len(members)
 	s.bufs.New = func() any { b := make([][]cand, n); return &b }
 	return s
@@ -66,7 +85,13 @@ func (s *Set) NearestAndCount(q *Query, radiiM []float64, counts [][]int32, tolM
 		var rects [2][2][2]float64
 		n := discRect(&q.q, radiiM[len(radiiM)-1], &rects)
 		g := &s.grid
-		for j := 0; j < n; j++ {
+		for j := 0; j < n && s.flat != nil; j++ {
+			s.flat.search(rects[j][0], rects[j][1], func(fi *flatItem) {
+				it := &s.refs[fi.id]
+				bufs[it.member] = append(bufs[it.member], cand{it.id, chordLowerBoundM(&q.q.ecef, &it.ecef)})
+			})
+		}
+		for j := 0; j < n && s.flat == nil; j++ {
 			// cellGrid.search, written out: this loop is the hot path of
 			// a straight-line run.
 			lo, hi := rects[j][0], rects[j][1]

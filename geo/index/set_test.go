@@ -13,9 +13,12 @@ import (
 // own NearestAndCount (item, distance bits, counts), with members of very
 // different densities, an empty one, one of invalid points only, shared
 // count slices, and queries near, on, and far from the data.
+//
+// Members spread over the globe crowd the grid's cells, so that Set
+// keeps a tree; members of one region give it a grid: both are checked.
 func TestSetSameAsEachMember(t *testing.T) {
 	rng := rand.New(rand.NewPCG(61, 62))
-	members := []*Points{
+	world := []*Points{
 		New(randomIn(rng, 50, 2.0, 3.3, 50.55, 51.2)),
 		New(randomIn(rng, 400, 2.0, 3.3, 50.55, 51.2)),
 		New(randomIn(rng, 3, 2.0, 2.2, 50.55, 50.6)),
@@ -25,7 +28,33 @@ func TestSetSameAsEachMember(t *testing.T) {
 		New(randomIn(rng, 100, 179.9, 180, 50, 51)),
 		New(randomIn(rng, 80, 2.0, 3.3, 50.55, 51.2)),
 	}
-	set := NewSet(members)
+	region := []*Points{
+		New(randomIn(rng, 50, 2.0, 3.3, 50.55, 51.2)),
+		New(randomIn(rng, 400, 2.0, 3.3, 50.55, 51.2)),
+		New(randomIn(rng, 3, 2.0, 2.2, 50.55, 50.6)),
+		New(nil),
+		New([]orb.Point{{math.NaN(), 50}, {2, 95}}),
+		New(randomIn(rng, 200, 1.5, 3.8, 50.3, 51.4)),
+		New(randomIn(rng, 100, 2.0, 3.3, 50.55, 51.2)),
+		New(randomIn(rng, 80, 2.0, 3.3, 50.55, 51.2)),
+	}
+	for _, tc := range []struct {
+		name    string
+		members []*Points
+		tree    bool
+	}{{"world", world, true}, {"region", region, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			set := NewSet(tc.members)
+			if (set.flat != nil) != tc.tree {
+				t.Fatalf("set keeps a tree: %v, want %v", set.flat != nil, tc.tree)
+			}
+			checkSetSameAsEachMember(t, rand.New(rand.NewPCG(63, 64)), set, tc.members)
+		})
+	}
+}
+
+func checkSetSameAsEachMember(t *testing.T, rng *rand.Rand, set *Set, members []*Points) {
+	t.Helper()
 	radiiSets := [][]float64{{1200, 3750, 10000}, nil, {500}, {2000, 20000}, {3000e3}}
 	out := make([]Answer, len(members))
 	for k := 0; k < 4000; k++ {
