@@ -148,7 +148,7 @@ func closedOnly(ctx context.Context, base *Result, v *variant.Variant, p Params,
 		}
 		row := slab[vi*nc : (vi+1)*nc : (vi+1)*nc]
 		if affected {
-			r.Rows[vi] = r.village(vl, cats, set, row)
+			r.Rows[vi] = r.village(vl, cats, set, row, make([]int32, len(cats)*len(ts)))
 			continue
 		}
 		for c := range row {
