@@ -12,7 +12,9 @@
 // Points and Polygons wrap a tidwall/rtree R-tree of int32 ids, the positions of the items
 // in the slice they were built from. Points also packs its items in a
 // static R-tree of flat arrays (flat.go) for the rectangle searches of
-// NearestAndCount and CountWithinEach.
+// NearestAndCount and CountWithinEach. A Set buckets its members' items
+// in a grid of lon/lat cells (grid.go), rows stored one after the other,
+// and keeps such a tree instead when some cell would be crowded.
 //
 // Points walks the tree best-first on a geodetic lower bound, not on the
 // tree's planar box distance, which is measured in squared degrees and ranks
