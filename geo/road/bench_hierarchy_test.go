@@ -93,7 +93,7 @@ func BenchmarkHierarchyNearest100k(b *testing.B) {
 			}
 			b.StopTimer()
 			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(maxRelDiff(b, g, want, js), "max-rel-diff")
+			b.ReportMetric(maxRelDiff(b, g, want, js)/0x1p-52, "max-rel-diff-eps")
 		})
 	}
 }

@@ -22,7 +22,7 @@ import "fmt"
 // vertices) 3.3 CPU-s for time and 32 CPU-s for length, whose lattice has
 // no fast roads to build on; 16 CPU-s on a 40k-vertex grid (see
 // benchmarks/RESULTS.md). Memory: 24 bytes per arc of the hierarchy
-// (arcs plus shortcuts, 1.5–2.5 per arc of the graph) and 8 per junction,
+// (arcs plus shortcuts, 1.8–2.6 per arc between junctions) and 8 per junction,
 // plus 24 per junction in each Workspace that runs a PHAST search.
 func (g *Graph) BuildHierarchy(w Weight) error {
 	if w != Length && w != Time {

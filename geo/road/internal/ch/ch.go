@@ -190,9 +190,10 @@ func (b *builder) addShortcut(a Arc) {
 
 // priority is twice the edge difference of contracting v with sc
 // shortcuts, plus its contracted neighbours, plus its level (the depth of
-// the hierarchy below it). The level term keeps the contraction uniform
-// on grid-like networks: on the synthetic national network it saved 3 %
-// of the shortcuts and 15 % of the CPU.
+// the hierarchy below it), which keeps the contraction uniform on
+// grid-like networks: against the plain edge difference plus contracted
+// neighbours, 3 % fewer shortcuts and 17 % less CPU on the synthetic
+// national network's length hierarchy.
 func (b *builder) priority(v int32, sc int) int32 {
 	ed := int32(sc) - int32(len(b.out[v])) - int32(len(b.in[v]))
 	return 2*ed + b.deleted[v] + b.level[v]
