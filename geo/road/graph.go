@@ -332,7 +332,7 @@ func (g *Graph) components() {
 }
 
 // MemoryBytes estimates the memory the graph holds, counting its snapping
-// index whether built yet or not. O(1).
+// index whether built yet or not and its hierarchies. O(1).
 func (g *Graph) MemoryBytes() int64 {
 	v, e, p := int64(len(g.pts)), int64(len(g.eFrom)), int64(g.numGeom())
 	nj, nc, na := g.ix.Sizes()
@@ -351,7 +351,13 @@ func (g *Graph) MemoryBytes() int64 {
 	if g.gFix != nil {
 		perPoint = 8
 	}
-	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*perPoint + arcs*12 + segs*4 + (segs/15+1)*16
+	hier := int64(0) // contraction hierarchies: arcs, positions and offsets
+	for _, w := range []Weight{Length, Time} {
+		if a, _ := g.HierarchySizes(w); g.HasHierarchy(w) {
+			hier += int64(a)*24 + j*16
+		}
+	}
+	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*perPoint + arcs*12 + segs*4 + (segs/15+1)*16 + hier
 }
 
 // Profile returns the travel mode the graph was built for.
