@@ -22,6 +22,12 @@ type Reader[T, S any] func(source string, r io.Reader, s S) ([]T, error)
 // Readers are one format's readers, one per record kind; nil where the
 // format cannot hold that kind (CSV has no boundary polygons). A new
 // record kind is one field here and one function like Villages.
+//
+// A village, service or boundary reader must report every id its own
+// file repeats, as a problem of the record (datasets.IDSet.Check), and
+// drop that record: load checks ids again only across files
+// (acrossFiles), so a reader that skipped the check would let a repeated
+// id through.
 type Readers struct {
 	Villages      Reader[datasets.Village, datasets.VillageSchema]
 	Services      Reader[datasets.Service, datasets.ServiceSchema]

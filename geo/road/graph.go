@@ -211,6 +211,9 @@ func (g *Graph) checkInput() error {
 		}
 		if s := g.speed(e); !(s > 0) || math.IsInf(s, 1) {
 			return bad("speed %v km/h is not finite and > 0", s)
+		} else if t := g.eLen[e] * 3.6 / s; t > math.MaxFloat32 {
+			// Searches and hierarchies carry times as float32.
+			return bad("speed %v km/h gives a travel time of %v s, beyond the %v s a search can hold", s, t, float32(math.MaxFloat32))
 		}
 		if g.eDir[e]&^(dirForward|dirBackward) != 0 {
 			return bad("unknown direction bits %#x", g.eDir[e])

@@ -30,6 +30,7 @@ func TestBuildRejects(t *testing.T) {
 		{name: "NaN length", edit: func(e *EdgeSpec) { e.LengthM = math.NaN() }},
 		{name: "zero speed", edit: func(e *EdgeSpec) { e.SpeedKmh = 0 }},
 		{name: "NaN speed", edit: func(e *EdgeSpec) { e.SpeedKmh = math.NaN() }},
+		{name: "travel time beyond float32", edit: func(e *EdgeSpec) { e.SpeedKmh = 1e-300 }},
 		{name: "one-point geometry", edit: func(e *EdgeSpec) { e.Geometry = e.Geometry[:1] }},
 		{name: "geometry point out of range", edit: func(e *EdgeSpec) {
 			e.Geometry = orb.LineString{vs[0], {200, 0}, vs[1]}
@@ -209,5 +210,31 @@ func TestNegativeZeroLength(t *testing.T) {
 		if want := polylineM(line(a, c)); !ok || r.Seed != 0 || math.Abs(r.LengthM-want) > 1e-6 {
 			t.Errorf("%v: vertex C %+v, want seed 0 at %.3f m", w, r, want)
 		}
+	}
+}
+
+// The slowest speed Build accepts still gives a graph whose hierarchies
+// build and whose searches find the edge's time: 100 m at 1e-35 km/h is
+// 3.6·10³⁷ s, within float32.
+func TestSlowestSpeedHasHierarchy(t *testing.T) {
+	vs := []orb.Point{at(0, 0), at(100, 0)}
+	e := handEdge(vs, 0, 1, 100, true, true, 1e-35)
+	g, err := Build(Car, vs, []EdgeSpec{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []Weight{Time, Length} {
+		if err := g.BuildHierarchy(w); err != nil {
+			t.Fatalf("%v: %v", w, err)
+		}
+	}
+	ws := NewWorkspace(g)
+	if err := g.Nearest(ws, []Snap{{Edge: 0, Frac: 1}}, Search{Weight: Time}); err != nil {
+		t.Fatal(err)
+	}
+	r, ok := ws.Cost(Snap{Edge: 0, Frac: 0})
+	want := float64(float32(100 * 3.6 / 1e-35))
+	if !ok || math.Abs(r.TimeS-want) > want*g.RoundingBound() {
+		t.Fatalf("cost %+v %v, want %g s", r, ok, want)
 	}
 }
