@@ -16,6 +16,7 @@ type prepareOptions struct {
 	profiles   []string
 	boundaries []string
 	quiet      bool
+	hierarchy  bool
 }
 
 func newPrepareCmd() *cobra.Command {
@@ -36,6 +37,7 @@ profile and saves them in a versioned, checksummed graph file that
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "graph file to write (required)")
 	cmd.Flags().StringSliceVar(&o.profiles, "profiles", []string{"car", "bicycle", "foot"}, "profiles to build")
 	cmd.Flags().StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON country polygons, to count border-crossing edges")
+	cmd.Flags().BoolVar(&o.hierarchy, "hierarchy", false, "also store each graph's contraction hierarchy for travel time, which run then searches on (slower prepare, faster run, costs within a rounding bound)")
 	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
@@ -53,7 +55,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	}
 	ctx = progress.With(ctx, progress.New(stderr, o.quiet))
 	memoryForPrepare()
-	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr,
+	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr, Hierarchy: o.hierarchy,
 		NoBorders: func(why string) {
 			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
 		}})
@@ -64,6 +66,9 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	for _, g := range res.Graphs {
 		fmt.Fprintf(stdout, "%s: %d vertices, %d edges, %d components (largest %d vertices)\n",
 			g.Profile, g.Vertices, g.Edges, g.Components, g.Largest)
+		if o.hierarchy {
+			fmt.Fprintf(stdout, "%s: contraction hierarchy for %v: %d arcs, %d of them shortcuts\n", g.Profile, prepare.HierarchyWeight, g.HierarchyArcs, g.Shortcuts)
+		}
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", o.out)
 	return nil

@@ -1,6 +1,10 @@
 package road
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/partons/partons/geo/road/internal/ch"
+)
 
 // BuildHierarchy contracts the graph's junctions into a contraction
 // hierarchy for weight w (geo/road/internal/ch) and keeps it: from then
@@ -58,3 +62,99 @@ func (g *Graph) RoundingBound() float64 { return g.ix.RoundingBound() }
 // UsedHierarchy reports whether the last search on ws ran on a hierarchy
 // (PHAST) rather than Dijkstra.
 func (ws *Workspace) UsedHierarchy() bool { return ws.w.UsedHierarchy() }
+
+// HierarchyArc is an arc of a stored hierarchy (see HierarchyArrays): the
+// position at its other end, of higher rank than the position it is listed
+// at, and its weights (the minimised weight, then the other; seconds and
+// metres).
+type HierarchyArc struct {
+	Other  int32
+	W1, W2 float64
+}
+
+// HierarchyArrays is a contraction hierarchy in flat form, for graph
+// files: what BuildHierarchy computes, so that a graph rebuilt from the
+// same Arrays (FromArrays, hence the same junction numbering) can take it
+// back with SetHierarchyArrays without contracting again. Junctions are
+// the graph's vertices with a routable edge that are not inside a chain
+// of the search index, numbered as the index numbers them.
+type HierarchyArrays struct {
+	// Vert[p] is the junction at position p, by decreasing rank (position
+	// 0 was contracted last): a permutation of the junctions.
+	Vert []int32
+	// The arcs leaving (Out) and entering (In) position p, each towards a
+	// smaller position, are Out[OutOff[p]:OutOff[p+1]] and
+	// In[InOff[p]:InOff[p+1]].
+	OutOff, InOff []int32
+	Out, In       []HierarchyArc
+	Shortcuts     int // arcs added by the contraction
+}
+
+// HierarchyArrays returns the hierarchy for w in flat form, false
+// without one. The slices are copies. O(junctions + arcs).
+func (g *Graph) HierarchyArrays(w Weight) (HierarchyArrays, bool) {
+	if !g.HasHierarchy(w) {
+		return HierarchyArrays{}, false
+	}
+	h := g.ix.Hierarchy(w == Time)
+	if h == nil {
+		return HierarchyArrays{}, false
+	}
+	conv := func(us []ch.Up) []HierarchyArc {
+		out := make([]HierarchyArc, len(us))
+		for i, u := range us {
+			out[i] = HierarchyArc(u)
+		}
+		return out
+	}
+	return HierarchyArrays{Vert: clone32(h.Vert), OutOff: clone32(h.OutOff), InOff: clone32(h.InOff),
+		Out: conv(h.Out), In: conv(h.In), Shortcuts: h.Shortcuts}, true
+}
+
+func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
+
+// SetHierarchyArrays installs a hierarchy for w that HierarchyArrays
+// returned for a graph of the same Arrays (labels included), as
+// BuildHierarchy would have built it, without contracting. It checks
+// that Vert is a permutation of this graph's junctions, that offsets are
+// non-decreasing and span the arcs, that every arc leads to a position of
+// higher rank, that every weight is finite and ≥ 0 and that Shortcuts is
+// within the arcs; an error wraps ErrInvalid and the graph is left as it
+// was. It cannot check that the arcs are those BuildHierarchy would have
+// built: a hierarchy of another graph with the same junction count passes
+// and gives wrong costs (graph files guard against that with their
+// checksum). The graph keeps the slices Vert, OutOff and InOff. Call
+// before sharing the graph between goroutines. O(junctions + arcs).
+func (g *Graph) SetHierarchyArrays(w Weight, a HierarchyArrays) error {
+	if w != Length && w != Time {
+		return fmt.Errorf("road: unknown weight %v: %w", w, ErrInvalid)
+	}
+	n := len(a.Vert)
+	if len(a.OutOff) != n+1 || len(a.InOff) != n+1 {
+		return fmt.Errorf("road: hierarchy: %d and %d offsets for %d positions: %w", len(a.OutOff), len(a.InOff), n, ErrInvalid)
+	}
+	pos := make([]int32, n)
+	for i := range pos {
+		pos[i] = -1
+	}
+	for p, v := range a.Vert {
+		if v < 0 || int(v) >= n || pos[v] >= 0 {
+			return fmt.Errorf("road: hierarchy: position %d holds junction %d: not a permutation of %d junctions: %w", p, v, n, ErrInvalid)
+		}
+		pos[v] = int32(p)
+	}
+	conv := func(as []HierarchyArc) []ch.Up {
+		out := make([]ch.Up, len(as))
+		for i, u := range as {
+			out[i] = ch.Up(u)
+		}
+		return out
+	}
+	h := &ch.Hierarchy{Vert: a.Vert, Pos: pos, OutOff: a.OutOff, InOff: a.InOff,
+		Out: conv(a.Out), In: conv(a.In), Shortcuts: a.Shortcuts}
+	if err := g.ix.SetHierarchy(w == Time, h); err != nil {
+		return fmt.Errorf("road: hierarchy for %v: %v: %w", w, err, ErrInvalid)
+	}
+	g.hier[w] = true
+	return nil
+}

@@ -34,7 +34,16 @@ type Options struct {
 	// country).
 	NoBorders func(why string)
 	Log       io.Writer // notes of the output file; nil for none
+	// Hierarchy, when set, builds each graph's contraction hierarchy for
+	// HierarchyWeight and stores it in the file (format version 2), so
+	// that a run loading the file searches on it without contracting.
+	Hierarchy bool
 }
+
+// HierarchyWeight is the weight whose hierarchy Prepare stores: the one a
+// run routes by unless told otherwise (route_by time, whatever the
+// profile).
+const HierarchyWeight = road.Time
 
 // Result is what Prepare built and wrote.
 type Result struct {
@@ -47,6 +56,9 @@ type GraphSummary struct {
 	Profile             road.Profile
 	Vertices, Edges     int
 	Components, Largest int // weakly connected components, and the vertex count of the largest
+	// HierarchyArcs and Shortcuts size the stored hierarchy (zeros
+	// without one).
+	HierarchyArcs, Shortcuts int
 }
 
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
@@ -112,12 +124,20 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("prepare: %s: %w", a.Profile, err)
 		}
+		if o.Hierarchy {
+			pr.Step("contracting the " + string(a.Profile) + " graph")
+			if err := g.BuildHierarchy(HierarchyWeight); err != nil {
+				return fmt.Errorf("prepare: %s: %w", a.Profile, err)
+			}
+		}
 		pr.Step("writing the " + string(g.Profile()) + " graph")
 		if _, err := graphfile.Write(f.Writer(), g); err != nil {
 			return fmt.Errorf("prepare: writing %s: %w", o.Out, err)
 		}
 		c, largest := g.Components()
-		sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest})
+		ha, sc := g.HierarchySizes(HierarchyWeight)
+		sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest,
+			HierarchyArcs: ha, Shortcuts: sc})
 		return nil
 	})
 	if err != nil {

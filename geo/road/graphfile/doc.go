@@ -33,6 +33,30 @@
 //
 // Lengths and speeds are stored as float64, so they round-trip exactly.
 //
+// # Format, version 2
+//
+// Write uses version 2 only for a graph with a contraction hierarchy
+// (road.Graph.BuildHierarchy, partons prepare --hierarchy); a graph
+// without one is written as version 1, byte for byte. Version 2 is
+// version 1 with a hierarchy section between the labels and the crc:
+//
+//	nH        uint32 ≤ 2 hierarchies, then each, by increasing weight:
+//	weight    uint32 (0 length, 1 time: road.Weight)
+//	nJ, nOut, nIn, shortcuts uint32: junctions (≤ nV), arcs, shortcuts
+//	          among them (≤ nOut + nIn)
+//	vert      nJ × int32: the junction at each position, by decreasing rank
+//	outOff    (nJ+1) × int32, inOff (nJ+1) × int32
+//	out, in   nOut, nIn × (other int32, w1, w2 float64)
+//
+// (see road.HierarchyArrays). Junctions are numbered as the search index
+// that road.FromArrays rebuilds from the graph's arrays and labels
+// numbers them, deterministically, so the hierarchy is that of the
+// labelled graph the file holds. Counts are checked against the bytes
+// left before any array is allocated, and the structure (ranks a
+// permutation of the junctions, offsets spanning the arcs, every arc
+// towards a higher rank, weights finite and ≥ 0) by
+// road.Graph.SetHierarchyArrays; a failure is ErrCorrupt.
+//
 // # Concurrency
 //
 // The functions keep no state: any number may run at once, each on its
@@ -57,11 +81,14 @@ const Magic = "PARTONSG"
 
 // Limits of the format (see the package documentation).
 const (
-	fileVersion    = uint32(1)
-	maxProfileLen  = 256
-	maxMetaEntries = 4096
-	maxMetaString  = 64 << 10
-	chunkBytes     = 1 << 20
+	fileVersion = uint32(1)
+	// fileVersionHierarchy adds the hierarchy section; written only for
+	// a graph with a contraction hierarchy.
+	fileVersionHierarchy = uint32(2)
+	maxProfileLen        = 256
+	maxMetaEntries       = 4096
+	maxMetaString        = 64 << 10
+	chunkBytes           = 1 << 20
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -245,7 +245,7 @@ func TestReadCorrupt(t *testing.T) {
 		for name, b := range map[string][]byte{
 			"geojson": []byte(`{"type":"FeatureCollection","features":[]}`),
 			"pbf":     {0, 0, 0, 13, 10, 9, 'O', 'S', 'M', 'H', 'e', 'a', 'd', 'e', 'r'},
-			"version": append([]byte("PARTONSG"), 2, 0, 0, 0),
+			"version": append([]byte("PARTONSG"), 3, 0, 0, 0),
 		} {
 			if _, err := Read(bytes.NewReader(b)); !errors.Is(err, ErrFormat) {
 				t.Errorf("%s: %v, want ErrFormat", name, err)
@@ -320,6 +320,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(append(bytes.Clone(data), data...))
 	f.Add(header(1, 0, 0, 0))
 	f.Add([]byte{})
+	_, _, hier := withHierarchy(f, 12, 8, road.Time)
+	f.Add(hier)
+	f.Add(hier[:len(hier)-30])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// A whole stream: never a panic, only the documented errors, and
 		// a graph only when every byte was accepted.

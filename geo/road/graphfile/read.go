@@ -238,8 +238,8 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	if err != nil {
 		return nil, "", err
 	}
-	if version != fileVersion {
-		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d", ErrFormat, version, fileVersion)
+	if version != fileVersion && version != fileVersionHierarchy {
+		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d and %d", ErrFormat, version, fileVersion, fileVersionHierarchy)
 	}
 	profile, err := d.str(maxProfileLen, "profile")
 	if err != nil {
@@ -334,6 +334,12 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 			return nil, "", err
 		}
 	}
+	var hs []hierarchy
+	if version >= fileVersionHierarchy {
+		if hs, err = d.hierarchies(profile, nV); err != nil {
+			return nil, "", err
+		}
+	}
 	want := d.crc.Sum32()
 	sum, err := d.read(4)
 	if err != nil {
@@ -349,5 +355,77 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
+	for _, h := range hs {
+		if err := g.SetHierarchyArrays(h.w, h.HierarchyArrays); err != nil {
+			return nil, "", fmt.Errorf("%w: the %s graph's %v hierarchy: %w", ErrCorrupt, profile, h.w, err)
+		}
+	}
 	return g, a.Profile, nil
+}
+
+// hierarchyArcBytes is the size of a stored hierarchy arc.
+const hierarchyArcBytes = 4 + 8 + 8
+
+// hierarchies reads the hierarchy section of version 2: at most one
+// hierarchy per weight, in increasing weight order, each of at most nV
+// positions. Every count is checked against what the input still holds
+// before its arrays are allocated (see readArray when that is unknown).
+// The structure itself is checked by road.Graph.SetHierarchyArrays once
+// the graph is rebuilt.
+func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
+	nH, err := d.u32()
+	if err != nil {
+		return nil, err
+	}
+	if nH > 2 {
+		return nil, fmt.Errorf("%w: %d hierarchies in the %s graph, at most 2", ErrCorrupt, nH, profile)
+	}
+	var hs []hierarchy
+	for i := uint32(0); i < nH; i++ {
+		var c [5]uint32
+		for k := range c {
+			if c[k], err = d.u32(); err != nil {
+				return nil, err
+			}
+		}
+		w, nJ, nOut, nIn, sc := c[0], int64(c[1]), int64(c[2]), int64(c[3]), int64(c[4])
+		switch {
+		case w > uint32(road.Time) || (i > 0 && road.Weight(w) <= hs[i-1].w):
+			return nil, fmt.Errorf("%w: hierarchy %d of the %s graph: weight %d unknown or out of order", ErrCorrupt, i+1, profile, w)
+		case nJ > int64(nV):
+			return nil, fmt.Errorf("%w: hierarchy of the %s graph: %d junctions for %d vertices", ErrCorrupt, profile, nJ, nV)
+		case nOut > math.MaxInt32 || nIn > math.MaxInt32 || nOut+nIn > math.MaxInt32:
+			return nil, fmt.Errorf("%w: hierarchy of the %s graph: %d and %d arcs exceed the limits", ErrCorrupt, profile, nOut, nIn)
+		case sc > nOut+nIn:
+			return nil, fmt.Errorf("%w: hierarchy of the %s graph: %d shortcuts among %d arcs", ErrCorrupt, profile, sc, nOut+nIn)
+		}
+		need := 4*nJ + 8*(nJ+1) + hierarchyArcBytes*(nOut+nIn) + 4
+		if d.remain >= 0 && need > d.remain {
+			return nil, fmt.Errorf("%w: the %s graph's hierarchy announces %d junctions and %d arcs (%d bytes), but only %d bytes follow: %w",
+				ErrCorrupt, profile, nJ, nOut+nIn, need, d.remain, io.ErrUnexpectedEOF)
+		}
+		h := hierarchy{w: road.Weight(w)}
+		h.Shortcuts = int(sc)
+		if h.Vert, err = readArray(d, int(nJ), 4, getI32); err != nil {
+			return nil, err
+		}
+		if h.OutOff, err = readArray(d, int(nJ)+1, 4, getI32); err != nil {
+			return nil, err
+		}
+		if h.InOff, err = readArray(d, int(nJ)+1, 4, getI32); err != nil {
+			return nil, err
+		}
+		if h.Out, err = readArray(d, int(nOut), hierarchyArcBytes, getArc); err != nil {
+			return nil, err
+		}
+		if h.In, err = readArray(d, int(nIn), hierarchyArcBytes, getArc); err != nil {
+			return nil, err
+		}
+		hs = append(hs, h)
+	}
+	return hs, nil
+}
+
+func getArc(b []byte) road.HierarchyArc {
+	return road.HierarchyArc{Other: getI32(b), W1: getF64(b[4:]), W2: getF64(b[12:])}
 }

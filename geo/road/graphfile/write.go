@@ -80,8 +80,18 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 			return 0, fmt.Errorf("graphfile: write graph: meta %q longer than %d bytes: %w", k, maxMetaString, road.ErrInvalid)
 		}
 	}
+	var hs []hierarchy
+	for _, w := range []road.Weight{road.Length, road.Time} {
+		if h, ok := g.HierarchyArrays(w); ok {
+			hs = append(hs, hierarchy{w, h})
+		}
+	}
+	version := fileVersion
+	if len(hs) > 0 {
+		version = fileVersionHierarchy
+	}
 	e.write([]byte(Magic))
-	e.u32(fileVersion)
+	e.u32(version)
 	e.str(string(a.Profile))
 	e.u32(uint32(len(keys)))
 	for _, k := range keys {
@@ -105,6 +115,12 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 	e.array(nE+1, func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(a.GeomOff[i])) })
 	points(a.Geometry)
 	e.write(a.Labels)
+	if version >= fileVersionHierarchy {
+		e.u32(uint32(len(hs)))
+		for _, h := range hs {
+			e.hierarchy(h)
+		}
+	}
 	if e.err == nil {
 		sum := binary.LittleEndian.AppendUint32(nil, e.crc.Sum32())
 		var k int
@@ -118,4 +134,31 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 		return e.n, fmt.Errorf("graphfile: write graph: %w", e.err)
 	}
 	return e.n, nil
+}
+
+// hierarchy is a stored contraction hierarchy and its weight.
+type hierarchy struct {
+	w road.Weight
+	road.HierarchyArrays
+}
+
+// hierarchy encodes one hierarchy of the version 2 section.
+func (e *encoder) hierarchy(h hierarchy) {
+	e.u32(uint32(h.w))
+	for _, n := range []int{len(h.Vert), len(h.Out), len(h.In), h.Shortcuts} {
+		e.u32(uint32(n))
+	}
+	ints := func(s []int32) {
+		e.array(len(s), func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(s[i])) })
+	}
+	arcs := func(s []road.HierarchyArc) {
+		e.array(len(s), func(b []byte, i int) []byte {
+			return putF64(putF64(binary.LittleEndian.AppendUint32(b, uint32(s[i].Other)), s[i].W1), s[i].W2)
+		})
+	}
+	ints(h.Vert)
+	ints(h.OutOff)
+	ints(h.InOff)
+	arcs(h.Out)
+	arcs(h.In)
 }

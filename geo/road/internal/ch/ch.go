@@ -391,8 +391,8 @@ func (h *Hierarchy) Check() error {
 			return fmt.Errorf("ch: offsets do not span the %d arcs", len(l.arcs))
 		}
 		for p := range n {
-			if l.off[p+1] < l.off[p] {
-				return fmt.Errorf("ch: offsets decrease at position %d", p)
+			if l.off[p+1] < l.off[p] || int(l.off[p+1]) > len(l.arcs) {
+				return fmt.Errorf("ch: offsets decrease or overrun the arcs at position %d", p)
 			}
 			for _, a := range l.arcs[l.off[p]:l.off[p+1]] {
 				if a.Other < 0 || int(a.Other) >= p {

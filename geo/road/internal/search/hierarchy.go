@@ -232,3 +232,31 @@ func (ix *Index) CheckHierarchies() error {
 
 // UsedHierarchy reports whether the last search ran on a hierarchy.
 func (ws *Workspace) UsedHierarchy() bool { return ws.h != nil }
+
+// Hierarchy returns the hierarchy for a weight (time when byTime, else
+// length), nil without one. It is shared: the caller must not change it.
+func (ix *Index) Hierarchy(byTime bool) *ch.Hierarchy {
+	if h := ix.hier[b2i(byTime)]; h != nil {
+		return h.Hierarchy
+	}
+	return nil
+}
+
+// SetHierarchy installs h, a hierarchy built earlier by BuildHierarchy on
+// an index of the same edges and labels (hence the same junction numbers),
+// for a weight, after checking its structure (ch.Hierarchy.Check), that it
+// covers the index's junctions and that its shortcut count is within its
+// arcs. The index keeps h. Not safe to call concurrently with searches.
+func (ix *Index) SetHierarchy(byTime bool, h *ch.Hierarchy) error {
+	if len(h.Vert) != len(ix.jvert) {
+		return fmt.Errorf("hierarchy of %d vertices for %d junctions", len(h.Vert), len(ix.jvert))
+	}
+	if err := h.Check(); err != nil {
+		return err
+	}
+	if h.Shortcuts < 0 || h.Shortcuts > len(h.Out)+len(h.In) {
+		return fmt.Errorf("hierarchy of %d arcs claims %d shortcuts", len(h.Out)+len(h.In), h.Shortcuts)
+	}
+	ix.hier[b2i(byTime)] = &hierarchy{h}
+	return nil
+}

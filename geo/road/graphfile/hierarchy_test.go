@@ -1,0 +1,192 @@
+package graphfile
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/partons/partons/geo/road"
+)
+
+// withHierarchy returns the sample graph's file without hierarchy, then the
+// graph with hierarchies for ws and its file.
+func withHierarchy(tb testing.TB, n int, seed uint64, ws ...road.Weight) (plain []byte, g *road.Graph, data []byte) {
+	tb.Helper()
+	g = sampleGraph(tb, road.Car, n, seed)
+	plain = encode(tb, g)
+	for _, w := range ws {
+		if err := g.BuildHierarchy(w); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return plain, g, encode(tb, g)
+}
+
+func TestHierarchyRoundTrip(t *testing.T) {
+	plain, g, data := withHierarchy(t, 700, 1, road.Length, road.Time)
+	if v := binary.LittleEndian.Uint32(plain[8:]); v != 1 {
+		t.Fatalf("a graph without hierarchy is written as version %d, want 1", v)
+	}
+	if v := binary.LittleEndian.Uint32(data[8:]); v != 2 {
+		t.Fatalf("a graph with hierarchies is written as version %d, want 2", v)
+	}
+	// Version 2 is version 1 with the hierarchy section before the checksum.
+	if !bytes.Equal(data[12:len(plain)-4], plain[12:len(plain)-4]) {
+		t.Fatal("the graph's bytes differ between versions 1 and 2")
+	}
+	h, err := Read(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameGraph(t, g, h)
+	for _, w := range []road.Weight{road.Length, road.Time} {
+		want, _ := g.HierarchyArrays(w)
+		got, ok := h.HierarchyArrays(w)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%v: the hierarchy read back differs", w)
+		}
+	}
+	if again := encode(t, h); !bytes.Equal(again, data) {
+		t.Error("re-encoding the read graph changed the bytes")
+	}
+	// The version 1 file still reads, without hierarchy.
+	if p, err := Read(bytes.NewReader(plain)); err != nil || p.HasHierarchy(road.Time) || p.HasHierarchy(road.Length) {
+		t.Fatalf("version 1: %v", err)
+	}
+	SameSearches(t, g, h, 3)
+}
+
+// SameSearches checks that h (read back) answers every search exactly as
+// g (hierarchies built in memory) and within g's rounding bound of
+// Dijkstra's costs.
+func SameSearches(t *testing.T, g, h *road.Graph, seed uint64) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 3))
+	seeds := randomSnaps(rng, g, 10)
+	targets := randomSnaps(rng, g, 200)
+	wa, wb, wx := road.NewWorkspace(g), road.NewWorkspace(h), road.NewWorkspace(g)
+	bound := g.RoundingBound()
+	for _, s := range []road.Search{{Weight: road.Time}, {Weight: road.Length}, {Weight: road.Time, Origins: true}} {
+		x := s
+		x.Exact = true
+		for _, run := range []struct {
+			g  *road.Graph
+			ws *road.Workspace
+			s  road.Search
+		}{{g, wa, s}, {h, wb, s}, {g, wx, x}} {
+			if err := run.g.Nearest(run.ws, seeds, run.s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !wa.UsedHierarchy() || !wb.UsedHierarchy() || wx.UsedHierarchy() {
+			t.Fatalf("%+v: hierarchy used %v in memory, %v read back, %v exact", s, wa.UsedHierarchy(), wb.UsedHierarchy(), wx.UsedHierarchy())
+		}
+		for _, tg := range targets {
+			ra, oka := wa.Cost(tg)
+			rb, okb := wb.Cost(tg)
+			rx, okx := wx.Cost(tg)
+			if ra != rb || oka != okb {
+				t.Fatalf("%+v target %+v: %+v in memory, %+v read back", s, tg, ra, rb)
+			}
+			da, dx := ra.LengthM, rx.LengthM
+			if s.Weight == road.Time {
+				da, dx = ra.TimeS, rx.TimeS
+			}
+			if oka != okx || math.Abs(da-dx) > bound*dx {
+				t.Fatalf("%+v target %+v: %v (%v) on the hierarchy, Dijkstra %v (%v), bound %g", s, tg, da, oka, dx, okx, bound)
+			}
+		}
+	}
+}
+
+// resum rewrites the checksum of a single-graph file.
+func resum(b []byte) []byte {
+	binary.LittleEndian.PutUint32(b[len(b)-4:], crc32.Checksum(b[:len(b)-4], castagnoli))
+	return b
+}
+
+func TestReadHostileHierarchy(t *testing.T) {
+	plain, g, data := withHierarchy(t, 60, 11, road.Time)
+	sec := len(plain) - 4 // the section starts where version 1's checksum was
+	a, _ := g.HierarchyArrays(road.Time)
+	nJ, nOut := len(a.Vert), len(a.Out)
+	if nJ < 3 || nOut < 2 || len(a.In) < 2 {
+		t.Fatalf("sample hierarchy too small: %d junctions, %d and %d arcs", nJ, nOut, len(a.In))
+	}
+	// Offsets of the fields: nH, weight, nJ, nOut, nIn, shortcuts, then arrays.
+	const fW, fJ, fOut, fIn, fSC, fArr = 4, 8, 12, 16, 20, 24
+	vert := sec + fArr
+	outOff := vert + 4*nJ
+	inOff := outOff + 4*(nJ+1)
+	out := inOff + 4*(nJ+1)
+	put32 := func(at int, v uint32) func([]byte) {
+		return func(b []byte) { binary.LittleEndian.PutUint32(b[at:], v) }
+	}
+	putF := func(at int, v float64) func([]byte) {
+		return func(b []byte) { binary.LittleEndian.PutUint64(b[at:], math.Float64bits(v)) }
+	}
+	// The last arc of Out at the lowest-ranked position with one.
+	last := out + (nOut-1)*hierarchyArcBytes
+	for name, mut := range map[string]func([]byte){
+		"three hierarchies":    put32(sec, 3),
+		"unknown weight":       put32(sec+fW, 7),
+		"junctions > vertices": put32(sec+fJ, 61),
+		"fewer junctions":      put32(sec+fJ, uint32(nJ-1)),
+		"huge arc count":       put32(sec+fOut, math.MaxInt32),
+		"arcs overflow":        func(b []byte) { put32(sec+fOut, math.MaxInt32)(b); put32(sec+fIn, math.MaxInt32)(b) },
+		"shortcuts > arcs":     put32(sec+fSC, uint32(nOut+len(a.In)+1)),
+		"ranks repeat":         put32(vert+4, uint32(a.Vert[0])),
+		"rank out of range":    put32(vert, uint32(nJ)),
+		"negative rank":        put32(vert, math.MaxUint32),
+		"offset overruns":      put32(outOff+4, uint32(nOut+1)),
+		"offsets decrease":     put32(outOff+4*nJ, 0),
+		"first offset":         put32(outOff, 1),
+		"arc upwards":          put32(last, uint32(nJ-1)),
+		"negative other":       put32(last, math.MaxUint32),
+		"negative weight":      putF(last+4, -1),
+		"NaN weight":           putF(last+4, math.NaN()),
+		"infinite weight":      putF(last+12, math.Inf(1)),
+	} {
+		bad := bytes.Clone(data)
+		mut(bad)
+		for _, r := range []io.Reader{bytes.NewReader(resum(bad)), opaque(bad)} {
+			g, err := Read(r)
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("%s (%T): %v, %v; want ErrCorrupt", name, r, g != nil, err)
+			}
+		}
+	}
+	// Truncated anywhere in the section: ErrCorrupt, io.ErrUnexpectedEOF.
+	for n := sec; n < len(data); n += 7 {
+		for _, r := range []io.Reader{bytes.NewReader(data[:n]), opaque(data[:n])} {
+			if _, err := Read(r); !errors.Is(err, ErrCorrupt) || !errors.Is(err, io.ErrUnexpectedEOF) {
+				t.Fatalf("truncated to %d bytes (%T): %v", n, r, err)
+			}
+		}
+	}
+	// A section announcing 2³⁰ arcs, followed by 3 MiB of zeros, fails
+	// without allocating what the count implies.
+	huge := bytes.Clone(data[:sec+fArr])
+	binary.LittleEndian.PutUint32(huge[sec+fOut:], 1<<30)
+	huge = append(huge, make([]byte, 3<<20)...)
+	for _, r := range []io.Reader{bytes.NewReader(huge), opaque(huge)} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := Read(r)
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%T: huge arc count: %v", r, err)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+			t.Errorf("%T: allocated %d MiB for a 3 MiB section", r, grew>>20)
+		}
+	}
+}
