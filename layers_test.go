@@ -233,6 +233,8 @@ func TestForbiddenEdge(t *testing.T) {
 	}{
 		{"geo/index", module + "geo", false},
 		{"geo/index", module + "datasets", true},
+		{"geo/index", module + "geo/internal/hilbert", false},
+		{"geo/road/internal/hilbert", module + "geo/internal/hilbert", false},
 		{"geo/road", module + "travel", true},
 		{"geo", "github.com/paulmach/orb", false},
 		{"datasets/csvio", module + "geo/crs", false},

@@ -3,6 +3,8 @@ package index
 import (
 	"math"
 	"slices"
+
+	"github.com/partons/partons/geo/internal/hilbert"
 )
 
 // flatTree is a static R-tree of points packed in flat arrays, for the
@@ -43,7 +45,7 @@ func newFlatTree(items []flatItem) flatTree {
 	}
 	ks := make([]keyed, len(items))
 	for i, it := range items {
-		ks[i] = keyed{hilbert(grid(it.lon, b.minLon, b.maxLon), grid(it.lat, b.minLat, b.maxLat)), it}
+		ks[i] = keyed{uint64(hilbert.XY(grid(it.lon, b.minLon, b.maxLon), grid(it.lat, b.minLat, b.maxLat))), it}
 	}
 	slices.SortFunc(ks, func(x, y keyed) int {
 		if x.h != y.h {
@@ -86,36 +88,13 @@ func (b box) add(lon, lat float64) box {
 	return box{min(b.minLon, lon), min(b.minLat, lat), max(b.maxLon, lon), max(b.maxLat, lat)}
 }
 
-// grid maps v in [lo, hi] to 0..65535.
+// grid maps v in [lo, hi] to 0..65535 in 65535 steps (hilbert.Grid takes
+// 65536: the tree keeps its own mapping so that its order stays the same).
 func grid(v, lo, hi float64) uint32 {
 	if !(hi > lo) {
 		return 0
 	}
 	return uint32(math.Min(65535, math.Max(0, (v-lo)/(hi-lo)*65535)))
-}
-
-// hilbert returns the position of (x, y) on the Hilbert curve filling the
-// 2^16 × 2^16 grid (the classic xy2d).
-func hilbert(x, y uint32) uint64 {
-	const n = 1 << 16
-	var d uint64
-	for s := uint32(n / 2); s > 0; s /= 2 {
-		var rx, ry uint32
-		if x&s != 0 {
-			rx = 1
-		}
-		if y&s != 0 {
-			ry = 1
-		}
-		d += uint64(s) * uint64(s) * uint64((3*rx)^ry)
-		if ry == 0 { // rotate the quadrant
-			if rx == 1 {
-				x, y = n-1-x, n-1-y
-			}
-			x, y = y, x
-		}
-	}
-	return d
 }
 
 // search calls fn for every item with lo[0] <= lon <= hi[0] and

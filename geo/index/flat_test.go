@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/internal/hilbert"
 )
 
 // TestFlatTreeSearchMatchesRtree: the packed tree returns exactly the items
@@ -79,7 +81,7 @@ func TestHilbertIsABijection(t *testing.T) {
 	seen := map[uint64]bool{}
 	for x := uint32(0); x < 1<<16; x += 1 << 9 {
 		for y := uint32(0); y < 1<<16; y += 1 << 9 {
-			h := hilbert(x, y)
+			h := uint64(hilbert.XY(x, y))
 			if seen[h] {
 				t.Fatalf("hilbert(%d, %d) = %d repeats", x, y, h)
 			}
@@ -90,7 +92,7 @@ func TestHilbertIsABijection(t *testing.T) {
 	inv := map[uint64][2]uint32{}
 	for x := uint32(0); x < 64; x++ {
 		for y := uint32(0); y < 64; y++ {
-			inv[hilbert(x, y)] = [2]uint32{x, y}
+			inv[uint64(hilbert.XY(x, y))] = [2]uint32{x, y}
 		}
 	}
 	for d := uint64(0); d+1 < 64*64; d++ {

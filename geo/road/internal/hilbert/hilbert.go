@@ -4,9 +4,9 @@
 package hilbert
 
 import (
-	"math"
-
 	"github.com/paulmach/orb"
+
+	curve "github.com/partons/partons/geo/internal/hilbert"
 )
 
 // Order numbers the points along a Hilbert curve over their bounding
@@ -29,15 +29,9 @@ func Order(pts []orb.Point) (inner, outer []int32) {
 		lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
 		hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
 	}
-	scale := func(x, a, b float64) uint32 {
-		if b <= a {
-			return 0
-		}
-		return uint32(math.Min(65535, math.Max(0, (x-a)/(b-a)*65536)))
-	}
 	keys := make([]uint32, n)
 	for v, p := range pts {
-		keys[v] = hilbert16(scale(p[0], lo[0], hi[0]), scale(p[1], lo[1], hi[1]))
+		keys[v] = curve.XY(curve.Grid(p[0], lo[0], hi[0]), curve.Grid(p[1], lo[1], hi[1]))
 	}
 	// Stable LSD radix sort of the vertex ids on their 32-bit keys, two
 	// 16-bit digits: O(V), ties in input order.
@@ -66,52 +60,4 @@ func Order(pts []orb.Point) (inner, outer []int32) {
 		inner[v] = int32(i)
 	}
 	return inner, outer
-}
-
-// hilbert16 returns the position of cell (x, y), x and y < 65536, along
-// the Hilbert curve filling a 65536 × 65536 grid. Branch-free: the
-// quadrant rotations are composed as a parallel prefix scan over the bit
-// pairs (the method of "Hilbert curves in O(log n) bit operations"), four
-// rounds instead of a 16-step loop whose branches mispredict on every
-// vertex.
-func hilbert16(x, y uint32) uint32 {
-	const m = 0xFFFF
-	var A, B, C, D uint32
-	{
-		a := x ^ y
-		b := m ^ a
-		c := m ^ (x | y)
-		d := x & (y ^ m)
-		A = a | (b >> 1)
-		B = (a >> 1) ^ a
-		C = ((c >> 1) ^ (b & (d >> 1))) ^ c
-		D = ((a & (c >> 1)) ^ (d >> 1)) ^ d
-	}
-	for _, k := range [2]uint{2, 4} {
-		a, b, c, d := A, B, C, D
-		A = (a & (a >> k)) ^ (b & (b >> k))
-		B = (a & (b >> k)) ^ (b & ((a ^ b) >> k))
-		C ^= (a & (c >> k)) ^ (b & (d >> k))
-		D ^= (b & (c >> k)) ^ ((a ^ b) & (d >> k))
-	}
-	{
-		a, b, c, d := A, B, C, D
-		C ^= (a & (c >> 8)) ^ (b & (d >> 8))
-		D ^= (b & (c >> 8)) ^ ((a ^ b) & (d >> 8))
-	}
-	a := C ^ (C >> 1)
-	b := D ^ (D >> 1)
-	i0 := x ^ y
-	i1 := b | (m ^ (i0 | a))
-	return interleave16(i1)<<1 | interleave16(i0)
-}
-
-// interleave16 spreads the low 16 bits of x to the even bits.
-func interleave16(x uint32) uint32 {
-	x &= 0xFFFF
-	x = (x | x<<8) & 0x00FF00FF
-	x = (x | x<<4) & 0x0F0F0F0F
-	x = (x | x<<2) & 0x33333333
-	x = (x | x<<1) & 0x55555555
-	return x
 }

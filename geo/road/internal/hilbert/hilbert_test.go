@@ -1,12 +1,15 @@
 package hilbert
 
 import (
-	"github.com/paulmach/orb"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/paulmach/orb"
+
+	curve "github.com/partons/partons/geo/internal/hilbert"
 )
 
-// TestHilbertCurve checks that hilbert16 walks the 64 × 64 corner block of
+// TestHilbertCurve checks that curve.XY walks the 64 × 64 corner block of
 // its grid first, visiting every cell once and stepping between cells that
 // share a side, which is what makes it a locality-preserving numbering.
 func TestHilbertCurve(t *testing.T) {
@@ -15,7 +18,7 @@ func TestHilbertCurve(t *testing.T) {
 	seen := make([]bool, side*side)
 	for x := range side {
 		for y := range side {
-			d := hilbert16(uint32(x), uint32(y))
+			d := curve.XY(uint32(x), uint32(y))
 			if d >= side*side || seen[d] {
 				t.Fatalf("cell (%d,%d) at %d: out of the block or visited twice", x, y, d)
 			}
@@ -32,7 +35,7 @@ func TestHilbertCurve(t *testing.T) {
 }
 
 // hilbertLoop is the textbook bit-by-bit conversion (Wikipedia, "Hilbert
-// curve", xy2d), the reference for the branch-free hilbert16.
+// curve", xy2d), the reference for the branch-free curve.XY.
 func hilbertLoop(x, y uint32) uint32 {
 	var d uint32
 	for s := uint32(1 << 15); s > 0; s >>= 1 {
@@ -61,15 +64,15 @@ func TestHilbertMatchesTextbook(t *testing.T) {
 		if i < 4 { // the corners
 			x, y = uint32(i&1)*65535, uint32(i>>1)*65535
 		}
-		if got, want := hilbert16(x, y), hilbertLoop(x, y); got != want {
-			t.Fatalf("hilbert16(%d, %d) = %d, textbook %d", x, y, got, want)
+		if got, want := curve.XY(x, y), hilbertLoop(x, y); got != want {
+			t.Fatalf("curve.XY(%d, %d) = %d, textbook %d", x, y, got, want)
 		}
 	}
 }
 
 // TestOrder checks that Order gives inverse permutations that follow the
 // curve: on a 4 × 4 grid of points given row by row, the numbers are those
-// of hilbert16 at the cells' scaled corners, and ties keep the input order.
+// of curve.XY at the cells' scaled corners, and ties keep the input order.
 func TestOrder(t *testing.T) {
 	var pts []orb.Point
 	for y := range 4 {
@@ -86,8 +89,8 @@ func TestOrder(t *testing.T) {
 	}
 	for k := 1; k < len(outer); k++ {
 		a, b := pts[outer[k-1]], pts[outer[k]]
-		ka := hilbert16(uint32(a[0]/3*65535), uint32(a[1]/3*65535))
-		kb := hilbert16(uint32(b[0]/3*65535), uint32(b[1]/3*65535))
+		ka := curve.XY(uint32(a[0]/3*65535), uint32(a[1]/3*65535))
+		kb := curve.XY(uint32(b[0]/3*65535), uint32(b[1]/3*65535))
 		if ka > kb || (ka == kb && outer[k-1] > outer[k]) {
 			t.Fatalf("numbers %d and %d out of curve order", k-1, k)
 		}
