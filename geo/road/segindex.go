@@ -2,10 +2,12 @@ package road
 
 import (
 	"math"
-	"slices"
+	"runtime"
 	"sync"
 
 	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/internal/hilbert"
 )
 
 // segIndex is the snapping index: a static R-tree packed in flat arrays
@@ -74,46 +76,109 @@ func segBox(a, b orb.Point) box32 {
 }
 
 // newSegIndex packs the segments of the routable edges of validated
-// geometry arrays. O(S log S) for S segments; besides the index it
-// allocates 8 bytes per segment while sorting.
+// geometry arrays, on GOMAXPROCS goroutines (gp must be safe for
+// concurrent use). O(S) for S segments; besides the index it allocates 16
+// bytes per segment while sorting.
 func newSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) *segIndex {
+	chunks := min(runtime.GOMAXPROCS(0), (len(dir)+segChunkEdges-1)/segChunkEdges)
+	return packSegIndex(gp, gOff, dir, max(1, chunks))
+}
+
+// segChunkEdges is the fewest edges worth a goroutine of their own.
+const segChunkEdges = 1 << 14
+
+// packSegIndex is newSegIndex on the given number of goroutines, each
+// given a fixed range of edges, then of leaves: the index does not depend
+// on it.
+func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks int) *segIndex {
 	ix := &segIndex{}
 	ix.queue.New = func() any { s := make([]segEntry, 0, 64); return &s }
+	// Bounding box of the routable points and segments per chunk.
+	type part struct {
+		e0, e1, n, off int
+		lo, hi         orb.Point
+		count          *[2][1 << 16]int32 // digits of the keys
+	}
+	parts := make([]part, chunks)
+	for c := range parts {
+		parts[c].e0, parts[c].e1 = len(dir)*c/chunks, len(dir)*(c+1)/chunks
+	}
+	parallel(chunks, func(c int) {
+		pt := &parts[c]
+		lo, hi := orb.Point{math.Inf(1), math.Inf(1)}, orb.Point{math.Inf(-1), math.Inf(-1)}
+		for e := pt.e0; e < pt.e1; e++ {
+			if dir[e] == 0 {
+				continue
+			}
+			pt.n += int(gOff[e+1] - gOff[e] - 1)
+			for i := gOff[e]; i < gOff[e+1]; i++ {
+				p := gp(i)
+				lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
+				hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
+			}
+		}
+		pt.lo, pt.hi = lo, hi
+	})
 	n := 0
 	lo, hi := orb.Point{math.Inf(1), math.Inf(1)}, orb.Point{math.Inf(-1), math.Inf(-1)}
-	for e, d := range dir {
-		if d == 0 {
-			continue
-		}
-		n += int(gOff[e+1] - gOff[e] - 1)
-		for i := gOff[e]; i < gOff[e+1]; i++ {
-			p := gp(i)
-			lo = orb.Point{min(lo[0], p[0]), min(lo[1], p[1])}
-			hi = orb.Point{max(hi[0], p[0]), max(hi[1], p[1])}
-		}
+	for c := range parts {
+		parts[c].off = n
+		n += parts[c].n
+		lo = orb.Point{min(lo[0], parts[c].lo[0]), min(lo[1], parts[c].lo[1])}
+		hi = orb.Point{max(hi[0], parts[c].hi[0]), max(hi[1], parts[c].hi[1])}
 	}
 	if n == 0 {
 		return ix
 	}
 	// Keys: Hilbert number of the centre in the high 32 bits, the segment
-	// in the low ones (ties by segment, so the order is deterministic).
-	keys := make([]uint64, 0, n)
-	for e, d := range dir {
-		if d == 0 {
-			continue
+	// in the low ones, which come in increasing order: a stable sort on
+	// the high bits alone orders them as a sort of the whole keys would
+	// (ties by segment, so the order is deterministic).
+	keys := make([]uint64, n)
+	parallel(chunks, func(c int) {
+		pt := &parts[c]
+		pt.count = new([2][1 << 16]int32)
+		k := pt.off
+		for e := pt.e0; e < pt.e1; e++ {
+			if dir[e] == 0 {
+				continue
+			}
+			for i := gOff[e]; i+1 < gOff[e+1]; i++ {
+				a, b := gp(i), gp(i+1)
+				h := hilbert.XY(hilbert.Grid((a[0]+b[0])/2, lo[0], hi[0]), hilbert.Grid((a[1]+b[1])/2, lo[1], hi[1]))
+				keys[k] = uint64(h)<<32 | uint64(uint32(i))
+				pt.count[0][h&0xFFFF]++
+				pt.count[1][h>>16]++
+				k++
+			}
 		}
-		for i := gOff[e]; i+1 < gOff[e+1]; i++ {
-			a, b := gp(i), gp(i+1)
-			h := hilbertXY(grid16((a[0]+b[0])/2, lo[0], hi[0]), grid16((a[1]+b[1])/2, lo[1], hi[1]))
-			keys = append(keys, uint64(h)<<32|uint64(uint32(i)))
+	})
+	// Stable LSD radix sort on the two 16-bit digits of the Hilbert
+	// numbers: keys to tmp, then tmp to the segments.
+	var start [2][1 << 16]int
+	for d := range start {
+		sum := 0
+		for v := range start[d] {
+			start[d][v] = sum
+			for c := range parts {
+				sum += int(parts[c].count[d][v])
+			}
 		}
 	}
-	slices.Sort(keys)
-	ix.segs = make([]int32, n)
-	for k, key := range keys {
-		ix.segs[k] = int32(uint32(key))
+	tmp := make([]uint64, n)
+	for _, key := range keys {
+		v := (key >> 32) & 0xFFFF
+		tmp[start[0][v]] = key
+		start[0][v]++
 	}
 	keys = nil
+	ix.segs = make([]int32, n)
+	for _, key := range tmp {
+		v := key >> 48
+		ix.segs[start[1][v]] = int32(uint32(key))
+		start[1][v]++
+	}
+	tmp = nil
 
 	total, m := 0, n
 	for {
@@ -123,63 +188,49 @@ func newSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) *segIndex 
 			break
 		}
 	}
-	ix.boxes = make([]box32, 0, total)
-	ix.lvl = append(ix.lvl, 0)
-	for k := 0; k < n; k += segNode {
-		b := emptyBox32()
-		for _, s := range ix.segs[k:min(k+segNode, n)] {
-			b = b.union(segBox(gp(s), gp(s+1)))
+	ix.boxes = make([]box32, total)
+	leaves := (n + segNode - 1) / segNode
+	parallel(chunks, func(c int) {
+		for j := leaves * c / chunks; j < leaves*(c+1)/chunks; j++ {
+			b := emptyBox32()
+			for _, s := range ix.segs[j*segNode : min((j+1)*segNode, n)] {
+				b = b.union(segBox(gp(s), gp(s+1)))
+			}
+			ix.boxes[j] = b
 		}
-		ix.boxes = append(ix.boxes, b)
-	}
-	ix.lvl = append(ix.lvl, int32(len(ix.boxes)))
+	})
+	ix.lvl = append(ix.lvl, 0, int32(leaves))
 	for {
 		below := ix.boxes[ix.lvl[len(ix.lvl)-2]:ix.lvl[len(ix.lvl)-1]]
 		if len(below) == 1 {
 			break
 		}
+		at := int(ix.lvl[len(ix.lvl)-1])
 		for k := 0; k < len(below); k += segNode {
 			b := emptyBox32()
 			for _, c := range below[k:min(k+segNode, len(below))] {
 				b = b.union(c)
 			}
-			ix.boxes = append(ix.boxes, b)
+			ix.boxes[at] = b
+			at++
 		}
-		ix.lvl = append(ix.lvl, int32(len(ix.boxes)))
+		ix.lvl = append(ix.lvl, int32(at))
 	}
 	return ix
 }
 
-// grid16 maps v in [lo, hi] to 0..65535.
-func grid16(v, lo, hi float64) uint32 {
-	if !(hi > lo) {
-		return 0
+// parallel calls fn(0) … fn(n-1) on n goroutines and waits for them.
+func parallel(n int, fn func(int)) {
+	if n == 1 {
+		fn(0)
+		return
 	}
-	return uint32(math.Min(65535, math.Max(0, (v-lo)/(hi-lo)*65536)))
-}
-
-// hilbertXY returns the position of (x, y) on the Hilbert curve filling
-// the 2¹⁶ × 2¹⁶ grid (the classic xy2d).
-func hilbertXY(x, y uint32) uint32 {
-	const n = 1 << 16
-	var d uint32
-	for s := uint32(n / 2); s > 0; s /= 2 {
-		var rx, ry uint32
-		if x&s != 0 {
-			rx = 1
-		}
-		if y&s != 0 {
-			ry = 1
-		}
-		d += s * s * ((3 * rx) ^ ry)
-		if ry == 0 {
-			if rx == 1 {
-				x, y = n-1-x, n-1-y
-			}
-			x, y = y, x
-		}
+	var wg sync.WaitGroup
+	for c := range n {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(c) }()
 	}
-	return d
+	wg.Wait()
 }
 
 // bytes returns the memory the index holds.

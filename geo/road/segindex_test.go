@@ -265,6 +265,7 @@ func TestSnapIndexEmpty(t *testing.T) {
 func checkSegIndex(tb testing.TB, g *Graph) {
 	tb.Helper()
 	g.segsOnce.Do(g.buildSegs)
+	checkSameAsRef(tb, g)
 	ix := g.segs
 	want := 0
 	for e, d := range g.eDir {
