@@ -386,7 +386,8 @@ func BenchmarkBuild1M(b *testing.B) {
 }
 
 // BenchmarkSnapIndex1M builds the packed segment index that Snap builds
-// lazily ("packed"), and the dynamic tidwall/rtree it replaced ("rtree"),
+// lazily ("packed"; "packed-1cpu" on one goroutine, "packed-former" the
+// comparison-sort construction it replaced), and the dynamic tidwall/rtree it replaced ("rtree"),
 // and reports their memory per segment.
 func BenchmarkSnapIndex1M(b *testing.B) {
 	f := fixture1M(b)
@@ -396,6 +397,8 @@ func BenchmarkSnapIndex1M(b *testing.B) {
 		build func() any
 	}{
 		{"packed", func() any { return newSegIndex(f.g.gp, f.g.gOff, f.g.eDir) }},
+		{"packed-1cpu", func() any { return packSegIndex(f.g.gp, f.g.gOff, f.g.eDir, 1) }},
+		{"packed-former", func() any { s, b, l := refSegIndex(f.g.gp, f.g.gOff, f.g.eDir); return []any{s, b, l} }},
 		{"rtree", func() any { return newTreeSnapper(f.g) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -84,6 +84,13 @@ func newSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) *segIndex 
 	return packSegIndex(gp, gOff, dir, max(1, chunks))
 }
 
+// The radix sort of the 32-bit Hilbert numbers: three digits.
+const (
+	radixBits   = 11
+	radixPasses = 3
+	radixMask   = 1<<radixBits - 1
+)
+
 // segChunkEdges is the fewest edges worth a goroutine of their own.
 const segChunkEdges = 1 << 14
 
@@ -97,7 +104,7 @@ func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks in
 	type part struct {
 		e0, e1, n, off int
 		lo, hi         orb.Point
-		count          *[2][1 << 16]int32 // digits of the keys
+		count          *[radixPasses][1 << radixBits]int32 // digits of the keys
 	}
 	parts := make([]part, chunks)
 	for c := range parts {
@@ -137,7 +144,7 @@ func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks in
 	keys := make([]uint64, n)
 	parallel(chunks, func(c int) {
 		pt := &parts[c]
-		pt.count = new([2][1 << 16]int32)
+		pt.count = new([radixPasses][1 << radixBits]int32)
 		k := pt.off
 		for e := pt.e0; e < pt.e1; e++ {
 			if dir[e] == 0 {
@@ -147,15 +154,17 @@ func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks in
 				a, b := gp(i), gp(i+1)
 				h := hilbert.XY(hilbert.Grid((a[0]+b[0])/2, lo[0], hi[0]), hilbert.Grid((a[1]+b[1])/2, lo[1], hi[1]))
 				keys[k] = uint64(h)<<32 | uint64(uint32(i))
-				pt.count[0][h&0xFFFF]++
-				pt.count[1][h>>16]++
+				pt.count[0][h&radixMask]++
+				pt.count[1][(h>>radixBits)&radixMask]++
+				pt.count[2][h>>(2*radixBits)]++
 				k++
 			}
 		}
 	})
-	// Stable LSD radix sort on the two 16-bit digits of the Hilbert
-	// numbers: keys to tmp, then tmp to the segments.
-	var start [2][1 << 16]int
+	// Stable LSD radix sort on three 11-bit digits of the Hilbert numbers
+	// (counters that fit the L1 cache): keys to tmp, back to keys, then
+	// to the segments.
+	var start [radixPasses][1 << radixBits]int
 	for d := range start {
 		sum := 0
 		for v := range start[d] {
@@ -167,18 +176,23 @@ func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks in
 	}
 	tmp := make([]uint64, n)
 	for _, key := range keys {
-		v := (key >> 32) & 0xFFFF
+		v := (key >> 32) & radixMask
 		tmp[start[0][v]] = key
 		start[0][v]++
 	}
-	keys = nil
-	ix.segs = make([]int32, n)
 	for _, key := range tmp {
-		v := key >> 48
-		ix.segs[start[1][v]] = int32(uint32(key))
+		v := (key >> (32 + radixBits)) & radixMask
+		keys[start[1][v]] = key
 		start[1][v]++
 	}
 	tmp = nil
+	ix.segs = make([]int32, n)
+	for _, key := range keys {
+		v := key >> (32 + 2*radixBits)
+		ix.segs[start[2][v]] = int32(uint32(key))
+		start[2][v]++
+	}
+	keys = nil
 
 	total, m := 0, n
 	for {
@@ -192,11 +206,15 @@ func packSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8, chunks in
 	leaves := (n + segNode - 1) / segNode
 	parallel(chunks, func(c int) {
 		for j := leaves * c / chunks; j < leaves*(c+1)/chunks; j++ {
-			b := emptyBox32()
+			// Rounding is monotone: rounding the extremes of the points
+			// gives the union of the rounded segment boxes.
+			lo, hi := orb.Point{math.Inf(1), math.Inf(1)}, orb.Point{math.Inf(-1), math.Inf(-1)}
 			for _, s := range ix.segs[j*segNode : min((j+1)*segNode, n)] {
-				b = b.union(segBox(gp(s), gp(s+1)))
+				a, b := gp(s), gp(s+1)
+				lo = orb.Point{min(lo[0], a[0], b[0]), min(lo[1], a[1], b[1])}
+				hi = orb.Point{max(hi[0], a[0], b[0]), max(hi[1], a[1], b[1])}
 			}
-			ix.boxes[j] = b
+			ix.boxes[j] = box32{down32(lo[0]), down32(lo[1]), up32(hi[0]), up32(hi[1])}
 		}
 	})
 	ix.lvl = append(ix.lvl, 0, int32(leaves))

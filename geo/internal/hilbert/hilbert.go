@@ -5,8 +5,6 @@
 // for concurrent use.
 package hilbert
 
-import "math"
-
 // XY returns the position of cell (x, y), x and y < 65536, along the
 // Hilbert curve filling the 65536 × 65536 grid: the curve of the classic
 // xy2d loop (it starts at (0, 0), steps to (1, 0) and ends at
@@ -64,5 +62,5 @@ func Grid(v, lo, hi float64) uint32 {
 	if !(hi > lo) {
 		return 0
 	}
-	return uint32(math.Min(65535, math.Max(0, (v-lo)/(hi-lo)*65536)))
+	return uint32(min(65535, max(0, (v-lo)/(hi-lo)*65536)))
 }
