@@ -165,6 +165,13 @@ func AttachRoads(ctx context.Context, j *Job, in *Inputs, closed bool) (*roads.N
 	if err != nil {
 		return nil, err
 	}
+	if h := info.Hierarchy; h != nil && j.Spec.ExactRoads {
+		g.DropHierarchy(road.Length)
+		g.DropHierarchy(road.Time)
+		if h.Note == "" {
+			h.Note = "exact_roads: Dijkstra searches"
+		}
+	}
 	j.Params.Road.Graph, j.Params.Road.CountryLabel = g, label
 	in.Roads = info
 	return &roads.Network{Graph: g, Info: info, Label: label}, nil

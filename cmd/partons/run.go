@@ -82,6 +82,7 @@ With no --villages and --services it analyses the embedded Westhoek sample
 	f.Float64Var(&o.spec.MaxRoadM, "max-road-m", 0, "ignore services farther than this by road (metres; needs --route-by length)")
 	f.Float64Var(&o.spec.MaxTimeMin, "max-time-min", 0, "ignore services farther than this by road (minutes)")
 	f.StringVar(&o.spec.Border, "border", "open", "open, or closed to forbid crossing national borders by road (countries from --boundaries, else from the road extracts' admin_level=2 relations)")
+	f.BoolVar(&o.spec.ExactRoads, "exact-roads", false, "search roads with Dijkstra even when the graph file holds a contraction hierarchy (prepare --hierarchy): costs bit for bit, slower")
 	f.Float64SliceVar(&o.spec.TimeThresholdsMin, "time-thresholds-min", analysis.DefaultTimeThresholdsMin, "travel-time thresholds in minutes for coverage shares")
 	f.StringVar(&o.spec.Format, "format", "", "extra format: gpkg writes partons.gpkg (styled GeoPackage for QGIS)")
 	f.StringVar(&o.spec.Lang, "lang", "en", "language of report.html and the styles: nl, fr or en")

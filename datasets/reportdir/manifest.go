@@ -167,6 +167,22 @@ type RoadInfo struct {
 	GraphMeta      map[string]string `json:"graph_meta,omitempty"`
 	UnsnappedVills int               `json:"unsnapped_villages"`
 	UnsnappedSvcs  int               `json:"unsnapped_services"`
+	// Hierarchy is the contraction hierarchy the graph file holds (partons
+	// prepare --hierarchy); nil without one.
+	Hierarchy *RoadHierarchy `json:"hierarchy,omitempty"`
+}
+
+// RoadHierarchy says whether the road searches ran on the graph file's
+// contraction hierarchy (PHAST) rather than Dijkstra, and so how close
+// their costs are to Dijkstra's.
+type RoadHierarchy struct {
+	Weight string `json:"weight"` // the weight it was contracted for: time or length
+	Used   bool   `json:"used"`   // the run's searches minimised that weight on it
+	// RoundingBound, when Used: every cost is within this relative
+	// bound of Dijkstra's (road.Graph.RoundingBound), and a tie within it
+	// may be broken the other way.
+	RoundingBound float64 `json:"rounding_bound,omitempty"`
+	Note          string  `json:"note,omitempty"` // why it was not used
 }
 
 // RoadFile is one road input file with its checksum.
@@ -227,12 +243,15 @@ type Run struct {
 	CategoryMap map[string]string   `json:"category_overrides" yaml:"category_overrides"`
 	Coverage    map[string][]string `json:"coverage" yaml:"coverage"` // explicit; empty: sample metadata or inferred
 
-	Profile           string    `json:"profile" yaml:"profile"`
-	RouteBy           string    `json:"route_by" yaml:"route_by"`
-	SnapM             float64   `json:"snap_m" yaml:"snap_m"`
-	MaxRoadM          float64   `json:"max_road_m" yaml:"max_road_m"`
-	MaxTimeMin        float64   `json:"max_time_min" yaml:"max_time_min"`
-	Border            string    `json:"border" yaml:"border"`
+	Profile    string  `json:"profile" yaml:"profile"`
+	RouteBy    string  `json:"route_by" yaml:"route_by"`
+	SnapM      float64 `json:"snap_m" yaml:"snap_m"`
+	MaxRoadM   float64 `json:"max_road_m" yaml:"max_road_m"`
+	MaxTimeMin float64 `json:"max_time_min" yaml:"max_time_min"`
+	Border     string  `json:"border" yaml:"border"`
+	// ExactRoads runs Dijkstra even when the graph file holds a
+	// contraction hierarchy: costs bit for bit those of a file without.
+	ExactRoads        bool      `json:"exact_roads,omitempty" yaml:"exact_roads"`
 	TimeThresholdsMin []float64 `json:"time_thresholds_min" yaml:"time_thresholds_min"`
 
 	Models    []string `json:"models" yaml:"models"`       // accessibility models: 2sfca, e2sfca, 3sfca, gravity, cumulative, nearestN

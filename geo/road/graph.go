@@ -94,7 +94,8 @@ type Graph struct {
 	// (false: the full graph, kept for tests).
 	ix     *search.Index
 	chains bool
-	hier   [2]bool // BuildHierarchy was called, by Weight
+	hier   [2]bool // a hierarchy by Weight: BuildHierarchy or SetHierarchyArrays was called
+	stored [2]bool // it came from SetHierarchyArrays (not rebuilt on relabelling)
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int
@@ -262,14 +263,28 @@ func (g *Graph) finish() {
 
 // compress (re)builds the search index from the edge arrays and labels.
 // O(V + E + C log C).
+// A hierarchy is kept when the new index has the same junction graph as
+// the old one (labels that leave the chains as they were), else rebuilt,
+// or dropped when it was restored by SetHierarchyArrays.
 func (g *Graph) compress() {
+	old := g.ix
 	g.ix = search.Build(search.Edges{Pts: g.pts, From: g.eFrom, To: g.eTo,
 		LengthM: g.eLen, TimeS: g.eTime, Dir: g.eDir, Labels: g.labels}, g.chains)
+	same := old != nil && (g.hier[0] || g.hier[1]) && g.ix.SameJunctionGraph(old)
 	for w, on := range g.hier {
-		if on {
-			if err := g.ix.BuildHierarchy(w == int(Time)); err != nil {
-				panic(err) // the index's arcs are valid: weights finite and ≥ 0
-			}
+		if !on {
+			continue
+		}
+		byTime := w == int(Time)
+		if h := old.Hierarchy(byTime); same && h != nil && g.ix.SetHierarchy(byTime, h) == nil {
+			continue
+		}
+		if g.stored[w] {
+			g.hier[w], g.stored[w] = false, false
+			continue
+		}
+		if err := g.ix.BuildHierarchy(byTime); err != nil {
+			panic(err) // the index's arcs are valid: weights finite and ≥ 0
 		}
 	}
 }

@@ -11,8 +11,9 @@ import (
 // on, searches minimising w without ClosedBorders and without Exact run
 // as PHAST sweeps (an upward search from the seeds, then one pass over
 // every junction in rank order) instead of Dijkstra. SetVertexLabels
-// rebuilds the hierarchies the graph has. Call before sharing the graph
-// between goroutines.
+// keeps the hierarchies when the new labels leave the search graph's
+// junctions and arcs as they were, else rebuilds them. Call before
+// sharing the graph between goroutines.
 //
 // Results are not bit for bit those of Dijkstra: a shortcut adds its
 // edges' weights in another order, so a cost differs from Dijkstra's by
@@ -35,8 +36,17 @@ func (g *Graph) BuildHierarchy(w Weight) error {
 	if err := g.ix.BuildHierarchy(w == Time); err != nil {
 		return fmt.Errorf("road: hierarchy: %v: %w", err, ErrInvalid)
 	}
-	g.hier[w] = true
+	g.hier[w], g.stored[w] = true, false
 	return nil
+}
+
+// DropHierarchy drops the hierarchy for w, if any: searches minimising w
+// run Dijkstra again. Call before sharing the graph between goroutines.
+func (g *Graph) DropHierarchy(w Weight) {
+	if w == Length || w == Time {
+		g.hier[w], g.stored[w] = false, false
+		g.ix.DropHierarchy(w == Time)
+	}
 }
 
 // HasHierarchy reports whether searches minimising w run on a hierarchy.
@@ -123,8 +133,11 @@ func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
 // was. It cannot check that the arcs are those BuildHierarchy would have
 // built: a hierarchy of another graph with the same junction count passes
 // and gives wrong costs (graph files guard against that with their
-// checksum). The graph keeps the slices Vert, OutOff and InOff. Call
-// before sharing the graph between goroutines. O(junctions + arcs).
+// checksum). The graph keeps the slices Vert, OutOff and InOff.
+// SetVertexLabels keeps such a hierarchy when the new labels leave the
+// search graph's junctions and arcs as they were, and drops it otherwise
+// (it does not contract: call BuildHierarchy for that). Call before
+// sharing the graph between goroutines. O(junctions + arcs).
 func (g *Graph) SetHierarchyArrays(w Weight, a HierarchyArrays) error {
 	if w != Length && w != Time {
 		return fmt.Errorf("road: unknown weight %v: %w", w, ErrInvalid)
@@ -155,6 +168,6 @@ func (g *Graph) SetHierarchyArrays(w Weight, a HierarchyArrays) error {
 	if err := g.ix.SetHierarchy(w == Time, h); err != nil {
 		return fmt.Errorf("road: hierarchy for %v: %v: %w", w, err, ErrInvalid)
 	}
-	g.hier[w] = true
+	g.hier[w], g.stored[w] = true, true
 	return nil
 }

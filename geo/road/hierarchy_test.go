@@ -233,3 +233,65 @@ func TestHierarchyKeepsDijkstra(t *testing.T) {
 		t.Fatal("no village reached on the rebuilt hierarchy")
 	}
 }
+
+// TestHierarchyRelabel: labels that leave the junction graph as it was
+// keep a hierarchy as it is (built or restored); labels that change it
+// rebuild a built hierarchy and drop a restored one; DropHierarchy drops.
+func TestHierarchyRelabel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	vs, es := chainGraph(rng, 300, false)
+	sides := make([]uint8, len(vs))
+	for v, p := range vs {
+		sides[v] = 1 + uint8(p[0]*100)%2
+	}
+	renamed := make([]uint8, len(vs)) // the same partition under other values
+	for v, l := range sides {
+		renamed[v] = 10 - l
+	}
+	built := withChains(t, mustBuild(t, Car, vs, es))
+	if err := built.SetVertexLabels(sides); err != nil {
+		t.Fatal(err)
+	}
+	if err := built.BuildHierarchy(Time); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := built.HierarchyArrays(Time)
+	restored := withChains(t, mustBuild(t, Car, vs, es))
+	if err := restored.SetVertexLabels(sides); err != nil {
+		t.Fatal(err)
+	}
+	if err := restored.SetHierarchyArrays(Time, want); err != nil {
+		t.Fatal(err)
+	}
+	for name, g := range map[string]*Graph{"built": built, "restored": restored} {
+		before := g.ix.Hierarchy(true)
+		if err := g.SetVertexLabels(renamed); err != nil {
+			t.Fatal(err)
+		}
+		if g.ix.Hierarchy(true) != before || !g.HasHierarchy(Time) {
+			t.Errorf("%s: renamed labels did not keep the hierarchy", name)
+		}
+		if err := g.SetVertexLabels(nil); err != nil { // chains no longer stop at the sides
+			t.Fatal(err)
+		}
+		if err := g.ix.CheckHierarchies(); err != nil {
+			t.Fatal(err)
+		}
+		if got := g.HasHierarchy(Time); got != (name == "built") {
+			t.Errorf("%s: after labels changing the junctions, hierarchy %v", name, got)
+		}
+		if name == "built" {
+			if g.ix.Hierarchy(true) == before || Junctions(g) == len(want.Vert) {
+				t.Errorf("built: not rebuilt on %d junctions (had %d)", Junctions(g), len(want.Vert))
+			}
+			g.DropHierarchy(Time)
+			ws := NewWorkspace(g)
+			if err := g.Nearest(ws, randomSnaps(rng, g, 3, nil), Search{Weight: Time}); err != nil {
+				t.Fatal(err)
+			}
+			if g.HasHierarchy(Time) || ws.UsedHierarchy() {
+				t.Error("built: searches still on the hierarchy after DropHierarchy")
+			}
+		}
+	}
+}

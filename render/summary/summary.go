@@ -34,6 +34,11 @@ func Write(w io.Writer, out string, res *analysis.Result, aggs []analysis.Aggreg
 		fmt.Fprintf(w, "roads (%s, %s): %d vertices, %d edges, %d components (largest %d vertices), %d dangling node references, %s; %d villages and %d services unsnapped (> %.0f m)\n",
 			r.Profile, r.Source, r.Vertices, r.Edges, r.Components, r.LargestComp, r.DanglingRefs, borders,
 			r.UnsnappedVills, r.UnsnappedSvcs, r.SnapM)
+		if h := r.Hierarchy; h != nil && h.Used {
+			fmt.Fprintf(w, "roads searched on the graph file's contraction hierarchy for %s: costs within %.2g relatively of Dijkstra's (--exact-roads for Dijkstra)\n", h.Weight, h.RoundingBound)
+		} else if h != nil {
+			fmt.Fprintf(w, "the graph file's contraction hierarchy for %s is not used (%s)\n", h.Weight, h.Note)
+		}
 	} else if r != nil {
 		fmt.Fprintf(w, "no road network: road figures are estimates (straight line × %.2f at %.1f km/h, %s)\n", r.DetourFactor, r.SpeedKmh, r.Profile)
 	}

@@ -60,6 +60,19 @@ func BuildManifest(j *study.Job, in *study.Inputs, res *analysis.Result) *study.
 			c := *info
 			info = &c
 			info.RouteBy = rp.RouteBy.String()
+			if h := info.Hierarchy; h != nil {
+				c := *h
+				switch {
+				case c.Note != "":
+				case rp.ClosedBorder:
+					c.Note = "closed border: Dijkstra searches"
+				case c.Weight != info.RouteBy:
+					c.Note = "route_by " + info.RouteBy + ": Dijkstra searches"
+				default:
+					c.Used, c.RoundingBound = true, rp.Graph.RoundingBound()
+				}
+				info.Hierarchy = &c
+			}
 			info.LegSpeedKmh = rp.SpeedKmh
 			info.SnapM, info.MaxRoadM, info.MaxTimeMin = rp.SnapM, rp.MaxRoadM, rp.MaxTimeMin
 			for v := range res.Villages {

@@ -59,7 +59,9 @@ func CountryLabeller(bs []datasets.Boundary) func(orb.Point) string {
 
 // Load reads OSM extracts (merged into one network) or a prepared
 // graph file for profile, and labels vertices with countries when
-// boundaries are known. A closed border without boundaries takes the
+// boundaries are known (except for an open border on a graph file with a
+// contraction hierarchy, which the labels would drop: the counts are the
+// same). A closed border without boundaries takes the
 // countries from the complete admin_level=2 relations of the OSM extracts.
 func Load(ctx context.Context, files []string, profile road.Profile, bs []datasets.Boundary, closed bool) (*road.Graph, *reportdir.RoadInfo, func(string) uint8, error) {
 	return LoadFrom(ctx, files, profile, bs, closed, nil)
@@ -110,6 +112,11 @@ func LoadFrom(ctx context.Context, files []string, profile road.Profile, bs []da
 			return nil, nil, nil, err
 		}
 		info.Source = "graph file"
+		for _, w := range []road.Weight{road.Length, road.Time} {
+			if g.HasHierarchy(w) {
+				info.Hierarchy = &reportdir.RoadHierarchy{Weight: w.String()}
+			}
+		}
 		info.GraphMeta = g.Meta
 		info.DataDate = g.Meta["osm_replication_time"]
 	} else {
@@ -153,9 +160,17 @@ func LoadFrom(ctx context.Context, files []string, profile road.Profile, bs []da
 				named = append(named, b.Country)
 			}
 		}
-		codes, err := labelVertices(g, country, named)
+		// An open border searches and snaps without the labels: a graph
+		// file's contraction hierarchy, made for the file's junctions, is
+		// kept by counting on the labels without setting them (labels
+		// split chains into more junctions, see road.SetVertexLabels).
+		set := closed || info.Hierarchy == nil
+		codes, labels, err := labelVertices(g, country, named, set)
 		if err != nil {
 			return nil, nil, nil, err
+		}
+		if h := info.Hierarchy; h != nil && !g.HasHierarchy(road.Length) && !g.HasHierarchy(road.Time) {
+			h.Note = "dropped: a closed border labels the roads with countries, which splits them otherwise than the graph file's"
 		}
 		// A village or service of a country without a polygon is outside;
 		// one without a country is unlabelled (it snaps anywhere).
@@ -166,14 +181,16 @@ func LoadFrom(ctx context.Context, files []string, profile road.Profile, bs []da
 			}
 			return out
 		}
-		for v := range g.NumVertices() {
-			if g.VertexLabel(int32(v)) == out {
+		for _, l := range labels {
+			if l == out {
 				info.UnlabelledVtxs++
 			}
 		}
 		if isGraph { // the OSM reader counted them for extracts
-			for e := range g.NumEdges() {
-				if g.Routable(int32(e)) && g.CrossesBorder(int32(e)) {
+			for e := range int32(g.NumEdges()) {
+				// g.CrossesBorder(e) once the labels are set
+				from, to := g.EdgeEnds(e)
+				if a, b := labels[from], labels[to]; g.Routable(e) && a != 0 && b != 0 && a != b {
 					info.BorderEdges++
 				}
 			}
@@ -204,10 +221,10 @@ func GraphMeta(rep *osmroad.Report) map[string]string {
 	return m
 }
 
-// labelVertices gives each vertex the 1-based index of its country in
-// sorted order (0: no country, where country returns "") so a closed
-// border can be enforced.
-func labelVertices(g *road.Graph, country func(orb.Point) string, named []string) (map[string]uint8, error) {
+// labelVertices computes for each vertex the 1-based index of its country
+// in sorted order (0: no country, where country returns "") and, when set,
+// gives the graph these labels so a closed border can be enforced.
+func labelVertices(g *road.Graph, country func(orb.Point) string, named []string, set bool) (map[string]uint8, []uint8, error) {
 	n := g.NumVertices()
 	names := make([]string, n)
 	seen := map[string]bool{}
@@ -226,7 +243,7 @@ func labelVertices(g *road.Graph, country func(orb.Point) string, named []string
 	}
 	sort.Strings(order)
 	if len(order) > 255 {
-		return nil, fmt.Errorf("roads: more than 255 countries in the boundaries")
+		return nil, nil, fmt.Errorf("roads: more than 255 countries in the boundaries")
 	}
 	code := map[string]uint8{}
 	for i, c := range order {
@@ -236,7 +253,10 @@ func labelVertices(g *road.Graph, country func(orb.Point) string, named []string
 	for v := range labels {
 		labels[v] = code[names[v]]
 	}
-	return code, g.SetVertexLabels(labels)
+	if !set {
+		return code, labels, nil
+	}
+	return code, labels, g.SetVertexLabels(labels)
 }
 
 // ReadGraphProfile reads the graph of profile from a graph file holding

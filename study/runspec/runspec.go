@@ -40,6 +40,7 @@ type Options struct {
 	Categories           []string
 	Profile, RouteBy     string
 	Border               string
+	ExactRoads           bool
 	SnapM, MaxRoadM      float64
 	MaxTimeMin           float64
 	TimeThresholdsMin    []float64
@@ -156,7 +157,7 @@ func Resolve(o Options) (study.Spec, error) {
 	}
 	s.CategoryMap = cfg.Categories
 	s.Coverage = cfg.Coverage
-	s.Profile, s.RouteBy, s.Border = o.Profile, o.RouteBy, o.Border
+	s.Profile, s.RouteBy, s.Border, s.ExactRoads = o.Profile, o.RouteBy, o.Border, o.ExactRoads
 	s.SnapM, s.MaxRoadM, s.MaxTimeMin = o.SnapM, o.MaxRoadM, o.MaxTimeMin
 	s.TimeThresholdsMin = o.TimeThresholdsMin
 	s.When, s.LenientHours = strings.TrimSpace(o.When), o.LenientHours

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/partons/partons/geo/road/internal/ch"
 )
@@ -260,3 +261,21 @@ func (ix *Index) SetHierarchy(byTime bool, h *ch.Hierarchy) error {
 	ix.hier[b2i(byTime)] = &hierarchy{h}
 	return nil
 }
+
+// SameJunctionGraph reports whether ix and o have the same junctions,
+// numbered alike, and the same arcs between them with the same weights:
+// then a hierarchy of one is a hierarchy of the other. O(V + E).
+func (ix *Index) SameJunctionGraph(o *Index) bool {
+	sameArcs := func(a, b csr) bool {
+		return slices.Equal(a.off, b.off) && slices.EqualFunc(a.arcs, b.arcs, func(x, y arc) bool {
+			return x.head == y.head && math.Float32bits(x.lenM) == math.Float32bits(y.lenM) &&
+				math.Float32bits(x.timeS) == math.Float32bits(y.timeS)
+		})
+	}
+	return slices.Equal(ix.jvert, o.jvert) && slices.Equal(ix.cOff, o.cOff) && slices.Equal(ix.cEdge, o.cEdge) &&
+		slices.Equal(ix.cW, o.cW) && sameArcs(ix.fwd, o.fwd) && sameArcs(ix.rev, o.rev)
+}
+
+// DropHierarchy drops the hierarchy for a weight: its searches run
+// Dijkstra again. Not safe to call concurrently with searches.
+func (ix *Index) DropHierarchy(byTime bool) { ix.hier[b2i(byTime)] = nil }
