@@ -7,11 +7,14 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/partons/partons/geo/internal/hilbert"
 )
 
 // refSegIndex is the former construction of the snapping index, kept as
 // the reference packSegIndex must reproduce exactly: one goroutine, the
-// Hilbert number of each segment's centre from the textbook xy2d loop,
+// Hilbert number of each segment's centre (hilbert.XY, tested against
+// the textbook xy2d loop in its package),
 // and a comparison sort of the 64-bit keys (number, segment).
 func refSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) (segs []int32, boxes []box32, lvl []int32) {
 	n := 0
@@ -37,7 +40,7 @@ func refSegIndex(gp func(int32) orb.Point, gOff []int32, dir []uint8) (segs []in
 		}
 		for i := gOff[e]; i+1 < gOff[e+1]; i++ {
 			a, b := gp(i), gp(i+1)
-			h := refHilbertXY(refGrid16((a[0]+b[0])/2, lo[0], hi[0]), refGrid16((a[1]+b[1])/2, lo[1], hi[1]))
+			h := hilbert.XY(refGrid16((a[0]+b[0])/2, lo[0], hi[0]), refGrid16((a[1]+b[1])/2, lo[1], hi[1]))
 			keys = append(keys, uint64(h)<<32|uint64(uint32(i)))
 		}
 	}
@@ -77,28 +80,6 @@ func refGrid16(v, lo, hi float64) uint32 {
 		return 0
 	}
 	return uint32(math.Min(65535, math.Max(0, (v-lo)/(hi-lo)*65536)))
-}
-
-func refHilbertXY(x, y uint32) uint32 {
-	const n = 1 << 16
-	var d uint32
-	for s := uint32(n / 2); s > 0; s /= 2 {
-		var rx, ry uint32
-		if x&s != 0 {
-			rx = 1
-		}
-		if y&s != 0 {
-			ry = 1
-		}
-		d += s * s * ((3 * rx) ^ ry)
-		if ry == 0 {
-			if rx == 1 {
-				x, y = n-1-x, n-1-y
-			}
-			x, y = y, x
-		}
-	}
-	return d
 }
 
 // checkSameAsRef checks that the index g holds, and the index built on

@@ -103,3 +103,28 @@ func BenchmarkXY2d(b *testing.B) {
 	}
 	_ = s
 }
+
+// TestHilbertCurve checks that XY walks the 64 × 64 corner block of
+// its grid first, visiting every cell once and stepping between cells that
+// share a side, which is what makes it a locality-preserving numbering.
+func TestHilbertCurve(t *testing.T) {
+	const side = 64
+	cells := make([][2]int, side*side)
+	seen := make([]bool, side*side)
+	for x := range side {
+		for y := range side {
+			d := XY(uint32(x), uint32(y))
+			if d >= side*side || seen[d] {
+				t.Fatalf("cell (%d,%d) at %d: out of the block or visited twice", x, y, d)
+			}
+			seen[d] = true
+			cells[d] = [2]int{x, y}
+		}
+	}
+	for d := 1; d < len(cells); d++ {
+		a, b := cells[d-1], cells[d]
+		if dx, dy := a[0]-b[0], a[1]-b[1]; dx*dx+dy*dy != 1 {
+			t.Fatalf("step %d: (%d,%d) → (%d,%d) is not to a neighbouring cell", d, a[0], a[1], b[0], b[1])
+		}
+	}
+}

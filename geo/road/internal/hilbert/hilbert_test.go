@@ -1,74 +1,12 @@
 package hilbert
 
 import (
-	"math/rand/v2"
 	"testing"
 
 	"github.com/paulmach/orb"
 
 	curve "github.com/partons/partons/geo/internal/hilbert"
 )
-
-// TestHilbertCurve checks that curve.XY walks the 64 × 64 corner block of
-// its grid first, visiting every cell once and stepping between cells that
-// share a side, which is what makes it a locality-preserving numbering.
-func TestHilbertCurve(t *testing.T) {
-	const side = 64
-	cells := make([][2]int, side*side)
-	seen := make([]bool, side*side)
-	for x := range side {
-		for y := range side {
-			d := curve.XY(uint32(x), uint32(y))
-			if d >= side*side || seen[d] {
-				t.Fatalf("cell (%d,%d) at %d: out of the block or visited twice", x, y, d)
-			}
-			seen[d] = true
-			cells[d] = [2]int{x, y}
-		}
-	}
-	for d := 1; d < len(cells); d++ {
-		a, b := cells[d-1], cells[d]
-		if dx, dy := a[0]-b[0], a[1]-b[1]; dx*dx+dy*dy != 1 {
-			t.Fatalf("step %d: (%d,%d) → (%d,%d) is not to a neighbouring cell", d, a[0], a[1], b[0], b[1])
-		}
-	}
-}
-
-// hilbertLoop is the textbook bit-by-bit conversion (Wikipedia, "Hilbert
-// curve", xy2d), the reference for the branch-free curve.XY.
-func hilbertLoop(x, y uint32) uint32 {
-	var d uint32
-	for s := uint32(1 << 15); s > 0; s >>= 1 {
-		var rx, ry uint32
-		if x&s != 0 {
-			rx = 1
-		}
-		if y&s != 0 {
-			ry = 1
-		}
-		d += s * s * ((3 * rx) ^ ry)
-		if ry == 0 {
-			if rx == 1 {
-				x, y = s-1-x, s-1-y
-			}
-			x, y = y, x
-		}
-	}
-	return d
-}
-
-func TestHilbertMatchesTextbook(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 200000 {
-		x, y := uint32(rng.IntN(65536)), uint32(rng.IntN(65536))
-		if i < 4 { // the corners
-			x, y = uint32(i&1)*65535, uint32(i>>1)*65535
-		}
-		if got, want := curve.XY(x, y), hilbertLoop(x, y); got != want {
-			t.Fatalf("curve.XY(%d, %d) = %d, textbook %d", x, y, got, want)
-		}
-	}
-}
 
 // TestOrder checks that Order gives inverse permutations that follow the
 // curve: on a 4 × 4 grid of points given row by row, the numbers are those
