@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -226,5 +227,45 @@ func TestScenarioVariantOutputs(t *testing.T) {
 	code, _, e := runCLI(t, "scenario", "-q", sc, "--out", filepath.Join(dir, "bad"), "--variant-outputs", "villages.xlsx")
 	if code != exitUsage || !strings.Contains(e, "--variant-outputs") || !strings.Contains(e, "villages.xlsx") {
 		t.Errorf("bad name: exit %d, %q; want a usage error naming --variant-outputs and the name", code, e)
+	}
+}
+
+// TestScenarioSameBytesWhateverTheWorkers: variants computed one at a
+// time or several at once write the same report, byte for byte.
+func TestScenarioSameBytesWhateverTheWorkers(t *testing.T) {
+	dir := t.TempDir()
+	read := func(workers string) map[string]string {
+		out := filepath.Join(dir, "w"+workers)
+		code, _, stderr := runCLI(t, "scenario", "-q", "../../datasets/scenario/example.yaml", "--out", out, "--workers", workers, "--variant-outputs", variantReports)
+		if code != exitOK {
+			t.Fatalf("--workers %s: exit %d: %s", workers, code, stderr)
+		}
+		files := map[string]string{}
+		err := filepath.WalkDir(out, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, path)
+			files[rel] = readFile(t, path)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	one, four := read("1"), read("4")
+	if len(one) < 5*3 {
+		t.Fatalf("%d files written, want the base's and four variants'", len(one))
+	}
+	for name, want := range one {
+		if got, ok := four[name]; !ok {
+			t.Errorf("%s: not written with --workers 4", name)
+		} else if got != want {
+			t.Errorf("%s differs between --workers 1 and 4", name)
+		}
+	}
+	if len(four) != len(one) {
+		t.Errorf("%d files with --workers 4, %d with 1", len(four), len(one))
 	}
 }

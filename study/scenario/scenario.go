@@ -259,11 +259,15 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 	}
 	cmp := delta.NewComparison(base)
 	cmp.Add("base", base, baseAggs, nil)
-	for k, v := range sf.Variants {
-		pr.Step("variant " + v.Name)
+	// The variants are computed a few at a time (each on the base, which
+	// none of them changes) and written in their order, so the report is
+	// the same bytes whatever the number of workers and the first failing
+	// variant in the file's order is the one reported.
+	prepare := func(k int) (*variantRun, error) {
+		v := sf.Variants[k]
 		vr, err := vbase.Apply(changes[k], mapCat)
 		if err != nil {
-			return changeError(path, sf, k, contrib.Renumber(err, v))
+			return nil, changeError(path, sf, k, contrib.Renumber(err, v))
 		}
 		p := j.Params
 		p.Coverage, p.CoverageRules = base.Coverage, base.CoverageRules // closing the last service is "no service", not "no data"
@@ -273,32 +277,37 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		}
 		if set := variantSettings(v); set != nil {
 			if err := applySettings(ctx, &p, set, j, modes, path, v.Name); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		transitInfo, err := st.apply(k, &p, vr.Services)
 		if err != nil {
-			return variantError(path, v.Name, err)
+			return nil, variantError(path, v.Name, err)
 		}
 		if vr.CloseBorder {
 			if p.Road == nil || p.Road.Graph == nil || p.Road.CountryLabel == nil {
-				return &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads in the base"}
+				return nil, &scenario.Error{File: path, Variant: v.Name, Reason: "close_border needs roads in the base"}
 			}
 			p.Road.ClosedBorder = true
 		}
-		res, err := analysis.Recompute(ctx, base, vr, p)
+		return &variantRun{k: k, vr: vr, p: p, transit: transitInfo}, nil
+	}
+	compute := func(ctx context.Context, r *variantRun) error {
+		v := sf.Variants[r.k]
+		res, err := analysis.Recompute(ctx, base, r.vr, r.p)
 		if err != nil {
 			return variantError(path, v.Name, err)
 		}
-		aggs := aggregates.From(res, base, baseAggs) // the untouched categories are the base's
-		vin := *in
-		vin.Villages, vin.Services = vr.Villages, vr.Services
-		if contribs[k] != nil {
-			vin.Contrib = contribs[k]
+		r.res = res
+		r.aggs = aggregates.From(res, base, baseAggs) // the untouched categories are the base's
+		r.vin = *in
+		r.vin.Villages, r.vin.Services = r.vr.Villages, r.vr.Services
+		if contribs[r.k] != nil {
+			r.vin.Contrib = contribs[r.k]
 		}
-		m := results.BuildManifest(&vj, &vin, res)
-		m.Transit = transitInfo
-		if err := results.Hours(ctx, j, &vin, res, m); err != nil {
+		m := results.BuildManifest(&vj, &r.vin, res)
+		m.Transit = r.transit
+		if err := results.Hours(ctx, j, &r.vin, res, m); err != nil {
 			return variantError(path, v.Name, err)
 		}
 		m.Command = "scenario " + v.Name
@@ -307,12 +316,17 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err := m.RelativeTo(filepath.Join(o.Out, v.Name)); err != nil {
 			return err
 		}
-		dv := delta.New(base, res, vr.Closed)
-		var rows deltaRowsM
+		r.m = m
+		r.dv = delta.New(base, res, r.vr.Closed)
 		if !o.AllDeltaRows {
-			rows.Unchanged = dv.OmitUnchanged()
+			r.rows.Unchanged = r.dv.OmitUnchanged()
 		}
-		rows.Written = dv.Rows()
+		r.rows.Written = r.dv.Rows()
+		return nil
+	}
+	write := func(r *variantRun) error {
+		v, vr, res, dv := sf.Variants[r.k], r.vr, r.res, r.dv
+		pr.Step("variant " + v.Name)
 		withScenario := func(in *input.Input) {
 			if !vr.Full && len(vr.Touched) == 0 {
 				return // nothing changed: the base's report
@@ -322,9 +336,9 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 				in.MainCategory = cat
 			}
 		}
-		vc := &files.Content{Delta: dv, Attribution: strings.Join(study.Attributions(study.DataSources(j, &vin, res)), "; "), RawCSV: spec.CSVRaw,
+		vc := &files.Content{Delta: dv, Attribution: strings.Join(study.Attributions(study.DataSources(j, &r.vin, res)), "; "), RawCSV: spec.CSVRaw,
 			Provenance: study.ServiceProvenance(j, in)} // the closed services are the base's
-		writers := results.Writers(&vj, &vin, res, aggs, m, withScenario)
+		writers := results.Writers(&vj, &r.vin, res, r.aggs, r.m, withScenario)
 		if base.OpenHours != nil && res.OpenHours != nil {
 			hd := tables.OpenHoursDelta(base, res)
 			vc.HoursDelta = &hd
@@ -338,14 +352,18 @@ func Run(ctx context.Context, sc *Scenario, o Options) error {
 		if err := results.WriteFiles(d, v.Name+"/", writers); err != nil {
 			return err
 		}
-		cmp.Add(v.Name, res, aggs, dv)
-		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes, DeltaRows: rows}
+		cmp.Add(v.Name, res, r.aggs, dv)
+		vm := scenarioVariantM{Name: v.Name, Description: v.Description, Changes: v.Changes, Closed: sortedSet(vr.Closed), Timetable: vr.Modes, DeltaRows: r.rows}
 		if vr.Full {
 			vm.Recomputed = []string{"*"}
 		} else {
 			vm.Recomputed = sortedSet(vr.Touched)
 		}
 		sm.Variants = append(sm.Variants, vm)
+		return nil
+	}
+	if err := eachVariant(ctx, len(sf.Variants), variantsAtOnce(j.Params.Workers), prepare, compute, write); err != nil {
+		return err
 	}
 	top := &files.Content{Comparison: cmp.Table(), RawCSV: spec.CSVRaw, Manifest: sm}
 	for _, f := range files.Of(files.Scenario) {
