@@ -164,10 +164,14 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 	set := newCatSet(cats, len(p.ThresholdsM))
 
 	r.Rows = make([]VillageResult, len(villages))
-	// One backing array for every village's categories: one allocation
-	// instead of one per village.
+	// One backing array per chunk of villages for their categories, and
+	// one for every count. The category results hold pointers (Within):
+	// a single array for all villages, allocated before they are
+	// computed, would be scanned by a collection while still untouched,
+	// mapping its pages to the shared zero page only to copy them on the
+	// first write (twice the page faults). A chunk's array is written as
+	// soon as it is allocated.
 	nc, nts := len(cats), len(p.ThresholdsM)
-	allCats := make([]CategoryResult, len(villages)*nc)
 	allWithin := make([]int32, len(villages)*nc*nts)
 	workers := p.Workers
 	if workers <= 0 {
@@ -193,8 +197,10 @@ func compute(ctx context.Context, villages []datasets.Village, services []datase
 					return
 				}
 				hi := min(lo+chunk, len(villages))
+				allCats := make([]CategoryResult, (hi-lo)*nc)
 				for v := lo; v < hi; v++ {
-					r.Rows[v] = r.village(&villages[v], cats, set, allCats[v*nc:(v+1)*nc:(v+1)*nc],
+					k := v - lo
+					r.Rows[v] = r.village(&villages[v], cats, set, allCats[k*nc:(k+1)*nc:(k+1)*nc],
 						allWithin[v*nc*nts:(v+1)*nc*nts:(v+1)*nc*nts])
 				}
 				if p.Progress != nil {

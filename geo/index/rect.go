@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"slices"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -190,13 +191,13 @@ func (ix *Points) nearestInCountDisc(p orb.Point, q *query, radiiM []float64, co
 	buf := (*bufp)[:0]
 	ix.searchDisc(q, radiiM[len(radiiM)-1], func(i int32, c float64) { buf = append(buf, cand{i, c}) })
 	*bufp = buf
-	return ix.answerFromCountDisc(p, radiiM, counts, tolM, r, buf)
+	return ix.answerFromCountDisc(p, radiiM, ix.within(radiiM), counts, tolM, r, buf)
 }
 
 // answerFromCountDisc is nearestInCountDisc given buf, the items of the
-// rectangle of the largest radius with their chord keys (in any order).
-func (ix *Points) answerFromCountDisc(p orb.Point, radiiM []float64, counts []int32, tolM, r float64, buf []cand) (int32, float64, bool) {
-	within := ix.within(radiiM)
+// rectangle of the largest radius with their chord keys (in any order),
+// and within, the chord keys of radiiM (Points.within).
+func (ix *Points) answerFromCountDisc(p orb.Point, radiiM, within []float64, counts []int32, tolM, r float64, buf []cand) (int32, float64, bool) {
 	t := within[len(within)-1]
 	bestC, best := math.Inf(1), int32(-1)
 	for _, it := range buf {
@@ -211,13 +212,13 @@ func (ix *Points) answerFromCountDisc(p orb.Point, radiiM []float64, counts []in
 	if !(ub <= t) {
 		return -1, 0, false
 	}
+	rival := false // alone(buf, best, ub) is !rival
 	for _, it := range buf {
 		ix.count(p, it, radiiM, within, counts)
+		rival = rival || (it.id != best && it.c <= ub)
 	}
-	if tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM {
-		if alone(buf, best, ub) {
-			return best, (bestC + ub) / 2, true
-		}
+	if tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM && !rival {
+		return best, (bestC + ub) / 2, true
 	}
 	u := geodesic.Distance(p, ix.pts[best])
 	bestD := u
@@ -334,15 +335,19 @@ type chordWithin struct {
 // they are the same values, else computed and remembered. Queries of a run
 // pass the same thresholds every time, so the arcsines of the items' upper
 // bounds become one comparison each.
-func (ix *Points) within(radiiM []float64) []float64 {
-	if w := ix.lastWithin.Load(); w != nil && slices.Equal(w.radii, radiiM) {
+func (ix *Points) within(radiiM []float64) []float64 { return cachedWithin(&ix.lastWithin, radiiM) }
+
+// cachedWithin returns the chord keys of radiiM from last when it holds
+// the same radii, else computes them and stores them there.
+func cachedWithin(last *atomic.Pointer[chordWithin], radiiM []float64) []float64 {
+	if w := last.Load(); w != nil && slices.Equal(w.radii, radiiM) {
 		return w.t
 	}
 	w := &chordWithin{radii: slices.Clone(radiiM), t: make([]float64, len(radiiM))}
 	for k, r := range radiiM {
 		w.t[k] = chordWithinM(r)
 	}
-	ix.lastWithin.Store(w)
+	last.Store(w)
 	return w.t
 }
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // Set is several Points indexes searched together: one rectangle search
@@ -18,6 +19,8 @@ type Set struct {
 	flat *flatTree
 	refs []setItem
 	bufs sync.Pool // *[][]cand, per-query candidates of each member
+
+	lastWithin atomic.Pointer[chordWithin] // chord keys of the last radii asked
 }
 
 // maxPerCell bounds the items of a grid cell: items clustered in a few
@@ -112,6 +115,10 @@ func (s *Set) NearestAndCount(q *Query, radiiM []float64, counts [][]int32, tolM
 			}
 		}
 	}
+	var within []float64 // chordWithinM of radiiM, the same for every member
+	if shared {
+		within = s.within(radiiM)
+	}
 	for k, ix := range s.members {
 		if ix.indexed == 0 {
 			continue
@@ -119,7 +126,7 @@ func (s *Set) NearestAndCount(q *Query, radiiM []float64, counts [][]int32, tolM
 		if shared {
 			maxR := radiiM[len(radiiM)-1]
 			if r := max(ix.startRadius, maxR); r > maxR && r < 2000e3 {
-				if i, d, ok := ix.answerFromCountDisc(q.p, radiiM, counts[k], tolM, r, bufs[k]); ok {
+				if i, d, ok := ix.answerFromCountDisc(q.p, radiiM, within, counts[k], tolM, r, bufs[k]); ok {
 					out[k] = Answer{ID: i, DistM: d, OK: true}
 					continue
 				}
@@ -132,4 +139,10 @@ func (s *Set) NearestAndCount(q *Query, radiiM []float64, counts [][]int32, tolM
 		i, d, ok := ix.NearestAndCount(q, radiiM, counts[k], tolM)
 		out[k] = Answer{ID: i, DistM: d, OK: ok}
 	}
+}
+
+// within is Points.within for the Set: chordWithinM depends on the radii
+// alone, so one cache serves every member.
+func (s *Set) within(radiiM []float64) []float64 {
+	return cachedWithin(&s.lastWithin, radiiM)
 }
