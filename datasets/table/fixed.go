@@ -2,7 +2,6 @@ package table
 
 import (
 	"math"
-	"math/bits"
 	"strconv"
 )
 
@@ -38,72 +37,40 @@ func appendFixed(b []byte, x float64, dec int) []byte {
 		u++
 	}
 	// The digits are written from the last, the point dec digits in,
-	// straight into b: count them first (at least one before the point).
-	neg := math.Signbit(x)
-	nd := max(decimalLen(u), dec+1)
-	size := nd
-	if dec > 0 {
-		size++
-	}
-	if neg {
-		size++
-	}
-	start := len(b)
-	if cap(b)-start < size {
-		b = append(b, make([]byte, size)...)
-	} else {
-		b = b[:start+size]
-	}
-	out := b[start:]
-	i := size
+	// into a buffer on the stack (at most 16 digits below 2^52, a point
+	// and a sign), then appended at once.
+	var buf [24]byte
+	i := len(buf)
 	for k := 0; k < dec; k++ {
 		i--
 		q := u / 10
-		out[i] = byte('0' + u - q*10)
+		buf[i] = byte('0' + u - q*10)
 		u = q
 	}
 	if dec > 0 {
 		i--
-		out[i] = '.'
+		buf[i] = '.'
 	}
 	for u >= 100 {
 		q := u / 100
 		r := 2 * (u - q*100)
 		i -= 2
-		out[i], out[i+1] = digitPairs[r], digitPairs[r+1]
+		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
 		u = q
 	}
 	if u >= 10 {
 		i -= 2
-		out[i], out[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
 	} else {
 		i--
-		out[i] = byte('0' + u)
+		buf[i] = byte('0' + u) // a zero before the point when u < 10^dec
 	}
-	if neg {
-		out[0] = '-'
+	if math.Signbit(x) {
+		i--
+		buf[i] = '-'
 	}
-	return b
+	return append(b, buf[i:]...)
 }
 
 // digitPairs holds "00" to "99".
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
-
-// decimalLen returns the number of decimal digits of u (1 for 0): from
-// its bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
-func decimalLen(u uint64) int {
-	n := bits.Len64(u|1) * 1233 >> 12 // ⌊log10(2^bitlen)⌋, u < 10^(n+1)
-	if n < len(pow10u) && u >= pow10u[n] {
-		n++
-	}
-	return max(n, 1)
-}
-
-// pow10u holds the powers of ten below 2^64.
-var pow10u = func() (t [20]uint64) {
-	t[0] = 1
-	for i := 1; i < len(t); i++ {
-		t[i] = t[i-1] * 10
-	}
-	return t
-}()

@@ -82,27 +82,3 @@ func BenchmarkAppendFixed(b *testing.B) { benchFixed(b, appendFixed) }
 func BenchmarkAppendFixedStrconv(b *testing.B) {
 	benchFixed(b, func(b []byte, x float64, dec int) []byte { return strconv.AppendFloat(b, x, 'f', dec, 64) })
 }
-
-// TestDecimalLen: the digit count from the bit length is that of
-// strconv, around every power of ten.
-func TestDecimalLen(t *testing.T) {
-	check := func(u uint64) {
-		if got, want := decimalLen(u), len(strconv.FormatUint(u, 10)); got != want {
-			t.Fatalf("decimalLen(%d) = %d, want %d", u, got, want)
-		}
-	}
-	check(0)
-	check(math.MaxUint64)
-	for p := uint64(1); ; p *= 10 {
-		check(p - 1)
-		check(p)
-		check(p + 1)
-		if p > math.MaxUint64/10 {
-			break
-		}
-	}
-	for s := 0; s < 64; s++ {
-		check(1<<s - 1)
-		check(1 << s)
-	}
-}

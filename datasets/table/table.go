@@ -127,9 +127,13 @@ func (c Cell) AppendText(b []byte) []byte {
 	case boolean:
 		return strconv.AppendBool(b, c.f != 0)
 	case number:
-		if c.dec == 0 && c.f >= 0 && c.f < 1<<52 {
-			// Whole numbers (counts, populations as integers): the
-			// digits appendFixed would write, by strconv's table.
+		if c.dec <= 0 && c.f >= 0 && c.f < 1<<52 {
+			// Whole numbers (counts, populations) without decimals or
+			// at the shortest: the digits appendFixed would write, by
+			// strconv's table. Below 2^52 the shortest digits of a
+			// whole number are all of its digits: its neighbours are
+			// at most 1/2 away, so no shorter string (fewer
+			// significant digits, the rest zeros) rounds back to it.
 			if u := uint64(c.f); float64(u) == c.f {
 				return strconv.AppendUint(b, u, 10)
 			}

@@ -53,8 +53,9 @@ func TestFromRowsAndIndex(t *testing.T) {
 }
 
 // TestAppendTextWholeNumbers: the shortcut for whole numbers without
-// decimals writes what the fixed-point path writes (negative zero as
-// zero), for counts, big and negative values and non-integers.
+// decimals, or at the shortest (-1), writes what the fixed-point path
+// and strconv write (negative zero as zero), for counts, big and
+// negative values and non-integers.
 func TestAppendTextWholeNumbers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	for i := 0; i < 200_000; i++ {
@@ -69,13 +70,19 @@ func TestAppendTextWholeNumbers(t *testing.T) {
 		default:
 			x = -float64(rng.IntN(200))
 		}
-		for _, v := range []float64{x, math.Nextafter(x, 0), math.Copysign(0, -1), 1 << 52, 1<<52 - 1} {
+		for _, v := range []float64{x, math.Nextafter(x, 0), math.Nextafter(x, math.Inf(1)), math.Copysign(0, -1), 1 << 52, 1<<52 - 1, 1<<52 + 2, 1 << 53} {
+			for _, dec := range []int{0, -1} {
+				want := strconv.AppendFloat(nil, v, 'f', dec, 64)
+				if isNegZero(want) {
+					want = want[1:]
+				}
+				if got := Float(v, dec).AppendText(nil); string(got) != string(want) {
+					t.Fatalf("Float(%v, %d) = %q, want %q", v, dec, got, want)
+				}
+			}
 			want := strconv.AppendFloat(nil, v, 'f', 0, 64)
 			if isNegZero(want) {
 				want = want[1:]
-			}
-			if got := Float(v, 0).AppendText(nil); string(got) != string(want) {
-				t.Fatalf("Float(%v, 0) = %q, want %q", v, got, want)
 			}
 			if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
 				if got := Int(int(v)).AppendText(nil); string(got) != string(want) {
