@@ -85,6 +85,19 @@ func TestRunOnStoredHierarchy(t *testing.T) {
 	}
 	compareWithin(t, pCSV, hCSV, bound)
 
+	// Every junction left in the core (a core degree below any
+	// junction's; format version 3): the same file within the bound.
+	core := filepath.Join(dir, "core.graph")
+	if code, so, e := runCLI(t, "prepare", "-q", pbf, "--profiles", "car,foot", "--hierarchy", "--core-degree", "0.001", "-o", core); code != 0 ||
+		!strings.Contains(so, "car: contraction hierarchy for time: ") || !strings.Contains(so, "0 of them shortcuts, core of ") {
+		t.Fatalf("prepare --core-degree 0.001: exit %d\n%s%s", code, so, e)
+	}
+	cCSV, cRoads, _ := run("core", core)
+	if c, _ := cRoads["hierarchy"].(map[string]any); c["used"] != true {
+		t.Errorf("core hierarchy: manifest roads.hierarchy %v", c)
+	}
+	compareWithin(t, pCSV, cCSV, bound)
+
 	// With country boundaries an open border keeps the hierarchy (the
 	// labels are counted, not set) and counts as without; a closed border
 	// labels the roads, drops it and gives Dijkstra's file.

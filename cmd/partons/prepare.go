@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/partons/partons/geo/road"
 	"github.com/partons/partons/study/prepare"
 	"github.com/partons/partons/study/progress"
 )
@@ -17,6 +18,7 @@ type prepareOptions struct {
 	boundaries []string
 	quiet      bool
 	hierarchy  bool
+	coreDegree float64
 }
 
 func newPrepareCmd() *cobra.Command {
@@ -38,6 +40,8 @@ profile and saves them in a versioned, checksummed graph file that
 	cmd.Flags().StringSliceVar(&o.profiles, "profiles", []string{"car", "bicycle", "foot"}, "profiles to build")
 	cmd.Flags().StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON country polygons, to count border-crossing edges")
 	cmd.Flags().BoolVar(&o.hierarchy, "hierarchy", false, "also store each graph's contraction hierarchy for travel time, which run then searches on (slower prepare, faster run, costs within a rounding bound)")
+	cmd.Flags().Float64Var(&o.coreDegree, "core-degree", road.DefaultCoreDegree, "with --hierarchy: leave the junctions uncontracted once those left have on average this many arcs (a core searched by Dijkstra: faster prepare, slower searches); 0 contracts them all")
+	limitFlag(cmd.Flags(), nonNegative, "core-degree")
 	addQuietFlag(cmd, &o.quiet)
 	return cmd
 }
@@ -56,6 +60,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	ctx = progress.With(ctx, progress.New(stderr, o.quiet))
 	memoryForPrepare()
 	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr, Hierarchy: o.hierarchy,
+		HierarchyOptions: []road.HierarchyOption{road.CoreDegree(o.coreDegree)},
 		NoBorders: func(why string) {
 			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
 		}})
@@ -67,7 +72,11 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 		fmt.Fprintf(stdout, "%s: %d vertices, %d edges, %d components (largest %d vertices)\n",
 			g.Profile, g.Vertices, g.Edges, g.Components, g.Largest)
 		if o.hierarchy {
-			fmt.Fprintf(stdout, "%s: contraction hierarchy for %v: %d arcs, %d of them shortcuts\n", g.Profile, prepare.HierarchyWeight, g.HierarchyArcs, g.Shortcuts)
+			core := ""
+			if g.Core > 0 {
+				core = fmt.Sprintf(", core of %d junctions", g.Core)
+			}
+			fmt.Fprintf(stdout, "%s: contraction hierarchy for %v: %d arcs, %d of them shortcuts%s\n", g.Profile, prepare.HierarchyWeight, g.HierarchyArcs, g.Shortcuts, core)
 		}
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", o.out)

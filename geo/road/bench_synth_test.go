@@ -24,8 +24,12 @@ import (
 //
 //	go run ./benchmarks/synth -osm-nodes 1000000 -villages 1333 -services 2000 -out DIR
 //	go run ./cmd/partons prepare -q DIR/roads.osm.pbf --boundaries DIR/boundaries.geojson -o DIR/g.graph
-//	go test -run '^$' -bench 'SynthHierarchy' -benchtime 3x ./geo/road/ -roads.synth DIR
-var synthDir = flag.String("roads.synth", "", "directory of a synthetic network (benchmarks/synth) with its prepared g.graph")
+//	go test -run '^$' -bench 'SynthHierarchy' -benchtime 3x ./geo/road/ -roads.synth DIR [-roads.profile bicycle] [-roads.core 12]
+var (
+	synthDir     = flag.String("roads.synth", "", "directory of a synthetic network (benchmarks/synth) with its prepared g.graph")
+	synthProfile = flag.String("roads.profile", "car", "the profile of g.graph the synthetic benchmarks run on")
+	synthCore    = flag.Float64("roads.core", road.DefaultCoreDegree, "the core degree of the synthetic benchmarks' hierarchies (road.CoreDegree)")
+)
 
 var (
 	synthOnce  sync.Once
@@ -50,7 +54,7 @@ func synthInputs(tb testing.TB) {
 				return err
 			}
 			defer f.Close()
-			g, _, err := graphfile.ReadProfile(f, road.Car)
+			g, _, err := graphfile.ReadProfile(f, road.Profile(*synthProfile))
 			if err != nil {
 				return err
 			}
@@ -91,7 +95,7 @@ func synthInputs(tb testing.TB) {
 			}
 			for _, w := range []road.Weight{road.Length, road.Time} {
 				c := road.CPUTime()
-				if err := g.BuildHierarchy(w); err != nil {
+				if err := g.BuildHierarchy(w, road.CoreDegree(*synthCore)); err != nil {
 					return err
 				}
 				synthBuild[w] = (road.CPUTime() - c).Seconds()
@@ -118,8 +122,8 @@ func BenchmarkSynthHierarchy(b *testing.B) {
 	slices.Sort(cats)
 	for _, w := range []road.Weight{road.Length, road.Time} {
 		arcs, sc := g.HierarchySizes(w)
-		b.Logf("%v: %d vertices, %d junctions, %d edges, %d villages, %d categories; hierarchy built in %.2f CPU-s, %d arcs, %d shortcuts",
-			w, g.NumVertices(), road.Junctions(g), g.NumEdges(), len(synthVills), len(cats), synthBuild[w], arcs, sc)
+		b.Logf("%s, %v: %d vertices, %d junctions, %d edges, %d villages, %d categories; hierarchy built in %.2f CPU-s, %d arcs, %d shortcuts, core %d (degree %v)",
+			g.Profile(), w, g.NumVertices(), road.Junctions(g), g.NumEdges(), len(synthVills), len(cats), synthBuild[w], arcs, sc, g.HierarchyCore(w), *synthCore)
 	}
 	for _, w := range []road.Weight{road.Time, road.Length} {
 		jobs := func(exact bool) []road.Job {

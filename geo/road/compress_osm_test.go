@@ -69,16 +69,20 @@ func TestCompressedMatchesFullOSM(t *testing.T) {
 						t.Errorf("%+v: only %d of %d villages reached", s, r, len(villages))
 					}
 				}
-				for _, s := range []road.Search{
-					{Weight: road.Length}, {Weight: road.Time}, {Weight: road.Length, Origins: true},
-					{Weight: road.Time, Origins: true, LegSpeedKmh: 5}, {Weight: road.Time, Cutoff: 300},
-				} {
-					r, rel := road.CompareHierarchy(t, g, services, villages, s)
-					if r < len(villages)/2 && s.Cutoff == 0 {
-						t.Errorf("%+v: only %d of %d villages reached on the hierarchy", s, r, len(villages))
+				for _, core := range road.CoreNames {
+					road.BuildCore(t, g, core)
+					for _, s := range []road.Search{
+						{Weight: road.Length}, {Weight: road.Time}, {Weight: road.Length, Origins: true},
+						{Weight: road.Time, Origins: true, LegSpeedKmh: 5}, {Weight: road.Time, Cutoff: 300},
+					} {
+						r, rel := road.CompareHierarchy(t, g, services, villages, s)
+						if r < len(villages)/2 && s.Cutoff == 0 {
+							t.Errorf("%s, %+v: only %d of %d villages reached on the hierarchy", core, s, r, len(villages))
+						}
+						arcs, sc := g.HierarchySizes(s.Weight)
+						t.Logf("%s, %+v: hierarchy of %d arcs (%d shortcuts, core %d); largest relative difference %.3g (bound %.3g)",
+							core, s, arcs, sc, g.HierarchyCore(s.Weight), rel, g.RoundingBound())
 					}
-					arcs, sc := g.HierarchySizes(s.Weight)
-					t.Logf("%+v: hierarchy of %d arcs (%d shortcuts); largest relative difference %.3g (bound %.3g)", s, arcs, sc, rel, g.RoundingBound())
 				}
 			})
 		}

@@ -57,8 +57,9 @@
 // 10–23 % of the vertices a search visits.
 //
 // Graph.BuildHierarchy adds a contraction hierarchy for one weight (opt
-// in): searches by that weight then run as PHAST sweeps over every
-// junction in rank order instead of Dijkstra, whose costs they match
+// in; CoreDegree leaves its densest top uncontracted as a core): searches
+// by that weight then run as PHAST sweeps over every junction in rank
+// order, with a Dijkstra within the core, instead of Dijkstra, whose costs they match
 // within Graph.RoundingBound (relative, 2.7·10⁻⁸ on 60M edges) rather than
 // bit for bit; ClosedBorders and Search.Exact searches keep Dijkstra.
 //

@@ -51,3 +51,14 @@ func CompareHierarchy(t *testing.T, g *Graph, seeds, targets []Snap, s Search) (
 	}
 	return compareHierarchy(t, g, seeds, targets, s)
 }
+
+// BuildCore builds g's hierarchies with the core named (see cores) and
+// checks their core size.
+func BuildCore(t *testing.T, g *Graph, name string) {
+	t.Helper()
+	withHierarchies(t, g, cores(g)[name]...)
+	checkCore(t, g, name)
+}
+
+// CoreNames names the cores of the exactness tests (see cores).
+var CoreNames = []string{"core none", "core all", "core third"}

@@ -94,8 +94,9 @@ type Graph struct {
 	// (false: the full graph, kept for tests).
 	ix     *search.Index
 	chains bool
-	hier   [2]bool // a hierarchy by Weight: BuildHierarchy or SetHierarchyArrays was called
-	stored [2]bool // it came from SetHierarchyArrays (not rebuilt on relabelling)
+	hier   [2]bool             // a hierarchy by Weight: BuildHierarchy or SetHierarchyArrays was called
+	stored [2]bool             // it came from SetHierarchyArrays (not rebuilt on relabelling)
+	hopts  [2]hierarchyOptions // the options a built hierarchy was built with
 
 	comp        []int32 // component id per vertex; 0 is the largest
 	compCount   int
@@ -283,7 +284,7 @@ func (g *Graph) compress() {
 			g.hier[w], g.stored[w] = false, false
 			continue
 		}
-		if err := g.ix.BuildHierarchy(byTime); err != nil {
+		if err := g.ix.BuildHierarchy(byTime, g.hopts[w].coreDegree, g.hopts[w].coreSize); err != nil {
 			panic(err) // the index's arcs are valid: weights finite and ≥ 0
 		}
 	}

@@ -2,6 +2,7 @@ package road
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/partons/partons/geo/road/internal/ch"
 )
@@ -24,20 +25,64 @@ import (
 //
 // Time: the contraction's witness searches, superlinear on grid-like
 // networks: on the synthetic national network of 1M OSM nodes (147k
-// vertices) 3.3 CPU-s for time and 32 CPU-s for length, whose lattice has
-// no fast roads to build on; 16 CPU-s on a 40k-vertex grid (see
-// benchmarks/RESULTS.md). Memory: 24 bytes per arc of the hierarchy
+// vertices) 3.3 CPU-s for car by time (no core), and for bicycle, whose
+// speeds vary little, 4.3 CPU-s with the default core of 15 % of the
+// junctions against 27 CPU-s contracting them all (see CoreDegree and
+// benchmarks/RESULTS.md). A core makes PHAST searches slower (a Dijkstra
+// within it): 0.109 against 0.088 CPU-s for 10 bicycle searches there,
+// Dijkstra 0.36. Memory: 24 bytes per arc of the hierarchy
 // (arcs plus shortcuts, 1.8–2.6 per arc between junctions) and 8 per junction,
 // plus 24 per junction in each Workspace that runs a PHAST search.
-func (g *Graph) BuildHierarchy(w Weight) error {
+func (g *Graph) BuildHierarchy(w Weight, opts ...HierarchyOption) error {
 	if w != Length && w != Time {
 		return fmt.Errorf("road: unknown weight %v: %w", w, ErrInvalid)
 	}
-	if err := g.ix.BuildHierarchy(w == Time); err != nil {
+	o := hierarchyOptions{coreDegree: DefaultCoreDegree}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if !(o.coreDegree >= 0) || math.IsInf(o.coreDegree, 0) || o.coreSize < 0 {
+		return fmt.Errorf("road: hierarchy: core degree %v, core size %d: %w", o.coreDegree, o.coreSize, ErrInvalid)
+	}
+	if err := g.ix.BuildHierarchy(w == Time, o.coreDegree, o.coreSize); err != nil {
 		return fmt.Errorf("road: hierarchy: %v: %w", err, ErrInvalid)
 	}
-	g.hier[w], g.stored[w] = true, false
+	g.hier[w], g.stored[w], g.hopts[w] = true, false, o
 	return nil
+}
+
+// DefaultCoreDegree is the core degree BuildHierarchy uses without
+// CoreDegree: see CoreDegree.
+const DefaultCoreDegree = 12
+
+// HierarchyOption tunes BuildHierarchy.
+type HierarchyOption func(*hierarchyOptions)
+
+type hierarchyOptions struct {
+	coreDegree float64
+	coreSize   int
+}
+
+// CoreDegree stops the contraction once the junctions left have on
+// average d arcs or more (in and out, shortcuts included) and leaves them
+// as the hierarchy's core: ranked above the rest, with all their arcs
+// among themselves, searched by Dijkstra within the PHAST search. 0
+// contracts every junction; a small d (below any junction's degree)
+// leaves the whole graph as core. Road networks start near 6; networks
+// whose speeds vary little between road classes (bicycle, foot, or any
+// network by length) grow dense near the top of the hierarchy, where most
+// of the contraction time goes, while a car network by time stays below
+// 8 (see benchmarks/RESULTS.md). Default DefaultCoreDegree; d must be
+// finite and ≥ 0.
+func CoreDegree(d float64) HierarchyOption {
+	return func(o *hierarchyOptions) { o.coreDegree = d }
+}
+
+// CoreSize stops the contraction once at most k junctions are left
+// (whichever of CoreDegree and CoreSize comes first): a fixed core, as
+// tests use to check every core size. Default 0: no such stop; k ≥ 0.
+func CoreSize(k int) HierarchyOption {
+	return func(o *hierarchyOptions) { o.coreSize = k }
 }
 
 // DropHierarchy drops the hierarchy for w, if any: searches minimising w
@@ -52,6 +97,15 @@ func (g *Graph) DropHierarchy(w Weight) {
 // HasHierarchy reports whether searches minimising w run on a hierarchy.
 func (g *Graph) HasHierarchy(w Weight) bool {
 	return (w == Length || w == Time) && g.hier[w]
+}
+
+// HierarchyCore returns the junctions left uncontracted in the core of
+// the hierarchy for w (see CoreDegree); 0 without one.
+func (g *Graph) HierarchyCore(w Weight) int {
+	if h := g.ix.Hierarchy(w == Time); g.HasHierarchy(w) && h != nil {
+		return h.Core
+	}
+	return 0
 }
 
 // HierarchySizes returns the arcs (input arcs between junctions plus
@@ -89,15 +143,19 @@ type HierarchyArc struct {
 // the graph's vertices with a routable edge that are not inside a chain
 // of the search index, numbered as the index numbers them.
 type HierarchyArrays struct {
-	// Vert[p] is the junction at position p, by decreasing rank (position
-	// 0 was contracted last): a permutation of the junctions.
+	// Vert[p] is the junction at position p, by decreasing rank: the
+	// Core junctions left uncontracted first, then the one contracted
+	// last, and so on: a permutation of the junctions.
 	Vert []int32
-	// The arcs leaving (Out) and entering (In) position p, each towards a
-	// smaller position, are Out[OutOff[p]:OutOff[p+1]] and
-	// In[InOff[p]:InOff[p+1]].
+	// The arcs leaving (Out) and entering (In) position p are
+	// Out[OutOff[p]:OutOff[p+1]] and In[InOff[p]:InOff[p+1]]: outside the
+	// core each towards a smaller position, listed once; within the core
+	// (p < Core) towards another core position, each arc between two
+	// core positions listed at both ends.
 	OutOff, InOff []int32
 	Out, In       []HierarchyArc
-	Shortcuts     int // arcs added by the contraction
+	Shortcuts     int // arcs added by the contraction, each counted once
+	Core          int // positions left uncontracted (see CoreDegree)
 }
 
 // HierarchyArrays returns the hierarchy for w in flat form, false
@@ -118,7 +176,7 @@ func (g *Graph) HierarchyArrays(w Weight) (HierarchyArrays, bool) {
 		return out
 	}
 	return HierarchyArrays{Vert: clone32(h.Vert), OutOff: clone32(h.OutOff), InOff: clone32(h.InOff),
-		Out: conv(h.Out), In: conv(h.In), Shortcuts: h.Shortcuts}, true
+		Out: conv(h.Out), In: conv(h.In), Shortcuts: h.Shortcuts, Core: h.Core}, true
 }
 
 func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
@@ -126,10 +184,12 @@ func clone32(s []int32) []int32 { return append([]int32(nil), s...) }
 // SetHierarchyArrays installs a hierarchy for w that HierarchyArrays
 // returned for a graph of the same Arrays (labels included), as
 // BuildHierarchy would have built it, without contracting. It checks
-// that Vert is a permutation of this graph's junctions, that offsets are
-// non-decreasing and span the arcs, that every arc leads to a position of
-// higher rank, that every weight is finite and ≥ 0 and that Shortcuts is
-// within the arcs; an error wraps ErrInvalid and the graph is left as it
+// that Vert is a permutation of this graph's junctions, that Core is
+// within them, that offsets are non-decreasing and span the arcs, that
+// every arc listed outside the core leads to a position of higher rank
+// and every arc listed in the core to another core position, that every
+// weight is finite and ≥ 0 and that Shortcuts is within the arcs; an
+// error wraps ErrInvalid and the graph is left as it
 // was. It cannot check that the arcs are those BuildHierarchy would have
 // built: a hierarchy of another graph with the same junction count passes
 // and gives wrong costs (graph files guard against that with their
@@ -164,7 +224,7 @@ func (g *Graph) SetHierarchyArrays(w Weight, a HierarchyArrays) error {
 		return out
 	}
 	h := &ch.Hierarchy{Vert: a.Vert, Pos: pos, OutOff: a.OutOff, InOff: a.InOff,
-		Out: conv(a.Out), In: conv(a.In), Shortcuts: a.Shortcuts}
+		Out: conv(a.Out), In: conv(a.In), Shortcuts: a.Shortcuts, Core: a.Core}
 	if err := g.ix.SetHierarchy(w == Time, h); err != nil {
 		return fmt.Errorf("road: hierarchy for %v: %v: %w", w, err, ErrInvalid)
 	}

@@ -9,11 +9,11 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// withHierarchies builds both hierarchies of g.
-func withHierarchies(tb testing.TB, g *Graph) *Graph {
+// withHierarchies builds both hierarchies of g with opts.
+func withHierarchies(tb testing.TB, g *Graph, opts ...HierarchyOption) *Graph {
 	tb.Helper()
 	for _, w := range []Weight{Length, Time} {
-		if err := g.BuildHierarchy(w); err != nil {
+		if err := g.BuildHierarchy(w, opts...); err != nil {
 			tb.Fatal(err)
 		}
 		if !g.HasHierarchy(w) {
@@ -26,12 +26,45 @@ func withHierarchies(tb testing.TB, g *Graph) *Graph {
 	return g
 }
 
+// cores are the hierarchies every exactness test runs on: no core, the
+// whole graph as core, and a core of a third of the junctions of g
+// (CoreSize; the synthetic and OSM test graphs never get dense enough for
+// CoreDegree to stop early).
+func cores(g *Graph) map[string][]HierarchyOption {
+	return map[string][]HierarchyOption{
+		"core none":  {CoreDegree(0)},
+		"core all":   {CoreSize(g.NumVertices())},
+		"core third": {CoreDegree(0), CoreSize(g.ix.Junctions() / 3)},
+	}
+}
+
+// checkCore checks that the hierarchies of g have the core named by
+// cores.
+func checkCore(tb testing.TB, g *Graph, name string) {
+	tb.Helper()
+	want := map[string]int{"core none": 0, "core all": g.ix.Junctions(), "core third": g.ix.Junctions() / 3}[name]
+	for _, w := range []Weight{Length, Time} {
+		if got := g.HierarchyCore(w); got != want {
+			tb.Fatalf("%s: the %v hierarchy's core is %d junctions, want %d", name, w, got, want)
+		}
+	}
+}
+
 // TestHierarchyHandGraphs runs hand-computed cases on graphs with
-// hierarchies: one-ways around a square, a one-way dead end, parallel
-// edges where length and time choose differently, cutoffs and legs.
+// hierarchies, with and without a core: one-ways around a square, a
+// one-way dead end, parallel edges where length and time choose
+// differently, cutoffs and legs.
 func TestHierarchyHandGraphs(t *testing.T) {
+	for name, opts := range cores(squareGraph(t)) {
+		t.Run(name, func(t *testing.T) { handGraphs(t, name, opts) })
+	}
+}
+
+func handGraphs(t *testing.T, name string, opts []HierarchyOption) {
 	atVertex0 := Snap{Edge: 3, Frac: 1}
-	runCostCases(t, withHierarchies(t, squareGraph(t)), []costCase{
+	sq := withHierarchies(t, squareGraph(t), opts...)
+	checkCore(t, sq, name)
+	runCostCases(t, sq, []costCase{
 		{name: "around the square", seeds: []Snap{atVertex0}, target: Snap{Edge: 0, Frac: 0.5}, ok: true, lengthM: 350, timeS: 35},
 		{name: "around by time", seeds: []Snap{atVertex0}, search: Search{Weight: Time}, target: Snap{Edge: 0, Frac: 0.5}, ok: true, lengthM: 350, timeS: 35},
 		{name: "origins: direct", seeds: []Snap{atVertex0}, search: Search{Origins: true}, target: Snap{Edge: 0, Frac: 0.5},
@@ -50,7 +83,7 @@ func TestHierarchyHandGraphs(t *testing.T) {
 	g := withHierarchies(t, mustBuild(t, Car, vs, []EdgeSpec{
 		handEdge(vs, 0, 1, 100, true, true, 36),
 		handEdge(vs, 0, 1, 150, true, true, 108, bend),
-	}))
+	}), opts...)
 	seeds := []Snap{{Edge: 0, Frac: 1}}
 	runCostCases(t, g, []costCase{
 		{name: "shortest takes the lane", seeds: seeds, target: Snap{Edge: 0, Frac: 0}, ok: true, lengthM: 100, timeS: 10},
@@ -156,7 +189,7 @@ func TestHierarchyMatchesDijkstra(t *testing.T) {
 	} {
 		rng := rand.New(rand.NewPCG(tc.seed, 17))
 		vs, es := chainGraph(rng, tc.n, tc.twoWay)
-		g := withHierarchies(t, withChains(t, mustBuild(t, Car, vs, es)))
+		g := withChains(t, mustBuild(t, Car, vs, es))
 		services := randomSnaps(rng, g, max(3, tc.n/50), nil)
 		villages := append(randomSnaps(rng, g, 200, nil), chainNeighbours(g, services)...)
 		for i := range villages {
@@ -164,25 +197,29 @@ func TestHierarchyMatchesDijkstra(t *testing.T) {
 				villages[i].DistM = 40 * rng.Float64()
 			}
 		}
-		for _, s := range []Search{
-			{Weight: Length}, {Weight: Time}, {Weight: Length, Origins: true}, {Weight: Time, Origins: true},
-			{Weight: Length, Cutoff: 2500}, {Weight: Time, Cutoff: 150, Origins: true},
-			{Weight: Time, LegSpeedKmh: 5},
-		} {
-			t.Run(fmt.Sprintf("n=%d/oneway=%v/%+v", tc.n, !tc.twoWay, s), func(t *testing.T) {
-				r, rel := compareHierarchy(t, g, services, villages, s)
-				want := len(villages) / 4
-				if s.Cutoff > 0 {
-					want = 5
-				}
-				if r < want {
-					t.Fatalf("only %d of %d targets reached", r, len(villages))
-				}
-				t.Logf("%d targets reached, largest relative difference %.3g (bound %.3g)", r, rel, g.RoundingBound())
-				if tc.n <= 400 && s.LegSpeedKmh == 0 {
-					checkAgainstOracle(t, g, es, services, villages, s)
-				}
-			})
+		for core, opts := range cores(g) {
+			withHierarchies(t, g, opts...)
+			checkCore(t, g, core)
+			for _, s := range []Search{
+				{Weight: Length}, {Weight: Time}, {Weight: Length, Origins: true}, {Weight: Time, Origins: true},
+				{Weight: Length, Cutoff: 2500}, {Weight: Time, Cutoff: 150, Origins: true},
+				{Weight: Time, LegSpeedKmh: 5},
+			} {
+				t.Run(fmt.Sprintf("n=%d/oneway=%v/%s/%+v", tc.n, !tc.twoWay, core, s), func(t *testing.T) {
+					r, rel := compareHierarchy(t, g, services, villages, s)
+					want := len(villages) / 4
+					if s.Cutoff > 0 {
+						want = 5
+					}
+					if r < want {
+						t.Fatalf("only %d of %d targets reached", r, len(villages))
+					}
+					t.Logf("%d targets reached, largest relative difference %.3g (bound %.3g)", r, rel, g.RoundingBound())
+					if tc.n <= 400 && s.LegSpeedKmh == 0 {
+						checkAgainstOracle(t, g, es, services, villages, s)
+					}
+				})
+			}
 		}
 	}
 }

@@ -38,6 +38,8 @@ type Options struct {
 	// HierarchyWeight and stores it in the file (format version 2), so
 	// that a run loading the file searches on it without contracting.
 	Hierarchy bool
+	// HierarchyOptions tune the contraction (road.CoreDegree).
+	HierarchyOptions []road.HierarchyOption
 }
 
 // HierarchyWeight is the weight whose hierarchy Prepare stores: the one a
@@ -56,9 +58,9 @@ type GraphSummary struct {
 	Profile             road.Profile
 	Vertices, Edges     int
 	Components, Largest int // weakly connected components, and the vertex count of the largest
-	// HierarchyArcs and Shortcuts size the stored hierarchy (zeros
-	// without one).
-	HierarchyArcs, Shortcuts int
+	// HierarchyArcs and Shortcuts size the stored hierarchy, Core its
+	// junctions left uncontracted (road.CoreDegree; zeros without one).
+	HierarchyArcs, Shortcuts, Core int
 }
 
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
@@ -126,7 +128,7 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		}
 		if o.Hierarchy {
 			pr.Step("contracting the " + string(a.Profile) + " graph")
-			if err := g.BuildHierarchy(HierarchyWeight); err != nil {
+			if err := g.BuildHierarchy(HierarchyWeight, o.HierarchyOptions...); err != nil {
 				return fmt.Errorf("prepare: %s: %w", a.Profile, err)
 			}
 		}
@@ -137,7 +139,7 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		c, largest := g.Components()
 		ha, sc := g.HierarchySizes(HierarchyWeight)
 		sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest,
-			HierarchyArcs: ha, Shortcuts: sc})
+			HierarchyArcs: ha, Shortcuts: sc, Core: g.HierarchyCore(HierarchyWeight)})
 		return nil
 	})
 	if err != nil {

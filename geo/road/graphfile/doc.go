@@ -35,8 +35,8 @@
 //
 // # Format, version 2
 //
-// Write uses version 2 only for a graph with a contraction hierarchy
-// (road.Graph.BuildHierarchy, partons prepare --hierarchy); a graph
+// Write uses version 2 for a graph with a contraction hierarchy without
+// a core (road.Graph.BuildHierarchy, partons prepare --hierarchy); a graph
 // without one is written as version 1, byte for byte. Version 2 is
 // version 1 with a hierarchy section between the labels and the crc:
 //
@@ -56,6 +56,21 @@
 // permutation of the junctions, offsets spanning the arcs, every arc
 // towards a higher rank, weights finite and ≥ 0) by
 // road.Graph.SetHierarchyArrays; a failure is ErrCorrupt.
+//
+// # Format, version 3
+//
+// Write uses version 3 only when a hierarchy has a core (junctions left
+// uncontracted, road.CoreDegree); other graphs keep version 1 or 2, byte
+// for byte. Version 3 is version 2 with one more count after shortcuts:
+//
+//	core      uint32 ≤ nJ: positions [0, core) are the core
+//
+// Arcs listed at a core position lead to another core position (each arc
+// between two core positions is listed at both ends), the others to a
+// higher rank, as road.Graph.SetHierarchyArrays checks. A version 3 file
+// must hold a hierarchy with a core (else it is ErrCorrupt: Write would
+// have written version 2), so that every file accepted re-encodes to the
+// same bytes.
 //
 // # Concurrency
 //
@@ -85,10 +100,13 @@ const (
 	// fileVersionHierarchy adds the hierarchy section; written only for
 	// a graph with a contraction hierarchy.
 	fileVersionHierarchy = uint32(2)
-	maxProfileLen        = 256
-	maxMetaEntries       = 4096
-	maxMetaString        = 64 << 10
-	chunkBytes           = 1 << 20
+	// fileVersionCore adds each hierarchy's core size; written only for
+	// a graph with a hierarchy that has a core.
+	fileVersionCore = uint32(3)
+	maxProfileLen   = 256
+	maxMetaEntries  = 4096
+	maxMetaString   = 64 << 10
+	chunkBytes      = 1 << 20
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -245,7 +245,7 @@ func TestReadCorrupt(t *testing.T) {
 		for name, b := range map[string][]byte{
 			"geojson": []byte(`{"type":"FeatureCollection","features":[]}`),
 			"pbf":     {0, 0, 0, 13, 10, 9, 'O', 'S', 'M', 'H', 'e', 'a', 'd', 'e', 'r'},
-			"version": append([]byte("PARTONSG"), 3, 0, 0, 0),
+			"version": append([]byte("PARTONSG"), 4, 0, 0, 0),
 		} {
 			if _, err := Read(bytes.NewReader(b)); !errors.Is(err, ErrFormat) {
 				t.Errorf("%s: %v, want ErrFormat", name, err)
@@ -323,6 +323,9 @@ func FuzzRead(f *testing.F) {
 	_, _, hier := withHierarchy(f, 12, 8, road.Time)
 	f.Add(hier)
 	f.Add(hier[:len(hier)-30])
+	_, _, core := withHierarchy(f, 12, 8, road.Time, road.CoreDegree(1e-9))
+	f.Add(core)
+	f.Add(core[:len(core)-30])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// A whole stream: never a panic, only the documented errors, and
 		// a graph only when every byte was accepted.

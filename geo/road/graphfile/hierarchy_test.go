@@ -10,27 +10,30 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/partons/partons/geo/road"
 )
 
 // withHierarchy returns the sample graph's file without hierarchy, then the
-// graph with hierarchies for ws and its file.
-func withHierarchy(tb testing.TB, n int, seed uint64, ws ...road.Weight) (plain []byte, g *road.Graph, data []byte) {
+// graph with a hierarchy for w (built with opts) and its file.
+func withHierarchy(tb testing.TB, n int, seed uint64, w road.Weight, opts ...road.HierarchyOption) (plain []byte, g *road.Graph, data []byte) {
 	tb.Helper()
 	g = sampleGraph(tb, road.Car, n, seed)
 	plain = encode(tb, g)
-	for _, w := range ws {
-		if err := g.BuildHierarchy(w); err != nil {
-			tb.Fatal(err)
-		}
+	if err := g.BuildHierarchy(w, opts...); err != nil {
+		tb.Fatal(err)
 	}
 	return plain, g, encode(tb, g)
 }
 
 func TestHierarchyRoundTrip(t *testing.T) {
-	plain, g, data := withHierarchy(t, 700, 1, road.Length, road.Time)
+	plain, g, _ := withHierarchy(t, 700, 1, road.Length)
+	if err := g.BuildHierarchy(road.Time); err != nil {
+		t.Fatal(err)
+	}
+	data := encode(t, g)
 	if v := binary.LittleEndian.Uint32(plain[8:]); v != 1 {
 		t.Fatalf("a graph without hierarchy is written as version %d, want 1", v)
 	}
@@ -63,10 +66,56 @@ func TestHierarchyRoundTrip(t *testing.T) {
 	SameSearches(t, g, h, 3)
 }
 
+// TestHierarchyCoreRoundTrip: a hierarchy with a core (all of the graph,
+// or part of it) is written as version 3, which adds the core size, reads
+// back identical and answers the same searches; the same graph without a
+// core is still written as version 2.
+func TestHierarchyCoreRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		deg  float64
+		size int
+	}{{"none", 0, 0}, {"all", 1e-9, 0}, {"part", 0, 200}} {
+		t.Run(tc.name, func(t *testing.T) {
+			plain, g, data := withHierarchy(t, 700, 1, road.Time, road.CoreDegree(tc.deg), road.CoreSize(tc.size))
+			a, _ := g.HierarchyArrays(road.Time)
+			version := uint32(3)
+			switch {
+			case tc.name == "none" && a.Core != 0:
+				t.Fatalf("a core of %d without a core degree", a.Core)
+			case tc.name == "none":
+				version = 2
+			case tc.name == "all" && a.Core != len(a.Vert):
+				t.Fatalf("a core of %d among %d junctions, want all", a.Core, len(a.Vert))
+			case tc.name == "part" && a.Core != 200:
+				t.Fatalf("a core of %d among %d junctions, want part of them", a.Core, len(a.Vert))
+			}
+			if v := binary.LittleEndian.Uint32(data[8:]); v != version {
+				t.Fatalf("written as version %d, want %d", v, version)
+			}
+			if !bytes.Equal(data[12:len(plain)-4], plain[12:len(plain)-4]) {
+				t.Fatal("the graph's bytes differ from version 1's")
+			}
+			h, err := Read(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := h.HierarchyArrays(road.Time)
+			if !ok || !reflect.DeepEqual(got, a) {
+				t.Fatal("the hierarchy read back differs")
+			}
+			if again := encode(t, h); !bytes.Equal(again, data) {
+				t.Error("re-encoding the read graph changed the bytes")
+			}
+			SameSearches(t, g, h, 4, road.Time)
+		})
+	}
+}
+
 // SameSearches checks that h (read back) answers every search exactly as
 // g (hierarchies built in memory) and within g's rounding bound of
 // Dijkstra's costs.
-func SameSearches(t *testing.T, g, h *road.Graph, seed uint64) {
+func SameSearches(t *testing.T, g, h *road.Graph, seed uint64, ws ...road.Weight) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 3))
 	seeds := randomSnaps(rng, g, 10)
@@ -74,6 +123,9 @@ func SameSearches(t *testing.T, g, h *road.Graph, seed uint64) {
 	wa, wb, wx := road.NewWorkspace(g), road.NewWorkspace(h), road.NewWorkspace(g)
 	bound := g.RoundingBound()
 	for _, s := range []road.Search{{Weight: road.Time}, {Weight: road.Length}, {Weight: road.Time, Origins: true}} {
+		if len(ws) > 0 && !slices.Contains(ws, s.Weight) {
+			continue
+		}
 		x := s
 		x.Exact = true
 		for _, run := range []struct {
@@ -164,13 +216,7 @@ func TestReadHostileHierarchy(t *testing.T) {
 		}
 	}
 	// Truncated anywhere in the section: ErrCorrupt, io.ErrUnexpectedEOF.
-	for n := sec; n < len(data); n += 7 {
-		for _, r := range []io.Reader{bytes.NewReader(data[:n]), opaque(data[:n])} {
-			if _, err := Read(r); !errors.Is(err, ErrCorrupt) || !errors.Is(err, io.ErrUnexpectedEOF) {
-				t.Fatalf("truncated to %d bytes (%T): %v", n, r, err)
-			}
-		}
-	}
+	truncated(t, data, sec)
 	// A section announcing 2³⁰ arcs, followed by 3 MiB of zeros, fails
 	// without allocating what the count implies.
 	huge := bytes.Clone(data[:sec+fArr])
@@ -189,4 +235,56 @@ func TestReadHostileHierarchy(t *testing.T) {
 			t.Errorf("%T: allocated %d MiB for a 3 MiB section", r, grew>>20)
 		}
 	}
+}
+
+// truncated checks that data cut anywhere from byte sec on is ErrCorrupt
+// and io.ErrUnexpectedEOF.
+func truncated(t *testing.T, data []byte, sec int) {
+	t.Helper()
+	for n := sec; n < len(data); n += 7 {
+		for _, r := range []io.Reader{bytes.NewReader(data[:n]), opaque(data[:n])} {
+			if _, err := Read(r); !errors.Is(err, ErrCorrupt) || !errors.Is(err, io.ErrUnexpectedEOF) {
+				t.Fatalf("truncated to %d bytes (%T): %v", n, r, err)
+			}
+		}
+	}
+}
+
+// TestReadHostileCore damages the version 3 section of a hierarchy with a
+// core of 20 positions: every damage is ErrCorrupt.
+func TestReadHostileCore(t *testing.T) {
+	plain, g, data := withHierarchy(t, 60, 11, road.Time, road.CoreSize(20))
+	sec := len(plain) - 4
+	a, _ := g.HierarchyArrays(road.Time)
+	nJ := len(a.Vert)
+	if a.Core != 20 || a.OutOff[1] == 0 || binary.LittleEndian.Uint32(data[8:]) != 3 {
+		t.Fatalf("core %d, %d arcs out of position 0, version %d: the sample proves nothing", a.Core, a.OutOff[1], binary.LittleEndian.Uint32(data[8:]))
+	}
+	if _, err := Read(bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	// Fields: nH, weight, nJ, nOut, nIn, shortcuts, core, then arrays.
+	const fCore, fArr = 24, 28
+	first := sec + fArr + 4*nJ + 8*(nJ+1) // the first Out arc, at core position 0
+	put32 := func(at int, v uint32) func([]byte) {
+		return func(b []byte) { binary.LittleEndian.PutUint32(b[at:], v) }
+	}
+	for name, mut := range map[string]func([]byte){
+		"core > junctions":      put32(sec+fCore, uint32(nJ+1)),
+		"no core in version 3":  put32(sec+fCore, 0),
+		"core shrunk to one":    put32(sec+fCore, 1),
+		"core arc leaves core":  put32(first, uint32(nJ-1)),
+		"core arc to itself":    put32(first, 0),
+		"version 2 with a core": put32(8, 2),
+	} {
+		bad := bytes.Clone(data)
+		mut(bad)
+		for _, r := range []io.Reader{bytes.NewReader(resum(bad)), opaque(bad)} {
+			g, err := Read(r)
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("%s (%T): %v, %v; want ErrCorrupt", name, r, g != nil, err)
+			}
+		}
+	}
+	truncated(t, data, sec)
 }

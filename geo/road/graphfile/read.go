@@ -238,8 +238,8 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	if err != nil {
 		return nil, "", err
 	}
-	if version != fileVersion && version != fileVersionHierarchy {
-		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d and %d", ErrFormat, version, fileVersion, fileVersionHierarchy)
+	if version < fileVersion || version > fileVersionCore {
+		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d to %d", ErrFormat, version, fileVersion, fileVersionCore)
 	}
 	profile, err := d.str(maxProfileLen, "profile")
 	if err != nil {
@@ -336,7 +336,7 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	}
 	var hs []hierarchy
 	if version >= fileVersionHierarchy {
-		if hs, err = d.hierarchies(profile, nV); err != nil {
+		if hs, err = d.hierarchies(profile, nV, version); err != nil {
 			return nil, "", err
 		}
 	}
@@ -366,13 +366,13 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 // hierarchyArcBytes is the size of a stored hierarchy arc.
 const hierarchyArcBytes = 4 + 8 + 8
 
-// hierarchies reads the hierarchy section of version 2: at most one
-// hierarchy per weight, in increasing weight order, each of at most nV
-// positions. Every count is checked against what the input still holds
+// hierarchies reads the hierarchy section of version 2 or 3 (which adds
+// the core size): at most one hierarchy per weight, in increasing weight
+// order, each of at most nV positions and a core within them. Every count is checked against what the input still holds
 // before its arrays are allocated (see readArray when that is unknown).
 // The structure itself is checked by road.Graph.SetHierarchyArrays once
 // the graph is rebuilt.
-func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
+func (d *decoder) hierarchies(profile string, nV int, version uint32) ([]hierarchy, error) {
 	nH, err := d.u32()
 	if err != nil {
 		return nil, err
@@ -382,13 +382,17 @@ func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
 	}
 	var hs []hierarchy
 	for i := uint32(0); i < nH; i++ {
-		var c [5]uint32
-		for k := range c {
+		var c [6]uint32
+		nc := 5
+		if version >= fileVersionCore {
+			nc = 6
+		}
+		for k := range c[:nc] {
 			if c[k], err = d.u32(); err != nil {
 				return nil, err
 			}
 		}
-		w, nJ, nOut, nIn, sc := c[0], int64(c[1]), int64(c[2]), int64(c[3]), int64(c[4])
+		w, nJ, nOut, nIn, sc, core := c[0], int64(c[1]), int64(c[2]), int64(c[3]), int64(c[4]), int64(c[5])
 		switch {
 		case w > uint32(road.Time) || (i > 0 && road.Weight(w) <= hs[i-1].w):
 			return nil, fmt.Errorf("%w: hierarchy %d of the %s graph: weight %d unknown or out of order", ErrCorrupt, i+1, profile, w)
@@ -398,6 +402,8 @@ func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
 			return nil, fmt.Errorf("%w: hierarchy of the %s graph: %d and %d arcs exceed the limits", ErrCorrupt, profile, nOut, nIn)
 		case sc > nOut+nIn:
 			return nil, fmt.Errorf("%w: hierarchy of the %s graph: %d shortcuts among %d arcs", ErrCorrupt, profile, sc, nOut+nIn)
+		case core > nJ:
+			return nil, fmt.Errorf("%w: hierarchy of the %s graph: a core of %d among %d junctions", ErrCorrupt, profile, core, nJ)
 		}
 		need := 4*nJ + 8*(nJ+1) + hierarchyArcBytes*(nOut+nIn) + 4
 		if d.remain >= 0 && need > d.remain {
@@ -405,7 +411,7 @@ func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
 				ErrCorrupt, profile, nJ, nOut+nIn, need, d.remain, io.ErrUnexpectedEOF)
 		}
 		h := hierarchy{w: road.Weight(w)}
-		h.Shortcuts = int(sc)
+		h.Shortcuts, h.Core = int(sc), int(core)
 		if h.Vert, err = readArray(d, int(nJ), 4, getI32); err != nil {
 			return nil, err
 		}
@@ -422,6 +428,9 @@ func (d *decoder) hierarchies(profile string, nV int) ([]hierarchy, error) {
 			return nil, err
 		}
 		hs = append(hs, h)
+	}
+	if version >= fileVersionCore && !slices.ContainsFunc(hs, func(h hierarchy) bool { return h.Core > 0 }) {
+		return nil, fmt.Errorf("%w: the %s graph is of version %d without a hierarchy with a core", ErrCorrupt, profile, version)
 	}
 	return hs, nil
 }

@@ -87,8 +87,11 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 		}
 	}
 	version := fileVersion
-	if len(hs) > 0 {
-		version = fileVersionHierarchy
+	for _, h := range hs {
+		version = max(version, fileVersionHierarchy)
+		if h.Core > 0 {
+			version = fileVersionCore
+		}
 	}
 	e.write([]byte(Magic))
 	e.u32(version)
@@ -118,7 +121,7 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 	if version >= fileVersionHierarchy {
 		e.u32(uint32(len(hs)))
 		for _, h := range hs {
-			e.hierarchy(h)
+			e.hierarchy(h, version)
 		}
 	}
 	if e.err == nil {
@@ -142,11 +145,14 @@ type hierarchy struct {
 	road.HierarchyArrays
 }
 
-// hierarchy encodes one hierarchy of the version 2 section.
-func (e *encoder) hierarchy(h hierarchy) {
+// hierarchy encodes one hierarchy of the version 2 or 3 section.
+func (e *encoder) hierarchy(h hierarchy, version uint32) {
 	e.u32(uint32(h.w))
 	for _, n := range []int{len(h.Vert), len(h.Out), len(h.In), h.Shortcuts} {
 		e.u32(uint32(n))
+	}
+	if version >= fileVersionCore {
+		e.u32(uint32(h.Core))
 	}
 	ints := func(s []int32) {
 		e.array(len(s), func(b []byte, i int) []byte { return binary.LittleEndian.AppendUint32(b, uint32(s[i])) })

@@ -14,23 +14,29 @@ type Arc struct {
 }
 
 // Up is an arc of the hierarchy between positions (see Hierarchy): the
-// position at its other end, always smaller (of higher rank) than the
-// position it is listed at, and its weights.
+// position at its other end, smaller (of higher rank) than the position it
+// is listed at unless both lie in the core, and its weights.
 type Up struct {
 	Other  int32
 	W1, W2 float64
 }
 
-// Hierarchy is a contraction hierarchy. Vertices are placed by decreasing
-// rank: position 0 holds the vertex contracted last. Every arc of the
-// input and every shortcut joins two positions and is listed once, at its
-// lower-ranked end p: in Out[OutOff[p]:OutOff[p+1]] when it leaves p, in
-// In[InOff[p]:InOff[p+1]] when it enters p; each list is sorted by Other.
+// Hierarchy is a contraction hierarchy, possibly with a core left
+// uncontracted. Vertices are placed by decreasing rank: the Core
+// positions [0, Core) hold the vertices left uncontracted, by increasing
+// vertex number; position Core holds the vertex contracted last, and so
+// on. Every arc of the input and every shortcut joins two positions. An
+// arc with an end outside the core is listed once, at its lower-ranked
+// end p: in Out[OutOff[p]:OutOff[p+1]] when it leaves p, in
+// In[InOff[p]:InOff[p+1]] when it enters p. An arc between two core
+// positions is listed twice: in Out at its tail and in In at its head, so
+// that the core can be searched both ways. Each list is sorted by Other.
 type Hierarchy struct {
 	Vert, Pos     []int32 // Vert[p] is the vertex at position p; Pos its inverse
 	OutOff, InOff []int32
 	Out, In       []Up
-	Shortcuts     int // arcs added by contraction (the rest are input arcs)
+	Shortcuts     int // arcs added by contraction (the rest are input arcs), each counted once
+	Core          int // positions left uncontracted, 0 ≤ Core ≤ len(Vert)
 }
 
 // Config tunes Build.
@@ -40,6 +46,14 @@ type Config struct {
 	Margin float64
 	// WitnessSettled bounds the vertices a witness search settles (≥ 1).
 	WitnessSettled int
+	// CoreDegree, when > 0, stops the contraction once the vertices left
+	// have on average at least CoreDegree arcs (in plus out): they become
+	// the core. 0 contracts every vertex; a value below any vertex's
+	// degree leaves the whole graph as core.
+	CoreDegree float64
+	// CoreSize, when > 0, stops the contraction once at most CoreSize
+	// vertices are left (whichever of CoreDegree and CoreSize comes first).
+	CoreSize int
 }
 
 // half is one arc as seen from one of its ends during contraction.
@@ -65,6 +79,7 @@ type builder struct {
 	tepoch  uint32
 	heap    []witem
 	cands   []cand
+	live    int // arcs between uncontracted vertices
 }
 
 type witem struct {
@@ -82,7 +97,7 @@ type cand struct {
 // the witness searches: about O(Σ deg(v)² × WitnessSettled) in the worst
 // case, near linear on road networks.
 func Build(n int, arcs []Arc, cfg Config) (*Hierarchy, error) {
-	if !(cfg.Margin >= 0) || cfg.WitnessSettled < 1 {
+	if !(cfg.Margin >= 0) || cfg.WitnessSettled < 1 || !(cfg.CoreDegree >= 0) || cfg.CoreSize < 0 {
 		return nil, fmt.Errorf("ch: bad config %+v", cfg)
 	}
 	b := &builder{cfg: cfg, out: make([][]half, n), in: make([][]half, n), done: make([]bool, n),
@@ -119,6 +134,9 @@ func Build(n int, arcs []Arc, cfg Config) (*Hierarchy, error) {
 	}
 	next := int32(0)
 	for q.len() > 0 {
+		if left := n - int(next); left <= cfg.CoreSize || cfg.CoreDegree > 0 && float64(2*b.live) >= cfg.CoreDegree*float64(left) {
+			break // the rest is the core
+		}
 		it := q.pop()
 		v := it.v
 		if b.done[v] || it.prio != prio[v] {
@@ -145,7 +163,14 @@ func Build(n int, arcs []Arc, cfg Config) (*Hierarchy, error) {
 		}
 		b.out[v], b.in[v] = nil, nil
 	}
-	return b.layout(n, rank, nIn), nil
+	core := n - int(next)
+	for v := int32(n) - 1; v >= 0; v-- {
+		if !b.done[v] {
+			rank[v] = next // the core, ranked above the rest, placed by vertex number
+			next++
+		}
+	}
+	return b.layout(n, rank, nIn, core), nil
 }
 
 // seen reports whether neighbour x was already updated after contraction
@@ -160,6 +185,7 @@ func (b *builder) seen(x, k int32) bool {
 
 // add records arc a between two uncontracted vertices.
 func (b *builder) add(a Arc) {
+	b.live++
 	i := int32(len(b.arcs))
 	b.arcs = append(b.arcs, a)
 	b.out[a.Tail] = append(b.out[a.Tail], half{a.Head, i, a.W1, a.W2})
@@ -183,7 +209,9 @@ func (b *builder) addShortcut(a Arc) {
 		}
 		return false
 	}
+	before := len(b.out[a.Tail])
 	b.out[a.Tail] = slices.DeleteFunc(b.out[a.Tail], func(h half) bool { return h.v == a.Head && dead(h) })
+	b.live -= before - len(b.out[a.Tail])
 	b.in[a.Head] = slices.DeleteFunc(b.in[a.Head], func(h half) bool { return h.v == a.Tail && b.arcs[h.idx].Tail < 0 })
 	b.add(a)
 }
@@ -310,6 +338,7 @@ func (b *builder) witness(u, avoid int32, maxD float64, targets int) {
 // contract removes v from the remaining graph and adds its shortcuts.
 func (b *builder) contract(v int32, sc []cand) {
 	b.done[v] = true
+	b.live -= len(b.out[v]) + len(b.in[v])
 	for _, h := range b.out[v] {
 		b.in[h.v] = slices.DeleteFunc(b.in[h.v], func(x half) bool { return x.v == v })
 	}
@@ -322,10 +351,12 @@ func (b *builder) contract(v int32, sc []cand) {
 }
 
 // layout places the vertices by decreasing rank and lists every arc at
-// its lower-ranked end.
-func (b *builder) layout(n int, rank []int32, inputArcs int) *Hierarchy {
+// its lower-ranked end, and arcs within the core (the core highest
+// ranks) at both ends.
+func (b *builder) layout(n int, rank []int32, inputArcs, core int) *Hierarchy {
 	h := &Hierarchy{Vert: make([]int32, n), Pos: make([]int32, n),
-		OutOff: make([]int32, n+1), InOff: make([]int32, n+1)}
+		OutOff: make([]int32, n+1), InOff: make([]int32, n+1), Core: core}
+	c := int32(core)
 	for v, r := range rank {
 		p := int32(n-1) - r
 		h.Pos[v], h.Vert[p] = p, int32(v)
@@ -337,7 +368,10 @@ func (b *builder) layout(n int, rank []int32, inputArcs int) *Hierarchy {
 		if i >= inputArcs {
 			h.Shortcuts++
 		}
-		if pt, ph := h.Pos[a.Tail], h.Pos[a.Head]; ph < pt {
+		if pt, ph := h.Pos[a.Tail], h.Pos[a.Head]; pt < c && ph < c {
+			h.OutOff[pt+1]++
+			h.InOff[ph+1]++
+		} else if ph < pt {
 			h.OutOff[pt+1]++
 		} else {
 			h.InOff[ph+1]++
@@ -353,7 +387,12 @@ func (b *builder) layout(n int, rank []int32, inputArcs int) *Hierarchy {
 		if a.Tail == a.Head {
 			continue
 		}
-		if pt, ph := h.Pos[a.Tail], h.Pos[a.Head]; ph < pt {
+		if pt, ph := h.Pos[a.Tail], h.Pos[a.Head]; pt < c && ph < c {
+			h.Out[no[pt]] = Up{ph, a.W1, a.W2}
+			no[pt]++
+			h.In[ni[ph]] = Up{pt, a.W1, a.W2}
+			ni[ph]++
+		} else if ph < pt {
 			h.Out[no[pt]] = Up{ph, a.W1, a.W2}
 			no[pt]++
 		} else {
@@ -372,11 +411,16 @@ func (b *builder) layout(n int, rank []int32, inputArcs int) *Hierarchy {
 }
 
 // Check checks the hierarchy's structure: positions form a permutation,
-// offsets span their arcs, and every arc leads to a higher rank.
+// the core is within them, offsets span their arcs, every arc listed
+// outside the core leads to a higher rank and every arc listed in the
+// core to another core position.
 func (h *Hierarchy) Check() error {
 	n := len(h.Vert)
 	if len(h.Pos) != n || len(h.OutOff) != n+1 || len(h.InOff) != n+1 {
 		return fmt.Errorf("ch: %d positions, %d inverse, %d and %d offsets", n, len(h.Pos), len(h.OutOff), len(h.InOff))
+	}
+	if h.Core < 0 || h.Core > n {
+		return fmt.Errorf("ch: core of %d positions among %d", h.Core, n)
 	}
 	for p, v := range h.Vert {
 		if v < 0 || int(v) >= n || h.Pos[v] != int32(p) {
@@ -395,7 +439,10 @@ func (h *Hierarchy) Check() error {
 				return fmt.Errorf("ch: offsets decrease or overrun the arcs at position %d", p)
 			}
 			for _, a := range l.arcs[l.off[p]:l.off[p+1]] {
-				if a.Other < 0 || int(a.Other) >= p {
+				if p < h.Core && (a.Other < 0 || int(a.Other) >= h.Core || int(a.Other) == p) {
+					return fmt.Errorf("ch: arc at core position %d leads to position %d, not another of the %d core positions", p, a.Other, h.Core)
+				}
+				if p >= h.Core && (a.Other < 0 || int(a.Other) >= p) {
 					return fmt.Errorf("ch: arc at position %d leads to position %d, not a higher rank", p, a.Other)
 				}
 				if !(a.W1 >= 0 && a.W2 >= 0) || math.IsInf(a.W1, 0) || math.IsInf(a.W2, 0) {

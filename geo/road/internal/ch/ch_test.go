@@ -28,22 +28,33 @@ func bellman(n int, arcs []Arc, s int32) []pair {
 	return d
 }
 
-// upDown returns the shortest s→t distance over up–down paths of h: every
-// vertex reachable upward from s along Out arcs, met by those reachable
-// upward from t along In arcs.
+// upDown returns the shortest s→t distance over up–core–down paths of h:
+// every vertex reachable upward from s along Out arcs and then within the
+// core, met by those reachable likewise from t along In arcs.
 func upDown(h *Hierarchy, s, t int32) pair {
 	up := func(start int32, off []int32, arcs []Up) map[int32]pair {
 		d := map[int32]pair{h.Pos[start]: {}}
-		for p := h.Pos[start]; p >= 0; p-- { // positions decrease upward
+		relax := func(p int32) bool {
 			dp, ok := d[p]
 			if !ok {
-				continue
+				return false
 			}
+			changed := false
 			for _, a := range arcs[off[p]:off[p+1]] {
 				c := pair{dp.d1 + a.W1, dp.d2 + a.W2}
 				if old, ok := d[a.Other]; !ok || lessPair(c, old) {
-					d[a.Other] = c
+					d[a.Other], changed = c, true
 				}
+			}
+			return changed
+		}
+		for p := h.Pos[start]; p >= int32(h.Core); p-- { // positions decrease upward
+			relax(p)
+		}
+		for changed := true; changed; { // the core, by Bellman–Ford
+			changed = false
+			for p := range int32(h.Core) {
+				changed = relax(p) || changed
 			}
 		}
 		return d
@@ -75,31 +86,98 @@ func randomArcs(rng *rand.Rand, n, deg int) []Arc {
 	return arcs
 }
 
+// gridArcs returns a side × side lattice of two-way arcs with small
+// integer weights, as the road networks whose contraction leaves a core.
+func gridArcs(rng *rand.Rand, side int) []Arc {
+	var arcs []Arc
+	for v := range int32(side * side) {
+		for _, w := range []int32{v + 1, v + int32(side)} {
+			if (w == v+1 && int(w)%side == 0) || int(w) >= side*side {
+				continue
+			}
+			arcs = append(arcs, Arc{v, w, float64(1 + rng.IntN(3)), float64(rng.IntN(4))}, Arc{w, v, float64(1 + rng.IntN(3)), float64(rng.IntN(4))})
+		}
+	}
+	return arcs
+}
+
 // TestUpDownMatchesBellmanFord checks, on random graphs whose sums are
 // exact, that every pair's up–down distance in the hierarchy is its
 // lexicographic shortest distance.
 func TestUpDownMatchesBellmanFord(t *testing.T) {
+	cores := 0
 	for seed := range uint64(6) {
 		rng := rand.New(rand.NewPCG(seed, 3))
 		n := 20 + rng.IntN(60)
 		arcs := randomArcs(rng, n, 2)
-		for _, settled := range []int{1, 3, 50} {
-			h, err := Build(n, arcs, Config{WitnessSettled: settled})
+		if seed%2 == 1 { // a lattice, whose remaining graph gets denser: cores
+			side := 5 + rng.IntN(4)
+			n, arcs = side*side, gridArcs(rng, side)
+		}
+		for _, cfg := range []Config{{WitnessSettled: 1}, {WitnessSettled: 3}, {WitnessSettled: 50},
+			{WitnessSettled: 50, CoreDegree: 1e-9}, {WitnessSettled: 3, CoreDegree: 7.2}, {WitnessSettled: 50, CoreDegree: 7.6}, {WitnessSettled: 50, CoreDegree: 8}} {
+			h, err := Build(n, arcs, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := h.Check(); err != nil {
 				t.Fatal(err)
 			}
+			switch {
+			case cfg.CoreDegree == 0 && h.Core != 0:
+				t.Fatalf("seed %d: core of %d without CoreDegree", seed, h.Core)
+			case cfg.CoreDegree == 1e-9 && h.Core != n:
+				t.Fatalf("seed %d: core of %d, not all %d vertices", seed, h.Core, n)
+			case h.Core > 0 && h.Core < n:
+				cores++
+			}
 			for s := range int32(n) {
 				want := bellman(n, arcs, s)
 				for v := range int32(n) {
 					if got := upDown(h, s, v); got != want[v] {
-						t.Fatalf("seed %d, n=%d, settled %d: %d→%d up–down %v, shortest %v", seed, n, settled, s, v, got, want[v])
+						t.Fatalf("seed %d, n=%d, %+v, core %d: %d→%d up–down %v, shortest %v", seed, n, cfg, h.Core, s, v, got, want[v])
 					}
 				}
 			}
 		}
+	}
+	if cores < 4 {
+		t.Fatalf("only %d hierarchies with a core strictly between none and all", cores)
+	}
+}
+
+// TestCoreLayout checks that a core keeps its arcs at both ends and that
+// contraction stops as soon as the average degree reaches CoreDegree: on
+// a two-way 4-cycle every vertex has 4 arcs (2 in, 2 out), so CoreDegree
+// 4 keeps them all and 4.5 contracts them all.
+func TestCoreLayout(t *testing.T) {
+	var arcs []Arc
+	for v := range int32(4) {
+		w := (v + 1) % 4
+		arcs = append(arcs, Arc{v, w, 1, 1}, Arc{w, v, 1, 1})
+	}
+	h, err := Build(4, arcs, Config{WitnessSettled: 10, CoreDegree: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if h.Core != 4 || len(h.Out) != 8 || len(h.In) != 8 || !slices.Equal(h.Vert, []int32{0, 1, 2, 3}) {
+		t.Fatalf("core %d, %d out and %d in arcs, order %v; want 4, 8, 8, [0 1 2 3]", h.Core, len(h.Out), len(h.In), h.Vert)
+	}
+	if h2, _ := Build(4, arcs, Config{WitnessSettled: 10, CoreDegree: 4.5}); h2.Core != 0 {
+		t.Fatalf("core %d at CoreDegree 4.5, want 0", h2.Core)
+	}
+	// A core arc listed towards a non-core position is refused.
+	bad := *h
+	bad.Core = 2
+	if bad.Check() == nil {
+		t.Fatal("a core of 2 whose arcs reach positions 2 and 3 passed Check")
+	}
+	bad.Core = 5
+	if bad.Check() == nil {
+		t.Fatal("a core of 5 among 4 positions passed Check")
 	}
 }
 

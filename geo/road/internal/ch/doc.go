@@ -1,8 +1,9 @@
 // Package ch builds contraction hierarchies (Geisberger et al. 2008) over a
 // directed graph whose arcs carry a pair of weights (w1, w2), compared
-// lexicographically: w1 is minimised, w2 breaks its ties. Package
-// geo/road/internal/search answers one-to-all searches on them with PHAST
-// sweeps; this package knows nothing of roads.
+// lexicographically: w1 is minimised, w2 breaks its ties, and runs
+// one-to-all PHAST searches on them (Sweep; Delling et al. 2011), which
+// package geo/road/internal/search seeds and reads. This package knows
+// nothing of roads.
 //
 // # Order and shortcuts
 //
@@ -18,6 +19,24 @@
 // deterministic: ties are broken by vertex id, and the same input gives
 // the same hierarchy.
 //
+// # Core
+//
+// On networks whose weights vary little between road classes (bicycle,
+// foot, or any network by length) the graph left grows dense near the top
+// of the hierarchy, and the last vertices cost most of the time: on the
+// synthetic national network's bicycle graph by time (1M OSM nodes) the
+// last 10 % of the vertices took 80 % of the contraction, their average
+// degree (arcs in and out) rising from 12 to 33. Config.CoreDegree stops
+// the contraction once the vertices left have that average degree
+// (Config.CoreSize once that few are left): they become the core
+// (Geisberger et al.'s core-based hierarchies), ranked above the rest
+// with every arc among them kept and listed at both ends. A car network
+// by time stays below degree 8 and is contracted completely. Searches
+// then need a Dijkstra within the core between the upward search and the
+// downward sweep (Sweep.Run); costs are unchanged: the core keeps every
+// arc and shortcut among its vertices, so the up–core–down routes include
+// a shortest route for every pair.
+//
 // # Rounding
 //
 // Weights are float64 and a shortcut's weights are sums, so a path's
@@ -31,5 +50,5 @@
 // # Concurrency
 //
 // Build is single-threaded; a Hierarchy is immutable and may be read by any
-// number of goroutines.
+// number of goroutines, each search with its own Sweep.
 package ch

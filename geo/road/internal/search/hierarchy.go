@@ -36,13 +36,15 @@ func (ix *Index) gamma() float64 {
 
 // BuildHierarchy contracts the junction graph for one minimised weight
 // (time when byTime, else length) and keeps the hierarchy: searches by
-// that weight without closed borders then run as PHAST sweeps. Each arc's
+// that weight without closed borders then run as PHAST sweeps. The
+// contraction stops and leaves a core as ch.Config.CoreDegree and
+// CoreSize say (zeros contract every junction). Each arc's
 // weights are summed in float64 from 0, chains edge by edge. A witness
 // removes a shortcut only when it is shorter by more than 4γ relatively
 // (γ of RoundingBound): after the worst rounding of both sums it is then
 // strictly shorter in exact arithmetic. Not safe to call concurrently with
 // searches.
-func (ix *Index) BuildHierarchy(byTime bool) error {
+func (ix *Index) BuildHierarchy(byTime bool, coreDegree float64, coreSize int) error {
 	var arcs []ch.Arc
 	c := &ix.fwd
 	for v := range int32(len(ix.jvert)) {
@@ -58,7 +60,7 @@ func (ix *Index) BuildHierarchy(byTime bool) error {
 			arcs = append(arcs, ch.Arc{Tail: v, Head: a.head, W1: d1, W2: d2})
 		}
 	}
-	h, err := ch.Build(len(ix.jvert), arcs, ch.Config{Margin: 4 * ix.gamma(), WitnessSettled: witnessSettled})
+	h, err := ch.Build(len(ix.jvert), arcs, ch.Config{Margin: 4 * ix.gamma(), WitnessSettled: witnessSettled, CoreDegree: coreDegree, CoreSize: coreSize})
 	if err != nil {
 		return err
 	}
@@ -83,129 +85,34 @@ func (ix *Index) HierarchySizes(byTime bool) (arcs, shortcuts int, ok bool) {
 	return len(h.Out) + len(h.In), h.Shortcuts, true
 }
 
-// plabel is a vertex's PHAST label, in position order. stamp == the
-// workspace's pepoch: set in this search.
-type plabel struct {
-	d1, d2 float64
-	seed   int32
-	stamp  uint32
-}
-
-// phast runs the search of ws (set up by Nearest) on hierarchy h: an
-// upward search from the seeds' junctions, every vertex once in
-// decreasing position (a topological order of the upward arcs), then one
-// sweep over all positions in increasing order taking each vertex's label
-// from the higher-ranked ends of its downward arcs. Reverse searches go up
-// In arcs and sweep down Out arcs; Origins searches the other way round.
-// O(V + arcs of the hierarchy).
+// phast runs the search of ws (set up by Nearest) on hierarchy h as
+// PHAST (ch.Sweep.Run): the seeds' junctions are offered, then an upward
+// search, the core's Dijkstra and one downward sweep label every
+// position. Reverse searches go up In arcs and sweep down Out arcs;
+// Origins searches the other way round. O(V + arcs of the hierarchy)
+// plus the core's Dijkstra.
 func (ix *Index) phast(ws *Workspace, h *hierarchy) {
-	n := len(h.Vert)
-	if len(ws.lab) != n {
-		ws.lab, ws.pepoch = make([]plabel, n), 0
-	}
-	if ws.pepoch == math.MaxUint32 {
-		clear(ws.lab)
-		ws.pepoch = 0
-	}
-	ws.pepoch++
 	ws.h = h
-	ws.pheap = ws.pheap[:0]
+	ws.sweep.Start(h.Hierarchy)
 	byTime := ws.s.ByTime
 	for i, sn := range ws.seeds {
 		l1, l2 := ws.leg(sn)
 		vs, cs, k := ix.seedJoins(&ws.places[i], ws.s.Origins, byTime, [2]float64{l1, l2})
 		for m := 0; m < k; m++ {
 			if d1 := cs[m][0]; d1 <= ws.cutoff {
-				ws.lower(h.Pos[vs[m]], d1, cs[m][1], int32(i))
+				ws.sweep.Offer(h.Pos[vs[m]], d1, cs[m][1], int32(i))
 			}
 		}
 	}
-	upOff, up, downOff, down := h.InOff, h.In, h.OutOff, h.Out
-	if ws.s.Origins {
-		upOff, up, downOff, down = h.OutOff, h.Out, h.InOff, h.In
-	}
-	for len(ws.pheap) > 0 {
-		p := ws.popMax()
-		l := ws.lab[p]
-		for _, a := range up[upOff[p]:upOff[p+1]] {
-			ws.lower(a.Other, l.d1+a.W1, l.d2+a.W2, l.seed)
-		}
-	}
-	lab, epoch := ws.lab, ws.pepoch
-	for p := range lab {
-		b1, b2, bs := math.Inf(1), math.Inf(1), int32(-1)
-		if l := &lab[p]; l.stamp == epoch {
-			b1, b2, bs = l.d1, l.d2, l.seed
-		}
-		for _, a := range down[downOff[p]:downOff[p+1]] {
-			q := &lab[a.Other]
-			if q.seed < 0 {
-				continue
-			}
-			if d1, d2 := q.d1+a.W1, q.d2+a.W2; less(d1, d2, q.seed, b1, b2, bs) {
-				b1, b2, bs = d1, d2, q.seed
-			}
-		}
-		lab[p] = plabel{d1: b1, d2: b2, seed: bs, stamp: epoch}
-	}
-}
-
-// lower proposes label (d1, d2, seed) at position p in the upward search.
-func (ws *Workspace) lower(p int32, d1, d2 float64, seed int32) {
-	l := &ws.lab[p]
-	if l.stamp != ws.pepoch {
-		*l = plabel{d1: d1, d2: d2, seed: seed, stamp: ws.pepoch}
-		ws.pushMax(p)
-		return
-	}
-	if less(d1, d2, seed, l.d1, l.d2, l.seed) {
-		l.d1, l.d2, l.seed = d1, d2, seed
-	}
-}
-
-// pushMax and popMax keep ws.pheap a binary max-heap of positions.
-func (ws *Workspace) pushMax(p int32) {
-	h := append(ws.pheap, p)
-	for i := len(h) - 1; i > 0; {
-		u := (i - 1) / 2
-		if h[u] >= h[i] {
-			break
-		}
-		h[i], h[u] = h[u], h[i]
-		i = u
-	}
-	ws.pheap = h
-}
-
-func (ws *Workspace) popMax() int32 {
-	h := ws.pheap
-	top, last := h[0], len(h)-1
-	h[0] = h[last]
-	h = h[:last]
-	for i := 0; ; {
-		l, m := 2*i+1, i
-		if l < last && h[l] > h[m] {
-			m = l
-		}
-		if l+1 < last && h[l+1] > h[m] {
-			m = l + 1
-		}
-		if m == i {
-			break
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-	ws.pheap = h
-	return top
+	ws.sweep.Run(ws.s.Origins, ws.cutoff)
 }
 
 // junctionLabel returns the final label of junction j in the last
 // search, false when it was not reached within the cutoff.
 func (ws *Workspace) junctionLabel(j int32) (d1, d2 float64, seed int32, ok bool) {
 	if h := ws.h; h != nil {
-		l := &ws.lab[h.Pos[j]]
-		return l.d1, l.d2, l.seed, l.seed >= 0 && l.d1 <= ws.cutoff
+		l := ws.sweep.Label(h.Pos[j])
+		return l.D1, l.D2, l.Seed, l.Seed >= 0 && l.D1 <= ws.cutoff
 	}
 	st := &ws.st[j]
 	if ws.flags(st.stamp)&stSettled == 0 {

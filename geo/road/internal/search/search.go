@@ -3,6 +3,8 @@ package search
 import (
 	"math"
 	"slices"
+
+	"github.com/partons/partons/geo/road/internal/ch"
 )
 
 // Point is a snapped point: a fraction of a routable edge, and the
@@ -101,11 +103,9 @@ type Workspace struct {
 	valid  bool
 
 	// PHAST state (hierarchy.go): h is the hierarchy the last search ran
-	// on, nil for Dijkstra; lab its labels in position order.
-	h      *hierarchy
-	lab    []plabel
-	pepoch uint32
-	pheap  []int32
+	// on, nil for Dijkstra; sweep its labels in position order.
+	h     *hierarchy
+	sweep ch.Sweep
 
 	// remaining counts the stTarget vertices not yet settled (searches with
 	// targets stop when it reaches 0); -1 without targets.
