@@ -44,6 +44,17 @@ func TestPrepareHierarchy(t *testing.T) {
 			}
 			pb, _ := os.ReadFile(plain)
 			hb, _ := os.ReadFile(hier)
+			// One contraction at a time or all at once: the same bytes.
+			for _, n := range []int{1, 3} {
+				other := filepath.Join(dir, "other.graph")
+				r, err := Prepare(context.Background(), []string{fixture}, Options{Out: other, Profiles: profiles, Hierarchy: true, Contractions: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ob, _ := os.ReadFile(other); !bytes.Equal(ob, hb) || !reflect.DeepEqual(r.Graphs, res.Graphs) {
+					t.Fatalf("%d contractions at once: another file (%d bytes against %d) or summary", n, len(ob), len(hb))
+				}
+			}
 			if len(hb) <= len(pb) || !bytes.Equal(pb[:8], hb[:8]) || pb[8] != 1 || hb[8] != 2 {
 				t.Fatalf("files of %d and %d bytes, versions %d and %d", len(pb), len(hb), pb[8], hb[8])
 			}

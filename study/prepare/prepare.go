@@ -10,6 +10,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -38,6 +40,10 @@ type Options struct {
 	// HierarchyWeight and stores it in the file (format version 2), so
 	// that a run loading the file searches on it without contracting.
 	Hierarchy bool
+	// Contractions bounds the graphs contracted at once (each on its own
+	// goroutine) when Hierarchy is set; 0 means two (or one with
+	// GOMAXPROCS 1). The file's bytes are the same for any value.
+	Contractions int
 	// HierarchyOptions tune the contraction (road.CoreDegree).
 	HierarchyOptions []road.HierarchyOption
 }
@@ -65,10 +71,15 @@ type GraphSummary struct {
 
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
 // profile and writes them into o.Out. A cancelled ctx stops it with the
-// file left as it was. The graphs are built and written one at a time,
-// each on the arrays of its network (road.FromArrays keeps them: no copy)
-// and dropped once written, so that at most one graph is held with the
-// tables of the read. The file is written through an output.File renamed
+// file left as it was. The graphs are built and written in profile
+// order, each on the arrays of its network (road.FromArrays keeps them: no
+// copy) and dropped once written, so that without Hierarchy at most one
+// graph is held with the tables of the read. With Hierarchy, up to
+// o.Contractions graphs are contracted at once, each on its own
+// goroutine, while the next graph is built; each is written once
+// contracted and once the one before it is written, so the file is the
+// same as if they were contracted one after another (contraction is
+// deterministic), and up to o.Contractions + 1 graphs are held. The file is written through an output.File renamed
 // into place (removed on a signal, and by the next writer if the process
 // is killed), with the usual mode 0666 less the umask (0644 with the
 // common umask 022), as any file a command writes: a graph holds nothing
@@ -116,6 +127,17 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 	defer f.Abort()
 	var meta map[string]string
 	var sums []GraphSummary
+	slots := o.Contractions
+	if slots <= 0 {
+		slots = min(2, runtime.GOMAXPROCS(0))
+	}
+	sem := make(chan struct{}, slots)
+	// written is closed once the previous graph is written (or failed, in
+	// failed); each contraction writes after it.
+	written := make(chan struct{})
+	close(written)
+	var failed error
+	var mu sync.Mutex // guards failed and sums
 	rep, err := osm.EachArrays(ctx, country, func(a road.Arrays) error {
 		if meta == nil {
 			meta = roads.GraphMeta(&osmroad.Report{Files: osm.Files()}) // the files are known before the networks
@@ -126,22 +148,58 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("prepare: %s: %w", a.Profile, err)
 		}
-		if o.Hierarchy {
-			pr.Step("contracting the " + string(a.Profile) + " graph")
-			if err := g.BuildHierarchy(HierarchyWeight, o.HierarchyOptions...); err != nil {
-				return fmt.Errorf("prepare: %s: %w", a.Profile, err)
+		write := func() error {
+			if _, err := graphfile.Write(f.Writer(), g); err != nil {
+				return fmt.Errorf("prepare: writing %s: %w", o.Out, err)
 			}
+			c, largest := g.Components()
+			ha, sc := g.HierarchySizes(HierarchyWeight)
+			mu.Lock()
+			sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest,
+				HierarchyArcs: ha, Shortcuts: sc, Core: g.HierarchyCore(HierarchyWeight)})
+			mu.Unlock()
+			return nil
 		}
-		pr.Step("writing the " + string(g.Profile()) + " graph")
-		if _, err := graphfile.Write(f.Writer(), g); err != nil {
-			return fmt.Errorf("prepare: writing %s: %w", o.Out, err)
+		if !o.Hierarchy {
+			pr.Step("writing the " + string(g.Profile()) + " graph")
+			return write()
 		}
-		c, largest := g.Components()
-		ha, sc := g.HierarchySizes(HierarchyWeight)
-		sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest,
-			HierarchyArcs: ha, Shortcuts: sc, Core: g.HierarchyCore(HierarchyWeight)})
-		return nil
+		pr.Step("contracting the " + string(a.Profile) + " graph")
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		before, done := written, make(chan struct{})
+		written = done
+		go func() {
+			defer close(done)
+			err := g.BuildHierarchy(HierarchyWeight, o.HierarchyOptions...)
+			<-sem
+			if err != nil {
+				err = fmt.Errorf("prepare: %s: %w", a.Profile, err)
+			}
+			<-before
+			mu.Lock()
+			if failed != nil {
+				err = failed
+			}
+			mu.Unlock()
+			if err == nil {
+				err = write()
+			}
+			mu.Lock()
+			failed = err
+			mu.Unlock()
+		}()
+		mu.Lock()
+		defer mu.Unlock()
+		return failed
 	})
+	<-written // every contraction done and written
+	if err == nil {
+		err = failed
+	}
 	if err != nil {
 		return nil, err
 	}
