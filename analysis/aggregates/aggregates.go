@@ -163,8 +163,41 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 			d, buckets := ws.d, ws.buckets
 			var nearestOrder []int32
 			for _, basis := range bases {
+				negZero := false
 				for v := range r.Villages {
 					d[v] = r.Value(basis, v, ci)
+					negZero = negZero || math.Float64bits(d[v]) == 1<<63
+				}
+				if exact && !negZero {
+					// The quantiles are selected from each group's pairs in
+					// village order (selector.quantiles): nothing to sort.
+					for gi := range buckets {
+						buckets[gi] = buckets[gi][:0]
+					}
+					for v := range r.Villages {
+						in := &info[v]
+						if !in.known || math.IsNaN(d[v]) {
+							continue
+						}
+						p := pair{d[v], in.w}
+						if g := in.area; g >= 0 {
+							buckets[g] = append(buckets[g], p)
+						}
+						if g := in.country; g >= 0 {
+							buckets[g] = append(buckets[g], p)
+						}
+						buckets[gAll] = append(buckets[gAll], p)
+					}
+					for gi, g := range groups {
+						a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
+							Category: cats[ci], Basis: basis}
+						fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi], &ws.sel)
+						if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
+							a.Statuses = statusCounts(r, mb, ci, g.members)
+						}
+						parts[ci] = append(parts[ci], a)
+					}
+					continue
 				}
 				order := ws.order[:0]
 				if (basis == analysis.BasisRoadMEst || basis == analysis.BasisRoadMinEst) && nearestOrder != nil {
@@ -203,7 +236,7 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 				for gi, g := range groups {
 					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
 						Category: cats[ci], Basis: basis}
-					fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi])
+					fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi], nil)
 					if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
 						a.Statuses = statusCounts(r, mb, ci, g.members)
 					}
@@ -236,8 +269,9 @@ type villageInfo struct {
 type workspace struct {
 	d              []float64 // every village's value on the basis
 	order, nearest []int32   // measured villages by distance; those of the nearest basis
-	buckets        [][]pair  // each group's sorted pairs
+	buckets        [][]pair  // each group's pairs, sorted unless selected
 	scratch        radixScratch
+	sel            selector
 }
 
 // newWorkspace sizes a workspace for n villages and groups of the given
@@ -252,8 +286,10 @@ func newWorkspace(n int, sizes []int) *workspace {
 
 // fill computes one aggregate over members; d holds every village's
 // distance and sorted the (distance, population) pairs of the members
-// whose distance and population are known, in increasing distance.
-func fill(info []villageInfo, a *analysis.Aggregate, members []int, ts []float64, d []float64, sorted []pair) {
+// whose distance and population are known, in increasing distance; with
+// sel, those pairs in any order, their quantiles selected (see
+// selector.quantiles, whose conditions must hold).
+func fill(info []villageInfo, a *analysis.Aggregate, members []int, ts []float64, d []float64, sorted []pair, sel *selector) {
 	a.ShareWithin = make([]float64, len(ts))
 	var sum float64
 	inf := false
@@ -297,6 +333,12 @@ func fill(info []villageInfo, a *analysis.Aggregate, members []int, ts []float64
 	}
 	if !inf {
 		a.Mean = sum / a.PopulationMeasured
+	}
+	if sel != nil {
+		var q [2]float64
+		sel.quantiles(sorted, []float64{0.5, 0.9}, q[:])
+		a.Median, a.P90 = q[0], q[1]
+		return
 	}
 	a.Median = weightedQuantile(0.5, sorted)
 	a.P90 = weightedQuantile(0.9, sorted)
