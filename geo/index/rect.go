@@ -352,16 +352,16 @@ func cachedWithin(last *atomic.Pointer[chordWithin], radiiM []float64) []float64
 }
 
 // count adds one item to the counts of the radii it is within; within[k]
-// is chordWithinM(radiiM[k]).
+// is chordWithinM(radiiM[k]). The radii are ascending: they are tried
+// from the largest down, until one is below the item's chord, and so
+// are all the smaller ones.
 func (ix *Points) count(p orb.Point, it cand, radiiM, within []float64, counts []int32) {
-	if it.c > radiiM[len(radiiM)-1] {
-		return
-	}
 	d := math.NaN() // exact distance, computed at most once
-	for k, r := range radiiM {
+	for k := len(radiiM) - 1; k >= 0; k-- {
+		r := radiiM[k]
 		switch {
 		case it.c > r:
-			continue
+			return
 		case it.c <= within[k]:
 			counts[k]++
 		default:
