@@ -35,16 +35,17 @@ func WriteCSV(w io.Writer, t table.Table, opts ...CSVOption) error {
 	}
 	var inf table.Overflow
 	err := table.WriteRows(bw, t, func(b []byte, r int, row []table.Cell, tmp *[]byte) []byte {
-		for i, c := range row {
+		for i := range row {
+			c := &row[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if c.Infinite() {
-				inf.Note(t, r, i)
-			}
-			if c.IsText() {
+			switch {
+			case c.IsText():
 				b = appendCSVText(b, c.Text(), cfg.guard)
-			} else {
+			case c.Infinite():
+				inf.Note(t, r, i) // and no text
+			default:
 				b = c.AppendText(b)
 			}
 		}
