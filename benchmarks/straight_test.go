@@ -27,8 +27,8 @@ func straightParams() analysis.Params {
 
 // BenchmarkStraight100k times the stages of the peer's job on 100k
 // villages × 1k services, one by one: reading the villages' GeoJSON,
-// computing, the aggregates the printed summary needs (nearest basis
-// only) and formatting villages.csv (to io.Discard). Each checks what
+// computing, the aggregates the printed summary needs (nearest basis,
+// country level) and formatting villages.csv (to io.Discard). Each checks what
 // it made.
 //
 //	go test -run '^$' -bench Straight100k -benchmem ./benchmarks/
@@ -62,9 +62,9 @@ func BenchmarkStraight100k(b *testing.B) {
 	b.Run("aggregates", func(b *testing.B) {
 		b.ReportAllocs()
 		defer reportCPU(b)()
-		want := (len(res.Categories) + 1) * 3 // categories and basket × (2 countries + all)
+		want := (len(res.Categories) + 1) * 2 // categories and basket × 2 countries
 		for b.Loop() {
-			if aggs := aggregates.For(res, analysis.BasisNearest, analysis.BasisDomestic); len(aggs) != want {
+			if aggs := aggregates.Countries(res, analysis.BasisNearest, analysis.BasisDomestic); len(aggs) != want {
 				b.Fatalf("%d aggregates, want %d", len(aggs), want)
 			}
 		}

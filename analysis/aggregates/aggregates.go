@@ -33,21 +33,29 @@ func From(r, base *analysis.Result, baseAggs []analysis.Aggregate) []analysis.Ag
 	if from, _ := r.RebuiltFrom(); base == nil || from != base || len(baseAggs) == 0 {
 		return Of(r)
 	}
-	return aggregates(r, nil, baseAggs)
+	return aggregates(r, nil, baseAggs, false)
 }
 
 // For computes the aggregates of the given bases only (all the
 // run's bases when none is given), e.g. nearest and domestic for a summary
 // when areas.csv is not written.
 func For(r *analysis.Result, only ...analysis.Basis) []analysis.Aggregate {
-	return aggregates(r, only, nil)
+	return aggregates(r, only, nil, false)
+}
+
+// Countries is For at the country level alone: the aggregates For
+// gives there, in the same order, without those of the areas and of
+// all villages (what a printed summary reads, when areas.csv is not
+// written).
+func Countries(r *analysis.Result, only ...analysis.Basis) []analysis.Aggregate {
+	return aggregates(r, only, nil, true)
 }
 
 // aggregates computes the aggregates of the given bases (all when none is
 // given). With baseAggs, every aggregate of the base r was rebuilt from,
 // the block of each category it holds unchanged is copied from it
-// instead.
-func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.Aggregate) []analysis.Aggregate {
+// instead. With countriesOnly, only those of the country level.
+func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.Aggregate, countriesOnly bool) []analysis.Aggregate {
 	bases := r.Bases()
 	if len(only) > 0 {
 		bases = slices.DeleteFunc(bases, func(b analysis.Basis) bool { return !slices.Contains(only, b) })
@@ -91,13 +99,16 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 	})
 	sort.SliceStable(ctrs, func(i, j int) bool { return ctrs[i].code < ctrs[j].code })
 	all := group{level: analysis.LevelAll}
-	for v := range r.Villages {
+	for v := 0; v < len(r.Villages) && !countriesOnly; v++ {
 		all.members = append(all.members, v)
 	}
 	if len(ctrs) == 1 {
 		all.country = ctrs[0].code
 	}
 	groups = append(append(append(groups, areas...), ctrs...), all)
+	if countriesOnly {
+		groups = groups[len(areas) : len(areas)+len(ctrs)]
+	}
 
 	// Each village belongs to at most one group per level: remember which,
 	// so one sorted walk per (category, basis) fills every group's sorted
@@ -119,7 +130,10 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 			}
 		}
 	}
-	gAll := int32(len(groups) - 1)
+	gAll := int32(len(groups) - 1) // -1: no group of all villages
+	if countriesOnly {
+		gAll = -1
+	}
 	sizes := make([]int, len(groups))
 	for gi, g := range groups {
 		sizes[gi] = len(g.members)
@@ -186,7 +200,9 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 						if g := in.country; g >= 0 {
 							buckets[g] = append(buckets[g], p)
 						}
-						buckets[gAll] = append(buckets[gAll], p)
+						if gAll >= 0 {
+							buckets[gAll] = append(buckets[gAll], p)
+						}
 					}
 					for gi, g := range groups {
 						a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
@@ -231,7 +247,9 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 					if g := in.country; g >= 0 {
 						buckets[g] = append(buckets[g], p)
 					}
-					buckets[gAll] = append(buckets[gAll], p)
+					if gAll >= 0 {
+						buckets[gAll] = append(buckets[gAll], p)
+					}
 				}
 				for gi, g := range groups {
 					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,

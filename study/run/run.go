@@ -35,7 +35,10 @@ type Options struct {
 
 // Report is what a run computed and wrote.
 type Report struct {
-	Result     *analysis.Result
+	Result *analysis.Result
+	// Aggregates are those of areas.csv and the visual reports when the
+	// run writes any of them, else only what the printed summary reads:
+	// the nearest and domestic bases at the country level.
 	Aggregates []analysis.Aggregate
 	Manifest   *study.Manifest
 }
@@ -90,14 +93,14 @@ func Run(ctx context.Context, spec study.Spec, o Options) (*Report, error) {
 		return nil, err
 	}
 	// Aggregates of every basis go to areas.csv and the visual reports; the
-	// summary alone needs only the straight-line ones.
+	// summary alone needs only the straight-line ones, per country.
 	var aggs []analysis.Aggregate
 	if slices.ContainsFunc(j.Spec.Outputs, func(o string) bool {
 		return o == "areas.csv" || o == "report.html" || o == "partons.gpkg"
 	}) {
 		aggs = aggregates.Of(res)
 	} else {
-		aggs = aggregates.For(res, analysis.BasisNearest, analysis.BasisDomestic)
+		aggs = aggregates.Countries(res, analysis.BasisNearest, analysis.BasisDomestic)
 	}
 	p.Step("writing " + o.Out)
 	m := results.BuildManifest(j, in, res)
