@@ -91,6 +91,42 @@ func (r *Result) RebuiltFrom() (base *Result, same []bool) { return r.from, r.sa
 // +Inf known to have no service.
 func (r *Result) Value(basis Basis, v, c int) float64 { return r.distance(v, c, basis) }
 
+// Values sets dst[v] to Value(basis, v, c) for every village v (dst as
+// long as the villages): for the straight-line bases of a category in
+// one loop without a call per village, so that the reads of many
+// villages' results overlap.
+func (r *Result) Values(basis Basis, c int, dst []float64) {
+	dst = dst[:len(r.Rows)]
+	if (basis != BasisNearest && basis != BasisDomestic) || c >= len(r.Categories) {
+		for v := range dst {
+			dst[v] = r.distance(v, c, basis)
+		}
+		return
+	}
+	if b, _ := r.modeBasis(basis); b != nil {
+		for v := range dst {
+			dst[v] = r.distance(v, c, basis)
+		}
+		return
+	}
+	domestic := basis == BasisDomestic
+	for v := range dst {
+		// distance, for a category on a straight-line basis.
+		cr := &r.Rows[v].Cats[c]
+		d := cr.NearestM
+		if domestic {
+			d = cr.DomesticM
+		}
+		switch {
+		case unknownFor(cr.Status, domestic):
+			d = math.NaN()
+		case math.IsNaN(d):
+			d = math.Inf(1) // covered, none
+		}
+		dst[v] = d
+	}
+}
+
 // BasisMode returns the mode block whose aggregate metric a basis
 // ({mode}_{metric}) is, or nil.
 func (r *Result) BasisMode(basis Basis) *ModeBlock {

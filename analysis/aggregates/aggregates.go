@@ -177,10 +177,10 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 			d, buckets := ws.d, ws.buckets
 			var nearestOrder []int32
 			for _, basis := range bases {
+				r.Values(basis, ci, d)
 				negZero := false
-				for v := range r.Villages {
-					d[v] = r.Value(basis, v, ci)
-					negZero = negZero || math.Float64bits(d[v]) == 1<<63
+				for _, x := range d {
+					negZero = negZero || math.Float64bits(x) == 1<<63
 				}
 				if exact && !negZero {
 					// The quantiles are selected from each group's pairs in
