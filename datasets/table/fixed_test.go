@@ -20,11 +20,14 @@ func TestAppendFixedMatchesStrconv(t *testing.T) {
 		if string(got) != string(want) {
 			t.Fatalf("appendFixed(%v = %b, %d) = %q, want %q", x, x, dec, got, want)
 		}
-		// With room to spare: written in place, the bytes after untouched.
-		room := append(make([]byte, 0, 64), "x,"...)
-		got = appendFixed(room, x, dec)
-		if string(got) != string(want) || (len(want) <= 64 && &got[0] != &room[:1][0]) {
-			t.Fatalf("appendFixed(%v, %d) in a buffer with room = %q, want %q", x, dec, got, want)
+		// With room to spare: written in place, the prefix kept; with
+		// just the 16 bytes the fixed move needs, and one short of them.
+		for _, spare := range []int{62, 16, 15} {
+			room := append(make([]byte, 0, 2+spare), "x,"...)
+			got = appendFixed(room, x, dec)
+			if string(got) != string(want) || (len(want) <= 2+spare && &got[0] != &room[:1][0]) {
+				t.Fatalf("appendFixed(%v, %d) in a buffer with %d spare bytes = %q, want %q", x, dec, spare, got, want)
+			}
 		}
 	}
 	for i := 0; i < 2_000_000; i++ {

@@ -119,7 +119,10 @@ func (c Cell) IsText() bool { return c.kind == text }
 
 // AppendText appends the cell's text (CSV form; for numbers and booleans
 // also the JSON literal) to b. Null appends nothing. Negative zero is
-// written as zero so equal values give equal bytes.
+// written as zero so equal values give equal bytes. Unlike append, it
+// may write into b's spare capacity beyond the text it appends (up to
+// 16 bytes past len(b)): b must not share that room with data still
+// needed.
 func (c Cell) AppendText(b []byte) []byte {
 	switch c.kind {
 	case text:
