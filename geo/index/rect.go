@@ -213,8 +213,19 @@ func (ix *Points) answerFromCountDisc(p orb.Point, radiiM, within []float64, cou
 		return -1, 0, false
 	}
 	rival := false // alone(buf, best, ub) is !rival
+	// The usual item, within the largest radius by its chord key and
+	// beyond the next one, is counted here; count takes the others.
+	last := len(radiiM) - 1
+	next := math.Inf(-1) // the next radius down, if any
+	if last > 0 {
+		next = radiiM[last-1]
+	}
 	for _, it := range buf {
-		ix.count(p, it, radiiM, within, counts)
+		if it.c <= t && it.c > next {
+			counts[last]++
+		} else {
+			ix.count(p, it, radiiM, within, counts)
+		}
 		rival = rival || (it.id != best && it.c <= ub)
 	}
 	if tolM > 0 && bestC > 1 && ub <= r && ub-bestC <= 2*tolM && !rival {
