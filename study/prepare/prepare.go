@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -41,8 +40,11 @@ type Options struct {
 	// that a run loading the file searches on it without contracting.
 	Hierarchy bool
 	// Contractions bounds the graphs contracted at once (each on its own
-	// goroutine) when Hierarchy is set; 0 means two (or one with
-	// GOMAXPROCS 1). The file's bytes are the same for any value.
+	// goroutine) when Hierarchy is set; 0 means one. The file's bytes are
+	// the same for any value. Each contraction holds its graph and its
+	// state: on the 31.5M-node synthetic network, one at a time peaks at
+	// 7.5 GB and two at 10.4 GB for 0.80 of the wall time on 2 cores
+	// (benchmarks/RESULTS.md).
 	Contractions int
 	// HierarchyOptions tune the contraction (road.CoreDegree).
 	HierarchyOptions []road.HierarchyOption
@@ -76,10 +78,11 @@ type GraphSummary struct {
 // copy) and dropped once written, so that without Hierarchy at most one
 // graph is held with the tables of the read. With Hierarchy, up to
 // o.Contractions graphs are contracted at once, each on its own
-// goroutine, while the next graph is built; each is written once
-// contracted and once the one before it is written, so the file is the
-// same as if they were contracted one after another (contraction is
-// deterministic), and up to o.Contractions + 1 graphs are held. The file is written through an output.File renamed
+// goroutine; the next graph is built once one of them is free. Each is
+// written once contracted and once the one before it is written, so the
+// file is the same as if they were contracted one after another
+// (contraction is deterministic), and up to o.Contractions graphs are
+// held with their contraction's state. The file is written through an output.File renamed
 // into place (removed on a signal, and by the next writer if the process
 // is killed), with the usual mode 0666 less the umask (0644 with the
 // common umask 022), as any file a command writes: a graph holds nothing
@@ -127,10 +130,7 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 	defer f.Abort()
 	var meta map[string]string
 	var sums []GraphSummary
-	slots := o.Contractions
-	if slots <= 0 {
-		slots = min(2, runtime.GOMAXPROCS(0))
-	}
+	slots := max(1, o.Contractions)
 	sem := make(chan struct{}, slots)
 	// written is closed once the previous graph is written (or failed, in
 	// failed); each contraction writes after it.
@@ -192,6 +192,14 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 			failed = err
 			mu.Unlock()
 		}()
+		// Wait for a free slot before the next graph is built, so that
+		// no built graph waits for one.
+		select {
+		case sem <- struct{}{}:
+			<-sem
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		return failed
