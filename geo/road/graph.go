@@ -372,8 +372,8 @@ func (g *Graph) MemoryBytes() int64 {
 	}
 	hier := int64(0) // contraction hierarchies: arcs, positions and offsets
 	for _, w := range []Weight{Length, Time} {
-		if a, _ := g.HierarchySizes(w); g.HasHierarchy(w) {
-			hier += int64(a)*24 + j*16
+		if _, _, entries, ok := g.ix.HierarchySizes(w == Time); ok && g.HasHierarchy(w) {
+			hier += int64(entries)*24 + j*16 // a core's arcs are held at both ends
 		}
 	}
 	return v*perVertex + j*perJunction + e*perEdge + c*4 + p*perPoint + arcs*12 + segs*4 + (segs/15+1)*16 + hier

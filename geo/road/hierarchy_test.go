@@ -47,6 +47,20 @@ func checkCore(tb testing.TB, g *Graph, name string) {
 		if got := g.HierarchyCore(w); got != want {
 			tb.Fatalf("%s: the %v hierarchy's core is %d junctions, want %d", name, w, got, want)
 		}
+		// Arcs are counted once: a core's are listed at both ends, the
+		// others once.
+		arcs, sc, entries, _ := g.ix.HierarchySizes(w == Time)
+		if a, s := g.HierarchySizes(w); a != arcs || s != sc {
+			tb.Fatalf("%s: Graph.HierarchySizes %d, %d; the index's %d, %d", name, a, s, arcs, sc)
+		}
+		switch {
+		case want == 0 && entries != arcs:
+			tb.Fatalf("%s: no core, %d arcs listed as %d entries", name, arcs, entries)
+		case want == g.ix.Junctions() && (sc != 0 || entries != 2*arcs):
+			tb.Fatalf("%s: all core, %d arcs (%d shortcuts) listed as %d entries; want no shortcut, each arc twice", name, arcs, sc, entries)
+		case entries < arcs || entries > 2*arcs:
+			tb.Fatalf("%s: %d arcs listed as %d entries", name, arcs, entries)
+		}
 	}
 }
 

@@ -39,6 +39,14 @@ type Hierarchy struct {
 	Core          int // positions left uncontracted, 0 ≤ Core ≤ len(Vert)
 }
 
+// Arcs returns the arcs of the hierarchy, input arcs and shortcuts, each
+// counted once: an arc between two core positions is listed twice (at
+// its tail's Out and its head's In), and the Out lists of the core
+// positions hold those arcs only.
+func (h *Hierarchy) Arcs() int {
+	return len(h.Out) + len(h.In) - int(h.OutOff[h.Core])
+}
+
 // Config tunes Build.
 type Config struct {
 	// Margin is the relative amount by which a witness's w1 must be below

@@ -166,8 +166,15 @@ func TestCoreLayout(t *testing.T) {
 	if h.Core != 4 || len(h.Out) != 8 || len(h.In) != 8 || !slices.Equal(h.Vert, []int32{0, 1, 2, 3}) {
 		t.Fatalf("core %d, %d out and %d in arcs, order %v; want 4, 8, 8, [0 1 2 3]", h.Core, len(h.Out), len(h.In), h.Vert)
 	}
-	if h2, _ := Build(4, arcs, Config{WitnessSettled: 10, CoreDegree: 4.5}); h2.Core != 0 {
+	if h.Arcs() != 8 || h.Shortcuts != 0 {
+		t.Errorf("all core: %d arcs, %d shortcuts; want the 8 input arcs, counted once", h.Arcs(), h.Shortcuts)
+	}
+	h2, _ := Build(4, arcs, Config{WitnessSettled: 10, CoreDegree: 4.5})
+	if h2.Core != 0 {
 		t.Fatalf("core %d at CoreDegree 4.5, want 0", h2.Core)
+	}
+	if h2.Arcs() != 8+h2.Shortcuts || h2.Arcs() != len(h2.Out)+len(h2.In) {
+		t.Errorf("no core: %d arcs, %d shortcuts, %d listed; want 8 plus the shortcuts, each listed once", h2.Arcs(), h2.Shortcuts, len(h2.Out)+len(h2.In))
 	}
 	// A core arc listed towards a non-core position is refused.
 	bad := *h

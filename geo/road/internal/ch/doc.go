@@ -30,8 +30,10 @@
 // the contraction once the vertices left have that average degree
 // (Config.CoreSize once that few are left): they become the core
 // (Geisberger et al.'s core-based hierarchies), ranked above the rest
-// with every arc among them kept and listed at both ends. A car network
-// by time stays below degree 8 and is contracted completely. Searches
+// with every arc among them kept and listed at both ends. Measured, not
+// guaranteed: a car network by time stayed below degree 8 on the 1M-node
+// synthetic network and was contracted completely, while at 31.5M nodes
+// its top 913 junctions became a core. Searches
 // then need a Dijkstra within the core between the upward search and the
 // downward sweep (Sweep.Run); costs are unchanged: the core keeps every
 // arc and shortcut among its vertices, so the up–core–down routes include

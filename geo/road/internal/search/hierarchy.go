@@ -76,13 +76,14 @@ func b2i(b bool) int {
 }
 
 // HierarchySizes returns the arcs and shortcuts of the hierarchy for a
-// weight, and whether there is one.
-func (ix *Index) HierarchySizes(byTime bool) (arcs, shortcuts int, ok bool) {
+// weight, each counted once, the entries its lists hold (the core's arcs
+// are listed at both ends), and whether there is one.
+func (ix *Index) HierarchySizes(byTime bool) (arcs, shortcuts, entries int, ok bool) {
 	h := ix.hier[b2i(byTime)]
 	if h == nil {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return len(h.Out) + len(h.In), h.Shortcuts, true
+	return h.Arcs(), h.Shortcuts, len(h.Out) + len(h.In), true
 }
 
 // phast runs the search of ws (set up by Nearest) on hierarchy h as
