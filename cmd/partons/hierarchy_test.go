@@ -85,6 +85,34 @@ func TestRunOnStoredHierarchy(t *testing.T) {
 	}
 	compareWithin(t, pCSV, hCSV, bound)
 
+	// --hierarchy=car contracts the car graph only: a car run searches on
+	// the same hierarchy as above, a foot run on Dijkstra as on the plain
+	// file, byte for byte.
+	carOnly := filepath.Join(dir, "car-only.graph")
+	code, so, e = runCLI(t, "prepare", "-q", pbf, "--profiles", "car,foot", "--hierarchy=car", "-o", carOnly)
+	if code != 0 || !strings.Contains(so, "car: contraction hierarchy for time: ") || strings.Contains(so, "foot: contraction hierarchy") {
+		t.Fatalf("prepare --hierarchy=car: exit %d\n%s%s", code, so, e)
+	}
+	oCSV, oRoads, _ := run("car-only", carOnly)
+	if o, _ := oRoads["hierarchy"].(map[string]any); o["used"] != true || readFile(t, oCSV) != readFile(t, hCSV) {
+		t.Errorf("car run on the car-only hierarchy: manifest roads.hierarchy %v, or villages.csv differs from the run on every hierarchy", o)
+	}
+	fCSV, fRoads, _ := run("foot-car-only", carOnly, "--profile", "foot")
+	fpCSV, _, _ := run("foot-plain", plain, "--profile", "foot")
+	if _, ok := fRoads["hierarchy"]; ok || readFile(t, fCSV) != readFile(t, fpCSV) {
+		t.Errorf("foot run on the car-only hierarchy: manifest roads.hierarchy %v, or villages.csv differs from the plain file's", fRoads["hierarchy"])
+	}
+	for _, tc := range []struct{ flag, want string }{
+		{"--hierarchy=bicycle", "--hierarchy: bicycle is not among the profiles built (--profiles car,foot)"},
+		{"--hierarchy=all,car", `--hierarchy: "all" contracts every profile`},
+		{"--hierarchy=bus", `--hierarchy: "bus" is not car, bicycle or foot`},
+		{"--hierarchy=car,car", "--hierarchy: car is given twice"},
+	} {
+		if code, _, e := runCLI(t, "prepare", "-q", pbf, "--profiles", "car,foot", tc.flag, "-o", filepath.Join(dir, "bad.graph")); code != exitUsage || !strings.Contains(e, tc.want) {
+			t.Errorf("%s: exit %d, %q; want %d and %q", tc.flag, code, e, exitUsage, tc.want)
+		}
+	}
+
 	// Every junction left in the core (a core degree below any
 	// junction's; format version 3): the same file within the bound.
 	core := filepath.Join(dir, "core.graph")

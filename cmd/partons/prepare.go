@@ -17,7 +17,7 @@ type prepareOptions struct {
 	profiles   []string
 	boundaries []string
 	quiet      bool
-	hierarchy  bool
+	hierarchy  []string
 	coreDegree float64
 	contract   int
 }
@@ -40,7 +40,8 @@ profile and saves them in a versioned, checksummed graph file that
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "graph file to write (required)")
 	cmd.Flags().StringSliceVar(&o.profiles, "profiles", []string{"car", "bicycle", "foot"}, "profiles to build")
 	cmd.Flags().StringArrayVar(&o.boundaries, "boundaries", nil, "GeoJSON country polygons, to count border-crossing edges")
-	cmd.Flags().BoolVar(&o.hierarchy, "hierarchy", false, "also store each graph's contraction hierarchy for travel time, which run then searches on (slower prepare, faster run, costs within a rounding bound)")
+	cmd.Flags().StringSliceVar(&o.hierarchy, "hierarchy", nil, "also store the contraction hierarchy for travel time of each graph, or with --hierarchy=PROFILES of those (e.g. --hierarchy=car), which run then searches on (slower prepare, faster run, costs within a rounding bound)")
+	cmd.Flags().Lookup("hierarchy").NoOptDefVal = prepare.AllProfiles
 	cmd.Flags().Float64Var(&o.coreDegree, "core-degree", road.DefaultCoreDegree, "with --hierarchy: leave the junctions uncontracted once those left have on average this many arcs (a core searched by Dijkstra: faster prepare, slower searches); 0 contracts them all")
 	cmd.Flags().IntVar(&o.contract, "contractions", 1, "with --hierarchy: graphs contracted at once, each on its own core (2 is faster on 2 cores but holds a third more memory; the file is the same)")
 	limitFlag(cmd.Flags(), nonNegative, "core-degree")
@@ -57,12 +58,16 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	if err != nil {
 		return flagged(err)
 	}
+	contracted, err := prepare.HierarchyProfiles(o.hierarchy, profiles)
+	if err != nil {
+		return flagged(err)
+	}
 	if err := checkOutputs("prepare", outFile("--out", o.out, prepare.GraphFileOwned), paths("FILE", files...), paths("--boundaries", o.boundaries...)); err != nil {
 		return err
 	}
 	ctx = progress.With(ctx, progress.New(stderr, o.quiet))
 	memoryForPrepare()
-	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr, Hierarchy: o.hierarchy,
+	res, err := prepare.Prepare(ctx, files, prepare.Options{Out: o.out, Profiles: profiles, Boundaries: o.boundaries, Log: stderr, Hierarchy: len(contracted) > 0, HierarchyProfiles: contracted,
 		HierarchyOptions: []road.HierarchyOption{road.CoreDegree(o.coreDegree)}, Contractions: o.contract,
 		NoBorders: func(why string) {
 			fmt.Fprintf(stderr, "partons: border-crossing edges not counted: %s; give --boundaries to count them\n", why)
@@ -74,7 +79,7 @@ func runPrepare(ctx context.Context, o *prepareOptions, files []string, stdout, 
 	for _, g := range res.Graphs {
 		fmt.Fprintf(stdout, "%s: %d vertices, %d edges, %d components (largest %d vertices)\n",
 			g.Profile, g.Vertices, g.Edges, g.Components, g.Largest)
-		if o.hierarchy {
+		if g.Hierarchy {
 			core := ""
 			if g.Core > 0 {
 				core = fmt.Sprintf(", core of %d junctions", g.Core)

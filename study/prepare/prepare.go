@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -39,6 +40,9 @@ type Options struct {
 	// HierarchyWeight and stores it in the file (format version 2), so
 	// that a run loading the file searches on it without contracting.
 	Hierarchy bool
+	// HierarchyProfiles, when not empty, are the only profiles whose
+	// graphs Hierarchy contracts; the others are stored without one.
+	HierarchyProfiles []road.Profile
 	// Contractions bounds the graphs contracted at once (each on its own
 	// goroutine) when Hierarchy is set; 0 means one. The file's bytes are
 	// the same for any value. Each contraction holds its graph and its
@@ -69,20 +73,22 @@ type GraphSummary struct {
 	// HierarchyArcs and Shortcuts size the stored hierarchy, Core its
 	// junctions left uncontracted (road.CoreDegree; zeros without one).
 	HierarchyArcs, Shortcuts, Core int
+	Hierarchy                      bool // a hierarchy was built and stored
 }
 
 // Prepare reads the OpenStreetMap extracts files, builds one graph per
 // profile and writes them into o.Out. A cancelled ctx stops it with the
 // file left as it was. The graphs are built and written in profile
 // order, each on the arrays of its network (road.FromArrays keeps them: no
-// copy) and dropped once written, so that without Hierarchy at most one
-// graph is held with the tables of the read. With Hierarchy, up to
-// o.Contractions graphs are contracted at once, each on its own
-// goroutine; the next graph is built once one of them is free. Each is
-// written once contracted and once the one before it is written, so the
-// file is the same as if they were contracted one after another
-// (contraction is deterministic), and up to o.Contractions graphs are
-// held with their contraction's state. The file is written through an output.File renamed
+// copy) and dropped once written, so that at most one graph is held with
+// the tables of the read. With Hierarchy, up to o.Contractions graphs are
+// contracted at once, each on its own goroutine, and the next graph is
+// built once one of them is written. Each is written once contracted and
+// once the one before it is written, so the file is the same as if they
+// were contracted one after another (contraction is deterministic), and
+// at most o.Contractions graphs are held with their contraction's state.
+// An error is the one a run one profile after another would meet first: a
+// graph's contraction or writing before any later profile's. The file is written through an output.File renamed
 // into place (removed on a signal, and by the next writer if the process
 // is killed), with the usual mode 0666 less the umask (0644 with the
 // common umask 022), as any file a command writes: a graph holds nothing
@@ -156,11 +162,11 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 			ha, sc := g.HierarchySizes(HierarchyWeight)
 			mu.Lock()
 			sums = append(sums, GraphSummary{Profile: g.Profile(), Vertices: g.NumVertices(), Edges: g.NumEdges(), Components: c, Largest: largest,
-				HierarchyArcs: ha, Shortcuts: sc, Core: g.HierarchyCore(HierarchyWeight)})
+				HierarchyArcs: ha, Shortcuts: sc, Core: g.HierarchyCore(HierarchyWeight), Hierarchy: g.HasHierarchy(HierarchyWeight)})
 			mu.Unlock()
 			return nil
 		}
-		if !o.Hierarchy {
+		if !o.Hierarchy || (len(o.HierarchyProfiles) > 0 && !slices.Contains(o.HierarchyProfiles, a.Profile)) {
 			pr.Step("writing the " + string(g.Profile()) + " graph")
 			return write()
 		}
@@ -174,8 +180,8 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		written = done
 		go func() {
 			defer close(done)
+			defer func() { <-sem }() // the graph is held until written
 			err := g.BuildHierarchy(HierarchyWeight, o.HierarchyOptions...)
-			<-sem
 			if err != nil {
 				err = fmt.Errorf("prepare: %s: %w", a.Profile, err)
 			}
@@ -205,8 +211,8 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 		return failed
 	})
 	<-written // every contraction done and written
-	if err == nil {
-		err = failed
+	if failed != nil {
+		err = failed // an earlier profile's, before what stopped the read
 	}
 	if err != nil {
 		return nil, err
