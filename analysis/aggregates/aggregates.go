@@ -176,6 +176,33 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 			defer func() { spaces <- ws }()
 			d, buckets := ws.d, ws.buckets
 			var nearestOrder []int32
+			// put adds village v's pair to the buckets of its groups.
+			put := func(v int) {
+				in := &info[v]
+				p := pair{d[v], in.w}
+				if g := in.area; g >= 0 {
+					buckets[g] = append(buckets[g], p)
+				}
+				if g := in.country; g >= 0 {
+					buckets[g] = append(buckets[g], p)
+				}
+				if gAll >= 0 {
+					buckets[gAll] = append(buckets[gAll], p)
+				}
+			}
+			// fillGroups appends every group's aggregate of basis from its
+			// bucket (sel: the quantiles selected, nil: the bucket sorted).
+			fillGroups := func(basis analysis.Basis, sel *selector) {
+				for gi, g := range groups {
+					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
+						Category: cats[ci], Basis: basis}
+					fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi], sel)
+					if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
+						a.Statuses = statusCounts(r, mb, ci, g.members)
+					}
+					parts[ci] = append(parts[ci], a)
+				}
+			}
 			for _, basis := range bases {
 				r.Values(basis, ci, d)
 				negZero := false
@@ -189,30 +216,11 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 						buckets[gi] = buckets[gi][:0]
 					}
 					for v := range r.Villages {
-						in := &info[v]
-						if !in.known || math.IsNaN(d[v]) {
-							continue
-						}
-						p := pair{d[v], in.w}
-						if g := in.area; g >= 0 {
-							buckets[g] = append(buckets[g], p)
-						}
-						if g := in.country; g >= 0 {
-							buckets[g] = append(buckets[g], p)
-						}
-						if gAll >= 0 {
-							buckets[gAll] = append(buckets[gAll], p)
+						if info[v].known && !math.IsNaN(d[v]) {
+							put(v)
 						}
 					}
-					for gi, g := range groups {
-						a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
-							Category: cats[ci], Basis: basis}
-						fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi], &ws.sel)
-						if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
-							a.Statuses = statusCounts(r, mb, ci, g.members)
-						}
-						parts[ci] = append(parts[ci], a)
-					}
+					fillGroups(basis, &ws.sel)
 					continue
 				}
 				order := ws.order[:0]
@@ -239,27 +247,9 @@ func aggregates(r *analysis.Result, only []analysis.Basis, baseAggs []analysis.A
 					buckets[gi] = buckets[gi][:0]
 				}
 				for _, v := range order {
-					in := &info[v]
-					p := pair{d[v], in.w}
-					if g := in.area; g >= 0 {
-						buckets[g] = append(buckets[g], p)
-					}
-					if g := in.country; g >= 0 {
-						buckets[g] = append(buckets[g], p)
-					}
-					if gAll >= 0 {
-						buckets[gAll] = append(buckets[gAll], p)
-					}
+					put(int(v))
 				}
-				for gi, g := range groups {
-					a := analysis.Aggregate{Level: g.level, Code: g.code, Name: g.name, Country: g.country,
-						Category: cats[ci], Basis: basis}
-					fill(info, &a, g.members, r.Thresholds(basis), d, buckets[gi], nil)
-					if mb := r.BasisMode(basis); mb != nil && ci < len(r.Categories) {
-						a.Statuses = statusCounts(r, mb, ci, g.members)
-					}
-					parts[ci] = append(parts[ci], a)
-				}
+				fillGroups(basis, nil)
 			}
 		}()
 	}
