@@ -107,6 +107,8 @@ func TestRunOnStoredHierarchy(t *testing.T) {
 		{"--hierarchy=all,car", `--hierarchy: "all" contracts every profile`},
 		{"--hierarchy=bus", `--hierarchy: "bus" is not car, bicycle or foot`},
 		{"--hierarchy=car,car", "--hierarchy: car is given twice"},
+		{"--core-degree=8", "--core-degree tunes the contraction: give it with --hierarchy"},
+		{"--contractions=2", "--contractions tunes the contraction: give it with --hierarchy"},
 	} {
 		if code, _, e := runCLI(t, "prepare", "-q", pbf, "--profiles", "car,foot", tc.flag, "-o", filepath.Join(dir, "bad.graph")); code != exitUsage || !strings.Contains(e, tc.want) {
 			t.Errorf("%s: exit %d, %q; want %d and %q", tc.flag, code, e, exitUsage, tc.want)

@@ -34,6 +34,11 @@ profile and saves them in a versioned, checksummed graph file that
 		Example: `  partons prepare belgium-latest.osm.pbf nord-pas-de-calais-latest.osm.pbf -o westhoek.graph`,
 		Args:    wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, f := range []string{"core-degree", "contractions"} {
+				if cmd.Flags().Changed(f) && !cmd.Flags().Changed("hierarchy") {
+					return usagef("--%s tunes the contraction: give it with --hierarchy", f)
+				}
+			}
 			return runPrepare(cmd.Context(), o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
