@@ -21,6 +21,15 @@ type fixPoint [2]int32
 // fromFix is the float64 of n·10⁻⁷ degrees, as OSM readers compute it.
 func fromFix(n int32) float64 { return float64(n) / 1e7 }
 
+// FromE7 is the float64 of n·10⁻⁷ degrees as OSM readers compute it,
+// float64(n)/1e7: the value ToE7 reads back to n, for every int32 n.
+func FromE7(n int32) float64 { return fromFix(n) }
+
+// ToE7 returns the integer n of 10⁻⁷ degrees with FromE7(n) == x bit for
+// bit, and false when there is none (x off that grid, −0, NaN, or beyond
+// the int32 range).
+func ToE7(x float64) (int32, bool) { return toFix(x) }
+
 // toFix returns the integer n with fromFix(n) == x bit for bit, if any.
 func toFix(x float64) (int32, bool) {
 	r := math.Round(x * 1e7)

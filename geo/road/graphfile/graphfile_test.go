@@ -245,7 +245,7 @@ func TestReadCorrupt(t *testing.T) {
 		for name, b := range map[string][]byte{
 			"geojson": []byte(`{"type":"FeatureCollection","features":[]}`),
 			"pbf":     {0, 0, 0, 13, 10, 9, 'O', 'S', 'M', 'H', 'e', 'a', 'd', 'e', 'r'},
-			"version": append([]byte("PARTONSG"), 4, 0, 0, 0),
+			"version": append([]byte("PARTONSG"), 5, 0, 0, 0),
 		} {
 			if _, err := Read(bytes.NewReader(b)); !errors.Is(err, ErrFormat) {
 				t.Errorf("%s: %v, want ErrFormat", name, err)
@@ -326,6 +326,14 @@ func FuzzRead(f *testing.F) {
 	_, _, core := withHierarchy(f, 12, 8, road.Time, road.CoreDegree(1e-9))
 	f.Add(core)
 	f.Add(core[:len(core)-30])
+	e7 := encode(f, e7Graph(f, 12, 8)) // version 4
+	f.Add(e7)
+	f.Add(e7[:len(e7)-30])
+	g7 := e7Graph(f, 12, 8)
+	if err := g7.BuildHierarchy(road.Time, road.CoreDegree(1e-9)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(encode(f, g7))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// A whole stream: never a panic, only the documented errors, and
 		// a graph only when every byte was accepted.

@@ -130,6 +130,12 @@ func getPoint(b []byte) orb.Point {
 		math.Float64frombits(binary.LittleEndian.Uint64(b[8:])),
 	}
 }
+
+// getPointE7 reads a point of version 4: two int32 of 10⁻⁷ degrees.
+func getPointE7(b []byte) orb.Point {
+	return orb.Point{road.FromE7(getI32(b)), road.FromE7(getI32(b[4:]))}
+}
+
 func getI32(b []byte) int32   { return int32(binary.LittleEndian.Uint32(b)) }
 func getU32(b []byte) uint32  { return binary.LittleEndian.Uint32(b) }
 func getI64(b []byte) int64   { return int64(binary.LittleEndian.Uint64(b)) }
@@ -238,8 +244,12 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	if err != nil {
 		return nil, "", err
 	}
-	if version < fileVersion || version > fileVersionCore {
-		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d to %d", ErrFormat, version, fileVersion, fileVersionCore)
+	if version < fileVersion || version > fileVersionE7 {
+		return nil, "", fmt.Errorf("%w: format version %d, this build reads %d to %d", ErrFormat, version, fileVersion, fileVersionE7)
+	}
+	pointBytes, getP := 16, getPoint
+	if version >= fileVersionE7 {
+		pointBytes, getP = 8, getPointE7
 	}
 	profile, err := d.str(maxProfileLen, "profile")
 	if err != nil {
@@ -286,13 +296,13 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 	}
 	// Every array and the checksum must fit in what is left of the input
 	// before any of them is allocated.
-	need := 16*int64(nV) + (4+4+8+8+1+8)*int64(nE) + 4*int64(nE+1) + 16*int64(nG) + int64(nL) + 4
+	need := int64(pointBytes)*int64(nV) + (4+4+8+8+1+8)*int64(nE) + 4*int64(nE+1) + int64(pointBytes)*int64(nG) + int64(nL) + 4
 	if d.remain >= 0 && need > d.remain {
 		return nil, "", fmt.Errorf("%w: the %s graph announces %d vertices, %d edges, %d geometry points and %d labels (%d bytes), but only %d bytes follow: %w",
 			ErrCorrupt, profile, nV, nE, nG, nL, need, d.remain, io.ErrUnexpectedEOF)
 	}
 	a := road.Arrays{Meta: meta, Profile: road.Profile(profile)}
-	if a.Vertices, err = readArray(d, nV, 16, getPoint); err != nil {
+	if a.Vertices, err = readArray(d, nV, pointBytes, getP); err != nil {
 		return nil, "", err
 	}
 	if a.From, err = readArray(d, nE, 4, getI32); err != nil {
@@ -326,7 +336,7 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 		}
 		a.GeomOff[i] = int32(o)
 	}
-	if a.Geometry, err = readArray(d, nG, 16, getPoint); err != nil {
+	if a.Geometry, err = readArray(d, nG, pointBytes, getP); err != nil {
 		return nil, "", err
 	}
 	if nL > 0 {
@@ -366,8 +376,8 @@ func (d *decoder) body(keep func(road.Profile) bool) (*road.Graph, road.Profile,
 // hierarchyArcBytes is the size of a stored hierarchy arc.
 const hierarchyArcBytes = 4 + 8 + 8
 
-// hierarchies reads the hierarchy section of version 2 or 3 (which adds
-// the core size): at most one hierarchy per weight, in increasing weight
+// hierarchies reads the hierarchy section of version 2, 3 or 4 (3 and 4
+// add the core size): at most one hierarchy per weight, in increasing weight
 // order, each of at most nV positions and a core within them. Every count is checked against what the input still holds
 // before its arrays are allocated (see readArray when that is unknown).
 // The structure itself is checked by road.Graph.SetHierarchyArrays once
@@ -429,7 +439,7 @@ func (d *decoder) hierarchies(profile string, nV int, version uint32) ([]hierarc
 		}
 		hs = append(hs, h)
 	}
-	if version >= fileVersionCore && !slices.ContainsFunc(hs, func(h hierarchy) bool { return h.Core > 0 }) {
+	if version == fileVersionCore && !slices.ContainsFunc(hs, func(h hierarchy) bool { return h.Core > 0 }) {
 		return nil, fmt.Errorf("%w: the %s graph is of version %d without a hierarchy with a core", ErrCorrupt, profile, version)
 	}
 	return hs, nil

@@ -93,6 +93,10 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 			version = fileVersionCore
 		}
 	}
+	e7 := onE7(a.Vertices) && onE7(a.Geometry)
+	if e7 {
+		version = fileVersionE7
+	}
 	e.write([]byte(Magic))
 	e.u32(version)
 	e.str(string(a.Profile))
@@ -106,6 +110,14 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 		e.u32(uint32(n))
 	}
 	points := func(ps []orb.Point) {
+		if e7 {
+			e.array(len(ps), func(b []byte, i int) []byte {
+				x, _ := road.ToE7(ps[i][0])
+				y, _ := road.ToE7(ps[i][1])
+				return binary.LittleEndian.AppendUint32(binary.LittleEndian.AppendUint32(b, uint32(x)), uint32(y))
+			})
+			return
+		}
 		e.array(len(ps), func(b []byte, i int) []byte { return putF64(putF64(b, ps[i][0]), ps[i][1]) })
 	}
 	points(a.Vertices)
@@ -139,13 +151,27 @@ func Write(w io.Writer, g *road.Graph) (int64, error) {
 	return e.n, nil
 }
 
+// onE7 reports whether every point lies on the grid of 10⁻⁷ degrees
+// (road.ToE7).
+func onE7(ps []orb.Point) bool {
+	for _, p := range ps {
+		if _, ok := road.ToE7(p[0]); !ok {
+			return false
+		}
+		if _, ok := road.ToE7(p[1]); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // hierarchy is a stored contraction hierarchy and its weight.
 type hierarchy struct {
 	w road.Weight
 	road.HierarchyArrays
 }
 
-// hierarchy encodes one hierarchy of the version 2 or 3 section.
+// hierarchy encodes one hierarchy of the version 2, 3 or 4 section.
 func (e *encoder) hierarchy(h hierarchy, version uint32) {
 	e.u32(uint32(h.w))
 	for _, n := range []int{len(h.Vert), len(h.Out), len(h.In), h.Shortcuts} {
