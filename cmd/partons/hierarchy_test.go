@@ -109,10 +109,17 @@ func TestRunOnStoredHierarchy(t *testing.T) {
 		{"--hierarchy=car,car", "--hierarchy: car is given twice"},
 		{"--core-degree=8", "--core-degree tunes the contraction: give it with --hierarchy"},
 		{"--contractions=2", "--contractions tunes the contraction: give it with --hierarchy"},
+		{"--hierarchy=", "--hierarchy=: name profiles (--hierarchy=car), or give --hierarchy alone"},
 	} {
 		if code, _, e := runCLI(t, "prepare", "-q", pbf, "--profiles", "car,foot", tc.flag, "-o", filepath.Join(dir, "bad.graph")); code != exitUsage || !strings.Contains(e, tc.want) {
 			t.Errorf("%s: exit %d, %q; want %d and %q", tc.flag, code, e, exitUsage, tc.want)
 		}
+	}
+
+	// "--hierarchy car" with a space: car is read as a FILE, and said so.
+	if code, _, e := runCLI(t, "prepare", "-q", pbf, "--hierarchy", "car", "-o", filepath.Join(dir, "bad.graph")); code != exitUsage ||
+		!strings.Contains(e, `FILE "car" is a profile, not a file: to contract only its graph, write --hierarchy=car (with =)`) {
+		t.Errorf("--hierarchy car: exit %d, %q", code, e)
 	}
 
 	// Every junction left in the core (a core degree below any

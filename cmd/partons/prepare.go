@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -34,9 +36,23 @@ profile and saves them in a versioned, checksummed graph file that
 		Example: `  partons prepare belgium-latest.osm.pbf nord-pas-de-calais-latest.osm.pbf -o westhoek.graph`,
 		Args:    wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("hierarchy") && len(o.hierarchy) == 0 {
+				return usagef("--hierarchy=: name profiles (--hierarchy=car), or give --hierarchy alone for every profile")
+			}
 			for _, f := range []string{"core-degree", "contractions"} {
 				if cmd.Flags().Changed(f) && !cmd.Flags().Changed("hierarchy") {
 					return usagef("--%s tunes the contraction: give it with --hierarchy", f)
+				}
+			}
+			// A bare --hierarchy takes no value after a space: "car"
+			// there is a FILE, most likely meant as --hierarchy=car.
+			if slices.Equal(o.hierarchy, []string{prepare.AllProfiles}) {
+				for _, a := range args {
+					if _, err := prepare.Profiles([]string{a}); err == nil {
+						if _, err := os.Stat(a); err != nil {
+							return usagef("FILE %q is a profile, not a file: to contract only its graph, write --hierarchy=%s (with =)", a, a)
+						}
+					}
 				}
 			}
 			return runPrepare(cmd.Context(), o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())

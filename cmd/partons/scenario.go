@@ -55,7 +55,7 @@ searched again), and writes into --out:
 		},
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "partons-scenario", "report directory (replaced atomically)")
-	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines (default: all cores)")
+	cmd.Flags().IntVar(&o.workers, "workers", 0, "goroutines, and variants computed at once, each holding its results until written (default: all cores; 1 holds one variant at a time)")
 	limitFlag(cmd.Flags(), nonNegative, "workers")
 	cmd.Flags().BoolVar(&o.allRows, "all-delta-rows", false, "write every village and category in delta_villages.csv/.geojson, unchanged ones too (default: only the rows that changed)")
 	cmd.Flags().StringSliceVar(&o.vouts, "variant-outputs", nil, "report files each variant writes besides its delta and attribution files, named as --outputs names them; empty: none (default: areas.csv and report.html when the base writes them)")

@@ -167,8 +167,28 @@ func Prepare(ctx context.Context, files []string, o Options) (*Result, error) {
 			return nil
 		}
 		if !o.Hierarchy || (len(o.HierarchyProfiles) > 0 && !slices.Contains(o.HierarchyProfiles, a.Profile)) {
+			// Written after the graphs before it, which may still be
+			// contracting, so that the file keeps the profiles' order
+			// and nothing else writes meanwhile.
+			select {
+			case <-written:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			mu.Lock()
+			err := failed
+			mu.Unlock()
+			if err != nil {
+				return err
+			}
 			pr.Step("writing the " + string(g.Profile()) + " graph")
-			return write()
+			if err := write(); err != nil {
+				mu.Lock()
+				failed = err
+				mu.Unlock()
+				return err
+			}
+			return nil
 		}
 		pr.Step("contracting the " + string(a.Profile) + " graph")
 		select {
