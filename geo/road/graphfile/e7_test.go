@@ -35,19 +35,7 @@ func e7Graph(tb testing.TB, n int, seed uint64) *road.Graph {
 		}
 		g[0], g[len(g)-1] = vs[es[i].From], vs[es[i].To]
 	}
-	g, err := road.Build(road.Car, vs, es)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	labels := make([]uint8, n)
-	for v := range labels {
-		labels[v] = uint8(1 + v*3/n)
-	}
-	if err := g.SetVertexLabels(labels); err != nil {
-		tb.Fatal(err)
-	}
-	g.Meta = map[string]string{"osm.replication": "2024-06-01T20:21:02Z", "source.sha256": "9f86d081884c7d65", "empty": ""}
-	return g
+	return labelled(tb, road.Car, vs, es)
 }
 
 // TestE7RoundTrip: a graph whose points all lie on the 10⁻⁷ degree grid

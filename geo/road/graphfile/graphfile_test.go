@@ -72,6 +72,13 @@ func sampleGraph(tb testing.TB, p road.Profile, n int, seed uint64) *road.Graph 
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(seed, 17))
 	vs, es := randomGraph(rng, n)
+	return labelled(tb, p, vs, es)
+}
+
+// labelled builds the graph with three vertex labels and meta.
+func labelled(tb testing.TB, p road.Profile, vs []orb.Point, es []road.EdgeSpec) *road.Graph {
+	tb.Helper()
+	n := len(vs)
 	g, err := road.Build(p, vs, es)
 	if err != nil {
 		tb.Fatal(err)
@@ -254,6 +261,26 @@ func TestReadCorrupt(t *testing.T) {
 	})
 }
 
+// corruptWithin16MiB checks that b, whose counts announce far more than
+// it holds, reads as ErrCorrupt from a sized and an unsized reader
+// without allocating more than 16 MiB.
+func corruptWithin16MiB(t *testing.T, what string, b []byte) {
+	t.Helper()
+	for _, r := range []io.Reader{bytes.NewReader(b), opaque(b)} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := Read(r)
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%T: %s: %v, want ErrCorrupt", r, what, err)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+			t.Errorf("%T: %s: allocated %d MiB", r, what, grew>>20)
+		}
+	}
+}
+
 // opaque hides the size of an in-memory reader, as a pipe or socket would.
 func opaque(b []byte) io.Reader { return struct{ io.Reader }{bytes.NewReader(b)} }
 
@@ -285,19 +312,7 @@ func TestReadAbsurdSizes(t *testing.T) {
 	// fail without allocating the 8 GiB the count implies, whether or not
 	// the reader's size is known.
 	b := append(header(1<<29, 1<<28, 1<<29, 0), make([]byte, 3<<20)...)
-	for _, r := range []io.Reader{bytes.NewReader(b), opaque(b)} {
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		_, err := Read(r)
-		runtime.ReadMemStats(&after)
-		if !errors.Is(err, ErrCorrupt) {
-			t.Errorf("%T: huge counts, short body: %v, want ErrCorrupt", r, err)
-		}
-		if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
-			t.Errorf("%T: allocated %d MiB for a 3 MiB body", r, grew>>20)
-		}
-	}
+	corruptWithin16MiB(t, "huge counts, 3 MiB body", b)
 }
 
 func TestReadInvalidContent(t *testing.T) {
